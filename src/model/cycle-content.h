@@ -1,0 +1,68 @@
+/* cycle-content.h: a piece of content meant for a stage
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cycle-enums.h"
+#include "cycle-item.h"
+
+G_BEGIN_DECLS
+
+#define CYCLE_TYPE_CONTENT (cycle_content_get_type ())
+
+G_DECLARE_FINAL_TYPE (CycleContent, cycle_content, CYCLE, CONTENT, CycleItem)
+
+CycleContent    *cycle_content_new            (const char      *title);
+
+/* The stage whose list holds the content, or NULL. Change it with cycle_plan_move_content(). */
+CycleStage      *cycle_content_get_stage      (CycleContent    *self);
+
+const char      *cycle_content_get_title      (CycleContent    *self);
+void             cycle_content_set_title      (CycleContent    *self,
+                                               const char      *title);
+/* Free text; cycle_content_suggested_formats() lists the usual words. */
+const char      *cycle_content_get_format     (CycleContent    *self);
+void             cycle_content_set_format     (CycleContent    *self,
+                                               const char      *format);
+const char      *cycle_content_get_channel    (CycleContent    *self);
+void             cycle_content_set_channel    (CycleContent    *self,
+                                               const char      *channel);
+CyclePersona    *cycle_content_get_persona    (CycleContent    *self);
+void             cycle_content_set_persona    (CycleContent    *self,
+                                               CyclePersona    *persona);
+const char      *cycle_content_get_cta        (CycleContent    *self);
+void             cycle_content_set_cta        (CycleContent    *self,
+                                               const char      *cta);
+CycleCommitment  cycle_content_get_commitment (CycleContent    *self);
+void             cycle_content_set_commitment (CycleContent    *self,
+                                               CycleCommitment  commitment);
+CycleDirection   cycle_content_get_direction  (CycleContent    *self);
+void             cycle_content_set_direction  (CycleContent    *self,
+                                               CycleDirection   direction);
+CycleStatus      cycle_content_get_status     (CycleContent    *self);
+void             cycle_content_set_status     (CycleContent    *self,
+                                               CycleStatus      status);
+const char      *cycle_content_get_owner      (CycleContent    *self);
+void             cycle_content_set_owner      (CycleContent    *self,
+                                               const char      *owner);
+/* "YYYY-MM-DD", or "" when there is none. */
+const char      *cycle_content_get_due        (CycleContent    *self);
+void             cycle_content_set_due        (CycleContent    *self,
+                                               const char      *due);
+const char      *cycle_content_get_url        (CycleContent    *self);
+void             cycle_content_set_url        (CycleContent    *self,
+                                               const char      *url);
+const char      *cycle_content_get_notes      (CycleContent    *self);
+void             cycle_content_set_notes      (CycleContent    *self,
+                                               const char      *notes);
+
+/* NULL-terminated lists of usual words, untranslated as stored; use with g_dpgettext2 (NULL, …). */
+const char * const *cycle_content_suggested_formats  (void);
+const char * const *cycle_content_suggested_channels (void);
+
+/* TRUE when @due is "" or a real calendar date written YYYY-MM-DD. */
+gboolean         cycle_date_is_valid          (const char      *due);
+
+G_END_DECLS

@@ -1,0 +1,88 @@
+/* cycle-enums.h: the closed vocabularies of a plan
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* Which lane a stage belongs to: the company's own funnel, or the buyer's process. */
+typedef enum {
+  CYCLE_LANE_INTERNAL,
+  CYCLE_LANE_JOURNEY,
+} CycleLane;
+
+/* Seth Godin's permission ladder, lowest to highest. */
+typedef enum {
+  CYCLE_PERMISSION_NONE,
+  CYCLE_PERMISSION_SITUATIONAL,
+  CYCLE_PERMISSION_BRAND_TRUST,
+  CYCLE_PERMISSION_PERSONAL,
+  CYCLE_PERMISSION_POINTS,
+  CYCLE_PERMISSION_INTRAVENOUS,
+} CyclePermission;
+
+typedef enum {
+  CYCLE_LINK_NEXT,
+  CYCLE_LINK_LOOP,
+  CYCLE_LINK_MAPPING,
+} CycleLinkKind;
+
+/* What a call to action asks of a person, least to most. */
+typedef enum {
+  CYCLE_COMMITMENT_NONE,
+  CYCLE_COMMITMENT_READ,
+  CYCLE_COMMITMENT_FOLLOW,
+  CYCLE_COMMITMENT_EMAIL,
+  CYCLE_COMMITMENT_ACCOUNT,
+  CYCLE_COMMITMENT_CALL,
+  CYCLE_COMMITMENT_PAYMENT,
+  CYCLE_COMMITMENT_STORED_CARD,
+  CYCLE_COMMITMENT_REFERRAL,
+} CycleCommitment;
+
+typedef enum {
+  CYCLE_DIRECTION_GIVES,
+  CYCLE_DIRECTION_ASKS,
+} CycleDirection;
+
+typedef enum {
+  CYCLE_STATUS_IDEA,
+  CYCLE_STATUS_DRAFT,
+  CYCLE_STATUS_SCHEDULED,
+  CYCLE_STATUS_PUBLISHED,
+} CycleStatus;
+
+#define CYCLE_TYPE_LANE        (cycle_lane_get_type ())
+#define CYCLE_TYPE_PERMISSION  (cycle_permission_get_type ())
+#define CYCLE_TYPE_LINK_KIND   (cycle_link_kind_get_type ())
+#define CYCLE_TYPE_COMMITMENT  (cycle_commitment_get_type ())
+#define CYCLE_TYPE_DIRECTION   (cycle_direction_get_type ())
+#define CYCLE_TYPE_STATUS      (cycle_status_get_type ())
+
+GType cycle_lane_get_type       (void) G_GNUC_CONST;
+GType cycle_permission_get_type (void) G_GNUC_CONST;
+GType cycle_link_kind_get_type  (void) G_GNUC_CONST;
+GType cycle_commitment_get_type (void) G_GNUC_CONST;
+GType cycle_direction_get_type  (void) G_GNUC_CONST;
+GType cycle_status_get_type     (void) G_GNUC_CONST;
+
+/* The nick is the word used in the file ("brand-trust"); the label is translated for people. */
+const char *cycle_enum_to_nick   (GType enum_type,
+                                  int   value);
+gboolean    cycle_enum_from_nick (GType       enum_type,
+                                  const char *nick,
+                                  int        *value);
+const char *cycle_enum_get_label (GType enum_type,
+                                  int   value);
+/* "visitors", "leads"…: every nick of the type, separated by ", ", for error messages. */
+char       *cycle_enum_list_nicks (GType enum_type);
+guint       cycle_enum_count     (GType enum_type);
+
+/* The permission a person must have given before a call to action can ask for @commitment. */
+CyclePermission cycle_commitment_required_permission (CycleCommitment commitment);
+
+G_END_DECLS

@@ -1,0 +1,35 @@
+/* cycle-item.h: what every thing in a plan has — an id, its plan, and fields we do not know
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "cycle-types.h"
+
+G_BEGIN_DECLS
+
+#define CYCLE_TYPE_ITEM (cycle_item_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (CycleItem, cycle_item, CYCLE, ITEM, GObject)
+
+struct _CycleItemClass
+{
+  GObjectClass parent_class;
+
+  /* "s", "c", "p", "l": the prefix of ids the plan makes for this kind of item */
+  const char *id_prefix;
+};
+
+const char *cycle_item_get_id     (CycleItem  *self);
+/* Only before the item is added to a plan; the plan gives one when none is set. */
+void        cycle_item_set_id     (CycleItem  *self,
+                                   const char *id);
+/* The plan the item belongs to, or NULL while it is not in one (or after it was removed). */
+CyclePlan  *cycle_item_get_plan   (CycleItem  *self);
+/* Members of the item's JSON object that this version does not know: kept and written back. */
+JsonObject *cycle_item_get_extras (CycleItem  *self);
+
+G_END_DECLS

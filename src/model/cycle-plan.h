@@ -1,0 +1,116 @@
+/* cycle-plan.h: the whole plan, the only way to change it, and its undo history
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "cycle-content.h"
+#include "cycle-link.h"
+#include "cycle-persona.h"
+#include "cycle-stage.h"
+
+G_BEGIN_DECLS
+
+#define CYCLE_TYPE_PLAN (cycle_plan_get_type ())
+
+G_DECLARE_FINAL_TYPE (CyclePlan, cycle_plan, CYCLE, PLAN, GObject)
+
+CyclePlan    *cycle_plan_new               (void);
+
+const char   *cycle_plan_get_title         (CyclePlan    *self);
+void          cycle_plan_set_title         (CyclePlan    *self,
+                                            const char   *title);
+/* The purpose, Sinek's why / how / what. */
+const char   *cycle_plan_get_why           (CyclePlan    *self);
+void          cycle_plan_set_why           (CyclePlan    *self,
+                                            const char   *why);
+const char   *cycle_plan_get_how           (CyclePlan    *self);
+void          cycle_plan_set_how           (CyclePlan    *self,
+                                            const char   *how);
+const char   *cycle_plan_get_what          (CyclePlan    *self);
+void          cycle_plan_set_what          (CyclePlan    *self,
+                                            const char   *what);
+const char   *cycle_plan_get_description   (CyclePlan    *self);
+void          cycle_plan_set_description   (CyclePlan    *self,
+                                            const char   *description);
+/* Top-level members of the file that this version does not know. */
+JsonObject   *cycle_plan_get_extras        (CyclePlan    *self);
+
+/* Collections: GListModels that emit items-changed. Never modify them directly. */
+GListModel   *cycle_plan_get_stages        (CyclePlan    *self);
+GListModel   *cycle_plan_get_links         (CyclePlan    *self);
+GListModel   *cycle_plan_get_personas      (CyclePlan    *self);
+/* All content of the plan, stage after stage, in each stage's order. */
+GListModel   *cycle_plan_get_all_content   (CyclePlan    *self);
+
+CycleStage   *cycle_plan_find_stage        (CyclePlan    *self,
+                                            const char   *id);
+CyclePersona *cycle_plan_find_persona      (CyclePlan    *self,
+                                            const char   *id);
+CycleLink    *cycle_plan_find_link         (CyclePlan    *self,
+                                            const char   *id);
+/* Searches every stage; linear in the amount of content. */
+CycleContent *cycle_plan_find_content      (CyclePlan    *self,
+                                            const char   *id);
+
+/* Operations. Each one records an undo step. @position -1 appends. The plan takes a reference. */
+void          cycle_plan_add_stage         (CyclePlan    *self,
+                                            CycleStage   *stage,
+                                            int           position);
+/* Also removes the links that touch the stage; the stage keeps its content for undo. */
+void          cycle_plan_remove_stage      (CyclePlan    *self,
+                                            CycleStage   *stage);
+void          cycle_plan_move_stage        (CyclePlan    *self,
+                                            CycleStage   *stage,
+                                            guint         position);
+void          cycle_plan_add_link          (CyclePlan    *self,
+                                            CycleLink    *link);
+void          cycle_plan_remove_link       (CyclePlan    *self,
+                                            CycleLink    *link);
+void          cycle_plan_add_persona       (CyclePlan    *self,
+                                            CyclePersona *persona,
+                                            int           position);
+/* Content that named the persona is set to @replacement (may be NULL), in the same undo step. */
+void          cycle_plan_remove_persona    (CyclePlan    *self,
+                                            CyclePersona *persona,
+                                            CyclePersona *replacement);
+void          cycle_plan_add_content       (CyclePlan    *self,
+                                            CycleStage   *stage,
+                                            CycleContent *content,
+                                            int           position);
+void          cycle_plan_remove_content    (CyclePlan    *self,
+                                            CycleContent *content);
+void          cycle_plan_move_content      (CyclePlan    *self,
+                                            CycleContent *content,
+                                            CycleStage   *stage,
+                                            int           position);
+
+/* Undo. Every change made through the model's API (setters included) while the item is in the
+ * plan is recorded. Steps between begin_group and end_group undo as one; groups nest. */
+void          cycle_plan_begin_group       (CyclePlan    *self,
+                                            const char   *label);
+void          cycle_plan_end_group         (CyclePlan    *self);
+gboolean      cycle_plan_can_undo          (CyclePlan    *self);
+gboolean      cycle_plan_can_redo          (CyclePlan    *self);
+/* What undo/redo would do ("Rename Stage"), or NULL. */
+const char   *cycle_plan_get_undo_label    (CyclePlan    *self);
+const char   *cycle_plan_get_redo_label    (CyclePlan    *self);
+gboolean      cycle_plan_undo              (CyclePlan    *self);
+gboolean      cycle_plan_redo              (CyclePlan    *self);
+/* Keeps the next edit of the same text field from merging into the previous step. */
+void          cycle_plan_seal_undo         (CyclePlan    *self);
+/* Forgets the history (after loading, for instance). */
+void          cycle_plan_clear_undo        (CyclePlan    *self);
+/* "Modified since the last save": follows undo and redo back to the save point. */
+gboolean      cycle_plan_get_modified      (CyclePlan    *self);
+void          cycle_plan_mark_saved        (CyclePlan    *self);
+
+/* A fresh id with @prefix that no item in the plan has had. */
+char         *cycle_plan_make_id           (CyclePlan    *self,
+                                            const char   *prefix);
+
+G_END_DECLS
