@@ -58,7 +58,8 @@ const char      *cycle_content_get_notes      (CycleContent    *self);
 void             cycle_content_set_notes      (CycleContent    *self,
                                                const char      *notes);
 
-/* NULL-terminated lists of usual words, untranslated as stored; use with g_dpgettext2 (NULL, …). */
+/* NULL-terminated lists of usual words (stored untranslated; show them with
+ * g_dpgettext2 (GETTEXT_PACKAGE, "content format" or "content channel", word)). */
 const char * const *cycle_content_suggested_formats  (void);
 const char * const *cycle_content_suggested_channels (void);
 

@@ -43,7 +43,8 @@ void                 cycle_json_doc_get_position   (CycleJsonDoc         *doc,
                                                     guint                *column);
 
 CycleJsonType        cycle_json_node_get_node_type (const CycleJsonNode  *node);
-/* Elements of an array, members of an object, 0 otherwise. */
+/* Elements of an array, members of an object, 0 otherwise. get_element() gives an array's element
+ * or the value of an object's member at @index (in file order); get_key() the member's name. */
 guint                cycle_json_node_get_length    (const CycleJsonNode  *node);
 const CycleJsonNode *cycle_json_node_get_element   (const CycleJsonNode  *node,
                                                     guint                 index);

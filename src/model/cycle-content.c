@@ -1,0 +1,394 @@
+/* cycle-content.c
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cycle-content"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "cycle-model-private.h"
+
+/* Kept small: a plan may hold 100 000 of these (empty strings are NULL). */
+struct _CycleContent
+{
+  CycleItem     parent_instance;
+
+  CycleStage   *stage;     /* not owned: the stage's list owns the content */
+  CyclePersona *persona;
+  char         *title;
+  char         *format;
+  char         *channel;
+  char         *cta;
+  char         *owner;
+  char         *due;
+  char         *url;
+  char         *notes;
+  int           commitment;
+  int           direction;
+  int           status;
+};
+
+G_DEFINE_FINAL_TYPE (CycleContent, cycle_content, CYCLE_TYPE_ITEM)
+
+enum {
+  PROP_0,
+  PROP_STAGE,
+  PROP_TITLE,
+  PROP_FORMAT,
+  PROP_CHANNEL,
+  PROP_PERSONA,
+  PROP_CTA,
+  PROP_COMMITMENT,
+  PROP_DIRECTION,
+  PROP_STATUS,
+  PROP_OWNER,
+  PROP_DUE,
+  PROP_URL,
+  PROP_NOTES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cycle_content_dispose (GObject *object)
+{
+  CycleContent *self = (CycleContent *)object;
+
+  g_clear_object (&self->persona);
+
+  G_OBJECT_CLASS (cycle_content_parent_class)->dispose (object);
+}
+
+static void
+cycle_content_finalize (GObject *object)
+{
+  CycleContent *self = (CycleContent *)object;
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->format, g_free);
+  g_clear_pointer (&self->channel, g_free);
+  g_clear_pointer (&self->cta, g_free);
+  g_clear_pointer (&self->owner, g_free);
+  g_clear_pointer (&self->due, g_free);
+  g_clear_pointer (&self->url, g_free);
+  g_clear_pointer (&self->notes, g_free);
+
+  G_OBJECT_CLASS (cycle_content_parent_class)->finalize (object);
+}
+
+static void
+cycle_content_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CycleContent *self = CYCLE_CONTENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_STAGE:
+      g_value_set_object (value, self->stage);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, cycle_content_get_title (self));
+      break;
+    case PROP_FORMAT:
+      g_value_set_string (value, cycle_content_get_format (self));
+      break;
+    case PROP_CHANNEL:
+      g_value_set_string (value, cycle_content_get_channel (self));
+      break;
+    case PROP_PERSONA:
+      g_value_set_object (value, self->persona);
+      break;
+    case PROP_CTA:
+      g_value_set_string (value, cycle_content_get_cta (self));
+      break;
+    case PROP_COMMITMENT:
+      g_value_set_enum (value, self->commitment);
+      break;
+    case PROP_DIRECTION:
+      g_value_set_enum (value, self->direction);
+      break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    case PROP_OWNER:
+      g_value_set_string (value, cycle_content_get_owner (self));
+      break;
+    case PROP_DUE:
+      g_value_set_string (value, cycle_content_get_due (self));
+      break;
+    case PROP_URL:
+      g_value_set_string (value, cycle_content_get_url (self));
+      break;
+    case PROP_NOTES:
+      g_value_set_string (value, cycle_content_get_notes (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cycle_content_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CycleContent *self = CYCLE_CONTENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      cycle_content_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_FORMAT:
+      cycle_content_set_format (self, g_value_get_string (value));
+      break;
+    case PROP_CHANNEL:
+      cycle_content_set_channel (self, g_value_get_string (value));
+      break;
+    case PROP_PERSONA:
+      cycle_content_set_persona (self, g_value_get_object (value));
+      break;
+    case PROP_CTA:
+      cycle_content_set_cta (self, g_value_get_string (value));
+      break;
+    case PROP_COMMITMENT:
+      cycle_content_set_commitment (self, g_value_get_enum (value));
+      break;
+    case PROP_DIRECTION:
+      cycle_content_set_direction (self, g_value_get_enum (value));
+      break;
+    case PROP_STATUS:
+      cycle_content_set_status (self, g_value_get_enum (value));
+      break;
+    case PROP_OWNER:
+      cycle_content_set_owner (self, g_value_get_string (value));
+      break;
+    case PROP_DUE:
+      cycle_content_set_due (self, g_value_get_string (value));
+      break;
+    case PROP_URL:
+      cycle_content_set_url (self, g_value_get_string (value));
+      break;
+    case PROP_NOTES:
+      cycle_content_set_notes (self, g_value_get_string (value));
+      break;
+    case PROP_STAGE:
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cycle_content_class_init (CycleContentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = cycle_content_dispose;
+  object_class->finalize = cycle_content_finalize;
+  object_class->get_property = cycle_content_get_property;
+  object_class->set_property = cycle_content_set_property;
+
+  CYCLE_ITEM_CLASS (klass)->id_prefix = "c";
+
+  properties[PROP_STAGE] =
+    g_param_spec_object ("stage", NULL, NULL, CYCLE_TYPE_STAGE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] = g_param_spec_string ("title", N_("Title"), NULL, "", rw);
+  properties[PROP_FORMAT] = g_param_spec_string ("format", N_("Format"), NULL, "", rw);
+  properties[PROP_CHANNEL] = g_param_spec_string ("channel", N_("Channel"), NULL, "", rw);
+  properties[PROP_PERSONA] =
+    g_param_spec_object ("persona", N_("Persona"), NULL, CYCLE_TYPE_PERSONA, rw);
+  properties[PROP_CTA] = g_param_spec_string ("cta", N_("Call to Action"), NULL, "", rw);
+  properties[PROP_COMMITMENT] =
+    g_param_spec_enum ("commitment", N_("Commitment"), NULL, CYCLE_TYPE_COMMITMENT,
+                       CYCLE_COMMITMENT_NONE, rw);
+  properties[PROP_DIRECTION] =
+    g_param_spec_enum ("direction", N_("Gives or Asks"), NULL, CYCLE_TYPE_DIRECTION,
+                       CYCLE_DIRECTION_GIVES, rw);
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", N_("Status"), NULL, CYCLE_TYPE_STATUS, CYCLE_STATUS_IDEA, rw);
+  properties[PROP_OWNER] = g_param_spec_string ("owner", N_("Owner"), NULL, "", rw);
+  properties[PROP_DUE] = g_param_spec_string ("due", N_("Due Date"), NULL, "", rw);
+  properties[PROP_URL] = g_param_spec_string ("url", N_("Link"), NULL, "", rw);
+  properties[PROP_NOTES] = g_param_spec_string ("notes", N_("Notes"), NULL, "", rw);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cycle_content_init (CycleContent *self)
+{
+}
+
+CycleContent *
+cycle_content_new (const char *title)
+{
+  CycleContent *self = g_object_new (CYCLE_TYPE_CONTENT, NULL);
+
+  self->title = (title != NULL && title[0] != '\0') ? g_strdup (title) : NULL;
+  return self;
+}
+
+CycleStage *
+cycle_content_get_stage (CycleContent *self)
+{
+  g_return_val_if_fail (CYCLE_IS_CONTENT (self), NULL);
+  return self->stage;
+}
+
+void
+_cycle_content_set_stage (CycleContent *self,
+                          CycleStage   *stage)
+{
+  if (self->stage != stage)
+    {
+      self->stage = stage;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+    }
+}
+
+#define STRING_ACCESSORS(field, PROP)                                           \
+  const char *                                                                  \
+  cycle_content_get_##field (CycleContent *self)                                \
+  {                                                                             \
+    g_return_val_if_fail (CYCLE_IS_CONTENT (self), NULL);                       \
+    return _cycle_str (self->field);                                            \
+  }                                                                             \
+  void                                                                          \
+  cycle_content_set_##field (CycleContent *self,                                \
+                             const char   *field)                               \
+  {                                                                             \
+    g_return_if_fail (CYCLE_IS_CONTENT (self));                                 \
+    _cycle_set_string (self, &self->field, field, properties[PROP]);            \
+  }
+
+#define ENUM_ACCESSORS(field, Type, TYPE, PROP)                                 \
+  Type                                                                          \
+  cycle_content_get_##field (CycleContent *self)                                \
+  {                                                                             \
+    g_return_val_if_fail (CYCLE_IS_CONTENT (self), 0);                          \
+    return self->field;                                                         \
+  }                                                                             \
+  void                                                                          \
+  cycle_content_set_##field (CycleContent *self,                                \
+                             Type          field)                               \
+  {                                                                             \
+    g_return_if_fail (CYCLE_IS_CONTENT (self));                                 \
+    g_return_if_fail ((guint)field < cycle_enum_count (TYPE));                  \
+    _cycle_set_int (self, &self->field, field, properties[PROP]);               \
+  }
+
+STRING_ACCESSORS (title, PROP_TITLE)
+STRING_ACCESSORS (format, PROP_FORMAT)
+STRING_ACCESSORS (channel, PROP_CHANNEL)
+STRING_ACCESSORS (cta, PROP_CTA)
+STRING_ACCESSORS (owner, PROP_OWNER)
+STRING_ACCESSORS (url, PROP_URL)
+STRING_ACCESSORS (notes, PROP_NOTES)
+ENUM_ACCESSORS (commitment, CycleCommitment, CYCLE_TYPE_COMMITMENT, PROP_COMMITMENT)
+ENUM_ACCESSORS (direction, CycleDirection, CYCLE_TYPE_DIRECTION, PROP_DIRECTION)
+ENUM_ACCESSORS (status, CycleStatus, CYCLE_TYPE_STATUS, PROP_STATUS)
+
+const char *
+cycle_content_get_due (CycleContent *self)
+{
+  g_return_val_if_fail (CYCLE_IS_CONTENT (self), NULL);
+  return _cycle_str (self->due);
+}
+
+void
+cycle_content_set_due (CycleContent *self,
+                       const char   *due)
+{
+  g_return_if_fail (CYCLE_IS_CONTENT (self));
+  g_return_if_fail (cycle_date_is_valid (due));
+  _cycle_set_string (self, &self->due, due, properties[PROP_DUE]);
+}
+
+CyclePersona *
+cycle_content_get_persona (CycleContent *self)
+{
+  g_return_val_if_fail (CYCLE_IS_CONTENT (self), NULL);
+  return self->persona;
+}
+
+void
+cycle_content_set_persona (CycleContent *self,
+                           CyclePersona *persona)
+{
+  g_return_if_fail (CYCLE_IS_CONTENT (self));
+  g_return_if_fail (persona == NULL || CYCLE_IS_PERSONA (persona));
+  _cycle_set_object (self, (gpointer *)&self->persona, persona, properties[PROP_PERSONA]);
+}
+
+gboolean
+cycle_date_is_valid (const char *due)
+{
+  guint y, m, d;
+
+  if (due == NULL || due[0] == '\0')
+    return TRUE;
+
+  if (strlen (due) != 10 || due[4] != '-' || due[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (due[i]))
+      return FALSE;
+
+  y = (due[0] - '0') * 1000 + (due[1] - '0') * 100 + (due[2] - '0') * 10 + (due[3] - '0');
+  m = (due[5] - '0') * 10 + (due[6] - '0');
+  d = (due[8] - '0') * 10 + (due[9] - '0');
+
+  return y >= 1 && g_date_valid_dmy (d, m, y);
+}
+
+const char * const *
+cycle_content_suggested_formats (void)
+{
+  static const char * const formats[] = {
+    NC_("content format", "article"),
+    NC_("content format", "video"),
+    NC_("content format", "newsletter"),
+    NC_("content format", "case study"),
+    NC_("content format", "webinar"),
+    NC_("content format", "demo"),
+    NC_("content format", "survey"),
+    NC_("content format", "e-book"),
+    NC_("content format", "podcast"),
+    NC_("content format", "social post"),
+    NC_("content format", "event"),
+    NC_("content format", "review"),
+    NULL
+  };
+  return formats;
+}
+
+const char * const *
+cycle_content_suggested_channels (void)
+{
+  static const char * const channels[] = {
+    NC_("content channel", "blog"),
+    NC_("content channel", "email"),
+    NC_("content channel", "social"),
+    NC_("content channel", "events"),
+    NC_("content channel", "website"),
+    NC_("content channel", "search"),
+    NC_("content channel", "community"),
+    NC_("content channel", "partners"),
+    NC_("content channel", "in-app"),
+    NULL
+  };
+  return channels;
+}

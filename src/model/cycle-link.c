@@ -1,0 +1,214 @@
+/* cycle-link.c
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cycle-link"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cycle-model-private.h"
+
+struct _CycleLink
+{
+  CycleItem   parent_instance;
+
+  CycleStage *source;
+  CycleStage *target;
+  double      rate;
+  int         kind;
+};
+
+G_DEFINE_FINAL_TYPE (CycleLink, cycle_link, CYCLE_TYPE_ITEM)
+
+enum {
+  PROP_0,
+  PROP_SOURCE,
+  PROP_TARGET,
+  PROP_KIND,
+  PROP_RATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cycle_link_dispose (GObject *object)
+{
+  CycleLink *self = (CycleLink *)object;
+
+  g_clear_object (&self->source);
+  g_clear_object (&self->target);
+
+  G_OBJECT_CLASS (cycle_link_parent_class)->dispose (object);
+}
+
+static void
+cycle_link_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CycleLink *self = CYCLE_LINK (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOURCE:
+      g_value_set_object (value, self->source);
+      break;
+    case PROP_TARGET:
+      g_value_set_object (value, self->target);
+      break;
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_RATE:
+      g_value_set_double (value, self->rate);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cycle_link_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  CycleLink *self = CYCLE_LINK (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOURCE:
+      cycle_link_set_source (self, g_value_get_object (value));
+      break;
+    case PROP_TARGET:
+      cycle_link_set_target (self, g_value_get_object (value));
+      break;
+    case PROP_KIND:
+      cycle_link_set_kind (self, g_value_get_enum (value));
+      break;
+    case PROP_RATE:
+      cycle_link_set_rate (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cycle_link_class_init (CycleLinkClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = cycle_link_dispose;
+  object_class->get_property = cycle_link_get_property;
+  object_class->set_property = cycle_link_set_property;
+
+  CYCLE_ITEM_CLASS (klass)->id_prefix = "l";
+
+  properties[PROP_SOURCE] =
+    g_param_spec_object ("source", N_("Start"), NULL, CYCLE_TYPE_STAGE, rw);
+  properties[PROP_TARGET] =
+    g_param_spec_object ("target", N_("End"), NULL, CYCLE_TYPE_STAGE, rw);
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", N_("Kind"), NULL, CYCLE_TYPE_LINK_KIND, CYCLE_LINK_NEXT, rw);
+  properties[PROP_RATE] =
+    g_param_spec_double ("rate", N_("Rate"), NULL,
+                         CYCLE_RATE_UNSET, 1.0, CYCLE_RATE_UNSET, rw);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cycle_link_init (CycleLink *self)
+{
+  self->rate = CYCLE_RATE_UNSET;
+}
+
+CycleLink *
+cycle_link_new (CycleStage    *source,
+                CycleStage    *target,
+                CycleLinkKind  kind)
+{
+  CycleLink *self;
+
+  g_return_val_if_fail (source == NULL || CYCLE_IS_STAGE (source), NULL);
+  g_return_val_if_fail (target == NULL || CYCLE_IS_STAGE (target), NULL);
+
+  self = g_object_new (CYCLE_TYPE_LINK, NULL);
+  g_set_object (&self->source, source);
+  g_set_object (&self->target, target);
+  self->kind = kind;
+
+  return self;
+}
+
+CycleStage *
+cycle_link_get_source (CycleLink *self)
+{
+  g_return_val_if_fail (CYCLE_IS_LINK (self), NULL);
+  return self->source;
+}
+
+void
+cycle_link_set_source (CycleLink  *self,
+                       CycleStage *source)
+{
+  g_return_if_fail (CYCLE_IS_LINK (self));
+  g_return_if_fail (source == NULL || CYCLE_IS_STAGE (source));
+  _cycle_set_object (self, (gpointer *)&self->source, source, properties[PROP_SOURCE]);
+}
+
+CycleStage *
+cycle_link_get_target (CycleLink *self)
+{
+  g_return_val_if_fail (CYCLE_IS_LINK (self), NULL);
+  return self->target;
+}
+
+void
+cycle_link_set_target (CycleLink  *self,
+                       CycleStage *target)
+{
+  g_return_if_fail (CYCLE_IS_LINK (self));
+  g_return_if_fail (target == NULL || CYCLE_IS_STAGE (target));
+  _cycle_set_object (self, (gpointer *)&self->target, target, properties[PROP_TARGET]);
+}
+
+CycleLinkKind
+cycle_link_get_kind (CycleLink *self)
+{
+  g_return_val_if_fail (CYCLE_IS_LINK (self), 0);
+  return self->kind;
+}
+
+void
+cycle_link_set_kind (CycleLink     *self,
+                     CycleLinkKind  kind)
+{
+  g_return_if_fail (CYCLE_IS_LINK (self));
+  g_return_if_fail ((guint)kind < cycle_enum_count (CYCLE_TYPE_LINK_KIND));
+  _cycle_set_int (self, &self->kind, kind, properties[PROP_KIND]);
+}
+
+double
+cycle_link_get_rate (CycleLink *self)
+{
+  g_return_val_if_fail (CYCLE_IS_LINK (self), CYCLE_RATE_UNSET);
+  return self->rate;
+}
+
+void
+cycle_link_set_rate (CycleLink *self,
+                     double     rate)
+{
+  g_return_if_fail (CYCLE_IS_LINK (self));
+  g_return_if_fail (rate == CYCLE_RATE_UNSET || (rate >= 0.0 && rate <= 1.0));
+  _cycle_set_double (self, &self->rate, rate, properties[PROP_RATE]);
+}

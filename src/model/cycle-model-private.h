@@ -1,0 +1,96 @@
+/* cycle-model-private.h: what the model's own files share and nothing else may use
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cycle-plan.h"
+
+G_BEGIN_DECLS
+
+/* Setters of every model object go through these: they compare, record an undo step while the
+ * object is in a plan, store and notify. Empty strings are stored as NULL. */
+gboolean  _cycle_set_string   (gpointer      object,
+                               char        **field,
+                               const char   *value,
+                               GParamSpec   *pspec);
+gboolean  _cycle_set_int      (gpointer      object,
+                               int          *field,
+                               int           value,
+                               GParamSpec   *pspec);
+gboolean  _cycle_set_double   (gpointer      object,
+                               double       *field,
+                               double        value,
+                               GParamSpec   *pspec);
+gboolean  _cycle_set_object   (gpointer      object,
+                               gpointer     *field,
+                               gpointer      value,
+                               GParamSpec   *pspec);
+
+static inline const char *
+_cycle_str (const char *s)
+{
+  return s != NULL ? s : "";
+}
+
+void         _cycle_item_set_plan    (CycleItem    *self,
+                                      CyclePlan    *plan);
+void         _cycle_item_take_extras (CycleItem    *self,
+                                      JsonObject   *extras);
+void         _cycle_content_set_stage (CycleContent *self,
+                                      CycleStage   *stage);
+GListStore  *_cycle_stage_get_store  (CycleStage   *self);
+
+/* The plan's side of undo (cycle-plan.c). */
+gboolean     _cycle_plan_is_recording (CyclePlan   *self);
+void         _cycle_plan_record_property (CyclePlan *self,
+                                      GObject      *object,
+                                      GParamSpec   *pspec);
+/* Replaces @n_remove items at @position of @store (one of the plan's lists, or @stage's content
+ * when @stage is set) by @additions, attaching and detaching them, and records the step. */
+void         _cycle_plan_splice      (CyclePlan    *self,
+                                      CycleStage   *stage,
+                                      GListStore   *store,
+                                      guint         position,
+                                      guint         n_remove,
+                                      gpointer     *additions,
+                                      guint         n_add);
+void         _cycle_plan_take_extras (CyclePlan    *self,
+                                      JsonObject   *extras,
+                                      JsonObject   *purpose_extras);
+JsonObject  *_cycle_plan_get_purpose_extras (CyclePlan *self);
+
+/* The undo history (cycle-undo.c). */
+typedef struct _CycleUndo CycleUndo;
+
+CycleUndo   *_cycle_undo_new           (CyclePlan   *plan);
+void         _cycle_undo_free          (CycleUndo   *undo);
+void         _cycle_undo_record_property (CycleUndo *undo,
+                                        GObject     *object,
+                                        GParamSpec  *pspec);
+void         _cycle_undo_record_splice (CycleUndo   *undo,
+                                        CycleStage  *stage,
+                                        GListStore  *store,
+                                        guint        position,
+                                        GPtrArray   *removed,
+                                        GPtrArray   *added);
+void         _cycle_undo_begin_group   (CycleUndo   *undo,
+                                        const char  *label);
+void         _cycle_undo_end_group     (CycleUndo   *undo);
+gboolean     _cycle_undo_undo          (CycleUndo   *undo);
+gboolean     _cycle_undo_redo          (CycleUndo   *undo);
+void         _cycle_undo_seal          (CycleUndo   *undo);
+void         _cycle_undo_clear         (CycleUndo   *undo);
+void         _cycle_undo_mark_saved    (CycleUndo   *undo);
+gboolean     _cycle_undo_is_modified   (CycleUndo   *undo);
+gboolean     _cycle_undo_is_replaying  (CycleUndo   *undo);
+const char  *_cycle_undo_get_undo_label (CycleUndo  *undo);
+const char  *_cycle_undo_get_redo_label (CycleUndo  *undo);
+gboolean     _cycle_undo_can_undo      (CycleUndo   *undo);
+gboolean     _cycle_undo_can_redo      (CycleUndo   *undo);
+
+/* The flattened list of all content (cycle-flat-list.c). */
+GListModel  *_cycle_flat_list_new      (GListModel  *stages);
+
+G_END_DECLS

@@ -1,0 +1,1253 @@
+/* cycle-plan-io.c: reading a .cycle file into a plan, and writing a plan canonically
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cycle-plan-io"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "cycle-json.h"
+#include "cycle-model-private.h"
+#include "cycle-plan-io.h"
+
+#define COORD_LIMIT 1e6
+#define MAX_ID_LENGTH 64
+
+typedef struct
+{
+  CyclePlan    *plan;
+  GString      *path;       /* the JSON path of the value being read, for messages */
+  GHashTable   *content_ids; /* id → path of its first use */
+  GError      **error;
+} Reader;
+
+/* Errors */
+
+static gboolean fail (Reader     *r,
+                      const char *format,
+                      ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+fail (Reader     *r,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (r->error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_INVALID,
+               "%s: %s", r->path->str, message);
+  return FALSE;
+}
+
+static const char *
+type_name (const CycleJsonNode *node)
+{
+  switch (cycle_json_node_get_node_type (node))
+    {
+    case CYCLE_JSON_NULL:
+      return _("null");
+    case CYCLE_JSON_BOOLEAN:
+      return _("a boolean");
+    case CYCLE_JSON_NUMBER:
+      return _("a number");
+    case CYCLE_JSON_STRING:
+      return _("a string");
+    case CYCLE_JSON_ARRAY:
+      return _("an array");
+    case CYCLE_JSON_OBJECT:
+      return _("an object");
+    default:
+      g_return_val_if_reached ("?");
+    }
+}
+
+static gboolean
+fail_type (Reader              *r,
+           const CycleJsonNode *node,
+           const char          *expected)
+{
+  /* Translators: "expected a string, found a number" */
+  return fail (r, _("expected %s, found %s"), expected, type_name (node));
+}
+
+/* The path: "$", "$.stages[3]", "$.stages[3].permission" */
+
+static gsize
+push_key (Reader     *r,
+          const char *key)
+{
+  gsize len = r->path->len;
+
+  g_string_append_c (r->path, '.');
+  g_string_append (r->path, key);
+  return len;
+}
+
+static gsize
+push_index (Reader *r,
+            guint   index)
+{
+  gsize len = r->path->len;
+
+  g_string_append_printf (r->path, "[%u]", index);
+  return len;
+}
+
+static void
+pop (Reader *r,
+     gsize   len)
+{
+  g_string_truncate (r->path, len);
+}
+
+/* Values */
+
+static gboolean
+read_string (Reader              *r,
+             const CycleJsonNode *node,
+             const char         **out)
+{
+  if (cycle_json_node_get_node_type (node) != CYCLE_JSON_STRING)
+    return fail_type (r, node, _("a string"));
+  *out = cycle_json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+read_enum (Reader              *r,
+           const CycleJsonNode *node,
+           GType                type,
+           const char          *what,
+           int                 *out)
+{
+  const char *nick;
+
+  if (!read_string (r, node, &nick))
+    return FALSE;
+
+  if (!cycle_enum_from_nick (type, nick, out))
+    {
+      g_autofree char *nicks = cycle_enum_list_nicks (type);
+      /* Translators: "unknown permission level “friend” (expected one of “none”, …)" */
+      return fail (r, _("unknown %s “%s” (expected one of %s)"), what, nick, nicks);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_rate (Reader              *r,
+           const CycleJsonNode *node,
+           double              *out)
+{
+  double v;
+
+  if (cycle_json_node_get_node_type (node) == CYCLE_JSON_NULL)
+    {
+      *out = CYCLE_RATE_UNSET;
+      return TRUE;
+    }
+  if (cycle_json_node_get_node_type (node) != CYCLE_JSON_NUMBER)
+    return fail_type (r, node, _("a number"));
+
+  v = cycle_json_node_get_double (node);
+  if (v < 0.0 || v > 1.0)
+    return fail (r, _("a rate must be a fraction from 0 to 1 (0 %% to 100 %%), not %g"), v);
+
+  *out = v;
+  return TRUE;
+}
+
+static gboolean
+read_days (Reader              *r,
+           const CycleJsonNode *node,
+           int                 *out)
+{
+  gint64 v;
+
+  if (cycle_json_node_get_node_type (node) == CYCLE_JSON_NULL)
+    {
+      *out = CYCLE_DAYS_UNSET;
+      return TRUE;
+    }
+  if (cycle_json_node_get_node_type (node) != CYCLE_JSON_NUMBER)
+    return fail_type (r, node, _("a number"));
+  if (!cycle_json_node_get_int (node, &v) || v < 0 || v > 36500)
+    return fail (r, _("days in stage must be a whole number from 0 to 36500"));
+
+  *out = (int)v;
+  return TRUE;
+}
+
+static gboolean
+read_coordinate (Reader              *r,
+                 const CycleJsonNode *node,
+                 double              *out)
+{
+  double v;
+
+  if (cycle_json_node_get_node_type (node) != CYCLE_JSON_NUMBER)
+    return fail_type (r, node, _("a number"));
+
+  v = cycle_json_node_get_double (node);
+  if (v < -COORD_LIMIT || v > COORD_LIMIT)
+    return fail (r, _("a position must be between -1000000 and 1000000"));
+
+  *out = v == 0.0 ? 0.0 : v;  /* no -0 */
+  return TRUE;
+}
+
+static gboolean
+id_is_valid (const char *id)
+{
+  gsize len = strlen (id);
+
+  if (len == 0 || len > MAX_ID_LENGTH || !g_ascii_isalnum (id[0]))
+    return FALSE;
+
+  for (gsize i = 1; i < len; i++)
+    if (!g_ascii_isalnum (id[i]) && id[i] != '_' && id[i] != '.' && id[i] != '-')
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+read_id (Reader              *r,
+         const CycleJsonNode *node,
+         const char         **out)
+{
+  if (!read_string (r, node, out))
+    return FALSE;
+
+  if (!id_is_valid (*out))
+    return fail (r, _("“%s” is not a valid id (1 to 64 letters, digits, “_”, “.” or “-”, "
+                      "starting with a letter or digit)"), *out);
+
+  return TRUE;
+}
+
+static gboolean
+read_color (Reader              *r,
+            const CycleJsonNode *node,
+            const char         **out)
+{
+  const char *s;
+
+  if (!read_string (r, node, &s))
+    return FALSE;
+
+  if (s[0] != '\0')
+    {
+      gboolean ok = strlen (s) == 7 && s[0] == '#';
+
+      for (guint i = 1; ok && i < 7; i++)
+        ok = g_ascii_isxdigit (s[i]);
+      if (!ok)
+        return fail (r, _("“%s” is not a colour written #rrggbb"), s);
+    }
+
+  *out = s;
+  return TRUE;
+}
+
+static gboolean
+read_date (Reader              *r,
+           const CycleJsonNode *node,
+           const char         **out)
+{
+  if (!read_string (r, node, out))
+    return FALSE;
+
+  if (!cycle_date_is_valid (*out))
+    return fail (r, _("“%s” is not a date written YYYY-MM-DD"), *out);
+
+  return TRUE;
+}
+
+static void
+keep_extra (JsonObject          **extras,
+            const char           *key,
+            const CycleJsonNode  *value)
+{
+  if (*extras == NULL)
+    *extras = json_object_new ();
+  json_object_set_member (*extras, key, cycle_json_node_to_json_node (value));
+}
+
+static gboolean
+require_object (Reader              *r,
+                const CycleJsonNode *node)
+{
+  if (cycle_json_node_get_node_type (node) != CYCLE_JSON_OBJECT)
+    return fail_type (r, node, _("an object"));
+  return TRUE;
+}
+
+static gboolean
+require_members (Reader              *r,
+                 const CycleJsonNode *node,
+                 const char * const  *keys)
+{
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (cycle_json_node_lookup (node, keys[i]) == NULL)
+      return fail (r, _("the required member “%s” is missing"), keys[i]);
+  return TRUE;
+}
+
+/* The items. Each reader sees the object at r->path and returns a new item, or NULL. */
+
+static CyclePersona *
+read_persona (Reader              *r,
+              const CycleJsonNode *node)
+{
+  static const char * const required[] = { "id", "name", NULL };
+  g_autoptr(CyclePersona) persona = NULL;
+  JsonObject *extras = NULL;
+  guint n;
+
+  if (!require_object (r, node) || !require_members (r, node, required))
+    return NULL;
+
+  persona = cycle_persona_new (NULL);
+  n = cycle_json_node_get_length (node);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *key = cycle_json_node_get_key (node, i);
+      const CycleJsonNode *value = cycle_json_node_get_element (node, i);
+      gsize mark = push_key (r, key);
+      const char *s = NULL;
+      gboolean ok = TRUE;
+
+      if (strcmp (key, "id") == 0)
+        {
+          if ((ok = read_id (r, value, &s)))
+            {
+              if (cycle_plan_find_persona (r->plan, s) != NULL)
+                ok = fail (r, _("another persona already has the id “%s”"), s);
+              else
+                cycle_item_set_id (CYCLE_ITEM (persona), s);
+            }
+        }
+      else if (strcmp (key, "name") == 0)
+        {
+          if ((ok = read_string (r, value, &s)))
+            cycle_persona_set_name (persona, s);
+        }
+      else if (strcmp (key, "description") == 0)
+        {
+          if ((ok = read_string (r, value, &s)))
+            cycle_persona_set_description (persona, s);
+        }
+      else if (strcmp (key, "why") == 0)
+        {
+          if ((ok = read_string (r, value, &s)))
+            cycle_persona_set_why (persona, s);
+        }
+      else
+        {
+          keep_extra (&extras, key, value);
+        }
+
+      pop (r, mark);
+      if (!ok)
+        {
+          g_clear_pointer (&extras, json_object_unref);
+          return NULL;
+        }
+    }
+
+  _cycle_item_take_extras (CYCLE_ITEM (persona), extras);
+  return g_steal_pointer (&persona);
+}
+
+static CycleContent *
+read_content (Reader              *r,
+              const CycleJsonNode *node)
+{
+  static const char * const required[] = { "id", "title", NULL };
+  g_autoptr(CycleContent) content = NULL;
+  JsonObject *extras = NULL;
+  guint n;
+
+  if (!require_object (r, node) || !require_members (r, node, required))
+    return NULL;
+
+  content = cycle_content_new (NULL);
+  n = cycle_json_node_get_length (node);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *key = cycle_json_node_get_key (node, i);
+      const CycleJsonNode *value = cycle_json_node_get_element (node, i);
+      gsize mark = push_key (r, key);
+      const char *s = NULL;
+      int e = 0;
+      gboolean ok = TRUE;
+
+      if (strcmp (key, "id") == 0)
+        {
+          if ((ok = read_id (r, value, &s)))
+            {
+              const char *first = g_hash_table_lookup (r->content_ids, s);
+
+              if (first != NULL)
+                ok = fail (r, _("the id “%s” is already used by %s"), s, first);
+              else
+                {
+                  cycle_item_set_id (CYCLE_ITEM (content), s);
+                  g_hash_table_insert (r->content_ids, g_strdup (s),
+                                       g_strndup (r->path->str, mark));
+                }
+            }
+        }
+      else if (strcmp (key, "title") == 0)
+        {
+          if ((ok = read_string (r, value, &s)))
+            cycle_content_set_title (content, s);
+        }
+      else if (strcmp (key, "format") == 0)
+        {
+          if ((ok = read_string (r, value, &s)))
+            cycle_content_set_format (content, s);
+        }
+      else if (strcmp (key, "channel") == 0)
+        {
+          if ((ok = read_string (r, value, &s)))
+            cycle_content_set_channel (content, s);
+        }
+      else if (strcmp (key, "persona") == 0)
+        {
+          if ((ok = read_string (r, value, &s)))
+            {
+              CyclePersona *persona = cycle_plan_find_persona (r->plan, s);
+
+              if (persona == NULL && s[0] != '\0')
+                ok = fail (r, _("no persona has the id “%s”"), s);
+              else
+                cycle_content_set_persona (content, persona);
+            }
+        }
+      else if (strcmp (key, "cta") == 0)
+        {
+          if ((ok = read_string (r, value, &s)))
+            cycle_content_set_cta (content, s);
+        }
+      else if (strcmp (key, "commitment") == 0)
+        {
+          if ((ok = read_enum (r, value, CYCLE_TYPE_COMMITMENT, _("commitment"), &e)))
+            cycle_content_set_commitment (content, e);
+        }
+      else if (strcmp (key, "direction") == 0)
+        {
+          if ((ok = read_enum (r, value, CYCLE_TYPE_DIRECTION, _("direction"), &e)))
+            cycle_content_set_direction (content, e);
+        }
+      else if (strcmp (key, "status") == 0)
+        {
+          if ((ok = read_enum (r, value, CYCLE_TYPE_STATUS, _("status"), &e)))
+            cycle_content_set_status (content, e);
+        }
+      else if (strcmp (key, "owner") == 0)
+        {
+          if ((ok = read_string (r, value, &s)))
+            cycle_content_set_owner (content, s);
+        }
+      else if (strcmp (key, "due") == 0)
+        {
+          if ((ok = read_date (r, value, &s)))
+            cycle_content_set_due (content, s);
+        }
+      else if (strcmp (key, "url") == 0)
+        {
+          if ((ok = read_string (r, value, &s)))
+            cycle_content_set_url (content, s);
+        }
+      else if (strcmp (key, "notes") == 0)
+        {
+          if ((ok = read_string (r, value, &s)))
+            cycle_content_set_notes (content, s);
+        }
+      else
+        {
+          keep_extra (&extras, key, value);
+        }
+
+      pop (r, mark);
+      if (!ok)
+        {
+          g_clear_pointer (&extras, json_object_unref);
+          return NULL;
+        }
+    }
+
+  _cycle_item_take_extras (CYCLE_ITEM (content), extras);
+  return g_steal_pointer (&content);
+}
+
+static gboolean
+read_content_list (Reader              *r,
+                   const CycleJsonNode *node,
+                   CycleStage          *stage)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  guint n;
+
+  if (cycle_json_node_get_node_type (node) != CYCLE_JSON_ARRAY)
+    return fail_type (r, node, _("an array"));
+
+  n = cycle_json_node_get_length (node);
+  items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize mark = push_index (r, i);
+      CycleContent *content = read_content (r, cycle_json_node_get_element (node, i));
+
+      if (content == NULL)
+        return FALSE;
+      g_ptr_array_add (items, content);
+      pop (r, mark);
+    }
+
+  /* One splice: the stage is not in the plan yet, so nothing is recorded. */
+  g_list_store_splice (_cycle_stage_get_store (stage), 0, 0, items->pdata, items->len);
+  return TRUE;
+}
+
+static CycleStage *
+read_stage (Reader              *r,
+            const CycleJsonNode *node)
+{
+  static const char * const required[] = { "id", "name", NULL };
+  g_autoptr(CycleStage) stage = NULL;
+  JsonObject *extras = NULL;
+  double x = 0, y = 0;
+  guint n;
+
+  if (!require_object (r, node) || !require_members (r, node, required))
+    return NULL;
+
+  stage = cycle_stage_new (NULL);
+  n = cycle_json_node_get_length (node);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *key = cycle_json_node_get_key (node, i);
+      const CycleJsonNode *value = cycle_json_node_get_element (node, i);
+      gsize mark = push_key (r, key);
+      const char *s = NULL;
+      double d = 0;
+      int e = 0;
+      gboolean ok = TRUE;
+
+      if (strcmp (key, "id") == 0)
+        {
+          if ((ok = read_id (r, value, &s)))
+            {
+              if (cycle_plan_find_stage (r->plan, s) != NULL)
+                ok = fail (r, _("another stage already has the id “%s”"), s);
+              else
+                cycle_item_set_id (CYCLE_ITEM (stage), s);
+            }
+        }
+      else if (strcmp (key, "name") == 0)
+        {
+          if ((ok = read_string (r, value, &s)))
+            cycle_stage_set_name (stage, s);
+        }
+      else if (strcmp (key, "lane") == 0)
+        {
+          if ((ok = read_enum (r, value, CYCLE_TYPE_LANE, _("lane"), &e)))
+            cycle_stage_set_lane (stage, e);
+        }
+      else if (strcmp (key, "why") == 0)
+        {
+          if ((ok = read_string (r, value, &s)))
+            cycle_stage_set_why (stage, s);
+        }
+      else if (strcmp (key, "question") == 0)
+        {
+          if ((ok = read_string (r, value, &s)))
+            cycle_stage_set_question (stage, s);
+        }
+      else if (strcmp (key, "permission") == 0)
+        {
+          if ((ok = read_enum (r, value, CYCLE_TYPE_PERMISSION, _("permission level"), &e)))
+            cycle_stage_set_permission (stage, e);
+        }
+      else if (strcmp (key, "kpi") == 0)
+        {
+          if ((ok = read_string (r, value, &s)))
+            cycle_stage_set_kpi (stage, s);
+        }
+      else if (strcmp (key, "conversion_rate") == 0)
+        {
+          if ((ok = read_rate (r, value, &d)))
+            cycle_stage_set_conversion_rate (stage, d);
+        }
+      else if (strcmp (key, "days") == 0)
+        {
+          if ((ok = read_days (r, value, &e)))
+            cycle_stage_set_days (stage, e);
+        }
+      else if (strcmp (key, "owner") == 0)
+        {
+          if ((ok = read_string (r, value, &s)))
+            cycle_stage_set_owner (stage, s);
+        }
+      else if (strcmp (key, "color") == 0)
+        {
+          if ((ok = read_color (r, value, &s)))
+            cycle_stage_set_color (stage, s);
+        }
+      else if (strcmp (key, "x") == 0)
+        {
+          ok = read_coordinate (r, value, &x);
+        }
+      else if (strcmp (key, "y") == 0)
+        {
+          ok = read_coordinate (r, value, &y);
+        }
+      else if (strcmp (key, "content") == 0)
+        {
+          ok = read_content_list (r, value, stage);
+        }
+      else
+        {
+          keep_extra (&extras, key, value);
+        }
+
+      pop (r, mark);
+      if (!ok)
+        {
+          g_clear_pointer (&extras, json_object_unref);
+          return NULL;
+        }
+    }
+
+  cycle_stage_set_position (stage, x, y);
+  _cycle_item_take_extras (CYCLE_ITEM (stage), extras);
+  return g_steal_pointer (&stage);
+}
+
+static CycleLink *
+read_link (Reader              *r,
+           const CycleJsonNode *node)
+{
+  static const char * const required[] = { "id", "from", "to", NULL };
+  g_autoptr(CycleLink) link = NULL;
+  JsonObject *extras = NULL;
+  guint n;
+
+  if (!require_object (r, node) || !require_members (r, node, required))
+    return NULL;
+
+  link = cycle_link_new (NULL, NULL, CYCLE_LINK_NEXT);
+  n = cycle_json_node_get_length (node);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *key = cycle_json_node_get_key (node, i);
+      const CycleJsonNode *value = cycle_json_node_get_element (node, i);
+      gsize mark = push_key (r, key);
+      const char *s = NULL;
+      double d = 0;
+      int e = 0;
+      gboolean ok = TRUE;
+
+      if (strcmp (key, "id") == 0)
+        {
+          if ((ok = read_id (r, value, &s)))
+            {
+              if (cycle_plan_find_link (r->plan, s) != NULL)
+                ok = fail (r, _("another link already has the id “%s”"), s);
+              else
+                cycle_item_set_id (CYCLE_ITEM (link), s);
+            }
+        }
+      else if (strcmp (key, "from") == 0 || strcmp (key, "to") == 0)
+        {
+          if ((ok = read_string (r, value, &s)))
+            {
+              CycleStage *stage = cycle_plan_find_stage (r->plan, s);
+
+              if (stage == NULL)
+                ok = fail (r, _("no stage has the id “%s”"), s);
+              else if (key[0] == 'f')
+                cycle_link_set_source (link, stage);
+              else
+                cycle_link_set_target (link, stage);
+            }
+        }
+      else if (strcmp (key, "kind") == 0)
+        {
+          if ((ok = read_enum (r, value, CYCLE_TYPE_LINK_KIND, _("link kind"), &e)))
+            cycle_link_set_kind (link, e);
+        }
+      else if (strcmp (key, "rate") == 0)
+        {
+          if ((ok = read_rate (r, value, &d)))
+            cycle_link_set_rate (link, d);
+        }
+      else
+        {
+          keep_extra (&extras, key, value);
+        }
+
+      pop (r, mark);
+      if (!ok)
+        {
+          g_clear_pointer (&extras, json_object_unref);
+          return NULL;
+        }
+    }
+
+  _cycle_item_take_extras (CYCLE_ITEM (link), extras);
+  return g_steal_pointer (&link);
+}
+
+typedef gpointer (*ReadItemFunc) (Reader *r, const CycleJsonNode *node);
+
+/* Reads the array member @key of the plan, adding each item to the plan as it comes, so that the
+ * next item can be checked against the ones before it (duplicate ids, references). */
+static gboolean
+read_list (Reader              *r,
+           const CycleJsonNode *root,
+           const char          *key,
+           ReadItemFunc         read_item,
+           GListModel          *list)
+{
+  const CycleJsonNode *node = cycle_json_node_lookup (root, key);
+  gsize mark;
+  guint n;
+
+  if (node == NULL)
+    return TRUE;
+
+  mark = push_key (r, key);
+  if (cycle_json_node_get_node_type (node) != CYCLE_JSON_ARRAY)
+    return fail_type (r, node, _("an array"));
+
+  n = cycle_json_node_get_length (node);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize item_mark = push_index (r, i);
+      g_autoptr(CycleItem) item = read_item (r, cycle_json_node_get_element (node, i));
+
+      if (item == NULL)
+        return FALSE;
+
+      _cycle_plan_splice (r->plan, NULL, G_LIST_STORE (list),
+                          g_list_model_get_n_items (list), 0, (gpointer *)&item, 1);
+      pop (r, item_mark);
+    }
+
+  pop (r, mark);
+  return TRUE;
+}
+
+static gboolean
+read_purpose (Reader              *r,
+              const CycleJsonNode *node,
+              JsonObject         **purpose_extras)
+{
+  guint n;
+
+  if (!require_object (r, node))
+    return FALSE;
+
+  n = cycle_json_node_get_length (node);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *key = cycle_json_node_get_key (node, i);
+      const CycleJsonNode *value = cycle_json_node_get_element (node, i);
+      gsize mark = push_key (r, key);
+      const char *s = NULL;
+
+      if (strcmp (key, "why") == 0 || strcmp (key, "how") == 0 || strcmp (key, "what") == 0)
+        {
+          if (!read_string (r, value, &s))
+            return FALSE;
+          g_object_set (r->plan, key, s, NULL);
+        }
+      else
+        {
+          keep_extra (purpose_extras, key, value);
+        }
+      pop (r, mark);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_header (Reader              *r,
+             const CycleJsonNode *root)
+{
+  const CycleJsonNode *format, *version;
+  gint64 v;
+
+  if (cycle_json_node_get_node_type (root) != CYCLE_JSON_OBJECT)
+    {
+      g_set_error (r->error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_NOT_A_PLAN,
+                   _("not a Cycle plan: the file holds %s, not an object"), type_name (root));
+      return FALSE;
+    }
+
+  format = cycle_json_node_lookup (root, "format");
+  if (format == NULL)
+    {
+      g_set_error (r->error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_NOT_A_PLAN,
+                   _("not a Cycle plan: the member “format” is missing"));
+      return FALSE;
+    }
+  if (cycle_json_node_get_node_type (format) != CYCLE_JSON_STRING ||
+      strcmp (cycle_json_node_get_string (format), CYCLE_FILE_FORMAT) != 0)
+    {
+      g_set_error (r->error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_INVALID,
+                   _("$.format: not a Cycle plan (expected “%s”)"), CYCLE_FILE_FORMAT);
+      return FALSE;
+    }
+
+  version = cycle_json_node_lookup (root, "version");
+  if (version == NULL)
+    {
+      g_set_error (r->error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_INVALID,
+                   _("$: the required member “version” is missing"));
+      return FALSE;
+    }
+  if (cycle_json_node_get_node_type (version) != CYCLE_JSON_NUMBER ||
+      !cycle_json_node_get_int (version, &v) || v < 1)
+    {
+      if (cycle_json_node_get_node_type (version) == CYCLE_JSON_NUMBER &&
+          cycle_json_node_get_double (version) > CYCLE_FILE_VERSION)
+        {
+          g_set_error (r->error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_VERSION,
+                       _("$.version: the plan was written by a newer Cycle (format version "
+                         "%g); this Cycle reads version %d"),
+                       cycle_json_node_get_double (version), CYCLE_FILE_VERSION);
+          return FALSE;
+        }
+      g_set_error (r->error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_INVALID,
+                   _("$.version: expected a whole number from 1"));
+      return FALSE;
+    }
+  if (v > CYCLE_FILE_VERSION)
+    {
+      g_set_error (r->error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_VERSION,
+                   _("$.version: the plan was written by a newer Cycle (format version %"
+                     G_GINT64_FORMAT "); this Cycle reads version %d"),
+                   v, CYCLE_FILE_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_plan (Reader              *r,
+           const CycleJsonNode *root)
+{
+  JsonObject *extras = NULL, *purpose_extras = NULL;
+  guint n;
+
+  if (!read_header (r, root))
+    return FALSE;
+
+  /* Personas before stages (content names them), stages before links. */
+  if (!read_list (r, root, "personas", (ReadItemFunc)read_persona,
+                  cycle_plan_get_personas (r->plan)) ||
+      !read_list (r, root, "stages", (ReadItemFunc)read_stage,
+                  cycle_plan_get_stages (r->plan)) ||
+      !read_list (r, root, "links", (ReadItemFunc)read_link,
+                  cycle_plan_get_links (r->plan)))
+    return FALSE;
+
+  n = cycle_json_node_get_length (root);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *key = cycle_json_node_get_key (root, i);
+      const CycleJsonNode *value = cycle_json_node_get_element (root, i);
+      gsize mark = push_key (r, key);
+      const char *s = NULL;
+      gboolean ok = TRUE;
+
+      if (strcmp (key, "format") == 0 || strcmp (key, "version") == 0 ||
+          strcmp (key, "personas") == 0 || strcmp (key, "stages") == 0 ||
+          strcmp (key, "links") == 0)
+        ;
+      else if (strcmp (key, "title") == 0)
+        {
+          if ((ok = read_string (r, value, &s)))
+            cycle_plan_set_title (r->plan, s);
+        }
+      else if (strcmp (key, "description") == 0)
+        {
+          if ((ok = read_string (r, value, &s)))
+            cycle_plan_set_description (r->plan, s);
+        }
+      else if (strcmp (key, "purpose") == 0)
+        {
+          ok = read_purpose (r, value, &purpose_extras);
+        }
+      else
+        {
+          keep_extra (&extras, key, value);
+        }
+
+      pop (r, mark);
+      if (!ok)
+        {
+          g_clear_pointer (&extras, json_object_unref);
+          g_clear_pointer (&purpose_extras, json_object_unref);
+          return FALSE;
+        }
+    }
+
+  _cycle_plan_take_extras (r->plan, extras, purpose_extras);
+  return TRUE;
+}
+
+CyclePlan *
+cycle_plan_new_from_data (const char  *data,
+                          gsize        length,
+                          GError     **error)
+{
+  g_autoptr(CyclePlan) plan = NULL;
+  g_autoptr(GHashTable) content_ids = NULL;
+  g_autoptr(GString) path = NULL;
+  CycleJsonDoc *doc;
+  Reader r;
+  gboolean ok;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > CYCLE_FILE_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size (length);
+      g_autofree char *limit = g_format_size (CYCLE_FILE_MAX_SIZE);
+
+      g_set_error (error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_TOO_LARGE,
+                   _("the file is %s; Cycle opens plans of at most %s"), size, limit);
+      return NULL;
+    }
+
+  doc = cycle_json_doc_parse (data != NULL ? data : "", length, CYCLE_FILE_MAX_DEPTH, error);
+  if (doc == NULL)
+    return NULL;
+
+  plan = cycle_plan_new ();
+  path = g_string_new ("$");
+  content_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  r.plan = plan;
+  r.path = path;
+  r.content_ids = content_ids;
+  r.error = error;
+
+  ok = read_plan (&r, cycle_json_doc_get_root (doc));
+  cycle_json_doc_free (doc);
+
+  if (!ok)
+    return NULL;
+
+  cycle_plan_clear_undo (plan);
+  cycle_plan_mark_saved (plan);
+
+  return g_steal_pointer (&plan);
+}
+
+/* Writing */
+
+typedef struct
+{
+  GString *out;
+  guint    depth;
+  gboolean empty;
+} Obj;
+
+static void
+obj_begin (Obj     *o,
+           GString *out,
+           guint    depth)
+{
+  o->out = out;
+  o->depth = depth;
+  o->empty = TRUE;
+  g_string_append_c (out, '{');
+}
+
+static void
+obj_key (Obj        *o,
+         const char *key)
+{
+  g_string_append (o->out, o->empty ? "\n" : ",\n");
+  o->empty = FALSE;
+  cycle_json_write_indent (o->out, o->depth + 1);
+  cycle_json_write_string (o->out, key);
+  g_string_append (o->out, ": ");
+}
+
+static void
+obj_end (Obj *o)
+{
+  if (!o->empty)
+    {
+      g_string_append_c (o->out, '\n');
+      cycle_json_write_indent (o->out, o->depth);
+    }
+  g_string_append_c (o->out, '}');
+}
+
+static void
+obj_string (Obj        *o,
+            const char *key,
+            const char *value,
+            gboolean    always)
+{
+  if (!always && (value == NULL || value[0] == '\0'))
+    return;
+  obj_key (o, key);
+  cycle_json_write_string (o->out, value != NULL ? value : "");
+}
+
+static void
+obj_enum (Obj        *o,
+          const char *key,
+          GType       type,
+          int         value)
+{
+  obj_key (o, key);
+  cycle_json_write_string (o->out, cycle_enum_to_nick (type, value));
+}
+
+static void
+obj_rate (Obj        *o,
+          const char *key,
+          double      value)
+{
+  if (value == CYCLE_RATE_UNSET)
+    return;
+  obj_key (o, key);
+  cycle_json_write_double (o->out, value);
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char **)a, *(const char **)b);
+}
+
+static void
+obj_extras (Obj        *o,
+            JsonObject *extras)
+{
+  g_autoptr(GPtrArray) keys = NULL;
+  GList *members;
+
+  if (extras == NULL)
+    return;
+
+  members = json_object_get_members (extras);
+  keys = g_ptr_array_new ();
+  for (GList *l = members; l != NULL; l = l->next)
+    g_ptr_array_add (keys, l->data);
+  g_list_free (members);
+  g_ptr_array_sort (keys, compare_keys);
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+
+      obj_key (o, key);
+      cycle_json_write_node (o->out, json_object_get_member (extras, key), o->depth + 1);
+    }
+}
+
+typedef void (*WriteItemFunc) (GString *out, guint depth, gpointer item);
+
+static void
+write_list (GString       *out,
+            guint          depth,
+            GListModel    *list,
+            WriteItemFunc  write_item)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  if (n == 0)
+    {
+      g_string_append (out, "[]");
+      return;
+    }
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      g_string_append (out, i == 0 ? "\n" : ",\n");
+      cycle_json_write_indent (out, depth + 1);
+      write_item (out, depth + 1, item);
+    }
+  g_string_append_c (out, '\n');
+  cycle_json_write_indent (out, depth);
+  g_string_append_c (out, ']');
+}
+
+static void
+write_persona (GString      *out,
+               guint         depth,
+               CyclePersona *persona)
+{
+  Obj o;
+
+  obj_begin (&o, out, depth);
+  obj_string (&o, "id", cycle_item_get_id (CYCLE_ITEM (persona)), TRUE);
+  obj_string (&o, "name", cycle_persona_get_name (persona), TRUE);
+  obj_string (&o, "description", cycle_persona_get_description (persona), FALSE);
+  obj_string (&o, "why", cycle_persona_get_why (persona), FALSE);
+  obj_extras (&o, cycle_item_get_extras (CYCLE_ITEM (persona)));
+  obj_end (&o);
+}
+
+static void
+write_content (GString      *out,
+               guint         depth,
+               CycleContent *content)
+{
+  CyclePersona *persona = cycle_content_get_persona (content);
+  Obj o;
+
+  obj_begin (&o, out, depth);
+  obj_string (&o, "id", cycle_item_get_id (CYCLE_ITEM (content)), TRUE);
+  obj_string (&o, "title", cycle_content_get_title (content), TRUE);
+  obj_string (&o, "format", cycle_content_get_format (content), FALSE);
+  obj_string (&o, "channel", cycle_content_get_channel (content), FALSE);
+  if (persona != NULL)
+    obj_string (&o, "persona", cycle_item_get_id (CYCLE_ITEM (persona)), TRUE);
+  obj_string (&o, "cta", cycle_content_get_cta (content), FALSE);
+  obj_enum (&o, "commitment", CYCLE_TYPE_COMMITMENT, cycle_content_get_commitment (content));
+  obj_enum (&o, "direction", CYCLE_TYPE_DIRECTION, cycle_content_get_direction (content));
+  obj_enum (&o, "status", CYCLE_TYPE_STATUS, cycle_content_get_status (content));
+  obj_string (&o, "owner", cycle_content_get_owner (content), FALSE);
+  obj_string (&o, "due", cycle_content_get_due (content), FALSE);
+  obj_string (&o, "url", cycle_content_get_url (content), FALSE);
+  obj_string (&o, "notes", cycle_content_get_notes (content), FALSE);
+  obj_extras (&o, cycle_item_get_extras (CYCLE_ITEM (content)));
+  obj_end (&o);
+}
+
+static void
+write_stage (GString    *out,
+             guint       depth,
+             CycleStage *stage)
+{
+  int days = cycle_stage_get_days (stage);
+  Obj o;
+
+  obj_begin (&o, out, depth);
+  obj_string (&o, "id", cycle_item_get_id (CYCLE_ITEM (stage)), TRUE);
+  obj_string (&o, "name", cycle_stage_get_name (stage), TRUE);
+  obj_enum (&o, "lane", CYCLE_TYPE_LANE, cycle_stage_get_lane (stage));
+  obj_string (&o, "why", cycle_stage_get_why (stage), FALSE);
+  obj_string (&o, "question", cycle_stage_get_question (stage), FALSE);
+  obj_enum (&o, "permission", CYCLE_TYPE_PERMISSION, cycle_stage_get_permission (stage));
+  obj_string (&o, "kpi", cycle_stage_get_kpi (stage), FALSE);
+  obj_rate (&o, "conversion_rate", cycle_stage_get_conversion_rate (stage));
+  if (days != CYCLE_DAYS_UNSET)
+    {
+      obj_key (&o, "days");
+      g_string_append_printf (out, "%d", days);
+    }
+  obj_string (&o, "owner", cycle_stage_get_owner (stage), FALSE);
+  obj_string (&o, "color", cycle_stage_get_color (stage), FALSE);
+  obj_key (&o, "x");
+  cycle_json_write_double (out, cycle_stage_get_x (stage));
+  obj_key (&o, "y");
+  cycle_json_write_double (out, cycle_stage_get_y (stage));
+  obj_key (&o, "content");
+  write_list (out, depth + 1, cycle_stage_get_content (stage), (WriteItemFunc)write_content);
+  obj_extras (&o, cycle_item_get_extras (CYCLE_ITEM (stage)));
+  obj_end (&o);
+}
+
+static void
+write_link (GString   *out,
+            guint      depth,
+            CycleLink *link)
+{
+  CycleStage *source = cycle_link_get_source (link);
+  CycleStage *target = cycle_link_get_target (link);
+  Obj o;
+
+  obj_begin (&o, out, depth);
+  obj_string (&o, "id", cycle_item_get_id (CYCLE_ITEM (link)), TRUE);
+  obj_string (&o, "from", source != NULL ? cycle_item_get_id (CYCLE_ITEM (source)) : "", TRUE);
+  obj_string (&o, "to", target != NULL ? cycle_item_get_id (CYCLE_ITEM (target)) : "", TRUE);
+  obj_enum (&o, "kind", CYCLE_TYPE_LINK_KIND, cycle_link_get_kind (link));
+  obj_rate (&o, "rate", cycle_link_get_rate (link));
+  obj_extras (&o, cycle_item_get_extras (CYCLE_ITEM (link)));
+  obj_end (&o);
+}
+
+GBytes *
+cycle_plan_to_bytes (CyclePlan *plan)
+{
+  GString *out;
+  JsonObject *purpose_extras;
+  gsize len;
+  Obj o;
+
+  g_return_val_if_fail (CYCLE_IS_PLAN (plan), NULL);
+
+  /* About 350 bytes an item: start big enough to avoid most reallocations. */
+  out = g_string_sized_new (4096 + 400 * g_list_model_get_n_items (cycle_plan_get_all_content (plan)));
+
+  obj_begin (&o, out, 0);
+  obj_string (&o, "format", CYCLE_FILE_FORMAT, TRUE);
+  obj_key (&o, "version");
+  g_string_append_printf (out, "%d", CYCLE_FILE_VERSION);
+  obj_string (&o, "title", cycle_plan_get_title (plan), FALSE);
+
+  purpose_extras = _cycle_plan_get_purpose_extras (plan);
+  if (cycle_plan_get_why (plan)[0] != '\0' || cycle_plan_get_how (plan)[0] != '\0' ||
+      cycle_plan_get_what (plan)[0] != '\0' || purpose_extras != NULL)
+    {
+      Obj p;
+
+      obj_key (&o, "purpose");
+      obj_begin (&p, out, 1);
+      obj_string (&p, "why", cycle_plan_get_why (plan), FALSE);
+      obj_string (&p, "how", cycle_plan_get_how (plan), FALSE);
+      obj_string (&p, "what", cycle_plan_get_what (plan), FALSE);
+      obj_extras (&p, purpose_extras);
+      obj_end (&p);
+    }
+
+  obj_string (&o, "description", cycle_plan_get_description (plan), FALSE);
+  obj_key (&o, "personas");
+  write_list (out, 1, cycle_plan_get_personas (plan), (WriteItemFunc)write_persona);
+  obj_key (&o, "stages");
+  write_list (out, 1, cycle_plan_get_stages (plan), (WriteItemFunc)write_stage);
+  obj_key (&o, "links");
+  write_list (out, 1, cycle_plan_get_links (plan), (WriteItemFunc)write_link);
+  obj_extras (&o, cycle_plan_get_extras (plan));
+  obj_end (&o);
+  g_string_append_c (out, '\n');
+
+  len = out->len;
+  return g_bytes_new_take (g_string_free (out, FALSE), len);
+}

@@ -1,0 +1,943 @@
+/* cycle-plan.c
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cycle-plan"
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "cycle-model-private.h"
+
+struct _CyclePlan
+{
+  GObject     parent_instance;
+
+  char       *title;
+  char       *why;
+  char       *how;
+  char       *what;
+  char       *description;
+
+  GListStore *stages;
+  GListStore *links;
+  GListStore *personas;
+  GListModel *all_content;
+
+  /* id → item, borrowed from the items; content ids are not indexed (there may be 100 000) */
+  GHashTable *stage_ids;
+  GHashTable *persona_ids;
+  GHashTable *link_ids;
+  /* id prefix → the next number to give */
+  GHashTable *serials;
+
+  JsonObject *extras;
+  JsonObject *purpose_extras;
+
+  CycleUndo  *undo;
+};
+
+G_DEFINE_FINAL_TYPE (CyclePlan, cycle_plan, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_WHY,
+  PROP_HOW,
+  PROP_WHAT,
+  PROP_DESCRIPTION,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+detach_all (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CycleItem) item = g_list_model_get_item (model, i);
+      _cycle_item_set_plan (item, NULL);
+    }
+}
+
+static void
+cycle_plan_dispose (GObject *object)
+{
+  CyclePlan *self = (CyclePlan *)object;
+
+  g_clear_pointer (&self->undo, _cycle_undo_free);
+
+  /* Views may keep items alive after the plan is gone: they must not point back at it. */
+  if (self->stages != NULL)
+    {
+      detach_all (self->all_content);
+      detach_all (G_LIST_MODEL (self->stages));
+      detach_all (G_LIST_MODEL (self->links));
+      detach_all (G_LIST_MODEL (self->personas));
+    }
+
+  g_clear_object (&self->all_content);
+  g_clear_object (&self->links);
+  g_clear_object (&self->stages);
+  g_clear_object (&self->personas);
+
+  G_OBJECT_CLASS (cycle_plan_parent_class)->dispose (object);
+}
+
+static void
+cycle_plan_finalize (GObject *object)
+{
+  CyclePlan *self = (CyclePlan *)object;
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->why, g_free);
+  g_clear_pointer (&self->how, g_free);
+  g_clear_pointer (&self->what, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->stage_ids, g_hash_table_unref);
+  g_clear_pointer (&self->persona_ids, g_hash_table_unref);
+  g_clear_pointer (&self->link_ids, g_hash_table_unref);
+  g_clear_pointer (&self->serials, g_hash_table_unref);
+  g_clear_pointer (&self->extras, json_object_unref);
+  g_clear_pointer (&self->purpose_extras, json_object_unref);
+
+  G_OBJECT_CLASS (cycle_plan_parent_class)->finalize (object);
+}
+
+static void
+cycle_plan_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CyclePlan *self = CYCLE_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, cycle_plan_get_title (self));
+      break;
+    case PROP_WHY:
+      g_value_set_string (value, cycle_plan_get_why (self));
+      break;
+    case PROP_HOW:
+      g_value_set_string (value, cycle_plan_get_how (self));
+      break;
+    case PROP_WHAT:
+      g_value_set_string (value, cycle_plan_get_what (self));
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, cycle_plan_get_description (self));
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, cycle_plan_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, cycle_plan_can_redo (self));
+      break;
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, cycle_plan_get_undo_label (self));
+      break;
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, cycle_plan_get_redo_label (self));
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, cycle_plan_get_modified (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cycle_plan_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  CyclePlan *self = CYCLE_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      cycle_plan_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_WHY:
+      cycle_plan_set_why (self, g_value_get_string (value));
+      break;
+    case PROP_HOW:
+      cycle_plan_set_how (self, g_value_get_string (value));
+      break;
+    case PROP_WHAT:
+      cycle_plan_set_what (self, g_value_get_string (value));
+      break;
+    case PROP_DESCRIPTION:
+      cycle_plan_set_description (self, g_value_get_string (value));
+      break;
+    case PROP_CAN_UNDO:
+    case PROP_CAN_REDO:
+    case PROP_UNDO_LABEL:
+    case PROP_REDO_LABEL:
+    case PROP_MODIFIED:
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cycle_plan_class_init (CyclePlanClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = cycle_plan_dispose;
+  object_class->finalize = cycle_plan_finalize;
+  object_class->get_property = cycle_plan_get_property;
+  object_class->set_property = cycle_plan_set_property;
+
+  properties[PROP_TITLE] = g_param_spec_string ("title", N_("Title"), NULL, "", rw);
+  properties[PROP_WHY] = g_param_spec_string ("why", N_("Why"), NULL, "", rw);
+  properties[PROP_HOW] = g_param_spec_string ("how", N_("How"), NULL, "", rw);
+  properties[PROP_WHAT] = g_param_spec_string ("what", N_("What"), NULL, "", rw);
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", N_("Description"), NULL, "", rw);
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
+  properties[PROP_UNDO_LABEL] = g_param_spec_string ("undo-label", NULL, NULL, NULL, ro);
+  properties[PROP_REDO_LABEL] = g_param_spec_string ("redo-label", NULL, NULL, NULL, ro);
+  properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cycle_plan_init (CyclePlan *self)
+{
+  self->stages = g_list_store_new (CYCLE_TYPE_STAGE);
+  self->links = g_list_store_new (CYCLE_TYPE_LINK);
+  self->personas = g_list_store_new (CYCLE_TYPE_PERSONA);
+  self->all_content = _cycle_flat_list_new (G_LIST_MODEL (self->stages));
+  self->stage_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->persona_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->link_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->serials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->undo = _cycle_undo_new (self);
+}
+
+CyclePlan *
+cycle_plan_new (void)
+{
+  return g_object_new (CYCLE_TYPE_PLAN, NULL);
+}
+
+#define STRING_ACCESSORS(field, PROP)                                           \
+  const char *                                                                  \
+  cycle_plan_get_##field (CyclePlan *self)                                      \
+  {                                                                             \
+    g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);                          \
+    return _cycle_str (self->field);                                            \
+  }                                                                             \
+  void                                                                          \
+  cycle_plan_set_##field (CyclePlan  *self,                                     \
+                          const char *field)                                    \
+  {                                                                             \
+    g_return_if_fail (CYCLE_IS_PLAN (self));                                    \
+    _cycle_set_string (self, &self->field, field, properties[PROP]);            \
+  }
+
+STRING_ACCESSORS (title, PROP_TITLE)
+STRING_ACCESSORS (why, PROP_WHY)
+STRING_ACCESSORS (how, PROP_HOW)
+STRING_ACCESSORS (what, PROP_WHAT)
+STRING_ACCESSORS (description, PROP_DESCRIPTION)
+
+JsonObject *
+cycle_plan_get_extras (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+  return self->extras;
+}
+
+JsonObject *
+_cycle_plan_get_purpose_extras (CyclePlan *self)
+{
+  return self->purpose_extras;
+}
+
+void
+_cycle_plan_take_extras (CyclePlan  *self,
+                         JsonObject *extras,
+                         JsonObject *purpose_extras)
+{
+  g_clear_pointer (&self->extras, json_object_unref);
+  g_clear_pointer (&self->purpose_extras, json_object_unref);
+  self->extras = extras;
+  self->purpose_extras = purpose_extras;
+}
+
+GListModel *
+cycle_plan_get_stages (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+  return G_LIST_MODEL (self->stages);
+}
+
+GListModel *
+cycle_plan_get_links (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+  return G_LIST_MODEL (self->links);
+}
+
+GListModel *
+cycle_plan_get_personas (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+  return G_LIST_MODEL (self->personas);
+}
+
+GListModel *
+cycle_plan_get_all_content (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+  return self->all_content;
+}
+
+CycleStage *
+cycle_plan_find_stage (CyclePlan  *self,
+                       const char *id)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+  return id != NULL ? g_hash_table_lookup (self->stage_ids, id) : NULL;
+}
+
+CyclePersona *
+cycle_plan_find_persona (CyclePlan  *self,
+                         const char *id)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+  return id != NULL ? g_hash_table_lookup (self->persona_ids, id) : NULL;
+}
+
+CycleLink *
+cycle_plan_find_link (CyclePlan  *self,
+                      const char *id)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+  return id != NULL ? g_hash_table_lookup (self->link_ids, id) : NULL;
+}
+
+CycleContent *
+cycle_plan_find_content (CyclePlan  *self,
+                         const char *id)
+{
+  guint n_stages;
+
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  n_stages = g_list_model_get_n_items (G_LIST_MODEL (self->stages));
+  for (guint i = 0; i < n_stages; i++)
+    {
+      g_autoptr(CycleStage) stage = g_list_model_get_item (G_LIST_MODEL (self->stages), i);
+      GListModel *content = cycle_stage_get_content (stage);
+      guint n = g_list_model_get_n_items (content);
+
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(CycleContent) c = g_list_model_get_item (content, j);
+
+          if (g_strcmp0 (cycle_item_get_id (CYCLE_ITEM (c)), id) == 0)
+            return c;
+        }
+    }
+
+  return NULL;
+}
+
+/* Ids */
+
+static gboolean
+split_id (const char  *id,
+          char       **prefix,
+          guint64     *number)
+{
+  const char *p = id;
+  char *end = NULL;
+
+  while (*p != '\0' && !g_ascii_isdigit (*p))
+    p++;
+  if (*p == '\0' || p == id || (p[0] == '0' && p[1] != '\0'))
+    return FALSE;
+
+  errno = 0;
+  *number = g_ascii_strtoull (p, &end, 10);
+  if (end == NULL || *end != '\0' || errno == ERANGE)
+    return FALSE;
+
+  *prefix = g_strndup (id, p - id);
+  return TRUE;
+}
+
+static void
+reserve_id (CyclePlan  *self,
+            const char *id)
+{
+  g_autofree char *prefix = NULL;
+  guint64 number;
+  guint64 *next;
+
+  if (id == NULL || !split_id (id, &prefix, &number) || number == G_MAXUINT64)
+    return;
+
+  next = g_hash_table_lookup (self->serials, prefix);
+  if (next == NULL)
+    {
+      next = g_new (guint64, 1);
+      *next = 1;
+      g_hash_table_insert (self->serials, g_steal_pointer (&prefix), next);
+    }
+  if (*next <= number)
+    *next = number + 1;
+}
+
+char *
+cycle_plan_make_id (CyclePlan  *self,
+                    const char *prefix)
+{
+  guint64 *next;
+  GHashTable *index = NULL;
+
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+  g_return_val_if_fail (prefix != NULL && prefix[0] != '\0', NULL);
+
+  next = g_hash_table_lookup (self->serials, prefix);
+  if (next == NULL)
+    {
+      next = g_new (guint64, 1);
+      *next = 1;
+      g_hash_table_insert (self->serials, g_strdup (prefix), next);
+    }
+
+  if (strcmp (prefix, "s") == 0)
+    index = self->stage_ids;
+  else if (strcmp (prefix, "p") == 0)
+    index = self->persona_ids;
+  else if (strcmp (prefix, "l") == 0)
+    index = self->link_ids;
+
+  for (;;)
+    {
+      char *id = g_strdup_printf ("%s%" G_GUINT64_FORMAT, prefix, (*next)++);
+
+      if (index == NULL || !g_hash_table_contains (index, id))
+        return id;
+      g_free (id);
+    }
+}
+
+static GHashTable *
+index_for (CyclePlan *self,
+           CycleItem *item)
+{
+  if (CYCLE_IS_STAGE (item))
+    return self->stage_ids;
+  if (CYCLE_IS_PERSONA (item))
+    return self->persona_ids;
+  if (CYCLE_IS_LINK (item))
+    return self->link_ids;
+  return NULL;
+}
+
+static void
+give_id (CyclePlan *self,
+         CycleItem *item)
+{
+  GHashTable *index = index_for (self, item);
+  const char *id = cycle_item_get_id (item);
+
+  if (id == NULL || (index != NULL && g_hash_table_contains (index, id)))
+    {
+      g_autofree char *fresh = cycle_plan_make_id (self, CYCLE_ITEM_GET_CLASS (item)->id_prefix);
+      cycle_item_set_id (item, fresh);
+    }
+  else
+    {
+      reserve_id (self, id);
+    }
+
+  if (index != NULL)
+    g_hash_table_insert (index, (gpointer)cycle_item_get_id (item), item);
+}
+
+/* Attaching and detaching items as they enter and leave the plan's lists. */
+
+static void
+attach (CyclePlan  *self,
+        CycleStage *owner,
+        CycleItem  *item)
+{
+  g_return_if_fail (cycle_item_get_plan (item) == NULL);
+
+  give_id (self, item);
+  _cycle_item_set_plan (item, self);
+
+  if (owner != NULL)
+    _cycle_content_set_stage (CYCLE_CONTENT (item), owner);
+
+  if (CYCLE_IS_STAGE (item))
+    {
+      GListModel *content = cycle_stage_get_content (CYCLE_STAGE (item));
+      guint n = g_list_model_get_n_items (content);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CycleItem) c = g_list_model_get_item (content, i);
+
+          if (cycle_item_get_id (c) == NULL)
+            give_id (self, c);
+          else
+            reserve_id (self, cycle_item_get_id (c));
+          _cycle_item_set_plan (c, self);
+          _cycle_content_set_stage (CYCLE_CONTENT (c), CYCLE_STAGE (item));
+        }
+    }
+}
+
+static void
+detach (CyclePlan  *self,
+        CycleStage *owner,
+        CycleItem  *item)
+{
+  GHashTable *index = index_for (self, item);
+  const char *id = cycle_item_get_id (item);
+
+  if (index != NULL && id != NULL && g_hash_table_lookup (index, id) == item)
+    g_hash_table_remove (index, id);
+
+  _cycle_item_set_plan (item, NULL);
+
+  if (owner != NULL)
+    _cycle_content_set_stage (CYCLE_CONTENT (item), NULL);
+
+  if (CYCLE_IS_STAGE (item))
+    detach_all (cycle_stage_get_content (CYCLE_STAGE (item)));
+}
+
+gboolean
+_cycle_plan_is_recording (CyclePlan *self)
+{
+  return self->undo != NULL && !_cycle_undo_is_replaying (self->undo);
+}
+
+void
+_cycle_plan_record_property (CyclePlan  *self,
+                             GObject    *object,
+                             GParamSpec *pspec)
+{
+  _cycle_undo_record_property (self->undo, object, pspec);
+}
+
+void
+_cycle_plan_splice (CyclePlan  *self,
+                    CycleStage *stage,
+                    GListStore *store,
+                    guint       position,
+                    guint       n_remove,
+                    gpointer   *additions,
+                    guint       n_add)
+{
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_full (n_remove, g_object_unref);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_full (n_add, g_object_unref);
+
+  for (guint i = 0; i < n_remove; i++)
+    g_ptr_array_add (removed, g_list_model_get_item (G_LIST_MODEL (store), position + i));
+
+  /* Views that react to items-changed must already see the new items as part of the plan. */
+  for (guint i = 0; i < n_add; i++)
+    {
+      attach (self, stage, additions[i]);
+      g_ptr_array_add (added, g_object_ref (additions[i]));
+    }
+
+  g_list_store_splice (store, position, n_remove, additions, n_add);
+
+  for (guint i = 0; i < removed->len; i++)
+    {
+      gboolean still_there = FALSE;
+
+      /* An item moved within the same list by one splice stays attached. */
+      for (guint j = 0; j < n_add && !still_there; j++)
+        still_there = additions[j] == g_ptr_array_index (removed, i);
+      if (!still_there)
+        detach (self, stage, g_ptr_array_index (removed, i));
+    }
+
+  if (_cycle_plan_is_recording (self))
+    _cycle_undo_record_splice (self->undo, stage, store, position, removed, added);
+}
+
+/* Operations */
+
+static guint
+index_of (GListStore *store,
+          gpointer    item)
+{
+  guint position = G_MAXUINT;
+
+  if (!g_list_store_find (store, item, &position))
+    return G_MAXUINT;
+  return position;
+}
+
+static guint
+clamp_position (GListStore *store,
+                int         position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  if (position < 0 || (guint)position > n)
+    return n;
+  return position;
+}
+
+void
+cycle_plan_add_stage (CyclePlan  *self,
+                      CycleStage *stage,
+                      int         position)
+{
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  g_return_if_fail (CYCLE_IS_STAGE (stage));
+  g_return_if_fail (cycle_item_get_plan (CYCLE_ITEM (stage)) == NULL);
+
+  cycle_plan_begin_group (self, _("Add Stage"));
+  _cycle_plan_splice (self, NULL, self->stages, clamp_position (self->stages, position), 0,
+                      (gpointer *)&stage, 1);
+  cycle_plan_end_group (self);
+}
+
+void
+cycle_plan_remove_stage (CyclePlan  *self,
+                         CycleStage *stage)
+{
+  guint position;
+  g_autoptr(CycleStage) hold = NULL;
+
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  g_return_if_fail (CYCLE_IS_STAGE (stage));
+
+  position = index_of (self->stages, stage);
+  g_return_if_fail (position != G_MAXUINT);
+
+  hold = g_object_ref (stage);
+  cycle_plan_begin_group (self, _("Remove Stage"));
+
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->links)); i > 0; i--)
+    {
+      g_autoptr(CycleLink) link = g_list_model_get_item (G_LIST_MODEL (self->links), i - 1);
+
+      if (cycle_link_get_source (link) == stage || cycle_link_get_target (link) == stage)
+        _cycle_plan_splice (self, NULL, self->links, i - 1, 1, NULL, 0);
+    }
+
+  _cycle_plan_splice (self, NULL, self->stages, position, 1, NULL, 0);
+  cycle_plan_end_group (self);
+}
+
+void
+cycle_plan_move_stage (CyclePlan  *self,
+                       CycleStage *stage,
+                       guint       position)
+{
+  guint from;
+  g_autoptr(CycleStage) hold = NULL;
+
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  g_return_if_fail (CYCLE_IS_STAGE (stage));
+
+  from = index_of (self->stages, stage);
+  g_return_if_fail (from != G_MAXUINT);
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->stages)) - 1);
+  if (from == position)
+    return;
+
+  hold = g_object_ref (stage);
+  cycle_plan_begin_group (self, _("Reorder Stages"));
+  _cycle_plan_splice (self, NULL, self->stages, from, 1, NULL, 0);
+  _cycle_plan_splice (self, NULL, self->stages, position, 0, (gpointer *)&stage, 1);
+  cycle_plan_end_group (self);
+}
+
+void
+cycle_plan_add_link (CyclePlan *self,
+                     CycleLink *link)
+{
+  CycleStage *source, *target;
+
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  g_return_if_fail (CYCLE_IS_LINK (link));
+  g_return_if_fail (cycle_item_get_plan (CYCLE_ITEM (link)) == NULL);
+
+  source = cycle_link_get_source (link);
+  target = cycle_link_get_target (link);
+  g_return_if_fail (source != NULL && cycle_item_get_plan (CYCLE_ITEM (source)) == self);
+  g_return_if_fail (target != NULL && cycle_item_get_plan (CYCLE_ITEM (target)) == self);
+
+  cycle_plan_begin_group (self, _("Connect Stages"));
+  _cycle_plan_splice (self, NULL, self->links, clamp_position (self->links, -1), 0,
+                      (gpointer *)&link, 1);
+  cycle_plan_end_group (self);
+}
+
+void
+cycle_plan_remove_link (CyclePlan *self,
+                        CycleLink *link)
+{
+  guint position;
+
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  g_return_if_fail (CYCLE_IS_LINK (link));
+
+  position = index_of (self->links, link);
+  g_return_if_fail (position != G_MAXUINT);
+
+  cycle_plan_begin_group (self, _("Remove Link"));
+  _cycle_plan_splice (self, NULL, self->links, position, 1, NULL, 0);
+  cycle_plan_end_group (self);
+}
+
+void
+cycle_plan_add_persona (CyclePlan    *self,
+                        CyclePersona *persona,
+                        int           position)
+{
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  g_return_if_fail (CYCLE_IS_PERSONA (persona));
+  g_return_if_fail (cycle_item_get_plan (CYCLE_ITEM (persona)) == NULL);
+
+  cycle_plan_begin_group (self, _("Add Persona"));
+  _cycle_plan_splice (self, NULL, self->personas, clamp_position (self->personas, position), 0,
+                      (gpointer *)&persona, 1);
+  cycle_plan_end_group (self);
+}
+
+void
+cycle_plan_remove_persona (CyclePlan    *self,
+                           CyclePersona *persona,
+                           CyclePersona *replacement)
+{
+  guint position, n;
+
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  g_return_if_fail (CYCLE_IS_PERSONA (persona));
+  g_return_if_fail (replacement == NULL || CYCLE_IS_PERSONA (replacement));
+  g_return_if_fail (replacement != persona);
+
+  position = index_of (self->personas, persona);
+  g_return_if_fail (position != G_MAXUINT);
+
+  cycle_plan_begin_group (self, _("Remove Persona"));
+
+  n = g_list_model_get_n_items (self->all_content);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CycleContent) content = g_list_model_get_item (self->all_content, i);
+
+      if (cycle_content_get_persona (content) == persona)
+        cycle_content_set_persona (content, replacement);
+    }
+
+  _cycle_plan_splice (self, NULL, self->personas, position, 1, NULL, 0);
+  cycle_plan_end_group (self);
+}
+
+void
+cycle_plan_add_content (CyclePlan    *self,
+                        CycleStage   *stage,
+                        CycleContent *content,
+                        int           position)
+{
+  GListStore *store;
+
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  g_return_if_fail (CYCLE_IS_STAGE (stage));
+  g_return_if_fail (cycle_item_get_plan (CYCLE_ITEM (stage)) == self);
+  g_return_if_fail (CYCLE_IS_CONTENT (content));
+  g_return_if_fail (cycle_item_get_plan (CYCLE_ITEM (content)) == NULL);
+
+  store = _cycle_stage_get_store (stage);
+  cycle_plan_begin_group (self, _("Add Content"));
+  _cycle_plan_splice (self, stage, store, clamp_position (store, position), 0,
+                      (gpointer *)&content, 1);
+  cycle_plan_end_group (self);
+}
+
+void
+cycle_plan_remove_content (CyclePlan    *self,
+                           CycleContent *content)
+{
+  CycleStage *stage;
+  GListStore *store;
+  guint position;
+
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  g_return_if_fail (CYCLE_IS_CONTENT (content));
+
+  stage = cycle_content_get_stage (content);
+  g_return_if_fail (stage != NULL && cycle_item_get_plan (CYCLE_ITEM (stage)) == self);
+
+  store = _cycle_stage_get_store (stage);
+  position = index_of (store, content);
+  g_return_if_fail (position != G_MAXUINT);
+
+  cycle_plan_begin_group (self, _("Remove Content"));
+  _cycle_plan_splice (self, stage, store, position, 1, NULL, 0);
+  cycle_plan_end_group (self);
+}
+
+void
+cycle_plan_move_content (CyclePlan    *self,
+                         CycleContent *content,
+                         CycleStage   *stage,
+                         int           position)
+{
+  CycleStage *from_stage;
+  GListStore *from, *to;
+  guint from_position;
+  g_autoptr(CycleContent) hold = NULL;
+
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  g_return_if_fail (CYCLE_IS_CONTENT (content));
+  g_return_if_fail (CYCLE_IS_STAGE (stage));
+  g_return_if_fail (cycle_item_get_plan (CYCLE_ITEM (stage)) == self);
+
+  from_stage = cycle_content_get_stage (content);
+  g_return_if_fail (from_stage != NULL && cycle_item_get_plan (CYCLE_ITEM (from_stage)) == self);
+
+  from = _cycle_stage_get_store (from_stage);
+  to = _cycle_stage_get_store (stage);
+  from_position = index_of (from, content);
+  g_return_if_fail (from_position != G_MAXUINT);
+
+  if (from_stage == stage)
+    {
+      /* Dropped where it was: record nothing. */
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (to));
+      guint target = (position < 0 || (guint)position >= n) ? n - 1 : (guint)position;
+
+      if (target == from_position)
+        return;
+    }
+
+  hold = g_object_ref (content);
+  cycle_plan_begin_group (self, _("Move Content"));
+  _cycle_plan_splice (self, from_stage, from, from_position, 1, NULL, 0);
+  _cycle_plan_splice (self, stage, to, clamp_position (to, position), 0,
+                      (gpointer *)&content, 1);
+  cycle_plan_end_group (self);
+}
+
+/* Undo */
+
+void
+cycle_plan_begin_group (CyclePlan  *self,
+                        const char *label)
+{
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  _cycle_undo_begin_group (self->undo, label);
+}
+
+void
+cycle_plan_end_group (CyclePlan *self)
+{
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  _cycle_undo_end_group (self->undo);
+}
+
+gboolean
+cycle_plan_can_undo (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), FALSE);
+  return _cycle_undo_can_undo (self->undo);
+}
+
+gboolean
+cycle_plan_can_redo (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), FALSE);
+  return _cycle_undo_can_redo (self->undo);
+}
+
+const char *
+cycle_plan_get_undo_label (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+  return _cycle_undo_get_undo_label (self->undo);
+}
+
+const char *
+cycle_plan_get_redo_label (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+  return _cycle_undo_get_redo_label (self->undo);
+}
+
+gboolean
+cycle_plan_undo (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), FALSE);
+  return _cycle_undo_undo (self->undo);
+}
+
+gboolean
+cycle_plan_redo (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), FALSE);
+  return _cycle_undo_redo (self->undo);
+}
+
+void
+cycle_plan_seal_undo (CyclePlan *self)
+{
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  _cycle_undo_seal (self->undo);
+}
+
+void
+cycle_plan_clear_undo (CyclePlan *self)
+{
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  _cycle_undo_clear (self->undo);
+}
+
+gboolean
+cycle_plan_get_modified (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), FALSE);
+  return _cycle_undo_is_modified (self->undo);
+}
+
+void
+cycle_plan_mark_saved (CyclePlan *self)
+{
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  _cycle_undo_mark_saved (self->undo);
+}

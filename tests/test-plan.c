@@ -1,0 +1,490 @@
+/* test-plan.c: the model's objects, properties and collections
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "cycle-plan.h"
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint count;
+} Changes;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Changes    *changes)
+{
+  changes->position = position;
+  changes->removed = removed;
+  changes->added = added;
+  changes->count++;
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static CycleStage *
+add_stage (CyclePlan  *plan,
+           const char *name)
+{
+  g_autoptr(CycleStage) stage = cycle_stage_new (name);
+
+  cycle_plan_add_stage (plan, stage, -1);
+  return stage;
+}
+
+static CycleContent *
+add_content (CyclePlan  *plan,
+             CycleStage *stage,
+             const char *title)
+{
+  g_autoptr(CycleContent) content = cycle_content_new (title);
+
+  cycle_plan_add_content (plan, stage, content, -1);
+  return content;
+}
+
+static void
+test_properties_notify_only_on_change (void)
+{
+  g_autoptr(CycleStage) stage = cycle_stage_new ("Visitors");
+  guint count = 0;
+
+  g_signal_connect (stage, "notify::name", G_CALLBACK (count_notify), &count);
+  cycle_stage_set_name (stage, "Visitors");
+  g_assert_cmpuint (count, ==, 0);
+  cycle_stage_set_name (stage, "Leads");
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_cmpstr (cycle_stage_get_name (stage), ==, "Leads");
+  g_object_set (stage, "name", "Leads", NULL);
+  g_assert_cmpuint (count, ==, 1);
+
+  /* Empty and NULL are the same value. */
+  cycle_stage_set_owner (stage, NULL);
+  g_assert_cmpstr (cycle_stage_get_owner (stage), ==, "");
+  count = 0;
+  g_signal_connect (stage, "notify::owner", G_CALLBACK (count_notify), &count);
+  cycle_stage_set_owner (stage, "");
+  g_assert_cmpuint (count, ==, 0);
+}
+
+static void
+test_properties_roundtrip (void)
+{
+  g_autoptr(CycleStage) stage = cycle_stage_new (NULL);
+  g_autoptr(CyclePersona) persona = cycle_persona_new ("Busy parent");
+  g_autoptr(CycleContent) content = cycle_content_new ("Guide");
+  g_autoptr(CycleLink) link = cycle_link_new (stage, stage, CYCLE_LINK_LOOP);
+  g_autoptr(CyclePlan) plan = cycle_plan_new ();
+  CyclePermission permission;
+  g_autofree char *why = NULL;
+  double rate;
+
+  g_object_set (stage,
+                "lane", CYCLE_LANE_JOURNEY,
+                "why", "Because",
+                "question", "How?",
+                "permission", CYCLE_PERMISSION_BRAND_TRUST,
+                "kpi", "Leads a week",
+                "conversion-rate", 0.04,
+                "days", 7,
+                "owner", "Ana",
+                "color", "#3584e4",
+                "x", 10.5,
+                "y", -20.0,
+                NULL);
+  g_assert_cmpint (cycle_stage_get_lane (stage), ==, CYCLE_LANE_JOURNEY);
+  g_assert_cmpstr (cycle_stage_get_why (stage), ==, "Because");
+  g_assert_cmpstr (cycle_stage_get_question (stage), ==, "How?");
+  g_assert_cmpint (cycle_stage_get_permission (stage), ==, CYCLE_PERMISSION_BRAND_TRUST);
+  g_assert_cmpstr (cycle_stage_get_kpi (stage), ==, "Leads a week");
+  g_assert_cmpfloat (cycle_stage_get_conversion_rate (stage), ==, 0.04);
+  g_assert_cmpint (cycle_stage_get_days (stage), ==, 7);
+  g_assert_cmpstr (cycle_stage_get_owner (stage), ==, "Ana");
+  g_assert_cmpstr (cycle_stage_get_color (stage), ==, "#3584e4");
+  g_assert_cmpfloat (cycle_stage_get_x (stage), ==, 10.5);
+  g_assert_cmpfloat (cycle_stage_get_y (stage), ==, -20.0);
+  g_object_get (stage, "permission", &permission, "why", &why, "conversion-rate", &rate, NULL);
+  g_assert_cmpint (permission, ==, CYCLE_PERMISSION_BRAND_TRUST);
+  g_assert_cmpstr (why, ==, "Because");
+  g_assert_cmpfloat (rate, ==, 0.04);
+
+  cycle_content_set_format (content, "article");
+  cycle_content_set_channel (content, "blog");
+  cycle_content_set_persona (content, persona);
+  cycle_content_set_cta (content, "Read it");
+  cycle_content_set_commitment (content, CYCLE_COMMITMENT_EMAIL);
+  cycle_content_set_direction (content, CYCLE_DIRECTION_ASKS);
+  cycle_content_set_status (content, CYCLE_STATUS_SCHEDULED);
+  cycle_content_set_owner (content, "Léa");
+  cycle_content_set_due (content, "2026-12-31");
+  cycle_content_set_url (content, "https://example.org/");
+  cycle_content_set_notes (content, "Line one\nLine two");
+  g_assert_cmpstr (cycle_content_get_format (content), ==, "article");
+  g_assert_cmpstr (cycle_content_get_channel (content), ==, "blog");
+  g_assert_true (cycle_content_get_persona (content) == persona);
+  g_assert_cmpstr (cycle_content_get_cta (content), ==, "Read it");
+  g_assert_cmpint (cycle_content_get_commitment (content), ==, CYCLE_COMMITMENT_EMAIL);
+  g_assert_cmpint (cycle_content_get_direction (content), ==, CYCLE_DIRECTION_ASKS);
+  g_assert_cmpint (cycle_content_get_status (content), ==, CYCLE_STATUS_SCHEDULED);
+  g_assert_cmpstr (cycle_content_get_owner (content), ==, "Léa");
+  g_assert_cmpstr (cycle_content_get_due (content), ==, "2026-12-31");
+  g_assert_cmpstr (cycle_content_get_url (content), ==, "https://example.org/");
+  g_assert_cmpstr (cycle_content_get_notes (content), ==, "Line one\nLine two");
+  g_assert_null (cycle_content_get_stage (content));
+
+  cycle_persona_set_description (persona, "Two kids");
+  cycle_persona_set_why (persona, "Ten calm minutes");
+  g_assert_cmpstr (cycle_persona_get_name (persona), ==, "Busy parent");
+  g_assert_cmpstr (cycle_persona_get_description (persona), ==, "Two kids");
+  g_assert_cmpstr (cycle_persona_get_why (persona), ==, "Ten calm minutes");
+
+  g_assert_true (cycle_link_get_source (link) == stage);
+  g_assert_true (cycle_link_get_target (link) == stage);
+  g_assert_cmpint (cycle_link_get_kind (link), ==, CYCLE_LINK_LOOP);
+  g_assert_cmpfloat (cycle_link_get_rate (link), ==, CYCLE_RATE_UNSET);
+  cycle_link_set_rate (link, 1.0);
+  g_assert_cmpfloat (cycle_link_get_rate (link), ==, 1.0);
+
+  cycle_plan_set_title (plan, "Coffee club");
+  cycle_plan_set_why (plan, "Good mornings");
+  cycle_plan_set_how (plan, "Small batches");
+  cycle_plan_set_what (plan, "Coffee");
+  cycle_plan_set_description (plan, "A plan");
+  g_assert_cmpstr (cycle_plan_get_title (plan), ==, "Coffee club");
+  g_assert_cmpstr (cycle_plan_get_why (plan), ==, "Good mornings");
+  g_assert_cmpstr (cycle_plan_get_how (plan), ==, "Small batches");
+  g_assert_cmpstr (cycle_plan_get_what (plan), ==, "Coffee");
+  g_assert_cmpstr (cycle_plan_get_description (plan), ==, "A plan");
+}
+
+static void
+test_properties_refuse_impossible_values (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(CycleStage) stage = cycle_stage_new ("S");
+      cycle_stage_set_conversion_rate (stage, 1.5);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*rate*");
+}
+
+static void
+test_properties_refuse_nan (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(CycleLink) link = cycle_link_new (NULL, NULL, CYCLE_LINK_NEXT);
+      cycle_link_set_rate (link, NAN);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+}
+
+static void
+test_properties_refuse_bad_date (void)
+{
+  g_assert_true (cycle_date_is_valid (""));
+  g_assert_true (cycle_date_is_valid ("2024-02-29"));
+  g_assert_false (cycle_date_is_valid ("2026-02-29"));
+  g_assert_false (cycle_date_is_valid ("2026-13-01"));
+  g_assert_false (cycle_date_is_valid ("2026-1-01"));
+  g_assert_false (cycle_date_is_valid ("0000-01-01"));
+  g_assert_false (cycle_date_is_valid ("2026-01-01T00"));
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(CycleContent) content = cycle_content_new ("x");
+      cycle_content_set_due (content, "2026-02-30");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+}
+
+static void
+test_ids (void)
+{
+  g_autoptr(CyclePlan) plan = cycle_plan_new ();
+  CycleStage *a, *b;
+  g_autoptr(CycleStage) c = cycle_stage_new ("C");
+  g_autoptr(CyclePersona) p = cycle_persona_new ("P");
+
+  a = add_stage (plan, "A");
+  b = add_stage (plan, "B");
+  g_assert_cmpstr (cycle_item_get_id (CYCLE_ITEM (a)), ==, "s1");
+  g_assert_cmpstr (cycle_item_get_id (CYCLE_ITEM (b)), ==, "s2");
+  g_assert_true (cycle_plan_find_stage (plan, "s2") == b);
+  g_assert_null (cycle_plan_find_stage (plan, "s3"));
+
+  /* An id already taken is replaced, and a numbered id moves the counter past it. */
+  cycle_item_set_id (CYCLE_ITEM (c), "s1");
+  cycle_plan_add_stage (plan, c, -1);
+  g_assert_cmpstr (cycle_item_get_id (CYCLE_ITEM (c)), !=, "s1");
+  g_assert_true (cycle_plan_find_stage (plan, cycle_item_get_id (CYCLE_ITEM (c))) == c);
+
+  cycle_item_set_id (CYCLE_ITEM (p), "p41");
+  cycle_plan_add_persona (plan, p, -1);
+  g_assert_true (cycle_plan_find_persona (plan, "p41") == p);
+  {
+    g_autofree char *next = cycle_plan_make_id (plan, "p");
+    g_assert_cmpstr (next, ==, "p42");
+  }
+
+  /* Content gets ids too, and is found by them. */
+  {
+    CycleContent *content = add_content (plan, a, "Guide");
+    const char *id = cycle_item_get_id (CYCLE_ITEM (content));
+
+    g_assert_nonnull (id);
+    g_assert_true (cycle_plan_find_content (plan, id) == content);
+    g_assert_true (cycle_content_get_stage (content) == a);
+    g_assert_true (cycle_item_get_plan (CYCLE_ITEM (content)) == plan);
+  }
+}
+
+static void
+check_flat (CyclePlan *plan)
+{
+  GListModel *all = cycle_plan_get_all_content (plan);
+  GListModel *stages = cycle_plan_get_stages (plan);
+  guint k = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(CycleStage) stage = g_list_model_get_item (stages, i);
+      GListModel *content = cycle_stage_get_content (stage);
+
+      for (guint j = 0; j < g_list_model_get_n_items (content); j++, k++)
+        {
+          g_autoptr(CycleContent) expected = g_list_model_get_item (content, j);
+          g_autoptr(CycleContent) got = g_list_model_get_item (all, k);
+
+          g_assert_true (expected == got);
+        }
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, k);
+  g_assert_null (g_list_model_get_item (all, k));
+}
+
+static void
+test_all_content (void)
+{
+  g_autoptr(CyclePlan) plan = cycle_plan_new ();
+  GListModel *all = cycle_plan_get_all_content (plan);
+  Changes changes = { 0 };
+  CycleStage *a, *b, *c;
+  CycleContent *a1, *c1, *c2;
+
+  g_assert_true (g_list_model_get_item_type (all) == CYCLE_TYPE_CONTENT);
+  g_signal_connect (all, "items-changed", G_CALLBACK (on_items_changed), &changes);
+
+  a = add_stage (plan, "A");
+  b = add_stage (plan, "B");   /* stays empty */
+  c = add_stage (plan, "C");
+  g_assert_cmpuint (changes.count, ==, 0);  /* empty stages add no items */
+
+  a1 = add_content (plan, a, "a1");
+  g_assert_cmpuint (changes.position, ==, 0);
+  g_assert_cmpuint (changes.added, ==, 1);
+  c1 = add_content (plan, c, "c1");
+  g_assert_cmpuint (changes.position, ==, 1);
+  c2 = add_content (plan, c, "c2");
+  g_assert_cmpuint (changes.position, ==, 2);
+  add_content (plan, a, "a2");
+  g_assert_cmpuint (changes.position, ==, 1);
+  check_flat (plan);
+
+  /* Removing a stage removes its content from the flat list at the right place. */
+  changes.count = 0;
+  g_object_ref (a);
+  cycle_plan_remove_stage (plan, a);
+  g_assert_cmpuint (changes.count, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 0);
+  g_assert_cmpuint (changes.removed, ==, 2);
+  g_assert_cmpuint (changes.added, ==, 0);
+  g_assert_null (cycle_item_get_plan (CYCLE_ITEM (a)));
+  g_assert_null (cycle_item_get_plan (CYCLE_ITEM (a1)));
+  check_flat (plan);
+  g_object_unref (a);
+
+  /* Moving content between stages. */
+  cycle_plan_move_content (plan, c2, b, 0);
+  g_assert_true (cycle_content_get_stage (c2) == b);
+  g_assert_cmpuint (cycle_stage_get_n_content (b), ==, 1);
+  g_assert_cmpuint (cycle_stage_get_n_content (c), ==, 1);
+  check_flat (plan);
+
+  /* Reordering within a stage. */
+  add_content (plan, c, "c3");
+  cycle_plan_move_content (plan, c1, c, -1);
+  {
+    g_autoptr(CycleContent) last = g_list_model_get_item (cycle_stage_get_content (c), 1);
+    g_assert_true (last == c1);
+  }
+  check_flat (plan);
+
+  cycle_plan_move_stage (plan, c, 0);
+  check_flat (plan);
+  cycle_plan_remove_content (plan, c1);
+  g_assert_null (cycle_content_get_stage (c1));
+  check_flat (plan);
+}
+
+static void
+test_n_content_notify (void)
+{
+  g_autoptr(CyclePlan) plan = cycle_plan_new ();
+  CycleStage *stage = add_stage (plan, "A");
+  guint count = 0;
+
+  g_signal_connect (stage, "notify::n-content", G_CALLBACK (count_notify), &count);
+  add_content (plan, stage, "x");
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_cmpuint (cycle_stage_get_n_content (stage), ==, 1);
+}
+
+static void
+test_remove_stage_removes_links (void)
+{
+  g_autoptr(CyclePlan) plan = cycle_plan_new ();
+  CycleStage *a = add_stage (plan, "A");
+  CycleStage *b = add_stage (plan, "B");
+  CycleStage *c = add_stage (plan, "C");
+  g_autoptr(CycleLink) ab = cycle_link_new (a, b, CYCLE_LINK_NEXT);
+  g_autoptr(CycleLink) bc = cycle_link_new (b, c, CYCLE_LINK_NEXT);
+  g_autoptr(CycleLink) ca = cycle_link_new (c, a, CYCLE_LINK_LOOP);
+
+  cycle_plan_add_link (plan, ab);
+  cycle_plan_add_link (plan, bc);
+  cycle_plan_add_link (plan, ca);
+  g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_links (plan)), ==, 3);
+  g_assert_true (cycle_plan_find_link (plan, cycle_item_get_id (CYCLE_ITEM (bc))) == bc);
+
+  cycle_plan_remove_stage (plan, b);
+  g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_links (plan)), ==, 1);
+  g_assert_null (cycle_item_get_plan (CYCLE_ITEM (ab)));
+  g_assert_true (cycle_item_get_plan (CYCLE_ITEM (ca)) == plan);
+
+  /* One undo step brings the stage and both links back. */
+  g_assert_true (cycle_plan_undo (plan));
+  g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_links (plan)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_stages (plan)), ==, 3);
+  g_assert_true (cycle_item_get_plan (CYCLE_ITEM (b)) == plan);
+}
+
+static void
+test_remove_persona_reassigns (void)
+{
+  g_autoptr(CyclePlan) plan = cycle_plan_new ();
+  g_autoptr(CyclePersona) p1 = cycle_persona_new ("One");
+  g_autoptr(CyclePersona) p2 = cycle_persona_new ("Two");
+  CycleStage *stage = add_stage (plan, "A");
+  CycleContent *x = add_content (plan, stage, "x");
+  CycleContent *y = add_content (plan, stage, "y");
+
+  cycle_plan_add_persona (plan, p1, -1);
+  cycle_plan_add_persona (plan, p2, -1);
+  cycle_content_set_persona (x, p1);
+  cycle_content_set_persona (y, p2);
+
+  cycle_plan_remove_persona (plan, p1, p2);
+  g_assert_true (cycle_content_get_persona (x) == p2);
+  g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_personas (plan)), ==, 1);
+  g_assert_cmpstr (cycle_plan_get_undo_label (plan), ==, "Remove Persona");
+
+  cycle_plan_undo (plan);
+  g_assert_true (cycle_content_get_persona (x) == p1);
+  g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_personas (plan)), ==, 2);
+
+  cycle_plan_remove_persona (plan, p2, NULL);
+  g_assert_null (cycle_content_get_persona (y));
+}
+
+static void
+test_items_outlive_plan (void)
+{
+  CyclePlan *plan = cycle_plan_new ();
+  CycleStage *stage = g_object_ref (add_stage (plan, "A"));
+  CycleContent *content = g_object_ref (add_content (plan, stage, "x"));
+
+  g_assert_finalize_object (plan);
+  g_assert_null (cycle_item_get_plan (CYCLE_ITEM (stage)));
+  g_assert_null (cycle_item_get_plan (CYCLE_ITEM (content)));
+  /* Editing a survivor must not touch the freed plan's history. */
+  cycle_stage_set_name (stage, "B");
+  cycle_content_set_title (content, "y");
+  g_object_unref (content);
+  g_assert_finalize_object (stage);
+}
+
+static void
+test_enums (void)
+{
+  int value = -1;
+  g_autofree char *nicks = cycle_enum_list_nicks (CYCLE_TYPE_PERMISSION);
+
+  g_assert_cmpstr (cycle_enum_to_nick (CYCLE_TYPE_PERMISSION, CYCLE_PERMISSION_BRAND_TRUST), ==,
+                   "brand-trust");
+  g_assert_true (cycle_enum_from_nick (CYCLE_TYPE_COMMITMENT, "stored-card", &value));
+  g_assert_cmpint (value, ==, CYCLE_COMMITMENT_STORED_CARD);
+  g_assert_false (cycle_enum_from_nick (CYCLE_TYPE_COMMITMENT, "Stored-card", &value));
+  g_assert_cmpstr (nicks, ==,
+                   "“none”, “situational”, “brand-trust”, “personal”, “points”, “intravenous”");
+  g_assert_cmpuint (cycle_enum_count (CYCLE_TYPE_STATUS), ==, 4);
+  g_assert_cmpstr (cycle_enum_get_label (CYCLE_TYPE_LANE, CYCLE_LANE_JOURNEY), ==,
+                   "Buyer’s journey");
+
+  /* The ladder only climbs. */
+  for (int c = 1; c < (int)cycle_enum_count (CYCLE_TYPE_COMMITMENT) - 1; c++)
+    if (c != CYCLE_COMMITMENT_REFERRAL && c + 1 != CYCLE_COMMITMENT_REFERRAL)
+      g_assert_cmpint (cycle_commitment_required_permission (c), <=,
+                       cycle_commitment_required_permission (c + 1));
+  g_assert_cmpint (cycle_commitment_required_permission (CYCLE_COMMITMENT_STORED_CARD), ==,
+                   CYCLE_PERMISSION_INTRAVENOUS);
+  g_assert_cmpint (cycle_commitment_required_permission (CYCLE_COMMITMENT_READ), ==,
+                   CYCLE_PERMISSION_NONE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/plan/properties/notify-only-on-change", test_properties_notify_only_on_change);
+  g_test_add_func ("/plan/properties/roundtrip", test_properties_roundtrip);
+  g_test_add_func ("/plan/properties/refuse-impossible", test_properties_refuse_impossible_values);
+  g_test_add_func ("/plan/properties/refuse-nan", test_properties_refuse_nan);
+  g_test_add_func ("/plan/properties/refuse-bad-date", test_properties_refuse_bad_date);
+  g_test_add_func ("/plan/ids", test_ids);
+  g_test_add_func ("/plan/all-content", test_all_content);
+  g_test_add_func ("/plan/n-content-notify", test_n_content_notify);
+  g_test_add_func ("/plan/remove-stage-removes-links", test_remove_stage_removes_links);
+  g_test_add_func ("/plan/remove-persona-reassigns", test_remove_persona_reassigns);
+  g_test_add_func ("/plan/items-outlive-plan", test_items_outlive_plan);
+  g_test_add_func ("/plan/enums", test_enums);
+
+  return g_test_run ();
+}
