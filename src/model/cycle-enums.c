@@ -21,6 +21,13 @@ typedef struct
   const char *label;
 } EnumEntry;
 
+static const EnumEntry layout_entries[] = {
+  { "free", N_("Free") },
+  { "funnel", N_("Funnel") },
+  { "cycle", N_("Cycle") },
+  { "two-lanes", N_("Two Lanes") },
+};
+
 static const EnumEntry lane_entries[] = {
   { "internal", N_("Internal funnel") },
   { "journey", N_("Buyer’s journey") },
@@ -95,6 +102,7 @@ register_enum (const char      *name,
     return type_id;                                                     \
   }
 
+DEFINE_ENUM_TYPE (CycleLayout, cycle_layout, layout_entries)
 DEFINE_ENUM_TYPE (CycleLane, cycle_lane, lane_entries)
 DEFINE_ENUM_TYPE (CyclePermission, cycle_permission, permission_entries)
 DEFINE_ENUM_TYPE (CycleLinkKind, cycle_link_kind, link_kind_entries)
@@ -111,6 +119,7 @@ lookup_entries (GType  enum_type,
     const EnumEntry *entries;
     guint n_entries;
   } tables[] = {
+    { cycle_layout_get_type, layout_entries, G_N_ELEMENTS (layout_entries) },
     { cycle_lane_get_type, lane_entries, G_N_ELEMENTS (lane_entries) },
     { cycle_permission_get_type, permission_entries, G_N_ELEMENTS (permission_entries) },
     { cycle_link_kind_get_type, link_kind_entries, G_N_ELEMENTS (link_kind_entries) },

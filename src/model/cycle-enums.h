@@ -56,6 +56,15 @@ typedef enum {
   CYCLE_STATUS_PUBLISHED,
 } CycleStatus;
 
+/* How the canvas arranges the stages. Only "free" uses the stages' own positions. */
+typedef enum {
+  CYCLE_LAYOUT_FREE,
+  CYCLE_LAYOUT_FUNNEL,
+  CYCLE_LAYOUT_CYCLE,
+  CYCLE_LAYOUT_TWO_LANES,
+} CycleLayout;
+
+#define CYCLE_TYPE_LAYOUT      (cycle_layout_get_type ())
 #define CYCLE_TYPE_LANE        (cycle_lane_get_type ())
 #define CYCLE_TYPE_PERMISSION  (cycle_permission_get_type ())
 #define CYCLE_TYPE_LINK_KIND   (cycle_link_kind_get_type ())
@@ -63,6 +72,7 @@ typedef enum {
 #define CYCLE_TYPE_DIRECTION   (cycle_direction_get_type ())
 #define CYCLE_TYPE_STATUS      (cycle_status_get_type ())
 
+GType cycle_layout_get_type     (void) G_GNUC_CONST;
 GType cycle_lane_get_type       (void) G_GNUC_CONST;
 GType cycle_permission_get_type (void) G_GNUC_CONST;
 GType cycle_link_kind_get_type  (void) G_GNUC_CONST;

@@ -903,6 +903,13 @@ read_plan (Reader              *r,
         {
           ok = read_purpose (r, value, &purpose_extras);
         }
+      else if (strcmp (key, "layout") == 0)
+        {
+          int e = 0;
+
+          if ((ok = read_enum (r, value, CYCLE_TYPE_LAYOUT, _("layout"), &e)))
+            cycle_plan_set_layout (r->plan, e);
+        }
       else
         {
           keep_extra (&extras, key, value);
@@ -1238,6 +1245,9 @@ cycle_plan_to_bytes (CyclePlan *plan)
     }
 
   obj_string (&o, "description", cycle_plan_get_description (plan), FALSE);
+  /* The one enum left out at its default, so plans from before layouts existed stay as they were */
+  if (cycle_plan_get_layout (plan) != CYCLE_LAYOUT_FREE)
+    obj_enum (&o, "layout", CYCLE_TYPE_LAYOUT, cycle_plan_get_layout (plan));
   obj_key (&o, "personas");
   write_list (out, 1, cycle_plan_get_personas (plan), (WriteItemFunc)write_persona);
   obj_key (&o, "stages");

@@ -25,6 +25,7 @@ struct _CyclePlan
   char       *how;
   char       *what;
   char       *description;
+  int         layout;
 
   GListStore *stages;
   GListStore *links;
@@ -53,6 +54,7 @@ enum {
   PROP_HOW,
   PROP_WHAT,
   PROP_DESCRIPTION,
+  PROP_LAYOUT,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_UNDO_LABEL,
@@ -144,6 +146,9 @@ cycle_plan_get_property (GObject    *object,
     case PROP_DESCRIPTION:
       g_value_set_string (value, cycle_plan_get_description (self));
       break;
+    case PROP_LAYOUT:
+      g_value_set_enum (value, self->layout);
+      break;
     case PROP_CAN_UNDO:
       g_value_set_boolean (value, cycle_plan_can_undo (self));
       break;
@@ -189,6 +194,9 @@ cycle_plan_set_property (GObject      *object,
     case PROP_DESCRIPTION:
       cycle_plan_set_description (self, g_value_get_string (value));
       break;
+    case PROP_LAYOUT:
+      cycle_plan_set_layout (self, g_value_get_enum (value));
+      break;
     case PROP_CAN_UNDO:
     case PROP_CAN_REDO:
     case PROP_UNDO_LABEL:
@@ -217,6 +225,8 @@ cycle_plan_class_init (CyclePlanClass *klass)
   properties[PROP_WHAT] = g_param_spec_string ("what", N_("What"), NULL, "", rw);
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", N_("Description"), NULL, "", rw);
+  properties[PROP_LAYOUT] =
+    g_param_spec_enum ("layout", N_("Layout"), NULL, CYCLE_TYPE_LAYOUT, CYCLE_LAYOUT_FREE, rw);
   properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
   properties[PROP_UNDO_LABEL] = g_param_spec_string ("undo-label", NULL, NULL, NULL, ro);
@@ -266,6 +276,22 @@ STRING_ACCESSORS (why, PROP_WHY)
 STRING_ACCESSORS (how, PROP_HOW)
 STRING_ACCESSORS (what, PROP_WHAT)
 STRING_ACCESSORS (description, PROP_DESCRIPTION)
+
+CycleLayout
+cycle_plan_get_layout (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), CYCLE_LAYOUT_FREE);
+  return self->layout;
+}
+
+void
+cycle_plan_set_layout (CyclePlan   *self,
+                       CycleLayout  layout)
+{
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  g_return_if_fail ((guint)layout < cycle_enum_count (CYCLE_TYPE_LAYOUT));
+  _cycle_set_int (self, &self->layout, layout, properties[PROP_LAYOUT]);
+}
 
 JsonObject *
 cycle_plan_get_extras (CyclePlan *self)

@@ -37,6 +37,10 @@ void          cycle_plan_set_what          (CyclePlan    *self,
 const char   *cycle_plan_get_description   (CyclePlan    *self);
 void          cycle_plan_set_description   (CyclePlan    *self,
                                             const char   *description);
+/* How the canvas arranges the stages; switching is an undoable edit like any other. */
+CycleLayout   cycle_plan_get_layout        (CyclePlan    *self);
+void          cycle_plan_set_layout        (CyclePlan    *self,
+                                            CycleLayout   layout);
 /* Top-level members of the file that this version does not know. */
 JsonObject   *cycle_plan_get_extras        (CyclePlan    *self);
 
