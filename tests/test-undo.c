@@ -509,6 +509,17 @@ test_random_history (void)
   g_assert_false (cycle_plan_can_redo (plan));
 }
 
+static void
+test_plan_property_does_not_leak (void)
+{
+  CyclePlan *plan = cycle_plan_new ();
+
+  cycle_plan_set_title (plan, "Kept in the history");
+  cycle_plan_set_layout (plan, CYCLE_LAYOUT_CYCLE);
+  g_assert_true (cycle_plan_can_undo (plan));
+  g_assert_finalize_object (plan);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -522,6 +533,7 @@ main (int    argc,
   g_test_add_func ("/undo/save-point", test_save_point);
   g_test_add_func ("/undo/notifies", test_notifies);
   g_test_add_func ("/undo/random-history", test_random_history);
+  g_test_add_func ("/undo/plan-property-does-not-leak", test_plan_property_does_not_leak);
 
   return g_test_run ();
 }

@@ -41,6 +41,7 @@ typedef struct
       GParamSpec *pspec;
       GValue      value;
       gint64      time;
+      gboolean    owned;
     } prop;
     struct {
       CycleStage *stage;
@@ -79,7 +80,9 @@ step_free (gpointer data)
   switch (step->kind)
     {
     case STEP_PROPERTY:
-      g_clear_object (&step->prop.object);
+      /* The plan owns the history: a step on the plan's own properties must not keep it alive. */
+      if (step->prop.owned)
+        g_clear_object (&step->prop.object);
       g_value_unset (&step->prop.value);
       break;
     case STEP_SPLICE:
@@ -241,7 +244,8 @@ _cycle_undo_record_property (CycleUndo  *undo,
 
   step = g_new0 (Step, 1);
   step->kind = STEP_PROPERTY;
-  step->prop.object = g_object_ref (object);
+  step->prop.owned = object != (GObject *)undo->plan;
+  step->prop.object = step->prop.owned ? g_object_ref (object) : object;
   step->prop.pspec = pspec;
   step->prop.time = now;
   g_value_init (&step->prop.value, pspec->value_type);
