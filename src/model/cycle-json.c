@@ -1,0 +1,1670 @@
+/* cycle-json.c: a strict JSON reader (RFC 8259) and a canonical JSON writer
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cycle-json"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "cycle-error.h"
+#include "cycle-json.h"
+
+/* The reader is a loop over an explicit stack, so deep nesting costs heap, never C stack.
+ *
+ * Memory layout: finished nodes live in one array. While a container is being parsed its
+ * children wait on a value stack; when it closes they are copied to the end of the array, so the
+ * children of every container are contiguous and come before it. A container finds them by an
+ * offset relative to itself: nodes need no pointer to their document, and the array may be
+ * reallocated while it grows. Decoded strings go to one arena allocated once: a string never
+ * decodes to more bytes than its quoted source, so the input's length is enough. */
+
+struct _CycleJsonNode
+{
+  const char *key;              /* the member's name when the parent is an object */
+  union
+  {
+    double      number;
+    const char *string;
+    gboolean    boolean;
+    struct
+    {
+      gint32  first;            /* while parsing: an absolute index; then relative to the node */
+      guint32 length;
+    } children;
+  } v;
+  guint32     line;
+  guint32     bits;             /* column << COLUMN_SHIFT | NODE_INT | type */
+};
+
+#define NODE_TYPE_MASK 0x7u
+#define NODE_INT       0x8u     /* a number whose literal is an integer of magnitude ≤ 2^53 */
+#define COLUMN_SHIFT   4
+#define COLUMN_MAX     (G_MAXUINT32 >> COLUMN_SHIFT)
+
+#define NODE_TYPE(node) ((CycleJsonType) ((node)->bits & NODE_TYPE_MASK))
+#define IS_CONTAINER(node) (NODE_TYPE (node) == CYCLE_JSON_ARRAY || \
+                            NODE_TYPE (node) == CYCLE_JSON_OBJECT)
+
+/* 2^53: above it, not every integer is a double */
+#define MAX_SAFE_INTEGER G_GUINT64_CONSTANT (9007199254740992)
+
+/* Objects with more members than this find duplicate keys with a hash set */
+#define DUPLICATE_HASH_THRESHOLD 16
+
+struct _CycleJsonDoc
+{
+  CycleJsonNode *nodes;
+  gsize          n_nodes;
+  char          *arena;
+};
+
+typedef struct
+{
+  gsize          base;          /* the first child on the value stack */
+  const char    *key;           /* the container's own name in its parent object */
+  guint32        key_fp;
+  guint32        line;
+  guint32        column;
+  CycleJsonType  type;
+  gboolean       has_containers;
+  GHashTable    *keys;          /* big objects only */
+} Frame;
+
+typedef struct
+{
+  const guchar  *data;          /* after the byte order mark */
+  const guchar  *end;
+  const guchar  *p;
+  guint          max_depth;
+  GError       **error;
+
+  /* Where a node starts, tracked on the fly: the column is (offset - col_base + 1), and col_base
+   * moves forward by the continuation bytes of every multi-byte character (only found in
+   * strings, which cannot hold a line break). */
+  guint32        line;
+  gsize          col_base;
+
+  char          *arena;
+  char          *arena_pos;
+
+  CycleJsonNode *stack;
+  guint32       *stack_fp;      /* fingerprints of object members' keys, beside the stack */
+  gsize          stack_len;
+  gsize          stack_cap;
+
+  CycleJsonNode *nodes;
+  gsize          n_nodes;
+  gsize          nodes_cap;
+
+  Frame         *frames;
+  guint          n_frames;
+  guint          frames_cap;
+
+  const char    *pending_key;   /* the key of the object member whose value comes next */
+  guint32        pending_fp;
+  const guchar  *last_comma;
+} Parser;
+
+/* Errors */
+
+static void
+offset_to_position (const guchar *data,
+                    gsize         length,
+                    gsize         offset,
+                    guint        *line,
+                    guint        *column)
+{
+  guint l = 1;
+  guint c = 1;
+  gsize i;
+
+  for (i = 0; i < offset && i < length; i++)
+    {
+      guchar b = data[i];
+
+      if (b == '\n' || (b == '\r' && (i + 1 >= length || data[i + 1] != '\n')))
+        {
+          l++;
+          c = 1;
+        }
+      else if ((b & 0xC0) != 0x80)
+        {
+          c++;
+        }
+    }
+
+  *line = l;
+  *column = c;
+}
+
+static void G_GNUC_PRINTF (4, 5)
+parser_fail (Parser         *ps,
+             const guchar   *at,
+             CycleFileError  code,
+             const char     *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+  guint line;
+  guint column;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  offset_to_position (ps->data, ps->end - ps->data, at - ps->data, &line, &column);
+  g_set_error (ps->error, CYCLE_FILE_ERROR, code, "%u:%u: %s", line, column, message);
+}
+
+/* The length of the valid UTF-8 sequence at @p, or 0 */
+static inline guint
+utf8_sequence_length (const guchar *p,
+                      const guchar *end)
+{
+  gsize avail = end - p;
+  guchar c = p[0];
+
+  if (c < 0x80)
+    return 1;
+  if (c < 0xC2)
+    return 0;
+  if (c < 0xE0)
+    return (avail >= 2 && (p[1] & 0xC0) == 0x80) ? 2 : 0;
+  if (c < 0xF0)
+    {
+      if (avail < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+        return 0;
+      if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F))
+        return 0;   /* overlong, or a UTF-16 surrogate */
+      return 3;
+    }
+  if (c < 0xF5)
+    {
+      if (avail < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+        return 0;
+      if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F))
+        return 0;   /* overlong, or above U+10FFFF */
+      return 4;
+    }
+  return 0;
+}
+
+/* An error where something else was expected at ps->p; some faults explain themselves better
+ * than what was expected. */
+static void
+fail_here (Parser     *ps,
+           const char *expected)
+{
+  const guchar *p = ps->p;
+
+  if (p == ps->end)
+    {
+      if (ps->n_frames > 0)
+        {
+          const Frame *frame = &ps->frames[ps->n_frames - 1];
+
+          if (frame->type == CYCLE_JSON_OBJECT)
+            parser_fail (ps, p, CYCLE_FILE_ERROR_SYNTAX,
+                         _("the file ends before the end of the object that starts at %u:%u"),
+                         frame->line, frame->column);
+          else
+            parser_fail (ps, p, CYCLE_FILE_ERROR_SYNTAX,
+                         _("the file ends before the end of the array that starts at %u:%u"),
+                         frame->line, frame->column);
+        }
+      else
+        {
+          parser_fail (ps, p, CYCLE_FILE_ERROR_SYNTAX, _("unexpected end of the file"));
+        }
+    }
+  else if (*p == '/' && p + 1 < ps->end && (p[1] == '/' || p[1] == '*'))
+    {
+      parser_fail (ps, p, CYCLE_FILE_ERROR_SYNTAX, _("comments are not allowed in JSON"));
+    }
+  else if (*p >= 0x80 && utf8_sequence_length (p, ps->end) == 0)
+    {
+      parser_fail (ps, p, CYCLE_FILE_ERROR_SYNTAX, _("invalid UTF-8"));
+    }
+  else
+    {
+      parser_fail (ps, p, CYCLE_FILE_ERROR_SYNTAX, "%s", expected);
+    }
+}
+
+/* Where a value was expected but none starts at ps->p */
+static void
+fail_no_value (Parser *ps)
+{
+  const guchar *p = ps->p;
+
+  if (p == ps->end || *p == '/' || (*p >= 0x80 && utf8_sequence_length (p, ps->end) == 0))
+    {
+      fail_here (ps, _("expected a value"));
+    }
+  else if (*p == '\'')
+    {
+      parser_fail (ps, p, CYCLE_FILE_ERROR_SYNTAX,
+                   _("single quotes are not allowed in JSON, use double quotes"));
+    }
+  else if (*p == '+' && p + 1 < ps->end && g_ascii_isdigit (p[1]))
+    {
+      parser_fail (ps, p, CYCLE_FILE_ERROR_SYNTAX,
+                   _("invalid number: a number cannot start with “+”"));
+    }
+  else if (*p == '.' && p + 1 < ps->end && g_ascii_isdigit (p[1]))
+    {
+      parser_fail (ps, p, CYCLE_FILE_ERROR_SYNTAX,
+                   _("invalid number: a digit must come before “.”"));
+    }
+  else if (*p == ']' || *p == '}' || *p == ',' || *p == ':')
+    {
+      parser_fail (ps, p, CYCLE_FILE_ERROR_SYNTAX, _("expected a value before “%c”"), *p);
+    }
+  else if (*p < 0x20 || *p == 0x7F)
+    {
+      parser_fail (ps, p, CYCLE_FILE_ERROR_SYNTAX, _("unexpected control character U+%04X"), *p);
+    }
+  else
+    {
+      guint len = utf8_sequence_length (p, ps->end);
+
+      parser_fail (ps, p, CYCLE_FILE_ERROR_SYNTAX, _("unexpected character “%.*s”"),
+                   (int) len, (const char *) p);
+    }
+}
+
+/* Growing arrays */
+
+static void
+grow_stack (Parser *ps)
+{
+  ps->stack_cap = MAX (64, ps->stack_cap * 2);
+  ps->stack = g_renew (CycleJsonNode, ps->stack, ps->stack_cap);
+  ps->stack_fp = g_renew (guint32, ps->stack_fp, ps->stack_cap);
+}
+
+static inline void
+push_node (Parser              *ps,
+           const CycleJsonNode *node,
+           guint32              fp)
+{
+  if (G_UNLIKELY (ps->stack_len == ps->stack_cap))
+    grow_stack (ps);
+
+  ps->stack[ps->stack_len] = *node;
+  ps->stack_fp[ps->stack_len] = fp;
+  ps->stack_len++;
+}
+
+/* Moves @n nodes to the end of the node array, making their children offsets relative */
+static gboolean
+append_nodes (Parser              *ps,
+              const CycleJsonNode *src,
+              gsize                n,
+              gboolean             has_containers)
+{
+  gsize first = ps->n_nodes;
+  gsize i;
+
+  if (n == 0)
+    return TRUE;   /* an empty container; the stack may not even exist yet */
+
+  if (n > (gsize) G_MAXINT32 - first)
+    {
+      parser_fail (ps, ps->p > ps->data ? ps->p - 1 : ps->p, CYCLE_FILE_ERROR_LIMIT,
+                   _("too many values in one file"));
+      return FALSE;
+    }
+
+  if (first + n > ps->nodes_cap)
+    {
+      ps->nodes_cap = MAX (first + n, ps->nodes_cap * 2);
+      ps->nodes = g_renew (CycleJsonNode, ps->nodes, ps->nodes_cap);
+    }
+
+  memcpy (ps->nodes + first, src, n * sizeof (CycleJsonNode));
+
+  if (has_containers)
+    {
+      for (i = 0; i < n; i++)
+        {
+          CycleJsonNode *node = &ps->nodes[first + i];
+
+          if (IS_CONTAINER (node))
+            node->v.children.first -= (gint32) (first + i);
+        }
+    }
+
+  ps->n_nodes += n;
+  return TRUE;
+}
+
+/* Positions */
+
+static inline guint32
+column_here (Parser *ps)
+{
+  gsize column = (gsize) (ps->p - ps->data) - ps->col_base + 1;
+
+  return (guint32) MIN (column, COLUMN_MAX);
+}
+
+static inline void
+init_node (Parser              *ps,
+           CycleJsonNode       *node,
+           CycleJsonType        type)
+{
+  node->key = ps->pending_key;
+  node->line = ps->line;
+  node->bits = column_here (ps) << COLUMN_SHIFT | type;
+}
+
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+static inline void
+skip_whitespace (Parser *ps)
+{
+  const guchar *p = ps->p;
+  const guchar *end = ps->end;
+
+  while (p < end)
+    {
+      switch (*p)
+        {
+        case ' ':
+        case '\t':
+          p++;
+          break;
+
+        case '\r':
+          /* "\r\n" is one line break, counted at the '\n'; a lone '\r' is one too */
+          if (end - p >= 2 && p[1] == '\n')
+            {
+              p++;
+              break;
+            }
+          G_GNUC_FALLTHROUGH;
+        case '\n':
+          p++;
+          ps->line++;
+          ps->col_base = p - ps->data;
+          /* Indentation: skip eight spaces at a time */
+          while (end - p >= 8)
+            {
+              guint64 word;
+
+              memcpy (&word, p, 8);
+              if (word != ONES * ' ')
+                break;
+              p += 8;
+            }
+          break;
+
+        default:
+          ps->p = p;
+          return;
+        }
+    }
+
+  ps->p = p;
+}
+
+/* Strings */
+
+static inline guint
+hex_value (guchar c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return 16;
+}
+
+/* Four hex digits at @p (which has at least 4 bytes), or G_MAXUINT */
+static inline guint
+read_hex4 (const guchar *p)
+{
+  guint a = hex_value (p[0]);
+  guint b = hex_value (p[1]);
+  guint c = hex_value (p[2]);
+  guint d = hex_value (p[3]);
+
+  if ((a | b | c | d) & 16)
+    return G_MAXUINT;
+  return a << 12 | b << 8 | c << 4 | d;
+}
+
+static inline char *
+put_utf8 (char    *dst,
+          gunichar c)
+{
+  if (c < 0x80)
+    {
+      *dst++ = (char) c;
+    }
+  else if (c < 0x800)
+    {
+      *dst++ = (char) (0xC0 | (c >> 6));
+      *dst++ = (char) (0x80 | (c & 0x3F));
+    }
+  else if (c < 0x10000)
+    {
+      *dst++ = (char) (0xE0 | (c >> 12));
+      *dst++ = (char) (0x80 | ((c >> 6) & 0x3F));
+      *dst++ = (char) (0x80 | (c & 0x3F));
+    }
+  else
+    {
+      *dst++ = (char) (0xF0 | (c >> 18));
+      *dst++ = (char) (0x80 | ((c >> 12) & 0x3F));
+      *dst++ = (char) (0x80 | ((c >> 6) & 0x3F));
+      *dst++ = (char) (0x80 | (c & 0x3F));
+    }
+  return dst;
+}
+
+/* Bytes that end the fast scan of a string: '"', '\\', control characters and non-ASCII */
+static inline guint64
+special_bytes (guint64 x)
+{
+  guint64 quote = x ^ (ONES * '"');
+  guint64 backslash = x ^ (ONES * '\\');
+
+  /* Each term's lowest set bit marks its first match exactly; borrows only add bits above it */
+  return (((quote - ONES) & ~quote) |
+          ((backslash - ONES) & ~backslash) |
+          (x - ONES * 0x20) |
+          x) & HIGHS;
+}
+
+/* Decodes the string whose opening quote is at ps->p into the arena; returns it and its length
+ * in bytes, and leaves ps->p after the closing quote. */
+static const char *
+parse_string (Parser *ps,
+              gsize  *length)
+{
+  const guchar *start = ps->p;
+  const guchar *end = ps->end;
+  const guchar *p = start + 1;
+  char *result = ps->arena_pos;
+  char *dst = result;
+  guchar c;
+
+  for (;;)
+    {
+      /* The arena has room for 8 bytes at dst whenever the input has 8 at p */
+      while (end - p >= 8)
+        {
+          guint64 word;
+          guint64 special;
+
+          memcpy (&word, p, 8);
+          special = special_bytes (word);
+          memcpy (dst, &word, 8);
+          if (special != 0)
+            {
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined(__GNUC__)
+              guint n = (guint) __builtin_ctzll (special) >> 3;
+
+              dst += n;
+              p += n;
+              goto special_byte;
+#else
+              break;
+#endif
+            }
+          dst += 8;
+          p += 8;
+        }
+
+      while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
+        *dst++ = (char) *p++;
+
+      if (p == end)
+        {
+          parser_fail (ps, start, CYCLE_FILE_ERROR_SYNTAX, _("unterminated string"));
+          return NULL;
+        }
+
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined(__GNUC__)
+    special_byte:
+#endif
+      c = *p;
+      if (c == '"')
+        {
+          *dst = '\0';
+          *length = dst - result;
+          ps->arena_pos = dst + 1;
+          ps->p = p + 1;
+          return result;
+        }
+      else if (c == '\\')
+        {
+          if (end - p < 2)
+            {
+              parser_fail (ps, start, CYCLE_FILE_ERROR_SYNTAX, _("unterminated string"));
+              return NULL;
+            }
+
+          switch (p[1])
+            {
+            case '"':  *dst++ = '"';  p += 2; break;
+            case '\\': *dst++ = '\\'; p += 2; break;
+            case '/':  *dst++ = '/';  p += 2; break;
+            case 'b':  *dst++ = '\b'; p += 2; break;
+            case 'f':  *dst++ = '\f'; p += 2; break;
+            case 'n':  *dst++ = '\n'; p += 2; break;
+            case 'r':  *dst++ = '\r'; p += 2; break;
+            case 't':  *dst++ = '\t'; p += 2; break;
+
+            case 'u':
+              {
+                guint cp = end - p >= 6 ? read_hex4 (p + 2) : G_MAXUINT;
+
+                if (cp == G_MAXUINT)
+                  {
+                    parser_fail (ps, p, CYCLE_FILE_ERROR_SYNTAX,
+                                 _("invalid escape: “\\u” must be followed by four "
+                                   "hexadecimal digits"));
+                    return NULL;
+                  }
+                if (cp == 0)
+                  {
+                    parser_fail (ps, p, CYCLE_FILE_ERROR_SYNTAX,
+                                 _("the NUL character (\\u0000) is not allowed in strings"));
+                    return NULL;
+                  }
+                if (cp >= 0xD800 && cp <= 0xDBFF)
+                  {
+                    guint low = G_MAXUINT;
+
+                    if (end - p >= 12 && p[6] == '\\' && p[7] == 'u')
+                      low = read_hex4 (p + 8);
+                    if (low < 0xDC00 || low > 0xDFFF)
+                      {
+                        parser_fail (ps, p, CYCLE_FILE_ERROR_SYNTAX,
+                                     _("unpaired surrogate \\u%04X"), cp);
+                        return NULL;
+                      }
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                    p += 6;
+                  }
+                else if (cp >= 0xDC00 && cp <= 0xDFFF)
+                  {
+                    parser_fail (ps, p, CYCLE_FILE_ERROR_SYNTAX,
+                                 _("unpaired surrogate \\u%04X"), cp);
+                    return NULL;
+                  }
+                dst = put_utf8 (dst, cp);
+                p += 6;
+              }
+              break;
+
+            default:
+              if (p[1] > 0x20 && p[1] < 0x7F)
+                parser_fail (ps, p, CYCLE_FILE_ERROR_SYNTAX, _("invalid escape “\\%c”"), p[1]);
+              else
+                parser_fail (ps, p, CYCLE_FILE_ERROR_SYNTAX, _("invalid escape"));
+              return NULL;
+            }
+        }
+      else if (c < 0x20)
+        {
+          if (c == '\n' || c == '\r')
+            parser_fail (ps, p, CYCLE_FILE_ERROR_SYNTAX,
+                         _("line break in a string (close the string with “\"”, "
+                           "or write \\n)"));
+          else
+            parser_fail (ps, p, CYCLE_FILE_ERROR_SYNTAX,
+                         _("control character in a string (escape it)"));
+          return NULL;
+        }
+      else
+        {
+          guint len = utf8_sequence_length (p, end);
+
+          if (len == 0)
+            {
+              parser_fail (ps, p, CYCLE_FILE_ERROR_SYNTAX, _("invalid UTF-8"));
+              return NULL;
+            }
+          memcpy (dst, p, len);
+          dst += len;
+          p += len;
+          ps->col_base += len - 1;
+        }
+    }
+}
+
+/* Numbers */
+
+/* Whether the number literal [p, end) (valid JSON) is exactly an integer of magnitude ≤ 2^53:
+ * "1.0", "1e2", "-0" are; "0.5", "1.00000000000000001", "9007199254740993" are not, even where
+ * the nearest double is such an integer. */
+static gboolean
+literal_is_safe_integer (const guchar *p,
+                         const guchar *end)
+{
+  const guchar *int_start;
+  const guchar *frac_start = NULL;
+  gsize n_int;
+  gsize n_frac = 0;
+  gsize n;
+  gsize first;
+  gsize last;
+  gsize i;
+  gint64 exponent = 0;
+  gint64 shift;
+  guint64 value = 0;
+
+#define DIGIT(k) ((k) < n_int ? int_start[k] : frac_start[(k) - n_int])
+
+  if (*p == '-')
+    p++;
+  int_start = p;
+  while (p < end && g_ascii_isdigit (*p))
+    p++;
+  n_int = p - int_start;
+  if (p < end && *p == '.')
+    {
+      frac_start = ++p;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+      n_frac = p - frac_start;
+    }
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      gboolean negative = FALSE;
+
+      p++;
+      if (*p == '+' || *p == '-')
+        negative = *p++ == '-';
+      for (; p < end; p++)
+        if (exponent < 1000000)
+          exponent = exponent * 10 + (*p - '0');
+      if (negative)
+        exponent = -exponent;
+    }
+
+  /* The value is DIGITS × 10^(exponent - n_frac); drop zeros at both ends of DIGITS */
+  n = n_int + n_frac;
+  for (first = 0; first < n && DIGIT (first) == '0'; first++)
+    ;
+  if (first == n)
+    return TRUE;
+  for (last = n - 1; DIGIT (last) == '0'; last--)
+    ;
+  shift = exponent - (gint64) n_frac + (gint64) (n - 1 - last);
+
+  /* 10^16 > 2^53 */
+  if (shift < 0 || (gint64) (last - first + 1) + shift > 16)
+    return FALSE;
+
+  for (i = first; i <= last; i++)
+    value = value * 10 + (DIGIT (i) - '0');
+  for (; shift > 0; shift--)
+    value *= 10;
+
+#undef DIGIT
+
+  return value <= MAX_SAFE_INTEGER;
+}
+
+static gboolean
+parse_number (Parser        *ps,
+              CycleJsonNode *node)
+{
+  const guchar *start = ps->p;
+  const guchar *end = ps->end;
+  const guchar *p = start;
+  gboolean negative = FALSE;
+  gboolean plain = TRUE;
+  guint64 mantissa = 0;
+  guint n_digits = 0;
+  double value;
+  gboolean is_int;
+
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+
+  if (p == end || !g_ascii_isdigit (*p))
+    {
+      if (p < end && (*p == 'I' || *p == 'N'))
+        parser_fail (ps, start, CYCLE_FILE_ERROR_SYNTAX,
+                     _("NaN and Infinity are not allowed in JSON"));
+      else
+        parser_fail (ps, start, CYCLE_FILE_ERROR_SYNTAX,
+                     _("invalid number: a digit must follow “-”"));
+      return FALSE;
+    }
+
+  if (*p == '0')
+    {
+      p++;
+      n_digits = 1;
+      if (p < end && g_ascii_isdigit (*p))
+        {
+          parser_fail (ps, start, CYCLE_FILE_ERROR_SYNTAX,
+                       _("invalid number: leading zeros are not allowed"));
+          return FALSE;
+        }
+    }
+  else
+    {
+      for (; p < end && g_ascii_isdigit (*p); p++, n_digits++)
+        if (n_digits < 19)
+          mantissa = mantissa * 10 + (*p - '0');
+    }
+
+  if (p < end && *p == '.')
+    {
+      plain = FALSE;
+      p++;
+      if (p == end || !g_ascii_isdigit (*p))
+        {
+          parser_fail (ps, start, CYCLE_FILE_ERROR_SYNTAX,
+                       _("invalid number: a digit must follow “.”"));
+          return FALSE;
+        }
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      plain = FALSE;
+      p++;
+      if (p < end && (*p == '+' || *p == '-'))
+        p++;
+      if (p == end || !g_ascii_isdigit (*p))
+        {
+          parser_fail (ps, start, CYCLE_FILE_ERROR_SYNTAX,
+                       _("invalid number: the exponent needs at least one digit"));
+          return FALSE;
+        }
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+
+  if (plain && n_digits <= 19)
+    {
+      /* Exact, and converting a 64-bit integer rounds like g_ascii_strtod () would */
+      value = (double) mantissa;
+      if (negative)
+        value = -value;
+      is_int = mantissa <= MAX_SAFE_INTEGER;
+    }
+  else
+    {
+      /* The input is not NUL-terminated: give g_ascii_strtod () a copy */
+      char buffer[64];
+      g_autofree char *copy = NULL;
+      gsize len = p - start;
+      char *literal = buffer;
+
+      if (len < sizeof buffer)
+        {
+          memcpy (buffer, start, len);
+          buffer[len] = '\0';
+        }
+      else
+        {
+          literal = copy = g_strndup ((const char *) start, len);
+        }
+
+      value = g_ascii_strtod (literal, NULL);
+      if (!isfinite (value))
+        {
+          parser_fail (ps, start, CYCLE_FILE_ERROR_SYNTAX, _("number out of range"));
+          return FALSE;
+        }
+      is_int = !plain && literal_is_safe_integer (start, p);
+    }
+
+  init_node (ps, node, CYCLE_JSON_NUMBER);
+  if (is_int)
+    node->bits |= NODE_INT;
+  node->v.number = value;
+  ps->p = p;
+  return TRUE;
+}
+
+/* true, false, null, and words that are not */
+static gboolean
+parse_word (Parser        *ps,
+            CycleJsonNode *node)
+{
+  const guchar *start = ps->p;
+  const guchar *p = start;
+  gsize len;
+
+  while (p < ps->end && (g_ascii_isalnum (*p) || *p == '_'))
+    p++;
+  len = p - start;
+
+  if (len == 4 && memcmp (start, "true", 4) == 0)
+    {
+      init_node (ps, node, CYCLE_JSON_BOOLEAN);
+      node->v.boolean = TRUE;
+    }
+  else if (len == 5 && memcmp (start, "false", 5) == 0)
+    {
+      init_node (ps, node, CYCLE_JSON_BOOLEAN);
+      node->v.boolean = FALSE;
+    }
+  else if (len == 4 && memcmp (start, "null", 4) == 0)
+    {
+      init_node (ps, node, CYCLE_JSON_NULL);
+      node->v.string = NULL;
+    }
+  else if ((len == 3 && memcmp (start, "NaN", 3) == 0) ||
+           (len == 8 && memcmp (start, "Infinity", 8) == 0))
+    {
+      parser_fail (ps, start, CYCLE_FILE_ERROR_SYNTAX,
+                   _("NaN and Infinity are not allowed in JSON"));
+      return FALSE;
+    }
+  else
+    {
+      parser_fail (ps, start, CYCLE_FILE_ERROR_SYNTAX,
+                   _("unknown word “%.*s”: JSON only knows true, false and null"),
+                   (int) MIN (len, 40), (const char *) start);
+      return FALSE;
+    }
+
+  ps->p = p;
+  return TRUE;
+}
+
+/* Containers */
+
+static gboolean
+open_container (Parser        *ps,
+                CycleJsonType  type)
+{
+  Frame *frame;
+
+  if (ps->n_frames >= ps->max_depth)
+    {
+      parser_fail (ps, ps->p, CYCLE_FILE_ERROR_LIMIT,
+                   g_dngettext (GETTEXT_PACKAGE, "JSON nested deeper than %u level",
+                                "JSON nested deeper than %u levels", ps->max_depth),
+                   ps->max_depth);
+      return FALSE;
+    }
+
+  if (ps->n_frames == ps->frames_cap)
+    {
+      ps->frames_cap = MAX (16, ps->frames_cap * 2);
+      ps->frames = g_renew (Frame, ps->frames, ps->frames_cap);
+    }
+
+  frame = &ps->frames[ps->n_frames++];
+  frame->base = ps->stack_len;
+  frame->key = ps->pending_key;
+  frame->key_fp = ps->pending_fp;
+  frame->line = ps->line;
+  frame->column = column_here (ps);
+  frame->type = type;
+  frame->has_containers = FALSE;
+  frame->keys = NULL;
+  ps->pending_key = NULL;
+  ps->p++;
+  return TRUE;
+}
+
+static gboolean
+close_container (Parser *ps)
+{
+  Frame *frame = &ps->frames[ps->n_frames - 1];
+  gsize n = ps->stack_len - frame->base;
+  CycleJsonNode node;
+
+  node.key = frame->key;
+  node.line = frame->line;
+  node.bits = MIN (frame->column, COLUMN_MAX) << COLUMN_SHIFT | frame->type;
+  node.v.children.first = (gint32) ps->n_nodes;
+  node.v.children.length = (guint32) n;
+
+  ps->p++;
+  if (!append_nodes (ps, ps->stack + frame->base, n, frame->has_containers))
+    return FALSE;
+
+  g_clear_pointer (&frame->keys, g_hash_table_unref);
+  ps->stack_len = frame->base;
+  ps->n_frames--;
+  push_node (ps, &node, frame->key_fp);
+  if (ps->n_frames > 0)
+    ps->frames[ps->n_frames - 1].has_containers = TRUE;
+  return TRUE;
+}
+
+static inline guint32
+key_fingerprint (const char *key,
+                 gsize       len)
+{
+  if (len == 0)
+    return 0;
+  return (guint32) len << 16 ^ (guint32) (guchar) key[0] << 8 ^ (guchar) key[len - 1];
+}
+
+/* Parses the member name at ps->p (a '"') and the ':' after it */
+static gboolean
+parse_key (Parser *ps)
+{
+  Frame *frame = &ps->frames[ps->n_frames - 1];
+  const guchar *key_start = ps->p;
+  const char *key;
+  gsize len;
+  guint32 fp;
+  gboolean duplicate = FALSE;
+
+  key = parse_string (ps, &len);
+  if (key == NULL)
+    return FALSE;
+  fp = key_fingerprint (key, len);
+
+  if (frame->keys == NULL && ps->stack_len - frame->base < DUPLICATE_HASH_THRESHOLD)
+    {
+      gsize i;
+
+      for (i = frame->base; i < ps->stack_len; i++)
+        {
+          if (ps->stack_fp[i] == fp && strcmp (ps->stack[i].key, key) == 0)
+            {
+              duplicate = TRUE;
+              break;
+            }
+        }
+    }
+  else
+    {
+      if (frame->keys == NULL)
+        {
+          gsize i;
+
+          frame->keys = g_hash_table_new (g_str_hash, g_str_equal);
+          for (i = frame->base; i < ps->stack_len; i++)
+            g_hash_table_add (frame->keys, (gpointer) ps->stack[i].key);
+        }
+      duplicate = !g_hash_table_add (frame->keys, (gpointer) key);
+    }
+
+  if (duplicate)
+    {
+      parser_fail (ps, key_start, CYCLE_FILE_ERROR_SYNTAX, _("duplicate key “%s”"), key);
+      return FALSE;
+    }
+
+  skip_whitespace (ps);
+  if (ps->p == ps->end || *ps->p != ':')
+    {
+      fail_here (ps, _("expected “:” after the key of an object member"));
+      return FALSE;
+    }
+  ps->p++;
+
+  ps->pending_key = key;
+  ps->pending_fp = fp;
+  return TRUE;
+}
+
+/* The parser's states are labels: a value is expected, a value has ended, a key is expected. */
+static gboolean
+parse_document (Parser *ps)
+{
+  CycleJsonNode node;
+  const char *string;
+  gsize len;
+  guchar c;
+
+value:
+  skip_whitespace (ps);
+  if (ps->p == ps->end)
+    {
+      fail_no_value (ps);
+      return FALSE;
+    }
+
+  c = *ps->p;
+  switch (c)
+    {
+    case '"':
+      init_node (ps, &node, CYCLE_JSON_STRING);
+      string = parse_string (ps, &len);
+      if (string == NULL)
+        return FALSE;
+      node.v.string = string;
+      break;
+
+    case '-':
+    case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+      if (!parse_number (ps, &node))
+        return FALSE;
+      break;
+
+    case '[':
+      if (!open_container (ps, CYCLE_JSON_ARRAY))
+        return FALSE;
+      skip_whitespace (ps);
+      if (ps->p < ps->end && *ps->p == ']')
+        {
+          if (!close_container (ps))
+            return FALSE;
+          goto after_value;
+        }
+      goto value;
+
+    case '{':
+      if (!open_container (ps, CYCLE_JSON_OBJECT))
+        return FALSE;
+      skip_whitespace (ps);
+      if (ps->p < ps->end && *ps->p == '}')
+        {
+          if (!close_container (ps))
+            return FALSE;
+          goto after_value;
+        }
+      goto key;
+
+    default:
+      if (g_ascii_isalpha (c))
+        {
+          if (!parse_word (ps, &node))
+            return FALSE;
+          break;
+        }
+      fail_no_value (ps);
+      return FALSE;
+    }
+
+  push_node (ps, &node, ps->pending_fp);
+  ps->pending_key = NULL;
+
+after_value:
+  skip_whitespace (ps);
+  if (ps->n_frames == 0)
+    {
+      if (ps->p == ps->end)
+        return TRUE;
+      fail_here (ps, _("unexpected text after the end of the JSON value"));
+      return FALSE;
+    }
+
+  if (ps->p < ps->end)
+    {
+      const Frame *frame = &ps->frames[ps->n_frames - 1];
+
+      c = *ps->p;
+      if (c == ',')
+        {
+          ps->last_comma = ps->p++;
+          if (frame->type == CYCLE_JSON_OBJECT)
+            goto key;
+
+          skip_whitespace (ps);
+          if (ps->p < ps->end && *ps->p == ']')
+            {
+              parser_fail (ps, ps->last_comma, CYCLE_FILE_ERROR_SYNTAX, _("trailing comma"));
+              return FALSE;
+            }
+          goto value;
+        }
+      if (c == (frame->type == CYCLE_JSON_OBJECT ? '}' : ']'))
+        {
+          if (!close_container (ps))
+            return FALSE;
+          goto after_value;
+        }
+    }
+
+  if (ps->frames[ps->n_frames - 1].type == CYCLE_JSON_OBJECT)
+    fail_here (ps, _("expected “,” or “}” after an object member"));
+  else
+    fail_here (ps, _("expected “,” or “]” after an array element"));
+  return FALSE;
+
+key:
+  skip_whitespace (ps);
+  if (ps->p < ps->end && *ps->p == '"')
+    {
+      if (!parse_key (ps))
+        return FALSE;
+      goto value;
+    }
+
+  /* After "{" a "}" has been taken already, so this one follows a comma */
+  if (ps->p < ps->end && *ps->p == '}')
+    parser_fail (ps, ps->last_comma, CYCLE_FILE_ERROR_SYNTAX, _("trailing comma"));
+  else if (ps->p < ps->end && *ps->p == '\'')
+    parser_fail (ps, ps->p, CYCLE_FILE_ERROR_SYNTAX,
+                 _("single quotes are not allowed in JSON, use double quotes"));
+  else
+    fail_here (ps, _("expected a key in double quotes"));
+  return FALSE;
+}
+
+CycleJsonDoc *
+cycle_json_doc_parse (const char  *data,
+                      gsize        length,
+                      guint        max_depth,
+                      GError     **error)
+{
+  Parser ps = { 0 };
+  CycleJsonDoc *doc;
+  gboolean ok;
+  guint i;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  ps.data = (const guchar *) data;
+  ps.end = ps.data + length;
+  ps.p = ps.data;
+  ps.max_depth = max_depth;
+  ps.error = error;
+  ps.line = 1;
+
+  skip_whitespace (&ps);
+  if (ps.p == ps.end)
+    {
+      g_set_error_literal (error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_EMPTY, _("the file is empty"));
+      return NULL;
+    }
+
+  ps.arena = g_malloc (length + 1);
+  ps.arena_pos = ps.arena;
+  ps.nodes_cap = MAX (16, length / 16);
+  ps.nodes = g_new (CycleJsonNode, ps.nodes_cap);
+
+  ok = parse_document (&ps);
+  if (ok)
+    {
+      g_assert (ps.stack_len == 1);
+      ok = append_nodes (&ps, ps.stack, 1, TRUE);
+    }
+
+  for (i = 0; i < ps.n_frames; i++)
+    g_clear_pointer (&ps.frames[i].keys, g_hash_table_unref);
+  g_free (ps.frames);
+  g_free (ps.stack);
+  g_free (ps.stack_fp);
+
+  if (!ok)
+    {
+      g_free (ps.nodes);
+      g_free (ps.arena);
+      return NULL;
+    }
+
+  doc = g_new (CycleJsonDoc, 1);
+  doc->n_nodes = ps.n_nodes;
+  doc->nodes = g_renew (CycleJsonNode, ps.nodes, ps.n_nodes);
+  doc->arena = ps.arena;
+  return doc;
+}
+
+void
+cycle_json_doc_free (CycleJsonDoc *doc)
+{
+  if (doc == NULL)
+    return;
+
+  g_free (doc->nodes);
+  g_free (doc->arena);
+  g_free (doc);
+}
+
+const CycleJsonNode *
+cycle_json_doc_get_root (CycleJsonDoc *doc)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  return &doc->nodes[doc->n_nodes - 1];
+}
+
+void
+cycle_json_doc_get_position (CycleJsonDoc        *doc,
+                             const CycleJsonNode *node,
+                             guint               *line,
+                             guint               *column)
+{
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (node >= doc->nodes && node < doc->nodes + doc->n_nodes);
+
+  if (line != NULL)
+    *line = node->line;
+  if (column != NULL)
+    *column = node->bits >> COLUMN_SHIFT;
+}
+
+/* Nodes */
+
+CycleJsonType
+cycle_json_node_get_node_type (const CycleJsonNode *node)
+{
+  g_return_val_if_fail (node != NULL, CYCLE_JSON_NULL);
+
+  return NODE_TYPE (node);
+}
+
+guint
+cycle_json_node_get_length (const CycleJsonNode *node)
+{
+  g_return_val_if_fail (node != NULL, 0);
+
+  return IS_CONTAINER (node) ? node->v.children.length : 0;
+}
+
+const CycleJsonNode *
+cycle_json_node_get_element (const CycleJsonNode *node,
+                             guint                index)
+{
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (IS_CONTAINER (node), NULL);
+  g_return_val_if_fail (index < node->v.children.length, NULL);
+
+  return node + node->v.children.first + index;
+}
+
+const char *
+cycle_json_node_get_key (const CycleJsonNode *node,
+                         guint                index)
+{
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (NODE_TYPE (node) == CYCLE_JSON_OBJECT, NULL);
+  g_return_val_if_fail (index < node->v.children.length, NULL);
+
+  return (node + node->v.children.first)[index].key;
+}
+
+const CycleJsonNode *
+cycle_json_node_lookup (const CycleJsonNode *node,
+                        const char          *key)
+{
+  const CycleJsonNode *members;
+  guint i;
+
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (NODE_TYPE (node) != CYCLE_JSON_OBJECT)
+    return NULL;
+
+  /* Objects are small; a linear search beats building an index */
+  members = node + node->v.children.first;
+  for (i = 0; i < node->v.children.length; i++)
+    if (strcmp (members[i].key, key) == 0)
+      return &members[i];
+
+  return NULL;
+}
+
+const char *
+cycle_json_node_get_string (const CycleJsonNode *node)
+{
+  g_return_val_if_fail (node != NULL, NULL);
+
+  return NODE_TYPE (node) == CYCLE_JSON_STRING ? node->v.string : NULL;
+}
+
+gboolean
+cycle_json_node_get_boolean (const CycleJsonNode *node)
+{
+  g_return_val_if_fail (node != NULL, FALSE);
+
+  return NODE_TYPE (node) == CYCLE_JSON_BOOLEAN ? node->v.boolean : FALSE;
+}
+
+double
+cycle_json_node_get_double (const CycleJsonNode *node)
+{
+  g_return_val_if_fail (node != NULL, 0.0);
+
+  return NODE_TYPE (node) == CYCLE_JSON_NUMBER ? node->v.number : 0.0;
+}
+
+gboolean
+cycle_json_node_get_int (const CycleJsonNode *node,
+                         gint64              *value)
+{
+  g_return_val_if_fail (node != NULL, FALSE);
+
+  /* Decided on the literal, not on the double it rounds to: see literal_is_safe_integer () */
+  if (NODE_TYPE (node) != CYCLE_JSON_NUMBER || !(node->bits & NODE_INT))
+    return FALSE;
+
+  if (value != NULL)
+    *value = (gint64) node->v.number;
+  return TRUE;
+}
+
+static JsonNode *
+new_json_node (const CycleJsonNode *node)
+{
+  JsonNode *result = NULL;
+  gint64 value;
+
+  switch (NODE_TYPE (node))
+    {
+    case CYCLE_JSON_NULL:
+      result = json_node_new (JSON_NODE_NULL);
+      break;
+
+    case CYCLE_JSON_BOOLEAN:
+      result = json_node_new (JSON_NODE_VALUE);
+      json_node_set_boolean (result, node->v.boolean);
+      break;
+
+    case CYCLE_JSON_NUMBER:
+      result = json_node_new (JSON_NODE_VALUE);
+      if (cycle_json_node_get_int (node, &value))
+        json_node_set_int (result, value);
+      else
+        json_node_set_double (result, node->v.number);
+      break;
+
+    case CYCLE_JSON_STRING:
+      result = json_node_new (JSON_NODE_VALUE);
+      json_node_set_string (result, node->v.string);
+      break;
+
+    case CYCLE_JSON_ARRAY:
+      result = json_node_new (JSON_NODE_ARRAY);
+      json_node_take_array (result, json_array_sized_new (node->v.children.length));
+      break;
+
+    case CYCLE_JSON_OBJECT:
+      result = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (result, json_object_new ());
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return result;
+}
+
+typedef struct
+{
+  const CycleJsonNode *node;
+  JsonNode            *copy;
+  guint                next;
+} CopyFrame;
+
+JsonNode *
+cycle_json_node_to_json_node (const CycleJsonNode *node)
+{
+  g_autoptr(GArray) stack = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  root = new_json_node (node);
+  if (cycle_json_node_get_length (node) == 0)
+    return root;
+
+  /* A loop, not recursion: documents may be as deep as their reader allowed */
+  stack = g_array_new (FALSE, FALSE, sizeof (CopyFrame));
+  g_array_append_vals (stack, &(CopyFrame) { node, root, 0 }, 1);
+
+  while (stack->len > 0)
+    {
+      CopyFrame *top = &g_array_index (stack, CopyFrame, stack->len - 1);
+      const CycleJsonNode *child;
+      JsonNode *copy;
+
+      if (top->next == top->node->v.children.length)
+        {
+          g_array_set_size (stack, stack->len - 1);
+          continue;
+        }
+
+      child = top->node + top->node->v.children.first + top->next++;
+      copy = new_json_node (child);
+      if (NODE_TYPE (top->node) == CYCLE_JSON_OBJECT)
+        json_object_set_member (json_node_get_object (top->copy), child->key, copy);
+      else
+        json_array_add_element (json_node_get_array (top->copy), copy);
+
+      if (cycle_json_node_get_length (child) > 0)
+        g_array_append_vals (stack, &(CopyFrame) { child, copy, 0 }, 1);
+    }
+
+  return root;
+}
+
+/* The writer */
+
+void
+cycle_json_write_string (GString    *out,
+                         const char *str)
+{
+  static const char hex[] = "0123456789abcdef";
+  const char *run;
+  const char *p;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (str != NULL);
+
+  g_string_append_c (out, '"');
+  for (run = p = str; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+      const char *escape;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+
+      switch (c)
+        {
+        case '"':  escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\b': escape = "\\b";  break;
+        case '\f': escape = "\\f";  break;
+        case '\n': escape = "\\n";  break;
+        case '\r': escape = "\\r";  break;
+        case '\t': escape = "\\t";  break;
+        default:   escape = NULL;   break;
+        }
+
+      if (escape != NULL)
+        {
+          g_string_append (out, escape);
+        }
+      else
+        {
+          char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF] };
+
+          g_string_append_len (out, u, sizeof u);
+        }
+    }
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '"');
+}
+
+void
+cycle_json_write_double (GString *out,
+                         double   value)
+{
+  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  guint i;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (isfinite (value));
+
+  /* Integers print as integers (and -0 as 0) */
+  if (value == floor (value) && fabs (value) < (double) MAX_SAFE_INTEGER)
+    {
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+      return;
+    }
+
+  /* %g never writes "inf", ".5" or "5."; with 17 digits every double reads back */
+  for (i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  g_string_append (out, buffer);
+}
+
+void
+cycle_json_write_indent (GString *out,
+                         guint    depth)
+{
+  g_return_if_fail (out != NULL);
+
+  for (; depth > 0; depth--)
+    g_string_append_len (out, "  ", 2);
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+write_value (GString  *out,
+             JsonNode *node)
+{
+  GType type = json_node_get_value_type (node);
+
+  if (type == G_TYPE_INT64)
+    {
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+    }
+  else if (type == G_TYPE_DOUBLE)
+    {
+      cycle_json_write_double (out, json_node_get_double (node));
+    }
+  else if (type == G_TYPE_BOOLEAN)
+    {
+      g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+    }
+  else if (type == G_TYPE_STRING)
+    {
+      const char *str = json_node_get_string (node);
+
+      cycle_json_write_string (out, str != NULL ? str : "");
+    }
+  else
+    {
+      g_critical ("%s: cannot write a JSON value of type %s", G_STRFUNC, g_type_name (type));
+      g_string_append (out, "null");
+    }
+}
+
+void
+cycle_json_write_node (GString  *out,
+                       JsonNode *node,
+                       guint     depth)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (node != NULL);
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GPtrArray) keys = NULL;
+        GList *members;
+        GList *l;
+        guint i;
+
+        members = object != NULL ? json_object_get_members (object) : NULL;
+        if (members == NULL)
+          {
+            g_string_append (out, "{}");
+            break;
+          }
+
+        keys = g_ptr_array_new ();
+        for (l = members; l != NULL; l = l->next)
+          g_ptr_array_add (keys, l->data);
+        g_list_free (members);
+        g_ptr_array_sort (keys, compare_keys);
+
+        g_string_append (out, "{\n");
+        for (i = 0; i < keys->len; i++)
+          {
+            const char *key = g_ptr_array_index (keys, i);
+
+            cycle_json_write_indent (out, depth + 1);
+            cycle_json_write_string (out, key);
+            g_string_append (out, ": ");
+            cycle_json_write_node (out, json_object_get_member (object, key), depth + 1);
+            g_string_append (out, i + 1 < keys->len ? ",\n" : "\n");
+          }
+        cycle_json_write_indent (out, depth);
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint length = array != NULL ? json_array_get_length (array) : 0;
+        guint i;
+
+        if (length == 0)
+          {
+            g_string_append (out, "[]");
+            break;
+          }
+
+        g_string_append (out, "[\n");
+        for (i = 0; i < length; i++)
+          {
+            cycle_json_write_indent (out, depth + 1);
+            cycle_json_write_node (out, json_array_get_element (array, i), depth + 1);
+            g_string_append (out, i + 1 < length ? ",\n" : "\n");
+          }
+        cycle_json_write_indent (out, depth);
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      write_value (out, node);
+      break;
+
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+
+    default:
+      g_return_if_reached ();
+    }
+}
