@@ -1,0 +1,31 @@
+/* main.c: the entry point of cycle, the application
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cycle"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
+#include "cycle-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(CycleApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = cycle_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,596 @@
+/* cycle-window-actions.c: what a window can do — files, undo, stages — and its dialogs
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cycle-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cycle-window-private.h"
+
+#define CYCLE_SUFFIX ".cycle"
+
+static gboolean cycle_window_save_to (CycleWindow *self,
+                                      GFile       *file,
+                                      gboolean     force,
+                                      gboolean     close_after);
+
+static AdwMessageDialog *
+message_dialog_new (CycleWindow *self,
+                    const char  *heading,
+                    const char  *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static void
+add_plan_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) plans = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (plans, _("Cycle plans"));
+  gtk_file_filter_add_pattern (plans, "*" CYCLE_SUFFIX);
+  gtk_file_filter_add_mime_type (plans, "application/x-cycle-plan");
+  gtk_file_chooser_add_filter (chooser, plans);
+
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+
+  gtk_file_chooser_set_filter (chooser, plans);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Opening
+ */
+
+static void
+on_open_chooser_response_cb (CycleWindow     *self,
+                             int              response,
+                             GtkNativeDialog *chooser)
+{
+  g_autoptr(GtkNativeDialog) owned = g_steal_pointer (&self->chooser);
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    cycle_window_open_file (self, file);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CycleWindow *self = CYCLE_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  if (self->chooser != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Open a Plan"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_plan_filters (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_open_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  CycleWindow *self = CYCLE_WINDOW (widget);
+  CycleWindow *window = self;
+
+  if (!cycle_window_is_pristine (self))
+    window = cycle_window_new (gtk_window_get_application (GTK_WINDOW (self)), NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Saving
+ */
+
+static void
+show_save_error (CycleWindow  *self,
+                 const GError *error)
+{
+  AdwMessageDialog *dialog = message_dialog_new (self, _("Could Not Save"), error->message);
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_changed_dialog_response_cb (CycleWindow      *self,
+                               const char       *response,
+                               AdwMessageDialog *dialog)
+{
+  gboolean close_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "close-after"));
+
+  if (g_strcmp0 (response, "overwrite") == 0)
+    cycle_window_save_to (self, NULL, TRUE, close_after);
+  else if (g_strcmp0 (response, "save-as") == 0)
+    _cycle_window_save_as (self, close_after);
+}
+
+static void
+show_changed_on_disk (CycleWindow *self,
+                      gboolean     close_after)
+{
+  g_autofree char *name = cycle_document_dup_display_name (self->document);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  body = g_strdup_printf (_("Another program changed “%s” since it was opened here. Overwriting "
+                            "it loses those changes; saving as another file keeps both."),
+                          name);
+  dialog = message_dialog_new (self, _("The File Changed on Disk"), body);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "close-after", GINT_TO_POINTER (close_after));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_dialog_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+destroy_window_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes the window without asking again. From an idle: this is called from a dialog's response,
+ * and the dialog (destroyed with its parent) must be done with the window first. */
+static void
+close_without_asking (CycleWindow *self)
+{
+  self->close_confirmed = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_window_cb, g_object_ref (self), g_object_unref);
+}
+
+/* @file NULL: the document's own file. Returns whether the plan was saved; on failure a dialog
+ * says why and the plan stays in the window, still modified. */
+static gboolean
+cycle_window_save_to (CycleWindow *self,
+                      GFile       *file,
+                      gboolean     force,
+                      gboolean     close_after)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cycle_document_save (self->document, file, force, NULL, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        show_changed_on_disk (self, close_after);
+      else
+        show_save_error (self, error);
+      return FALSE;
+    }
+
+  _cycle_window_update_title (self);
+
+  if (close_after)
+    close_without_asking (self);
+  else
+    _cycle_window_toast (self, adw_toast_new (_("Saved")));
+
+  return TRUE;
+}
+
+void
+_cycle_window_save (CycleWindow *self,
+                    gboolean     close_after)
+{
+  if (cycle_document_get_file (self->document) == NULL)
+    _cycle_window_save_as (self, close_after);
+  else
+    cycle_window_save_to (self, NULL, FALSE, close_after);
+}
+
+static void
+on_replace_dialog_response_cb (CycleWindow      *self,
+                               const char       *response,
+                               AdwMessageDialog *dialog)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+  gboolean close_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "close-after"));
+
+  if (g_strcmp0 (response, "replace") == 0)
+    cycle_window_save_to (self, file, FALSE, close_after);
+}
+
+/* The chooser asked about replacing the name that was typed; the name with ".cycle" added is
+ * another file, so ask again when that one exists. */
+static void
+confirm_replace (CycleWindow *self,
+                 GFile       *file,
+                 gboolean     close_after)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  body = g_strdup_printf (_("A file named “%s” already exists. Replacing it overwrites its "
+                            "contents."), basename);
+  dialog = message_dialog_new (self, _("Replace File?"), body);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "close-after", GINT_TO_POINTER (close_after));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_dialog_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_save_chooser_response_cb (CycleWindow     *self,
+                             int              response,
+                             GtkNativeDialog *chooser)
+{
+  g_autoptr(GtkNativeDialog) owned = g_steal_pointer (&self->chooser);
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *basename = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (chosen == NULL)
+    return;
+
+  basename = g_file_get_basename (chosen);
+  if (g_str_has_suffix (basename, CYCLE_SUFFIX))
+    {
+      cycle_window_save_to (self, chosen, FALSE, self->close_after_save);
+      return;
+    }
+
+  {
+    g_autoptr(GFile) folder = g_file_get_parent (chosen);
+    g_autofree char *with_suffix = g_strconcat (basename, CYCLE_SUFFIX, NULL);
+
+    file = g_file_get_child (folder, with_suffix);
+  }
+
+  if (g_file_query_exists (file, NULL))
+    confirm_replace (self, file, self->close_after_save);
+  else
+    cycle_window_save_to (self, file, FALSE, self->close_after_save);
+}
+
+static char *
+dup_suggested_name (CycleWindow *self)
+{
+  const char *title = cycle_plan_get_title (_cycle_window_get_plan (self));
+  g_autofree char *name = NULL;
+
+  if (title == NULL || *title == '\0')
+    title = _("Untitled Plan");
+
+  /* A title may hold characters that cannot be in a file name. */
+  name = g_strdelimit (g_strdup (title), "/\\", '-');
+
+  return g_strconcat (name, CYCLE_SUFFIX, NULL);
+}
+
+void
+_cycle_window_save_as (CycleWindow *self,
+                       gboolean     close_after)
+{
+  GtkFileChooserNative *chooser;
+  GFile *file = cycle_document_get_file (self->document);
+
+  if (self->chooser != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Save Plan As"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_plan_filters (GTK_FILE_CHOOSER (chooser));
+
+  if (file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autofree char *basename = g_file_get_basename (file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), basename);
+    }
+  else
+    {
+      g_autofree char *name = dup_suggested_name (self);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->close_after_save = !!close_after;
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _cycle_window_save (CYCLE_WINDOW (widget), FALSE);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _cycle_window_save_as (CYCLE_WINDOW (widget), FALSE);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Closing
+ */
+
+static void
+on_close_dialog_response_cb (CycleWindow      *self,
+                             const char       *response,
+                             AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      close_without_asking (self);
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      _cycle_window_save (self, TRUE);
+    }
+}
+
+static void
+on_close_dialog_destroy_cb (CycleWindow *self,
+                            GtkWidget   *dialog)
+{
+  if (self->close_dialog == dialog)
+    self->close_dialog = NULL;
+}
+
+void
+_cycle_window_confirm_close (CycleWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->close_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->close_dialog));
+      return;
+    }
+
+  name = cycle_document_dup_display_name (self->document);
+  body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be lost."),
+                          name);
+  dialog = message_dialog_new (self, _("Save Changes?"), body);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_dialog_response_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->close_dialog = GTK_WIDGET (dialog);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_close_dialog_destroy_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Undo
+ */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CycleWindow *self = CYCLE_WINDOW (widget);
+
+  /* Its offer is taken, or no longer about the last step. */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
+  cycle_plan_undo (_cycle_window_get_plan (self));
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  cycle_plan_redo (_cycle_window_get_plan (CYCLE_WINDOW (widget)));
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Stages
+ */
+
+static int
+find_stage_position (CyclePlan  *plan,
+                     CycleStage *stage)
+{
+  GListModel *stages = cycle_plan_get_stages (plan);
+  guint n = g_list_model_get_n_items (stages);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CycleStage) item = g_list_model_get_item (stages, i);
+
+      if (item == stage)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+static void
+add_stage_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CycleWindow *self = CYCLE_WINDOW (widget);
+  CyclePlan *plan = _cycle_window_get_plan (self);
+  CycleStage *selected = _cycle_window_get_selected_stage (self);
+  g_autoptr(CycleStage) stage = cycle_stage_new (_("New Stage"));
+  int position = -1;
+
+  if (selected != NULL)
+    {
+      position = find_stage_position (plan, selected);
+      if (position >= 0)
+        position++;
+    }
+
+  cycle_plan_add_stage (plan, stage, position);
+  _cycle_window_select_stage (self, stage);
+}
+
+static void
+on_undo_toast_dismissed_cb (CycleWindow *self,
+                            AdwToast    *toast)
+{
+  if (self->undo_toast == toast)
+    self->undo_toast = NULL;
+}
+
+static void
+remove_stage_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CycleWindow *self = CYCLE_WINDOW (widget);
+  CycleStage *selected = _cycle_window_get_selected_stage (self);
+  g_autoptr(CycleStage) stage = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (selected == NULL)
+    return;
+
+  /* The selection lets go of the stage as it goes. */
+  stage = g_object_ref (selected);
+  cycle_plan_remove_stage (_cycle_window_get_plan (self), stage);
+
+  /* Translators: a notification; %s is the name of the stage */
+  title = g_markup_printf_escaped (_("“%s” removed"), cycle_stage_get_name (stage));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  self->undo_toast = toast;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  _cycle_window_toast (self, toast);
+}
+
+static void
+rename_stage_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CycleWindow *self = CYCLE_WINDOW (widget);
+  CycleStage *selected = _cycle_window_get_selected_stage (self);
+
+  if (selected != NULL)
+    _cycle_window_start_rename (self, selected);
+}
+
+void
+_cycle_window_class_actions_init (CycleWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.add-stage", NULL, add_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-stage", NULL, remove_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-stage", NULL, rename_stage_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0,
+                                       "win.rename-stage", NULL);
+}

@@ -1,0 +1,31 @@
+/* cycle-window.h: a window showing one plan
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cycle-document.h"
+
+G_BEGIN_DECLS
+
+#define CYCLE_TYPE_WINDOW (cycle_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CycleWindow, cycle_window, CYCLE, WINDOW, AdwApplicationWindow)
+
+/* @document NULL: a new, empty, untitled plan. */
+CycleWindow   *cycle_window_new          (GtkApplication *application,
+                                          CycleDocument  *document);
+CycleDocument *cycle_window_get_document (CycleWindow    *self);
+void           cycle_window_set_document (CycleWindow    *self,
+                                          CycleDocument  *document);
+/* TRUE while the window holds an empty, unmodified, untitled plan that a file may replace. */
+gboolean       cycle_window_is_pristine  (CycleWindow    *self);
+/* Loads @file into this window when it is pristine, else into a new presented window, and
+ * returns that window; on error shows a dialog over this window and returns NULL. */
+CycleWindow   *cycle_window_open_file    (CycleWindow    *self,
+                                          GFile          *file);
+
+G_END_DECLS
