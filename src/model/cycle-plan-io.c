@@ -131,7 +131,7 @@ read_enum (Reader              *r,
            const char          *what,
            int                 *out)
 {
-  const char *nick;
+  const char *nick = NULL;
 
   if (!read_string (r, node, &nick))
     return FALSE;
@@ -140,7 +140,7 @@ read_enum (Reader              *r,
     {
       g_autofree char *nicks = cycle_enum_list_nicks (type);
       /* Translators: "unknown permission level “friend” (expected one of “none”, …)" */
-      return fail (r, _("unknown %s “%s” (expected one of %s)"), what, nick, nicks);
+      return fail (r, _("unknown %s “%s” (expected one of %s)"), _(what), nick, nicks);
     }
 
   return TRUE;
@@ -243,7 +243,7 @@ read_color (Reader              *r,
             const CycleJsonNode *node,
             const char         **out)
 {
-  const char *s;
+  const char *s = NULL;
 
   if (!read_string (r, node, &s))
     return FALSE;
@@ -447,17 +447,17 @@ read_content (Reader              *r,
         }
       else if (strcmp (key, "commitment") == 0)
         {
-          if ((ok = read_enum (r, value, CYCLE_TYPE_COMMITMENT, _("commitment"), &e)))
+          if ((ok = read_enum (r, value, CYCLE_TYPE_COMMITMENT, N_("commitment"), &e)))
             cycle_content_set_commitment (content, e);
         }
       else if (strcmp (key, "direction") == 0)
         {
-          if ((ok = read_enum (r, value, CYCLE_TYPE_DIRECTION, _("direction"), &e)))
+          if ((ok = read_enum (r, value, CYCLE_TYPE_DIRECTION, N_("direction"), &e)))
             cycle_content_set_direction (content, e);
         }
       else if (strcmp (key, "status") == 0)
         {
-          if ((ok = read_enum (r, value, CYCLE_TYPE_STATUS, _("status"), &e)))
+          if ((ok = read_enum (r, value, CYCLE_TYPE_STATUS, N_("status"), &e)))
             cycle_content_set_status (content, e);
         }
       else if (strcmp (key, "owner") == 0)
@@ -570,7 +570,7 @@ read_stage (Reader              *r,
         }
       else if (strcmp (key, "lane") == 0)
         {
-          if ((ok = read_enum (r, value, CYCLE_TYPE_LANE, _("lane"), &e)))
+          if ((ok = read_enum (r, value, CYCLE_TYPE_LANE, N_("lane"), &e)))
             cycle_stage_set_lane (stage, e);
         }
       else if (strcmp (key, "why") == 0)
@@ -585,7 +585,7 @@ read_stage (Reader              *r,
         }
       else if (strcmp (key, "permission") == 0)
         {
-          if ((ok = read_enum (r, value, CYCLE_TYPE_PERMISSION, _("permission level"), &e)))
+          if ((ok = read_enum (r, value, CYCLE_TYPE_PERMISSION, N_("permission level"), &e)))
             cycle_stage_set_permission (stage, e);
         }
       else if (strcmp (key, "kpi") == 0)
@@ -694,7 +694,7 @@ read_link (Reader              *r,
         }
       else if (strcmp (key, "kind") == 0)
         {
-          if ((ok = read_enum (r, value, CYCLE_TYPE_LINK_KIND, _("link kind"), &e)))
+          if ((ok = read_enum (r, value, CYCLE_TYPE_LINK_KIND, N_("link kind"), &e)))
             cycle_link_set_kind (link, e);
         }
       else if (strcmp (key, "rate") == 0)
@@ -907,7 +907,7 @@ read_plan (Reader              *r,
         {
           int e = 0;
 
-          if ((ok = read_enum (r, value, CYCLE_TYPE_LAYOUT, _("layout"), &e)))
+          if ((ok = read_enum (r, value, CYCLE_TYPE_LAYOUT, N_("layout"), &e)))
             cycle_plan_set_layout (r->plan, e);
         }
       else
