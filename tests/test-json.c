@@ -706,7 +706,7 @@ test_write_double (void)
   assert_double_written (123456789012345678.0, "1.2345678901234568e+17");
   assert_double_written (-0.0, "0");
   assert_double_written (0.0, "0");
-  assert_double_written (5e-324, "4.94065645841247e-324");
+  assert_double_written (5e-324, "5e-324");
   assert_double_written (1.7976931348623157e308, "1.7976931348623157e+308");
   assert_double_written (-1.7976931348623157e308, "-1.7976931348623157e+308");
   assert_double_written (0.1 + 0.2, "0.30000000000000004");

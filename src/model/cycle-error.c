@@ -29,3 +29,27 @@ cycle_file_error_describe (const GError *error,
 
   return g_strdup_printf ("%s: %s", display_name, error->message);
 }
+
+char *
+cycle_file_error_quote (const char *value)
+{
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = value != NULL ? value : ""; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == 40)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}

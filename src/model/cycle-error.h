@@ -30,4 +30,8 @@ GQuark cycle_file_error_quark (void);
 char  *cycle_file_error_describe (const GError *error,
                                   const char   *display_name);
 
+/* A value from a file made safe to show inside a message: on one line, control characters
+ * escaped, at most 40 characters (then "…"). */
+char  *cycle_file_error_quote    (const char   *value);
+
 G_END_DECLS

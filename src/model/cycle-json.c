@@ -1007,7 +1007,10 @@ parse_key (Parser *ps)
 
   if (duplicate)
     {
-      parser_fail (ps, key_start, CYCLE_FILE_ERROR_SYNTAX, _("duplicate key “%s”"), key);
+      {
+        g_autofree char *quoted = cycle_file_error_quote (key);
+        parser_fail (ps, key_start, CYCLE_FILE_ERROR_SYNTAX, _("duplicate key “%s”"), quoted);
+      }
       return FALSE;
     }
 
@@ -1513,7 +1516,10 @@ void
 cycle_json_write_double (GString *out,
                          double   value)
 {
-  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
+  static const char *const formats[] = {
+    "%.1g", "%.2g", "%.3g", "%.4g", "%.5g", "%.6g", "%.7g", "%.8g", "%.9g",
+    "%.10g", "%.11g", "%.12g", "%.13g", "%.14g", "%.15g", "%.16g", "%.17g",
+  };
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   guint i;
 
@@ -1527,7 +1533,8 @@ cycle_json_write_double (GString *out,
       return;
     }
 
-  /* %g never writes "inf", ".5" or "5."; with 17 digits every double reads back */
+  /* The fewest digits that read back to the same double. %g never writes "inf", ".5" or "5.";
+   * with 17 digits every double reads back. */
   for (i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
@@ -1566,7 +1573,12 @@ write_value (GString  *out,
     }
   else if (type == G_TYPE_DOUBLE)
     {
-      cycle_json_write_double (out, json_node_get_double (node));
+      /* JSON has no NaN or infinity: such a value (set in code, never loaded) becomes null
+       * rather than a file nothing can read back. */
+      if (isfinite (json_node_get_double (node)))
+        cycle_json_write_double (out, json_node_get_double (node));
+      else
+        g_string_append (out, "null");
     }
   else if (type == G_TYPE_BOOLEAN)
     {

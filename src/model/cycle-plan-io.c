@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -139,8 +140,9 @@ read_enum (Reader              *r,
   if (!cycle_enum_from_nick (type, nick, out))
     {
       g_autofree char *nicks = cycle_enum_list_nicks (type);
+      g_autofree char *quoted = cycle_file_error_quote (nick);
       /* Translators: "unknown permission level “friend” (expected one of “none”, …)" */
-      return fail (r, _("unknown %s “%s” (expected one of %s)"), _(what), nick, nicks);
+      return fail (r, _("unknown %s “%s” (expected one of %s)"), _(what), quoted, nicks);
     }
 
   return TRUE;
@@ -232,8 +234,11 @@ read_id (Reader              *r,
     return FALSE;
 
   if (!id_is_valid (*out))
-    return fail (r, _("“%s” is not a valid id (1 to 64 letters, digits, “_”, “.” or “-”, "
-                      "starting with a letter or digit)"), *out);
+    {
+      g_autofree char *quoted = cycle_file_error_quote (*out);
+      return fail (r, _("“%s” is not a valid id (1 to 64 letters, digits, “_”, “.” or “-”, "
+                        "starting with a letter or digit)"), quoted);
+    }
 
   return TRUE;
 }
@@ -255,7 +260,10 @@ read_color (Reader              *r,
       for (guint i = 1; ok && i < 7; i++)
         ok = g_ascii_isxdigit (s[i]);
       if (!ok)
-        return fail (r, _("“%s” is not a colour written #rrggbb"), s);
+        {
+          g_autofree char *quoted = cycle_file_error_quote (s);
+          return fail (r, _("“%s” is not a colour written #rrggbb"), quoted);
+        }
     }
 
   *out = s;
@@ -271,7 +279,10 @@ read_date (Reader              *r,
     return FALSE;
 
   if (!cycle_date_is_valid (*out))
-    return fail (r, _("“%s” is not a date written YYYY-MM-DD"), *out);
+    {
+      g_autofree char *quoted = cycle_file_error_quote (*out);
+      return fail (r, _("“%s” is not a date written YYYY-MM-DD"), quoted);
+    }
 
   return TRUE;
 }
@@ -435,7 +446,10 @@ read_content (Reader              *r,
               CyclePersona *persona = cycle_plan_find_persona (r->plan, s);
 
               if (persona == NULL && s[0] != '\0')
-                ok = fail (r, _("no persona has the id “%s”"), s);
+                {
+                  g_autofree char *quoted = cycle_file_error_quote (s);
+                  ok = fail (r, _("no persona has the id “%s”"), quoted);
+                }
               else
                 cycle_content_set_persona (content, persona);
             }
@@ -685,7 +699,10 @@ read_link (Reader              *r,
               CycleStage *stage = cycle_plan_find_stage (r->plan, s);
 
               if (stage == NULL)
-                ok = fail (r, _("no stage has the id “%s”"), s);
+                {
+                  g_autofree char *quoted = cycle_file_error_quote (s);
+                  ok = fail (r, _("no stage has the id “%s”"), quoted);
+                }
               else if (key[0] == 'f')
                 cycle_link_set_source (link, stage);
               else
@@ -832,8 +849,11 @@ read_header (Reader              *r,
   if (cycle_json_node_get_node_type (version) != CYCLE_JSON_NUMBER ||
       !cycle_json_node_get_int (version, &v) || v < 1)
     {
-      if (cycle_json_node_get_node_type (version) == CYCLE_JSON_NUMBER &&
-          cycle_json_node_get_double (version) > CYCLE_FILE_VERSION)
+      gboolean number = cycle_json_node_get_node_type (version) == CYCLE_JSON_NUMBER;
+      double d = number ? cycle_json_node_get_double (version) : 0;
+
+      /* A huge whole number is a newer version; 1.5 is just wrong. */
+      if (number && d > CYCLE_FILE_VERSION && d == floor (d))
         {
           g_set_error (r->error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_VERSION,
                        _("$.version: the plan was written by a newer Cycle (format version "
@@ -944,8 +964,8 @@ cycle_plan_new_from_data (const char  *data,
 
   if (length > CYCLE_FILE_MAX_SIZE)
     {
-      g_autofree char *size = g_format_size (length);
-      g_autofree char *limit = g_format_size (CYCLE_FILE_MAX_SIZE);
+      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (CYCLE_FILE_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_TOO_LARGE,
                    _("the file is %s; Cycle opens plans of at most %s"), size, limit);
@@ -1143,7 +1163,9 @@ write_content (GString      *out,
   obj_string (&o, "title", cycle_content_get_title (content), TRUE);
   obj_string (&o, "format", cycle_content_get_format (content), FALSE);
   obj_string (&o, "channel", cycle_content_get_channel (content), FALSE);
-  if (persona != NULL)
+  /* A persona outside the plan would be a dangling reference in the file. */
+  if (persona != NULL &&
+      cycle_item_get_plan (CYCLE_ITEM (persona)) == cycle_item_get_plan (CYCLE_ITEM (content)))
     obj_string (&o, "persona", cycle_item_get_id (CYCLE_ITEM (persona)), TRUE);
   obj_string (&o, "cta", cycle_content_get_cta (content), FALSE);
   obj_enum (&o, "commitment", CYCLE_TYPE_COMMITMENT, cycle_content_get_commitment (content));

@@ -32,8 +32,9 @@ struct _CyclePlan
   GListStore *personas;
   GListModel *all_content;
 
-  /* id → item, borrowed from the items; content ids are not indexed (there may be 100 000) */
+  /* id → item, borrowed from the items */
   GHashTable *stage_ids;
+  GHashTable *content_ids;
   GHashTable *persona_ids;
   GHashTable *link_ids;
   /* id prefix → the next number to give */
@@ -112,6 +113,7 @@ cycle_plan_finalize (GObject *object)
   g_clear_pointer (&self->what, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->stage_ids, g_hash_table_unref);
+  g_clear_pointer (&self->content_ids, g_hash_table_unref);
   g_clear_pointer (&self->persona_ids, g_hash_table_unref);
   g_clear_pointer (&self->link_ids, g_hash_table_unref);
   g_clear_pointer (&self->serials, g_hash_table_unref);
@@ -244,6 +246,7 @@ cycle_plan_init (CyclePlan *self)
   self->personas = g_list_store_new (CYCLE_TYPE_PERSONA);
   self->all_content = _cycle_flat_list_new (G_LIST_MODEL (self->stages));
   self->stage_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->content_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->persona_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->link_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->serials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -373,30 +376,8 @@ CycleContent *
 cycle_plan_find_content (CyclePlan  *self,
                          const char *id)
 {
-  guint n_stages;
-
   g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
-
-  if (id == NULL)
-    return NULL;
-
-  n_stages = g_list_model_get_n_items (G_LIST_MODEL (self->stages));
-  for (guint i = 0; i < n_stages; i++)
-    {
-      g_autoptr(CycleStage) stage = g_list_model_get_item (G_LIST_MODEL (self->stages), i);
-      GListModel *content = cycle_stage_get_content (stage);
-      guint n = g_list_model_get_n_items (content);
-
-      for (guint j = 0; j < n; j++)
-        {
-          g_autoptr(CycleContent) c = g_list_model_get_item (content, j);
-
-          if (g_strcmp0 (cycle_item_get_id (CYCLE_ITEM (c)), id) == 0)
-            return c;
-        }
-    }
-
-  return NULL;
+  return id != NULL ? g_hash_table_lookup (self->content_ids, id) : NULL;
 }
 
 /* Ids */
@@ -469,6 +450,8 @@ cycle_plan_make_id (CyclePlan  *self,
     index = self->persona_ids;
   else if (strcmp (prefix, "l") == 0)
     index = self->link_ids;
+  else if (strcmp (prefix, "c") == 0)
+    index = self->content_ids;
 
   for (;;)
     {
@@ -490,6 +473,8 @@ index_for (CyclePlan *self,
     return self->persona_ids;
   if (CYCLE_IS_LINK (item))
     return self->link_ids;
+  if (CYCLE_IS_CONTENT (item))
+    return self->content_ids;
   return NULL;
 }
 
@@ -538,10 +523,7 @@ attach (CyclePlan  *self,
         {
           g_autoptr(CycleItem) c = g_list_model_get_item (content, i);
 
-          if (cycle_item_get_id (c) == NULL)
-            give_id (self, c);
-          else
-            reserve_id (self, cycle_item_get_id (c));
+          give_id (self, c);
           _cycle_item_set_plan (c, self);
           _cycle_content_set_stage (CYCLE_CONTENT (c), CYCLE_STAGE (item));
         }
@@ -549,23 +531,41 @@ attach (CyclePlan  *self,
 }
 
 static void
-detach (CyclePlan  *self,
-        CycleStage *owner,
-        CycleItem  *item)
+unindex (CyclePlan *self,
+         CycleItem *item)
 {
   GHashTable *index = index_for (self, item);
   const char *id = cycle_item_get_id (item);
 
   if (index != NULL && id != NULL && g_hash_table_lookup (index, id) == item)
     g_hash_table_remove (index, id);
+}
 
+static void
+detach (CyclePlan  *self,
+        CycleStage *owner,
+        CycleItem  *item)
+{
+  unindex (self, item);
   _cycle_item_set_plan (item, NULL);
 
   if (owner != NULL)
     _cycle_content_set_stage (CYCLE_CONTENT (item), NULL);
 
   if (CYCLE_IS_STAGE (item))
-    detach_all (cycle_stage_get_content (CYCLE_STAGE (item)));
+    {
+      /* Its content leaves with it (and stays in the stage's list, for undo). */
+      GListModel *content = cycle_stage_get_content (CYCLE_STAGE (item));
+      guint n = g_list_model_get_n_items (content);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CycleItem) c = g_list_model_get_item (content, i);
+
+          unindex (self, c);
+          _cycle_item_set_plan (c, NULL);
+        }
+    }
 }
 
 gboolean

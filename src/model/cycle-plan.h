@@ -57,7 +57,6 @@ CyclePersona *cycle_plan_find_persona      (CyclePlan    *self,
                                             const char   *id);
 CycleLink    *cycle_plan_find_link         (CyclePlan    *self,
                                             const char   *id);
-/* Searches every stage; linear in the amount of content. */
 CycleContent *cycle_plan_find_content      (CyclePlan    *self,
                                             const char   *id);
 

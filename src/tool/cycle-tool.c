@@ -56,6 +56,31 @@ display_name_for (const char *path)
   return g_filename_display_name (path);
 }
 
+/* GIO's messages repeat the full path ("Error opening file “/home/…”: …"); the line already
+ * starts with the file's name, so say only why. */
+static const char *
+io_error_reason (const GError *error)
+{
+  if (error->domain == G_IO_ERROR)
+    {
+      switch (error->code)
+        {
+        case G_IO_ERROR_NOT_FOUND:
+          return _("no such file");
+        case G_IO_ERROR_PERMISSION_DENIED:
+          return _("permission denied");
+        case G_IO_ERROR_IS_DIRECTORY:
+          return _("is a folder, not a plan file");
+        case G_IO_ERROR_NOT_REGULAR_FILE:
+          return _("is not a regular file");
+        default:
+          break;
+        }
+    }
+
+  return error->message;
+}
+
 static int
 cmd_validate (int    argc,
               char **argv)
@@ -80,11 +105,10 @@ cmd_validate (int    argc,
         {
           g_autofree char *message = NULL;
 
-          /* GIO's own messages already name the file. */
           if (error->domain == CYCLE_FILE_ERROR)
             message = cycle_file_error_describe (error, name);
           else
-            message = g_strdup_printf ("%s: %s", name, error->message);
+            message = g_strdup_printf ("%s: %s", name, io_error_reason (error));
           printf ("%s\n", message);
           status = 1;
         }

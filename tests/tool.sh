@@ -1,0 +1,188 @@
+#!/bin/bash
+# tool.sh: cycle-tool from the outside — its output, one line per file, and its exit status.
+#
+# Run by meson (tests/meson.build) with CYCLE_TOOL, the built cycle-tool, and G_TEST_SRCDIR, this
+# folder. Exit 0 when everything passed.
+#
+# Copyright 2026 The Cycle authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -u
+
+: "${CYCLE_TOOL:?CYCLE_TOOL must name the cycle-tool to test}"
+SRCDIR=${G_TEST_SRCDIR:-$(cd "$(dirname "$0")" && pwd)}
+GOOD=$SRCDIR/data/good
+BROKEN=$SRCDIR/data/broken
+export LC_ALL=C.UTF-8
+
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+passed=0
+failed=0
+
+pass () {
+  passed=$((passed + 1))
+}
+
+fail () {
+  failed=$((failed + 1))
+  echo "FAIL: $*"
+}
+
+# run DIR ARGS…: runs cycle-tool in DIR; sets $out, $err and $status
+run () {
+  local dir=$1
+  shift
+  out=$(cd "$dir" && "$CYCLE_TOOL" "$@" 2>"$TMP/stderr")
+  status=$?
+  err=$(cat "$TMP/stderr")
+}
+
+# expect_status WHAT N
+expect_status () {
+  if [ "$status" -eq "$2" ]; then
+    pass
+  else
+    fail "$1: exit status $status, expected $2"
+  fi
+}
+
+# expect_out WHAT TEXT
+expect_out () {
+  if [ "$out" == "$2" ]; then
+    pass
+  else
+    fail "$1: printed:"
+    printf '  %s\n' "$out"
+    echo "  expected:"
+    printf '  %s\n' "$2"
+  fi
+}
+
+# Every good file: "NAME: ok", exit 0, nothing on stderr
+n_good=0
+for path in "$GOOD"/*.cycle; do
+  name=$(basename "$path")
+  n_good=$((n_good + 1))
+  run "$GOOD" validate "$name"
+  expect_status "validate $name" 0
+  expect_out "validate $name" "$name: ok"
+  [ -z "$err" ] && pass || fail "validate $name: wrote to stderr: $err"
+done
+[ "$n_good" -ge 6 ] && pass || fail "only $n_good good files"
+
+# Every good file at once: one line each, in order
+good_names=()
+good_lines=""
+for path in "$GOOD"/*.cycle; do
+  name=$(basename "$path")
+  good_names+=("$name")
+  good_lines+="$name: ok"$'\n'
+done
+run "$GOOD" validate "${good_names[@]}"
+expect_status "validate all good files" 0
+expect_out "validate all good files" "${good_lines%$'\n'}"
+
+# Every broken file: the line in expected.txt, exit 1, nothing on stderr
+n_broken=0
+declare -A listed=()
+while IFS=$'\t' read -r name expected; do
+  [ -n "$name" ] || continue
+  listed[$name]=1
+  n_broken=$((n_broken + 1))
+  if [ ! -f "$BROKEN/$name" ]; then
+    fail "$name is in expected.txt but does not exist"
+    continue
+  fi
+  run "$BROKEN" validate "$name"
+  expect_status "validate $name" 1
+  expect_out "validate $name" "$expected"
+  [ -z "$err" ] && pass || fail "validate $name: wrote to stderr: $err"
+done < "$BROKEN/expected.txt"
+for path in "$BROKEN"/*.cycle; do
+  name=$(basename "$path")
+  [ -n "${listed[$name]:-}" ] && pass || fail "$name is not in expected.txt"
+done
+[ "$n_broken" -ge 35 ] && pass || fail "only $n_broken broken files"
+
+# expected_line NAME: the line expected.txt holds for NAME
+expected_line () {
+  awk -F '\t' -v name="$1" '$1 == name { print $2 }' "$BROKEN/expected.txt"
+}
+
+# Mixed: good and broken files at once; one line each, in the order given, exit 1
+mixed_expected="../good/empty.cycle: ok"$'\n'
+mixed_expected+="$(expected_line missing-comma.cycle)"$'\n'
+mixed_expected+="../good/french.cycle: ok"$'\n'
+mixed_expected+="$(expected_line version-2.cycle)"$'\n'
+mixed_expected+="$(expected_line empty.cycle)"
+run "$BROKEN" validate ../good/empty.cycle missing-comma.cycle ../good/french.cycle \
+  version-2.cycle empty.cycle
+expect_status "validate mixed files" 1
+expect_out "validate mixed files" "$mixed_expected"
+
+# A broken file, then a good one: the good one is still checked
+run "$BROKEN" validate bad-color.cycle ../good/empty.cycle
+expect_status "validate broken then good" 1
+[ "$(printf '%s\n' "$out" | tail -n 1)" == "../good/empty.cycle: ok" ] && pass ||
+  fail "validate broken then good: printed $out"
+
+# The name is printed as given: a path, spaces and accents
+mkdir -p "$TMP/un dossier"
+cp "$GOOD/empty.cycle" "$TMP/un dossier/Plan été.cycle"
+run "$TMP" validate "un dossier/Plan été.cycle"
+expect_status "validate a name with spaces and accents" 0
+expect_out "validate a name with spaces and accents" "un dossier/Plan été.cycle: ok"
+run "$TMP" validate "$GOOD/empty.cycle"
+expect_out "validate an absolute path" "$GOOD/empty.cycle: ok"
+
+# A missing file: exit 1, one line that names it
+run "$TMP" validate no-such-plan.cycle
+expect_status "validate a missing file" 1
+[ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] && pass || fail "validate a missing file: $out"
+[[ "$out" == no-such-plan.cycle:* ]] && pass ||
+  fail "validate a missing file: the line does not start with the name: $out"
+
+# Missing and good together: exit 1, both reported
+run "$GOOD" validate no-such-plan.cycle empty.cycle
+expect_status "validate missing and good" 1
+[ "$(printf '%s\n' "$out" | wc -l)" -eq 2 ] && [[ "$out" == *$'\n'"empty.cycle: ok" ]] && pass ||
+  fail "validate missing and good: $out"
+
+# Not a regular file: a folder, a device
+run "$TMP" validate "un dossier"
+expect_status "validate a folder" 1
+[[ "$out" == "un dossier:"* ]] && pass || fail "validate a folder: $out"
+run "$TMP" validate /dev/null
+expect_status "validate /dev/null" 1
+[[ "$out" == "/dev/null:"* ]] && pass || fail "validate /dev/null: $out"
+
+# --help lists validate, on stdout, exit 0
+for option in --help -h; do
+  run "$TMP" "$option"
+  expect_status "$option" 0
+  grep -q '^  validate ' <<< "$out" && pass || fail "$option does not list validate: $out"
+done
+
+# --version
+run "$TMP" --version
+expect_status "--version" 0
+[[ "$out" == "cycle-tool "* ]] && pass || fail "--version printed: $out"
+
+# Usage errors: exit 2, nothing on stdout, a word on stderr
+run "$TMP"
+expect_status "no command" 2
+[ -z "$out" ] && [ -n "$err" ] && pass || fail "no command: stdout “$out”, stderr “$err”"
+
+run "$TMP" frobnicate
+expect_status "an unknown command" 2
+[ -z "$out" ] && [[ "$err" == *frobnicate* ]] && pass ||
+  fail "an unknown command: stdout “$out”, stderr “$err”"
+
+run "$TMP" validate
+expect_status "validate without a file" 2
+[ -z "$out" ] && [ -n "$err" ] && pass || fail "validate without a file: stdout “$out”, stderr “$err”"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
