@@ -447,6 +447,7 @@ cycle_finding_apply_fix (CycleFinding *self)
 
     case FIX_COMMITMENT:
       if (!in_plan (self->content, plan) ||
+          cycle_content_get_stage (self->content) != self->stage ||
           cycle_content_get_commitment (self->content) <= (CycleCommitment)self->fix_value)
         return FALSE;
       cycle_plan_begin_group (plan, self->fix_label);

@@ -54,7 +54,9 @@ CycleFindingKind  cycle_finding_get_kind      (CycleFinding *self);
 CycleSeverity     cycle_finding_get_severity  (CycleFinding *self);
 /* Translated, plain language: what, where and why, naming stages and content in “quotes”. */
 const char       *cycle_finding_get_message   (CycleFinding *self);
-/* Stable while the finding is about the same thing: "permission:c4", "why:plan"… */
+/* Stable while the finding is about the same thing: a check's name, then the ids of what it is
+ * about: "permission:c4", "why:sales:c2", "give-before-ask:s6", "coverage:persona:s3:p1",
+ * "cycle:loop:s7", "consistency:rate:l2", "why:plan"… */
 const char       *cycle_finding_get_key       (CycleFinding *self);
 /* What the finding is about; each may be NULL. The stage is where a view shows it. */
 CycleStage       *cycle_finding_get_stage     (CycleFinding *self);
@@ -74,7 +76,8 @@ gboolean          cycle_finding_apply_fix     (CycleFinding *self);
 gboolean          cycle_finding_equal         (CycleFinding *a,
                                                CycleFinding *b);
 
-/* For CycleChecker, which makes the findings. @stage, @content, @persona and @link may be NULL. */
+/* For CycleChecker, which makes the findings. @stage, @content, @persona and @link may be NULL.
+ * The finding takes @message (and, below, @label). */
 CycleFinding     *_cycle_finding_new          (CycleFindingKind  kind,
                                                CycleSeverity     severity,
                                                const char       *key,

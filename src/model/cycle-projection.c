@@ -496,7 +496,7 @@ cycle_projection_is_complete (CycleProjection *self)
 
 /* Text */
 
-/* At most two decimals, without trailing zeros: 40, 27.75, 55.5. */
+/* Two decimals (three below 1), without trailing zeros: 40, 27.75, 55.5, 0.045. */
 static char *
 format_number (double value)
 {
@@ -505,9 +505,9 @@ format_number (double value)
   if (isnan (value))
     return g_strdup ("?");
 
-  if (fabs (value) < 0.005)
+  if (fabs (value) < 0.0005)
     value = 0.0;
-  s = g_strdup_printf ("%.2f", value);
+  s = g_strdup_printf (fabs (value) < 1.0 ? "%.3f" : "%.2f", value);
   end = s + strlen (s);
   /* The decimal separator follows the locale: "." or "," (or a longer one). */
   if (strpbrk (s, ".,") != NULL)
