@@ -1,0 +1,926 @@
+/* cycle-render.c: drawing a plan with cairo and pango
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cycle-render"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "cycle-render.h"
+
+#define DEFAULT_FONT_FAMILY "Cantarell, Sans"
+
+/* Text sizes, in canvas units (absolute sizes: a picture looks the same at any DPI). */
+#define NAME_SIZE         14.0
+#define DETAIL_SIZE       12.0
+#define RATE_SIZE         11.0
+#define LANE_LABEL_SIZE   13.0
+
+#define BOX_PADDING       14.0
+#define TRAPEZOID_PADDING 18.0
+#define TRAPEZOID_RADIUS   6.0
+#define RING_OFFSET        4.0   /* selection ring: distance from the shape */
+#define RING_WIDTH         2.5
+#define BORDER_WIDTH       1.5
+#define BAND_RADIUS       16.0
+
+/* Thin space: groups digits in "1 000" and exists in Cantarell. */
+#define DIGIT_GROUP_SEPARATOR "\xe2\x80\x89"
+
+/* Colours */
+
+static void
+color_from_hex (CycleColor *c,
+                guint32     rgb)
+{
+  c->red = ((rgb >> 16) & 0xff) / 255.0;
+  c->green = ((rgb >> 8) & 0xff) / 255.0;
+  c->blue = (rgb & 0xff) / 255.0;
+  c->alpha = 1.0;
+}
+
+/* "#rrggbb" or "#rgb"; anything else is refused. */
+static gboolean
+color_parse (const char *spec,
+             CycleColor *c)
+{
+  guint32 value = 0;
+  gsize len;
+
+  if (spec == NULL || spec[0] != '#')
+    return FALSE;
+  len = strlen (spec + 1);
+  if (len != 6 && len != 3)
+    return FALSE;
+  for (gsize i = 1; i <= len; i++)
+    {
+      int digit = g_ascii_xdigit_value (spec[i]);
+
+      if (digit < 0)
+        return FALSE;
+      value = (value << 4) | (guint32) digit;
+      if (len == 3)
+        value = (value << 4) | (guint32) digit;
+    }
+  color_from_hex (c, value);
+  return TRUE;
+}
+
+/* @a, moved towards @b by @f (0 … 1); opaque when both are. */
+static CycleColor
+color_mix (const CycleColor *a,
+           const CycleColor *b,
+           double            f)
+{
+  CycleColor c;
+
+  c.red = a->red + (b->red - a->red) * f;
+  c.green = a->green + (b->green - a->green) * f;
+  c.blue = a->blue + (b->blue - a->blue) * f;
+  c.alpha = a->alpha + (b->alpha - a->alpha) * f;
+  return c;
+}
+
+static void
+set_source (cairo_t          *cr,
+            const CycleColor *c)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
+}
+
+static void
+set_source_alpha (cairo_t          *cr,
+                  const CycleColor *c,
+                  double            alpha)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
+}
+
+void
+cycle_render_style_init (CycleRenderStyle *style,
+                         gboolean          dark)
+{
+  g_return_if_fail (style != NULL);
+
+  /* libadwaita's window and card colours, and the GNOME palette. */
+  if (dark)
+    {
+      color_from_hex (&style->background, 0x242424);
+      color_from_hex (&style->card, 0x303030);
+      color_from_hex (&style->text, 0xffffff);
+      color_from_hex (&style->secondary_text, 0xb0b0b0);
+      color_from_hex (&style->border, 0x505050);
+      color_from_hex (&style->selection, 0x78aeed);
+      color_from_hex (&style->link, 0x9a9996);
+      color_from_hex (&style->loop_link, 0xffa348);
+      color_from_hex (&style->mapping_link, 0xc061cb);
+    }
+  else
+    {
+      color_from_hex (&style->background, 0xfafafa);
+      color_from_hex (&style->card, 0xffffff);
+      color_from_hex (&style->text, 0x2e2e2e);
+      color_from_hex (&style->secondary_text, 0x6e6e6e);
+      color_from_hex (&style->border, 0xd6d6d6);
+      color_from_hex (&style->selection, 0x3584e4);
+      color_from_hex (&style->link, 0x77767b);
+      color_from_hex (&style->loop_link, 0xe66100);
+      color_from_hex (&style->mapping_link, 0x9141ac);
+    }
+  color_from_hex (&style->lane_internal, 0x3584e4);
+  color_from_hex (&style->lane_journey, 0x9141ac);
+  style->font_family = DEFAULT_FONT_FAMILY;
+  style->scale = 1.0;
+  style->dark = dark;
+}
+
+static const CycleColor *
+lane_color (const CycleRenderStyle *style,
+            CycleLane               lane)
+{
+  return lane == CYCLE_LANE_JOURNEY ? &style->lane_journey : &style->lane_internal;
+}
+
+static const CycleColor black = { 0, 0, 0, 1 };
+static const CycleColor white = { 1, 1, 1, 1 };
+
+/* The tint of a fill and the strength of a border, both readable on light and dark. */
+static CycleColor
+tint (const CycleRenderStyle *style,
+      const CycleColor       *accent,
+      double                  extra)
+{
+  return color_mix (&style->card, accent, (style->dark ? 0.30 : 0.15) + extra);
+}
+
+static CycleColor
+strong (const CycleRenderStyle *style,
+        const CycleColor       *accent)
+{
+  return style->dark ? color_mix (accent, &white, 0.15) : color_mix (accent, &black, 0.10);
+}
+
+void
+cycle_render_style_get_stage_colors (const CycleRenderStyle *style,
+                                     CycleStage             *stage,
+                                     CycleColor             *accent,
+                                     CycleColor             *fill,
+                                     CycleColor             *border)
+{
+  CycleColor a;
+
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (CYCLE_IS_STAGE (stage));
+
+  if (!color_parse (cycle_stage_get_color (stage), &a))
+    a = *lane_color (style, cycle_stage_get_lane (stage));
+
+  if (accent != NULL)
+    *accent = a;
+  if (fill != NULL)
+    *fill = tint (style, &a, 0);
+  if (border != NULL)
+    *border = strong (style, &a);
+}
+
+/* Text */
+
+static PangoLayout *
+create_layout (cairo_t                *cr,
+               const CycleRenderStyle *style)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoContext *context = pango_layout_get_context (layout);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Unhinted metrics and unrounded positions: text takes the same room at every zoom, on
+   * screen and in export, so what fits on the canvas fits in the picture. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (context, options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  pango_layout_context_changed (layout);
+  cairo_font_options_destroy (options);
+
+  return layout;
+}
+
+static void
+layout_set (PangoLayout            *layout,
+            const CycleRenderStyle *style,
+            const char             *text,
+            double                  size,
+            PangoWeight             weight,
+            double                  width,
+            PangoAlignment          alignment)
+{
+  PangoFontDescription *desc = pango_font_description_new ();
+
+  pango_font_description_set_family (desc, style->font_family ? style->font_family
+                                                              : DEFAULT_FONT_FAMILY);
+  pango_font_description_set_weight (desc, weight);
+  pango_font_description_set_absolute_size (desc, size * style->scale * PANGO_SCALE);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+  pango_layout_set_alignment (layout, alignment);
+  pango_layout_set_text (layout, text ? text : "", -1);
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.height / PANGO_SCALE;
+}
+
+static double
+layout_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.width / PANGO_SCALE;
+}
+
+static void
+show_layout (cairo_t          *cr,
+             PangoLayout      *layout,
+             const CycleColor *color,
+             double            x,
+             double            y)
+{
+  set_source (cr, color);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static char *
+format_grouped (guint64 value)
+{
+  char digits[32];
+  GString *s = g_string_new (NULL);
+  int len = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, value);
+
+  for (int i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (s, DIGIT_GROUP_SEPARATOR);
+      g_string_append_c (s, digits[i]);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+format_volume (double volume)
+{
+  g_autofree char *grouped = NULL;
+  guint64 n;
+
+  if (volume > 0 && volume < 0.5)
+    return g_strdup (_("< 1 person"));
+
+  n = volume >= 1e18 ? (guint64) 1e18 : (guint64) llround (volume);
+  grouped = format_grouped (n);
+  /* Translators: the projected number of people in a stage; %s is the number, with its digits
+   * already grouped ("1 000"). */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "≈ %s person", "≈ %s people",
+                                       (gulong) MIN (n, G_MAXULONG)),
+                          grouped);
+}
+
+static char *
+format_rate (double rate)
+{
+  double percent = rate * 100;
+  g_autofree char *number = NULL;
+
+  if (fabs (percent - round (percent)) < 0.05)
+    number = g_strdup_printf ("%.0f", percent);
+  else
+    number = g_strdup_printf ("%.1f", percent);
+  /* Translators: a conversion rate in percent: "50 %" */
+  return g_strdup_printf (_("%s %%"), number);
+}
+
+/* Shapes */
+
+static void
+rounded_rect (cairo_t *cr,
+              double   x,
+              double   y,
+              double   w,
+              double   h,
+              double   r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* A convex polygon, clockwise on screen, with corners rounded to @radius, then grown by @grow
+ * on every side: the corners stay arcs round the same centres, so the grown outline is exactly
+ * @grow away from the shape everywhere (a ring never pokes out at a sharp corner). */
+static void
+rounded_polygon (cairo_t          *cr,
+                 const CyclePoint *p,
+                 guint             n,
+                 double            radius,
+                 double            grow)
+{
+  cairo_new_sub_path (cr);
+  for (guint i = 0; i < n; i++)
+    {
+      const CyclePoint *prev = &p[(i + n - 1) % n];
+      const CyclePoint *cur = &p[i];
+      const CyclePoint *next = &p[(i + 1) % n];
+      double l1 = hypot (cur->x - prev->x, cur->y - prev->y);
+      double l2 = hypot (next->x - cur->x, next->y - cur->y);
+      double n1x, n1y, n2x, n2y, cos_turn, tan_half, r, k, a1, a2;
+
+      if (l1 < 1e-9 || l2 < 1e-9)
+        continue;
+      /* Outward normals of the sides before and after the corner. */
+      n1x = (cur->y - prev->y) / l1;
+      n1y = -(cur->x - prev->x) / l1;
+      n2x = (next->y - cur->y) / l2;
+      n2y = -(next->x - cur->x) / l2;
+      cos_turn = CLAMP (n1x * n2x + n1y * n2y, -0.999, 1.0);
+      /* The arc touches each side this far from the corner: keep it within half a side. */
+      tan_half = sqrt ((1 - cos_turn) / (1 + cos_turn));
+      r = tan_half > 1e-9 ? MIN (radius, MIN (l1, l2) / 2 / tan_half) : radius;
+      k = r / (1 + cos_turn);
+      a1 = atan2 (n1y, n1x);
+      a2 = atan2 (n2y, n2x);
+      if (a2 < a1)
+        a2 += 2 * G_PI;
+      cairo_arc (cr, cur->x - (n1x + n2x) * k, cur->y - (n1y + n2y) * k, r + grow, a1, a2);
+    }
+  cairo_close_path (cr);
+}
+
+/* The stage's outline, grown by @grow on every side. */
+static void
+stage_path (cairo_t                  *cr,
+            const CycleStageGeometry *g,
+            double                    grow)
+{
+  const CycleRect *b = &g->bounds;
+
+  if (g->shape == CYCLE_STAGE_SHAPE_TRAPEZOID)
+    {
+      double cx = b->x + b->width / 2;
+      CyclePoint p[4] = {
+        { cx - g->top_width / 2, b->y },
+        { cx + g->top_width / 2, b->y },
+        { cx + g->bottom_width / 2, b->y + b->height },
+        { cx - g->bottom_width / 2, b->y + b->height },
+      };
+
+      rounded_polygon (cr, p, 4, TRAPEZOID_RADIUS, grow);
+    }
+  else
+    {
+      rounded_rect (cr, b->x - grow, b->y - grow, b->width + 2 * grow, b->height + 2 * grow,
+                    CYCLE_STAGE_CORNER_RADIUS + grow);
+    }
+}
+
+void
+cycle_render_stage (cairo_t                  *cr,
+                    CycleStage               *stage,
+                    const CycleStageGeometry *g,
+                    const CycleRenderStyle   *style,
+                    CycleRenderFlags          flags,
+                    double                    projected_volume)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoLayout) detail = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *volume = NULL;
+  const char *permission;
+  CycleColor accent, fill, border;
+  gboolean trapezoid;
+  double text_x, text_w, name_h, detail_h, y;
+  PangoAlignment align;
+  guint n_content, n_lines;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (CYCLE_IS_STAGE (stage));
+  g_return_if_fail (g != NULL);
+  g_return_if_fail (style != NULL);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+
+  cycle_render_style_get_stage_colors (style, stage, &accent, &fill, &border);
+  if (flags & CYCLE_RENDER_FLAG_HOVER)
+    fill = tint (style, &accent, 0.07);
+  if (flags & CYCLE_RENDER_FLAG_DROP_TARGET)
+    {
+      /* Under the dashes, a soft border of the same blue rather than the stage's colour. */
+      fill = tint (style, &style->selection, 0.08);
+      border = color_mix (&fill, &style->selection, 0.35);
+    }
+
+  /* A soft shadow along the bottom edge, like libadwaita's cards. A plain rectangle: cairo
+   * draws those far faster than a second copy of the outline. */
+  {
+    double bw = g->shape == CYCLE_STAGE_SHAPE_TRAPEZOID ? g->bottom_width : g->bounds.width;
+    double inset = g->shape == CYCLE_STAGE_SHAPE_TRAPEZOID ? TRAPEZOID_RADIUS
+                                                           : CYCLE_STAGE_CORNER_RADIUS * 0.7;
+
+    cairo_rectangle (cr, g->bounds.x + (g->bounds.width - bw) / 2 + inset,
+                     g->bounds.y + g->bounds.height, bw - 2 * inset, 1.5);
+    cairo_set_source_rgba (cr, 0, 0, 0, style->dark ? 0.35 : 0.08);
+    cairo_fill (cr);
+  }
+
+  /* The border is the outline filled in its colour under the outline moved in by its width
+   * filled with the tint: cairo fills several times faster than it strokes. */
+  stage_path (cr, g, 0);
+  set_source (cr, &border);
+  cairo_fill (cr);
+  stage_path (cr, g, -BORDER_WIDTH);
+  set_source (cr, &fill);
+  cairo_fill (cr);
+
+  if (flags & CYCLE_RENDER_FLAG_DROP_TARGET)
+    {
+      static const double dash[] = { 6, 4 };
+
+      stage_path (cr, g, -1);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_set_line_width (cr, 2);
+      set_source (cr, &style->selection);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+
+  if (flags & (CYCLE_RENDER_FLAG_SELECTED | CYCLE_RENDER_FLAG_FOCUSED))
+    {
+      /* A ring apart from the shape, filled between two outlines. */
+      stage_path (cr, g, RING_OFFSET + RING_WIDTH);
+      stage_path (cr, g, RING_OFFSET);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      if (flags & CYCLE_RENDER_FLAG_SELECTED)
+        set_source (cr, &style->selection);
+      else
+        set_source_alpha (cr, &style->selection, 0.5);
+      cairo_fill (cr);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+    }
+
+  /* Three lines of text: the name; the permission earned; the content and the volume. */
+  trapezoid = g->shape == CYCLE_STAGE_SHAPE_TRAPEZOID;
+  if (trapezoid)
+    {
+      text_w = MIN (g->top_width, g->bottom_width) - 2 * TRAPEZOID_PADDING;
+      align = PANGO_ALIGN_CENTER;
+    }
+  else
+    {
+      text_w = g->bounds.width - 2 * BOX_PADDING;
+      align = PANGO_ALIGN_LEFT;
+    }
+  text_w = MAX (text_w, 8);
+  text_x = g->bounds.x + (g->bounds.width - text_w) / 2;
+
+  n_content = cycle_stage_get_n_content (stage);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", n_content),
+                           n_content);
+  if (!isnan (projected_volume) && projected_volume >= 0)
+    volume = format_volume (projected_volume);
+  permission = cycle_enum_get_label (CYCLE_TYPE_PERMISSION, cycle_stage_get_permission (stage));
+
+  /* Two layouts on one context: the name and the permission are measured before either is
+   * drawn (to centre the block), and the first layout is then reused for the last line. */
+  layout = create_layout (cr, style);
+  detail = pango_layout_new (pango_layout_get_context (layout));
+
+  layout_set (layout, style, cycle_stage_get_name (stage), NAME_SIZE, PANGO_WEIGHT_BOLD,
+              text_w, align);
+  name_h = layout_height (layout);
+  layout_set (detail, style, permission, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, text_w, align);
+  detail_h = layout_height (detail);
+
+  /* Large text may not leave room for all three lines: the last ones give way first. */
+  n_lines = 3;
+  while (n_lines > 1 && name_h + 2 + (n_lines - 1) * detail_h > g->bounds.height - 8)
+    n_lines--;
+
+  y = g->bounds.y + (g->bounds.height - (name_h + (n_lines > 1 ? 2 : 0) +
+                                         (n_lines - 1) * detail_h)) / 2;
+  show_layout (cr, layout, &style->text, text_x, y);
+  y += name_h + 2;
+  if (n_lines > 1)
+    show_layout (cr, detail, &style->secondary_text, text_x, y);
+  y += detail_h;
+
+  if (n_lines < 3)
+    {
+      /* Nothing more fits. */
+    }
+  else if (volume == NULL || trapezoid)
+    {
+      g_autofree char *line = NULL;
+
+      /* Translators: separates the content count from the projected volume in a stage */
+      line = volume ? g_strdup_printf (_("%s · %s"), count, volume) : g_strdup (count);
+      layout_set (layout, style, line, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, text_w, align);
+      show_layout (cr, layout, &style->secondary_text, text_x, y);
+    }
+  else
+    {
+      double count_w;
+
+      /* In a box, the count on the left and the volume on the right, each with room. */
+      layout_set (layout, style, count, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, text_w / 2 - 4,
+                  align);
+      count_w = layout_width (layout);
+      show_layout (cr, layout, &style->secondary_text, text_x, y);
+
+      layout_set (layout, style, volume, DETAIL_SIZE, PANGO_WEIGHT_BOLD,
+                  text_w - count_w - 8, PANGO_ALIGN_RIGHT);
+      show_layout (cr, layout, &style->text, text_x + count_w + 8, y);
+    }
+
+  cairo_restore (cr);
+}
+
+/* Links */
+
+/* The part of the curve from its start to @t (de Casteljau). */
+static void
+split_curve (const CycleLinkPath *path,
+             double               t,
+             CyclePoint          *q)
+{
+  CyclePoint p01, p12, p23, p012, p123;
+
+#define LERP(a, b) ((CyclePoint) { (a).x + ((b).x - (a).x) * t, (a).y + ((b).y - (a).y) * t })
+  p01 = LERP (path->start, path->control1);
+  p12 = LERP (path->control1, path->control2);
+  p23 = LERP (path->control2, path->end);
+  p012 = LERP (p01, p12);
+  p123 = LERP (p12, p23);
+  q[0] = path->start;
+  q[1] = p01;
+  q[2] = p012;
+  q[3] = LERP (p012, p123);
+#undef LERP
+}
+
+static void
+draw_rate_pill (cairo_t                *cr,
+                const CycleLinkPath    *path,
+                const CycleRenderStyle *style,
+                const CycleColor       *line_color,
+                gboolean                emphasis,
+                const char             *text)
+{
+  g_autoptr(PangoLayout) layout = create_layout (cr, style);
+  double w = CYCLE_LINK_LABEL_WIDTH, h = CYCLE_LINK_LABEL_HEIGHT;
+  double x = path->label.x - w / 2, y = path->label.y - h / 2;
+  double size = RATE_SIZE, text_w, text_h;
+
+  rounded_rect (cr, x, y, w, h, h / 2);
+  if (emphasis)
+    {
+      set_source (cr, line_color);
+      cairo_fill (cr);
+    }
+  else
+    {
+      set_source (cr, &style->background);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, 1);
+      set_source_alpha (cr, line_color, 0.6);
+      cairo_stroke (cr);
+    }
+
+  /* Shrink rather than cut a long rate ("12.5 %" in large text). */
+  layout_set (layout, style, text, size, PANGO_WEIGHT_BOLD, w - 8, PANGO_ALIGN_CENTER);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_width (layout, -1);
+  text_w = layout_width (layout);
+  if (text_w > w - 8)
+    {
+      size *= (w - 8) / text_w;
+      layout_set (layout, style, text, size, PANGO_WEIGHT_BOLD, w - 8, PANGO_ALIGN_CENTER);
+      pango_layout_set_width (layout, -1);
+      text_w = layout_width (layout);
+    }
+  text_h = layout_height (layout);
+  show_layout (cr, layout,
+               emphasis ? (style->dark ? &black : &white) : &style->secondary_text,
+               path->label.x - text_w / 2, path->label.y - text_h / 2);
+}
+
+void
+cycle_render_link (cairo_t                *cr,
+                   CycleLink              *link,
+                   const CycleLinkPath    *path,
+                   const CycleRenderStyle *style,
+                   CycleRenderFlags        flags)
+{
+  static const double dash[] = { 6, 4 };
+  CycleLinkKind kind;
+  const CycleColor *color;
+  double width, arrow_len, arrow_half, ex, ey, len, t_cut, rate;
+  CyclePoint q[4];
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (CYCLE_IS_LINK (link));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (style != NULL);
+
+  if (isnan (path->start.x) || isnan (path->end.x))
+    return;
+
+  kind = cycle_link_get_kind (link);
+  switch (kind)
+    {
+    case CYCLE_LINK_LOOP:
+      color = &style->loop_link;
+      width = 2.5;
+      arrow_len = 12;
+      arrow_half = 5.5;
+      break;
+    case CYCLE_LINK_MAPPING:
+      color = &style->mapping_link;
+      width = 1.5;
+      arrow_len = 9;
+      arrow_half = 4;
+      break;
+    case CYCLE_LINK_NEXT:
+    default:
+      color = &style->link;
+      width = 1.5;
+      arrow_len = 10;
+      arrow_half = 4.5;
+      break;
+    }
+  if (flags & CYCLE_RENDER_FLAG_SELECTED)
+    {
+      color = &style->selection;
+      width += 1;
+    }
+  else if (flags & CYCLE_RENDER_FLAG_HOVER)
+    width += 0.75;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+
+  /* The arrow points along the curve's last tangent. */
+  ex = path->end.x - path->control2.x;
+  ey = path->end.y - path->control2.y;
+  if (hypot (ex, ey) < 1e-6)
+    {
+      ex = path->end.x - path->start.x;
+      ey = path->end.y - path->start.y;
+    }
+  len = hypot (ex, ey);
+  if (len < 1e-6)
+    {
+      ex = 0;
+      ey = 1;
+      len = 1;
+    }
+  ex /= len;
+  ey /= len;
+
+  /* Stroke only up to the arrowhead's base, so the line's end does not blunt its tip. */
+  t_cut = 1;
+  for (guint i = 1; i <= 64; i++)
+    {
+      CyclePoint p;
+      double t = 1 - i / 64.0;
+
+      cycle_link_path_eval (path, t, &p);
+      if (hypot (p.x - path->end.x, p.y - path->end.y) >= arrow_len * 0.6)
+        {
+          t_cut = t;
+          break;
+        }
+      t_cut = t;
+    }
+  split_curve (path, t_cut, q);
+
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  if (kind == CYCLE_LINK_LOOP)
+    {
+      /* The referral closes the cycle: a warm halo under a stronger line. */
+      cairo_move_to (cr, q[0].x, q[0].y);
+      cairo_curve_to (cr, q[1].x, q[1].y, q[2].x, q[2].y, q[3].x, q[3].y);
+      cairo_set_line_width (cr, width + 6);
+      set_source_alpha (cr, color, 0.18);
+      cairo_stroke (cr);
+    }
+
+  cairo_move_to (cr, q[0].x, q[0].y);
+  cairo_curve_to (cr, q[1].x, q[1].y, q[2].x, q[2].y, q[3].x, q[3].y);
+  if (kind == CYCLE_LINK_MAPPING)
+    {
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+    }
+  cairo_set_line_width (cr, width);
+  set_source (cr, color);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  /* The arrowhead, slightly swept back. */
+  cairo_move_to (cr, path->end.x, path->end.y);
+  cairo_line_to (cr, path->end.x - ex * arrow_len - ey * arrow_half,
+                 path->end.y - ey * arrow_len + ex * arrow_half);
+  cairo_line_to (cr, path->end.x - ex * arrow_len * 0.75, path->end.y - ey * arrow_len * 0.75);
+  cairo_line_to (cr, path->end.x - ex * arrow_len + ey * arrow_half,
+                 path->end.y - ey * arrow_len - ex * arrow_half);
+  cairo_close_path (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, 1);
+  cairo_fill_preserve (cr);
+  cairo_stroke (cr);
+
+  rate = cycle_link_get_rate (link);
+  if (rate >= 0)
+    {
+      g_autofree char *text = format_rate (rate);
+
+      draw_rate_pill (cr, path, style, color, kind == CYCLE_LINK_LOOP, text);
+    }
+
+  cairo_restore (cr);
+}
+
+/* The whole plan */
+
+void
+cycle_render_lane_bands (cairo_t                  *cr,
+                         CyclePlan                *plan,
+                         CycleLayout               layout,
+                         const CycleStageGeometry *geometry,
+                         const CycleRenderStyle   *style)
+{
+  g_autoptr(PangoLayout) text = NULL;
+  CycleLaneBand bands[2];
+  guint n;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (CYCLE_IS_PLAN (plan));
+  g_return_if_fail (style != NULL);
+
+  n = cycle_layout_get_lane_bands (plan, layout, geometry, bands);
+  if (n == 0)
+    return;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  text = create_layout (cr, style);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CycleRect *b = &bands[i].bounds;
+      const CycleRect *l = &bands[i].label;
+      const CycleColor *lane = lane_color (style, bands[i].lane);
+      CycleColor fill = color_mix (&style->background, lane, style->dark ? 0.08 : 0.05);
+      CycleColor edge = color_mix (&style->background, lane, style->dark ? 0.25 : 0.18);
+      CycleColor ink = style->dark ? color_mix (lane, &white, 0.45)
+                                   : color_mix (lane, &black, 0.25);
+      double th;
+
+      rounded_rect (cr, b->x + 0.5, b->y + 0.5, b->width - 1, b->height - 1, BAND_RADIUS);
+      set_source (cr, &fill);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, 1);
+      set_source (cr, &edge);
+      cairo_stroke (cr);
+
+      layout_set (text, style, cycle_enum_get_label (CYCLE_TYPE_LANE, bands[i].lane),
+                  LANE_LABEL_SIZE, PANGO_WEIGHT_BOLD, l->width,
+                  layout == CYCLE_LAYOUT_FUNNEL ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+      if (layout == CYCLE_LAYOUT_TWO_LANES)
+        {
+          /* The row's header may take two lines: "Buyer's / journey". */
+          pango_layout_set_single_paragraph_mode (text, FALSE);
+          pango_layout_set_wrap (text, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_height (text, (int) (l->height * PANGO_SCALE));
+        }
+      th = layout_height (text);
+      show_layout (cr, text, &ink, l->x,
+                   layout == CYCLE_LAYOUT_FUNNEL ? l->y + (l->height - th) / 2
+                                                 : l->y + (l->height - th) / 2);
+      pango_layout_set_height (text, -1);
+    }
+
+  cairo_restore (cr);
+}
+
+void
+cycle_render_get_plan_extent (CyclePlan    *plan,
+                              CycleLayout   layout,
+                              const double *volumes,
+                              CycleRect    *extent)
+{
+  g_autofree CycleStageGeometry *geometry = NULL;
+  guint n;
+
+  g_return_if_fail (CYCLE_IS_PLAN (plan));
+  g_return_if_fail (extent != NULL);
+
+  n = g_list_model_get_n_items (cycle_plan_get_stages (plan));
+  geometry = g_new0 (CycleStageGeometry, MAX (n, 1));
+  cycle_layout_compute (plan, layout, volumes, geometry, extent);
+}
+
+static void
+draw_links_of_kind (cairo_t                *cr,
+                    GListModel             *links,
+                    const CycleLinkPath    *paths,
+                    const CycleRenderStyle *style,
+                    CycleLinkKind           kind)
+{
+  guint n = g_list_model_get_n_items (links);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CycleLink) link = g_list_model_get_item (links, i);
+
+      if (cycle_link_get_kind (link) == kind)
+        cycle_render_link (cr, link, &paths[i], style, CYCLE_RENDER_FLAG_NONE);
+    }
+}
+
+void
+cycle_render_plan (cairo_t                *cr,
+                   CyclePlan              *plan,
+                   CycleLayout             layout,
+                   const double           *volumes,
+                   const CycleRenderStyle *style,
+                   CycleRect              *out_extent)
+{
+  g_autofree CycleStageGeometry *geometry = NULL;
+  g_autofree CycleLinkPath *paths = NULL;
+  GListModel *stages, *links;
+  guint n_stages, n_links;
+  CycleRect extent;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (CYCLE_IS_PLAN (plan));
+  g_return_if_fail (style != NULL);
+
+  stages = cycle_plan_get_stages (plan);
+  links = cycle_plan_get_links (plan);
+  n_stages = g_list_model_get_n_items (stages);
+  n_links = g_list_model_get_n_items (links);
+
+  geometry = g_new0 (CycleStageGeometry, MAX (n_stages, 1));
+  paths = g_new0 (CycleLinkPath, MAX (n_links, 1));
+  cycle_layout_compute (plan, layout, volumes, geometry, &extent);
+  cycle_layout_compute_links (plan, layout, geometry, paths);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, 0, 0, extent.width, extent.height);
+  cairo_clip (cr);
+  set_source (cr, &style->background);
+  cairo_paint (cr);
+
+  cairo_translate (cr, -extent.x, -extent.y);
+  cycle_render_lane_bands (cr, plan, layout, geometry, style);
+
+  /* Links under the stages; the loop last among them, so nothing covers the referral. */
+  draw_links_of_kind (cr, links, paths, style, CYCLE_LINK_MAPPING);
+  draw_links_of_kind (cr, links, paths, style, CYCLE_LINK_NEXT);
+  draw_links_of_kind (cr, links, paths, style, CYCLE_LINK_LOOP);
+
+  for (guint i = 0; i < n_stages; i++)
+    {
+      g_autoptr(CycleStage) stage = g_list_model_get_item (stages, i);
+
+      cycle_render_stage (cr, stage, &geometry[i], style, CYCLE_RENDER_FLAG_NONE,
+                          volumes != NULL ? volumes[i] : NAN);
+    }
+
+  cairo_restore (cr);
+
+  if (out_extent != NULL)
+    *out_extent = extent;
+}
