@@ -317,71 +317,244 @@ require_members (Reader              *r,
   return TRUE;
 }
 
-/* The items. Each reader sees the object at r->path and returns a new item, or NULL. */
+/* The items. A reader for each kind handles the members it knows; read_members() walks an
+ * object, keeps the path for messages, and keeps the members nobody knows. */
 
-static CyclePersona *
-read_persona (Reader              *r,
-              const CycleJsonNode *node)
+typedef enum {
+  MEMBER_READ,
+  MEMBER_FAILED,
+  MEMBER_UNKNOWN,
+} MemberResult;
+
+typedef MemberResult (*MemberFunc) (Reader              *r,
+                                    const char          *key,
+                                    const CycleJsonNode *value,
+                                    gpointer             target);
+
+static gboolean
+read_members (Reader              *r,
+              const CycleJsonNode *node,
+              MemberFunc           func,
+              gpointer             target,
+              JsonObject         **extras)
 {
-  static const char * const required[] = { "id", "name", NULL };
-  g_autoptr(CyclePersona) persona = NULL;
-  JsonObject *extras = NULL;
-  guint n;
-
-  if (!require_object (r, node) || !require_members (r, node, required))
-    return NULL;
-
-  persona = cycle_persona_new (NULL);
-  n = cycle_json_node_get_length (node);
+  guint n = cycle_json_node_get_length (node);
 
   for (guint i = 0; i < n; i++)
     {
       const char *key = cycle_json_node_get_key (node, i);
       const CycleJsonNode *value = cycle_json_node_get_element (node, i);
       gsize mark = push_key (r, key);
-      const char *s = NULL;
-      gboolean ok = TRUE;
+      MemberResult result = func (r, key, value, target);
 
-      if (strcmp (key, "id") == 0)
+      if (result == MEMBER_FAILED)
         {
-          if ((ok = read_id (r, value, &s)))
-            {
-              if (cycle_plan_find_persona (r->plan, s) != NULL)
-                ok = fail (r, _("another persona already has the id “%s”"), s);
-              else
-                cycle_item_set_id (CYCLE_ITEM (persona), s);
-            }
+          g_clear_pointer (extras, json_object_unref);
+          return FALSE;
         }
-      else if (strcmp (key, "name") == 0)
-        {
-          if ((ok = read_string (r, value, &s)))
-            cycle_persona_set_name (persona, s);
-        }
-      else if (strcmp (key, "description") == 0)
-        {
-          if ((ok = read_string (r, value, &s)))
-            cycle_persona_set_description (persona, s);
-        }
-      else if (strcmp (key, "why") == 0)
-        {
-          if ((ok = read_string (r, value, &s)))
-            cycle_persona_set_why (persona, s);
-        }
-      else
-        {
-          keep_extra (&extras, key, value);
-        }
-
+      if (result == MEMBER_UNKNOWN)
+        keep_extra (extras, key, value);
       pop (r, mark);
-      if (!ok)
-        {
-          g_clear_pointer (&extras, json_object_unref);
-          return NULL;
-        }
     }
 
-  _cycle_item_take_extras (CYCLE_ITEM (persona), extras);
+  return TRUE;
+}
+
+typedef void (*StringSetter) (gpointer object, const char *value);
+typedef void (*EnumSetter)   (gpointer object, int value);
+typedef void (*DoubleSetter) (gpointer object, double value);
+
+static MemberResult
+string_member (Reader              *r,
+               const CycleJsonNode *value,
+               gpointer             object,
+               StringSetter         setter)
+{
+  const char *s = NULL;
+
+  if (!read_string (r, value, &s))
+    return MEMBER_FAILED;
+  setter (object, s);
+  return MEMBER_READ;
+}
+
+static MemberResult
+enum_member (Reader              *r,
+             const CycleJsonNode *value,
+             GType                type,
+             const char          *what,
+             gpointer             object,
+             EnumSetter           setter)
+{
+  int e = 0;
+
+  if (!read_enum (r, value, type, what, &e))
+    return MEMBER_FAILED;
+  setter (object, e);
+  return MEMBER_READ;
+}
+
+static MemberResult
+rate_member (Reader              *r,
+             const CycleJsonNode *value,
+             gpointer             object,
+             DoubleSetter         setter)
+{
+  double d = 0;
+
+  if (!read_rate (r, value, &d))
+    return MEMBER_FAILED;
+  setter (object, d);
+  return MEMBER_READ;
+}
+
+/* An id, unique among the plan's items of the same kind. */
+static MemberResult
+id_member (Reader              *r,
+           const CycleJsonNode *value,
+           CycleItem           *item)
+{
+  const char *s = NULL;
+
+  if (!read_id (r, value, &s))
+    return MEMBER_FAILED;
+
+  if (CYCLE_IS_STAGE (item) && cycle_plan_find_stage (r->plan, s) != NULL)
+    fail (r, _("another stage already has the id “%s”"), s);
+  else if (CYCLE_IS_PERSONA (item) && cycle_plan_find_persona (r->plan, s) != NULL)
+    fail (r, _("another persona already has the id “%s”"), s);
+  else if (CYCLE_IS_LINK (item) && cycle_plan_find_link (r->plan, s) != NULL)
+    fail (r, _("another link already has the id “%s”"), s);
+  else
+    {
+      cycle_item_set_id (item, s);
+      return MEMBER_READ;
+    }
+
+  return MEMBER_FAILED;
+}
+
+/* Runs @func over the members of the object @node, which must have the @required members. */
+static gboolean
+read_item_object (Reader              *r,
+                  const CycleJsonNode *node,
+                  const char * const  *required,
+                  MemberFunc           func,
+                  CycleItem           *item)
+{
+  JsonObject *extras = NULL;
+
+  if (!require_object (r, node) || !require_members (r, node, required))
+    return FALSE;
+  if (!read_members (r, node, func, item, &extras))
+    return FALSE;
+
+  _cycle_item_take_extras (item, extras);
+  return TRUE;
+}
+
+static MemberResult
+persona_member (Reader              *r,
+                const char          *key,
+                const CycleJsonNode *value,
+                gpointer             persona)
+{
+  if (strcmp (key, "id") == 0)
+    return id_member (r, value, persona);
+  if (strcmp (key, "name") == 0)
+    return string_member (r, value, persona, (StringSetter)cycle_persona_set_name);
+  if (strcmp (key, "description") == 0)
+    return string_member (r, value, persona, (StringSetter)cycle_persona_set_description);
+  if (strcmp (key, "why") == 0)
+    return string_member (r, value, persona, (StringSetter)cycle_persona_set_why);
+  return MEMBER_UNKNOWN;
+}
+
+static CyclePersona *
+read_persona (Reader              *r,
+              const CycleJsonNode *node)
+{
+  static const char * const required[] = { "id", "name", NULL };
+  g_autoptr(CyclePersona) persona = cycle_persona_new (NULL);
+
+  if (!read_item_object (r, node, required, persona_member, CYCLE_ITEM (persona)))
+    return NULL;
   return g_steal_pointer (&persona);
+}
+
+static MemberResult
+content_member (Reader              *r,
+                const char          *key,
+                const CycleJsonNode *value,
+                gpointer             content)
+{
+  const char *s = NULL;
+
+  if (strcmp (key, "id") == 0)
+    {
+      const char *first;
+
+      if (!read_id (r, value, &s))
+        return MEMBER_FAILED;
+      /* Content ids are unique across the whole plan, not only within a stage. */
+      first = g_hash_table_lookup (r->content_ids, s);
+      if (first != NULL)
+        {
+          fail (r, _("the id “%s” is already used by %s"), s, first);
+          return MEMBER_FAILED;
+        }
+      cycle_item_set_id (CYCLE_ITEM (content), s);
+      g_hash_table_insert (r->content_ids, g_strdup (s),
+                           g_strndup (r->path->str, r->path->len - strlen (".id")));
+      return MEMBER_READ;
+    }
+  if (strcmp (key, "title") == 0)
+    return string_member (r, value, content, (StringSetter)cycle_content_set_title);
+  if (strcmp (key, "format") == 0)
+    return string_member (r, value, content, (StringSetter)cycle_content_set_format);
+  if (strcmp (key, "channel") == 0)
+    return string_member (r, value, content, (StringSetter)cycle_content_set_channel);
+  if (strcmp (key, "persona") == 0)
+    {
+      CyclePersona *persona;
+
+      if (!read_string (r, value, &s))
+        return MEMBER_FAILED;
+      persona = cycle_plan_find_persona (r->plan, s);
+      if (persona == NULL && s[0] != '\0')
+        {
+          g_autofree char *quoted = cycle_file_error_quote (s);
+          fail (r, _("no persona has the id “%s”"), quoted);
+          return MEMBER_FAILED;
+        }
+      cycle_content_set_persona (content, persona);
+      return MEMBER_READ;
+    }
+  if (strcmp (key, "cta") == 0)
+    return string_member (r, value, content, (StringSetter)cycle_content_set_cta);
+  if (strcmp (key, "commitment") == 0)
+    return enum_member (r, value, CYCLE_TYPE_COMMITMENT, N_("commitment"), content,
+                        (EnumSetter)cycle_content_set_commitment);
+  if (strcmp (key, "direction") == 0)
+    return enum_member (r, value, CYCLE_TYPE_DIRECTION, N_("direction"), content,
+                        (EnumSetter)cycle_content_set_direction);
+  if (strcmp (key, "status") == 0)
+    return enum_member (r, value, CYCLE_TYPE_STATUS, N_("status"), content,
+                        (EnumSetter)cycle_content_set_status);
+  if (strcmp (key, "owner") == 0)
+    return string_member (r, value, content, (StringSetter)cycle_content_set_owner);
+  if (strcmp (key, "due") == 0)
+    {
+      if (!read_date (r, value, &s))
+        return MEMBER_FAILED;
+      cycle_content_set_due (content, s);
+      return MEMBER_READ;
+    }
+  if (strcmp (key, "url") == 0)
+    return string_member (r, value, content, (StringSetter)cycle_content_set_url);
+  if (strcmp (key, "notes") == 0)
+    return string_member (r, value, content, (StringSetter)cycle_content_set_notes);
+  return MEMBER_UNKNOWN;
 }
 
 static CycleContent *
@@ -389,125 +562,10 @@ read_content (Reader              *r,
               const CycleJsonNode *node)
 {
   static const char * const required[] = { "id", "title", NULL };
-  g_autoptr(CycleContent) content = NULL;
-  JsonObject *extras = NULL;
-  guint n;
+  g_autoptr(CycleContent) content = cycle_content_new (NULL);
 
-  if (!require_object (r, node) || !require_members (r, node, required))
+  if (!read_item_object (r, node, required, content_member, CYCLE_ITEM (content)))
     return NULL;
-
-  content = cycle_content_new (NULL);
-  n = cycle_json_node_get_length (node);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *key = cycle_json_node_get_key (node, i);
-      const CycleJsonNode *value = cycle_json_node_get_element (node, i);
-      gsize mark = push_key (r, key);
-      const char *s = NULL;
-      int e = 0;
-      gboolean ok = TRUE;
-
-      if (strcmp (key, "id") == 0)
-        {
-          if ((ok = read_id (r, value, &s)))
-            {
-              const char *first = g_hash_table_lookup (r->content_ids, s);
-
-              if (first != NULL)
-                ok = fail (r, _("the id “%s” is already used by %s"), s, first);
-              else
-                {
-                  cycle_item_set_id (CYCLE_ITEM (content), s);
-                  g_hash_table_insert (r->content_ids, g_strdup (s),
-                                       g_strndup (r->path->str, mark));
-                }
-            }
-        }
-      else if (strcmp (key, "title") == 0)
-        {
-          if ((ok = read_string (r, value, &s)))
-            cycle_content_set_title (content, s);
-        }
-      else if (strcmp (key, "format") == 0)
-        {
-          if ((ok = read_string (r, value, &s)))
-            cycle_content_set_format (content, s);
-        }
-      else if (strcmp (key, "channel") == 0)
-        {
-          if ((ok = read_string (r, value, &s)))
-            cycle_content_set_channel (content, s);
-        }
-      else if (strcmp (key, "persona") == 0)
-        {
-          if ((ok = read_string (r, value, &s)))
-            {
-              CyclePersona *persona = cycle_plan_find_persona (r->plan, s);
-
-              if (persona == NULL && s[0] != '\0')
-                {
-                  g_autofree char *quoted = cycle_file_error_quote (s);
-                  ok = fail (r, _("no persona has the id “%s”"), quoted);
-                }
-              else
-                cycle_content_set_persona (content, persona);
-            }
-        }
-      else if (strcmp (key, "cta") == 0)
-        {
-          if ((ok = read_string (r, value, &s)))
-            cycle_content_set_cta (content, s);
-        }
-      else if (strcmp (key, "commitment") == 0)
-        {
-          if ((ok = read_enum (r, value, CYCLE_TYPE_COMMITMENT, N_("commitment"), &e)))
-            cycle_content_set_commitment (content, e);
-        }
-      else if (strcmp (key, "direction") == 0)
-        {
-          if ((ok = read_enum (r, value, CYCLE_TYPE_DIRECTION, N_("direction"), &e)))
-            cycle_content_set_direction (content, e);
-        }
-      else if (strcmp (key, "status") == 0)
-        {
-          if ((ok = read_enum (r, value, CYCLE_TYPE_STATUS, N_("status"), &e)))
-            cycle_content_set_status (content, e);
-        }
-      else if (strcmp (key, "owner") == 0)
-        {
-          if ((ok = read_string (r, value, &s)))
-            cycle_content_set_owner (content, s);
-        }
-      else if (strcmp (key, "due") == 0)
-        {
-          if ((ok = read_date (r, value, &s)))
-            cycle_content_set_due (content, s);
-        }
-      else if (strcmp (key, "url") == 0)
-        {
-          if ((ok = read_string (r, value, &s)))
-            cycle_content_set_url (content, s);
-        }
-      else if (strcmp (key, "notes") == 0)
-        {
-          if ((ok = read_string (r, value, &s)))
-            cycle_content_set_notes (content, s);
-        }
-      else
-        {
-          keep_extra (&extras, key, value);
-        }
-
-      pop (r, mark);
-      if (!ok)
-        {
-          g_clear_pointer (&extras, json_object_unref);
-          return NULL;
-        }
-    }
-
-  _cycle_item_take_extras (CYCLE_ITEM (content), extras);
   return g_steal_pointer (&content);
 }
 
@@ -541,120 +599,121 @@ read_content_list (Reader              *r,
   return TRUE;
 }
 
+typedef struct
+{
+  CycleStage *stage;
+  double      x;
+  double      y;
+} StageTarget;
+
+static MemberResult
+stage_member (Reader              *r,
+              const char          *key,
+              const CycleJsonNode *value,
+              gpointer             data)
+{
+  StageTarget *t = data;
+  CycleStage *stage = t->stage;
+  const char *s = NULL;
+  int days = 0;
+
+  if (strcmp (key, "id") == 0)
+    return id_member (r, value, CYCLE_ITEM (stage));
+  if (strcmp (key, "name") == 0)
+    return string_member (r, value, stage, (StringSetter)cycle_stage_set_name);
+  if (strcmp (key, "lane") == 0)
+    return enum_member (r, value, CYCLE_TYPE_LANE, N_("lane"), stage,
+                        (EnumSetter)cycle_stage_set_lane);
+  if (strcmp (key, "why") == 0)
+    return string_member (r, value, stage, (StringSetter)cycle_stage_set_why);
+  if (strcmp (key, "question") == 0)
+    return string_member (r, value, stage, (StringSetter)cycle_stage_set_question);
+  if (strcmp (key, "permission") == 0)
+    return enum_member (r, value, CYCLE_TYPE_PERMISSION, N_("permission level"), stage,
+                        (EnumSetter)cycle_stage_set_permission);
+  if (strcmp (key, "kpi") == 0)
+    return string_member (r, value, stage, (StringSetter)cycle_stage_set_kpi);
+  if (strcmp (key, "conversion_rate") == 0)
+    return rate_member (r, value, stage, (DoubleSetter)cycle_stage_set_conversion_rate);
+  if (strcmp (key, "days") == 0)
+    {
+      if (!read_days (r, value, &days))
+        return MEMBER_FAILED;
+      cycle_stage_set_days (stage, days);
+      return MEMBER_READ;
+    }
+  if (strcmp (key, "owner") == 0)
+    return string_member (r, value, stage, (StringSetter)cycle_stage_set_owner);
+  if (strcmp (key, "color") == 0)
+    {
+      if (!read_color (r, value, &s))
+        return MEMBER_FAILED;
+      cycle_stage_set_color (stage, s);
+      return MEMBER_READ;
+    }
+  if (strcmp (key, "x") == 0)
+    return read_coordinate (r, value, &t->x) ? MEMBER_READ : MEMBER_FAILED;
+  if (strcmp (key, "y") == 0)
+    return read_coordinate (r, value, &t->y) ? MEMBER_READ : MEMBER_FAILED;
+  if (strcmp (key, "content") == 0)
+    return read_content_list (r, value, stage) ? MEMBER_READ : MEMBER_FAILED;
+  return MEMBER_UNKNOWN;
+}
+
 static CycleStage *
 read_stage (Reader              *r,
             const CycleJsonNode *node)
 {
   static const char * const required[] = { "id", "name", NULL };
-  g_autoptr(CycleStage) stage = NULL;
+  g_autoptr(CycleStage) stage = cycle_stage_new (NULL);
+  StageTarget target = { stage, 0, 0 };
   JsonObject *extras = NULL;
-  double x = 0, y = 0;
-  guint n;
 
   if (!require_object (r, node) || !require_members (r, node, required))
     return NULL;
+  if (!read_members (r, node, stage_member, &target, &extras))
+    return NULL;
 
-  stage = cycle_stage_new (NULL);
-  n = cycle_json_node_get_length (node);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *key = cycle_json_node_get_key (node, i);
-      const CycleJsonNode *value = cycle_json_node_get_element (node, i);
-      gsize mark = push_key (r, key);
-      const char *s = NULL;
-      double d = 0;
-      int e = 0;
-      gboolean ok = TRUE;
-
-      if (strcmp (key, "id") == 0)
-        {
-          if ((ok = read_id (r, value, &s)))
-            {
-              if (cycle_plan_find_stage (r->plan, s) != NULL)
-                ok = fail (r, _("another stage already has the id “%s”"), s);
-              else
-                cycle_item_set_id (CYCLE_ITEM (stage), s);
-            }
-        }
-      else if (strcmp (key, "name") == 0)
-        {
-          if ((ok = read_string (r, value, &s)))
-            cycle_stage_set_name (stage, s);
-        }
-      else if (strcmp (key, "lane") == 0)
-        {
-          if ((ok = read_enum (r, value, CYCLE_TYPE_LANE, N_("lane"), &e)))
-            cycle_stage_set_lane (stage, e);
-        }
-      else if (strcmp (key, "why") == 0)
-        {
-          if ((ok = read_string (r, value, &s)))
-            cycle_stage_set_why (stage, s);
-        }
-      else if (strcmp (key, "question") == 0)
-        {
-          if ((ok = read_string (r, value, &s)))
-            cycle_stage_set_question (stage, s);
-        }
-      else if (strcmp (key, "permission") == 0)
-        {
-          if ((ok = read_enum (r, value, CYCLE_TYPE_PERMISSION, N_("permission level"), &e)))
-            cycle_stage_set_permission (stage, e);
-        }
-      else if (strcmp (key, "kpi") == 0)
-        {
-          if ((ok = read_string (r, value, &s)))
-            cycle_stage_set_kpi (stage, s);
-        }
-      else if (strcmp (key, "conversion_rate") == 0)
-        {
-          if ((ok = read_rate (r, value, &d)))
-            cycle_stage_set_conversion_rate (stage, d);
-        }
-      else if (strcmp (key, "days") == 0)
-        {
-          if ((ok = read_days (r, value, &e)))
-            cycle_stage_set_days (stage, e);
-        }
-      else if (strcmp (key, "owner") == 0)
-        {
-          if ((ok = read_string (r, value, &s)))
-            cycle_stage_set_owner (stage, s);
-        }
-      else if (strcmp (key, "color") == 0)
-        {
-          if ((ok = read_color (r, value, &s)))
-            cycle_stage_set_color (stage, s);
-        }
-      else if (strcmp (key, "x") == 0)
-        {
-          ok = read_coordinate (r, value, &x);
-        }
-      else if (strcmp (key, "y") == 0)
-        {
-          ok = read_coordinate (r, value, &y);
-        }
-      else if (strcmp (key, "content") == 0)
-        {
-          ok = read_content_list (r, value, stage);
-        }
-      else
-        {
-          keep_extra (&extras, key, value);
-        }
-
-      pop (r, mark);
-      if (!ok)
-        {
-          g_clear_pointer (&extras, json_object_unref);
-          return NULL;
-        }
-    }
-
-  cycle_stage_set_position (stage, x, y);
+  cycle_stage_set_position (stage, target.x, target.y);
   _cycle_item_take_extras (CYCLE_ITEM (stage), extras);
   return g_steal_pointer (&stage);
+}
+
+static MemberResult
+link_member (Reader              *r,
+             const char          *key,
+             const CycleJsonNode *value,
+             gpointer             link)
+{
+  const char *s = NULL;
+
+  if (strcmp (key, "id") == 0)
+    return id_member (r, value, link);
+  if (strcmp (key, "from") == 0 || strcmp (key, "to") == 0)
+    {
+      CycleStage *stage;
+
+      if (!read_string (r, value, &s))
+        return MEMBER_FAILED;
+      stage = cycle_plan_find_stage (r->plan, s);
+      if (stage == NULL)
+        {
+          g_autofree char *quoted = cycle_file_error_quote (s);
+          fail (r, _("no stage has the id “%s”"), quoted);
+          return MEMBER_FAILED;
+        }
+      if (key[0] == 'f')
+        cycle_link_set_source (link, stage);
+      else
+        cycle_link_set_target (link, stage);
+      return MEMBER_READ;
+    }
+  if (strcmp (key, "kind") == 0)
+    return enum_member (r, value, CYCLE_TYPE_LINK_KIND, N_("link kind"), link,
+                        (EnumSetter)cycle_link_set_kind);
+  if (strcmp (key, "rate") == 0)
+    return rate_member (r, value, link, (DoubleSetter)cycle_link_set_rate);
+  return MEMBER_UNKNOWN;
 }
 
 static CycleLink *
@@ -662,77 +721,10 @@ read_link (Reader              *r,
            const CycleJsonNode *node)
 {
   static const char * const required[] = { "id", "from", "to", NULL };
-  g_autoptr(CycleLink) link = NULL;
-  JsonObject *extras = NULL;
-  guint n;
+  g_autoptr(CycleLink) link = cycle_link_new (NULL, NULL, CYCLE_LINK_NEXT);
 
-  if (!require_object (r, node) || !require_members (r, node, required))
+  if (!read_item_object (r, node, required, link_member, CYCLE_ITEM (link)))
     return NULL;
-
-  link = cycle_link_new (NULL, NULL, CYCLE_LINK_NEXT);
-  n = cycle_json_node_get_length (node);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *key = cycle_json_node_get_key (node, i);
-      const CycleJsonNode *value = cycle_json_node_get_element (node, i);
-      gsize mark = push_key (r, key);
-      const char *s = NULL;
-      double d = 0;
-      int e = 0;
-      gboolean ok = TRUE;
-
-      if (strcmp (key, "id") == 0)
-        {
-          if ((ok = read_id (r, value, &s)))
-            {
-              if (cycle_plan_find_link (r->plan, s) != NULL)
-                ok = fail (r, _("another link already has the id “%s”"), s);
-              else
-                cycle_item_set_id (CYCLE_ITEM (link), s);
-            }
-        }
-      else if (strcmp (key, "from") == 0 || strcmp (key, "to") == 0)
-        {
-          if ((ok = read_string (r, value, &s)))
-            {
-              CycleStage *stage = cycle_plan_find_stage (r->plan, s);
-
-              if (stage == NULL)
-                {
-                  g_autofree char *quoted = cycle_file_error_quote (s);
-                  ok = fail (r, _("no stage has the id “%s”"), quoted);
-                }
-              else if (key[0] == 'f')
-                cycle_link_set_source (link, stage);
-              else
-                cycle_link_set_target (link, stage);
-            }
-        }
-      else if (strcmp (key, "kind") == 0)
-        {
-          if ((ok = read_enum (r, value, CYCLE_TYPE_LINK_KIND, N_("link kind"), &e)))
-            cycle_link_set_kind (link, e);
-        }
-      else if (strcmp (key, "rate") == 0)
-        {
-          if ((ok = read_rate (r, value, &d)))
-            cycle_link_set_rate (link, d);
-        }
-      else
-        {
-          keep_extra (&extras, key, value);
-        }
-
-      pop (r, mark);
-      if (!ok)
-        {
-          g_clear_pointer (&extras, json_object_unref);
-          return NULL;
-        }
-    }
-
-  _cycle_item_take_extras (CYCLE_ITEM (link), extras);
   return g_steal_pointer (&link);
 }
 
@@ -776,38 +768,49 @@ read_list (Reader              *r,
   return TRUE;
 }
 
-static gboolean
-read_purpose (Reader              *r,
-              const CycleJsonNode *node,
-              JsonObject         **purpose_extras)
+static MemberResult
+purpose_member (Reader              *r,
+                const char          *key,
+                const CycleJsonNode *value,
+                gpointer             plan)
 {
-  guint n;
+  if (strcmp (key, "why") == 0)
+    return string_member (r, value, plan, (StringSetter)cycle_plan_set_why);
+  if (strcmp (key, "how") == 0)
+    return string_member (r, value, plan, (StringSetter)cycle_plan_set_how);
+  if (strcmp (key, "what") == 0)
+    return string_member (r, value, plan, (StringSetter)cycle_plan_set_what);
+  return MEMBER_UNKNOWN;
+}
 
-  if (!require_object (r, node))
-    return FALSE;
+static MemberResult
+plan_member (Reader              *r,
+             const char          *key,
+             const CycleJsonNode *value,
+             gpointer             data)
+{
+  JsonObject **purpose_extras = data;
 
-  n = cycle_json_node_get_length (node);
-  for (guint i = 0; i < n; i++)
+  /* Read before the others, in the order their references need. */
+  if (strcmp (key, "format") == 0 || strcmp (key, "version") == 0 ||
+      strcmp (key, "personas") == 0 || strcmp (key, "stages") == 0 ||
+      strcmp (key, "links") == 0)
+    return MEMBER_READ;
+  if (strcmp (key, "title") == 0)
+    return string_member (r, value, r->plan, (StringSetter)cycle_plan_set_title);
+  if (strcmp (key, "description") == 0)
+    return string_member (r, value, r->plan, (StringSetter)cycle_plan_set_description);
+  if (strcmp (key, "layout") == 0)
+    return enum_member (r, value, CYCLE_TYPE_LAYOUT, N_("layout"), r->plan,
+                        (EnumSetter)cycle_plan_set_layout);
+  if (strcmp (key, "purpose") == 0)
     {
-      const char *key = cycle_json_node_get_key (node, i);
-      const CycleJsonNode *value = cycle_json_node_get_element (node, i);
-      gsize mark = push_key (r, key);
-      const char *s = NULL;
-
-      if (strcmp (key, "why") == 0 || strcmp (key, "how") == 0 || strcmp (key, "what") == 0)
-        {
-          if (!read_string (r, value, &s))
-            return FALSE;
-          g_object_set (r->plan, key, s, NULL);
-        }
-      else
-        {
-          keep_extra (purpose_extras, key, value);
-        }
-      pop (r, mark);
+      if (!require_object (r, value) ||
+          !read_members (r, value, purpose_member, r->plan, purpose_extras))
+        return MEMBER_FAILED;
+      return MEMBER_READ;
     }
-
-  return TRUE;
+  return MEMBER_UNKNOWN;
 }
 
 static gboolean
@@ -882,7 +885,6 @@ read_plan (Reader              *r,
            const CycleJsonNode *root)
 {
   JsonObject *extras = NULL, *purpose_extras = NULL;
-  guint n;
 
   if (!read_header (r, root))
     return FALSE;
@@ -896,52 +898,10 @@ read_plan (Reader              *r,
                   cycle_plan_get_links (r->plan)))
     return FALSE;
 
-  n = cycle_json_node_get_length (root);
-  for (guint i = 0; i < n; i++)
+  if (!read_members (r, root, plan_member, &purpose_extras, &extras))
     {
-      const char *key = cycle_json_node_get_key (root, i);
-      const CycleJsonNode *value = cycle_json_node_get_element (root, i);
-      gsize mark = push_key (r, key);
-      const char *s = NULL;
-      gboolean ok = TRUE;
-
-      if (strcmp (key, "format") == 0 || strcmp (key, "version") == 0 ||
-          strcmp (key, "personas") == 0 || strcmp (key, "stages") == 0 ||
-          strcmp (key, "links") == 0)
-        ;
-      else if (strcmp (key, "title") == 0)
-        {
-          if ((ok = read_string (r, value, &s)))
-            cycle_plan_set_title (r->plan, s);
-        }
-      else if (strcmp (key, "description") == 0)
-        {
-          if ((ok = read_string (r, value, &s)))
-            cycle_plan_set_description (r->plan, s);
-        }
-      else if (strcmp (key, "purpose") == 0)
-        {
-          ok = read_purpose (r, value, &purpose_extras);
-        }
-      else if (strcmp (key, "layout") == 0)
-        {
-          int e = 0;
-
-          if ((ok = read_enum (r, value, CYCLE_TYPE_LAYOUT, N_("layout"), &e)))
-            cycle_plan_set_layout (r->plan, e);
-        }
-      else
-        {
-          keep_extra (&extras, key, value);
-        }
-
-      pop (r, mark);
-      if (!ok)
-        {
-          g_clear_pointer (&extras, json_object_unref);
-          g_clear_pointer (&purpose_extras, json_object_unref);
-          return FALSE;
-        }
+      g_clear_pointer (&purpose_extras, json_object_unref);
+      return FALSE;
     }
 
   _cycle_plan_take_extras (r->plan, extras, purpose_extras);
