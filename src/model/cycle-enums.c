@@ -28,6 +28,21 @@ static const EnumEntry layout_entries[] = {
   { "two-lanes", N_("Two Lanes") },
 };
 
+static const EnumEntry finding_kind_entries[] = {
+  { "permission", N_("Permission ladder") },
+  { "give-before-ask", N_("Give before you ask") },
+  { "cycle", N_("The cycle") },
+  { "coverage", N_("Coverage") },
+  { "why", N_("The why") },
+  { "consistency", N_("Consistency") },
+};
+
+static const EnumEntry severity_entries[] = {
+  { "info", N_("Note") },
+  { "warning", N_("Warning") },
+  { "error", N_("Error") },
+};
+
 static const EnumEntry lane_entries[] = {
   { "internal", N_("Internal funnel") },
   { "journey", N_("Buyer’s journey") },
@@ -103,6 +118,8 @@ register_enum (const char      *name,
   }
 
 DEFINE_ENUM_TYPE (CycleLayout, cycle_layout, layout_entries)
+DEFINE_ENUM_TYPE (CycleFindingKind, cycle_finding_kind, finding_kind_entries)
+DEFINE_ENUM_TYPE (CycleSeverity, cycle_severity, severity_entries)
 DEFINE_ENUM_TYPE (CycleLane, cycle_lane, lane_entries)
 DEFINE_ENUM_TYPE (CyclePermission, cycle_permission, permission_entries)
 DEFINE_ENUM_TYPE (CycleLinkKind, cycle_link_kind, link_kind_entries)
@@ -120,6 +137,8 @@ lookup_entries (GType  enum_type,
     guint n_entries;
   } tables[] = {
     { cycle_layout_get_type, layout_entries, G_N_ELEMENTS (layout_entries) },
+    { cycle_finding_kind_get_type, finding_kind_entries, G_N_ELEMENTS (finding_kind_entries) },
+    { cycle_severity_get_type, severity_entries, G_N_ELEMENTS (severity_entries) },
     { cycle_lane_get_type, lane_entries, G_N_ELEMENTS (lane_entries) },
     { cycle_permission_get_type, permission_entries, G_N_ELEMENTS (permission_entries) },
     { cycle_link_kind_get_type, link_kind_entries, G_N_ELEMENTS (link_kind_entries) },

@@ -64,7 +64,27 @@ typedef enum {
   CYCLE_LAYOUT_TWO_LANES,
 } CycleLayout;
 
+/* Which idea of the engagement cycle the finding is about. */
+typedef enum {
+  CYCLE_FINDING_PERMISSION,        /* "permission": asks more than the stage has earned */
+  CYCLE_FINDING_GIVE_BEFORE_ASK,   /* "give-before-ask": a stage that only asks */
+  CYCLE_FINDING_CYCLE,             /* "cycle": nothing after the purchase, no referral loop */
+  CYCLE_FINDING_COVERAGE,          /* "coverage": empty stages, personas left out */
+  CYCLE_FINDING_WHY,               /* "why": no why, or selling at the top of the funnel */
+  CYCLE_FINDING_CONSISTENCY,       /* "consistency": broken paths, rates a projection needs */
+} CycleFindingKind;
+
+/* Lowest to highest, so that "at least a warning" is a comparison. */
+typedef enum {
+  CYCLE_SEVERITY_INFO,             /* "info" */
+  CYCLE_SEVERITY_WARNING,          /* "warning" */
+  CYCLE_SEVERITY_ERROR,            /* "error" */
+} CycleSeverity;
+
+
 #define CYCLE_TYPE_LAYOUT      (cycle_layout_get_type ())
+#define CYCLE_TYPE_FINDING_KIND (cycle_finding_kind_get_type ())
+#define CYCLE_TYPE_SEVERITY    (cycle_severity_get_type ())
 #define CYCLE_TYPE_LANE        (cycle_lane_get_type ())
 #define CYCLE_TYPE_PERMISSION  (cycle_permission_get_type ())
 #define CYCLE_TYPE_LINK_KIND   (cycle_link_kind_get_type ())
@@ -73,6 +93,8 @@ typedef enum {
 #define CYCLE_TYPE_STATUS      (cycle_status_get_type ())
 
 GType cycle_layout_get_type     (void) G_GNUC_CONST;
+GType cycle_finding_kind_get_type (void) G_GNUC_CONST;
+GType cycle_severity_get_type   (void) G_GNUC_CONST;
 GType cycle_lane_get_type       (void) G_GNUC_CONST;
 GType cycle_permission_get_type (void) G_GNUC_CONST;
 GType cycle_link_kind_get_type  (void) G_GNUC_CONST;

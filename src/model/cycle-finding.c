@@ -13,88 +13,30 @@
 #include "cycle-finding.h"
 #include "cycle-plan.h"
 
-/* The enums, in the style of cycle-enums.c: the nick is what JSON says, the label what a person
- * reads. */
-typedef struct
-{
-  const char *nick;
-  const char *label;
-} EnumEntry;
-
-static const EnumEntry kind_entries[] = {
-  { "permission", N_("Permission ladder") },
-  { "give-before-ask", N_("Give before you ask") },
-  { "cycle", N_("The cycle") },
-  { "coverage", N_("Coverage") },
-  { "why", N_("The why") },
-  { "consistency", N_("Consistency") },
-};
-
-static const EnumEntry severity_entries[] = {
-  { "info", N_("Note") },
-  { "warning", N_("Warning") },
-  { "error", N_("Error") },
-};
-
-static GType
-register_enum (const char      *name,
-               const EnumEntry *entries,
-               guint            n_entries)
-{
-  /* Leaked on purpose: a static type's values live as long as the process. */
-  GEnumValue *values = g_new0 (GEnumValue, n_entries + 1);
-
-  for (guint i = 0; i < n_entries; i++)
-    {
-      values[i].value = i;
-      values[i].value_name = entries[i].nick;
-      values[i].value_nick = entries[i].nick;
-    }
-
-  return g_enum_register_static (name, values);
-}
-
-#define DEFINE_ENUM_TYPE(TypeName, type_name, entries)                  \
-  GType                                                                 \
-  type_name##_get_type (void)                                           \
-  {                                                                     \
-    static gsize type_id;                                               \
-    if (g_once_init_enter (&type_id))                                   \
-      g_once_init_leave (&type_id,                                      \
-                         register_enum (#TypeName, entries,             \
-                                        G_N_ELEMENTS (entries)));       \
-    return type_id;                                                     \
-  }
-
-DEFINE_ENUM_TYPE (CycleFindingKind, cycle_finding_kind, kind_entries)
-DEFINE_ENUM_TYPE (CycleSeverity, cycle_severity, severity_entries)
+/* The enums live in cycle-enums.c with the others; these name them for callers. */
 
 const char *
 cycle_finding_kind_to_nick (CycleFindingKind kind)
 {
-  g_return_val_if_fail ((guint)kind < G_N_ELEMENTS (kind_entries), NULL);
-  return kind_entries[kind].nick;
+  return cycle_enum_to_nick (CYCLE_TYPE_FINDING_KIND, kind);
 }
 
 const char *
 cycle_severity_to_nick (CycleSeverity severity)
 {
-  g_return_val_if_fail ((guint)severity < G_N_ELEMENTS (severity_entries), NULL);
-  return severity_entries[severity].nick;
+  return cycle_enum_to_nick (CYCLE_TYPE_SEVERITY, severity);
 }
 
 const char *
 cycle_finding_kind_get_label (CycleFindingKind kind)
 {
-  g_return_val_if_fail ((guint)kind < G_N_ELEMENTS (kind_entries), NULL);
-  return _(kind_entries[kind].label);
+  return cycle_enum_get_label (CYCLE_TYPE_FINDING_KIND, kind);
 }
 
 const char *
 cycle_severity_get_label (CycleSeverity severity)
 {
-  g_return_val_if_fail ((guint)severity < G_N_ELEMENTS (severity_entries), NULL);
-  return _(severity_entries[severity].label);
+  return cycle_enum_get_label (CYCLE_TYPE_SEVERITY, severity);
 }
 
 /* The finding */

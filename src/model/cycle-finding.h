@@ -12,32 +12,10 @@
 #include <glib-object.h>
 
 #include "cycle-enums.h"
+#include "cycle-enums.h"
 #include "cycle-types.h"
 
 G_BEGIN_DECLS
-
-/* Which idea of the engagement cycle the finding is about. */
-typedef enum {
-  CYCLE_FINDING_PERMISSION,        /* "permission": asks more than the stage has earned */
-  CYCLE_FINDING_GIVE_BEFORE_ASK,   /* "give-before-ask": a stage that only asks */
-  CYCLE_FINDING_CYCLE,             /* "cycle": nothing after the purchase, no referral loop */
-  CYCLE_FINDING_COVERAGE,          /* "coverage": empty stages, personas left out */
-  CYCLE_FINDING_WHY,               /* "why": no why, or selling at the top of the funnel */
-  CYCLE_FINDING_CONSISTENCY,       /* "consistency": broken paths, rates a projection needs */
-} CycleFindingKind;
-
-/* Lowest to highest, so that "at least a warning" is a comparison. */
-typedef enum {
-  CYCLE_SEVERITY_INFO,             /* "info" */
-  CYCLE_SEVERITY_WARNING,          /* "warning" */
-  CYCLE_SEVERITY_ERROR,            /* "error" */
-} CycleSeverity;
-
-#define CYCLE_TYPE_FINDING_KIND (cycle_finding_kind_get_type ())
-#define CYCLE_TYPE_SEVERITY     (cycle_severity_get_type ())
-
-GType        cycle_finding_kind_get_type  (void) G_GNUC_CONST;
-GType        cycle_severity_get_type      (void) G_GNUC_CONST;
 
 /* "permission", "give-before-ask"…; "error", "warning", "info": the words of JSON output. */
 const char  *cycle_finding_kind_to_nick   (CycleFindingKind kind);
