@@ -927,10 +927,12 @@ publish (CycleChecker *self)
         if (cycle_finding_get_severity (g_ptr_array_index (items, j)) >= CYCLE_SEVERITY_WARNING)
           count++;
 
+      /* An empty GPtrArray's pdata may be NULL, which memcmp must not see even for 0 bytes. */
       same = state->shown_len == items->len - start &&
              state->shown_start + state->shown_len <= old->len &&
-             memcmp (old->pdata + state->shown_start, items->pdata + start,
-                     sizeof (gpointer) * state->shown_len) == 0;
+             (state->shown_len == 0 ||
+              memcmp (old->pdata + state->shown_start, items->pdata + start,
+                      sizeof (gpointer) * state->shown_len) == 0);
 
       if (!same || count != state->shown_count ||
           state->gives != state->shown_gives || state->asks != state->shown_asks)
