@@ -8,16 +8,21 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 
 #include "cycle-checker.h"
 #include "cycle-document.h"
 #include "cycle-error.h"
+#include "cycle-export.h"
+#include "cycle-image-export.h"
+#include "cycle-plan-io.h"
 #include "cycle-projection.h"
 
 typedef int (*CommandFunc) (int argc, char **argv);
@@ -28,11 +33,15 @@ typedef struct
   const char  *args;
   const char  *summary;
   CommandFunc  func;
+  /* Optional: the command's options, one a line, shown under the summary */
+  const char  *details;
 } Command;
 
 static int cmd_validate (int argc, char **argv);
 static int cmd_check (int argc, char **argv);
 static int cmd_project (int argc, char **argv);
+static int cmd_export (int argc, char **argv);
+static int cmd_import (int argc, char **argv);
 
 static const Command commands[] = {
   { "validate", N_("FILE…"),
@@ -44,6 +53,23 @@ static const Command commands[] = {
   { "project", N_("FILE [--start N] [--cycles N]"),
     N_("Project each stage’s volume from the conversion rates (default: 1000 people, 1 cycle)"),
     cmd_project },
+  { "export", N_("FILE -o OUT [--format FORMAT] [OPTIONS…]"),
+    N_("Export the plan for other tools or for people: JSON, CSV, SVG, PNG or PDF"),
+    cmd_export,
+    N_("--format FORMAT   json, csv, svg, png or pdf (default: from OUT’s extension)\n"
+       "-o OUT            the file to write; “-” for standard output (png and pdf only when\n"
+       "                  it is not a terminal). A failed export leaves OUT as it was.\n"
+       "--computed        json: add the projection and the findings, marked as computed\n"
+       "--stable-headers  csv: English column names and the file’s words, for scripts\n"
+       "--no-bom          csv: without the UTF-8 byte order mark (Excel needs it)\n"
+       "--scale N         png: pixels per canvas pixel, more than 0, at most 8 (default 1)\n"
+       "--content-page    pdf: after the picture, pages listing each stage’s content\n"
+       "--layout LAYOUT   svg, png, pdf: free, funnel, cycle or two-lanes instead of the\n"
+       "                  plan’s own") },
+  { "import", N_("FILE.json -o OUT.cycle"),
+    N_("Read a JSON export (“-”: standard input) into a plan file, without its computed data"),
+    cmd_import,
+    N_("-o OUT            the plan file to write; “-” for standard output") },
 };
 
 static void
@@ -53,13 +79,22 @@ print_help (FILE *out)
   fprintf (out, "%s\n", _("Work with Cycle plans (.cycle files) without a display."));
   fprintf (out, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %s %s\n      %s\n", commands[i].name, _(commands[i].args),
-             _(commands[i].summary));
+    {
+      fprintf (out, "  %s %s\n      %s\n", commands[i].name, _(commands[i].args),
+               _(commands[i].summary));
+      if (commands[i].details != NULL)
+        {
+          g_auto(GStrv) lines = g_strsplit (_(commands[i].details), "\n", -1);
+
+          for (guint j = 0; lines[j] != NULL; j++)
+            fprintf (out, "        %s\n", lines[j]);
+        }
+    }
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  -h, --help     %s\n", _("Show this help"));
   fprintf (out, "  --version      %s\n", _("Show the version"));
   fprintf (out, "\n%s\n", _("Exit status: 0 when everything succeeded, 1 when a file is invalid "
-                             "or could not be read, 2 for a usage error."));
+                             "or could not be read or written, 2 for a usage error."));
 }
 
 static char *
@@ -435,6 +470,428 @@ cmd_project (int    argc,
       for (guint i = 0; lines[i] != NULL; i++)
         if (lines[i][0] != '\0')
           fprintf (stderr, "%s: %s\n", name, lines[i]);
+      return 1;
+    }
+
+  return 0;
+}
+
+/* export and import */
+
+static const char *
+layout_names (void)
+{
+  return "free|funnel|cycle|two-lanes";
+}
+
+/* The format a file name's extension suggests, or NULL. */
+static const char *
+format_from_extension (const char *path)
+{
+  static const char * const known[] = { "json", "csv", "svg", "png", "pdf" };
+  const char *dot = strrchr (path, '.');
+
+  if (dot == NULL || strchr (dot, '/') != NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_ascii_strcasecmp (dot + 1, known[i]) == 0)
+      return known[i];
+  return NULL;
+}
+
+/* Writes @bytes to @out_path ("-": standard output) without ever leaving half a file. */
+static gboolean
+write_output (const char  *out_path,
+              GBytes      *bytes,
+              GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (g_str_equal (out_path, "-"))
+    {
+      g_autoptr(CycleExportFile) out = cycle_export_file_new_for_fd (STDOUT_FILENO,
+                                                                     _("standard output"));
+      gconstpointer data;
+      gsize size;
+
+      fflush (stdout);
+      data = g_bytes_get_data (bytes, &size);
+      return cycle_export_file_write (out, data, size, error) &&
+             cycle_export_file_commit (out, error);
+    }
+
+  file = g_file_new_for_commandline_arg (out_path);
+  return cycle_export_write_bytes (file, bytes, error);
+}
+
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  const char *path = NULL;
+  const char *out_path = NULL;
+  const char *format = NULL;
+  const char *scale_text = NULL;
+  const char *layout_text = NULL;
+  gboolean computed = FALSE, content_page = FALSE, stable = FALSE, no_bom = FALSE;
+  g_autoptr(CycleDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  CycleImageExportOptions options;
+  CycleImageFormat image_format = CYCLE_IMAGE_FORMAT_SVG;
+  gboolean is_image;
+  CyclePlan *plan;
+  double scale = 1.0;
+  int layout = CYCLE_IMAGE_EXPORT_PLAN_LAYOUT;
+  gboolean ok;
+
+  for (int i = 0; i < argc; i++)
+    {
+      const char *value = NULL;
+
+      if (parse_option_value (argc, argv, &i, "--format", &value) ||
+          parse_option_value (argc, argv, &i, "-f", &value))
+        {
+          if (value == NULL)
+            {
+              fprintf (stderr, "cycle-tool export: %s\n",
+                       _("--format needs json, csv, svg, png or pdf"));
+              return 2;
+            }
+          format = value;
+        }
+      else if (parse_option_value (argc, argv, &i, "--output", &value) ||
+               parse_option_value (argc, argv, &i, "-o", &value))
+        {
+          if (value == NULL)
+            {
+              fprintf (stderr, "cycle-tool export: %s\n",
+                       _("-o needs a file name, or “-” for standard output"));
+              return 2;
+            }
+          out_path = value;
+        }
+      else if (parse_option_value (argc, argv, &i, "--scale", &value))
+        {
+          if (value == NULL)
+            {
+              fprintf (stderr, "cycle-tool export: %s\n", _("--scale needs a number"));
+              return 2;
+            }
+          scale_text = value;
+        }
+      else if (parse_option_value (argc, argv, &i, "--layout", &value))
+        {
+          if (value == NULL)
+            {
+              fprintf (stderr, _("cycle-tool export: --layout needs one of %s\n"),
+                       layout_names ());
+              return 2;
+            }
+          layout_text = value;
+        }
+      else if (g_str_equal (argv[i], "--computed"))
+        computed = TRUE;
+      else if (g_str_equal (argv[i], "--content-page"))
+        content_page = TRUE;
+      else if (g_str_equal (argv[i], "--stable-headers"))
+        stable = TRUE;
+      else if (g_str_equal (argv[i], "--no-bom"))
+        no_bom = TRUE;
+      else if (argv[i][0] == '-' && argv[i][1] != '\0')
+        {
+          fprintf (stderr, _("cycle-tool export: unknown option “%s”\n"), argv[i]);
+          return 2;
+        }
+      else if (path == NULL)
+        path = argv[i];
+      else
+        {
+          fprintf (stderr, "cycle-tool export: %s\n", _("give one file"));
+          return 2;
+        }
+    }
+
+  if (path == NULL)
+    {
+      fprintf (stderr, "cycle-tool export: %s\n", _("no file given"));
+      return 2;
+    }
+  if (out_path == NULL)
+    {
+      fprintf (stderr, "cycle-tool export: %s\n",
+               _("say where to write: -o FILE, or -o - for standard output"));
+      return 2;
+    }
+  if (format == NULL && (format = format_from_extension (out_path)) == NULL)
+    {
+      fprintf (stderr, "cycle-tool export: %s\n",
+               _("say which format: --format json, csv, svg, png or pdf"));
+      return 2;
+    }
+
+  is_image = cycle_image_format_from_name (format, &image_format);
+  if (!is_image && g_ascii_strcasecmp (format, "json") != 0 &&
+      g_ascii_strcasecmp (format, "csv") != 0)
+    {
+      fprintf (stderr, _("cycle-tool export: unknown format “%s” (expected json, csv, svg, png "
+                         "or pdf)\n"), format);
+      return 2;
+    }
+
+  /* Options that do not apply are refused rather than silently ignored. */
+  if (computed && g_ascii_strcasecmp (format, "json") != 0)
+    {
+      fprintf (stderr, "cycle-tool export: %s\n", _("--computed applies to json only"));
+      return 2;
+    }
+  if ((stable || no_bom) && g_ascii_strcasecmp (format, "csv") != 0)
+    {
+      fprintf (stderr, "cycle-tool export: %s\n",
+               _("--stable-headers and --no-bom apply to csv only"));
+      return 2;
+    }
+  if (scale_text != NULL && !(is_image && image_format == CYCLE_IMAGE_FORMAT_PNG))
+    {
+      fprintf (stderr, "cycle-tool export: %s\n", _("--scale applies to png only"));
+      return 2;
+    }
+  if (content_page && !(is_image && image_format == CYCLE_IMAGE_FORMAT_PDF))
+    {
+      fprintf (stderr, "cycle-tool export: %s\n", _("--content-page applies to pdf only"));
+      return 2;
+    }
+  if (layout_text != NULL && !is_image)
+    {
+      fprintf (stderr, "cycle-tool export: %s\n", _("--layout applies to svg, png and pdf"));
+      return 2;
+    }
+
+  if (scale_text != NULL)
+    {
+      char *end = NULL;
+
+      scale = g_ascii_strtod (scale_text, &end);
+      if (end == scale_text || *end != '\0' || !(scale > 0) ||
+          scale > CYCLE_IMAGE_EXPORT_MAX_SCALE)
+        {
+          fprintf (stderr, _("cycle-tool export: the scale must be a number more than 0 and at "
+                             "most %g, not “%s”\n"), CYCLE_IMAGE_EXPORT_MAX_SCALE, scale_text);
+          return 2;
+        }
+    }
+
+  if (layout_text != NULL && !cycle_enum_from_nick (CYCLE_TYPE_LAYOUT, layout_text, &layout))
+    {
+      fprintf (stderr, _("cycle-tool export: unknown layout “%s” (expected %s)\n"), layout_text,
+               layout_names ());
+      return 2;
+    }
+
+  /* PNG and PDF are binary: not to a terminal, where they would only garble the screen. */
+  if (g_str_equal (out_path, "-") && is_image && image_format != CYCLE_IMAGE_FORMAT_SVG &&
+      isatty (STDOUT_FILENO))
+    {
+      fprintf (stderr, _("cycle-tool export: will not write %s to a terminal; redirect the "
+                         "output or give -o FILE\n"), cycle_image_format_to_name (image_format));
+      return 2;
+    }
+
+  name = display_name_for (path);
+  document = load_document (path, name);
+  if (document == NULL)
+    return 1;
+  plan = cycle_document_get_plan (document);
+
+  if (is_image)
+    {
+      cycle_image_export_options_init (&options, image_format);
+      options.layout = layout;
+      options.scale = scale;
+      options.content_pages = content_page;
+
+      if (g_str_equal (out_path, "-"))
+        {
+          g_autoptr(CycleExportFile) out = cycle_export_file_new_for_fd (STDOUT_FILENO,
+                                                                         _("standard output"));
+
+          fflush (stdout);
+          ok = cycle_image_export_write (plan, &options, out, &error) &&
+               cycle_export_file_commit (out, &error);
+        }
+      else
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (out_path);
+
+          ok = cycle_image_export_to_file (plan, &options, file, &error);
+        }
+    }
+  else
+    {
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (g_ascii_strcasecmp (format, "json") == 0)
+        bytes = cycle_export_json (plan, computed ? CYCLE_JSON_EXPORT_COMPUTED
+                                                  : CYCLE_JSON_EXPORT_NONE);
+      else
+        bytes = cycle_export_csv (plan, (stable ? CYCLE_CSV_EXPORT_STABLE : 0) |
+                                        (no_bom ? CYCLE_CSV_EXPORT_NO_BOM : 0));
+      ok = write_output (out_path, bytes, &error);
+    }
+
+  if (!ok)
+    {
+      fprintf (stderr, "cycle-tool export: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
+/* The whole of standard input, refusing more than a plan may hold. */
+static char *
+read_stdin (gsize   *length,
+            GError **error)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  guint8 buffer[65536];
+
+  for (;;)
+    {
+      gssize n = read (STDIN_FILENO, buffer, sizeof buffer);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s",
+                       g_strerror (saved_errno));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      if (data->len + n > CYCLE_FILE_MAX_SIZE)
+        {
+          g_autofree char *limit = g_format_size_full (CYCLE_FILE_MAX_SIZE,
+                                                       G_FORMAT_SIZE_IEC_UNITS);
+
+          g_set_error (error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_TOO_LARGE,
+                       _("the input is larger than %s, the most a plan may hold"), limit);
+          return NULL;
+        }
+      g_byte_array_append (data, buffer, n);
+    }
+
+  *length = data->len;
+  g_byte_array_append (data, (const guint8 *) "", 1);
+  return (char *) g_byte_array_free (g_steal_pointer (&data), FALSE);
+}
+
+static int
+cmd_import (int    argc,
+            char **argv)
+{
+  const char *path = NULL;
+  const char *out_path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CyclePlan) plan = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  for (int i = 0; i < argc; i++)
+    {
+      const char *value = NULL;
+
+      if (parse_option_value (argc, argv, &i, "--output", &value) ||
+          parse_option_value (argc, argv, &i, "-o", &value))
+        {
+          if (value == NULL)
+            {
+              fprintf (stderr, "cycle-tool import: %s\n",
+                       _("-o needs a file name, or “-” for standard output"));
+              return 2;
+            }
+          out_path = value;
+        }
+      else if (argv[i][0] == '-' && argv[i][1] != '\0')
+        {
+          fprintf (stderr, _("cycle-tool import: unknown option “%s”\n"), argv[i]);
+          return 2;
+        }
+      else if (path == NULL)
+        path = argv[i];
+      else
+        {
+          fprintf (stderr, "cycle-tool import: %s\n", _("give one file"));
+          return 2;
+        }
+    }
+
+  if (path == NULL)
+    {
+      fprintf (stderr, "cycle-tool import: %s\n", _("no file given"));
+      return 2;
+    }
+  if (out_path == NULL)
+    {
+      fprintf (stderr, "cycle-tool import: %s\n",
+               _("say where to write: -o FILE.cycle, or -o - for standard output"));
+      return 2;
+    }
+
+  if (g_str_equal (path, "-"))
+    {
+      name = g_strdup (_("standard input"));
+      data = read_stdin (&length, &error);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_autoptr(GFileInfo) info = NULL;
+
+      name = display_name_for (path);
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," \
+                                G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                                NULL, &error);
+      if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "");
+      else if (info != NULL && g_file_info_get_size (info) > CYCLE_FILE_MAX_SIZE)
+        {
+          g_autofree char *size = g_format_size_full (g_file_info_get_size (info),
+                                                      G_FORMAT_SIZE_IEC_UNITS);
+          g_autofree char *limit = g_format_size_full (CYCLE_FILE_MAX_SIZE,
+                                                       G_FORMAT_SIZE_IEC_UNITS);
+
+          g_set_error (&error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_TOO_LARGE,
+                       _("the file is %s; Cycle opens plans of at most %s"), size, limit);
+        }
+      else if (info != NULL)
+        g_file_load_contents (file, NULL, &data, &length, NULL, &error);
+    }
+
+  if (error == NULL)
+    plan = cycle_import_json (data, length, &error);
+
+  if (plan == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (error->domain == CYCLE_FILE_ERROR)
+        message = cycle_file_error_describe (error, name);
+      else
+        message = g_strdup_printf ("%s: %s", name, io_error_reason (error));
+      fprintf (stderr, "%s\n", message);
+      return 1;
+    }
+
+  bytes = cycle_plan_to_bytes (plan);
+  if (!write_output (out_path, bytes, &error))
+    {
+      fprintf (stderr, "cycle-tool import: %s\n", error->message);
       return 1;
     }
 

@@ -1,0 +1,112 @@
+/* cycle-export.h: a plan for other tools and for people — JSON (and its import), CSV — and
+ * writing any export safely
+ *
+ * JSON export is the .cycle file's own canonical text (same schema, same writer), optionally
+ * with a top-level "computed" member of derived data: the projection (start 1000 people,
+ * 1 cycle, as on the canvas) and the findings of the checks. Import reads the same format with
+ * the same strict reader and drops "computed" (it is derived, and would go stale); every other
+ * member Cycle does not know is kept. So export without computed data gives exactly the bytes
+ * of the .cycle file, and importing an export (with or without computed data) then saving gives
+ * them back.
+ *
+ * CSV export is a content calendar, one row per piece of content (RFC 4180: CRLF line ends,
+ * fields holding a comma, a double quote, CR or LF between double quotes, double quotes
+ * doubled), UTF-8 with a byte order mark so that Excel reads it as UTF-8 (LibreOffice and
+ * scripts cope either way). By default the header row and the values of fixed vocabularies
+ * (commitment, gives/asks, status, usual formats and channels) are translated, for people;
+ * CYCLE_CSV_EXPORT_STABLE gives English column names that never change and the file's own
+ * words, for scripts.
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cycle-plan.h"
+
+G_BEGIN_DECLS
+
+/* The projection that exports show, like the canvas: 1 000 people entering at the top,
+ * one cycle. */
+#define CYCLE_EXPORT_PROJECTION_START  1000.0
+#define CYCLE_EXPORT_PROJECTION_CYCLES 1
+
+/* The top-level member of JSON exports that holds derived data, dropped on import. */
+#define CYCLE_EXPORT_COMPUTED_MEMBER "computed"
+
+typedef enum {
+  CYCLE_JSON_EXPORT_NONE     = 0,
+  /* Add the "computed" member: projection and findings. */
+  CYCLE_JSON_EXPORT_COMPUTED = 1 << 0,
+} CycleJsonExportFlags;
+
+typedef enum {
+  CYCLE_CSV_EXPORT_NONE   = 0,
+  /* English, machine-stable column names ("stage", "title", "cta", …) and the file's words
+   * for fixed vocabularies ("stored-card", "asks", "published"), instead of translations. */
+  CYCLE_CSV_EXPORT_STABLE = 1 << 0,
+  /* No UTF-8 byte order mark (for pipelines that do not expect one). */
+  CYCLE_CSV_EXPORT_NO_BOM = 1 << 1,
+} CycleCsvExportFlags;
+
+/* The number of CSV columns, and their stable names in order: stage, persona, title, format,
+ * channel, cta, commitment, direction, status, owner, due, url, notes. */
+#define CYCLE_CSV_N_COLUMNS 13
+const char * const *cycle_csv_stable_headers     (void);
+
+/* The plan as standalone JSON that validates against data/cycle-plan.schema.json. Without
+ * CYCLE_JSON_EXPORT_COMPUTED, the same bytes as cycle_plan_to_bytes(). */
+GBytes    *cycle_export_json                     (CyclePlan            *plan,
+                                                  CycleJsonExportFlags  flags);
+/* Reads a JSON export (or any .cycle text) into a new plan, without "computed". Errors as
+ * cycle_plan_new_from_data(). */
+CyclePlan *cycle_import_json                     (const char           *data,
+                                                  gsize                 length,
+                                                  GError              **error);
+
+GBytes    *cycle_export_csv                      (CyclePlan            *plan,
+                                                  CycleCsvExportFlags   flags);
+
+/* The projected number of people in each stage, indexed like the plan's stages, as the canvas
+ * and picture exports show them; NaN where unknown. NULL (and *n_stages 0) when the plan has
+ * nothing to project (no internal stage). Free with g_free(). */
+double    *cycle_export_dup_projected_volumes    (CyclePlan            *plan,
+                                                  guint                *n_stages);
+
+/* Writing an export without ever leaving half a file at the target: the bytes go to a new
+ * temporary file beside it, "TARGET.XXXXXX", which only a successful commit renames over the
+ * target (after flushing it to disk). Anything else — a failed write (disk full), a free
+ * without commit — removes the temporary file and leaves the target as it was. Errors are
+ * G_IO_ERROR with a message that names the target: "Could not write “/a/b.svg”: No space left
+ * on device". The target must be a local file. */
+typedef struct _CycleExportFile CycleExportFile;
+
+CycleExportFile *cycle_export_file_new           (GFile                *target,
+                                                  GError              **error);
+/* Writes to an open file descriptor (standard output) instead: commit flushes it, nothing is
+ * renamed or removed. @display_name names it in messages ("standard output"). The descriptor
+ * is not closed. */
+CycleExportFile *cycle_export_file_new_for_fd    (int                   fd,
+                                                  const char           *display_name);
+/* Once a write failed, the later ones fail at once with the same error. */
+gboolean         cycle_export_file_write         (CycleExportFile      *self,
+                                                  const void           *data,
+                                                  gsize                 size,
+                                                  GError              **error);
+gboolean         cycle_export_file_commit        (CycleExportFile      *self,
+                                                  GError              **error);
+/* How messages name the target: its path for people (g_filename_display_name). */
+const char      *cycle_export_file_get_display_name (CycleExportFile  *self);
+/* Aborts (removes the temporary file) unless committed. */
+void             cycle_export_file_free          (CycleExportFile      *self);
+
+/* All of @bytes to @target through a CycleExportFile. */
+gboolean         cycle_export_write_bytes        (GFile                *target,
+                                                  GBytes               *bytes,
+                                                  GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CycleExportFile, cycle_export_file_free)
+
+G_END_DECLS

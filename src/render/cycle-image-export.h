@@ -1,0 +1,123 @@
+/* cycle-image-export.h: pictures of a plan as SVG, PNG and PDF, and the printed content listing
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The picture is cycle_render_plan()'s, the canvas's own drawing, with the projected volumes
+ * the canvas shows (cycle_export_dup_projected_volumes(): 1 000 people, one cycle). One canvas
+ * unit is one CSS pixel: an SVG is as many px wide as the picture's extent, a PNG at scale 1
+ * that many pixels, and a PDF page that many pixels at 96 dpi (0.75 pt each). Writing goes
+ * through a CycleExportFile, so a failed export leaves the target as it was.
+ */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "cycle-export.h"
+#include "cycle-plan.h"
+#include "cycle-render.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CYCLE_IMAGE_FORMAT_SVG,
+  CYCLE_IMAGE_FORMAT_PNG,
+  CYCLE_IMAGE_FORMAT_PDF,
+} CycleImageFormat;
+
+/* Use the plan's own layout (cycle_plan_get_layout()). */
+#define CYCLE_IMAGE_EXPORT_PLAN_LAYOUT (-1)
+/* PNG scale: pixels per canvas unit, more than 0 and at most this. */
+#define CYCLE_IMAGE_EXPORT_MAX_SCALE   8.0
+/* What cairo can make: a PNG at most this many pixels a side… */
+#define CYCLE_IMAGE_EXPORT_MAX_PNG_SIDE   32767
+/* …and, so that an export never needs more than 1 GiB of memory, at most this many pixels. */
+#define CYCLE_IMAGE_EXPORT_MAX_PNG_PIXELS (256u * 1024u * 1024u)
+/* The largest PDF page most readers open (200 inches): a bigger picture is scaled down. */
+#define CYCLE_IMAGE_EXPORT_MAX_PDF_SIDE   14400.0
+
+typedef struct
+{
+  CycleImageFormat format;
+  /* A CycleLayout, or CYCLE_IMAGE_EXPORT_PLAN_LAYOUT. */
+  int              layout;
+  /* PNG: pixels per canvas unit (1, 2, 1.5…). */
+  double           scale;
+  /* PDF: after the picture, the content of each stage on pages of paper size. */
+  gboolean         content_pages;
+  /* PDF content pages, in points; 0 for the locale's paper (A4, or US Letter where that is
+   * the custom). */
+  double           paper_width;
+  double           paper_height;
+  /* The dark variant of the style. */
+  gboolean         dark;
+} CycleImageExportOptions;
+
+/* Defaults: the plan's layout, scale 1, no content pages, the locale's paper, light. */
+void      cycle_image_export_options_init (CycleImageExportOptions *options,
+                                           CycleImageFormat         format);
+
+/* "svg", "png", "pdf" (any case); FALSE for anything else. */
+gboolean  cycle_image_format_from_name    (const char              *name,
+                                           CycleImageFormat        *format);
+const char *cycle_image_format_to_name    (CycleImageFormat         format);
+
+/**
+ * cycle_image_export_write:
+ * @plan: the plan
+ * @options: what to write
+ * @out: where to write it; not committed (the caller commits, or frees to abort)
+ * @error: G_IO_ERROR_INVALID_ARGUMENT for a scale out of range or a PNG too large (the message
+ *   says what to do instead), G_IO_ERROR_NO_SPACE or another G_IO_ERROR when writing failed,
+ *   G_IO_ERROR_FAILED when cairo failed; messages name @out.
+ *
+ * Returns: %TRUE when everything was written
+ */
+gboolean  cycle_image_export_write        (CyclePlan                     *plan,
+                                           const CycleImageExportOptions *options,
+                                           CycleExportFile               *out,
+                                           GError                       **error);
+
+/* Writes @file atomically: all of it, or (on error) nothing and the old file untouched. */
+gboolean  cycle_image_export_to_file      (CyclePlan                     *plan,
+                                           const CycleImageExportOptions *options,
+                                           GFile                         *file,
+                                           GError                       **error);
+
+/* The size cycle_image_export_write() gives the picture: in px for SVG and PNG (scale
+ * included), in points for the PDF's first page. */
+void      cycle_image_export_get_size     (CyclePlan                     *plan,
+                                           const CycleImageExportOptions *options,
+                                           double                        *width,
+                                           double                        *height);
+
+/* The content listing, paginated: what the PDF's content pages show, for printing too.
+ * A table with the column names at the top of each page: title, format, channel, status, due
+ * date; for each stage in plan order, a heading (its colour, name, lane and number of items),
+ * then a row for each piece of its content. A stage that does not fit on a page goes on, under
+ * its name repeated, on the next. Sizes are in the units of the cairo_t
+ * it draws on, text in the same units as points (use GTK_UNIT_POINTS when printing). */
+typedef struct _CycleContentPages CycleContentPages;
+
+CycleContentPages *cycle_content_pages_new         (CyclePlan              *plan,
+                                                    const CycleRenderStyle *style,
+                                                    double                  page_width,
+                                                    double                  page_height);
+/* At least 1 (a plan without stages gets a page that says so). */
+guint              cycle_content_pages_get_n_pages (CycleContentPages      *self);
+/* The numbers the footers show ("Page 2 of 5"): by default 1 to the number of pages; a document
+ * that puts other pages first (the PDF export's picture) says where these start and how many
+ * pages it has in all. */
+void               cycle_content_pages_set_page_numbers (CycleContentPages *self,
+                                                    guint                   first,
+                                                    guint                   total);
+/* Draws page @page (from 0) with its top-left corner at 0,0 of @cr; @cr is left as it was. */
+void               cycle_content_pages_draw        (CycleContentPages      *self,
+                                                    cairo_t                *cr,
+                                                    guint                   page);
+void               cycle_content_pages_free        (CycleContentPages      *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CycleContentPages, cycle_content_pages_free)
+
+G_END_DECLS
