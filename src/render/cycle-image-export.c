@@ -14,6 +14,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <png.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
@@ -268,6 +269,111 @@ write_svg (CyclePlan                     *plan,
   return check_status (sink, status, error);
 }
 
+/* PNG through libpng rather than cairo_surface_write_to_png_stream(): cairo compresses at zlib's
+ * default level, which takes three times as long as drawing the picture. Diagrams are large flat
+ * areas: the SUB filter and a fast level keep files small enough at a third of the time. */
+
+static void
+png_write_cb (png_structp  png,
+              png_bytep    data,
+              png_size_t   length)
+{
+  Sink *sink = png_get_io_ptr (png);
+
+  if (sink_write (sink, data, length) != CAIRO_STATUS_SUCCESS)
+    png_error (png, "write");
+}
+
+static void
+png_flush_cb (png_structp png)
+{
+}
+
+static void
+png_error_cb (png_structp     png,
+              png_const_charp message)
+{
+  png_longjmp (png, 1);
+}
+
+static void
+png_warning_cb (png_structp     png,
+                png_const_charp message)
+{
+}
+
+static cairo_status_t
+encode_png (cairo_surface_t *surface,
+            Sink            *sink)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  gboolean alpha = cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32;
+  const guint8 *pixels = cairo_image_surface_get_data (surface);
+  int channels = alpha ? 4 : 3;
+  volatile png_bytep row = NULL;
+  png_structp png;
+  png_infop info;
+
+  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, png_error_cb, png_warning_cb);
+  if (png == NULL)
+    return CAIRO_STATUS_NO_MEMORY;
+  info = png_create_info_struct (png);
+  if (info == NULL)
+    {
+      png_destroy_write_struct (&png, NULL);
+      return CAIRO_STATUS_NO_MEMORY;
+    }
+
+  if (setjmp (png_jmpbuf (png)))
+    {
+      g_free ((gpointer) row);
+      png_destroy_write_struct (&png, &info);
+      return CAIRO_STATUS_WRITE_ERROR;
+    }
+
+  png_set_write_fn (png, sink, png_write_cb, png_flush_cb);
+  png_set_compression_level (png, 2);
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+  png_set_IHDR (png, info, width, height, 8, alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
+                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
+  png_write_info (png, info);
+
+  row = g_malloc ((gsize) width * channels);
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *src = (const guint32 *) (gconstpointer) (pixels + (gsize) y * stride);
+      png_bytep dst = (png_bytep) row;
+
+      /* cairo keeps native-endian 0xAARRGGBB words, premultiplied. */
+      for (int x = 0; x < width; x++)
+        {
+          guint32 p = src[x];
+          guint a = alpha ? p >> 24 : 255;
+          guint r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+
+          if (a != 0 && a != 255)
+            {
+              r = (r * 255 + a / 2) / a;
+              g = (g * 255 + a / 2) / a;
+              b = (b * 255 + a / 2) / a;
+            }
+          *dst++ = r;
+          *dst++ = g;
+          *dst++ = b;
+          if (alpha)
+            *dst++ = a;
+        }
+      png_write_row (png, (png_bytep) row);
+    }
+
+  png_write_end (png, info);
+  g_free ((gpointer) row);
+  png_destroy_write_struct (&png, &info);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 static gboolean
 write_png (CyclePlan                     *plan,
            const Picture                 *picture,
@@ -312,7 +418,7 @@ write_png (CyclePlan                     *plan,
   if (status == CAIRO_STATUS_SUCCESS)
     {
       cairo_surface_flush (surface);
-      status = cairo_surface_write_to_png_stream (surface, sink_write, sink);
+      status = encode_png (surface, sink);
     }
   cairo_surface_destroy (surface);
 
