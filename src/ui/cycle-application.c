@@ -12,6 +12,8 @@
 
 #include "cycle-application.h"
 #include "cycle-document.h"
+#include "cycle-template-dialog.h"
+#include "cycle-templates.h"
 #include "cycle-window.h"
 
 struct _CycleApplication
@@ -126,10 +128,54 @@ cycle_application_new_window_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+on_template_chosen_cb (CycleTemplateDialog *dialog,
+                       const char          *id,
+                       gpointer             user_data)
+{
+  CycleApplication *self = CYCLE_APPLICATION (user_data);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  CycleWindow *window = CYCLE_IS_WINDOW (parent) ? CYCLE_WINDOW (parent) : NULL;
+  g_autoptr(CyclePlan) plan = cycle_templates_create (id);
+  g_autoptr(CycleDocument) document = NULL;
+
+  g_return_if_fail (plan != NULL);
+
+  document = g_object_new (CYCLE_TYPE_DOCUMENT, "plan", plan, NULL);
+
+  /* Like opening a file: into the window when it holds nothing yet, else into a new one. */
+  if (window != NULL && cycle_window_is_pristine (window))
+    cycle_window_set_document (window, document);
+  else
+    window = cycle_window_new (GTK_APPLICATION (self), document);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+cycle_application_new_from_template_action (GSimpleAction *action,
+                                            GVariant      *parameter,
+                                            gpointer       user_data)
+{
+  CycleApplication *self = CYCLE_APPLICATION (user_data);
+  CycleWindow *window = cycle_application_get_active_cycle_window (self);
+  CycleTemplateDialog *dialog;
+
+  if (window == NULL)
+    window = cycle_application_new_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+
+  dialog = cycle_template_dialog_new (GTK_WINDOW (window));
+  g_signal_connect_object (dialog, "template-chosen", G_CALLBACK (on_template_chosen_cb), self,
+                           0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = cycle_application_quit_action },
   { .name = "about", .activate = cycle_application_about_action },
   { .name = "new-window", .activate = cycle_application_new_window_action },
+  { .name = "new-from-template", .activate = cycle_application_new_from_template_action },
 };
 
 static const struct {
@@ -138,6 +184,7 @@ static const struct {
 } app_accels[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "win.new", { "<Control>n", NULL } },
+  { "app.new-from-template", { "<Shift><Control>n", NULL } },
   { "win.open", { "<Control>o", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Shift><Control>s", NULL } },

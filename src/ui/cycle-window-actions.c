@@ -451,6 +451,8 @@ undo_action (GtkWidget  *widget,
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
 
+  /* A drag under way is one step still open: it ends first. */
+  cycle_canvas_cancel_drag (self->canvas);
   cycle_plan_undo (_cycle_window_get_plan (self));
 }
 
@@ -459,92 +461,50 @@ redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  cycle_plan_redo (_cycle_window_get_plan (CYCLE_WINDOW (widget)));
+  CycleWindow *self = CYCLE_WINDOW (widget);
+
+  cycle_canvas_cancel_drag (self->canvas);
+  cycle_plan_redo (_cycle_window_get_plan (self));
 }
 
 /* ------------------------------------------------------------------------------------------------
  * Stages
  */
 
-static int
-find_stage_position (CyclePlan  *plan,
-                     CycleStage *stage)
-{
-  GListModel *stages = cycle_plan_get_stages (plan);
-  guint n = g_list_model_get_n_items (stages);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CycleStage) item = g_list_model_get_item (stages, i);
-
-      if (item == stage)
-        return (int) i;
-    }
-
-  return -1;
-}
-
+/* A new stage at a free spot of the canvas, after the selected one, in its lane. */
 static void
 add_stage_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   CycleWindow *self = CYCLE_WINDOW (widget);
-  CyclePlan *plan = _cycle_window_get_plan (self);
   CycleStage *selected = _cycle_window_get_selected_stage (self);
-  g_autoptr(CycleStage) stage = cycle_stage_new (_("New Stage"));
-  int position = -1;
 
-  if (selected != NULL)
-    {
-      position = find_stage_position (plan, selected);
-      if (position >= 0)
-        position++;
-    }
-
-  cycle_plan_add_stage (plan, stage, position);
-  _cycle_window_select_stage (self, stage);
+  cycle_canvas_add_stage (self->canvas,
+                          selected != NULL ? cycle_stage_get_lane (selected) : CYCLE_LANE_INTERNAL,
+                          NULL);
 }
 
 static void
-on_undo_toast_dismissed_cb (CycleWindow *self,
-                            AdwToast    *toast)
+add_stage_in_lane_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
-  if (self->undo_toast == toast)
-    self->undo_toast = NULL;
+  CycleWindow *self = CYCLE_WINDOW (widget);
+  int lane = CYCLE_LANE_INTERNAL;
+
+  cycle_enum_from_nick (CYCLE_TYPE_LANE, g_variant_get_string (parameter, NULL), &lane);
+  cycle_canvas_add_stage (self->canvas, lane, NULL);
 }
 
+/* Removes what is selected on the canvas (stages and links); the canvas's message offers to
+ * undo it. */
 static void
 remove_stage_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  CycleWindow *self = CYCLE_WINDOW (widget);
-  CycleStage *selected = _cycle_window_get_selected_stage (self);
-  g_autoptr(CycleStage) stage = NULL;
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  if (selected == NULL)
-    return;
-
-  /* The selection lets go of the stage as it goes. */
-  stage = g_object_ref (selected);
-  cycle_plan_remove_stage (_cycle_window_get_plan (self), stage);
-
-  /* Translators: a notification; %s is the name of the stage */
-  title = g_markup_printf_escaped (_("“%s” removed"), cycle_stage_get_name (stage));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  self->undo_toast = toast;
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self,
-                           G_CONNECT_SWAPPED);
-  _cycle_window_toast (self, toast);
+  cycle_canvas_delete_selection (CYCLE_WINDOW (widget)->canvas);
 }
 
 static void
@@ -572,6 +532,10 @@ _cycle_window_class_actions_init (CycleWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.add-stage", NULL, add_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.add-stage-in-lane", "s",
+                                   add_stage_in_lane_action);
+  gtk_widget_class_install_property_action (widget_class, "win.layout", "layout");
+  gtk_widget_class_install_property_action (widget_class, "win.show-editor", "editor-visible");
   gtk_widget_class_install_action (widget_class, "win.remove-stage", NULL, remove_stage_action);
   gtk_widget_class_install_action (widget_class, "win.rename-stage", NULL, rename_stage_action);
 
@@ -593,4 +557,10 @@ _cycle_window_class_actions_init (CycleWindowClass *klass)
                                        "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0,
                                        "win.rename-stage", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "win.add-stage", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "win.add-stage", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0,
+                                       "win.show-editor", NULL);
 }

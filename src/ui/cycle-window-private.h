@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include "cycle-canvas.h"
+#include "cycle-stage-editor.h"
 #include "cycle-window.h"
 
 G_BEGIN_DECLS
@@ -20,19 +22,18 @@ struct _CycleWindow
   GSignalGroup         *stages_signals;
 
   /* Template widgets */
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *switcher_title;
   GtkButton            *undo_button;
   GtkButton            *redo_button;
+  GtkWidget            *layout_box;
+  GtkWidget            *add_button;
+  GtkWidget            *editor_button;
   AdwToastOverlay      *toast_overlay;
-  GtkStack             *stack;
-  GtkListView          *list_view;
-
-  /* The stage list (the canvas replaces it later) */
-  GtkSingleSelection   *selection;
-  /* CycleStage → the GtkEditableLabel of its bound row, for win.rename-stage */
-  GHashTable           *stage_labels;
-  CycleStage           *pending_rename;
-  guint                 pending_rename_id;
+  AdwViewStack         *view_stack;
+  GtkStack             *plan_stack;
+  AdwFlap              *flap;
+  CycleCanvas          *canvas;
+  CycleStageEditor     *editor;
 
   /* The open or save-as chooser while it is shown */
   GtkNativeDialog      *chooser;
@@ -43,6 +44,8 @@ struct _CycleWindow
 
   guint                 close_after_save : 1;
   guint                 close_confirmed : 1;
+  /* Enter on a stage opened the editor: focus its first field once it is shown. */
+  guint                 focus_editor_on_map : 1;
 };
 
 /* cycle-window.c */
@@ -56,6 +59,13 @@ void        _cycle_window_update_title       (CycleWindow *self);
 void        _cycle_window_update_actions     (CycleWindow *self);
 void        _cycle_window_toast              (CycleWindow *self,
                                               AdwToast    *toast);
+/* A toast saying what was just done, with an Undo button when @offer_undo. */
+void        _cycle_window_notify             (CycleWindow *self,
+                                              const char  *title,
+                                              gboolean     offer_undo);
+/* Shows or hides the stage editor beside the canvas. */
+void        _cycle_window_set_editor_visible (CycleWindow *self,
+                                              gboolean     visible);
 
 /* cycle-window-actions.c */
 void        _cycle_window_class_actions_init (CycleWindowClass *klass);

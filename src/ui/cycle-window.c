@@ -18,6 +18,8 @@ G_DEFINE_FINAL_TYPE (CycleWindow, cycle_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_LAYOUT,
+  PROP_EDITOR_VISIBLE,
   N_PROPS
 };
 
@@ -37,427 +39,159 @@ _cycle_window_toast (CycleWindow *self,
 }
 
 /* ------------------------------------------------------------------------------------------------
- * The stage list: stages with their content below them. The canvas replaces this section later;
- * the rest of the window only needs the selected stage and a way to start renaming one.
+ * The plan page: the canvas and the stage editor beside it
  */
-
-typedef struct
-{
-  GtkTreeExpander  *expander;
-  GtkWidget        *stage_box;
-  GtkEditableLabel *name_label;
-  GtkLabel         *lane_label;
-  GtkLabel         *count_label;
-  GtkWidget        *content_box;
-  GtkLabel         *title_label;
-  GtkLabel         *format_label;
-  GtkLabel         *status_label;
-
-  /* While bound */
-  GObject          *item;
-  GPtrArray        *bindings;
-  gulong            editing_id;
-} StageRow;
-
-static void
-stage_row_free (gpointer data)
-{
-  StageRow *row = data;
-
-  g_clear_pointer (&row->bindings, g_ptr_array_unref);
-  g_free (row);
-}
-
-static GListModel *
-create_stage_children_cb (gpointer item,
-                          gpointer user_data)
-{
-  if (CYCLE_IS_STAGE (item))
-    return g_object_ref (cycle_stage_get_content (CYCLE_STAGE (item)));
-
-  return NULL;
-}
-
-static gboolean
-enum_to_label (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      user_data)
-{
-  GType enum_type = G_VALUE_TYPE (from);
-
-  g_value_set_string (to, cycle_enum_get_label (enum_type, g_value_get_enum (from)));
-  return TRUE;
-}
-
-/* A stage always has a name: while the field is empty, the stage keeps the name it had. */
-static gboolean
-text_to_name (GBinding     *binding,
-              const GValue *from,
-              GValue       *to,
-              gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-
-  g_value_set_string (to, text);
-  return TRUE;
-}
-
-static gboolean
-count_to_label (GBinding     *binding,
-                const GValue *from,
-                GValue       *to,
-                gpointer      user_data)
-{
-  guint n = g_value_get_uint (from);
-
-  /* Translators: the number of pieces of content in a stage */
-  g_value_take_string (to, g_strdup_printf (ngettext ("%u item", "%u items", n), n));
-  return TRUE;
-}
-
-/* Formats are stored untranslated; the usual ones have a translation. */
-static gboolean
-format_to_label (GBinding     *binding,
-                 const GValue *from,
-                 GValue       *to,
-                 gpointer      user_data)
-{
-  const char *format = g_value_get_string (from);
-
-  if (format == NULL || *format == '\0')
-    g_value_set_string (to, "");
-  else
-    g_value_set_string (to, g_dpgettext2 (GETTEXT_PACKAGE, "content format", format));
-  return TRUE;
-}
-
-static void
-on_name_label_editing_cb (GtkEditableLabel *label,
-                          GParamSpec       *pspec,
-                          StageRow         *row)
-{
-  CycleStage *stage = CYCLE_STAGE (row->item);
-  CyclePlan *plan;
-
-  if (gtk_editable_label_get_editing (label))
-    return;
-
-  /* An empty name was never written to the stage (text_to_name): show the name it kept. */
-  if (*gtk_editable_get_text (GTK_EDITABLE (label)) == '\0')
-    gtk_editable_set_text (GTK_EDITABLE (label), cycle_stage_get_name (stage));
-
-  /* Renaming the same stage again later is an undo step of its own. */
-  plan = cycle_item_get_plan (CYCLE_ITEM (stage));
-  if (plan != NULL)
-    cycle_plan_seal_undo (plan);
-}
-
-static gboolean
-release_label_cb (gpointer data)
-{
-  return G_SOURCE_REMOVE;
-}
-
-/* GTK 4.8's GtkEditableLabel checks 100 ms after losing focus whether to stop editing, and does
- * not cancel that check when it is destroyed (which also makes it lose focus): the check then
- * runs on freed memory. Keep the label alive until its check has run. */
-static void
-on_name_focus_leave_cb (GtkEventControllerFocus *controller,
-                        gpointer                 user_data)
-{
-  GtkWidget *label = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-
-  g_timeout_add_full (G_PRIORITY_DEFAULT, 250, release_label_cb,
-                      g_object_ref (label), g_object_unref);
-}
-
-static void
-stage_row_bind (StageRow *row,
-                GBinding *binding)
-{
-  g_ptr_array_add (row->bindings, g_object_ref (binding));
-}
-
-static GtkLabel *
-make_label (const char **css_classes)
-{
-  GtkLabel *label = GTK_LABEL (gtk_label_new (NULL));
-
-  gtk_label_set_xalign (label, 0.0f);
-  gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
-  if (css_classes != NULL)
-    gtk_widget_set_css_classes (GTK_WIDGET (label), css_classes);
-
-  return label;
-}
-
-static void
-on_factory_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *list_item,
-                     CycleWindow              *self)
-{
-  StageRow *row = g_new0 (StageRow, 1);
-  GtkEventController *focus;
-  GtkWidget *box;
-
-  row->bindings = g_ptr_array_new_with_free_func (g_object_unref);
-
-  row->name_label = GTK_EDITABLE_LABEL (gtk_editable_label_new (""));
-  gtk_widget_set_hexpand (GTK_WIDGET (row->name_label), TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (row->name_label), "heading");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->name_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage Name"),
-                                  -1);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (on_name_focus_leave_cb), NULL);
-  gtk_widget_add_controller (GTK_WIDGET (row->name_label), focus);
-  row->lane_label = make_label ((const char *[]) { "dim-label", NULL });
-  row->count_label = make_label ((const char *[]) { "dim-label", "numeric", NULL });
-  gtk_widget_set_size_request (GTK_WIDGET (row->count_label), 72, -1);
-
-  row->stage_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_append (GTK_BOX (row->stage_box), GTK_WIDGET (row->name_label));
-  gtk_box_append (GTK_BOX (row->stage_box), GTK_WIDGET (row->lane_label));
-  gtk_box_append (GTK_BOX (row->stage_box), GTK_WIDGET (row->count_label));
-
-  row->title_label = make_label (NULL);
-  gtk_widget_set_hexpand (GTK_WIDGET (row->title_label), TRUE);
-  row->format_label = make_label ((const char *[]) { "dim-label", NULL });
-  row->status_label = make_label ((const char *[]) { "dim-label", "caption", NULL });
-  gtk_widget_set_size_request (GTK_WIDGET (row->status_label), 72, -1);
-
-  row->content_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_append (GTK_BOX (row->content_box), GTK_WIDGET (row->title_label));
-  gtk_box_append (GTK_BOX (row->content_box), GTK_WIDGET (row->format_label));
-  gtk_box_append (GTK_BOX (row->content_box), GTK_WIDGET (row->status_label));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), row->stage_box);
-  gtk_box_append (GTK_BOX (box), row->content_box);
-
-  row->expander = GTK_TREE_EXPANDER (gtk_tree_expander_new ());
-  gtk_tree_expander_set_child (row->expander, box);
-  gtk_list_item_set_child (list_item, GTK_WIDGET (row->expander));
-
-  g_object_set_data_full (G_OBJECT (list_item), "cycle-stage-row", row, stage_row_free);
-}
-
-static void
-on_factory_bind_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    CycleWindow              *self)
-{
-  StageRow *row = g_object_get_data (G_OBJECT (list_item), "cycle-stage-row");
-  GtkTreeListRow *tree_row = gtk_list_item_get_item (list_item);
-
-  gtk_tree_expander_set_list_row (row->expander, tree_row);
-  row->item = gtk_tree_list_row_get_item (tree_row);
-
-  if (CYCLE_IS_STAGE (row->item))
-    {
-      CycleStage *stage = CYCLE_STAGE (row->item);
-
-      gtk_widget_set_visible (row->stage_box, TRUE);
-      gtk_widget_set_visible (row->content_box, FALSE);
-
-      /* Both ways: the stage's setter records the rename as an undo step. */
-      stage_row_bind (row, g_object_bind_property_full (stage, "name", row->name_label, "text",
-                                                        G_BINDING_BIDIRECTIONAL |
-                                                        G_BINDING_SYNC_CREATE,
-                                                        NULL, text_to_name, NULL, NULL));
-      stage_row_bind (row, g_object_bind_property_full (stage, "lane", row->lane_label, "label",
-                                                        G_BINDING_SYNC_CREATE,
-                                                        enum_to_label, NULL, NULL, NULL));
-      row->editing_id = g_signal_connect (row->name_label, "notify::editing",
-                                          G_CALLBACK (on_name_label_editing_cb), row);
-
-      stage_row_bind (row, g_object_bind_property_full (stage, "n-content",
-                                                        row->count_label, "label",
-                                                        G_BINDING_SYNC_CREATE,
-                                                        count_to_label, NULL, NULL, NULL));
-
-      g_hash_table_insert (self->stage_labels, stage, row->name_label);
-    }
-  else if (CYCLE_IS_CONTENT (row->item))
-    {
-      CycleContent *content = CYCLE_CONTENT (row->item);
-
-      gtk_widget_set_visible (row->stage_box, FALSE);
-      gtk_widget_set_visible (row->content_box, TRUE);
-
-      stage_row_bind (row, g_object_bind_property (content, "title", row->title_label, "label",
-                                                   G_BINDING_SYNC_CREATE));
-      stage_row_bind (row, g_object_bind_property_full (content, "format",
-                                                        row->format_label, "label",
-                                                        G_BINDING_SYNC_CREATE,
-                                                        format_to_label, NULL, NULL, NULL));
-      stage_row_bind (row, g_object_bind_property_full (content, "status",
-                                                        row->status_label, "label",
-                                                        G_BINDING_SYNC_CREATE,
-                                                        enum_to_label, NULL, NULL, NULL));
-    }
-}
-
-static void
-on_factory_unbind_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *list_item,
-                      CycleWindow              *self)
-{
-  StageRow *row = g_object_get_data (G_OBJECT (list_item), "cycle-stage-row");
-
-  g_clear_signal_handler (&row->editing_id, row->name_label);
-
-  for (guint i = 0; i < row->bindings->len; i++)
-    g_binding_unbind (g_ptr_array_index (row->bindings, i));
-  g_ptr_array_set_size (row->bindings, 0);
-
-  /* Unbound first, so that leaving the edit does not write to the stage. */
-  if (gtk_editable_label_get_editing (row->name_label))
-    gtk_editable_label_stop_editing (row->name_label, FALSE);
-
-  if (row->item != NULL && self->stage_labels != NULL &&
-      g_hash_table_lookup (self->stage_labels, row->item) == row->name_label)
-    g_hash_table_remove (self->stage_labels, row->item);
-
-  gtk_tree_expander_set_list_row (row->expander, NULL);
-  g_clear_object (&row->item);
-}
-
-static void
-on_selection_selected_cb (CycleWindow        *self,
-                          GParamSpec         *pspec,
-                          GtkSingleSelection *selection)
-{
-  _cycle_window_update_actions (self);
-}
-
-static void
-stage_list_init (CycleWindow *self)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
-
-  self->stage_labels = g_hash_table_new (NULL, NULL);
-  self->selection = gtk_single_selection_new (NULL);
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (on_selection_selected_cb), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-}
-
-static void
-stage_list_set_plan (CycleWindow *self,
-                     CyclePlan   *plan)
-{
-  GListModel *stages = cycle_plan_get_stages (plan);
-  GtkTreeListModel *tree;
-
-  tree = gtk_tree_list_model_new (g_object_ref (stages), FALSE, TRUE,
-                                  create_stage_children_cb, NULL, NULL);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (tree));
-  g_object_unref (tree);
-}
-
-/* The row of @item in the tree, or GTK_INVALID_LIST_POSITION. */
-static guint
-stage_list_find_row (CycleWindow *self,
-                     gpointer     item)
-{
-  GListModel *rows = gtk_single_selection_get_model (self->selection);
-  guint n = rows != NULL ? g_list_model_get_n_items (rows) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
-      g_autoptr(GObject) row_item = gtk_tree_list_row_get_item (row);
-
-      if (row_item == item)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
-}
 
 CycleStage *
 _cycle_window_get_selected_stage (CycleWindow *self)
 {
-  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
-  g_autoptr(GObject) item = NULL;
-
-  if (row == NULL)
-    return NULL;
-
-  item = gtk_tree_list_row_get_item (row);
-  if (CYCLE_IS_STAGE (item))
-    return CYCLE_STAGE (item);
-  if (CYCLE_IS_CONTENT (item))
-    return cycle_content_get_stage (CYCLE_CONTENT (item));
-
-  return NULL;
+  return cycle_canvas_get_selected_stage (self->canvas);
 }
 
 void
 _cycle_window_select_stage (CycleWindow *self,
                             CycleStage  *stage)
 {
-  guint position = stage_list_find_row (self, stage);
+  GtkWidget *widget;
 
-  if (position == GTK_INVALID_LIST_POSITION)
-    return;
-
-  gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-}
-
-static gboolean
-start_pending_rename_cb (gpointer user_data)
-{
-  CycleWindow *self = user_data;
-  GtkEditableLabel *label;
-
-  self->pending_rename_id = 0;
-  label = g_hash_table_lookup (self->stage_labels, self->pending_rename);
-  g_clear_object (&self->pending_rename);
-
-  if (label != NULL)
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (label));
-      gtk_editable_label_start_editing (label);
-    }
-
-  return G_SOURCE_REMOVE;
+  cycle_canvas_select_stage (self->canvas, stage, CYCLE_SELECT_REPLACE);
+  widget = cycle_canvas_get_stage_widget (self->canvas, stage);
+  if (widget != NULL)
+    gtk_widget_grab_focus (widget);
 }
 
 void
 _cycle_window_start_rename (CycleWindow *self,
                             CycleStage  *stage)
 {
-  GtkEditableLabel *label = g_hash_table_lookup (self->stage_labels, stage);
+  cycle_canvas_start_rename (self->canvas, stage);
+}
 
-  if (label != NULL)
+static void
+on_undo_toast_dismissed_cb (CycleWindow *self,
+                            AdwToast    *toast)
+{
+  if (self->undo_toast == toast)
+    self->undo_toast = NULL;
+}
+
+void
+_cycle_window_notify (CycleWindow *self,
+                      const char  *title,
+                      gboolean     offer_undo)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  if (offer_undo)
     {
-      gtk_widget_grab_focus (GTK_WIDGET (label));
-      gtk_editable_label_start_editing (label);
-      return;
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+
+      if (self->undo_toast != NULL)
+        adw_toast_dismiss (self->undo_toast);
+      self->undo_toast = toast;
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
 
-  /* The row is not on screen: scroll to it, and edit once the list has bound it. */
-  _cycle_window_select_stage (self, stage);
-  g_set_object (&self->pending_rename, stage);
-  if (self->pending_rename_id == 0)
-    self->pending_rename_id = g_idle_add_full (G_PRIORITY_LOW, start_pending_rename_cb,
-                                               self, NULL);
+  _cycle_window_toast (self, toast);
+}
+
+static void
+on_canvas_message_cb (CycleWindow *self,
+                      const char  *message,
+                      gboolean     offer_undo,
+                      CycleCanvas *canvas)
+{
+  _cycle_window_notify (self, message, offer_undo);
+}
+
+void
+_cycle_window_set_editor_visible (CycleWindow *self,
+                                  gboolean     visible)
+{
+  if (self->flap == NULL || adw_flap_get_reveal_flap (self->flap) == !!visible)
+    return;
+
+  adw_flap_set_reveal_flap (self->flap, visible);
+}
+
+/* Enter or a double click on a stage: its fields, ready to type. */
+static void
+on_canvas_stage_activated_cb (CycleWindow *self,
+                              CycleStage  *stage,
+                              CycleCanvas *canvas)
+{
+  _cycle_window_set_editor_visible (self, TRUE);
+
+  /* The flap slides in: its fields take the focus once they are on screen. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->editor)))
+    cycle_stage_editor_focus (self->editor);
+  else
+    self->focus_editor_on_map = TRUE;
+}
+
+/* Escape in the editor goes back to the stage on the canvas (its menus close first). */
+static gboolean
+on_editor_key_pressed_cb (CycleWindow           *self,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          GtkEventControllerKey *controller)
+{
+  CycleStage *stage = cycle_canvas_get_selected_stage (self->canvas);
+  GtkWidget *widget;
+
+  if (keyval != GDK_KEY_Escape || stage == NULL)
+    return FALSE;
+
+  widget = cycle_canvas_get_stage_widget (self->canvas, stage);
+  if (widget == NULL)
+    return FALSE;
+
+  gtk_widget_grab_focus (widget);
+  return TRUE;
+}
+
+static void
+on_editor_map_cb (CycleWindow      *self,
+                  CycleStageEditor *editor)
+{
+  if (!self->focus_editor_on_map)
+    return;
+
+  self->focus_editor_on_map = FALSE;
+  cycle_stage_editor_focus (editor);
+}
+
+static void
+on_canvas_selection_notify_cb (CycleWindow *self,
+                               GParamSpec  *pspec,
+                               CycleCanvas *canvas)
+{
+  _cycle_window_update_actions (self);
+}
+
+static void
+on_flap_reveal_notify_cb (CycleWindow *self,
+                          GParamSpec  *pspec,
+                          AdwFlap     *flap)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITOR_VISIBLE]);
+}
+
+/* The plan's header bar buttons only make sense on the plan page. */
+static void
+on_view_stack_notify_cb (CycleWindow  *self,
+                         GParamSpec   *pspec,
+                         AdwViewStack *stack)
+{
+  gboolean plan = g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "plan") == 0;
+
+  gtk_widget_set_visible (self->layout_box, plan);
+  gtk_widget_set_visible (self->editor_button, plan);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -502,8 +236,8 @@ _cycle_window_update_title (CycleWindow *self)
   else
     subtitle = g_strdup (_("Not saved"));
 
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
@@ -512,6 +246,7 @@ _cycle_window_update_actions (CycleWindow *self)
 {
   CyclePlan *plan = _cycle_window_get_plan (self);
   gboolean has_stage = _cycle_window_get_selected_stage (self) != NULL;
+  gboolean has_selection = cycle_canvas_has_selection (self->canvas);
   const char *undo_label;
   const char *redo_label;
   g_autofree char *undo_tooltip = NULL;
@@ -519,7 +254,7 @@ _cycle_window_update_actions (CycleWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", cycle_plan_can_undo (plan));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", cycle_plan_can_redo (plan));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-stage", has_stage);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-stage", has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-stage", has_stage);
 
   undo_label = cycle_plan_get_undo_label (plan);
@@ -554,12 +289,22 @@ on_plan_notify_title_cb (CycleWindow *self,
 }
 
 static void
+on_plan_notify_layout_cb (CycleWindow *self,
+                          GParamSpec  *pspec,
+                          CyclePlan   *plan)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
+}
+
+static void
 update_page (CycleWindow *self)
 {
   GListModel *stages = cycle_plan_get_stages (_cycle_window_get_plan (self));
+  gboolean empty = g_list_model_get_n_items (stages) == 0;
 
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (stages) > 0 ? "stages" : "empty");
+  gtk_stack_set_visible_child_name (self->plan_stack, empty ? "empty" : "canvas");
+  /* Layouts need stages to arrange. */
+  gtk_widget_set_sensitive (self->layout_box, !empty);
 }
 
 static void
@@ -605,13 +350,14 @@ cycle_window_set_document (CycleWindow   *self,
   g_signal_group_set_target (self->document_signals, document);
   g_signal_group_set_target (self->plan_signals, plan);
   g_signal_group_set_target (self->stages_signals, cycle_plan_get_stages (plan));
-  stage_list_set_plan (self, plan);
+  cycle_canvas_set_plan (self->canvas, plan);
 
   update_page (self);
   _cycle_window_update_title (self);
   _cycle_window_update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
 }
 
 gboolean
@@ -714,19 +460,13 @@ cycle_window_dispose (GObject *object)
 {
   CycleWindow *self = CYCLE_WINDOW (object);
 
-  g_clear_handle_id (&self->pending_rename_id, g_source_remove);
-  g_clear_object (&self->pending_rename);
-
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
 
-  /* Unbinds every row while the window can still take the unbind calls. */
-  if (self->list_view != NULL)
-    {
-      gtk_list_view_set_model (self->list_view, NULL);
-      gtk_list_view_set_factory (self->list_view, NULL);
-    }
+  /* The canvas lets go of the plan while the window can still take its notifications. */
+  if (self->canvas != NULL)
+    cycle_canvas_set_plan (self->canvas, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_WINDOW);
 
@@ -739,8 +479,6 @@ cycle_window_dispose (GObject *object)
   g_clear_object (&self->document_signals);
   g_clear_object (&self->plan_signals);
   g_clear_object (&self->stages_signals);
-  g_clear_object (&self->selection);
-  g_clear_pointer (&self->stage_labels, g_hash_table_unref);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (cycle_window_parent_class)->dispose (object);
@@ -760,6 +498,16 @@ cycle_window_get_property (GObject    *object,
       g_value_set_object (value, self->document);
       break;
 
+    case PROP_LAYOUT:
+      g_value_set_enum (value, self->document != NULL
+                               ? cycle_plan_get_layout (_cycle_window_get_plan (self))
+                               : CYCLE_LAYOUT_FREE);
+      break;
+
+    case PROP_EDITOR_VISIBLE:
+      g_value_set_boolean (value, self->flap != NULL && adw_flap_get_reveal_flap (self->flap));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -777,6 +525,16 @@ cycle_window_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       cycle_window_set_document (self, g_value_get_object (value));
+      break;
+
+    case PROP_LAYOUT:
+      /* An edit of the plan like any other: undoable, and it marks the plan modified. */
+      if (self->document != NULL)
+        cycle_plan_set_layout (_cycle_window_get_plan (self), g_value_get_enum (value));
+      break;
+
+    case PROP_EDITOR_VISIBLE:
+      _cycle_window_set_editor_visible (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -804,16 +562,36 @@ cycle_window_class_init (CycleWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
+  /* The plan's layout, for the layout buttons (win.layout). */
+  properties[PROP_LAYOUT] =
+    g_param_spec_enum ("layout", NULL, NULL,
+                       CYCLE_TYPE_LAYOUT, CYCLE_LAYOUT_FREE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+  properties[PROP_EDITOR_VISIBLE] =
+    g_param_spec_boolean ("editor-visible", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CYCLE_TYPE_CANVAS);
+  g_type_ensure (CYCLE_TYPE_STAGE_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, CycleWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, layout_box);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, editor_button);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, CycleWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, CycleWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, plan_stack);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, editor);
 
   _cycle_window_class_actions_init (klass);
 }
@@ -821,6 +599,8 @@ cycle_window_class_init (CycleWindowClass *klass)
 static void
 cycle_window_init (CycleWindow *self)
 {
+  GtkEventController *keys;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->document_signals = g_signal_group_new (CYCLE_TYPE_DOCUMENT);
@@ -840,12 +620,34 @@ cycle_window_init (CycleWindow *self)
                                   G_CALLBACK (on_plan_notify_title_cb), self);
   g_signal_group_connect_swapped (self->plan_signals, "notify::title",
                                   G_CALLBACK (on_plan_notify_title_cb), self);
+  g_signal_group_connect_swapped (self->plan_signals, "notify::layout",
+                                  G_CALLBACK (on_plan_notify_layout_cb), self);
 
   self->stages_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->stages_signals, "items-changed",
                                   G_CALLBACK (on_stages_items_changed_cb), self);
 
-  stage_list_init (self);
+  /* The editor shows the stage the canvas has selected. */
+  g_object_bind_property (self->canvas, "selected-stage", self->editor, "stage",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->canvas, "notify::selected-stage",
+                           G_CALLBACK (on_canvas_selection_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "notify::has-selection",
+                           G_CALLBACK (on_canvas_selection_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "message",
+                           G_CALLBACK (on_canvas_message_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "stage-activated",
+                           G_CALLBACK (on_canvas_stage_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "map",
+                           G_CALLBACK (on_editor_map_cb), self, G_CONNECT_SWAPPED);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed",
+                           G_CALLBACK (on_editor_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->editor), keys);
+  g_signal_connect_object (self->flap, "notify::reveal-flap",
+                           G_CALLBACK (on_flap_reveal_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_view_stack_notify_cb), self, G_CONNECT_SWAPPED);
 }
 
 CycleWindow *

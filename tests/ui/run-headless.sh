@@ -4,14 +4,21 @@
 # Copyright 2026 The Cycle authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-#   run-headless.sh CMD ARGS...
+#   run-headless.sh [--a11y] CMD ARGS...
 #
 # Xvfb starts first and dbus-run-session second, so that anything the bus starts sees the
 # display. Only CMD writes to stdout (TAP); Xvfb's and the bus's chatter goes to stderr.
+# --a11y keeps the accessibility bus on (for AT-SPI tests); without it GTK_A11Y=none.
 set -eu
 
+a11y=no
+if [ "${1:-}" = "--a11y" ]; then
+  a11y=yes
+  shift
+fi
+
 if [ $# -eq 0 ]; then
-  echo "usage: $0 CMD ARGS..." >&2
+  echo "usage: $0 [--a11y] CMD ARGS..." >&2
   exit 2
 fi
 
@@ -53,9 +60,21 @@ fi
 export DISPLAY=":$display"
 export GDK_BACKEND=x11
 export GSK_RENDERER=cairo
-# These tests drive the widgets directly, not through AT-SPI.
-export GTK_A11Y=none
+# Most tests drive the widgets directly, not through AT-SPI.
+if [ "$a11y" = no ]; then
+  export GTK_A11Y=none
+else
+  unset GTK_A11Y
+fi
+
+# Services the bus starts (the accessibility registry says hello on its stdout) inherit the bus
+# daemon's stdout: send it to stderr, so that only CMD writes to stdout.
+cat > "$tmpdir/dbus-daemon" <<'WRAPPER'
+#!/bin/sh
+exec dbus-daemon "$@" 1>&2
+WRAPPER
+chmod +x "$tmpdir/dbus-daemon"
 
 status=0
-dbus-run-session -- "$@" || status=$?
+dbus-run-session --dbus-daemon="$tmpdir/dbus-daemon" -- "$@" || status=$?
 exit "$status"

@@ -12,6 +12,8 @@
 #include <json-glib/json-glib.h>
 
 #include "cycle-application.h"
+#include "cycle-canvas.h"
+#include "cycle-stage-widget.h"
 #include "cycle-window.h"
 
 #define WAIT_USEC (10 * G_USEC_PER_SEC)
@@ -99,13 +101,6 @@ find_widget (GtkWidget *widget,
 }
 
 static gboolean
-editable_has_text (GtkWidget     *widget,
-                   gconstpointer  text)
-{
-  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0;
-}
-
-static gboolean
 button_has_action (GtkWidget     *widget,
                    gconstpointer  action)
 {
@@ -123,12 +118,42 @@ button_sensitive (CycleWindow *window,
   return gtk_widget_is_sensitive (button);
 }
 
-static GtkEditableLabel *
-find_stage_label (CycleWindow *window,
-                  const char  *name)
+static gboolean
+stage_has_name (GtkWidget     *widget,
+                gconstpointer  name)
 {
-  return (GtkEditableLabel *) find_widget (GTK_WIDGET (window), GTK_TYPE_EDITABLE_LABEL,
-                                           editable_has_text, name);
+  CycleStage *stage = cycle_stage_widget_get_stage (CYCLE_STAGE_WIDGET (widget));
+
+  return g_strcmp0 (cycle_stage_get_name (stage), name) == 0;
+}
+
+/* The canvas's widget for the stage named @name. */
+static GtkWidget *
+find_stage_widget (CycleWindow *window,
+                   const char  *name)
+{
+  return find_widget (GTK_WIDGET (window), CYCLE_TYPE_STAGE_WIDGET, stage_has_name, name);
+}
+
+static CycleCanvas *
+find_canvas (CycleWindow *window)
+{
+  GtkWidget *canvas = find_widget (GTK_WIDGET (window), CYCLE_TYPE_CANVAS, NULL, NULL);
+
+  g_assert_nonnull (canvas);
+  return CYCLE_CANVAS (canvas);
+}
+
+static void
+select_stage (CycleWindow *window,
+              const char  *id)
+{
+  CycleStage *stage = cycle_plan_find_stage (cycle_document_get_plan (
+                                               cycle_window_get_document (window)), id);
+
+  g_assert_nonnull (stage);
+  cycle_canvas_select_stage (find_canvas (window), stage, CYCLE_SELECT_REPLACE);
+  drain ();
 }
 
 static AdwMessageDialog *
@@ -286,7 +311,8 @@ test_rename_undo_save (Fixture       *fixture,
   CycleWindow *window = open_sample (fixture);
   CyclePlan *plan = window_plan (window);
   CycleStage *stage = cycle_plan_find_stage (plan, "s1");
-  GtkEditableLabel *label;
+  CycleCanvas *canvas = find_canvas (window);
+  GtkEditable *entry;
   GtkWidget *focus;
   g_autofree char *saved_name = NULL;
 
@@ -296,21 +322,27 @@ test_rename_undo_save (Fixture       *fixture,
   g_assert_false (button_sensitive (window, "win.undo"));
   g_assert_false (button_sensitive (window, "win.redo"));
 
-  /* The first row, the first stage, is selected: F2's action starts editing its name. */
-  label = find_stage_label (window, "Visitors");
-  g_assert_nonnull (label);
-  activate (window, "win.rename-stage");
-  g_assert_true (gtk_editable_label_get_editing (label));
+  /* Nothing is selected yet: renaming has nothing to act on. */
+  g_assert_nonnull (find_stage_widget (window, "Visitors"));
+  g_assert_null (cycle_canvas_get_selected_stage (canvas));
 
-  gtk_editable_set_text (GTK_EDITABLE (label), "Strangers");
+  /* With the first stage selected on the canvas, F2's action puts a name entry over it. */
+  select_stage (window, "s1");
+  activate (window, "win.rename-stage");
+  entry = cycle_canvas_get_rename_entry (canvas);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Visitors");
+
+  gtk_editable_set_text (entry, "Strangers");
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (GTK_IS_TEXT (focus));
-  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (label)));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)));
   g_signal_emit_by_name (focus, "activate");  /* what Enter does */
   drain ();
 
-  g_assert_false (gtk_editable_label_get_editing (label));
+  g_assert_null (cycle_canvas_get_rename_entry (canvas));
   g_assert_cmpstr (cycle_stage_get_name (stage), ==, "Strangers");
+  g_assert_nonnull (find_stage_widget (window, "Strangers"));
   g_assert_true (cycle_plan_get_modified (plan));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
   g_assert_true (button_sensitive (window, "win.undo"));
@@ -318,7 +350,7 @@ test_rename_undo_save (Fixture       *fixture,
 
   activate (window, "win.undo");
   g_assert_cmpstr (cycle_stage_get_name (stage), ==, "Visitors");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (label)), ==, "Visitors");
+  g_assert_nonnull (find_stage_widget (window, "Visitors"));
   g_assert_false (cycle_plan_get_modified (plan));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Coffee club");
   g_assert_false (button_sensitive (window, "win.undo"));
@@ -345,30 +377,27 @@ test_add_stage_undo (Fixture       *fixture,
   GListModel *stages = cycle_plan_get_stages (plan);
   g_autoptr(CycleStage) added = NULL;
   guint n = g_list_model_get_n_items (stages);
-  GtkWidget *list;
 
   g_assert_cmpuint (n, ==, 3);
 
   /* After the selected (first) stage. */
+  select_stage (window, "s1");
   activate (window, "win.add-stage");
   g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n + 1);
   added = g_list_model_get_item (stages, 1);
   g_assert_cmpstr (cycle_stage_get_name (added), ==, "New Stage");
   g_assert_true (cycle_plan_get_modified (plan));
   wait_for_draw (GTK_WIDGET (window));
-  g_assert_nonnull (find_stage_label (window, "New Stage"));
+  g_assert_nonnull (find_stage_widget (window, "New Stage"));
 
   activate (window, "win.undo");
   g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n);
   g_assert_false (cycle_plan_get_modified (plan));
   wait_for_draw (GTK_WIDGET (window));
-  g_assert_null (find_stage_label (window, "New Stage"));
+  g_assert_null (find_stage_widget (window, "New Stage"));
 
   /* Removing the selected stage offers to undo; undoing brings it back in its place. */
-  list = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL, NULL);
-  g_assert_nonnull (list);
-  g_assert_true (gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (list)),
-                                                  0, TRUE));
+  select_stage (window, "s1");
   activate (window, "win.remove-stage");
   g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n - 1);
   g_assert_null (cycle_plan_find_stage (plan, "s1"));
@@ -405,7 +434,7 @@ test_empty_window (Fixture       *fixture,
   g_assert_false (cycle_window_is_pristine (window));
   wait_for_draw (GTK_WIDGET (window));
   g_assert_null (find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, NULL, NULL));
-  g_assert_nonnull (find_stage_label (window, "Visitors"));
+  g_assert_nonnull (find_stage_widget (window, "Visitors"));
 
   /* …a window holding a plan does not. */
   g_application_open (G_APPLICATION (app), &fixture->file, 1, "");
@@ -452,6 +481,7 @@ test_close_unsaved (Fixture       *fixture,
   AdwMessageDialog *dialog;
   g_autofree char *body = NULL;
 
+  select_stage (window, "s1");
   activate (window, "win.add-stage");
   g_assert_true (cycle_plan_get_modified (plan));
 
@@ -480,6 +510,7 @@ test_close_unsaved (Fixture       *fixture,
   window = open_sample (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_stages (window_plan (window))), ==,
                     4);
+  select_stage (window, "s1");
   activate (window, "win.remove-stage");
   activate (window, "win.close");
   dialog = find_message_dialog ("Save Changes?");

@@ -1,0 +1,736 @@
+/* cycle-board-column.c
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cycle-board-column"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cycle-board-card.h"
+#include "cycle-board-column.h"
+#include "cycle-board-private.h"
+
+#define FOCUS_TRIES 10
+/* Cards a column makes in its first frame (about a screenful), then in each frame after it:
+ * making a card costs, and a column that scrolls in must not hold up the frame. */
+#define CARDS_FIRST 8
+#define CARDS_STEP  8
+
+struct _CycleBoardColumn
+{
+  GtkWidget          parent_instance;
+
+  CycleStage        *stage;
+  GtkNoSelection    *selection;
+  /* The stage's list, whole once the cards are all made (see CARDS_FIRST) */
+  GtkSliceListModel *slice;
+  guint              grow_id;
+  GBindingGroup     *bindings;
+  GSignalGroup      *stage_signals;
+  CycleAutoscroll   *autoscroll;
+
+  /* The card showing the drop indicator, while a drag hovers */
+  GtkWidget         *drop_card;
+  /* Position to focus once its card exists */
+  guint              focus_position;
+  guint              focus_tick_id;
+  guint              focus_tries;
+  /* Whether the cards show: only columns on (or near) the screen have them. */
+  guint              active : 1;
+
+  /* Template widgets */
+  GtkWidget         *header;
+  GtkLabel          *name_label;
+  GtkLabel          *count_label;
+  GtkButton         *add_button;
+  GtkScrolledWindow *scroller;
+  GtkGridView       *cards;
+};
+
+G_DEFINE_FINAL_TYPE (CycleBoardColumn, cycle_board_column, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void update_cards   (CycleBoardColumn *self);
+static void show_all_cards (CycleBoardColumn *self);
+
+static CycleBoard *
+get_board (CycleBoardColumn *self)
+{
+  return (CycleBoard *) gtk_widget_get_ancestor (GTK_WIDGET (self), CYCLE_TYPE_BOARD);
+}
+
+/* The card a row of the list view holds, with its list item. */
+static CycleBoardCard *
+row_card (GtkWidget    *row,
+          GtkListItem **list_item)
+{
+  GtkWidget *child = gtk_widget_get_first_child (row);
+
+  if (!CYCLE_IS_BOARD_CARD (child))
+    return NULL;
+
+  *list_item = g_object_get_data (G_OBJECT (child), "cycle-list-item");
+  return *list_item != NULL ? CYCLE_BOARD_CARD (child) : NULL;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Cards
+ */
+
+static void
+on_setup_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             CycleBoardColumn         *self)
+{
+  GtkWidget *card = cycle_board_card_new ();
+
+  /* Borrowed: the list item owns the card. */
+  g_object_set_data (G_OBJECT (card), "cycle-list-item", list_item);
+  gtk_list_item_set_child (list_item, card);
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            CycleBoardColumn         *self)
+{
+  cycle_board_card_set_content (CYCLE_BOARD_CARD (gtk_list_item_get_child (list_item)),
+                                gtk_list_item_get_item (list_item));
+}
+
+static void
+on_unbind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              CycleBoardColumn         *self)
+{
+  cycle_board_card_set_content (CYCLE_BOARD_CARD (gtk_list_item_get_child (list_item)), NULL);
+}
+
+static void
+on_cards_activate_cb (CycleBoardColumn *self,
+                          guint             position,
+                          GtkGridView      *cards)
+{
+  g_autoptr(CycleContent) content = NULL;
+  CycleBoard *board = get_board (self);
+
+  if (self->stage == NULL || board == NULL)
+    return;
+
+  content = g_list_model_get_item (cycle_stage_get_content (self->stage), position);
+  if (content != NULL)
+    _cycle_board_edit (board, content);
+}
+
+static void
+on_add_button_clicked_cb (CycleBoardColumn *self,
+                          GtkButton        *button)
+{
+  CycleBoard *board = get_board (self);
+
+  if (self->stage != NULL && board != NULL)
+    _cycle_board_add (board, self->stage);
+}
+
+/* The card that has the keyboard focus, if any. */
+static CycleBoardCard *
+focused_card (CycleBoardColumn *self)
+{
+  GtkWidget *row = gtk_widget_get_focus_child (GTK_WIDGET (self->cards));
+  GtkListItem *list_item;
+
+  if (row == NULL)
+    return NULL;
+
+  return row_card (row, &list_item);
+}
+
+static gboolean
+card_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  CycleBoardColumn *self = CYCLE_BOARD_COLUMN (widget);
+  CycleBoardCard *card = focused_card (self);
+  const char *action = g_variant_get_string (args, NULL);
+
+  if (card == NULL || cycle_board_card_get_content (card) == NULL)
+    return FALSE;
+
+  return gtk_widget_activate_action (GTK_WIDGET (card), action, NULL);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Focus
+ */
+
+static gboolean
+focus_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  CycleBoardColumn *self = CYCLE_BOARD_COLUMN (widget);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->cards));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkListItem *list_item;
+
+      if (row_card (row, &list_item) != NULL &&
+          gtk_list_item_get_position (list_item) == self->focus_position)
+        {
+          gtk_widget_grab_focus (row);
+          self->focus_tick_id = 0;
+          return G_SOURCE_REMOVE;
+        }
+    }
+
+  if (++self->focus_tries >= FOCUS_TRIES)
+    {
+      self->focus_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+void
+cycle_board_column_focus_position (CycleBoardColumn *self,
+                                   guint             position)
+{
+  g_return_if_fail (CYCLE_IS_BOARD_COLUMN (self));
+
+  cycle_board_column_set_active (self, TRUE);
+  show_all_cards (self);
+  gtk_widget_activate_action (GTK_WIDGET (self->cards), "list.scroll-to-item", "u", position);
+
+  self->focus_position = position;
+  self->focus_tries = 0;
+  if (self->focus_tick_id == 0)
+    self->focus_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick_cb,
+                                                        NULL, NULL);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Dropping
+ */
+
+guint
+cycle_board_column_insertion_at (CycleBoardColumn *self,
+                                 double            y)
+{
+  graphene_point_t point = GRAPHENE_POINT_INIT (0, y);
+  graphene_point_t in_list;
+  guint n, best = G_MAXUINT, last = G_MAXUINT;
+  double height;
+
+  g_return_val_if_fail (CYCLE_IS_BOARD_COLUMN (self), 0);
+
+  if (self->stage == NULL)
+    return 0;
+
+  n = g_list_model_get_n_items (cycle_stage_get_content (self->stage));
+  /* A column without its cards yet (just scrolled in): at the end. */
+  if (!self->active)
+    return n;
+  if (!gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (self->cards), &point,
+                                 &in_list))
+    return n;
+
+  /* Above the list (the header): the top. */
+  if (in_list.y < 0)
+    return 0;
+
+  /* Only the rows on screen count: the list keeps a focused row alive even far away. */
+  height = gtk_widget_get_height (GTK_WIDGET (self->cards));
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->cards));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkListItem *list_item;
+      graphene_rect_t bounds;
+      guint position;
+
+      if (row_card (row, &list_item) == NULL ||
+          !gtk_widget_get_visible (row) ||
+          !gtk_widget_compute_bounds (row, GTK_WIDGET (self->cards), &bounds))
+        continue;
+      if (bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= height)
+        continue;
+
+      position = gtk_list_item_get_position (list_item);
+      if (position == GTK_INVALID_LIST_POSITION)
+        continue;
+
+      if (in_list.y < bounds.origin.y + bounds.size.height / 2 && position < best)
+        best = position;
+      if (last == G_MAXUINT || position > last)
+        last = position;
+    }
+
+  if (best != G_MAXUINT)
+    return best;
+  /* Below every card on screen: after the last one shown. */
+  if (last != G_MAXUINT)
+    return MIN (last + 1, n);
+  return n;
+}
+
+static void
+clear_drop_indicator (CycleBoardColumn *self)
+{
+  if (self->drop_card != NULL)
+    {
+      gtk_widget_remove_css_class (self->drop_card, "drop-before");
+      gtk_widget_remove_css_class (self->drop_card, "drop-after");
+      g_clear_weak_pointer (&self->drop_card);
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-at-end");
+}
+
+static void
+show_drop_indicator (CycleBoardColumn *self,
+                     guint             insertion)
+{
+  GtkWidget *before = NULL, *after = NULL;
+
+  clear_drop_indicator (self);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->cards));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkListItem *list_item;
+      CycleBoardCard *card = row_card (row, &list_item);
+      guint position;
+
+      if (card == NULL)
+        continue;
+
+      position = gtk_list_item_get_position (list_item);
+      if (position == insertion)
+        before = GTK_WIDGET (card);
+      else if (insertion > 0 && position == insertion - 1)
+        after = GTK_WIDGET (card);
+    }
+
+  if (before != NULL)
+    {
+      gtk_widget_add_css_class (before, "drop-before");
+      g_set_weak_pointer (&self->drop_card, before);
+    }
+  else if (after != NULL)
+    {
+      gtk_widget_add_css_class (after, "drop-after");
+      g_set_weak_pointer (&self->drop_card, after);
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "drop-at-end");
+    }
+}
+
+static GdkDragAction
+on_drop_motion_cb (GtkDropTarget    *target,
+                   double            x,
+                   double            y,
+                   CycleBoardColumn *self)
+{
+  graphene_point_t point = GRAPHENE_POINT_INIT (x, y);
+  graphene_point_t in_scroller;
+
+  if (self->stage == NULL)
+    return 0;
+
+  show_drop_indicator (self, cycle_board_column_insertion_at (self, y));
+
+  if (gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (self->scroller), &point,
+                                &in_scroller))
+    _cycle_autoscroll_update (self->autoscroll,
+                              gtk_scrolled_window_get_vadjustment (self->scroller),
+                              in_scroller.y);
+
+  return GDK_ACTION_MOVE;
+}
+
+static void
+on_drop_leave_cb (GtkDropTarget    *target,
+                  CycleBoardColumn *self)
+{
+  clear_drop_indicator (self);
+  _cycle_autoscroll_update (self->autoscroll, NULL, -1);
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget    *target,
+            const GValue     *value,
+            double            x,
+            double            y,
+            CycleBoardColumn *self)
+{
+  CycleBoard *board = get_board (self);
+  CycleContent *content;
+
+  clear_drop_indicator (self);
+  _cycle_autoscroll_update (self->autoscroll, NULL, -1);
+
+  if (!G_VALUE_HOLDS (value, CYCLE_TYPE_CONTENT) || self->stage == NULL || board == NULL)
+    return FALSE;
+
+  content = g_value_get_object (value);
+  /* Only content of this plan: a card dragged from another window is not ours to move. */
+  if (content == NULL ||
+      cycle_item_get_plan (CYCLE_ITEM (content)) != cycle_board_get_plan (board) ||
+      cycle_content_get_stage (content) == NULL)
+    return FALSE;
+
+  cycle_board_move_content (board, content, self->stage, cycle_board_column_insertion_at (self, y));
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The stage
+ */
+
+static gboolean
+count_to_label (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  g_value_take_string (to, g_strdup_printf ("%u", g_value_get_uint (from)));
+  return TRUE;
+}
+
+static gboolean
+on_add_query_tooltip_cb (GtkWidget        *button,
+                         int               x,
+                         int               y,
+                         gboolean          keyboard,
+                         GtkTooltip       *tooltip,
+                         CycleBoardColumn *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->stage == NULL)
+    return FALSE;
+
+  text = g_strdup_printf (_("Add Content to “%s”"), cycle_stage_get_name (self->stage));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+on_stage_name_cb (CycleBoardColumn *self,
+                  GParamSpec       *pspec,
+                  CycleStage       *stage)
+{
+  const char *name = cycle_stage_get_name (stage);
+  g_autofree char *add = NULL;
+  g_autofree char *cards = NULL;
+
+  /* Translators: a button's tooltip; %s is the name of a stage */
+  add = g_strdup_printf (_("Add Content to “%s”"), name);
+  /* The tooltip is made when asked for (on_add_query_tooltip_cb): setting one asks the X server
+   * where the pointer is, too slow for every column that scrolls in. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add,
+                                  -1);
+
+  /* Translators: the accessible name of a board column's list; %s is the name of a stage */
+  cards = g_strdup_printf (_("Content of “%s”"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->cards),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cards,
+                                  -1);
+}
+
+CycleStage *
+cycle_board_column_get_stage (CycleBoardColumn *self)
+{
+  g_return_val_if_fail (CYCLE_IS_BOARD_COLUMN (self), NULL);
+  return self->stage;
+}
+
+void
+cycle_board_column_set_stage (CycleBoardColumn *self,
+                              CycleStage       *stage)
+{
+  g_return_if_fail (CYCLE_IS_BOARD_COLUMN (self));
+  g_return_if_fail (stage == NULL || CYCLE_IS_STAGE (stage));
+
+  if (!g_set_object (&self->stage, stage))
+    return;
+
+  clear_drop_indicator (self);
+  if (self->focus_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick_id);
+      self->focus_tick_id = 0;
+    }
+
+  g_binding_group_set_source (self->bindings, stage);
+  g_signal_group_set_target (self->stage_signals, stage);
+  update_cards (self);
+  if (stage != NULL)
+    on_stage_name_cb (self, NULL, stage);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+}
+
+static gboolean
+grow_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  CycleBoardColumn *self = CYCLE_BOARD_COLUMN (widget);
+  GListModel *content = gtk_slice_list_model_get_model (self->slice);
+  guint size = gtk_slice_list_model_get_size (self->slice);
+
+  if (content == NULL || size >= g_list_model_get_n_items (content))
+    {
+      gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+      self->grow_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_slice_list_model_set_size (self->slice, size + CARDS_STEP);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_growing (CycleBoardColumn *self)
+{
+  if (self->grow_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->grow_id);
+  self->grow_id = 0;
+}
+
+/* Shows the stage's cards, a screenful now and the rest over the next frames; or none. */
+static void
+update_cards (CycleBoardColumn *self)
+{
+  gboolean show = self->stage != NULL && self->active;
+
+  stop_growing (self);
+  gtk_slice_list_model_set_size (self->slice, show ? CARDS_FIRST : 0);
+  gtk_slice_list_model_set_model (self->slice,
+                                  show ? cycle_stage_get_content (self->stage) : NULL);
+  if (show)
+    self->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow_tick_cb, NULL, NULL);
+}
+
+/* Every card made at once, for who needs one far down. */
+static void
+show_all_cards (CycleBoardColumn *self)
+{
+  stop_growing (self);
+  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+}
+
+gboolean
+cycle_board_column_get_active (CycleBoardColumn *self)
+{
+  g_return_val_if_fail (CYCLE_IS_BOARD_COLUMN (self), FALSE);
+  return self->active;
+}
+
+void
+cycle_board_column_set_active (CycleBoardColumn *self,
+                               gboolean          active)
+{
+  g_return_if_fail (CYCLE_IS_BOARD_COLUMN (self));
+
+  active = !!active;
+  if (self->active == (guint) active)
+    return;
+
+  self->active = active;
+  update_cards (self);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The widget
+ */
+
+static void
+cycle_board_column_dispose (GObject *object)
+{
+  CycleBoardColumn *self = CYCLE_BOARD_COLUMN (object);
+
+  if (self->focus_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick_id);
+      self->focus_tick_id = 0;
+    }
+  g_clear_weak_pointer (&self->drop_card);
+  stop_growing (self);
+
+  /* Unbinds the cards while the column can still take the calls. */
+  if (self->cards != NULL)
+    {
+      gtk_grid_view_set_model (self->cards, NULL);
+      gtk_grid_view_set_factory (self->cards, NULL);
+    }
+  if (self->bindings != NULL)
+    g_binding_group_set_source (self->bindings, NULL);
+  if (self->stage_signals != NULL)
+    g_signal_group_set_target (self->stage_signals, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_BOARD_COLUMN);
+  /* Template children without an id are not the template's to clear. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+
+  g_clear_pointer (&self->autoscroll, _cycle_autoscroll_free);
+  g_clear_object (&self->bindings);
+  g_clear_object (&self->stage_signals);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
+  g_clear_object (&self->stage);
+
+  G_OBJECT_CLASS (cycle_board_column_parent_class)->dispose (object);
+}
+
+static void
+cycle_board_column_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  CycleBoardColumn *self = CYCLE_BOARD_COLUMN (object);
+
+  switch (prop_id)
+    {
+    case PROP_STAGE:
+      g_value_set_object (value, self->stage);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cycle_board_column_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  CycleBoardColumn *self = CYCLE_BOARD_COLUMN (object);
+
+  switch (prop_id)
+    {
+    case PROP_STAGE:
+      cycle_board_column_set_stage (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+add_card_shortcut (GtkWidgetClass  *widget_class,
+                   guint            key,
+                   GdkModifierType  modifiers,
+                   const char      *action)
+{
+  gtk_widget_class_add_binding (widget_class, key, modifiers, card_shortcut_cb, "s", action);
+}
+
+static void
+cycle_board_column_class_init (CycleBoardColumnClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cycle_board_column_dispose;
+  object_class->get_property = cycle_board_column_get_property;
+  object_class->set_property = cycle_board_column_set_property;
+
+  properties[PROP_STAGE] =
+    g_param_spec_object ("stage", NULL, NULL, CYCLE_TYPE_STAGE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Cycle/ui/cycle-board-column.ui");
+  gtk_widget_class_bind_template_child (widget_class, CycleBoardColumn, header);
+  gtk_widget_class_bind_template_child (widget_class, CycleBoardColumn, name_label);
+  gtk_widget_class_bind_template_child (widget_class, CycleBoardColumn, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CycleBoardColumn, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CycleBoardColumn, scroller);
+  gtk_widget_class_bind_template_child (widget_class, CycleBoardColumn, cards);
+  gtk_widget_class_bind_template_callback (widget_class, on_cards_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_button_clicked_cb);
+
+  /* The keyboard's way of dragging: on the card that has the focus. */
+  add_card_shortcut (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "card.move-previous");
+  add_card_shortcut (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "card.move-next");
+  add_card_shortcut (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "card.move-up");
+  add_card_shortcut (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "card.move-down");
+  add_card_shortcut (widget_class, GDK_KEY_Delete, 0, "card.delete");
+  add_card_shortcut (widget_class, GDK_KEY_KP_Delete, 0, "card.delete");
+  add_card_shortcut (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "card.duplicate");
+
+  gtk_widget_class_set_css_name (widget_class, "boardcolumn");
+}
+
+static void
+cycle_board_column_init (CycleBoardColumn *self)
+{
+  GtkListItemFactory *factory;
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), self);
+  gtk_grid_view_set_factory (self->cards, factory);
+  g_object_unref (factory);
+
+  self->slice = gtk_slice_list_model_new (NULL, 0, 0);
+  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
+  gtk_grid_view_set_model (self->cards, GTK_SELECTION_MODEL (self->selection));
+
+  self->bindings = g_binding_group_new ();
+  g_binding_group_bind (self->bindings, "name", self->name_label, "label",
+                        G_BINDING_SYNC_CREATE);
+  g_binding_group_bind_full (self->bindings, "n-content", self->count_label, "label",
+                             G_BINDING_SYNC_CREATE, count_to_label, NULL, NULL, NULL);
+
+  self->stage_signals = g_signal_group_new (CYCLE_TYPE_STAGE);
+  g_signal_group_connect_swapped (self->stage_signals, "notify::name",
+                                  G_CALLBACK (on_stage_name_cb), self);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->add_button), TRUE);
+  g_signal_connect_object (self->add_button, "query-tooltip",
+                           G_CALLBACK (on_add_query_tooltip_cb), self, 0);
+
+  self->autoscroll = _cycle_autoscroll_new (GTK_WIDGET (self->scroller),
+                                            GTK_ORIENTATION_VERTICAL);
+
+  drop = gtk_drop_target_new (CYCLE_TYPE_CONTENT, GDK_ACTION_MOVE);
+  g_signal_connect (drop, "motion", G_CALLBACK (on_drop_motion_cb), self);
+  g_signal_connect (drop, "leave", G_CALLBACK (on_drop_leave_cb), self);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
+
+GtkWidget *
+cycle_board_column_new (void)
+{
+  return g_object_new (CYCLE_TYPE_BOARD_COLUMN, NULL);
+}

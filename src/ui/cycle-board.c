@@ -1,0 +1,808 @@
+/* cycle-board.c
+ *
+ * The columns are the items of a horizontal, one-row GtkGridView over the plan's stages, and each
+ * column's cards the items of a one-column GtkGridView over that stage's own content list. (GTK
+ * 4.8's GtkListView keeps 200 rows alive whatever its size; a grid view about 33.) Of the columns
+ * alive, only those on or near the screen are given their cards (cycle_board_column_set_active),
+ * a column or two a frame: 500 stages and 100 000 items scroll like 5 and 50.
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cycle-board"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "cycle-board-column.h"
+#include "cycle-board-private.h"
+#include "cycle-content-cells.h"
+
+#define AUTOSCROLL_EDGE      56.0
+/* Columns beyond the screen that keep or get their cards, each side */
+#define ACTIVE_MARGIN        1
+/* Columns given their cards in one frame while scrolling */
+#define ACTIVATE_BUDGET_USEC 3000   /* px from an end where a drag starts scrolling */
+#define AUTOSCROLL_MAX_SPEED 1400.0 /* px/s at the very end */
+
+struct _CycleBoard
+{
+  GtkWidget          parent_instance;
+
+  CyclePlan         *plan;
+  CycleStage        *stage;
+
+  GtkScrolledWindow *scroller;
+  GtkGridView       *list_view;
+  GtkNoSelection    *selection;
+  /* CycleStage → its bound CycleBoardColumn (borrowed both ways) */
+  GHashTable        *columns;
+  CycleAutoscroll   *autoscroll;
+  guint              activate_id;   /* tick callback */
+  /* One menu for every card (a menu per card would make scrolling slow) */
+  GtkWidget         *card_menu;
+  /* Columns bound before the first frame get their cards at once; after, a few a frame */
+  gboolean           drawn;
+};
+
+G_DEFINE_FINAL_TYPE (CycleBoard, cycle_board, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  PROP_STAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  EDIT_CONTENT,
+  ADD_CONTENT,
+  REMOVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ------------------------------------------------------------------------------------------------
+ * Autoscroll while dragging
+ */
+
+struct _CycleAutoscroll
+{
+  GtkWidget      *widget;     /* not owned: owns this */
+  GtkOrientation  orientation;
+  GtkAdjustment  *adjustment;
+  double          speed;      /* px/s, negative towards the start */
+  gint64          last_time;
+  guint           tick_id;
+};
+
+static gboolean
+autoscroll_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  CycleAutoscroll *autoscroll = user_data;
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+
+  if (autoscroll->last_time != 0 && autoscroll->adjustment != NULL)
+    {
+      double dt = (now - autoscroll->last_time) / (double) G_USEC_PER_SEC;
+
+      gtk_adjustment_set_value (autoscroll->adjustment,
+                                gtk_adjustment_get_value (autoscroll->adjustment) +
+                                autoscroll->speed * MIN (dt, 0.1));
+    }
+  autoscroll->last_time = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+autoscroll_stop (CycleAutoscroll *autoscroll)
+{
+  if (autoscroll->tick_id != 0)
+    gtk_widget_remove_tick_callback (autoscroll->widget, autoscroll->tick_id);
+  autoscroll->tick_id = 0;
+  autoscroll->last_time = 0;
+  autoscroll->speed = 0;
+  g_clear_object (&autoscroll->adjustment);
+}
+
+CycleAutoscroll *
+_cycle_autoscroll_new (GtkWidget      *widget,
+                       GtkOrientation  orientation)
+{
+  CycleAutoscroll *autoscroll = g_new0 (CycleAutoscroll, 1);
+
+  autoscroll->widget = widget;
+  autoscroll->orientation = orientation;
+  return autoscroll;
+}
+
+void
+_cycle_autoscroll_update (CycleAutoscroll *autoscroll,
+                          GtkAdjustment   *adjustment,
+                          double           position)
+{
+  double size, speed = 0;
+
+  size = autoscroll->orientation == GTK_ORIENTATION_HORIZONTAL
+         ? gtk_widget_get_width (autoscroll->widget)
+         : gtk_widget_get_height (autoscroll->widget);
+
+  if (adjustment != NULL && position >= 0 && size > 3 * AUTOSCROLL_EDGE)
+    {
+      if (position < AUTOSCROLL_EDGE)
+        speed = -AUTOSCROLL_MAX_SPEED * (AUTOSCROLL_EDGE - position) / AUTOSCROLL_EDGE;
+      else if (position > size - AUTOSCROLL_EDGE)
+        speed = AUTOSCROLL_MAX_SPEED * (position - (size - AUTOSCROLL_EDGE)) / AUTOSCROLL_EDGE;
+    }
+
+  if (speed == 0)
+    {
+      autoscroll_stop (autoscroll);
+      return;
+    }
+
+  g_set_object (&autoscroll->adjustment, adjustment);
+  autoscroll->speed = speed;
+  if (autoscroll->tick_id == 0)
+    autoscroll->tick_id = gtk_widget_add_tick_callback (autoscroll->widget, autoscroll_tick_cb,
+                                                        autoscroll, NULL);
+}
+
+void
+_cycle_autoscroll_free (CycleAutoscroll *autoscroll)
+{
+  if (autoscroll == NULL)
+    return;
+
+  autoscroll_stop (autoscroll);
+  g_free (autoscroll);
+}
+
+static void
+on_drag_motion_cb (GtkDropControllerMotion *motion,
+                   double                   x,
+                   double                   y,
+                   CycleBoard              *self)
+{
+  _cycle_autoscroll_update (self->autoscroll,
+                            gtk_scrolled_window_get_hadjustment (self->scroller), x);
+}
+
+static void
+on_drag_leave_cb (GtkDropControllerMotion *motion,
+                  CycleBoard              *self)
+{
+  _cycle_autoscroll_update (self->autoscroll, NULL, -1);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Columns
+ */
+
+static void
+update_column_highlight (CycleBoard       *self,
+                         CycleBoardColumn *column)
+{
+  if (cycle_board_column_get_stage (column) != NULL &&
+      cycle_board_column_get_stage (column) == self->stage)
+    gtk_widget_add_css_class (GTK_WIDGET (column), "current-stage");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (column), "current-stage");
+}
+
+/* The range of stage positions on or near the screen. All columns are one width, so the
+ * scrolled width divided by their number is where each one is. */
+static void
+visible_range (CycleBoard *self,
+               guint      *first,
+               guint      *last)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double stride;
+
+  if (n == 0 || upper <= 0 || page <= 0)
+    {
+      /* Not laid out yet: the first few, as many as a wide window shows. */
+      *first = 0;
+      *last = MIN (n, 6u) - (n > 0 ? 1 : 0);
+      return;
+    }
+
+  stride = upper / n;
+  *first = (guint) MAX (0.0, floor (value / stride) - ACTIVE_MARGIN);
+  *last = (guint) MIN ((double) n - 1, ceil ((value + page) / stride) + ACTIVE_MARGIN);
+}
+
+/* Gives their cards to the columns that came on screen (a few a frame: binding cards costs) and
+ * takes them from those that left. Runs as a tick while there is work. */
+static gboolean
+activate_tick_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  CycleBoard *self = CYCLE_BOARD (widget);
+  GHashTableIter iter;
+  gpointer column;
+  guint first, last, activated = 0;
+  gboolean pending = FALSE;
+  gint64 start = g_get_monotonic_time ();
+
+  visible_range (self, &first, &last);
+
+  g_hash_table_iter_init (&iter, self->columns);
+  while (g_hash_table_iter_next (&iter, NULL, &column))
+    {
+      GtkListItem *item = g_object_get_data (column, "cycle-list-item");
+      guint position = gtk_list_item_get_position (item);
+      gboolean wanted = position != GTK_INVALID_LIST_POSITION && position >= first &&
+                        position <= last;
+
+      if (!wanted)
+        continue;
+      else if (!cycle_board_column_get_active (column))
+        {
+          if (activated == 0 || g_get_monotonic_time () - start < ACTIVATE_BUDGET_USEC)
+            {
+              cycle_board_column_set_active (column, TRUE);
+              activated++;
+            }
+          else
+            pending = TRUE;
+        }
+    }
+
+  if (pending)
+    return G_SOURCE_CONTINUE;
+
+  self->activate_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_activate (CycleBoard *self)
+{
+  if (self->activate_id == 0)
+    self->activate_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), activate_tick_cb,
+                                                      NULL, NULL);
+}
+
+/* Before the board is first drawn, the columns on screen get their cards at once (a first frame
+ * without them would blink); after, the tick gives them, a few a frame. */
+static void
+activate_now (CycleBoard       *self,
+              CycleBoardColumn *column)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (column), "cycle-list-item");
+  guint position = gtk_list_item_get_position (item);
+  guint first, last;
+
+  if (!self->drawn)
+    {
+      visible_range (self, &first, &last);
+      cycle_board_column_set_active (column, position >= first && position <= last);
+    }
+  queue_activate (self);
+}
+
+static void
+on_first_frame_cb (GdkFrameClock *clock,
+                   CycleBoard    *self)
+{
+  self->drawn = TRUE;
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
+}
+
+static void
+cycle_board_map (GtkWidget *widget)
+{
+  CycleBoard *self = CYCLE_BOARD (widget);
+
+  GTK_WIDGET_CLASS (cycle_board_parent_class)->map (widget);
+
+  if (!self->drawn)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_first_frame_cb), self, 0);
+}
+
+static void
+on_hadjustment_changed_cb (CycleBoard *self)
+{
+  queue_activate (self);
+}
+
+static void
+on_setup_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             CycleBoard               *self)
+{
+  GtkWidget *column = cycle_board_column_new ();
+
+  /* A column is a place to drop cards, not an item to pick. */
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, FALSE);
+  /* Borrowed: the list item owns the column. */
+  g_object_set_data (G_OBJECT (column), "cycle-list-item", list_item);
+  gtk_list_item_set_child (list_item, column);
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            CycleBoard               *self)
+{
+  CycleBoardColumn *column = CYCLE_BOARD_COLUMN (gtk_list_item_get_child (list_item));
+  CycleStage *stage = gtk_list_item_get_item (list_item);
+
+  cycle_board_column_set_stage (column, stage);
+  g_hash_table_insert (self->columns, stage, column);
+  update_column_highlight (self, column);
+  activate_now (self, column);
+}
+
+static void
+on_unbind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              CycleBoard               *self)
+{
+  CycleBoardColumn *column = CYCLE_BOARD_COLUMN (gtk_list_item_get_child (list_item));
+  CycleStage *stage = cycle_board_column_get_stage (column);
+
+  if (stage != NULL && self->columns != NULL &&
+      g_hash_table_lookup (self->columns, stage) == column)
+    g_hash_table_remove (self->columns, stage);
+  cycle_board_column_set_active (column, FALSE);
+  cycle_board_column_set_stage (column, NULL);
+}
+
+static int
+stage_index (CycleBoard *self,
+             CycleStage *stage)
+{
+  GListModel *stages;
+  guint n;
+
+  if (self->plan == NULL || stage == NULL)
+    return -1;
+
+  stages = cycle_plan_get_stages (self->plan);
+  n = g_list_model_get_n_items (stages);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CycleStage) item = g_list_model_get_item (stages, i);
+
+      if (item == stage)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+/* Shows @stage's column, then the card at @position in it with the keyboard focus. */
+static void
+focus_content (CycleBoard   *self,
+               CycleContent *content)
+{
+  CycleStage *stage = cycle_content_get_stage (content);
+  CycleBoardColumn *column;
+  int position = cycle_content_get_position (content);
+
+  if (stage == NULL || position < 0)
+    return;
+
+  cycle_board_show_stage (self, stage);
+  column = g_hash_table_lookup (self->columns, stage);
+  if (column != NULL)
+    cycle_board_column_focus_position (column, position);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Moving content
+ */
+
+guint
+cycle_board_drop_position (CycleContent *content,
+                           CycleStage   *stage,
+                           guint         insertion)
+{
+  g_return_val_if_fail (CYCLE_IS_CONTENT (content), insertion);
+  g_return_val_if_fail (CYCLE_IS_STAGE (stage), insertion);
+
+  if (cycle_content_get_stage (content) == stage)
+    {
+      int from = cycle_content_get_position (content);
+
+      if (from >= 0 && (guint) from < insertion)
+        return insertion - 1;
+    }
+
+  return insertion;
+}
+
+void
+cycle_board_move_content (CycleBoard   *self,
+                          CycleContent *content,
+                          CycleStage   *stage,
+                          guint         insertion)
+{
+  guint position;
+
+  g_return_if_fail (CYCLE_IS_BOARD (self));
+  g_return_if_fail (CYCLE_IS_CONTENT (content));
+  g_return_if_fail (CYCLE_IS_STAGE (stage));
+  g_return_if_fail (self->plan != NULL);
+
+  position = cycle_board_drop_position (content, stage, insertion);
+  position = MIN (position, (guint) G_MAXINT);
+
+  cycle_plan_seal_undo (self->plan);
+  cycle_plan_move_content (self->plan, content, stage, (int) position);
+}
+
+void
+_cycle_board_move_to_stage (CycleBoard   *self,
+                            CycleContent *content,
+                            int           offset)
+{
+  g_autoptr(CycleStage) target = NULL;
+  int index = stage_index (self, cycle_content_get_stage (content));
+  GListModel *stages;
+
+  if (index < 0)
+    return;
+
+  stages = cycle_plan_get_stages (self->plan);
+  if (index + offset < 0 || index + offset >= (int) g_list_model_get_n_items (stages))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  target = g_list_model_get_item (stages, index + offset);
+  cycle_plan_seal_undo (self->plan);
+  cycle_plan_move_content (self->plan, content, target, -1);
+  focus_content (self, content);
+}
+
+void
+_cycle_board_move_within (CycleBoard   *self,
+                          CycleContent *content,
+                          int           offset)
+{
+  CycleStage *stage = cycle_content_get_stage (content);
+  int position = cycle_content_get_position (content);
+
+  if (stage == NULL || position < 0)
+    return;
+
+  if (position + offset < 0 || position + offset >= (int) cycle_stage_get_n_content (stage))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  /* The position is counted once the content has left its place: one down is position + 1. */
+  cycle_plan_seal_undo (self->plan);
+  cycle_plan_move_content (self->plan, content, stage, position + offset);
+  focus_content (self, content);
+}
+
+static void
+on_card_menu_closed_cb (GtkPopover *popover,
+                        CycleBoard *self)
+{
+  /* Detached once the menu has done its action (an action may remove the card). */
+  g_object_ref (popover);
+  if (gtk_widget_get_parent (GTK_WIDGET (popover)) != NULL)
+    gtk_widget_unparent (GTK_WIDGET (popover));
+  g_object_unref (popover);
+}
+
+void
+_cycle_board_popup_menu (CycleBoard *self,
+                         GtkWidget  *card,
+                         GtkWidget  *anchor)
+{
+  GtkPopover *popover = GTK_POPOVER (self->card_menu);
+  graphene_rect_t bounds;
+
+  if (gtk_widget_get_parent (self->card_menu) != NULL)
+    gtk_widget_unparent (self->card_menu);
+  gtk_widget_set_parent (self->card_menu, card);
+
+  if (anchor != NULL && gtk_widget_compute_bounds (anchor, card, &bounds))
+    gtk_popover_set_pointing_to (popover, &(GdkRectangle) {
+                                   bounds.origin.x, bounds.origin.y,
+                                   bounds.size.width, bounds.size.height });
+  gtk_popover_popup (popover);
+}
+
+void
+_cycle_board_edit (CycleBoard   *self,
+                   CycleContent *content)
+{
+  g_signal_emit (self, signals[EDIT_CONTENT], 0, content);
+}
+
+void
+_cycle_board_add (CycleBoard *self,
+                  CycleStage *stage)
+{
+  g_signal_emit (self, signals[ADD_CONTENT], 0, stage);
+}
+
+void
+_cycle_board_remove (CycleBoard   *self,
+                     CycleContent *content)
+{
+  g_autoptr(CycleContent) hold = g_object_ref (content);
+
+  if (self->plan == NULL || cycle_content_get_stage (content) == NULL)
+    return;
+
+  cycle_plan_seal_undo (self->plan);
+  cycle_plan_remove_content (self->plan, content);
+  g_signal_emit (self, signals[REMOVED], 0, content);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Properties
+ */
+
+CyclePlan *
+cycle_board_get_plan (CycleBoard *self)
+{
+  g_return_val_if_fail (CYCLE_IS_BOARD (self), NULL);
+  return self->plan;
+}
+
+void
+cycle_board_set_plan (CycleBoard *self,
+                      CyclePlan  *plan)
+{
+  g_return_if_fail (CYCLE_IS_BOARD (self));
+  g_return_if_fail (plan == NULL || CYCLE_IS_PLAN (plan));
+
+  if (self->plan == plan)
+    return;
+
+  cycle_board_set_stage (self, NULL);
+  g_set_object (&self->plan, plan);
+  /* The columns of the new plan that show at once get their cards at once. */
+  if (self->drawn && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (on_first_frame_cb), self, 0);
+  self->drawn = FALSE;
+  gtk_no_selection_set_model (self->selection, plan != NULL ? cycle_plan_get_stages (plan) : NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+CycleStage *
+cycle_board_get_stage (CycleBoard *self)
+{
+  g_return_val_if_fail (CYCLE_IS_BOARD (self), NULL);
+  return self->stage;
+}
+
+void
+cycle_board_set_stage (CycleBoard *self,
+                       CycleStage *stage)
+{
+  GHashTableIter iter;
+  gpointer column;
+
+  g_return_if_fail (CYCLE_IS_BOARD (self));
+  g_return_if_fail (stage == NULL || CYCLE_IS_STAGE (stage));
+
+  if (!g_set_object (&self->stage, stage))
+    return;
+
+  g_hash_table_iter_init (&iter, self->columns);
+  while (g_hash_table_iter_next (&iter, NULL, &column))
+    update_column_highlight (self, column);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+}
+
+void
+cycle_board_show_stage (CycleBoard *self,
+                        CycleStage *stage)
+{
+  int index;
+
+  g_return_if_fail (CYCLE_IS_BOARD (self));
+  g_return_if_fail (stage == NULL || CYCLE_IS_STAGE (stage));
+
+  cycle_board_set_stage (self, stage);
+
+  index = stage_index (self, stage);
+  if (index >= 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                (guint) index);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The widget
+ */
+
+static void
+cycle_board_dispose (GObject *object)
+{
+  CycleBoard *self = CYCLE_BOARD (object);
+
+  g_clear_pointer (&self->autoscroll, _cycle_autoscroll_free);
+  if (self->activate_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->activate_id);
+  self->activate_id = 0;
+
+  /* Unbinds the columns while the board can still take the calls. */
+  if (self->list_view != NULL)
+    {
+      gtk_grid_view_set_model (self->list_view, NULL);
+      gtk_grid_view_set_factory (self->list_view, NULL);
+    }
+  g_clear_pointer ((GtkWidget **) &self->scroller, gtk_widget_unparent);
+  self->list_view = NULL;
+
+  if (self->card_menu != NULL && gtk_widget_get_parent (self->card_menu) != NULL)
+    gtk_widget_unparent (self->card_menu);
+  g_clear_object (&self->card_menu);
+  g_clear_pointer (&self->columns, g_hash_table_unref);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->stage);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (cycle_board_parent_class)->dispose (object);
+}
+
+static void
+cycle_board_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  CycleBoard *self = CYCLE_BOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    case PROP_STAGE:
+      g_value_set_object (value, self->stage);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cycle_board_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  CycleBoard *self = CYCLE_BOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      cycle_board_set_plan (self, g_value_get_object (value));
+      break;
+    case PROP_STAGE:
+      cycle_board_set_stage (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cycle_board_class_init (CycleBoardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cycle_board_dispose;
+  object_class->get_property = cycle_board_get_property;
+  object_class->set_property = cycle_board_set_property;
+
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, CYCLE_TYPE_PLAN,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STAGE] =
+    g_param_spec_object ("stage", NULL, NULL, CYCLE_TYPE_STAGE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A card asks to be edited (activated, or "Edit…" in its menu). */
+  signals[EDIT_CONTENT] =
+    g_signal_new ("edit-content", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
+  /* A column's "Add Content" button was clicked. */
+  signals[ADD_CONTENT] =
+    g_signal_new ("add-content", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_STAGE);
+  /* The board deleted a piece of content (undo brings it back). */
+  signals[REMOVED] =
+    g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
+
+  widget_class->map = cycle_board_map;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "board");
+}
+
+static void
+cycle_board_init (CycleBoard *self)
+{
+  GtkListItemFactory *factory;
+  GtkEventController *motion;
+
+  self->columns = g_hash_table_new (NULL, NULL);
+
+  {
+    g_autoptr(GtkBuilder) builder =
+      gtk_builder_new_from_resource ("/org/example/Cycle/ui/cycle-board-menu.ui");
+
+    self->card_menu =
+      gtk_popover_menu_new_from_model (G_MENU_MODEL (gtk_builder_get_object (builder,
+                                                                             "card_menu")));
+    g_object_ref_sink (self->card_menu);
+    gtk_popover_set_has_arrow (GTK_POPOVER (self->card_menu), TRUE);
+    g_signal_connect_object (self->card_menu, "closed", G_CALLBACK (on_card_menu_closed_cb),
+                             self, G_CONNECT_AFTER);
+  }
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), self);
+
+  self->selection = gtk_no_selection_new (NULL);
+  self->list_view = GTK_GRID_VIEW (gtk_grid_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection)),
+                                                      factory));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->list_view), GTK_ORIENTATION_HORIZONTAL);
+  gtk_grid_view_set_max_columns (self->list_view, 1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "content-board");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Board"),
+                                  -1);
+
+  self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->list_view));
+  gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (on_hadjustment_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
+                           G_CALLBACK (on_hadjustment_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->autoscroll = _cycle_autoscroll_new (GTK_WIDGET (self->scroller),
+                                            GTK_ORIENTATION_HORIZONTAL);
+  motion = gtk_drop_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (on_drag_motion_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_drag_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+}
+
+GtkWidget *
+cycle_board_new (void)
+{
+  return g_object_new (CYCLE_TYPE_BOARD, NULL);
+}

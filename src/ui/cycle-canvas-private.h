@@ -1,0 +1,203 @@
+/* cycle-canvas-private.h: what cycle-canvas.c and cycle-canvas-actions.c share
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cycle-canvas.h"
+#include "cycle-render.h"
+#include "cycle-stage-widget.h"
+
+G_BEGIN_DECLS
+
+#define CYCLE_CANVAS_MIN_ZOOM 0.1
+#define CYCLE_CANVAS_MAX_ZOOM 4.0
+
+typedef enum {
+  DRAG_NONE,
+  /* Pressed on a stage: a move once the pointer goes past the threshold. */
+  DRAG_MOVE_PENDING,
+  DRAG_MOVE,
+  DRAG_CONNECT,
+  DRAG_RUBBER_BAND,
+  DRAG_PAN,
+} DragMode;
+
+typedef struct
+{
+  CycleStage *stage;
+  double      x;
+  double      y;
+} DragOrigin;
+
+/* A link of a dragged stage: its index, and its two stages' indexes. */
+typedef struct
+{
+  guint link;
+  guint from;
+  guint to;
+} DragLink;
+
+struct _CycleCanvas
+{
+  GtkWidget           parent_instance;
+
+  CyclePlan          *plan;
+  GSignalGroup       *plan_signals;
+  GSignalGroup       *stages_signals;
+  GSignalGroup       *links_signals;
+
+  /* One CycleStageWidget per stage, in the plan's order, and stage → widget. */
+  GPtrArray          *stage_widgets;
+  GHashTable         *widget_for_stage;
+  /* The plan's links, in order, to let go of their signals when they leave the plan. */
+  GPtrArray          *links;
+
+  CycleRenderStyle    style;
+
+  /* Derived from the model when it changes (never edited here). */
+  CycleLayout         layout;
+  CycleStageGeometry *geometry;        /* per stage, plan order */
+  guint               n_geometry;
+  CycleLinkPath      *paths;           /* per link, plan order */
+  CycleRect          *link_bounds;
+  guint               n_paths;
+  CycleLaneBand       bands[2];
+  guint               n_bands;
+  /* What was drawn, kept from frame to frame while it does not change. */
+  GHashTable         *link_nodes;      /* CycleLink → LinkNode */
+  GskRenderNode      *bands_node;
+  GskRenderNode      *bands_shown;
+  GskTransform       *bands_view;      /* the view's transform when bands_shown was made */
+  GskTransform       *view;            /* pan and zoom, as last made */
+  double              view_zoom;
+  double              view_pan_x;
+  double              view_pan_y;
+  CycleLaneBand       drawn_bands[2];
+  guint               n_drawn_bands;
+  CycleRect           extent;
+  double             *volumes;         /* per stage; NaN when unknown */
+  guint               geometry_dirty : 1;
+  guint               volumes_dirty : 1;
+  guint               fit_pending : 1;
+  /* Fitting again when the size changes, until the view is moved by hand. */
+  guint               auto_fit : 1;
+  int                 fitted_width;
+  int                 fitted_height;
+  guint               layout_hint_shown : 1;
+  guint               focus_from_pointer : 1;
+  guint               links_text_id;
+  guint               zoom_label_id;
+
+  /* The view */
+  double              zoom;
+  double              pan_x;
+  double              pan_y;
+  double              pointer_x;
+  double              pointer_y;
+
+  /* Selection: plain pointers, dropped when the items leave the plan. */
+  GHashTable         *selected_stages;
+  GHashTable         *selected_links;
+  CycleStage         *anchor;
+  CycleStage         *hover;
+
+  /* The gesture under way */
+  DragMode            drag;
+  guint               drag_button;
+  double              drag_start_x;    /* widget coordinates */
+  double              drag_start_y;
+  double              drag_start_pan_x;
+  double              drag_start_pan_y;
+  CycleStage         *drag_stage;
+  GArray             *drag_origins;    /* DragOrigin */
+  GArray             *drag_routing;    /* DragLink; NULL when every link is routed */
+  gboolean            drag_group_open;
+  gboolean            drag_collapse;   /* a click on a selected stage selects only it */
+  double              drag_dx;         /* computed layouts: how far the stage follows */
+  double              drag_dy;
+  CycleLink          *preview_link;    /* connecting: not in the plan */
+  CycleStage         *connect_target;
+  CyclePoint          connect_point;
+  CycleRect           rubber;
+  GHashTable         *rubber_base;
+
+  /* Children other than the stages */
+  GtkWidget          *rubber_band;
+  GtkWidget          *rename_entry;
+  CycleStage         *renaming;
+  GtkWidget          *zoom_bar;
+  GtkWidget          *zoom_label;
+  GtkWidget          *context_menu;
+  CycleLink          *menu_link;
+  GtkWidget          *connect_popover;
+  GtkWidget          *connect_search;
+  GtkWidget          *connect_list;
+  GtkCustomFilter    *connect_filter;
+  CycleStage         *connect_source;
+};
+
+enum {
+  CANVAS_PROP_0,
+  CANVAS_PROP_PLAN,
+  CANVAS_PROP_ZOOM,
+  CANVAS_PROP_SELECTED_STAGE,
+  CANVAS_PROP_HAS_SELECTION,
+  CANVAS_PROP_SELECTION_LANE,
+  CANVAS_PROP_MENU_LINK_KIND,
+  CANVAS_N_PROPS
+};
+
+extern GParamSpec *_cycle_canvas_properties[CANVAS_N_PROPS];
+
+enum {
+  CANVAS_SIGNAL_STAGE_ACTIVATED,
+  CANVAS_SIGNAL_MESSAGE,
+  CANVAS_N_SIGNALS
+};
+
+extern guint _cycle_canvas_signals[CANVAS_N_SIGNALS];
+
+/* cycle-canvas.c */
+void              _cycle_canvas_ensure_geometry   (CycleCanvas  *self);
+int               _cycle_canvas_stage_index       (CycleCanvas  *self,
+                                                   CycleStage   *stage);
+CycleStageWidget *_cycle_canvas_widget_at         (CycleCanvas  *self,
+                                                   guint         index);
+void              _cycle_canvas_selection_changed (CycleCanvas  *self);
+void              _cycle_canvas_scroll_to_stage   (CycleCanvas  *self,
+                                                   CycleStage   *stage);
+void              _cycle_canvas_focus_stage       (CycleCanvas  *self,
+                                                   CycleStage   *stage);
+void              _cycle_canvas_update_zoom_label (CycleCanvas  *self);
+/* The screen rectangle of a stage, for popovers and the name entry. */
+void              _cycle_canvas_stage_screen_rect (CycleCanvas  *self,
+                                                   CycleStage   *stage,
+                                                   GdkRectangle *rect);
+/* Ends a move, connection, rubber band or pan under way, undoing it; FALSE when none was. */
+gboolean          _cycle_canvas_cancel_drag       (CycleCanvas  *self);
+void              _cycle_canvas_message           (CycleCanvas  *self,
+                                                   const char   *message,
+                                                   gboolean      offer_undo);
+
+/* cycle-canvas-actions.c */
+void              _cycle_canvas_class_actions_init (GtkWidgetClass *widget_class);
+void              _cycle_canvas_actions_init       (CycleCanvas  *self);
+void              _cycle_canvas_actions_dispose    (CycleCanvas  *self);
+void              _cycle_canvas_update_actions     (CycleCanvas  *self);
+void              _cycle_canvas_stop_rename        (CycleCanvas  *self,
+                                                    gboolean      commit);
+void              _cycle_canvas_show_menu_at       (CycleCanvas  *self,
+                                                    double        x,
+                                                    double        y);
+CycleLane         _cycle_canvas_get_selection_lane (CycleCanvas  *self);
+CycleLinkKind     _cycle_canvas_get_menu_link_kind (CycleCanvas  *self);
+void              _cycle_canvas_set_menu_link_kind (CycleCanvas  *self,
+                                                    CycleLinkKind kind);
+/* Moves @stage to another stage's place along its lane (computed layouts). */
+void              _cycle_canvas_reorder_stage      (CycleCanvas  *self,
+                                                    CycleStage   *stage,
+                                                    CycleStage   *into_place_of);
+
+G_END_DECLS

@@ -1,0 +1,434 @@
+/* cycle-content-cells.c
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cycle-content-cells"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "cycle-content-cells.h"
+
+static const char *
+to_display (const char *context,
+            const char *word)
+{
+  if (word == NULL || *word == '\0')
+    return "";
+  return g_dpgettext2 (GETTEXT_PACKAGE, context, word);
+}
+
+static const char *
+from_display (const char         *context,
+              const char * const *suggestions,
+              const char         *text)
+{
+  if (text == NULL)
+    return "";
+
+  for (guint i = 0; suggestions[i] != NULL; i++)
+    {
+      if (strcmp (g_dpgettext2 (GETTEXT_PACKAGE, context, suggestions[i]), text) == 0)
+        return suggestions[i];
+    }
+
+  return text;
+}
+
+const char *
+cycle_content_format_to_display (const char *format)
+{
+  return to_display ("content format", format);
+}
+
+const char *
+cycle_content_channel_to_display (const char *channel)
+{
+  return to_display ("content channel", channel);
+}
+
+const char *
+cycle_content_format_from_display (const char *text)
+{
+  return from_display ("content format", cycle_content_suggested_formats (), text);
+}
+
+const char *
+cycle_content_channel_from_display (const char *text)
+{
+  return from_display ("content channel", cycle_content_suggested_channels (), text);
+}
+
+char *
+cycle_content_dup_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+gboolean
+cycle_content_is_overdue (CycleContent *content,
+                          const char   *today)
+{
+  const char *due = cycle_content_get_due (content);
+
+  /* Dates are written YYYY-MM-DD, so they compare as strings. */
+  return due[0] != '\0' &&
+         cycle_content_get_status (content) != CYCLE_STATUS_PUBLISHED &&
+         strcmp (due, today) < 0;
+}
+
+char *
+cycle_content_format_due (const char *due)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int y, m, d;
+
+  if (due == NULL || *due == '\0' || !cycle_date_is_valid (due))
+    return g_strdup ("");
+
+  if (sscanf (due, "%d-%d-%d", &y, &m, &d) != 3)
+    return g_strdup (due);
+
+  date = g_date_time_new_local (y, m, d, 12, 0, 0);
+  if (date == NULL)
+    return g_strdup (due);
+
+  /* Translators: a due date as shown on a card, see the strftime() manual; "2 Nov 2026" */
+  return g_date_time_format (date, _("%-d %b %Y"));
+}
+
+int
+cycle_content_get_position (CycleContent *content)
+{
+  CycleStage *stage = cycle_content_get_stage (content);
+  GListModel *list;
+  guint n;
+
+  if (stage == NULL)
+    return -1;
+
+  list = cycle_stage_get_content (stage);
+  n = g_list_model_get_n_items (list);
+  for (guint i = 0; i < n; i++)
+    {
+      /* Borrowed at once: the list holds the items, and this only compares pointers. */
+      g_autoptr(CycleContent) item = g_list_model_get_item (list, i);
+
+      if (item == content)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+CycleContent *
+cycle_content_duplicate (CycleContent *content)
+{
+  CyclePlan *plan;
+  CycleStage *stage;
+  g_autoptr(CycleContent) copy = NULL;
+  g_autofree GParamSpec **pspecs = NULL;
+  g_autofree char *title = NULL;
+  guint n_pspecs;
+
+  g_return_val_if_fail (CYCLE_IS_CONTENT (content), NULL);
+
+  plan = cycle_item_get_plan (CYCLE_ITEM (content));
+  stage = cycle_content_get_stage (content);
+  g_return_val_if_fail (plan != NULL && stage != NULL, NULL);
+
+  copy = cycle_content_new (NULL);
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (content), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GValue value = G_VALUE_INIT;
+
+      /* The id is the plan's to give; the stage is where the copy is added. */
+      if (pspecs[i]->owner_type != CYCLE_TYPE_CONTENT ||
+          (pspecs[i]->flags & G_PARAM_WRITABLE) == 0)
+        continue;
+
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (G_OBJECT (content), pspecs[i]->name, &value);
+      g_object_set_property (G_OBJECT (copy), pspecs[i]->name, &value);
+      g_value_unset (&value);
+    }
+
+  /* Translators: the title of a copy of a piece of content; %s is the original's title */
+  title = g_strdup_printf (_("%s (copy)"), cycle_content_get_title (content));
+  cycle_content_set_title (copy, title);
+
+  cycle_plan_begin_group (plan, _("Duplicate Content"));
+  cycle_plan_add_content (plan, stage, copy, cycle_content_get_position (content) + 1);
+  cycle_plan_end_group (plan);
+
+  return copy;
+}
+
+gboolean
+cycle_transform_enum_to_label (GBinding     *binding,
+                               const GValue *from,
+                               GValue       *to,
+                               gpointer      user_data)
+{
+  g_value_set_string (to, cycle_enum_get_label (G_VALUE_TYPE (from), g_value_get_enum (from)));
+  return TRUE;
+}
+
+gboolean
+cycle_transform_format_to_label (GBinding     *binding,
+                                 const GValue *from,
+                                 GValue       *to,
+                                 gpointer      user_data)
+{
+  g_value_set_string (to, cycle_content_format_to_display (g_value_get_string (from)));
+  return TRUE;
+}
+
+gboolean
+cycle_transform_channel_to_label (GBinding     *binding,
+                                  const GValue *from,
+                                  GValue       *to,
+                                  gpointer      user_data)
+{
+  g_value_set_string (to, cycle_content_channel_to_display (g_value_get_string (from)));
+  return TRUE;
+}
+
+gboolean
+cycle_transform_due_to_label (GBinding     *binding,
+                              const GValue *from,
+                              GValue       *to,
+                              gpointer      user_data)
+{
+  g_value_take_string (to, cycle_content_format_due (g_value_get_string (from)));
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Names of what content points to
+ */
+
+struct _CycleNameWatch
+{
+  GtkLabel     *label;      /* not owned: the cell owns both */
+  const char   *property;   /* static */
+  char         *empty_text;
+  CycleContent *content;
+  GObject      *target;
+  gulong        content_handler;
+  gulong        target_handler;
+};
+
+static void
+name_watch_update (CycleNameWatch *watch)
+{
+  const char *name = NULL;
+
+  if (watch->target != NULL)
+    {
+      if (CYCLE_IS_PERSONA (watch->target))
+        name = cycle_persona_get_name (CYCLE_PERSONA (watch->target));
+      else if (CYCLE_IS_STAGE (watch->target))
+        name = cycle_stage_get_name (CYCLE_STAGE (watch->target));
+    }
+
+  if (name == NULL || *name == '\0')
+    name = watch->empty_text;
+
+  gtk_label_set_label (watch->label, name);
+  gtk_widget_set_visible (GTK_WIDGET (watch->label), *name != '\0');
+}
+
+static void
+on_target_notify_name_cb (GObject        *target,
+                          GParamSpec     *pspec,
+                          CycleNameWatch *watch)
+{
+  name_watch_update (watch);
+}
+
+static void
+name_watch_set_target (CycleNameWatch *watch,
+                       GObject        *target)
+{
+  if (watch->target == target)
+    return;
+
+  if (watch->target != NULL)
+    {
+      g_clear_signal_handler (&watch->target_handler, watch->target);
+      g_clear_object (&watch->target);
+    }
+
+  if (target != NULL)
+    {
+      watch->target = g_object_ref (target);
+      watch->target_handler = g_signal_connect (target, "notify::name",
+                                                G_CALLBACK (on_target_notify_name_cb), watch);
+    }
+}
+
+static void
+on_content_notify_cb (CycleContent   *content,
+                      GParamSpec     *pspec,
+                      CycleNameWatch *watch)
+{
+  g_autoptr(GObject) target = NULL;
+
+  g_object_get (content, watch->property, &target, NULL);
+  name_watch_set_target (watch, target);
+  name_watch_update (watch);
+}
+
+CycleNameWatch *
+cycle_name_watch_new (GtkLabel   *label,
+                      const char *property,
+                      const char *empty_text)
+{
+  CycleNameWatch *watch = g_new0 (CycleNameWatch, 1);
+
+  watch->label = label;
+  watch->property = g_intern_string (property);
+  watch->empty_text = g_strdup (empty_text != NULL ? empty_text : "");
+
+  return watch;
+}
+
+void
+cycle_name_watch_bind (CycleNameWatch *watch,
+                       CycleContent   *content)
+{
+  g_autofree char *signal = NULL;
+
+  cycle_name_watch_unbind (watch);
+
+  watch->content = g_object_ref (content);
+  signal = g_strconcat ("notify::", watch->property, NULL);
+  watch->content_handler = g_signal_connect (content, signal,
+                                             G_CALLBACK (on_content_notify_cb), watch);
+  on_content_notify_cb (content, NULL, watch);
+}
+
+void
+cycle_name_watch_unbind (CycleNameWatch *watch)
+{
+  name_watch_set_target (watch, NULL);
+
+  if (watch->content != NULL)
+    {
+      g_clear_signal_handler (&watch->content_handler, watch->content);
+      g_clear_object (&watch->content);
+    }
+}
+
+void
+cycle_name_watch_free (CycleNameWatch *watch)
+{
+  if (watch == NULL)
+    return;
+
+  cycle_name_watch_unbind (watch);
+  g_free (watch->empty_text);
+  g_free (watch);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Due dates
+ */
+
+struct _CycleDueWatch
+{
+  GtkLabel     *label;    /* not owned */
+  CycleContent *content;
+  gulong        due_handler;
+  gulong        status_handler;
+};
+
+static void
+on_due_changed_cb (CycleContent  *content,
+                   GParamSpec    *pspec,
+                   CycleDueWatch *watch)
+{
+  g_autofree char *text = cycle_content_format_due (cycle_content_get_due (content));
+  g_autofree char *today = cycle_content_dup_today ();
+  gboolean overdue = cycle_content_is_overdue (content, today);
+
+  gtk_label_set_label (watch->label, text);
+  gtk_widget_set_visible (GTK_WIDGET (watch->label), *text != '\0');
+
+  if (overdue)
+    gtk_widget_add_css_class (GTK_WIDGET (watch->label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (watch->label), "error");
+}
+
+/* Made when asked for: setting a tooltip asks the X server where the pointer is, too slow for
+ * every cell that scrolls in. */
+static gboolean
+on_due_query_tooltip_cb (GtkWidget     *label,
+                         int            x,
+                         int            y,
+                         gboolean       keyboard,
+                         GtkTooltip    *tooltip,
+                         CycleDueWatch *watch)
+{
+  if (!gtk_widget_has_css_class (label, "error"))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, _("Overdue: due before today and not published"));
+  return TRUE;
+}
+
+CycleDueWatch *
+cycle_due_watch_new (GtkLabel *label)
+{
+  CycleDueWatch *watch = g_new0 (CycleDueWatch, 1);
+
+  watch->label = label;
+  gtk_widget_set_has_tooltip (GTK_WIDGET (label), TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_due_query_tooltip_cb), watch);
+  return watch;
+}
+
+void
+cycle_due_watch_bind (CycleDueWatch *watch,
+                      CycleContent  *content)
+{
+  cycle_due_watch_unbind (watch);
+
+  watch->content = g_object_ref (content);
+  watch->due_handler = g_signal_connect (content, "notify::due",
+                                         G_CALLBACK (on_due_changed_cb), watch);
+  watch->status_handler = g_signal_connect (content, "notify::status",
+                                            G_CALLBACK (on_due_changed_cb), watch);
+  on_due_changed_cb (content, NULL, watch);
+}
+
+void
+cycle_due_watch_unbind (CycleDueWatch *watch)
+{
+  if (watch->content == NULL)
+    return;
+
+  g_clear_signal_handler (&watch->due_handler, watch->content);
+  g_clear_signal_handler (&watch->status_handler, watch->content);
+  g_clear_object (&watch->content);
+}
+
+void
+cycle_due_watch_free (CycleDueWatch *watch)
+{
+  if (watch == NULL)
+    return;
+
+  cycle_due_watch_unbind (watch);
+  g_free (watch);
+}

@@ -1,0 +1,78 @@
+/* cycle-content-cells.h: how a piece of content reads on a card or in a cell
+ *
+ * Shared by the board, the table and the editor, so that a format, a persona or a late due date
+ * looks the same everywhere.
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cycle-plan.h"
+
+G_BEGIN_DECLS
+
+/* Formats and channels are stored untranslated; the usual words have a translation. */
+const char *cycle_content_format_to_display    (const char   *format);
+const char *cycle_content_channel_to_display   (const char   *channel);
+/* The word to store for what a person typed: the suggestion whose translation it is, if any. */
+const char *cycle_content_format_from_display  (const char   *text);
+const char *cycle_content_channel_from_display (const char   *text);
+
+/* Today's local date as "YYYY-MM-DD". */
+char       *cycle_content_dup_today            (void);
+/* Due before @today ("YYYY-MM-DD") and not published yet. */
+gboolean    cycle_content_is_overdue           (CycleContent *content,
+                                                const char   *today);
+/* "2 Nov 2026" for "2026-11-02"; "" for none. */
+char       *cycle_content_format_due           (const char   *due);
+
+/* Adds a copy of @content (every field but the id, the title marked as a copy) right after it in
+ * its stage, as one undo step, and returns it (owned by the plan). */
+CycleContent *cycle_content_duplicate         (CycleContent *content);
+/* The position of @content in its stage's list, or -1. */
+int         cycle_content_get_position         (CycleContent *content);
+
+/* GBinding transforms */
+gboolean    cycle_transform_enum_to_label      (GBinding     *binding,
+                                                const GValue *from,
+                                                GValue       *to,
+                                                gpointer      user_data);
+gboolean    cycle_transform_format_to_label    (GBinding     *binding,
+                                                const GValue *from,
+                                                GValue       *to,
+                                                gpointer      user_data);
+gboolean    cycle_transform_channel_to_label   (GBinding     *binding,
+                                                const GValue *from,
+                                                GValue       *to,
+                                                gpointer      user_data);
+gboolean    cycle_transform_due_to_label       (GBinding     *binding,
+                                                const GValue *from,
+                                                GValue       *to,
+                                                gpointer      user_data);
+
+/* A label that shows the name of the persona or stage a content item points to, and follows
+ * both the item's pointer and the name. Lives as long as its cell; bind and unbind with the
+ * cell's item. */
+typedef struct _CycleNameWatch CycleNameWatch;
+
+CycleNameWatch *cycle_name_watch_new    (GtkLabel       *label,
+                                         const char     *property,
+                                         const char     *empty_text);
+void            cycle_name_watch_bind   (CycleNameWatch *watch,
+                                         CycleContent   *content);
+void            cycle_name_watch_unbind (CycleNameWatch *watch);
+void            cycle_name_watch_free   (CycleNameWatch *watch);
+
+/* A label that shows a due date, in the error colour while the content is overdue. */
+typedef struct _CycleDueWatch CycleDueWatch;
+
+CycleDueWatch  *cycle_due_watch_new     (GtkLabel       *label);
+void            cycle_due_watch_bind    (CycleDueWatch  *watch,
+                                         CycleContent   *content);
+void            cycle_due_watch_unbind  (CycleDueWatch  *watch);
+void            cycle_due_watch_free    (CycleDueWatch  *watch);
+
+G_END_DECLS

@@ -1,0 +1,1084 @@
+/* cycle-content-editor.c
+ *
+ * Each field is bound to the content: typing is an undoable edit right away (the plan merges the
+ * keys typed into one field into one step), and leaving a field seals that step so the next field
+ * is a step of its own. Fields whose text may be wrong for a moment (an empty title, half a date)
+ * write to the model only once they are right, and say what is wrong when the person moves on.
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cycle-content-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cycle-content-cells.h"
+#include "cycle-content-editor.h"
+
+struct _CycleContentEditor
+{
+  AdwWindow          parent_instance;
+
+  CycleContent      *content;
+  CyclePlan         *plan;
+  GBindingGroup     *bindings;
+  GSignalGroup      *content_signals;
+  GSignalGroup      *stages_signals;
+
+  /* The "None" entry of the persona list: a persona that is in no plan, never stored. */
+  CyclePersona      *no_persona;
+  GListStore        *persona_sources;
+
+  /* Template widgets */
+  AdwWindowTitle    *window_title;
+  AdwEntryRow       *title_row;
+  AdwComboRow       *stage_row;
+  AdwComboRow       *persona_row;
+  AdwEntryRow       *format_row;
+  GtkMenuButton     *format_button;
+  AdwEntryRow       *channel_row;
+  GtkMenuButton     *channel_button;
+  AdwEntryRow       *cta_row;
+  AdwComboRow       *commitment_row;
+  GtkToggleButton   *gives_button;
+  GtkToggleButton   *asks_button;
+  AdwComboRow       *status_row;
+  AdwEntryRow       *owner_row;
+  AdwEntryRow       *due_row;
+  GtkPopover        *due_popover;
+  GtkCalendar       *calendar;
+  GtkLabel          *due_error_label;
+  AdwEntryRow       *url_row;
+  GtkTextView       *notes_view;
+
+  guint              navigate_id;
+  guint              check_removed_id;
+  /* Set while the editor itself moves a widget to the model's value. */
+  guint              syncing : 1;
+  /* Set while a list under a combo row changes: its selection moves without the person. */
+  guint              lists_changing;
+  guint              calendar_navigating : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CycleContentEditor, cycle_content_editor, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  REMOVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ------------------------------------------------------------------------------------------------
+ * Helpers
+ */
+
+static void
+seal (CycleContentEditor *self)
+{
+  if (self->plan != NULL)
+    cycle_plan_seal_undo (self->plan);
+}
+
+static guint
+find_position (GListModel *model,
+               gpointer    item)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) it = g_list_model_get_item (model, i);
+
+      if (it == item)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+set_error (GtkWidget *widget,
+           gboolean   error)
+{
+  if (error)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Keeping the widgets on the model's values
+ */
+
+static void
+sync_stage (CycleContentEditor *self)
+{
+  CycleStage *stage = cycle_content_get_stage (self->content);
+  GListModel *stages = adw_combo_row_get_model (self->stage_row);
+  guint position;
+
+  adw_window_title_set_subtitle (self->window_title,
+                                 stage != NULL ? cycle_stage_get_name (stage) : "");
+
+  if (stages == NULL || stage == NULL)
+    return;
+
+  position = find_position (stages, stage);
+  if (position != GTK_INVALID_LIST_POSITION &&
+      position != adw_combo_row_get_selected (self->stage_row))
+    {
+      self->syncing = TRUE;
+      adw_combo_row_set_selected (self->stage_row, position);
+      self->syncing = FALSE;
+    }
+}
+
+static void
+sync_persona (CycleContentEditor *self)
+{
+  CyclePersona *persona = cycle_content_get_persona (self->content);
+  GListModel *model = adw_combo_row_get_model (self->persona_row);
+  guint position;
+
+  if (model == NULL)
+    return;
+
+  position = find_position (model, persona != NULL ? persona : self->no_persona);
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = 0;
+  if (position != adw_combo_row_get_selected (self->persona_row))
+    {
+      self->syncing = TRUE;
+      adw_combo_row_set_selected (self->persona_row, position);
+      self->syncing = FALSE;
+    }
+}
+
+static void
+show_due_error (CycleContentEditor *self,
+                const char         *text)
+{
+  g_autofree char *message = NULL;
+
+  /* Translators: %s is what was typed as a due date */
+  message = g_strdup_printf (_("“%s” is not a date. Write it as YYYY-MM-DD, for example "
+                               "2026-11-02, or choose it in the calendar."), text);
+  gtk_label_set_label (self->due_error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_error_label), TRUE);
+  set_error (GTK_WIDGET (self->due_row), TRUE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->due_row),
+                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                               -1);
+}
+
+static void
+hide_due_error (CycleContentEditor *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->due_error_label), FALSE);
+  set_error (GTK_WIDGET (self->due_row), FALSE);
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->due_row), GTK_ACCESSIBLE_STATE_INVALID);
+}
+
+static void
+sync_due (CycleContentEditor *self)
+{
+  const char *due = cycle_content_get_due (self->content);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->due_row)), due) != 0)
+    {
+      self->syncing = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->due_row), due);
+      self->syncing = FALSE;
+    }
+  hide_due_error (self);
+}
+
+static void
+sync_url (CycleContentEditor *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.open-url",
+                                 *cycle_content_get_url (self->content) != '\0');
+}
+
+static gboolean
+check_removed_cb (gpointer data)
+{
+  CycleContentEditor *self = data;
+
+  self->check_removed_id = 0;
+  if (self->content != NULL && cycle_content_get_stage (self->content) == NULL)
+    gtk_window_destroy (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_content_notify_cb (CycleContentEditor *self,
+                      GParamSpec         *pspec,
+                      CycleContent       *content)
+{
+  if (pspec->name == g_intern_static_string ("stage"))
+    {
+      /* Without a stage for a moment while it moves; for good once deleted (or its addition
+       * undone): then there is nothing left to edit. Look again once the change is over. */
+      if (cycle_content_get_stage (content) == NULL)
+        {
+          if (self->check_removed_id == 0)
+            self->check_removed_id = g_idle_add (check_removed_cb, self);
+          return;
+        }
+      sync_stage (self);
+    }
+  else if (pspec->name == g_intern_static_string ("persona"))
+    sync_persona (self);
+  else if (pspec->name == g_intern_static_string ("due"))
+    sync_due (self);
+  else if (pspec->name == g_intern_static_string ("url"))
+    sync_url (self);
+}
+
+/* A removed stage takes its content out of the plan without telling the content. */
+static void
+on_stages_items_changed_cb (CycleContentEditor *self,
+                            guint               position,
+                            guint               removed,
+                            guint               added,
+                            GListModel         *stages)
+{
+  /* The plan lets go of removed items only after the list told its views: look in the list. */
+  if (self->content != NULL && removed > 0 &&
+      find_position (stages, cycle_content_get_stage (self->content)) == GTK_INVALID_LIST_POSITION)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Combo rows over lists that change
+ */
+
+static void
+on_list_changing_cb (GListModel         *model,
+                     guint               position,
+                     guint               removed,
+                     guint               added,
+                     CycleContentEditor *self)
+{
+  self->lists_changing++;
+}
+
+static void
+on_list_changed_cb (GListModel         *model,
+                    guint               position,
+                    guint               removed,
+                    guint               added,
+                    CycleContentEditor *self)
+{
+  self->lists_changing--;
+  if (self->content != NULL && cycle_content_get_stage (self->content) != NULL)
+    {
+      sync_stage (self);
+      sync_persona (self);
+    }
+}
+
+/* Connected before the combo row's own handlers run and after they ran: a selection moved in
+ * between is the list's doing, not the person's. */
+static void
+watch_list (CycleContentEditor *self,
+            GListModel         *model)
+{
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (on_list_changing_cb), self, 0);
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (on_list_changed_cb), self,
+                           G_CONNECT_AFTER);
+}
+
+static void
+on_stage_row_selected_cb (CycleContentEditor *self,
+                          GParamSpec         *pspec,
+                          AdwComboRow        *row)
+{
+  CycleStage *stage;
+
+  if (self->syncing || self->lists_changing > 0 || self->content == NULL)
+    return;
+
+  stage = adw_combo_row_get_selected_item (row);
+  if (stage != NULL && stage != cycle_content_get_stage (self->content))
+    {
+      seal (self);
+      cycle_plan_move_content (self->plan, self->content, stage, -1);
+    }
+}
+
+static void
+on_persona_row_selected_cb (CycleContentEditor *self,
+                            GParamSpec         *pspec,
+                            AdwComboRow        *row)
+{
+  CyclePersona *persona;
+
+  if (self->syncing || self->lists_changing > 0 || self->content == NULL)
+    return;
+
+  persona = adw_combo_row_get_selected_item (row);
+  if (persona == self->no_persona)
+    persona = NULL;
+
+  if (persona != cycle_content_get_persona (self->content))
+    {
+      seal (self);
+      cycle_content_set_persona (self->content, persona);
+    }
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Binding transforms
+ */
+
+/* A content keeps its title while the field is empty; the row shows the problem. */
+static gboolean
+text_to_title (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  CycleContentEditor *self = user_data;
+  const char *text = g_value_get_string (from);
+  gboolean empty = TRUE;
+
+  for (const char *p = text; p != NULL && *p != '\0' && empty; p = g_utf8_next_char (p))
+    empty = g_unichar_isspace (g_utf8_get_char (p));
+
+  set_error (GTK_WIDGET (self->title_row), empty);
+  if (empty)
+    return FALSE;
+
+  g_value_set_string (to, text);
+  return TRUE;
+}
+
+static gboolean
+format_from_text (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_string (to, cycle_content_format_from_display (g_value_get_string (from)));
+  return TRUE;
+}
+
+static gboolean
+channel_from_text (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  g_value_set_string (to, cycle_content_channel_from_display (g_value_get_string (from)));
+  return TRUE;
+}
+
+static gboolean
+enum_to_selected (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_uint (to, g_value_get_enum (from));
+  return TRUE;
+}
+
+static gboolean
+selected_to_enum (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  GType type = GPOINTER_TO_SIZE (user_data);
+  guint selected = g_value_get_uint (from);
+
+  if (selected >= cycle_enum_count (type))
+    return FALSE;
+
+  g_value_set_enum (to, selected);
+  return TRUE;
+}
+
+/* One binding a toggle: a toggle shows whether the content is its direction, and writes its
+ * direction when it becomes active (the other one becoming inactive says nothing). */
+static gboolean
+direction_to_active (GBinding     *binding,
+                     const GValue *from,
+                     GValue       *to,
+                     gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_enum (from) == GPOINTER_TO_INT (user_data));
+  return TRUE;
+}
+
+static gboolean
+active_to_direction (GBinding     *binding,
+                     const GValue *from,
+                     GValue       *to,
+                     gpointer      user_data)
+{
+  if (!g_value_get_boolean (from))
+    return FALSE;
+
+  g_value_set_enum (to, GPOINTER_TO_INT (user_data));
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Due date
+ */
+
+static void
+on_due_row_changed_cb (CycleContentEditor *self,
+                       GtkEditable        *editable)
+{
+  g_autofree char *text = NULL;
+
+  if (self->syncing || self->content == NULL)
+    return;
+
+  /* An empty field is only on its way to a new date (replacing text empties it first): the
+   * date is cleared when the person leaves it empty (check_due) or asks for "No Date". */
+  text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+  if (*text != '\0' && cycle_date_is_valid (text))
+    {
+      hide_due_error (self);
+      cycle_content_set_due (self->content, text);
+    }
+  /* Half a date while typing is not an error yet: it is once the person moves on. */
+}
+
+static void
+check_due (CycleContentEditor *self)
+{
+  const char *entered = gtk_editable_get_text (GTK_EDITABLE (self->due_row));
+  g_autofree char *text = g_strstrip (g_strdup (entered));
+
+  if (self->content == NULL)
+    return;
+
+  if (*text == '\0')
+    {
+      hide_due_error (self);
+      cycle_content_set_due (self->content, "");
+    }
+  else if (!cycle_date_is_valid (text))
+    {
+      show_due_error (self, text);
+    }
+}
+
+static void
+on_due_row_activated_cb (CycleContentEditor *self,
+                         AdwEntryRow        *row)
+{
+  check_due (self);
+}
+
+static void
+on_due_popover_show_cb (CycleContentEditor *self,
+                        GtkPopover         *popover)
+{
+  const char *due = self->content != NULL ? cycle_content_get_due (self->content) : "";
+  g_autoptr(GDateTime) date = NULL;
+  int y, m, d;
+
+  if (*due != '\0' && sscanf (due, "%d-%d-%d", &y, &m, &d) == 3)
+    date = g_date_time_new_local (y, m, d, 12, 0, 0);
+  if (date == NULL)
+    date = g_date_time_new_now_local ();
+
+  self->syncing = TRUE;
+  gtk_calendar_select_day (self->calendar, date);
+  self->syncing = FALSE;
+}
+
+static gboolean
+navigate_done_cb (gpointer data)
+{
+  CycleContentEditor *self = data;
+
+  self->navigate_id = 0;
+  self->calendar_navigating = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Turning a month page moves the selected day with it: that is browsing, not choosing. */
+static void
+on_calendar_navigate_cb (CycleContentEditor *self,
+                         GtkCalendar        *calendar)
+{
+  self->calendar_navigating = TRUE;
+  if (self->navigate_id == 0)
+    self->navigate_id = g_idle_add (navigate_done_cb, self);
+}
+
+static void
+on_calendar_day_selected_cb (CycleContentEditor *self,
+                             GtkCalendar        *calendar)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *due = NULL;
+
+  if (self->syncing || self->calendar_navigating || self->content == NULL)
+    return;
+
+  date = gtk_calendar_get_date (calendar);
+  due = g_date_time_format (date, "%Y-%m-%d");
+  seal (self);
+  cycle_content_set_due (self->content, due);
+  seal (self);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Actions
+ */
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  g_autoptr(CycleContentEditor) self = g_object_ref (CYCLE_CONTENT_EDITOR (widget));
+  g_autoptr(CycleContent) content = NULL;
+
+  if (self->content == NULL)
+    return;
+
+  content = g_object_ref (self->content);
+  seal (self);
+  /* The editor closes (soon) through notify::stage; the references above keep both alive. */
+  cycle_plan_remove_content (self->plan, content);
+  g_signal_emit (self, signals[REMOVED], 0, content);
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (widget);
+  CycleContent *copy;
+
+  if (self->content == NULL)
+    return;
+
+  seal (self);
+  copy = cycle_content_duplicate (self->content);
+  if (copy != NULL)
+    {
+      cycle_content_editor_set_content (self, copy);
+      cycle_content_editor_focus_title (self);
+    }
+}
+
+static void
+set_format_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (widget);
+
+  if (self->content == NULL)
+    return;
+
+  seal (self);
+  cycle_content_set_format (self->content, g_variant_get_string (parameter, NULL));
+  seal (self);
+}
+
+static void
+set_channel_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (widget);
+
+  if (self->content == NULL)
+    return;
+
+  seal (self);
+  cycle_content_set_channel (self->content, g_variant_get_string (parameter, NULL));
+  seal (self);
+}
+
+static void
+due_today_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (widget);
+  g_autofree char *today = cycle_content_dup_today ();
+
+  if (self->content == NULL)
+    return;
+
+  seal (self);
+  cycle_content_set_due (self->content, today);
+  seal (self);
+  gtk_popover_popdown (self->due_popover);
+}
+
+static void
+due_clear_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (widget);
+
+  if (self->content == NULL)
+    return;
+
+  seal (self);
+  cycle_content_set_due (self->content, "");
+  seal (self);
+  /* The model may already have had no date while the field held a wrong one. */
+  sync_due (self);
+  gtk_popover_popdown (self->due_popover);
+}
+
+static void
+open_url_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (widget);
+  const char *url;
+
+  if (self->content == NULL)
+    return;
+
+  url = cycle_content_get_url (self->content);
+  if (*url != '\0')
+    gtk_show_uri (GTK_WINDOW (self), url, GDK_CURRENT_TIME);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (widget);
+
+  if (self->plan != NULL)
+    cycle_plan_undo (self->plan);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (widget);
+
+  if (self->plan != NULL)
+    cycle_plan_redo (self->plan);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Setting up
+ */
+
+static GMenuModel *
+suggestions_menu (const char         *context,
+                  const char * const *words,
+                  const char         *action)
+{
+  GMenu *menu = g_menu_new ();
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item =
+        g_menu_item_new (g_dpgettext2 (GETTEXT_PACKAGE, context, words[i]), NULL);
+
+      g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (words[i]));
+      g_menu_append_item (menu, item);
+    }
+
+  return G_MENU_MODEL (menu);
+}
+
+static GListModel *
+enum_labels (GType type)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+  guint n = cycle_enum_count (type);
+
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (list, cycle_enum_get_label (type, i));
+
+  return G_LIST_MODEL (list);
+}
+
+static void
+on_field_leave_cb (GtkEventControllerFocus *controller,
+                   CycleContentEditor      *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  seal (self);
+
+  if (widget == GTK_WIDGET (self->due_row))
+    check_due (self);
+  else if (widget == GTK_WIDGET (self->title_row) && self->content != NULL &&
+           gtk_widget_has_css_class (widget, "error"))
+    {
+      /* The content kept its title while the field was empty: show it again. */
+      self->syncing = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->title_row),
+                             cycle_content_get_title (self->content));
+      self->syncing = FALSE;
+      set_error (widget, FALSE);
+    }
+}
+
+static void
+seal_on_leave (CycleContentEditor *self,
+               GtkWidget          *widget)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_field_leave_cb), self, 0);
+  gtk_widget_add_controller (widget, focus);
+}
+
+/* An editor edits content of one plan: the lists under its combo rows are that plan's. */
+static void
+set_plan (CycleContentEditor *self,
+          CyclePlan          *plan)
+{
+  g_autoptr(GListStore) none = NULL;
+
+  g_return_if_fail (self->plan == NULL);
+
+  self->plan = g_object_ref (plan);
+  g_signal_group_set_target (self->stages_signals, cycle_plan_get_stages (plan));
+
+  watch_list (self, cycle_plan_get_stages (plan));
+  adw_combo_row_set_model (self->stage_row, cycle_plan_get_stages (plan));
+
+  none = g_list_store_new (CYCLE_TYPE_PERSONA);
+  g_list_store_append (none, self->no_persona);
+  g_list_store_append (self->persona_sources, none);
+  g_list_store_append (self->persona_sources, cycle_plan_get_personas (plan));
+}
+
+CycleContent *
+cycle_content_editor_get_content (CycleContentEditor *self)
+{
+  g_return_val_if_fail (CYCLE_IS_CONTENT_EDITOR (self), NULL);
+  return self->content;
+}
+
+void
+cycle_content_editor_set_content (CycleContentEditor *self,
+                                  CycleContent       *content)
+{
+  CyclePlan *plan;
+
+  g_return_if_fail (CYCLE_IS_CONTENT_EDITOR (self));
+  g_return_if_fail (CYCLE_IS_CONTENT (content));
+
+  plan = cycle_item_get_plan (CYCLE_ITEM (content));
+  g_return_if_fail (plan != NULL);
+
+  g_return_if_fail (self->plan == NULL || self->plan == plan);
+
+  if (self->content == content)
+    return;
+
+  seal (self);
+  g_set_object (&self->content, content);
+  if (self->plan == NULL)
+    {
+      /* The rows select their first item as they get their lists: not a choice. */
+      self->syncing = TRUE;
+      set_plan (self, plan);
+      self->syncing = FALSE;
+    }
+
+  hide_due_error (self);
+  set_error (GTK_WIDGET (self->title_row), FALSE);
+
+  self->syncing = TRUE;
+  g_binding_group_set_source (self->bindings, content);
+  g_signal_group_set_target (self->content_signals, content);
+  self->syncing = FALSE;
+
+  sync_stage (self);
+  sync_persona (self);
+  sync_due (self);
+  sync_url (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT]);
+}
+
+void
+cycle_content_editor_focus_title (CycleContentEditor *self)
+{
+  g_return_if_fail (CYCLE_IS_CONTENT_EDITOR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  gtk_editable_select_region (GTK_EDITABLE (self->title_row), 0, -1);
+}
+
+static void
+cycle_content_editor_dispose (GObject *object)
+{
+  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (object);
+
+  seal (self);
+  g_clear_handle_id (&self->navigate_id, g_source_remove);
+  g_clear_handle_id (&self->check_removed_id, g_source_remove);
+
+  if (self->bindings != NULL)
+    g_binding_group_set_source (self->bindings, NULL);
+  if (self->content_signals != NULL)
+    g_signal_group_set_target (self->content_signals, NULL);
+  if (self->stages_signals != NULL)
+    g_signal_group_set_target (self->stages_signals, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_CONTENT_EDITOR);
+
+  g_clear_object (&self->bindings);
+  g_clear_object (&self->content_signals);
+  g_clear_object (&self->stages_signals);
+  g_clear_object (&self->persona_sources);
+  g_clear_object (&self->no_persona);
+  g_clear_object (&self->content);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (cycle_content_editor_parent_class)->dispose (object);
+}
+
+static void
+cycle_content_editor_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTENT:
+      g_value_set_object (value, self->content);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cycle_content_editor_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTENT:
+      if (g_value_get_object (value) != NULL)
+        cycle_content_editor_set_content (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cycle_content_editor_class_init (CycleContentEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cycle_content_editor_dispose;
+  object_class->get_property = cycle_content_editor_get_property;
+  object_class->set_property = cycle_content_editor_set_property;
+
+  /* Not "content": AdwWindow has a property of that name (its child). */
+  properties[PROP_CONTENT] =
+    g_param_spec_object ("item", NULL, NULL, CYCLE_TYPE_CONTENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* After the editor deleted its content (which is then out of the plan, undo brings it back). */
+  signals[REMOVED] =
+    g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Cycle/ui/cycle-content-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, stage_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, persona_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, format_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, format_button);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, channel_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, channel_button);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, cta_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, commitment_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, gives_button);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, asks_button);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, due_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, due_popover);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, calendar);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, due_error_label);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, url_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, notes_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_due_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_navigate_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "editor.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "editor.set-format", "s", set_format_action);
+  gtk_widget_class_install_action (widget_class, "editor.set-channel", "s", set_channel_action);
+  gtk_widget_class_install_action (widget_class, "editor.due-today", NULL, due_today_action);
+  gtk_widget_class_install_action (widget_class, "editor.due-clear", NULL, due_clear_action);
+  gtk_widget_class_install_action (widget_class, "editor.open-url", NULL, open_url_action);
+  gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "editor.redo", NULL, redo_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "editor.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
+                                       "editor.duplicate", NULL);
+}
+
+static void
+cycle_content_editor_init (CycleContentEditor *self)
+{
+  g_autoptr(GtkExpression) name = NULL;
+  g_autoptr(GListModel) commitments = NULL;
+  g_autoptr(GListModel) statuses = NULL;
+  g_autoptr(GMenuModel) formats = NULL;
+  g_autoptr(GMenuModel) channels = NULL;
+  g_autoptr(GtkFlattenListModel) personas = NULL;
+  GtkTextBuffer *notes;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->no_persona = cycle_persona_new (C_("persona", "None"));
+  self->persona_sources = g_list_store_new (G_TYPE_LIST_MODEL);
+  personas = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->persona_sources)));
+  watch_list (self, G_LIST_MODEL (personas));
+  adw_combo_row_set_model (self->persona_row, G_LIST_MODEL (personas));
+
+  name = gtk_property_expression_new (CYCLE_TYPE_STAGE, NULL, "name");
+  adw_combo_row_set_expression (self->stage_row, name);
+  g_clear_pointer (&name, gtk_expression_unref);
+  name = gtk_property_expression_new (CYCLE_TYPE_PERSONA, NULL, "name");
+  adw_combo_row_set_expression (self->persona_row, name);
+
+  commitments = enum_labels (CYCLE_TYPE_COMMITMENT);
+  adw_combo_row_set_model (self->commitment_row, commitments);
+  statuses = enum_labels (CYCLE_TYPE_STATUS);
+  adw_combo_row_set_model (self->status_row, statuses);
+
+  formats = suggestions_menu ("content format", cycle_content_suggested_formats (),
+                              "editor.set-format");
+  gtk_menu_button_set_menu_model (self->format_button, formats);
+  channels = suggestions_menu ("content channel", cycle_content_suggested_channels (),
+                               "editor.set-channel");
+  gtk_menu_button_set_menu_model (self->channel_button, channels);
+
+  g_signal_connect_object (self->stage_row, "notify::selected",
+                           G_CALLBACK (on_stage_row_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->persona_row, "notify::selected",
+                           G_CALLBACK (on_persona_row_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->due_row, "changed",
+                           G_CALLBACK (on_due_row_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->due_row, "entry-activated",
+                           G_CALLBACK (on_due_row_activated_cb), self, G_CONNECT_SWAPPED);
+
+  self->bindings = g_binding_group_new ();
+  g_binding_group_bind_full (self->bindings, "title", self->title_row, "text",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                             NULL, text_to_title, self, NULL);
+  g_binding_group_bind_full (self->bindings, "format", self->format_row, "text",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                             cycle_transform_format_to_label, format_from_text, NULL, NULL);
+  g_binding_group_bind_full (self->bindings, "channel", self->channel_row, "text",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                             cycle_transform_channel_to_label, channel_from_text, NULL, NULL);
+  g_binding_group_bind (self->bindings, "cta", self->cta_row, "text",
+                        G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_binding_group_bind_full (self->bindings, "commitment", self->commitment_row, "selected",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                             enum_to_selected, selected_to_enum,
+                             GSIZE_TO_POINTER (CYCLE_TYPE_COMMITMENT), NULL);
+  g_binding_group_bind_full (self->bindings, "direction", self->gives_button, "active",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                             direction_to_active, active_to_direction,
+                             GINT_TO_POINTER (CYCLE_DIRECTION_GIVES), NULL);
+  g_binding_group_bind_full (self->bindings, "direction", self->asks_button, "active",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                             direction_to_active, active_to_direction,
+                             GINT_TO_POINTER (CYCLE_DIRECTION_ASKS), NULL);
+  g_binding_group_bind_full (self->bindings, "status", self->status_row, "selected",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                             enum_to_selected, selected_to_enum,
+                             GSIZE_TO_POINTER (CYCLE_TYPE_STATUS), NULL);
+  g_binding_group_bind (self->bindings, "owner", self->owner_row, "text",
+                        G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->bindings, "url", self->url_row, "text",
+                        G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  notes = gtk_text_view_get_buffer (self->notes_view);
+  /* Ctrl+Z is the plan's undo, here as everywhere. */
+  gtk_text_buffer_set_enable_undo (notes, FALSE);
+  g_binding_group_bind (self->bindings, "notes", notes, "text",
+                        G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  self->content_signals = g_signal_group_new (CYCLE_TYPE_CONTENT);
+  g_signal_group_connect_swapped (self->content_signals, "notify",
+                                  G_CALLBACK (on_content_notify_cb), self);
+  self->stages_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->stages_signals, "items-changed",
+                                  G_CALLBACK (on_stages_items_changed_cb), self);
+
+  seal_on_leave (self, GTK_WIDGET (self->title_row));
+  seal_on_leave (self, GTK_WIDGET (self->format_row));
+  seal_on_leave (self, GTK_WIDGET (self->channel_row));
+  seal_on_leave (self, GTK_WIDGET (self->cta_row));
+  seal_on_leave (self, GTK_WIDGET (self->owner_row));
+  seal_on_leave (self, GTK_WIDGET (self->due_row));
+  seal_on_leave (self, GTK_WIDGET (self->url_row));
+  seal_on_leave (self, GTK_WIDGET (self->notes_view));
+}
+
+CycleContentEditor *
+cycle_content_editor_new (GtkWindow    *parent,
+                          CycleContent *content)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (CYCLE_IS_CONTENT (content), NULL);
+
+  return g_object_new (CYCLE_TYPE_CONTENT_EDITOR,
+                       "transient-for", parent,
+                       "item", content,
+                       NULL);
+}

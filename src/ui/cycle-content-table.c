@@ -1,0 +1,1264 @@
+/* cycle-content-table.c
+ *
+ * all content ─▶ GtkFilterListModel (the query's filter, incremental) ─▶ GtkSortListModel (the
+ * column view's sorter) ─▶ GtkSingleSelection ─▶ GtkColumnView. Nothing is copied: the rows are
+ * the plan's own CycleContent objects, and the cells bind to them while they are shown.
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cycle-content-table"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cycle-content-cells.h"
+#include "cycle-content-table.h"
+#include "cycle-content-title-cell.h"
+
+/* How long the list of channels waits for a burst of changes to end before looking again. */
+#define CHANNELS_DELAY_MS 400
+
+typedef enum {
+  CELL_TITLE,
+  CELL_TEXT,
+  CELL_NAME,
+  CELL_DUE,
+} CellKind;
+
+typedef struct
+{
+  const char            *id;
+  const char            *title;
+  CycleContentSort       sort;
+  CellKind               kind;
+  const char            *property;
+  GBindingTransformFunc  transform;
+  int                    width;       /* fixed width, px */
+  gboolean               expand;
+  gboolean               dim;
+} ColumnSpec;
+
+/* The columns people scan most come first; the call to action and what it asks for last. */
+static const ColumnSpec column_specs[] = {
+  { "title", N_("Title"), CYCLE_CONTENT_SORT_TITLE, CELL_TITLE, "title", NULL, 240, TRUE, FALSE },
+  { "stage", N_("Stage"), CYCLE_CONTENT_SORT_STAGE, CELL_NAME, "stage", NULL, 110, FALSE, FALSE },
+  { "persona", N_("Persona"), CYCLE_CONTENT_SORT_PERSONA, CELL_NAME, "persona", NULL, 120,
+    FALSE, FALSE },
+  { "format", N_("Format"), CYCLE_CONTENT_SORT_FORMAT, CELL_TEXT, "format",
+    cycle_transform_format_to_label, 100, FALSE, FALSE },
+  { "channel", N_("Channel"), CYCLE_CONTENT_SORT_CHANNEL, CELL_TEXT, "channel",
+    cycle_transform_channel_to_label, 95, FALSE, FALSE },
+  { "status", N_("Status"), CYCLE_CONTENT_SORT_STATUS, CELL_TEXT, "status",
+    cycle_transform_enum_to_label, 95, FALSE, FALSE },
+  { "due", N_("Due"), CYCLE_CONTENT_SORT_DUE, CELL_DUE, "due", NULL, 105, FALSE, FALSE },
+  { "owner", N_("Owner"), CYCLE_CONTENT_SORT_OWNER, CELL_TEXT, "owner", NULL, 85, FALSE, FALSE },
+  { "cta", N_("Call to Action"), CYCLE_CONTENT_SORT_CTA, CELL_TEXT, "cta", NULL, 160, FALSE,
+    TRUE },
+  { "commitment", N_("Commitment"), CYCLE_CONTENT_SORT_COMMITMENT, CELL_TEXT, "commitment",
+    cycle_transform_enum_to_label, 140, FALSE, TRUE },
+  { "direction", N_("Gives or Asks"), CYCLE_CONTENT_SORT_DIRECTION, CELL_TEXT, "direction",
+    cycle_transform_enum_to_label, 110, FALSE, TRUE },
+};
+
+struct _CycleContentTable
+{
+  GtkWidget             parent_instance;
+
+  CyclePlan            *plan;
+  CycleContentQuery    *query;
+  GtkFilterListModel   *filter_model;
+  GtkSortListModel     *sort_model;
+  GtkSingleSelection   *selection;
+  GSignalGroup         *all_content_signals;
+  GtkColumnViewColumn  *columns[G_N_ELEMENTS (column_specs)];
+  /* The title cells that exist, for renaming the selected row in place */
+  GHashTable           *title_cells;
+  GtkWidget            *row_menu;
+
+  /* The filters' own lists: a placeholder first ("All Stages"…), then the plan's items.
+   * Placeholders are objects of no plan, never stored anywhere. */
+  CycleStage           *all_stages;
+  GListStore           *stage_sources;
+  CyclePersona         *all_personas;
+  CyclePersona         *no_persona;
+  GListStore           *persona_sources;
+  GtkStringList        *channel_labels;
+  GPtrArray            *channel_words;   /* stored words, NULL first ("All Channels") */
+  guint                 channels_id;
+  /* Set while the table moves a filter to the query's value, or a list under one changes. */
+  guint                 syncing;
+
+  /* Template widgets */
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *stage_dropdown;
+  GtkDropDown          *persona_dropdown;
+  GtkDropDown          *channel_dropdown;
+  GtkDropDown          *status_dropdown;
+  GtkToggleButton      *overdue_button;
+  GtkStack             *stack;
+  GtkScrolledWindow    *scroller;
+  GtkColumnView        *column_view;
+  GtkLabel             *count_label;
+  GtkSpinner           *spinner;
+  GMenuModel           *row_menu_model;
+};
+
+G_DEFINE_FINAL_TYPE (CycleContentTable, cycle_content_table, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  PROP_QUERY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  EDIT_CONTENT,
+  SHOW_ON_BOARD,
+  REMOVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static guint
+find_position (GListModel *model,
+               gpointer    item)
+{
+  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) it = g_list_model_get_item (model, i);
+
+      if (it == item)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static CycleContent *
+selected_content (CycleContentTable *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Cells
+ */
+
+/* A renamed row may no longer match the search, or sort elsewhere. */
+static void
+on_title_editing_cb (CycleContentTable     *self,
+                     GParamSpec            *pspec,
+                     CycleContentTitleCell *cell)
+{
+  if (!cycle_content_title_cell_get_editing (cell))
+    cycle_content_table_refresh (self);
+}
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  CycleContentTable        *self)
+{
+  const ColumnSpec *spec = g_object_get_data (G_OBJECT (factory), "cycle-column-spec");
+  GtkWidget *child;
+
+  if (spec->kind == CELL_TITLE)
+    {
+      child = cycle_content_title_cell_new ();
+      g_hash_table_add (self->title_cells, child);
+      g_signal_connect_object (child, "notify::editing",
+                               G_CALLBACK (on_title_editing_cb), self, G_CONNECT_SWAPPED);
+    }
+  else
+    {
+      child = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (child), 0.0f);
+      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      if (spec->dim)
+        gtk_widget_add_css_class (child, "dim-label");
+      if (spec->kind == CELL_DUE)
+        gtk_widget_add_css_class (child, "numeric");
+
+      if (spec->kind == CELL_NAME)
+        g_object_set_data_full (G_OBJECT (list_item), "cycle-watch",
+                                cycle_name_watch_new (GTK_LABEL (child), spec->property, NULL),
+                                (GDestroyNotify) cycle_name_watch_free);
+      else if (spec->kind == CELL_DUE)
+        g_object_set_data_full (G_OBJECT (list_item), "cycle-watch",
+                                cycle_due_watch_new (GTK_LABEL (child)),
+                                (GDestroyNotify) cycle_due_watch_free);
+    }
+
+  /* Borrowed: lets a click find its row (see row_at). */
+  g_object_set_data (G_OBJECT (child), "cycle-list-item", list_item);
+  gtk_list_item_set_child (list_item, child);
+}
+
+static void
+on_cell_teardown_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     CycleContentTable        *self)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  if (self->title_cells != NULL && child != NULL)
+    g_hash_table_remove (self->title_cells, child);
+  g_object_set_data (G_OBJECT (list_item), "cycle-watch", NULL);
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 CycleContentTable        *self)
+{
+  const ColumnSpec *spec = g_object_get_data (G_OBJECT (factory), "cycle-column-spec");
+  CycleContent *content = gtk_list_item_get_item (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GBinding *binding;
+
+  switch (spec->kind)
+    {
+    case CELL_TITLE:
+      cycle_content_title_cell_set_content (CYCLE_CONTENT_TITLE_CELL (child), content);
+      break;
+    case CELL_TEXT:
+      binding = g_object_bind_property_full (content, spec->property, child, "label",
+                                             G_BINDING_SYNC_CREATE,
+                                             spec->transform, NULL, NULL, NULL);
+      g_object_set_data (G_OBJECT (list_item), "cycle-binding", binding);
+      break;
+    case CELL_NAME:
+      cycle_name_watch_bind (g_object_get_data (G_OBJECT (list_item), "cycle-watch"), content);
+      break;
+    case CELL_DUE:
+      cycle_due_watch_bind (g_object_get_data (G_OBJECT (list_item), "cycle-watch"), content);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+on_cell_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   CycleContentTable        *self)
+{
+  const ColumnSpec *spec = g_object_get_data (G_OBJECT (factory), "cycle-column-spec");
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GBinding *binding;
+
+  switch (spec->kind)
+    {
+    case CELL_TITLE:
+      cycle_content_title_cell_set_content (CYCLE_CONTENT_TITLE_CELL (child), NULL);
+      break;
+    case CELL_TEXT:
+      binding = g_object_steal_data (G_OBJECT (list_item), "cycle-binding");
+      if (binding != NULL)
+        g_binding_unbind (binding);
+      break;
+    case CELL_NAME:
+      cycle_name_watch_unbind (g_object_get_data (G_OBJECT (list_item), "cycle-watch"));
+      break;
+    case CELL_DUE:
+      cycle_due_watch_unbind (g_object_get_data (G_OBJECT (list_item), "cycle-watch"));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+add_columns (CycleContentTable *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (column_specs); i++)
+    {
+      const ColumnSpec *spec = &column_specs[i];
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_object_set_data (G_OBJECT (factory), "cycle-column-spec", (gpointer) spec);
+      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), self);
+      g_signal_connect (factory, "teardown", G_CALLBACK (on_cell_teardown_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind_cb), self);
+
+      column = gtk_column_view_column_new (_(spec->title), factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, spec->expand);
+      gtk_column_view_column_set_fixed_width (column, spec->width);
+
+      /* The stage column sorts in the plan's order of stages: set with the plan. */
+      if (spec->sort != CYCLE_CONTENT_SORT_STAGE)
+        {
+          g_autoptr(GtkSorter) sorter = cycle_content_sorter_new (spec->sort, NULL);
+
+          gtk_column_view_column_set_sorter (column, sorter);
+        }
+
+      gtk_column_view_append_column (self->column_view, column);
+      self->columns[i] = column;
+      g_object_unref (column);
+    }
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Counting, and what to show when nothing matches
+ */
+
+static void
+update_status (CycleContentTable *self)
+{
+  guint total = self->plan != NULL
+                ? g_list_model_get_n_items (cycle_plan_get_all_content (self->plan)) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  guint pending = gtk_filter_list_model_get_pending (self->filter_model);
+  g_autofree char *text = NULL;
+
+  if (shown == total)
+    /* Translators: the number of pieces of content in the table */
+    text = g_strdup_printf (ngettext ("%u item", "%u items", total), total);
+  else
+    /* Translators: pieces of content shown by the filters, out of all of them */
+    text = g_strdup_printf (ngettext ("%u of %u item", "%u of %u items", total), shown, total);
+  gtk_label_set_label (self->count_label, text);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), pending > 0);
+  gtk_spinner_set_spinning (self->spinner, pending > 0);
+
+  if (total == 0)
+    gtk_stack_set_visible_child_name (self->stack, "none");
+  else if (shown == 0 && pending == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "table");
+}
+
+static void
+on_rows_changed_cb (CycleContentTable *self)
+{
+  update_status (self);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Filters: drop-downs ⇄ query
+ */
+
+static void
+sync_stage_dropdown (CycleContentTable *self)
+{
+  CycleStage *stage = cycle_content_query_get_stage (self->query);
+  GListModel *model = gtk_drop_down_get_model (self->stage_dropdown);
+  guint position = stage != NULL ? find_position (model, stage) : 0;
+
+  self->syncing++;
+  gtk_drop_down_set_selected (self->stage_dropdown,
+                              position != GTK_INVALID_LIST_POSITION ? position : 0);
+  self->syncing--;
+}
+
+static void
+sync_persona_dropdown (CycleContentTable *self)
+{
+  GListModel *model = gtk_drop_down_get_model (self->persona_dropdown);
+  guint position;
+
+  if (cycle_content_query_get_any_persona (self->query))
+    position = 0;
+  else if (cycle_content_query_get_persona (self->query) == NULL)
+    position = 1;
+  else
+    position = find_position (model, cycle_content_query_get_persona (self->query));
+
+  self->syncing++;
+  gtk_drop_down_set_selected (self->persona_dropdown,
+                              position != GTK_INVALID_LIST_POSITION ? position : 0);
+  self->syncing--;
+}
+
+static void
+sync_channel_dropdown (CycleContentTable *self)
+{
+  const char *channel = cycle_content_query_get_channel (self->query);
+  guint position = 0;
+
+  for (guint i = 1; i < self->channel_words->len && *channel != '\0'; i++)
+    {
+      if (g_strcmp0 (g_ptr_array_index (self->channel_words, i), channel) == 0)
+        position = i;
+    }
+
+  self->syncing++;
+  gtk_drop_down_set_selected (self->channel_dropdown, position);
+  self->syncing--;
+}
+
+static void
+sync_status_dropdown (CycleContentTable *self)
+{
+  self->syncing++;
+  gtk_drop_down_set_selected (self->status_dropdown,
+                              cycle_content_query_get_status (self->query) + 1);
+  self->syncing--;
+}
+
+static void
+on_query_notify_cb (CycleContentTable *self,
+                    GParamSpec        *pspec,
+                    CycleContentQuery *query)
+{
+  if (pspec->name == g_intern_static_string ("stage"))
+    sync_stage_dropdown (self);
+  else if (pspec->name == g_intern_static_string ("persona") ||
+           pspec->name == g_intern_static_string ("any-persona"))
+    sync_persona_dropdown (self);
+  else if (pspec->name == g_intern_static_string ("channel"))
+    sync_channel_dropdown (self);
+  else if (pspec->name == g_intern_static_string ("status"))
+    sync_status_dropdown (self);
+  else if (pspec->name == g_intern_static_string ("search"))
+    {
+      const char *search = cycle_content_query_get_search (query);
+
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), search) != 0)
+        {
+          self->syncing++;
+          gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search);
+          self->syncing--;
+        }
+    }
+  else if (pspec->name == g_intern_static_string ("active"))
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.clear-filters",
+                                   cycle_content_query_is_active (query));
+}
+
+static void
+on_search_changed_cb (CycleContentTable *self,
+                      GtkSearchEntry    *entry)
+{
+  if (self->syncing == 0)
+    cycle_content_query_set_search (self->query, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_stop_search_cb (CycleContentTable *self,
+                   GtkSearchEntry    *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+on_stage_selected_cb (CycleContentTable *self,
+                      GParamSpec        *pspec,
+                      GtkDropDown       *dropdown)
+{
+  CycleStage *stage;
+
+  if (self->syncing > 0)
+    return;
+
+  stage = gtk_drop_down_get_selected_item (dropdown);
+  cycle_content_query_set_stage (self->query, stage != self->all_stages ? stage : NULL);
+}
+
+static void
+on_persona_selected_cb (CycleContentTable *self,
+                        GParamSpec        *pspec,
+                        GtkDropDown       *dropdown)
+{
+  CyclePersona *persona;
+
+  if (self->syncing > 0)
+    return;
+
+  persona = gtk_drop_down_get_selected_item (dropdown);
+  if (persona == NULL || persona == self->all_personas)
+    cycle_content_query_set_persona (self->query, TRUE, NULL);
+  else if (persona == self->no_persona)
+    cycle_content_query_set_persona (self->query, FALSE, NULL);
+  else
+    cycle_content_query_set_persona (self->query, FALSE, persona);
+}
+
+static void
+on_channel_selected_cb (CycleContentTable *self,
+                        GParamSpec        *pspec,
+                        GtkDropDown       *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->syncing > 0)
+    return;
+
+  cycle_content_query_set_channel (self->query,
+                                   selected < self->channel_words->len
+                                   ? g_ptr_array_index (self->channel_words, selected) : NULL);
+}
+
+static void
+on_status_selected_cb (CycleContentTable *self,
+                       GParamSpec        *pspec,
+                       GtkDropDown       *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->syncing > 0 || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  cycle_content_query_set_status (self->query, (int) selected - 1);
+}
+
+/* A list under a drop-down changes: its selection may move without the person choosing. */
+static void
+on_filter_list_changing_cb (GListModel        *model,
+                            guint              position,
+                            guint              removed,
+                            guint              added,
+                            CycleContentTable *self)
+{
+  self->syncing++;
+}
+
+static void
+on_filter_list_changed_cb (GListModel        *model,
+                           guint              position,
+                           guint              removed,
+                           guint              added,
+                           CycleContentTable *self)
+{
+  CycleStage *stage = cycle_content_query_get_stage (self->query);
+  CyclePersona *persona = cycle_content_query_get_persona (self->query);
+
+  self->syncing--;
+
+  /* Filtering by a stage or persona that left the plan would hide everything for nothing. (The
+   * plan lets go of a removed item after the list told its views: look in the list.) */
+  if (stage != NULL && self->plan != NULL &&
+      find_position (cycle_plan_get_stages (self->plan), stage) == GTK_INVALID_LIST_POSITION)
+    cycle_content_query_set_stage (self->query, NULL);
+  if (persona != NULL && self->plan != NULL &&
+      find_position (cycle_plan_get_personas (self->plan), persona) == GTK_INVALID_LIST_POSITION)
+    cycle_content_query_set_persona (self->query, TRUE, NULL);
+
+  sync_stage_dropdown (self);
+  sync_persona_dropdown (self);
+}
+
+static void
+watch_filter_list (CycleContentTable *self,
+                   GListModel        *model)
+{
+  g_signal_connect_object (model, "items-changed",
+                           G_CALLBACK (on_filter_list_changing_cb), self, 0);
+  g_signal_connect_object (model, "items-changed",
+                           G_CALLBACK (on_filter_list_changed_cb), self, G_CONNECT_AFTER);
+}
+
+static int
+compare_words (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The channels to filter by: the usual ones, then the plan's own words, alphabetically. */
+static gboolean
+update_channels_cb (gpointer data)
+{
+  CycleContentTable *self = data;
+  const char * const *suggested = cycle_content_suggested_channels ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) extra = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GListModel *all;
+  guint n;
+
+  self->channels_id = 0;
+
+  for (guint i = 0; suggested[i] != NULL; i++)
+    g_hash_table_add (seen, (gpointer) suggested[i]);
+
+  all = self->plan != NULL ? cycle_plan_get_all_content (self->plan) : NULL;
+  n = all != NULL ? g_list_model_get_n_items (all) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CycleContent) content = g_list_model_get_item (all, i);
+      /* Interned: one copy a word, however many items use it. */
+      const char *channel = g_intern_string (cycle_content_get_channel (content));
+
+      if (*channel != '\0' && g_hash_table_add (seen, (gpointer) channel))
+        g_ptr_array_add (extra, (gpointer) channel);
+    }
+  g_ptr_array_sort (extra, compare_words);
+
+  g_ptr_array_set_size (self->channel_words, 0);
+  g_ptr_array_add (self->channel_words, NULL);
+  g_ptr_array_add (labels, (gpointer) _("All Channels"));
+  for (guint i = 0; suggested[i] != NULL; i++)
+    {
+      g_ptr_array_add (self->channel_words, (gpointer) suggested[i]);
+      g_ptr_array_add (labels, (gpointer) cycle_content_channel_to_display (suggested[i]));
+    }
+  for (guint i = 0; i < extra->len; i++)
+    {
+      g_ptr_array_add (self->channel_words, g_ptr_array_index (extra, i));
+      g_ptr_array_add (labels, g_ptr_array_index (extra, i));
+    }
+  g_ptr_array_add (labels, NULL);
+
+  self->syncing++;
+  gtk_string_list_splice (self->channel_labels, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->channel_labels)),
+                          (const char * const *) labels->pdata);
+  self->syncing--;
+  sync_channel_dropdown (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_update_channels (CycleContentTable *self)
+{
+  if (self->channels_id == 0)
+    self->channels_id = g_timeout_add (CHANNELS_DELAY_MS, update_channels_cb, self);
+}
+
+static void
+on_all_content_changed_cb (CycleContentTable *self)
+{
+  update_status (self);
+  queue_update_channels (self);
+}
+
+static GListModel *
+status_labels (void)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+  guint n = cycle_enum_count (CYCLE_TYPE_STATUS);
+
+  gtk_string_list_append (list, _("All Statuses"));
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (list, cycle_enum_get_label (CYCLE_TYPE_STATUS, i));
+
+  return G_LIST_MODEL (list);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Rows
+ */
+
+static CycleContentTitleCell *
+find_title_cell (CycleContentTable *self,
+                 CycleContent      *content)
+{
+  GHashTableIter iter;
+  gpointer cell;
+
+  g_hash_table_iter_init (&iter, self->title_cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    {
+      if (cycle_content_title_cell_get_content (cell) == content && gtk_widget_get_mapped (cell))
+        return cell;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+inner_list_view (CycleContentTable *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        return child;
+    }
+
+  return NULL;
+}
+
+static void
+scroll_to (CycleContentTable *self,
+           guint              position)
+{
+  GtkWidget *list = inner_list_view (self);
+
+  if (list != NULL)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+}
+
+static void
+on_column_view_activate_cb (CycleContentTable *self,
+                            guint              position,
+                            GtkColumnView     *column_view)
+{
+  g_autoptr(CycleContent) content = g_list_model_get_item (G_LIST_MODEL (self->sort_model),
+                                                           position);
+
+  if (content != NULL)
+    g_signal_emit (self, signals[EDIT_CONTENT], 0, content);
+}
+
+/* The position of the row under a point of the column view, from the cell that was hit. */
+static guint
+row_at (CycleContentTable *self,
+        double             x,
+        double             y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+
+  for (GtkWidget *w = picked; w != NULL && w != GTK_WIDGET (self->column_view);
+       w = gtk_widget_get_parent (w))
+    {
+      GtkListItem *list_item = g_object_get_data (G_OBJECT (w), "cycle-list-item");
+
+      if (list_item != NULL)
+        return gtk_list_item_get_position (list_item);
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+on_secondary_click_cb (GtkGestureClick   *gesture,
+                       int                n_press,
+                       double             x,
+                       double             y,
+                       CycleContentTable *self)
+{
+  guint position = row_at (self, x, y);
+  graphene_point_t point = GRAPHENE_POINT_INIT (x, y), in_self;
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_single_selection_set_selected (self->selection, position);
+
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->column_view), GTK_WIDGET (self), &point,
+                                 &in_self))
+    return;
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu),
+                               &(GdkRectangle) { in_self.x, in_self.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->row_menu));
+}
+
+static void
+on_selection_changed_cb (CycleContentTable *self)
+{
+  gboolean has = selected_content (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.edit", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.rename", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.duplicate", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.delete", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.show-on-board", has);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Actions
+ */
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CycleContentTable *self = CYCLE_CONTENT_TABLE (widget);
+  CycleContent *content = selected_content (self);
+
+  if (content != NULL)
+    g_signal_emit (self, signals[EDIT_CONTENT], 0, content);
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CycleContentTable *self = CYCLE_CONTENT_TABLE (widget);
+  CycleContent *content = selected_content (self);
+  CycleContentTitleCell *cell;
+
+  if (content == NULL)
+    return;
+
+  cell = find_title_cell (self, content);
+  if (cell == NULL)
+    {
+      /* Off screen: bring it in; the next F2 finds it. */
+      scroll_to (self, gtk_single_selection_get_selected (self->selection));
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  cycle_content_title_cell_start_editing (cell);
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CycleContentTable *self = CYCLE_CONTENT_TABLE (widget);
+  CycleContent *content = selected_content (self);
+
+  if (content != NULL)
+    cycle_content_duplicate (content);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CycleContentTable *self = CYCLE_CONTENT_TABLE (widget);
+  g_autoptr(CycleContent) content = NULL;
+
+  if (selected_content (self) == NULL || self->plan == NULL)
+    return;
+
+  content = g_object_ref (selected_content (self));
+  cycle_plan_seal_undo (self->plan);
+  cycle_plan_remove_content (self->plan, content);
+  g_signal_emit (self, signals[REMOVED], 0, content);
+}
+
+static void
+show_on_board_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CycleContentTable *self = CYCLE_CONTENT_TABLE (widget);
+  CycleContent *content = selected_content (self);
+
+  if (content != NULL)
+    g_signal_emit (self, signals[SHOW_ON_BOARD], 0, content);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  cycle_content_query_reset (CYCLE_CONTENT_TABLE (widget)->query);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  cycle_content_table_focus_search (CYCLE_CONTENT_TABLE (widget));
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * API
+ */
+
+CyclePlan *
+cycle_content_table_get_plan (CycleContentTable *self)
+{
+  g_return_val_if_fail (CYCLE_IS_CONTENT_TABLE (self), NULL);
+  return self->plan;
+}
+
+void
+cycle_content_table_set_plan (CycleContentTable *self,
+                              CyclePlan         *plan)
+{
+  g_autoptr(GListStore) all_stages = NULL;
+  g_autoptr(GListStore) placeholders = NULL;
+  g_autoptr(GtkSorter) stage_sorter = NULL;
+  GListModel *all;
+
+  g_return_if_fail (CYCLE_IS_CONTENT_TABLE (self));
+  g_return_if_fail (plan == NULL || CYCLE_IS_PLAN (plan));
+
+  if (self->plan == plan)
+    return;
+
+  self->syncing++;
+  cycle_content_query_reset (self->query);
+
+  g_set_object (&self->plan, plan);
+  all = plan != NULL ? cycle_plan_get_all_content (plan) : NULL;
+  gtk_filter_list_model_set_model (self->filter_model, all);
+  g_signal_group_set_target (self->all_content_signals, all);
+
+  g_list_store_remove_all (self->stage_sources);
+  all_stages = g_list_store_new (CYCLE_TYPE_STAGE);
+  g_list_store_append (all_stages, self->all_stages);
+  g_list_store_append (self->stage_sources, all_stages);
+
+  g_list_store_remove_all (self->persona_sources);
+  placeholders = g_list_store_new (CYCLE_TYPE_PERSONA);
+  g_list_store_append (placeholders, self->all_personas);
+  g_list_store_append (placeholders, self->no_persona);
+  g_list_store_append (self->persona_sources, placeholders);
+
+  if (plan != NULL)
+    {
+      g_list_store_append (self->stage_sources, cycle_plan_get_stages (plan));
+      g_list_store_append (self->persona_sources, cycle_plan_get_personas (plan));
+      stage_sorter = cycle_content_sorter_new (CYCLE_CONTENT_SORT_STAGE, plan);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (column_specs); i++)
+    if (column_specs[i].sort == CYCLE_CONTENT_SORT_STAGE)
+      gtk_column_view_column_set_sorter (self->columns[i], stage_sorter);
+
+  self->syncing--;
+
+  g_clear_handle_id (&self->channels_id, g_source_remove);
+  update_channels_cb (self);
+  sync_stage_dropdown (self);
+  sync_persona_dropdown (self);
+  sync_status_dropdown (self);
+  update_status (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+CycleContentQuery *
+cycle_content_table_get_query (CycleContentTable *self)
+{
+  g_return_val_if_fail (CYCLE_IS_CONTENT_TABLE (self), NULL);
+  return self->query;
+}
+
+GListModel *
+cycle_content_table_get_rows (CycleContentTable *self)
+{
+  g_return_val_if_fail (CYCLE_IS_CONTENT_TABLE (self), NULL);
+  return G_LIST_MODEL (self->sort_model);
+}
+
+void
+cycle_content_table_refresh (CycleContentTable *self)
+{
+  GtkSorter *sorter;
+
+  g_return_if_fail (CYCLE_IS_CONTENT_TABLE (self));
+
+  if (self->query == NULL)
+    return;
+
+  cycle_content_query_refresh (self->query);
+
+  /* The sort model keeps the keys it made (a title's collation key) for as long as the sorter's
+   * keys stay compatible: only a sorter set anew makes it look at the items again. */
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  if (gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE)
+    {
+      g_autoptr(GtkSorter) hold = g_object_ref (sorter);
+
+      gtk_sort_list_model_set_sorter (self->sort_model, NULL);
+      gtk_sort_list_model_set_sorter (self->sort_model, hold);
+    }
+}
+
+void
+cycle_content_table_focus_search (CycleContentTable *self)
+{
+  g_return_if_fail (CYCLE_IS_CONTENT_TABLE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+cycle_content_table_select (CycleContentTable *self,
+                            CycleContent      *content)
+{
+  guint position;
+
+  g_return_if_fail (CYCLE_IS_CONTENT_TABLE (self));
+  g_return_if_fail (CYCLE_IS_CONTENT (content));
+
+  if (!gtk_filter_match (cycle_content_query_get_filter (self->query), content))
+    cycle_content_query_reset (self->query);
+
+  /* Filtering may still be under way: finish it, the row has to be found now. (GTK 4.8 warns
+   * when a filter model with nothing pending is made non-incremental.) */
+  if (gtk_filter_list_model_get_pending (self->filter_model) > 0)
+    {
+      gtk_filter_list_model_set_incremental (self->filter_model, FALSE);
+      gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
+    }
+  position = find_position (G_LIST_MODEL (self->sort_model), content);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  scroll_to (self, position);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The widget
+ */
+
+static void
+cycle_content_table_dispose (GObject *object)
+{
+  CycleContentTable *self = CYCLE_CONTENT_TABLE (object);
+
+  g_clear_handle_id (&self->channels_id, g_source_remove);
+
+  /* Removing the columns changes the sorter: nothing may reach the widgets going away. */
+  if (self->sort_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->sort_model, self);
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_model, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->query != NULL)
+    g_signal_handlers_disconnect_by_data (self->query, self);
+
+  /* Unbinds the rows while the table can still take the calls. */
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  if (self->all_content_signals != NULL)
+    g_signal_group_set_target (self->all_content_signals, NULL);
+  g_clear_pointer (&self->row_menu, gtk_widget_unparent);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_CONTENT_TABLE);
+  /* Template children without an id are not the template's to clear. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+
+  g_clear_pointer (&self->title_cells, g_hash_table_unref);
+  g_clear_object (&self->all_content_signals);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->query);
+  g_clear_object (&self->stage_sources);
+  g_clear_object (&self->persona_sources);
+  g_clear_object (&self->all_stages);
+  g_clear_object (&self->all_personas);
+  g_clear_object (&self->no_persona);
+  g_clear_object (&self->channel_labels);
+  g_clear_pointer (&self->channel_words, g_ptr_array_unref);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (cycle_content_table_parent_class)->dispose (object);
+}
+
+static void
+cycle_content_table_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  CycleContentTable *self = CYCLE_CONTENT_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    case PROP_QUERY:
+      g_value_set_object (value, self->query);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cycle_content_table_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  CycleContentTable *self = CYCLE_CONTENT_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      cycle_content_table_set_plan (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cycle_content_table_class_init (CycleContentTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cycle_content_table_dispose;
+  object_class->get_property = cycle_content_table_get_property;
+  object_class->set_property = cycle_content_table_set_property;
+
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, CYCLE_TYPE_PLAN,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_QUERY] =
+    g_param_spec_object ("query", NULL, NULL, CYCLE_TYPE_CONTENT_QUERY,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A row was activated (double-click, Enter) or "Edit…" chosen. */
+  signals[EDIT_CONTENT] =
+    g_signal_new ("edit-content", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
+  signals[SHOW_ON_BOARD] =
+    g_signal_new ("show-on-board", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
+  /* The table deleted a piece of content (undo brings it back). */
+  signals[REMOVED] =
+    g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Cycle/ui/cycle-content-table.ui");
+  gtk_widget_class_bind_template_child (widget_class, CycleContentTable, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentTable, stage_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentTable, persona_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentTable, channel_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentTable, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentTable, overdue_button);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentTable, stack);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentTable, scroller);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentTable, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentTable, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentTable, spinner);
+  gtk_widget_class_bind_template_child_full (widget_class, "row_menu", FALSE,
+                                             G_STRUCT_OFFSET (CycleContentTable, row_menu_model));
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "table.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "table.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "table.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "table.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "table.show-on-board", NULL,
+                                   show_on_board_action);
+  gtk_widget_class_install_action (widget_class, "table.clear-filters", NULL,
+                                   clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "table.focus-search", NULL,
+                                   focus_search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "table.rename", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "table.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "table.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
+                                       "table.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "table.focus-search", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "contenttable");
+}
+
+static void
+cycle_content_table_init (CycleContentTable *self)
+{
+  g_autoptr(GtkExpression) name = NULL;
+  g_autoptr(GtkFlattenListModel) stages = NULL;
+  g_autoptr(GtkFlattenListModel) personas = NULL;
+  g_autoptr(GListModel) statuses = NULL;
+  GtkGesture *click;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->title_cells = g_hash_table_new (NULL, NULL);
+  self->query = cycle_content_query_new ();
+
+  self->filter_model = gtk_filter_list_model_new (NULL,
+                                                  g_object_ref (cycle_content_query_get_filter (self->query)));
+  /* 100 000 items are filtered a slice a frame, never in one frame. */
+  gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  add_columns (self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->sort_model, "items-changed",
+                           G_CALLBACK (on_rows_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_model, "notify::pending",
+                           G_CALLBACK (on_rows_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->query, "notify",
+                           G_CALLBACK (on_query_notify_cb), self, G_CONNECT_SWAPPED);
+
+  self->all_content_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->all_content_signals, "items-changed",
+                                  G_CALLBACK (on_all_content_changed_cb), self);
+
+  /* Filters */
+  self->all_stages = cycle_stage_new (_("All Stages"));
+  self->stage_sources = g_list_store_new (G_TYPE_LIST_MODEL);
+  stages = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->stage_sources)));
+  watch_filter_list (self, G_LIST_MODEL (stages));
+  name = gtk_property_expression_new (CYCLE_TYPE_STAGE, NULL, "name");
+  gtk_drop_down_set_expression (self->stage_dropdown, name);
+  gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (stages));
+  g_clear_pointer (&name, gtk_expression_unref);
+
+  self->all_personas = cycle_persona_new (_("All Personas"));
+  self->no_persona = cycle_persona_new (_("No Persona"));
+  self->persona_sources = g_list_store_new (G_TYPE_LIST_MODEL);
+  personas = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->persona_sources)));
+  watch_filter_list (self, G_LIST_MODEL (personas));
+  name = gtk_property_expression_new (CYCLE_TYPE_PERSONA, NULL, "name");
+  gtk_drop_down_set_expression (self->persona_dropdown, name);
+  gtk_drop_down_set_model (self->persona_dropdown, G_LIST_MODEL (personas));
+
+  self->channel_words = g_ptr_array_new ();
+  self->channel_labels = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->channel_dropdown, G_LIST_MODEL (self->channel_labels));
+  statuses = status_labels ();
+  gtk_drop_down_set_model (self->status_dropdown, statuses);
+
+  g_signal_connect_object (self->stage_dropdown, "notify::selected",
+                           G_CALLBACK (on_stage_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->persona_dropdown, "notify::selected",
+                           G_CALLBACK (on_persona_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->channel_dropdown, "notify::selected",
+                           G_CALLBACK (on_channel_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->status_dropdown, "notify::selected",
+                           G_CALLBACK (on_status_selected_cb), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->query, "overdue-only", self->overdue_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  update_channels_cb (self);
+  sync_status_dropdown (self);
+
+  /* Rows */
+  self->row_menu = gtk_popover_menu_new_from_model (self->row_menu_model);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->row_menu), FALSE);
+  gtk_widget_set_halign (self->row_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->row_menu, GTK_WIDGET (self));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.clear-filters", FALSE);
+  on_selection_changed_cb (self);
+  update_status (self);
+}
+
+GtkWidget *
+cycle_content_table_new (void)
+{
+  return g_object_new (CYCLE_TYPE_CONTENT_TABLE, NULL);
+}

@@ -1,0 +1,54 @@
+/* cycle-content-view.h: the content of a plan — a board and a table, their editor, personas
+ *
+ * What the window shows as its "content" page.
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cycle-board.h"
+#include "cycle-content-table.h"
+#include "cycle-plan.h"
+
+G_BEGIN_DECLS
+
+#define CYCLE_TYPE_CONTENT_VIEW (cycle_content_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (CycleContentView, cycle_content_view, CYCLE, CONTENT_VIEW, GtkWidget)
+
+GtkWidget         *cycle_content_view_new           (void);
+CyclePlan         *cycle_content_view_get_plan      (CycleContentView *self);
+void               cycle_content_view_set_plan      (CycleContentView *self,
+                                                     CyclePlan        *plan);
+/* The selected stage, or NULL: its column is highlighted on the board, and the table shows only
+ * its content. */
+CycleStage        *cycle_content_view_get_stage     (CycleContentView *self);
+void               cycle_content_view_set_stage     (CycleContentView *self,
+                                                     CycleStage       *stage);
+/* Selects @stage and brings its content into view. */
+void               cycle_content_view_show_stage    (CycleContentView *self,
+                                                     CycleStage       *stage);
+/* "board" or "table". */
+const char        *cycle_content_view_get_page      (CycleContentView *self);
+void               cycle_content_view_set_page      (CycleContentView *self,
+                                                     const char       *page);
+
+/* Adds a new piece of content to the selected stage (the first when none is), as an undoable
+ * step, and opens it in the editor. Returns it (owned by the plan), or NULL without stages. */
+CycleContent      *cycle_content_view_add_content   (CycleContentView *self);
+/* Opens @content in the editor (one editor at a time). */
+void               cycle_content_view_edit_content  (CycleContentView *self,
+                                                     CycleContent     *content);
+/* Opens the persona manager. */
+void               cycle_content_view_show_personas (CycleContentView *self);
+
+CycleBoard        *cycle_content_view_get_board     (CycleContentView *self);
+CycleContentTable *cycle_content_view_get_table     (CycleContentView *self);
+/* The open editor or persona manager, or NULL. */
+GtkWindow         *cycle_content_view_get_editor    (CycleContentView *self);
+GtkWindow         *cycle_content_view_get_personas  (CycleContentView *self);
+
+G_END_DECLS

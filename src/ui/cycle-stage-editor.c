@@ -1,0 +1,767 @@
+/* cycle-stage-editor.c: the side panel that edits the selected stage's fields
+ *
+ * Every field is bound to the stage through its setters, so every change is an undo step. Typing
+ * in a field merges into one step (the model merges quick edits of one field); leaving the field
+ * seals the step, so that the next visit is a step of its own.
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cycle-stage-editor"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "cycle-render.h"
+#include "cycle-stage-editor.h"
+
+/* A spin button for a number that may be unset: empty text means unset, and text that is not a
+ * number within the bounds is refused with a message (never clamped silently). */
+typedef struct
+{
+  CycleStageEditor *editor;
+  GtkSpinButton    *spin;
+  AdwActionRow     *row;
+  GtkWidget        *clear;
+  /* The model holds fractions for rates: the field shows them × 100. */
+  double            scale;
+  /* The field shows empty text: the stage has no value. */
+  gboolean          empty;
+  /* What was typed was refused, and the message says so. */
+  gboolean          refused;
+  /* GTK puts the old value back after a refusal, with a "value-changed" to ignore. */
+  gboolean          ignore_change;
+} NumberField;
+
+struct _CycleStageEditor
+{
+  AdwBin            parent_instance;
+
+  CycleStage       *stage;
+  GPtrArray        *bindings;
+  GSignalGroup     *stage_signals;
+
+  NumberField       rate;
+  NumberField       days;
+
+  /* Template widgets */
+  GtkStack         *stack;
+  AdwEntryRow      *name_row;
+  AdwComboRow      *lane_row;
+  AdwEntryRow      *why_row;
+  AdwEntryRow      *question_row;
+  AdwComboRow      *permission_row;
+  AdwEntryRow      *kpi_row;
+  AdwActionRow     *rate_row;
+  GtkSpinButton    *rate_spin;
+  GtkButton        *rate_clear;
+  AdwActionRow     *days_row;
+  GtkSpinButton    *days_spin;
+  GtkButton        *days_clear;
+  AdwEntryRow      *owner_row;
+  GtkColorButton   *color_button;
+  GtkButton        *color_reset;
+
+  /* Writing the model's values into the fields: their change signals must not write back. */
+  guint             syncing;
+};
+
+G_DEFINE_FINAL_TYPE (CycleStageEditor, cycle_stage_editor, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static CyclePlan *
+editor_plan (CycleStageEditor *self)
+{
+  return self->stage != NULL ? cycle_item_get_plan (CYCLE_ITEM (self->stage)) : NULL;
+}
+
+static void
+seal_undo (CycleStageEditor *self)
+{
+  CyclePlan *plan = editor_plan (self);
+
+  if (plan != NULL)
+    cycle_plan_seal_undo (plan);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Numbers that may be unset
+ */
+
+static double
+number_field_get_model (NumberField *field)
+{
+  CycleStage *stage = field->editor->stage;
+
+  if (field == &field->editor->rate)
+    {
+      double rate = cycle_stage_get_conversion_rate (stage);
+
+      return rate == CYCLE_RATE_UNSET ? NAN : rate * field->scale;
+    }
+  else
+    {
+      int days = cycle_stage_get_days (stage);
+
+      return days == CYCLE_DAYS_UNSET ? NAN : (double) days;
+    }
+}
+
+/* @value NAN: unset. */
+static void
+number_field_set_model (NumberField *field,
+                        double       value)
+{
+  CycleStage *stage = field->editor->stage;
+
+  if (stage == NULL)
+    return;
+
+  if (field == &field->editor->rate)
+    {
+      double rate = isnan (value) ? CYCLE_RATE_UNSET : CLAMP (value / field->scale, 0.0, 1.0);
+
+      cycle_stage_set_conversion_rate (stage, rate);
+    }
+  else
+    {
+      cycle_stage_set_days (stage, isnan (value) ? CYCLE_DAYS_UNSET : (int) lround (value));
+    }
+}
+
+static void
+number_field_show_error (NumberField *field,
+                         const char  *message)
+{
+  GtkWidget *spin = GTK_WIDGET (field->spin);
+
+  field->refused = message != NULL;
+  if (message != NULL)
+    {
+      adw_action_row_set_subtitle (field->row, message);
+      gtk_widget_add_css_class (spin, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (spin),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (field->row, "");
+      gtk_widget_remove_css_class (spin, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+static void
+number_field_sync (NumberField *field)
+{
+  CycleStageEditor *self = field->editor;
+  double value;
+
+  if (self->stage == NULL)
+    return;
+
+  value = number_field_get_model (field);
+
+  self->syncing++;
+  field->empty = isnan (value);
+  gtk_spin_button_set_value (field->spin, field->empty ? 0.0 : value);
+  if (field->empty)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (field->spin), "");
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf ("%.*f", gtk_spin_button_get_digits (field->spin),
+                                               value);
+
+      gtk_editable_set_text (GTK_EDITABLE (field->spin), text);
+    }
+  gtk_widget_set_sensitive (field->clear, !field->empty);
+  number_field_show_error (field, NULL);
+  self->syncing--;
+}
+
+/* Reads what was typed: "", "12", "12.5", "12,5", "12 %". */
+static gboolean
+parse_number (const char *text,
+              double     *value,
+              gboolean   *empty)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *end = NULL;
+  gsize len;
+
+  *empty = FALSE;
+  len = strlen (copy);
+  if (len > 0 && copy[len - 1] == '%')
+    {
+      copy[len - 1] = '\0';
+      g_strstrip (copy);
+    }
+  if (*copy == '\0')
+    {
+      *empty = TRUE;
+      return TRUE;
+    }
+
+  g_strdelimit (copy, ",", '.');
+  *value = g_ascii_strtod (copy, &end);
+  return end != NULL && *end == '\0' && isfinite (*value);
+}
+
+static int
+on_number_input_cb (GtkSpinButton *spin,
+                    double        *new_value,
+                    NumberField   *field)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
+  double lower = gtk_adjustment_get_lower (adjustment);
+  double upper = gtk_adjustment_get_upper (adjustment);
+  gboolean empty = FALSE;
+  double value = 0.0;
+
+  if (!parse_number (text, &value, &empty) ||
+      (!empty && (value < lower || value > upper)) ||
+      (!empty && gtk_spin_button_get_digits (spin) == 0 && value != floor (value)))
+    {
+      g_autofree char *message = NULL;
+
+      if (field == &field->editor->rate)
+        message = g_strdup (_("Type a percentage from 0 to 100, or leave it empty"));
+      else
+        /* Translators: %d is the largest number of days a stage can have */
+        message = g_strdup_printf (_("Type a whole number of days from 0 to %d, or leave it empty"),
+                                   (int) upper);
+      number_field_show_error (field, message);
+      field->ignore_change = TRUE;
+      return GTK_INPUT_ERROR;
+    }
+
+  number_field_show_error (field, NULL);
+  field->empty = empty;
+  *new_value = empty ? gtk_spin_button_get_value (spin) : value;
+  return TRUE;
+}
+
+static gboolean
+on_number_output_cb (GtkSpinButton *spin,
+                     NumberField   *field)
+{
+  if (!field->empty)
+    return FALSE;
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), "");
+  return TRUE;
+}
+
+static void
+on_number_value_changed_cb (GtkSpinButton *spin,
+                            NumberField   *field)
+{
+  if (field->editor->syncing > 0)
+    return;
+  if (field->ignore_change)
+    {
+      field->ignore_change = FALSE;
+      return;
+    }
+
+  field->empty = FALSE;
+  number_field_set_model (field, gtk_spin_button_get_value (spin));
+}
+
+/* Enter and leaving the field: the text is read (input above); empty text unsets. After a
+ * refusal the old value is back in the field and the message stays until the next try. */
+static void
+number_field_commit (NumberField *field)
+{
+  if (field->editor->stage == NULL || field->editor->syncing > 0 || field->refused)
+    return;
+
+  gtk_spin_button_update (field->spin);
+  if (field->empty && !isnan (number_field_get_model (field)))
+    number_field_set_model (field, NAN);
+}
+
+static void
+on_number_activate_cb (GtkText     *text,
+                       NumberField *field)
+{
+  number_field_commit (field);
+}
+
+static void
+on_number_focus_leave_cb (GtkEventControllerFocus *controller,
+                          NumberField             *field)
+{
+  number_field_commit (field);
+  seal_undo (field->editor);
+}
+
+static void
+number_field_init (NumberField      *field,
+                   CycleStageEditor *self,
+                   GtkSpinButton    *spin,
+                   AdwActionRow     *row,
+                   GtkWidget        *clear,
+                   double            scale)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  field->editor = self;
+  field->spin = spin;
+  field->row = row;
+  field->clear = clear;
+  field->scale = scale;
+  field->empty = TRUE;
+
+  g_signal_connect (spin, "input", G_CALLBACK (on_number_input_cb), field);
+  g_signal_connect (spin, "output", G_CALLBACK (on_number_output_cb), field);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_number_value_changed_cb), field);
+  /* GtkSpinButton has no "activate" of its own before GTK 4.14: its text has. */
+  g_signal_connect_after (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "activate",
+                          G_CALLBACK (on_number_activate_cb), field);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_number_focus_leave_cb), field);
+  gtk_widget_add_controller (GTK_WIDGET (spin), focus);
+}
+
+static void
+on_rate_clear_clicked_cb (CycleStageEditor *self)
+{
+  number_field_set_model (&self->rate, NAN);
+  seal_undo (self);
+}
+
+static void
+on_days_clear_clicked_cb (CycleStageEditor *self)
+{
+  number_field_set_model (&self->days, NAN);
+  seal_undo (self);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Colour
+ */
+
+static void
+sync_color (CycleStageEditor *self)
+{
+  const char *color;
+  GdkRGBA rgba = { 0, 0, 0, 1 };
+
+  if (self->stage == NULL)
+    return;
+
+  color = cycle_stage_get_color (self->stage);
+  if (color[0] == '\0' || !gdk_rgba_parse (&rgba, color))
+    {
+      CycleRenderStyle style;
+      CycleColor accent;
+
+      /* No colour of its own: the lane's, as the canvas draws it. */
+      cycle_render_style_init (&style,
+                               adw_style_manager_get_dark (adw_style_manager_get_default ()));
+      cycle_render_style_get_stage_colors (&style, self->stage, &accent, NULL, NULL);
+      rgba = (GdkRGBA) { accent.red, accent.green, accent.blue, 1.0 };
+    }
+
+  self->syncing++;
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->color_reset), color[0] != '\0');
+  self->syncing--;
+}
+
+static void
+on_color_set_cb (CycleStageEditor *self)
+{
+  GdkRGBA rgba;
+  g_autofree char *hex = NULL;
+
+  if (self->stage == NULL || self->syncing > 0)
+    return;
+
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
+  hex = g_strdup_printf ("#%02x%02x%02x",
+                         (guint) lround (CLAMP (rgba.red, 0.0, 1.0) * 255.0),
+                         (guint) lround (CLAMP (rgba.green, 0.0, 1.0) * 255.0),
+                         (guint) lround (CLAMP (rgba.blue, 0.0, 1.0) * 255.0));
+  cycle_stage_set_color (self->stage, hex);
+  seal_undo (self);
+}
+
+static void
+on_color_reset_clicked_cb (CycleStageEditor *self)
+{
+  if (self->stage != NULL)
+    cycle_stage_set_color (self->stage, "");
+  seal_undo (self);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Binding the fields
+ */
+
+/* A stage always has a name: while the field is empty, the stage keeps the name it had. */
+static gboolean
+text_to_name (GBinding     *binding,
+              const GValue *from,
+              GValue       *to,
+              gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  g_value_set_string (to, text);
+  return TRUE;
+}
+
+static gboolean
+enum_to_selected (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_uint (to, (guint) g_value_get_enum (from));
+  return TRUE;
+}
+
+static gboolean
+selected_to_enum (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  guint selected = g_value_get_uint (from);
+
+  if (selected == GTK_INVALID_LIST_POSITION ||
+      selected >= cycle_enum_count (G_VALUE_TYPE (to)))
+    return FALSE;
+
+  g_value_set_enum (to, (int) selected);
+  return TRUE;
+}
+
+static void
+bind (CycleStageEditor *self,
+      const char       *property,
+      gpointer          target,
+      const char       *target_property)
+{
+  g_ptr_array_add (self->bindings,
+                   g_object_ref (g_object_bind_property (self->stage, property,
+                                                         target, target_property,
+                                                         G_BINDING_BIDIRECTIONAL |
+                                                         G_BINDING_SYNC_CREATE)));
+}
+
+static void
+unbind_all (CycleStageEditor *self)
+{
+  for (guint i = 0; i < self->bindings->len; i++)
+    g_binding_unbind (g_ptr_array_index (self->bindings, i));
+  g_ptr_array_set_size (self->bindings, 0);
+}
+
+static void
+on_stage_notify_cb (CycleStageEditor *self,
+                    GParamSpec       *pspec,
+                    CycleStage       *stage)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "conversion-rate"))
+    number_field_sync (&self->rate);
+  else if (g_str_equal (name, "days"))
+    number_field_sync (&self->days);
+  else if (g_str_equal (name, "color") || g_str_equal (name, "lane"))
+    sync_color (self);
+}
+
+/* The name field was left empty: show the name the stage kept. */
+static void
+on_name_focus_leave_cb (GtkEventControllerFocus *controller,
+                        CycleStageEditor        *self)
+{
+  if (self->stage != NULL && *gtk_editable_get_text (GTK_EDITABLE (self->name_row)) == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->name_row), cycle_stage_get_name (self->stage));
+  seal_undo (self);
+}
+
+static void
+on_field_focus_leave_cb (GtkEventControllerFocus *controller,
+                         CycleStageEditor        *self)
+{
+  seal_undo (self);
+}
+
+CycleStage *
+cycle_stage_editor_get_stage (CycleStageEditor *self)
+{
+  g_return_val_if_fail (CYCLE_IS_STAGE_EDITOR (self), NULL);
+
+  return self->stage;
+}
+
+void
+cycle_stage_editor_set_stage (CycleStageEditor *self,
+                              CycleStage       *stage)
+{
+  g_return_if_fail (CYCLE_IS_STAGE_EDITOR (self));
+  g_return_if_fail (stage == NULL || CYCLE_IS_STAGE (stage));
+
+  if (self->stage == stage)
+    return;
+
+  /* What was typed for the previous stage is a step of its own. */
+  number_field_commit (&self->rate);
+  number_field_commit (&self->days);
+  seal_undo (self);
+  unbind_all (self);
+
+  g_set_object (&self->stage, stage);
+  g_signal_group_set_target (self->stage_signals, stage);
+
+  if (stage != NULL)
+    {
+      self->syncing++;
+      g_ptr_array_add (self->bindings,
+                       g_object_ref (g_object_bind_property_full (stage, "name",
+                                                                  self->name_row, "text",
+                                                                  G_BINDING_BIDIRECTIONAL |
+                                                                  G_BINDING_SYNC_CREATE,
+                                                                  NULL, text_to_name,
+                                                                  NULL, NULL)));
+      bind (self, "why", self->why_row, "text");
+      bind (self, "question", self->question_row, "text");
+      bind (self, "kpi", self->kpi_row, "text");
+      bind (self, "owner", self->owner_row, "text");
+      g_ptr_array_add (self->bindings,
+                       g_object_ref (g_object_bind_property_full (stage, "lane",
+                                                                  self->lane_row, "selected",
+                                                                  G_BINDING_BIDIRECTIONAL |
+                                                                  G_BINDING_SYNC_CREATE,
+                                                                  enum_to_selected,
+                                                                  selected_to_enum,
+                                                                  NULL, NULL)));
+      g_ptr_array_add (self->bindings,
+                       g_object_ref (g_object_bind_property_full (stage, "permission",
+                                                                  self->permission_row,
+                                                                  "selected",
+                                                                  G_BINDING_BIDIRECTIONAL |
+                                                                  G_BINDING_SYNC_CREATE,
+                                                                  enum_to_selected,
+                                                                  selected_to_enum,
+                                                                  NULL, NULL)));
+      self->syncing--;
+      number_field_sync (&self->rate);
+      number_field_sync (&self->days);
+      sync_color (self);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, stage != NULL ? "stage" : "empty");
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+}
+
+void
+cycle_stage_editor_focus (CycleStageEditor *self)
+{
+  g_return_if_fail (CYCLE_IS_STAGE_EDITOR (self));
+
+  if (self->stage != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The widget
+ */
+
+static GListModel *
+enum_labels_new (GType enum_type)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+  guint n = cycle_enum_count (enum_type);
+
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (list, cycle_enum_get_label (enum_type, (int) i));
+
+  return G_LIST_MODEL (list);
+}
+
+static void
+add_leave_handler (GtkWidget *widget,
+                   GCallback  callback,
+                   gpointer   user_data)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "leave", callback, user_data);
+  gtk_widget_add_controller (widget, focus);
+}
+
+static void
+cycle_stage_editor_dispose (GObject *object)
+{
+  CycleStageEditor *self = CYCLE_STAGE_EDITOR (object);
+
+  if (self->bindings != NULL)
+    unbind_all (self);
+  if (self->stage_signals != NULL)
+    g_signal_group_set_target (self->stage_signals, NULL);
+  g_clear_object (&self->stage);
+
+  /* AdwBin holds its child too: let go of it before the template does. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_STAGE_EDITOR);
+
+  G_OBJECT_CLASS (cycle_stage_editor_parent_class)->dispose (object);
+}
+
+static void
+cycle_stage_editor_finalize (GObject *object)
+{
+  CycleStageEditor *self = CYCLE_STAGE_EDITOR (object);
+
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
+  g_clear_object (&self->stage_signals);
+
+  G_OBJECT_CLASS (cycle_stage_editor_parent_class)->finalize (object);
+}
+
+static void
+cycle_stage_editor_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  CycleStageEditor *self = CYCLE_STAGE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STAGE:
+      g_value_set_object (value, self->stage);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cycle_stage_editor_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  CycleStageEditor *self = CYCLE_STAGE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STAGE:
+      cycle_stage_editor_set_stage (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cycle_stage_editor_class_init (CycleStageEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cycle_stage_editor_dispose;
+  object_class->finalize = cycle_stage_editor_finalize;
+  object_class->get_property = cycle_stage_editor_get_property;
+  object_class->set_property = cycle_stage_editor_set_property;
+
+  properties[PROP_STAGE] =
+    g_param_spec_object ("stage", NULL, NULL, CYCLE_TYPE_STAGE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Cycle/ui/cycle-stage-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, lane_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, why_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, question_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, permission_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, kpi_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, rate_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, rate_spin);
+  gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, rate_clear);
+  gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, days_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, days_spin);
+  gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, days_clear);
+  gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, color_button);
+  gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, color_reset);
+  gtk_widget_class_bind_template_callback (widget_class, on_rate_clear_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_days_clear_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_color_set_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_color_reset_clicked_cb);
+}
+
+static void
+cycle_stage_editor_init (CycleStageEditor *self)
+{
+  g_autoptr(GListModel) lanes = NULL;
+  g_autoptr(GListModel) permissions = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
+
+  lanes = enum_labels_new (CYCLE_TYPE_LANE);
+  permissions = enum_labels_new (CYCLE_TYPE_PERMISSION);
+  adw_combo_row_set_model (self->lane_row, lanes);
+  adw_combo_row_set_model (self->permission_row, permissions);
+
+  number_field_init (&self->rate, self, self->rate_spin, self->rate_row,
+                     GTK_WIDGET (self->rate_clear), 100.0);
+  number_field_init (&self->days, self, self->days_spin, self->days_row,
+                     GTK_WIDGET (self->days_clear), 1.0);
+
+  add_leave_handler (GTK_WIDGET (self->name_row), G_CALLBACK (on_name_focus_leave_cb), self);
+  add_leave_handler (GTK_WIDGET (self->why_row), G_CALLBACK (on_field_focus_leave_cb), self);
+  add_leave_handler (GTK_WIDGET (self->question_row), G_CALLBACK (on_field_focus_leave_cb), self);
+  add_leave_handler (GTK_WIDGET (self->kpi_row), G_CALLBACK (on_field_focus_leave_cb), self);
+  add_leave_handler (GTK_WIDGET (self->owner_row), G_CALLBACK (on_field_focus_leave_cb), self);
+  add_leave_handler (GTK_WIDGET (self->lane_row), G_CALLBACK (on_field_focus_leave_cb), self);
+  add_leave_handler (GTK_WIDGET (self->permission_row), G_CALLBACK (on_field_focus_leave_cb),
+                     self);
+
+  self->stage_signals = g_signal_group_new (CYCLE_TYPE_STAGE);
+  g_signal_group_connect_swapped (self->stage_signals, "notify",
+                                  G_CALLBACK (on_stage_notify_cb), self);
+}
+
+GtkWidget *
+cycle_stage_editor_new (void)
+{
+  return g_object_new (CYCLE_TYPE_STAGE_EDITOR, NULL);
+}

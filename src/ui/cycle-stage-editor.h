@@ -1,0 +1,26 @@
+/* cycle-stage-editor.h: the side panel that edits the selected stage's fields
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cycle-plan.h"
+
+G_BEGIN_DECLS
+
+#define CYCLE_TYPE_STAGE_EDITOR (cycle_stage_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (CycleStageEditor, cycle_stage_editor, CYCLE, STAGE_EDITOR, AdwBin)
+
+GtkWidget  *cycle_stage_editor_new       (void);
+CycleStage *cycle_stage_editor_get_stage (CycleStageEditor *self);
+/* Every change goes through the stage's setters, so each one is an undo step. */
+void        cycle_stage_editor_set_stage (CycleStageEditor *self,
+                                          CycleStage       *stage);
+/* Moves the keyboard focus to the first field (the name). */
+void        cycle_stage_editor_focus     (CycleStageEditor *self);
+
+G_END_DECLS

@@ -1,0 +1,933 @@
+/* test-content.c: the content view — board, table, editor, personas — on a real (virtual) display
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-content"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "cycle-board-card.h"
+#include "cycle-board-column.h"
+#include "cycle-content-editor.h"
+#include "cycle-content-title-cell.h"
+#include "cycle-content-view.h"
+#include "cycle-persona-manager.h"
+#include "cycle-plan-io.h"
+
+#define WAIT_USEC (10 * G_USEC_PER_SEC)
+
+/* ------------------------------------------------------------------------------------------------
+ * Helpers
+ */
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the main context until @cond holds, failing the test after WAIT_USEC. */
+#define wait_until(cond) \
+  G_STMT_START { \
+    gint64 end_ = g_get_monotonic_time () + WAIT_USEC; \
+    guint wake_ = g_timeout_add (20, wake_cb, NULL); \
+    while (!(cond)) \
+      { \
+        if (g_get_monotonic_time () > end_) \
+          g_error ("timed out waiting for %s", #cond); \
+        g_main_context_iteration (NULL, TRUE); \
+      } \
+    g_source_remove (wake_); \
+  } G_STMT_END
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Waits until @widget is mapped and its surface painted a frame (lists bind rows on layout). */
+static void
+wait_for_draw (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong id;
+
+  wait_until (gtk_widget_get_mapped (widget));
+
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  wait_until (painted);
+  g_signal_handler_disconnect (clock, id);
+}
+
+typedef gboolean (*Match) (GtkWidget *, gconstpointer);
+
+static void
+collect (GtkWidget  *widget,
+         GType       type,
+         Match       match,
+         gconstpointer data,
+         GPtrArray  *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget) &&
+      (match == NULL || match (widget, data)))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, match, data, found);
+}
+
+/* The first mapped widget of @type under @widget for which @match (if any) holds. */
+static gpointer
+find_widget (GtkWidget     *widget,
+             GType          type,
+             Match          match,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (widget, type, match, data, found);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+static gboolean
+row_has_title (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+column_has_stage (GtkWidget     *widget,
+                  gconstpointer  stage)
+{
+  return cycle_board_column_get_stage (CYCLE_BOARD_COLUMN (widget)) == stage;
+}
+
+static gboolean
+card_has_content (GtkWidget     *widget,
+                  gconstpointer  content)
+{
+  return cycle_board_card_get_content (CYCLE_BOARD_CARD (widget)) == content;
+}
+
+static gboolean
+widget_has_tooltip (GtkWidget     *widget,
+                    gconstpointer  tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static gboolean
+label_has_text (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static char *
+titles (GListModel *model)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CycleContent) content = g_list_model_get_item (model, i);
+
+      g_string_append_printf (s, "%s%s", i > 0 ? "|" : "", cycle_content_get_title (content));
+    }
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+#define assert_titles(model, expected) \
+  G_STMT_START { \
+    g_autofree char *got_ = titles (G_LIST_MODEL (model)); \
+    g_assert_cmpstr (got_, ==, expected); \
+  } G_STMT_END
+
+/* ------------------------------------------------------------------------------------------------
+ * Fixture: the sample plan in a content view in a window
+ *
+ *   s1 Visitors:    c1 "The five-minute pour-over" (p1), c2 "Grind size, explained"
+ *   s2 Subscribers: c3 "Monthly brewing letter"
+ *   s3 Evangelists, s4: empty
+ */
+
+typedef struct
+{
+  CyclePlan        *plan;
+  GtkWindow        *window;
+  CycleContentView *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "data", "samples",
+                                                           "ui-sample.cycle", NULL),
+                                      &contents, &length, &error));
+  g_assert_no_error (error);
+  f->plan = cycle_plan_new_from_data (contents, length, &error);
+  g_assert_no_error (error);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1100, 700);
+  f->view = CYCLE_CONTENT_VIEW (cycle_content_view_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+  cycle_content_view_set_plan (f->view, f->plan);
+  gtk_window_present (f->window);
+  wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  drain ();
+
+  /* Nothing of the views holds on to the plan. */
+  g_assert_finalize_object (f->plan);
+}
+
+static CycleBoardColumn *
+find_column (Fixture    *f,
+             const char *stage_id)
+{
+  CycleStage *stage = cycle_plan_find_stage (f->plan, stage_id);
+
+  return find_widget (GTK_WIDGET (f->view), CYCLE_TYPE_BOARD_COLUMN, column_has_stage, stage);
+}
+
+static CycleBoardCard *
+find_card (Fixture    *f,
+           const char *content_id)
+{
+  CycleContent *content = cycle_plan_find_content (f->plan, content_id);
+
+  return find_widget (GTK_WIDGET (f->view), CYCLE_TYPE_BOARD_CARD, card_has_content, content);
+}
+
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+/* What a drop of @content at @y of @column does, minus the pointer. */
+static gboolean
+drop_on (CycleBoardColumn *column,
+         CycleContent     *content,
+         double            y)
+{
+  GtkDropTarget *target = find_drop_target (GTK_WIDGET (column));
+  GValue value = G_VALUE_INIT;
+  GdkDragAction action = 0;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (target);
+  g_value_init (&value, CYCLE_TYPE_CONTENT);
+  g_value_set_object (&value, content);
+
+  g_signal_emit_by_name (target, "motion", 20.0, y, &action);
+  g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
+  g_signal_emit_by_name (target, "drop", &value, 20.0, y, &accepted);
+  g_value_unset (&value);
+  drain ();
+
+  return accepted;
+}
+
+/* The vertical middle of @card, in @column's coordinates. */
+static double
+card_middle (CycleBoardColumn *column,
+             CycleBoardCard   *card)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (card), GTK_WIDGET (column), &bounds));
+  return bounds.origin.y + bounds.size.height / 2;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The board
+ */
+
+static void
+test_board (Fixture       *f,
+            gconstpointer  data)
+{
+  CycleBoardColumn *visitors = find_column (f, "s1");
+  CycleBoardCard *card;
+  GtkWidget *persona;
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+
+  g_assert_cmpstr (cycle_content_view_get_page (f->view), ==, "board");
+  g_assert_nonnull (visitors);
+  g_assert_nonnull (find_column (f, "s2"));
+
+  collect (GTK_WIDGET (visitors), CYCLE_TYPE_BOARD_CARD, NULL, NULL, cards);
+  g_assert_cmpuint (cards->len, ==, 2);
+
+  card = find_card (f, "c1");
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (card), GTK_WIDGET (visitors)));
+  persona = find_widget (GTK_WIDGET (card), GTK_TYPE_LABEL, label_has_text, "Busy parent");
+  g_assert_nonnull (persona);
+  g_assert_nonnull (find_widget (GTK_WIDGET (card), GTK_TYPE_LABEL, label_has_text,
+                                 "Published"));
+
+  /* Cards follow their content. */
+  cycle_persona_set_name (cycle_plan_find_persona (f->plan, "p1"), "Tired parent");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (persona)), ==, "Tired parent");
+  cycle_content_set_title (cycle_plan_find_content (f->plan, "c1"), "Pour-over in five");
+  g_assert_nonnull (find_widget (GTK_WIDGET (card), GTK_TYPE_LABEL, label_has_text,
+                                 "Pour-over in five"));
+
+  /* Overdue dates are in the error colour. */
+  cycle_content_set_due (cycle_plan_find_content (f->plan, "c2"), "2001-01-01");
+  wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_nonnull (find_widget (GTK_WIDGET (find_card (f, "c2")), GTK_TYPE_LABEL,
+                                 label_has_text, "1 Jan 2001"));
+  g_assert_true (gtk_widget_has_css_class (find_widget (GTK_WIDGET (find_card (f, "c2")),
+                                                        GTK_TYPE_LABEL, label_has_text,
+                                                        "1 Jan 2001"),
+                                           "error"));
+
+  /* A new stage is a new column. */
+  {
+    g_autoptr(CycleStage) stage = cycle_stage_new ("Fans");
+
+    cycle_plan_add_stage (f->plan, stage, 1);
+    wait_for_draw (GTK_WIDGET (f->window));
+    g_assert_nonnull (find_widget (GTK_WIDGET (f->view), CYCLE_TYPE_BOARD_COLUMN,
+                                   column_has_stage, stage));
+  }
+}
+
+static void
+test_drag_move (Fixture       *f,
+                gconstpointer  data)
+{
+  CycleContent *c1 = cycle_plan_find_content (f->plan, "c1");
+  CycleStage *s1 = cycle_plan_find_stage (f->plan, "s1");
+  CycleStage *s2 = cycle_plan_find_stage (f->plan, "s2");
+  CycleBoardColumn *visitors = find_column (f, "s1");
+  CycleBoardColumn *subscribers = find_column (f, "s2");
+  CycleBoardCard *letter = find_card (f, "c3");
+  CycleBoardCard *grind = find_card (f, "c2");
+  double y;
+
+  /* Onto the upper half of the first card of another column: before it. */
+  y = card_middle (subscribers, letter) - 5;
+  g_assert_true (drop_on (subscribers, c1, y));
+  g_assert_true (cycle_content_get_stage (c1) == s2);
+  assert_titles (cycle_stage_get_content (s2), "The five-minute pour-over|Monthly brewing letter");
+  assert_titles (cycle_stage_get_content (s1), "Grind size, explained");
+  g_assert_cmpstr (cycle_plan_get_undo_label (f->plan), ==, "Move Content");
+
+  /* Undone, it is back in its place. */
+  g_assert_true (cycle_plan_undo (f->plan));
+  assert_titles (cycle_stage_get_content (s1), "The five-minute pour-over|Grind size, explained");
+  wait_for_draw (GTK_WIDGET (f->window));
+
+  /* Reordered in its own column: below the last card. */
+  visitors = find_column (f, "s1");
+  grind = find_card (f, "c2");
+  y = card_middle (visitors, grind) + 10;
+  g_assert_true (drop_on (visitors, c1, y));
+  assert_titles (cycle_stage_get_content (s1), "Grind size, explained|The five-minute pour-over");
+
+  /* Onto an empty column, below its header. */
+  wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (drop_on (find_column (f, "s3"), c1, 200));
+  assert_titles (cycle_stage_get_content (cycle_plan_find_stage (f->plan, "s3")),
+                 "The five-minute pour-over");
+
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_true (cycle_plan_undo (f->plan));
+  assert_titles (cycle_stage_get_content (s1), "The five-minute pour-over|Grind size, explained");
+  g_assert_false (cycle_plan_get_modified (f->plan));
+
+  /* Content of another plan is refused. */
+  {
+    g_autoptr(CyclePlan) other = cycle_plan_new ();
+    g_autoptr(CycleStage) stage = cycle_stage_new ("Elsewhere");
+    g_autoptr(CycleContent) stranger = cycle_content_new ("Stranger");
+    GtkDropTarget *target = find_drop_target (GTK_WIDGET (find_column (f, "s1")));
+    GValue value = G_VALUE_INIT;
+    gboolean accepted = TRUE;
+
+    cycle_plan_add_stage (other, stage, -1);
+    cycle_plan_add_content (other, stage, stranger, -1);
+    g_value_init (&value, CYCLE_TYPE_CONTENT);
+    g_value_set_object (&value, stranger);
+    g_signal_emit_by_name (target, "drop", &value, 20.0, 100.0, &accepted);
+    g_value_unset (&value);
+    g_assert_false (accepted);
+    g_assert_true (cycle_content_get_stage (stranger) == stage);
+  }
+}
+
+static void
+test_card_actions (Fixture       *f,
+                   gconstpointer  data)
+{
+  CycleContent *c1 = cycle_plan_find_content (f->plan, "c1");
+  CycleStage *s1 = cycle_plan_find_stage (f->plan, "s1");
+  CycleStage *s2 = cycle_plan_find_stage (f->plan, "s2");
+
+  /* The keyboard's way of dragging. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_card (f, "c1")),
+                                             "card.move-down", NULL));
+  assert_titles (cycle_stage_get_content (s1), "Grind size, explained|The five-minute pour-over");
+  wait_for_draw (GTK_WIDGET (f->window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_card (f, "c1")),
+                                             "card.move-next", NULL));
+  assert_titles (cycle_stage_get_content (s2), "Monthly brewing letter|The five-minute pour-over");
+  wait_for_draw (GTK_WIDGET (f->window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_card (f, "c1")),
+                                             "card.move-up", NULL));
+  assert_titles (cycle_stage_get_content (s2), "The five-minute pour-over|Monthly brewing letter");
+  wait_for_draw (GTK_WIDGET (f->window));
+
+  /* Duplicate, then delete: each one step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_card (f, "c1")),
+                                             "card.duplicate", NULL));
+  assert_titles (cycle_stage_get_content (s2), "The five-minute pour-over|"
+                                               "The five-minute pour-over (copy)|"
+                                               "Monthly brewing letter");
+  wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_card (f, "c1")),
+                                             "card.delete", NULL));
+  g_assert_null (cycle_content_get_stage (c1));
+  assert_titles (cycle_stage_get_content (s2), "The five-minute pour-over (copy)|"
+                                               "Monthly brewing letter");
+
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_false (cycle_plan_get_modified (f->plan));
+  assert_titles (cycle_stage_get_content (s1), "The five-minute pour-over|Grind size, explained");
+  assert_titles (cycle_stage_get_content (s2), "Monthly brewing letter");
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The editor
+ */
+
+static void
+type_into (GtkWidget  *editable,
+           const char *text)
+{
+  gtk_widget_grab_focus (editable);
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+static void
+test_add_edit_undo (Fixture       *f,
+                    gconstpointer  data)
+{
+  CycleStage *s1 = cycle_plan_find_stage (f->plan, "s1");
+  CycleStage *s2 = cycle_plan_find_stage (f->plan, "s2");
+  CycleContent *content;
+  GtkWindow *editor;
+  GtkWidget *title, *cta, *due, *error, *notes;
+  AdwComboRow *persona, *stage, *status;
+  GtkTextBuffer *buffer;
+
+  /* No stage selected: the first one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "content.add", NULL));
+  g_assert_cmpuint (cycle_stage_get_n_content (s1), ==, 3);
+  content = g_list_model_get_item (cycle_stage_get_content (s1), 2);
+  g_object_unref (content);  /* the plan holds it */
+  g_assert_cmpstr (cycle_content_get_title (content), ==, "New Content");
+  g_assert_cmpstr (cycle_plan_get_undo_label (f->plan), ==, "Add Content");
+
+  editor = cycle_content_view_get_editor (f->view);
+  g_assert_nonnull (editor);
+  g_assert_true (cycle_content_editor_get_content (CYCLE_CONTENT_EDITOR (editor)) == content);
+  wait_for_draw (GTK_WIDGET (editor));
+
+  title = find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, row_has_title, "Title");
+  cta = find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, row_has_title, "Call to Action");
+  due = find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, row_has_title,
+                     "Due Date (YYYY-MM-DD)");
+  persona = find_widget (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, row_has_title, "Persona");
+  stage = find_widget (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, row_has_title, "Stage");
+  g_assert_nonnull (title);
+  g_assert_nonnull (cta);
+  g_assert_nonnull (due);
+  g_assert_nonnull (persona);
+  g_assert_nonnull (stage);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "New Content");
+
+  /* Typing into a field merges into one step; leaving it seals the step. */
+  type_into (title, "L");
+  gtk_editable_set_text (GTK_EDITABLE (title), "La");
+  gtk_editable_set_text (GTK_EDITABLE (title), "Launch post");
+  g_assert_cmpstr (cycle_content_get_title (content), ==, "Launch post");
+  type_into (cta, "Read the story");
+  g_assert_cmpstr (cycle_content_get_cta (content), ==, "Read the story");
+
+  /* A suggested format, stored untranslated. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.set-format", "s",
+                                             "case study"));
+  g_assert_cmpstr (cycle_content_get_format (content), ==, "case study");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (editor),
+                                                                     ADW_TYPE_ENTRY_ROW,
+                                                                     row_has_title, "Format"))),
+                   ==, "case study");
+
+  /* Persona from the plan's ("None" first), stage from the plan's (a move). */
+  adw_combo_row_set_selected (persona, 1);
+  g_assert_true (cycle_content_get_persona (content) == cycle_plan_find_persona (f->plan, "p1"));
+  adw_combo_row_set_selected (stage, 1);
+  g_assert_true (cycle_content_get_stage (content) == s2);
+  g_assert_cmpuint (cycle_stage_get_n_content (s1), ==, 2);
+  g_assert_true (cycle_content_view_get_editor (f->view) == editor);
+
+  /* A wrong date is an error, not a silent fix: the model keeps what it had. */
+  type_into (due, "2026-02-30");
+  g_signal_emit_by_name (due, "entry-activated");
+  g_assert_cmpstr (cycle_content_get_due (content), ==, "");
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+    error = NULL;
+    collect (GTK_WIDGET (editor), GTK_TYPE_LABEL, NULL, NULL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (g_str_has_prefix (gtk_label_get_label (g_ptr_array_index (labels, i)),
+                            "“2026-02-30” is not a date"))
+        error = g_ptr_array_index (labels, i);
+  }
+  g_assert_nonnull (error);
+  g_assert_true (gtk_widget_has_css_class (due, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (due), "2026-03-01");
+  g_assert_cmpstr (cycle_content_get_due (content), ==, "2026-03-01");
+  g_assert_false (gtk_widget_get_visible (error));
+  g_assert_false (gtk_widget_has_css_class (due, "error"));
+
+  status = find_widget (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, row_has_title, "Status");
+  adw_combo_row_set_selected (status, CYCLE_STATUS_SCHEDULED);
+  g_assert_cmpint (cycle_content_get_status (content), ==, CYCLE_STATUS_SCHEDULED);
+
+  {
+    g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
+
+    collect (GTK_WIDGET (editor), GTK_TYPE_TOGGLE_BUTTON, NULL, NULL, toggles);
+    for (guint i = 0; i < toggles->len; i++)
+      if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (toggles, i)), "Asks") == 0)
+        gtk_toggle_button_set_active (g_ptr_array_index (toggles, i), TRUE);
+  }
+  g_assert_cmpint (cycle_content_get_direction (content), ==, CYCLE_DIRECTION_ASKS);
+
+  notes = find_widget (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW, NULL, NULL);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes));
+  gtk_widget_grab_focus (notes);
+  gtk_text_buffer_set_text (buffer, "Ask Ana first", -1);
+  g_assert_cmpstr (cycle_content_get_notes (content), ==, "Ask Ana first");
+
+  /* Undo, step by step, field by field; the editor follows. */
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpstr (cycle_content_get_notes (content), ==, "");
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpint (cycle_content_get_direction (content), ==, CYCLE_DIRECTION_GIVES);
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpint (cycle_content_get_status (content), ==, CYCLE_STATUS_IDEA);
+  g_assert_cmpuint (adw_combo_row_get_selected (status), ==, CYCLE_STATUS_IDEA);
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpstr (cycle_content_get_due (content), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "");
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_true (cycle_content_get_stage (content) == s1);
+  g_assert_cmpuint (adw_combo_row_get_selected (stage), ==, 0);
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_null (cycle_content_get_persona (content));
+  g_assert_cmpuint (adw_combo_row_get_selected (persona), ==, 0);
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpstr (cycle_content_get_format (content), ==, "");
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpstr (cycle_content_get_cta (content), ==, "");
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpstr (cycle_content_get_title (content), ==, "New Content");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "New Content");
+
+  /* The last undo takes the content out of the plan: the editor closes by itself. */
+  g_object_ref (content);
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_null (cycle_content_get_stage (content));
+  drain ();
+  g_assert_null (cycle_content_view_get_editor (f->view));
+  g_assert_false (cycle_plan_get_modified (f->plan));
+  g_object_unref (content);
+}
+
+static void
+test_editor_duplicate_delete (Fixture       *f,
+                              gconstpointer  data)
+{
+  CycleContent *c3 = cycle_plan_find_content (f->plan, "c3");
+  CycleStage *s2 = cycle_plan_find_stage (f->plan, "s2");
+  GtkWindow *editor;
+
+  cycle_content_view_edit_content (f->view, c3);
+  editor = cycle_content_view_get_editor (f->view);
+  g_assert_nonnull (editor);
+  wait_for_draw (GTK_WIDGET (editor));
+
+  /* A title left empty is refused and shown as such. */
+  {
+    GtkWidget *title = find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, row_has_title,
+                                    "Title");
+
+    type_into (title, "");
+    g_assert_cmpstr (cycle_content_get_title (c3), ==, "Monthly brewing letter");
+    g_assert_true (gtk_widget_has_css_class (title, "error"));
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.duplicate", NULL));
+  assert_titles (cycle_stage_get_content (s2), "Monthly brewing letter|"
+                                               "Monthly brewing letter (copy)");
+  /* The editor now edits the copy. */
+  g_assert_true (cycle_content_editor_get_content (CYCLE_CONTENT_EDITOR (editor)) != c3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
+  drain ();
+  assert_titles (cycle_stage_get_content (s2), "Monthly brewing letter");
+  g_assert_null (cycle_content_view_get_editor (f->view));
+
+  g_assert_true (cycle_plan_undo (f->plan));
+  assert_titles (cycle_stage_get_content (s2), "Monthly brewing letter|"
+                                               "Monthly brewing letter (copy)");
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_false (cycle_plan_get_modified (f->plan));
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The table
+ */
+
+static GtkColumnViewColumn *
+table_column (GtkColumnView *column_view,
+              const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  return NULL;
+}
+
+static void
+test_table (Fixture       *f,
+            gconstpointer  data)
+{
+  CycleContentTable *table = cycle_content_view_get_table (f->view);
+  GListModel *rows = cycle_content_table_get_rows (table);
+  GtkColumnView *column_view;
+  GtkWidget *search;
+  GtkDropDown *personas;
+
+  cycle_content_view_set_page (f->view, "table");
+  wait_for_draw (GTK_WIDGET (table));
+  column_view = find_widget (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW, NULL, NULL);
+  g_assert_nonnull (column_view);
+
+  assert_titles (rows, "The five-minute pour-over|Grind size, explained|Monthly brewing letter");
+  g_assert_nonnull (find_widget (GTK_WIDGET (table), GTK_TYPE_LABEL, label_has_text,
+                                 "3 items"));
+
+  /* Search, through the entry (it waits a moment after the last key). */
+  search = find_widget (GTK_WIDGET (table), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (search), "LETTER");
+  wait_until (g_list_model_get_n_items (rows) == 1);
+  assert_titles (rows, "Monthly brewing letter");
+  wait_for_draw (GTK_WIDGET (table));
+  g_assert_nonnull (find_widget (GTK_WIDGET (table), GTK_TYPE_LABEL, label_has_text,
+                                 "1 of 3 items"));
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  wait_until (g_list_model_get_n_items (rows) == 3);
+
+  /* Persona: "All", "No Persona", then the plan's. */
+  personas = find_widget (GTK_WIDGET (table), GTK_TYPE_DROP_DOWN, widget_has_tooltip, "Persona");
+  g_assert_nonnull (personas);
+  gtk_drop_down_set_selected (personas, 1);
+  wait_until (gtk_filter_list_model_get_pending (GTK_FILTER_LIST_MODEL (
+                gtk_sort_list_model_get_model (GTK_SORT_LIST_MODEL (rows)))) == 0);
+  assert_titles (rows, "Grind size, explained|Monthly brewing letter");
+  gtk_drop_down_set_selected (personas, 2);
+  wait_until (g_list_model_get_n_items (rows) == 1);
+  assert_titles (rows, "The five-minute pour-over");
+
+  /* Clearing the filters puts the drop-down back on "All". */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "table.clear-filters", NULL));
+  wait_until (g_list_model_get_n_items (rows) == 3);
+  g_assert_cmpuint (gtk_drop_down_get_selected (personas), ==, 0);
+
+  /* Sorted by a column, both ways. */
+  gtk_column_view_sort_by_column (column_view, table_column (column_view, "Title"),
+                                  GTK_SORT_ASCENDING);
+  assert_titles (rows, "Grind size, explained|Monthly brewing letter|The five-minute pour-over");
+  gtk_column_view_sort_by_column (column_view, table_column (column_view, "Title"),
+                                  GTK_SORT_DESCENDING);
+  assert_titles (rows, "The five-minute pour-over|Monthly brewing letter|Grind size, explained");
+  gtk_column_view_sort_by_column (column_view, table_column (column_view, "Stage"),
+                                  GTK_SORT_DESCENDING);
+  assert_titles (rows, "Monthly brewing letter|The five-minute pour-over|Grind size, explained");
+
+  /* New content shows up in place. */
+  {
+    g_autoptr(CycleContent) content = cycle_content_new ("Aardvark");
+
+    cycle_plan_add_content (f->plan, cycle_plan_find_stage (f->plan, "s3"), content, -1);
+    assert_titles (rows, "Aardvark|Monthly brewing letter|The five-minute pour-over|"
+                         "Grind size, explained");
+  }
+
+  /* Double-click or Enter on a row opens the editor. */
+  g_signal_emit_by_name (column_view, "activate", 1);
+  g_assert_nonnull (cycle_content_view_get_editor (f->view));
+  g_assert_true (cycle_content_editor_get_content (CYCLE_CONTENT_EDITOR (
+                   cycle_content_view_get_editor (f->view))) ==
+                 cycle_plan_find_content (f->plan, "c3"));
+}
+
+static void
+test_table_rename (Fixture       *f,
+                   gconstpointer  data)
+{
+  CycleContentTable *table = cycle_content_view_get_table (f->view);
+  GtkColumnView *column_view;
+  CycleContentTitleCell *cell;
+  GtkWidget *focus;
+
+  cycle_content_view_set_page (f->view, "table");
+  wait_for_draw (GTK_WIDGET (table));
+  column_view = find_widget (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW, NULL, NULL);
+
+  gtk_selection_model_select_item (gtk_column_view_get_model (column_view), 1, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "table.rename", NULL));
+
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (GTK_IS_TEXT (focus));
+  cell = (CycleContentTitleCell *) gtk_widget_get_ancestor (focus, CYCLE_TYPE_CONTENT_TITLE_CELL);
+  g_assert_nonnull (cell);
+  g_assert_true (cycle_content_title_cell_get_editing (cell));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "Grind size, explained");
+
+  /* Escape forgets, Enter writes. */
+  cycle_content_title_cell_stop_editing (cell, FALSE);
+  g_assert_false (cycle_plan_can_undo (f->plan));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "table.rename", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  gtk_editable_set_text (GTK_EDITABLE (focus), "Grind size, in one picture");
+  g_signal_emit_by_name (focus, "activate");
+  drain ();
+  g_assert_false (cycle_content_title_cell_get_editing (cell));
+  g_assert_cmpstr (cycle_content_get_title (cycle_plan_find_content (f->plan, "c2")), ==,
+                   "Grind size, in one picture");
+
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpstr (cycle_content_get_title (cycle_plan_find_content (f->plan, "c2")), ==,
+                   "Grind size, explained");
+  g_assert_false (cycle_plan_can_undo (f->plan));
+
+  /* Delete removes the selected row, undoably. */
+  gtk_selection_model_select_item (gtk_column_view_get_model (column_view), 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "table.delete", NULL));
+  g_assert_null (cycle_plan_find_content (f->plan, "c1"));
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_nonnull (cycle_plan_find_content (f->plan, "c1"));
+}
+
+/* The canvas selects a stage: the board shows its column, the table its content. */
+static void
+test_show_stage (Fixture       *f,
+                 gconstpointer  data)
+{
+  CycleStage *s2 = cycle_plan_find_stage (f->plan, "s2");
+  CycleContentTable *table = cycle_content_view_get_table (f->view);
+  GListModel *rows = cycle_content_table_get_rows (table);
+
+  cycle_content_view_show_stage (f->view, s2);
+  g_assert_true (cycle_content_view_get_stage (f->view) == s2);
+  g_assert_true (cycle_board_get_stage (cycle_content_view_get_board (f->view)) == s2);
+  wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (find_column (f, "s2")), "current-stage"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (find_column (f, "s1")), "current-stage"));
+
+  cycle_content_view_set_page (f->view, "table");
+  wait_until (gtk_filter_list_model_get_pending (GTK_FILTER_LIST_MODEL (
+                gtk_sort_list_model_get_model (GTK_SORT_LIST_MODEL (rows)))) == 0);
+  assert_titles (rows, "Monthly brewing letter");
+
+  /* "Add Content" adds to the selected stage. */
+  cycle_content_view_add_content (f->view);
+  g_assert_cmpuint (cycle_stage_get_n_content (s2), ==, 2);
+  gtk_window_destroy (cycle_content_view_get_editor (f->view));
+
+  /* Choosing another stage in the table's filter selects it; none clears it. */
+  cycle_content_query_set_stage (cycle_content_table_get_query (table), NULL);
+  g_assert_null (cycle_content_view_get_stage (f->view));
+
+  /* A removed stage is no longer selected. */
+  cycle_content_view_set_stage (f->view, s2);
+  g_object_ref (s2);
+  cycle_plan_remove_stage (f->plan, s2);
+  g_assert_null (cycle_content_view_get_stage (f->view));
+  g_object_unref (s2);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Personas
+ */
+
+static void
+test_personas (Fixture       *f,
+               gconstpointer  data)
+{
+  CyclePersona *p1 = cycle_plan_find_persona (f->plan, "p1");
+  CycleContent *c1 = cycle_plan_find_content (f->plan, "c1");
+  GListModel *list = cycle_plan_get_personas (f->plan);
+  CyclePersonaManager *manager;
+  CyclePersona *added;
+  AdwMessageDialog *dialog;
+  GtkWidget *name;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "content.personas", NULL));
+  manager = CYCLE_PERSONA_MANAGER (cycle_content_view_get_personas (f->view));
+  g_assert_nonnull (manager);
+  wait_for_draw (GTK_WIDGET (manager));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (manager), "personas.add", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  added = g_list_model_get_item (list, 1);
+  g_object_unref (added);
+  g_assert_cmpstr (cycle_persona_get_name (added), ==, "New Persona");
+
+  /* Its name is ready to type, bound to the persona. */
+  wait_for_draw (GTK_WIDGET (manager));
+  name = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (manager)), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (name);
+  gtk_editable_set_text (GTK_EDITABLE (name), "Office manager");
+  g_assert_cmpstr (cycle_persona_get_name (added), ==, "Office manager");
+
+  /* Deleting a persona with content asks; "Reassign" gives the content to the other one. */
+  cycle_persona_manager_delete_persona (manager, p1);
+  dialog = find_message_dialog ("Delete “Busy parent”?");
+  g_assert_nonnull (dialog);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "One piece of content is meant for this persona."));
+  adw_message_dialog_response (dialog, "reassign");
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_true (cycle_content_get_persona (c1) == added);
+  g_assert_cmpstr (cycle_plan_get_undo_label (f->plan), ==, "Remove Persona");
+
+  /* Undone in one step: the persona and its content are back. */
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  g_assert_true (cycle_content_get_persona (c1) == p1);
+
+  /* "Leave Without Persona" clears it. */
+  cycle_persona_manager_delete_persona (manager, p1);
+  dialog = find_message_dialog ("Delete “Busy parent”?");
+  adw_message_dialog_response (dialog, "clear");
+  drain ();
+  g_assert_null (cycle_content_get_persona (c1));
+  g_assert_true (cycle_plan_undo (f->plan));
+
+  /* A persona nobody uses goes at once. */
+  cycle_persona_manager_delete_persona (manager, added);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_null (find_message_dialog ("Delete “Office manager”?"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/content-view/board", test_board);
+  ADD ("/content-view/board/drag-move", test_drag_move);
+  ADD ("/content-view/board/card-actions", test_card_actions);
+  ADD ("/content-view/editor/add-edit-undo", test_add_edit_undo);
+  ADD ("/content-view/editor/duplicate-delete", test_editor_duplicate_delete);
+  ADD ("/content-view/table", test_table);
+  ADD ("/content-view/table/rename-delete", test_table_rename);
+  ADD ("/content-view/show-stage", test_show_stage);
+  ADD ("/content-view/personas", test_personas);
+
+  return g_test_run ();
+}
