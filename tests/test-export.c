@@ -814,10 +814,16 @@ test_png_layout_override (void)
 {
   g_autofree char *dir = make_temp_dir ();
   g_autoptr(CyclePlan) plan = load_sample (NULL);
-  cairo_surface_t *own = export_png (plan, dir, "own.png", 1, CYCLE_IMAGE_EXPORT_PLAN_LAYOUT);
-  cairo_surface_t *funnel = export_png (plan, dir, "funnel.png", 1, CYCLE_LAYOUT_FUNNEL);
-  cairo_surface_t *cycle = export_png (plan, dir, "cycle.png", 1, CYCLE_LAYOUT_CYCLE);
+  cairo_surface_t *own, *funnel, *cycle;
   CycleRect extent;
+
+  /* The plan's own layout is free: the overrides must draw something else. */
+  cycle_plan_set_layout (plan, CYCLE_LAYOUT_FREE);
+  cycle_plan_clear_undo (plan);
+  cycle_plan_mark_saved (plan);
+  own = export_png (plan, dir, "own.png", 1, CYCLE_IMAGE_EXPORT_PLAN_LAYOUT);
+  funnel = export_png (plan, dir, "funnel.png", 1, CYCLE_LAYOUT_FUNNEL);
+  cycle = export_png (plan, dir, "cycle.png", 1, CYCLE_LAYOUT_CYCLE);
 
   cycle_render_get_plan_extent (plan, CYCLE_LAYOUT_CYCLE, NULL, &extent);
   g_assert_cmpint (cairo_image_surface_get_width (cycle), ==, (int) ceil (extent.width));
