@@ -15,6 +15,7 @@
 #include "cycle-board.h"
 #include "cycle-content-cells.h"
 #include "cycle-content-query.h"
+#include "cycle-content-reversed.h"
 #include "cycle-persona-manager.h"
 
 /* ------------------------------------------------------------------------------------------------
@@ -263,7 +264,8 @@ test_duplicate (Fixture       *f,
   g_assert_cmpint (cycle_content_get_status (copy), ==, CYCLE_STATUS_DRAFT);
   g_assert_cmpstr (cycle_content_get_due (copy), ==, "2026-03-01");
   g_assert_cmpstr (cycle_content_get_url (copy), ==, "https://example.org/grind");
-  g_assert_cmpstr (cycle_item_get_id (CYCLE_ITEM (copy)), !=, cycle_item_get_id (CYCLE_ITEM (grind)));
+  g_assert_cmpstr (cycle_item_get_id (CYCLE_ITEM (copy)), !=,
+                   cycle_item_get_id (CYCLE_ITEM (grind)));
   /* Right after the original. */
   g_assert_cmpint (cycle_content_get_position (copy), ==, cycle_content_get_position (grind) + 1);
 
@@ -553,6 +555,68 @@ test_sort (Fixture       *f,
                              "Café crème notes|Early bird");
 }
 
+/* The table's descending order: the sorted list read backwards, items-changed included. A mirror
+ * kept only from the signals must always equal the model. */
+static void
+on_mirror_changed (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   GListStore *mirror)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, position + i));
+  g_list_store_splice (mirror, position, removed, items->pdata, added);
+}
+
+static char *
+strings (GListModel *model)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      g_string_append (s, gtk_string_object_get_string (item));
+    }
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+test_reversed (void)
+{
+  GtkStringList *list = gtk_string_list_new ((const char *[]) { "a", "b", "c", "d", NULL });
+  g_autoptr(CycleContentReversed) reversed = cycle_content_reversed_new (G_LIST_MODEL (list));
+  g_autoptr(GListStore) mirror = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+#define CHECK(expected) \
+  G_STMT_START { \
+    g_autofree char *a_ = strings (G_LIST_MODEL (reversed)); \
+    g_autofree char *b_ = strings (G_LIST_MODEL (mirror)); \
+    g_assert_cmpstr (a_, ==, expected); \
+    g_assert_cmpstr (b_, ==, expected); \
+  } G_STMT_END
+
+  on_mirror_changed (G_LIST_MODEL (reversed), 0, 0, 4, mirror);
+  g_signal_connect (reversed, "items-changed", G_CALLBACK (on_mirror_changed), mirror);
+  CHECK ("abcd");
+
+  cycle_content_reversed_set_reversed (reversed, TRUE);
+  CHECK ("dcba");
+  gtk_string_list_splice (list, 1, 2, (const char *[]) { "x", "y", "z", NULL });
+  CHECK ("dzyxa");
+  gtk_string_list_append (list, "e");
+  CHECK ("edzyxa");
+  gtk_string_list_remove (list, 0);
+  CHECK ("edzyx");
+  cycle_content_reversed_set_reversed (reversed, FALSE);
+  CHECK ("xyzde");
+#undef CHECK
+}
+
 /* ------------------------------------------------------------------------------------------------
  * How content reads
  */
@@ -602,6 +666,7 @@ main (int   argc,
   ADD ("/content/filter/follows-plan", test_filter_follows_plan);
   ADD ("/content/filter/incremental", test_filter_incremental);
   ADD ("/content/sort", test_sort);
+  g_test_add_func ("/content/sort/reversed", test_reversed);
   g_test_add_func ("/content/cells", test_cells);
 
   return g_test_run ();

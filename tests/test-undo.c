@@ -510,6 +510,24 @@ test_random_history (void)
 }
 
 static void
+test_mark_unsaved (void)
+{
+  g_autoptr(CyclePlan) plan = sample_plan ();
+  CycleStage *stage = nth (cycle_plan_get_stages (plan), 0);
+
+  cycle_plan_mark_unsaved (plan);
+  g_assert_true (cycle_plan_get_modified (plan));
+  g_assert_false (cycle_plan_can_undo (plan));
+
+  /* No way back to a saved state by undo; a save is one. */
+  cycle_stage_set_name (stage, "A");
+  cycle_plan_undo (plan);
+  g_assert_true (cycle_plan_get_modified (plan));
+  cycle_plan_mark_saved (plan);
+  g_assert_false (cycle_plan_get_modified (plan));
+}
+
+static void
 test_plan_property_does_not_leak (void)
 {
   CyclePlan *plan = cycle_plan_new ();
@@ -534,6 +552,7 @@ main (int    argc,
   g_test_add_func ("/undo/notifies", test_notifies);
   g_test_add_func ("/undo/random-history", test_random_history);
   g_test_add_func ("/undo/plan-property-does-not-leak", test_plan_property_does_not_leak);
+  g_test_add_func ("/undo/mark-unsaved", test_mark_unsaved);
 
   return g_test_run ();
 }

@@ -253,6 +253,23 @@ cycle_document_new_from_file (GFile         *file,
   return self;
 }
 
+CycleDocument *
+cycle_document_new_for_file (CyclePlan *plan,
+                             GFile     *file)
+{
+  CycleDocument *self;
+
+  g_return_val_if_fail (CYCLE_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  self = g_object_new (CYCLE_TYPE_DOCUMENT,
+                       "plan", plan,
+                       NULL);
+  g_set_object (&self->file, file);
+
+  return self;
+}
+
 CyclePlan *
 cycle_document_get_plan (CycleDocument *self)
 {

@@ -23,6 +23,11 @@ CycleDocument *cycle_document_new_from_file  (GFile          *file,
                                               GCancellable   *cancellable,
                                               GError        **error);
 
+/* A document for @plan that saves to @file (NULL: untitled), such as a recovered draft. Nothing
+ * is known of @file's contents, so the first save replaces it without the on-disk check. */
+CycleDocument *cycle_document_new_for_file   (CyclePlan      *plan,
+                                              GFile          *file);
+
 CyclePlan     *cycle_document_get_plan       (CycleDocument  *self);
 /* NULL until the document is saved or was loaded. */
 GFile         *cycle_document_get_file       (CycleDocument  *self);

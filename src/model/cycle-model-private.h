@@ -83,6 +83,7 @@ gboolean     _cycle_undo_redo          (CycleUndo   *undo);
 void         _cycle_undo_seal          (CycleUndo   *undo);
 void         _cycle_undo_clear         (CycleUndo   *undo);
 void         _cycle_undo_mark_saved    (CycleUndo   *undo);
+void         _cycle_undo_mark_unsaved  (CycleUndo   *undo);
 gboolean     _cycle_undo_is_modified   (CycleUndo   *undo);
 gboolean     _cycle_undo_is_replaying  (CycleUndo   *undo);
 const char  *_cycle_undo_get_undo_label (CycleUndo  *undo);

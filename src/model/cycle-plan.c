@@ -967,3 +967,10 @@ cycle_plan_mark_saved (CyclePlan *self)
   g_return_if_fail (CYCLE_IS_PLAN (self));
   _cycle_undo_mark_saved (self->undo);
 }
+
+void
+cycle_plan_mark_unsaved (CyclePlan *self)
+{
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  _cycle_undo_mark_unsaved (self->undo);
+}

@@ -111,6 +111,8 @@ void          cycle_plan_clear_undo        (CyclePlan    *self);
 /* "Modified since the last save": follows undo and redo back to the save point. */
 gboolean      cycle_plan_get_modified      (CyclePlan    *self);
 void          cycle_plan_mark_saved        (CyclePlan    *self);
+/* "Modified" until the next save, whatever undo does: a recovered draft, an imported plan. */
+void          cycle_plan_mark_unsaved      (CyclePlan    *self);
 
 /* A fresh id with @prefix that no item in the plan has had. */
 char         *cycle_plan_make_id           (CyclePlan    *self,

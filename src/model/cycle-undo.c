@@ -459,6 +459,13 @@ _cycle_undo_mark_saved (CycleUndo *undo)
   changed (undo);
 }
 
+void
+_cycle_undo_mark_unsaved (CycleUndo *undo)
+{
+  undo->saved_serial = SERIAL_UNREACHABLE;
+  changed (undo);
+}
+
 gboolean
 _cycle_undo_is_modified (CycleUndo *undo)
 {

@@ -12,23 +12,30 @@
 
 #include "cycle-application.h"
 #include "cycle-document.h"
+#include "cycle-drafts.h"
+#include "cycle-preferences.h"
+#include "cycle-session.h"
 #include "cycle-template-dialog.h"
 #include "cycle-templates.h"
 #include "cycle-window.h"
 
 struct _CycleApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  CycleSession   *session;
+  /* What a crash left is offered once, with the first window. */
+  guint           recovery_offered : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CycleApplication, cycle_application, ADW_TYPE_APPLICATION)
 
+/* A new plan, as the settings say: the window starts it from the default template. */
 static CycleWindow *
 cycle_application_new_window (CycleApplication *self)
 {
-  g_autoptr(CycleDocument) document = cycle_document_new ();
-
-  return cycle_window_new (GTK_APPLICATION (self), document);
+  return cycle_window_new (GTK_APPLICATION (self), NULL);
 }
 
 static CycleWindow *
@@ -58,12 +65,162 @@ cycle_application_open_file (CycleApplication *self,
   cycle_window_open_file (window, file);
 }
 
+/* ------------------------------------------------------------------------------------------------
+ * Recovering the drafts a crash left
+ */
+
+static void
+recover_drafts (CycleApplication *self,
+                GPtrArray        *drafts)
+{
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      const CycleDraft *draft = g_ptr_array_index (drafts, i);
+      g_autoptr(CycleDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+      CycleWindow *window;
+
+      document = cycle_drafts_load (draft, &error);
+      if (document == NULL)
+        {
+          /* Kept on disk: it is offered again next time. */
+          g_message ("Could not recover the draft %s: %s", draft->id, error->message);
+          continue;
+        }
+
+      window = cycle_application_get_active_cycle_window (self);
+      if (window != NULL && cycle_window_is_pristine (window))
+        cycle_window_set_document (window, document);
+      else
+        window = cycle_window_new (GTK_APPLICATION (self), document);
+
+      /* The window's document autosaves over the draft it came from until it is saved. */
+      cycle_session_remove_document (self->session, document);
+      cycle_session_add_document (self->session, document, draft->id);
+
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+on_recovery_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         CycleApplication *self)
+{
+  GPtrArray *drafts = g_object_get_data (G_OBJECT (dialog), "drafts");
+
+  if (g_strcmp0 (response, "recover") == 0)
+    {
+      recover_drafts (self, drafts);
+    }
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      GFile *dir = cycle_session_get_drafts_dir (self->session);
+
+      for (guint i = 0; i < drafts->len; i++)
+        {
+          const CycleDraft *draft = g_ptr_array_index (drafts, i);
+          g_autoptr(GError) error = NULL;
+
+          if (!cycle_drafts_delete (dir, draft->id, &error))
+            g_message ("Could not remove the draft %s: %s", draft->id, error->message);
+        }
+    }
+  /* "later": the drafts stay for next time. */
+}
+
+static char *
+describe_drafts (GPtrArray *drafts)
+{
+  GString *body = g_string_new (_("Cycle did not close properly last time. These plans have "
+                                  "changes that were not saved:"));
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      const CycleDraft *draft = g_ptr_array_index (drafts, i);
+      g_autofree char *name = NULL;
+
+      if (draft->title != NULL && *draft->title != '\0')
+        name = g_strdup (draft->title);
+      else if (draft->uri != NULL)
+        {
+          g_autoptr(GFile) file = g_file_new_for_uri (draft->uri);
+
+          name = g_file_get_basename (file);
+        }
+      else
+        name = g_strdup (_("Untitled Plan"));
+
+      g_string_append (body, "\n");
+      /* Translators: one line of the list of plans to recover; %s is the plan's name */
+      g_string_append_printf (body, _("• %s"), name);
+    }
+
+  return g_string_free (body, FALSE);
+}
+
+/* Offers to recover the drafts that no window owns: what a crash left. Called once, when the
+ * first window shows. */
+static void
+cycle_application_offer_recovery (CycleApplication *self,
+                                  GtkWindow        *parent)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+
+  drafts = cycle_session_list_orphans (self->session);
+  if (drafts->len == 0)
+    return;
+
+  body = describe_drafts (drafts);
+  dialog = adw_message_dialog_new (parent, _("Recover Unsaved Changes?"), body);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Not Now"),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "drafts", g_steal_pointer (&drafts),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_recovery_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+CycleSession *
+cycle_application_get_session (CycleApplication *self)
+{
+  g_return_val_if_fail (CYCLE_IS_APPLICATION (self), NULL);
+
+  return self->session;
+}
+
+GSettings *
+cycle_application_get_settings (CycleApplication *self)
+{
+  g_return_val_if_fail (CYCLE_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
 static void
 cycle_application_activate (GApplication *app)
 {
-  CycleWindow *window = cycle_application_new_window (CYCLE_APPLICATION (app));
+  CycleApplication *self = CYCLE_APPLICATION (app);
+  CycleWindow *window = cycle_application_new_window (self);
 
   gtk_window_present (GTK_WINDOW (window));
+  cycle_application_offer_recovery (self, GTK_WINDOW (window));
 }
 
 static void
@@ -72,8 +229,13 @@ cycle_application_open (GApplication  *app,
                         int            n_files,
                         const char    *hint)
 {
+  CycleApplication *self = CYCLE_APPLICATION (app);
+
   for (int i = 0; i < n_files; i++)
-    cycle_application_open_file (CYCLE_APPLICATION (app), files[i]);
+    cycle_application_open_file (self, files[i]);
+
+  cycle_application_offer_recovery (self,
+                                    gtk_application_get_active_window (GTK_APPLICATION (app)));
 }
 
 static void
@@ -99,6 +261,14 @@ cycle_application_about_action (GSimpleAction *action,
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
   const char *developers[] = { _("The Cycle authors"), NULL };
+  const char *designers[] = { _("The Cycle authors"), NULL };
+  const char *ideas[] = {
+    /* Translators: a credit in the About window, for the ideas Cycle's checks come from */
+    _("Seth Godin’s permission marketing"),
+    /* Translators: a credit in the About window, for the ideas Cycle's checks come from */
+    _("Simon Sinek’s golden circle"),
+    NULL
+  };
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
@@ -109,13 +279,43 @@ cycle_application_about_action (GSimpleAction *action,
                         "version", PACKAGE_VERSION,
                         "developer-name", developers[0],
                         "developers", developers,
+                        "designers", designers,
                         "copyright", _("© 2026 The Cycle authors"),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "website", "https://example.org/cycle",
+                        "issue-url", "https://example.org/cycle/issues",
+                        "release-notes-version", PACKAGE_VERSION,
+                        /* Translators: the release notes in the About window, as in the
+                         * metainfo; keep the <p> tags */
+                        "release-notes", _("<p>The first release.</p>"),
                         /* Translators: your names, one a line, as you want them credited */
                         "translator-credits", _("translator-credits"),
                         NULL);
+  /* Translators: the heading of a credits section in the About window */
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Built on ideas from"), ideas);
   gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+cycle_application_preferences_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  CyclePreferences *preferences;
+
+  preferences = cycle_preferences_new (gtk_application_get_active_window (app));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+cycle_application_help_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+
+  gtk_show_uri (gtk_application_get_active_window (app), "help:cycle", GDK_CURRENT_TIME);
 }
 
 static void
@@ -174,6 +374,8 @@ cycle_application_new_from_template_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = cycle_application_quit_action },
   { .name = "about", .activate = cycle_application_about_action },
+  { .name = "preferences", .activate = cycle_application_preferences_action },
+  { .name = "help", .activate = cycle_application_help_action },
   { .name = "new-window", .activate = cycle_application_new_window_action },
   { .name = "new-from-template", .activate = cycle_application_new_from_template_action },
 };
@@ -183,11 +385,14 @@ static const struct {
   const char *accels[3];
 } app_accels[] = {
   { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "app.help", { "F1", NULL } },
   { "win.new", { "<Control>n", NULL } },
   { "app.new-from-template", { "<Shift><Control>n", NULL } },
   { "win.open", { "<Control>o", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Shift><Control>s", NULL } },
+  { "win.print", { "<Control>p", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Shift><Control>z", NULL } },
   { "win.close", { "<Control>w", NULL } },
@@ -195,10 +400,37 @@ static const struct {
   { "win.show-help-overlay", { "<Control>question", NULL } },
 };
 
+/* "default" follows the system's preference (light unless it asks for dark). */
+static void
+on_color_scheme_changed_cb (CycleApplication *self,
+                            const char       *key,
+                            GSettings        *settings)
+{
+  g_autofree char *scheme = g_settings_get_string (settings, "color-scheme");
+  AdwColorScheme color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_strcmp0 (scheme, "light") == 0)
+    color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_strcmp0 (scheme, "dark") == 0)
+    color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
+}
+
 static void
 cycle_application_startup (GApplication *app)
 {
+  CycleApplication *self = CYCLE_APPLICATION (app);
+  g_autoptr(GFile) drafts_dir = cycle_drafts_get_default_dir ();
+
   G_APPLICATION_CLASS (cycle_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APP_ID);
+  self->session = cycle_session_new (self->settings, drafts_dir);
+
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (on_color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
+  on_color_scheme_changed_cb (self, "color-scheme", self->settings);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
@@ -209,9 +441,23 @@ cycle_application_startup (GApplication *app)
 }
 
 static void
+cycle_application_dispose (GObject *object)
+{
+  CycleApplication *self = CYCLE_APPLICATION (object);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (cycle_application_parent_class)->dispose (object);
+}
+
+static void
 cycle_application_class_init (CycleApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = cycle_application_dispose;
 
   app_class->startup = cycle_application_startup;
   app_class->activate = cycle_application_activate;

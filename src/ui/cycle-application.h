@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "cycle-session.h"
+
 G_BEGIN_DECLS
 
 #define CYCLE_TYPE_APPLICATION (cycle_application_get_type ())
@@ -18,5 +20,10 @@ CycleApplication *cycle_application_new       (void);
  * unmodified, untitled plan, else into a new window. Errors are shown in a dialog. */
 void              cycle_application_open_file (CycleApplication *self,
                                                GFile            *file);
+
+/* org.example.Cycle, from startup on. */
+GSettings        *cycle_application_get_settings (CycleApplication *self);
+/* Autosaves the windows' plans as drafts; from startup on. */
+CycleSession     *cycle_application_get_session  (CycleApplication *self);
 
 G_END_DECLS

@@ -97,13 +97,13 @@ update_accessible (CycleBoardCard *self)
 {
   g_autofree char *due = cycle_content_format_due (cycle_content_get_due (self->content));
   CyclePersona *persona = cycle_content_get_persona (self->content);
+  const char *format = cycle_content_get_format (self->content);
   g_autoptr(GString) description = g_string_new (NULL);
 
   g_string_append (description, cycle_enum_get_label (CYCLE_TYPE_STATUS,
                                                       cycle_content_get_status (self->content)));
-  if (*cycle_content_get_format (self->content) != '\0')
-    g_string_append_printf (description, ", %s",
-                            cycle_content_format_to_display (cycle_content_get_format (self->content)));
+  if (*format != '\0')
+    g_string_append_printf (description, ", %s", cycle_content_format_to_display (format));
   if (persona != NULL)
     g_string_append_printf (description, ", %s", cycle_persona_get_name (persona));
   if (*due != '\0')

@@ -775,7 +775,8 @@ cycle_board_init (CycleBoard *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), self);
 
   self->selection = gtk_no_selection_new (NULL);
-  self->list_view = GTK_GRID_VIEW (gtk_grid_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection)),
+  self->list_view = GTK_GRID_VIEW (gtk_grid_view_new (g_object_ref (GTK_SELECTION_MODEL (
+                                                        self->selection)),
                                                       factory));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->list_view), GTK_ORIENTATION_HORIZONTAL);
   gtk_grid_view_set_max_columns (self->list_view, 1);

@@ -44,6 +44,11 @@ struct _CycleCanvas
   GtkWidget           parent_instance;
 
   CyclePlan          *plan;
+  /* The plan's checks, shared with the window: each stage shows its count of problems. */
+  CycleChecker       *checker;
+  /* The projection shown on the stages and sizing the funnel: people entering, cycles. */
+  double              projection_start;
+  guint               projection_cycles;
   GSignalGroup       *plan_signals;
   GSignalGroup       *stages_signals;
   GSignalGroup       *links_signals;
@@ -146,6 +151,9 @@ enum {
   CANVAS_PROP_HAS_SELECTION,
   CANVAS_PROP_SELECTION_LANE,
   CANVAS_PROP_MENU_LINK_KIND,
+  CANVAS_PROP_CHECKER,
+  CANVAS_PROP_PROJECTION_START,
+  CANVAS_PROP_PROJECTION_CYCLES,
   CANVAS_N_PROPS
 };
 

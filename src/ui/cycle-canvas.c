@@ -26,7 +26,8 @@
 #include "cycle-canvas-private.h"
 #include "cycle-projection.h"
 
-/* The projection shown on the stages: this many people entering the top, over one cycle. */
+/* The projection shown on the stages, until the window says otherwise: this many people entering
+ * the top, over one cycle. */
 #define PROJECTION_START  1000.0
 #define PROJECTION_CYCLES 1
 /* How far from the handle's centre a press still picks it, in canvas units. */
@@ -275,6 +276,8 @@ create_stage_widget (CycleCanvas *self,
   GtkWidget *widget = cycle_stage_widget_new (stage, &self->style);
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
+  cycle_stage_widget_set_checker (CYCLE_STAGE_WIDGET (widget), self->checker);
+
   g_signal_connect (focus, "enter", G_CALLBACK (on_stage_widget_focus_enter_cb), self);
   gtk_widget_add_controller (widget, focus);
   g_signal_connect_object (stage, "notify", G_CALLBACK (on_stage_notify_cb), self,
@@ -474,6 +477,55 @@ cycle_canvas_set_plan (CycleCanvas *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[CANVAS_PROP_PLAN]);
 }
 
+CycleChecker *
+cycle_canvas_get_checker (CycleCanvas *self)
+{
+  g_return_val_if_fail (CYCLE_IS_CANVAS (self), NULL);
+
+  return self->checker;
+}
+
+void
+cycle_canvas_set_checker (CycleCanvas  *self,
+                          CycleChecker *checker)
+{
+  g_return_if_fail (CYCLE_IS_CANVAS (self));
+  g_return_if_fail (checker == NULL || CYCLE_IS_CHECKER (checker));
+
+  if (!g_set_object (&self->checker, checker))
+    return;
+
+  for (guint i = 0; i < self->stage_widgets->len; i++)
+    cycle_stage_widget_set_checker (_cycle_canvas_widget_at (self, i), checker);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[CANVAS_PROP_CHECKER]);
+}
+
+void
+cycle_canvas_set_projection (CycleCanvas *self,
+                             double       start,
+                             guint        cycles)
+{
+  g_return_if_fail (CYCLE_IS_CANVAS (self));
+
+  if (self->projection_start == start && self->projection_cycles == cycles)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->projection_start != start)
+    {
+      self->projection_start = start;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[CANVAS_PROP_PROJECTION_START]);
+    }
+  if (self->projection_cycles != cycles)
+    {
+      self->projection_cycles = cycles;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[CANVAS_PROP_PROJECTION_CYCLES]);
+    }
+  invalidate_volumes (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 /* ------------------------------------------------------------------------------------------------
  * Geometry, derived from the model
  */
@@ -491,8 +543,8 @@ compute_volumes (CycleCanvas *self,
   if (self->plan == NULL || n_stages == 0)
     return;
 
-  projection = cycle_projection_compute (self->plan, PROJECTION_START, PROJECTION_CYCLES,
-                                         &error);
+  projection = cycle_projection_compute (self->plan, self->projection_start,
+                                         self->projection_cycles, &error);
   /* A plan without an internal stage has nothing to project: that is not an error to show. */
   if (projection == NULL)
     return;
@@ -2401,6 +2453,7 @@ cycle_canvas_dispose (GObject *object)
   g_clear_object (&self->stages_signals);
   g_clear_object (&self->links_signals);
   g_clear_object (&self->preview_link);
+  g_clear_object (&self->checker);
 
   G_OBJECT_CLASS (cycle_canvas_parent_class)->dispose (object);
 }
@@ -2465,6 +2518,18 @@ cycle_canvas_get_property (GObject    *object,
       g_value_set_enum (value, _cycle_canvas_get_menu_link_kind (self));
       break;
 
+    case CANVAS_PROP_CHECKER:
+      g_value_set_object (value, self->checker);
+      break;
+
+    case CANVAS_PROP_PROJECTION_START:
+      g_value_set_double (value, self->projection_start);
+      break;
+
+    case CANVAS_PROP_PROJECTION_CYCLES:
+      g_value_set_uint (value, self->projection_cycles);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2494,6 +2559,18 @@ cycle_canvas_set_property (GObject      *object,
 
     case CANVAS_PROP_MENU_LINK_KIND:
       _cycle_canvas_set_menu_link_kind (self, g_value_get_enum (value));
+      break;
+
+    case CANVAS_PROP_CHECKER:
+      cycle_canvas_set_checker (self, g_value_get_object (value));
+      break;
+
+    case CANVAS_PROP_PROJECTION_START:
+      cycle_canvas_set_projection (self, g_value_get_double (value), self->projection_cycles);
+      break;
+
+    case CANVAS_PROP_PROJECTION_CYCLES:
+      cycle_canvas_set_projection (self, self->projection_start, g_value_get_uint (value));
       break;
 
     default:
@@ -2534,6 +2611,13 @@ cycle_canvas_class_init (CycleCanvasClass *klass)
   /* The kind of the link whose menu is open (the Kind menu). */
   properties[CANVAS_PROP_MENU_LINK_KIND] =
     g_param_spec_enum ("menu-link-kind", NULL, NULL, CYCLE_TYPE_LINK_KIND, CYCLE_LINK_NEXT, rw);
+  properties[CANVAS_PROP_CHECKER] =
+    g_param_spec_object ("checker", NULL, NULL, CYCLE_TYPE_CHECKER, rw);
+  properties[CANVAS_PROP_PROJECTION_START] =
+    g_param_spec_double ("projection-start", NULL, NULL, 0, G_MAXDOUBLE, PROJECTION_START, rw);
+  properties[CANVAS_PROP_PROJECTION_CYCLES] =
+    g_param_spec_uint ("projection-cycles", NULL, NULL, 1, CYCLE_PROJECTION_MAX_CYCLES,
+                       PROJECTION_CYCLES, rw);
   g_object_class_install_properties (object_class, CANVAS_N_PROPS, properties);
 
   /* Enter or a double click on a stage: the window opens the editor. */
@@ -2575,6 +2659,8 @@ cycle_canvas_init (CycleCanvas *self)
   GtkEventController *motion, *scroll;
 
   self->zoom = 1.0;
+  self->projection_start = PROJECTION_START;
+  self->projection_cycles = PROJECTION_CYCLES;
   self->layout = CYCLE_LAYOUT_FREE;
   self->fit_pending = TRUE;
   self->stage_widgets = g_ptr_array_new ();

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "cycle-checker.h"
 #include "cycle-layout.h"
 #include "cycle-plan.h"
 
@@ -28,6 +29,16 @@ GtkWidget   *cycle_canvas_new                  (void);
 CyclePlan   *cycle_canvas_get_plan             (CycleCanvas     *self);
 void         cycle_canvas_set_plan             (CycleCanvas     *self,
                                                 CyclePlan       *plan);
+
+/* The checks of the plan (the window's): each stage shows its count of warnings and errors. */
+CycleChecker *cycle_canvas_get_checker         (CycleCanvas     *self);
+void         cycle_canvas_set_checker          (CycleCanvas     *self,
+                                                CycleChecker    *checker);
+/* The projection on the stages: @start people entering the top, over @cycles cycles
+ * (1000 and 1 by default). */
+void         cycle_canvas_set_projection       (CycleCanvas     *self,
+                                                double           start,
+                                                guint            cycles);
 
 /* The view: a point of the canvas (in canvas units) is at point × zoom + pan in the widget. */
 double       cycle_canvas_get_zoom             (CycleCanvas     *self);

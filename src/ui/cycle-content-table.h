@@ -23,8 +23,10 @@ void               cycle_content_table_set_plan     (CycleContentTable *self,
 /* What the table shows: its search entry and filters are bound to this. */
 CycleContentQuery *cycle_content_table_get_query    (CycleContentTable *self);
 /* The rows as shown: cycle_plan_get_all_content() filtered by the query and sorted by the
- * columns. */
+ * sorted column. */
 GListModel        *cycle_content_table_get_rows     (CycleContentTable *self);
+/* How many items the filter and the sorter still have to look at (they work a slice a frame). */
+guint              cycle_content_table_get_pending  (CycleContentTable *self);
 /* Filters and sorts the rows again, after edits of their fields (see
  * cycle_content_query_refresh()). */
 void               cycle_content_table_refresh      (CycleContentTable *self);

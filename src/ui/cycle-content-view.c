@@ -59,10 +59,10 @@ parent_window (CycleContentView *self)
 
 /* The view's styles, once a display: AdwApplication only loads the application's style.css. */
 static void
-load_css (GtkWidget *widget)
+load_css (GdkDisplay *display)
 {
-  GdkDisplay *display = gtk_widget_get_display (widget);
   GtkCssProvider *provider;
+
 
   if (g_object_get_data (G_OBJECT (display), "cycle-content-css") != NULL)
     return;
@@ -485,7 +485,7 @@ cycle_content_view_get_personas (CycleContentView *self)
 static void
 cycle_content_view_realize (GtkWidget *widget)
 {
-  load_css (widget);
+  load_css (gtk_widget_get_display (widget));
   GTK_WIDGET_CLASS (cycle_content_view_parent_class)->realize (widget);
 }
 
@@ -620,6 +620,11 @@ static void
 cycle_content_view_init (CycleContentView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Before anything is styled: styles added once widgets have theirs do not always reach them
+   * (seen in the application, where the content page is realized long after the window). */
+  if (gdk_display_get_default () != NULL)
+    load_css (gdk_display_get_default ());
 
   self->stages_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->stages_signals, "items-changed",

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cycle-projection.h"
 #include "cycle-render.h"
 #include "cycle-stage-editor.h"
 
@@ -63,6 +64,11 @@ struct _CycleStageEditor
   AdwActionRow     *days_row;
   GtkSpinButton    *days_spin;
   GtkButton        *days_clear;
+  AdwActionRow     *projection_row;
+
+  /* The projection's settings (the window's): people entering the top, cycles. */
+  double            projection_start;
+  guint             projection_cycles;
   AdwEntryRow      *owner_row;
   GtkColorButton   *color_button;
   GtkButton        *color_reset;
@@ -76,6 +82,8 @@ G_DEFINE_FINAL_TYPE (CycleStageEditor, cycle_stage_editor, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_STAGE,
+  PROP_PROJECTION_START,
+  PROP_PROJECTION_CYCLES,
   N_PROPS
 };
 
@@ -514,6 +522,58 @@ on_field_focus_leave_cb (GtkEventControllerFocus *controller,
   seal_undo (self);
 }
 
+/* "≈ 40 people, 4 % of the top", read-only: the projection with the window's settings. */
+static void
+update_projection (CycleStageEditor *self)
+{
+  g_autoptr(CycleProjection) projection = NULL;
+  g_autofree char *text = NULL;
+  CyclePlan *plan;
+  guint index;
+
+  if (self->stage == NULL)
+    return;
+
+  plan = cycle_item_get_plan (CYCLE_ITEM (self->stage));
+  if (plan != NULL)
+    projection = cycle_projection_compute (plan, self->projection_start,
+                                           self->projection_cycles, NULL);
+
+  if (projection == NULL ||
+      !g_list_store_find (G_LIST_STORE (cycle_plan_get_stages (plan)), self->stage, &index) ||
+      index >= cycle_projection_get_n_stages (projection) ||
+      !cycle_projection_is_on_path (projection, index))
+    {
+      text = g_strdup (_("Not on the funnel’s path"));
+    }
+  else
+    {
+      double volume = cycle_projection_get_volume (projection, index);
+      double cumulative = cycle_projection_get_cumulative (projection, index);
+
+      if (isnan (volume))
+        text = g_strdup (_("Unknown: a conversion rate is missing"));
+      else
+        {
+          g_autofree char *percent = NULL;
+
+          if (!isnan (cumulative) && cumulative * 100 < 9.95 &&
+              fabs (cumulative * 100 - round (cumulative * 100)) >= 0.05)
+            percent = g_strdup_printf ("%.1f", cumulative * 100);
+          else
+            percent = g_strdup_printf ("%.0f", isnan (cumulative) ? 0 : cumulative * 100);
+          /* Translators: a stage's projected volume: a number of people, then the share of the
+           * top of the funnel they are, in percent */
+          text = g_strdup_printf (ngettext ("≈ %.0f person, %s %% of the top",
+                                            "≈ %.0f people, %s %% of the top",
+                                            (gulong) round (volume)),
+                                  volume, percent);
+        }
+    }
+
+  adw_action_row_set_subtitle (self->projection_row, text);
+}
+
 CycleStage *
 cycle_stage_editor_get_stage (CycleStageEditor *self)
 {
@@ -576,6 +636,7 @@ cycle_stage_editor_set_stage (CycleStageEditor *self,
       number_field_sync (&self->rate);
       number_field_sync (&self->days);
       sync_color (self);
+      update_projection (self);
     }
 
   gtk_stack_set_visible_child_name (self->stack, stage != NULL ? "stage" : "empty");
@@ -662,6 +723,14 @@ cycle_stage_editor_get_property (GObject    *object,
       g_value_set_object (value, self->stage);
       break;
 
+    case PROP_PROJECTION_START:
+      g_value_set_double (value, self->projection_start);
+      break;
+
+    case PROP_PROJECTION_CYCLES:
+      g_value_set_uint (value, self->projection_cycles);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -679,6 +748,24 @@ cycle_stage_editor_set_property (GObject      *object,
     {
     case PROP_STAGE:
       cycle_stage_editor_set_stage (self, g_value_get_object (value));
+      break;
+
+    case PROP_PROJECTION_START:
+      if (self->projection_start != g_value_get_double (value))
+        {
+          self->projection_start = g_value_get_double (value);
+          update_projection (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_PROJECTION_CYCLES:
+      if (self->projection_cycles != g_value_get_uint (value))
+        {
+          self->projection_cycles = g_value_get_uint (value);
+          update_projection (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -700,6 +787,13 @@ cycle_stage_editor_class_init (CycleStageEditorClass *klass)
   properties[PROP_STAGE] =
     g_param_spec_object ("stage", NULL, NULL, CYCLE_TYPE_STAGE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The projection shown in the read-only "Projected Volume" row (the window's settings). */
+  properties[PROP_PROJECTION_START] =
+    g_param_spec_double ("projection-start", NULL, NULL, 0, 1e12, 1000,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROJECTION_CYCLES] =
+    g_param_spec_uint ("projection-cycles", NULL, NULL, 1, CYCLE_PROJECTION_MAX_CYCLES, 1,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -717,6 +811,7 @@ cycle_stage_editor_class_init (CycleStageEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, days_row);
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, days_spin);
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, days_clear);
+  gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, projection_row);
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, owner_row);
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, color_button);
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, color_reset);
@@ -758,6 +853,11 @@ cycle_stage_editor_init (CycleStageEditor *self)
   self->stage_signals = g_signal_group_new (CYCLE_TYPE_STAGE);
   g_signal_group_connect_swapped (self->stage_signals, "notify",
                                   G_CALLBACK (on_stage_notify_cb), self);
+  /* The stage's rate changes its own volume's next stages, its lane whether it is projected. */
+  g_signal_group_connect_swapped (self->stage_signals, "notify",
+                                  G_CALLBACK (update_projection), self);
+  self->projection_start = 1000;
+  self->projection_cycles = 1;
 }
 
 GtkWidget *

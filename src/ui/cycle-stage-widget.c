@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cycle-checker.h"
 #include "cycle-stage-widget.h"
 
 /* The connect handle: a small circle centred on the shape's right side. */
@@ -32,6 +33,11 @@ struct _CycleStageWidget
   char                   *links_text;
 
   GtkWidget              *handle;
+  /* The count of the stage's warnings and errors, at its top-right corner. */
+  GtkWidget              *badge;
+  CycleChecker           *checker;
+  guint                   n_errors;
+  guint                   n_warnings;
 
   guint                   relayout_id;
   guint                   selected : 1;
@@ -71,6 +77,28 @@ dup_summary (CycleStageWidget *self)
   return g_strdup_printf (ngettext ("%s, %u item", "%s, %u items", n), lane, n);
 }
 
+/* "1 error, 2 warnings", or NULL when the checks found neither. */
+static char *
+dup_problems (CycleStageWidget *self)
+{
+  g_autofree char *errors = NULL;
+  g_autofree char *warnings = NULL;
+
+  if (self->n_errors > 0)
+    errors = g_strdup_printf (ngettext ("%u error", "%u errors", self->n_errors),
+                              self->n_errors);
+  if (self->n_warnings > 0)
+    warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", self->n_warnings),
+                                self->n_warnings);
+
+  if (errors != NULL && warnings != NULL)
+    /* Translators: a stage's findings: "1 error, 2 warnings" */
+    return g_strdup_printf (_("%s, %s"), errors, warnings);
+  if (errors != NULL)
+    return g_steal_pointer (&errors);
+  return g_steal_pointer (&warnings);
+}
+
 static void
 update_accessible (CycleStageWidget *self)
 {
@@ -82,11 +110,23 @@ update_accessible (CycleStageWidget *self)
   const char *why = cycle_stage_get_why (self->stage);
   const char *question = cycle_stage_get_question (self->stage);
 
+  g_autofree char *problems = dup_problems (self);
+
   if (self->links_text != NULL && self->links_text[0] != '\0')
     /* Translators: a stage's summary ("Internal funnel, 3 items"), then where its links lead */
     description = g_strdup_printf (_("%s, %s"), summary, self->links_text);
   else
     description = g_strdup (summary);
+
+  if (problems != NULL)
+    {
+      char *with_problems;
+
+      /* Translators: a stage's description, then its findings ("2 warnings") */
+      with_problems = g_strdup_printf (_("%s, %s"), description, problems);
+      g_free (description);
+      description = with_problems;
+    }
 
   g_string_append_printf (tooltip, "<b>%s</b>\n%s", name_markup, summary_markup);
   if (why[0] != '\0')
@@ -104,6 +144,12 @@ update_accessible (CycleStageWidget *self)
       /* Translators: in a stage's tooltip, the question the buyer is asking at this stage */
       g_string_append_printf (tooltip, "\n%s", _("Asks:"));
       g_string_append_printf (tooltip, " “%s”", escaped);
+    }
+  if (problems != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (problems, -1);
+
+      g_string_append_printf (tooltip, "\n%s", escaped);
     }
   gtk_widget_set_tooltip_markup (GTK_WIDGET (self), tooltip->str);
 
@@ -132,6 +178,94 @@ on_stage_notify_cb (CycleStageWidget *self,
     update_accessible (self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The findings badge
+ */
+
+static void
+update_badge (CycleStageWidget *self)
+{
+  guint n_errors = 0, n_warnings = 0;
+
+  if (self->checker != NULL && cycle_checker_count_for_stage (self->checker, self->stage) > 0)
+    {
+      GListModel *findings = cycle_checker_get_findings (self->checker);
+      guint n = g_list_model_get_n_items (findings);
+
+      /* The list is in plan order: the stage's findings are together. */
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CycleFinding) finding = g_list_model_get_item (findings, i);
+
+          if (cycle_finding_get_stage (finding) != self->stage)
+            continue;
+          if (cycle_finding_get_severity (finding) == CYCLE_SEVERITY_ERROR)
+            n_errors++;
+          else if (cycle_finding_get_severity (finding) == CYCLE_SEVERITY_WARNING)
+            n_warnings++;
+        }
+    }
+
+  if (n_errors == self->n_errors && n_warnings == self->n_warnings)
+    return;
+
+  self->n_errors = n_errors;
+  self->n_warnings = n_warnings;
+
+  if (n_errors + n_warnings > 0)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", n_errors + n_warnings);
+
+      gtk_label_set_label (GTK_LABEL (self->badge), text);
+    }
+  gtk_widget_set_visible (self->badge, n_errors + n_warnings > 0);
+  if (n_errors > 0)
+    gtk_widget_add_css_class (self->badge, "error");
+  else
+    gtk_widget_remove_css_class (self->badge, "error");
+
+  update_accessible (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+on_stage_findings_changed_cb (CycleStageWidget *self,
+                              CycleStage       *stage,
+                              CycleChecker     *checker)
+{
+  if (stage == self->stage)
+    update_badge (self);
+}
+
+void
+cycle_stage_widget_set_checker (CycleStageWidget *self,
+                                CycleChecker     *checker)
+{
+  g_return_if_fail (CYCLE_IS_STAGE_WIDGET (self));
+  g_return_if_fail (checker == NULL || CYCLE_IS_CHECKER (checker));
+
+  if (self->checker == checker)
+    return;
+
+  if (self->checker != NULL)
+    g_signal_handlers_disconnect_by_func (self->checker, on_stage_findings_changed_cb, self);
+  g_set_object (&self->checker, checker);
+  if (checker != NULL)
+    g_signal_connect_object (checker, "stage-findings-changed",
+                             G_CALLBACK (on_stage_findings_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_badge (self);
+}
+
+/* The number on the badge, 0 when it is hidden (for tests). */
+guint
+cycle_stage_widget_get_badge_count (CycleStageWidget *self)
+{
+  g_return_val_if_fail (CYCLE_IS_STAGE_WIDGET (self), 0);
+
+  return self->n_errors + self->n_warnings;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -204,6 +338,7 @@ cycle_stage_widget_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 
   gtk_widget_snapshot_child (widget, self->handle, snapshot);
+  gtk_widget_snapshot_child (widget, self->badge, snapshot);
 }
 
 static void
@@ -240,6 +375,25 @@ cycle_stage_widget_size_allocate (GtkWidget *widget,
                               (int) round (p.y - self->geometry.bounds.y) - HANDLE_SIZE / 2,
                               HANDLE_SIZE, HANDLE_SIZE
                             }, -1);
+
+  if (gtk_widget_get_visible (self->badge))
+    {
+      const CycleStageGeometry *g = &self->geometry;
+      double right = g->bounds.width;
+      int bw, bh;
+
+      /* A trapezoid's top is narrower or wider than its bounds: its own top-right corner. */
+      if (g->shape == CYCLE_STAGE_SHAPE_TRAPEZOID)
+        right = (g->bounds.width + g->top_width) / 2.0;
+
+      gtk_widget_measure (self->badge, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &bw, NULL, NULL);
+      gtk_widget_measure (self->badge, GTK_ORIENTATION_VERTICAL, bw, NULL, &bh, NULL, NULL);
+      gtk_widget_size_allocate (self->badge,
+                                &(GtkAllocation) {
+                                  (int) round (right - bw * 0.6), (int) round (-bh * 0.4),
+                                  bw, bh
+                                }, -1);
+    }
 }
 
 static void
@@ -434,6 +588,10 @@ cycle_stage_widget_dispose (GObject *object)
 
   g_clear_handle_id (&self->relayout_id, g_source_remove);
   g_clear_pointer (&self->handle, gtk_widget_unparent);
+  g_clear_pointer (&self->badge, gtk_widget_unparent);
+  if (self->checker != NULL)
+    g_signal_handlers_disconnect_by_func (self->checker, on_stage_findings_changed_cb, self);
+  g_clear_object (&self->checker);
 
   G_OBJECT_CLASS (cycle_stage_widget_parent_class)->dispose (object);
 }
@@ -548,6 +706,16 @@ cycle_stage_widget_init (CycleStageWidget *self)
                                "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                                NULL);
   gtk_widget_set_parent (self->handle, GTK_WIDGET (self));
+
+  /* Only shown: the stage's accessible description says what the badge counts. */
+  self->badge = g_object_new (GTK_TYPE_LABEL,
+                              "visible", FALSE,
+                              "can-target", FALSE,
+                              "can-focus", FALSE,
+                              "css-classes", (const char *[]) { "finding-badge", NULL },
+                              "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                              NULL);
+  gtk_widget_set_parent (self->badge, GTK_WIDGET (self));
 
   drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_MOVE | GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop, types, G_N_ELEMENTS (types));

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "cycle-checker.h"
 #include "cycle-layout.h"
 #include "cycle-plan.h"
 #include "cycle-render.h"
@@ -44,6 +45,10 @@ void                      cycle_stage_widget_set_show_handle (CycleStageWidget  
 /* Where the stage's links lead, for screen readers ("next step to Leads"); NULL for none. */
 void                      cycle_stage_widget_set_links_text (CycleStageWidget         *self,
                                                              const char               *text);
+/* The checks whose count of warnings and errors the badge shows; NULL: no badge. */
+void                      cycle_stage_widget_set_checker    (CycleStageWidget         *self,
+                                                             CycleChecker             *checker);
+guint                     cycle_stage_widget_get_badge_count (CycleStageWidget        *self);
 /* The style changed (dark mode): draw again. */
 void                      cycle_stage_widget_style_changed  (CycleStageWidget         *self);
 

@@ -199,6 +199,7 @@ cycle_window_save_to (CycleWindow *self,
     }
 
   _cycle_window_update_title (self);
+  _cycle_window_add_recent (self);
 
   if (close_after)
     close_without_asking (self);
@@ -519,6 +520,28 @@ rename_stage_action (GtkWidget  *widget,
     _cycle_window_start_rename (self, selected);
 }
 
+/* ------------------------------------------------------------------------------------------------
+ * Content
+ */
+
+/* Adds content to the stage selected on the canvas (the first stage when none is) and opens it
+ * in the editor, on whichever page the window shows. */
+static void
+add_content_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  cycle_content_view_add_content (CYCLE_WINDOW (widget)->content_view);
+}
+
+static void
+personas_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  cycle_content_view_show_personas (CYCLE_WINDOW (widget)->content_view);
+}
+
 void
 _cycle_window_class_actions_init (CycleWindowClass *klass)
 {
@@ -538,6 +561,8 @@ _cycle_window_class_actions_init (CycleWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-editor", "editor-visible");
   gtk_widget_class_install_action (widget_class, "win.remove-stage", NULL, remove_stage_action);
   gtk_widget_class_install_action (widget_class, "win.rename-stage", NULL, rename_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.add-content", NULL, add_content_action);
+  gtk_widget_class_install_action (widget_class, "win.personas", NULL, personas_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new", NULL);
@@ -563,4 +588,10 @@ _cycle_window_class_actions_init (CycleWindowClass *klass)
                                        "win.add-stage", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0,
                                        "win.show-editor", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
+                                       GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "win.add-content", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p,
+                                       GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "win.personas", NULL);
 }

@@ -6,6 +6,12 @@
 #pragma once
 
 #include "cycle-canvas.h"
+#include "cycle-session.h"
+#include "cycle-checker.h"
+#include "cycle-content-view.h"
+#include "cycle-coverage-view.h"
+#include "cycle-findings-panel.h"
+#include "cycle-purpose-page.h"
 #include "cycle-stage-editor.h"
 #include "cycle-window.h"
 
@@ -34,6 +40,17 @@ struct _CycleWindow
   AdwFlap              *flap;
   CycleCanvas          *canvas;
   CycleStageEditor     *editor;
+  CycleContentView     *content_view;
+  AdwViewStackPage     *checks_page;
+  CycleFindingsPanel   *findings_panel;
+  CycleCoverageView    *coverage_view;
+  CyclePurposePage     *purpose_page;
+
+  /* The checks of the plan, made anew with each document, shared by the canvas and the panel */
+  CycleChecker         *checker;
+  /* The projection's settings (a view setting, not the plan's): people entering, cycles */
+  double                projection_start;
+  guint                 projection_cycles;
 
   /* The open or save-as chooser while it is shown */
   GtkNativeDialog      *chooser;
@@ -42,7 +59,15 @@ struct _CycleWindow
   /* The "Save Changes?" dialog while it is shown */
   GtkWidget            *close_dialog;
 
+  /* org.example.Cycle: the window's size, the layout and template of new plans */
+  GSettings            *settings;
+  /* The application's, which autosaves the document as a draft; NULL outside CycleApplication */
+  CycleSession         *session;
+
   guint                 close_after_save : 1;
+  /* The document is the new plan the window made itself (from the default template): a file
+   * opened or a template chosen may replace it while it is unmodified. */
+  guint                 fresh_document : 1;
   guint                 close_confirmed : 1;
   /* Enter on a stage opened the editor: focus its first field once it is shown. */
   guint                 focus_editor_on_map : 1;
@@ -56,6 +81,8 @@ void        _cycle_window_select_stage       (CycleWindow *self,
 void        _cycle_window_start_rename       (CycleWindow *self,
                                               CycleStage  *stage);
 void        _cycle_window_update_title       (CycleWindow *self);
+/* Puts the document's file (if any) in the recent files. */
+void        _cycle_window_add_recent         (CycleWindow *self);
 void        _cycle_window_update_actions     (CycleWindow *self);
 void        _cycle_window_toast              (CycleWindow *self,
                                               AdwToast    *toast);
@@ -76,5 +103,45 @@ void        _cycle_window_save               (CycleWindow *self,
 void        _cycle_window_save_as            (CycleWindow *self,
                                               gboolean     close_after);
 void        _cycle_window_confirm_close      (CycleWindow *self);
+
+/* cycle-window-export.c: win.export (json, csv, svg, png, pdf), win.print, win.import-json */
+typedef enum {
+  CYCLE_WINDOW_EXPORT_JSON,
+  CYCLE_WINDOW_EXPORT_CSV,
+  CYCLE_WINDOW_EXPORT_SVG,
+  CYCLE_WINDOW_EXPORT_PNG,
+  CYCLE_WINDOW_EXPORT_PDF,
+} CycleWindowExportFormat;
+
+/* What the export chooser's choices set; each applies to one format only. */
+typedef struct
+{
+  gboolean computed;        /* JSON: add the projection and the findings */
+  gboolean stable_headers;  /* CSV: English column names for scripts */
+  double   scale;           /* PNG: pixels per canvas pixel */
+  gboolean content_pages;   /* PDF: pages listing each stage's content */
+} CycleWindowExportOptions;
+
+void        _cycle_window_class_export_init  (CycleWindowClass *klass);
+void        _cycle_window_export_options_init (CycleWindowExportOptions *options);
+gboolean    _cycle_window_export_format_from_name (const char              *name,
+                                                   CycleWindowExportFormat *format);
+/* Writes the plan to @file (atomically) as the export chooser does once a file is chosen: a
+ * toast offering to open it on success, a "Could Not Export" dialog on error. @options NULL:
+ * the defaults. */
+gboolean    _cycle_window_export_to_file     (CycleWindow                    *self,
+                                              CycleWindowExportFormat         format,
+                                              GFile                          *file,
+                                              const CycleWindowExportOptions *options);
+/* Prints the picture, then the content listing; @export_filename for
+ * GTK_PRINT_OPERATION_ACTION_EXPORT. Errors show a "Could Not Print" dialog. */
+GtkPrintOperationResult
+            _cycle_window_print              (CycleWindow             *self,
+                                              GtkPrintOperationAction  action,
+                                              const char              *export_filename);
+/* Reads a JSON export into a new untitled plan in a new presented window, and returns it; on
+ * error shows a dialog and returns NULL. */
+CycleWindow *_cycle_window_import_file       (CycleWindow *self,
+                                              GFile       *file);
 
 G_END_DECLS

@@ -10,7 +10,10 @@
 
 #include <glib/gi18n.h>
 
+#include "cycle-application.h"
 #include "cycle-error.h"
+#include "cycle-templates.h"
+#include "cycle-projection.h"
 #include "cycle-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CycleWindow, cycle_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -20,6 +23,9 @@ enum {
   PROP_DOCUMENT,
   PROP_LAYOUT,
   PROP_EDITOR_VISIBLE,
+  PROP_CHECKER,
+  PROP_PROJECTION_START,
+  PROP_PROJECTION_CYCLES,
   N_PROPS
 };
 
@@ -172,6 +178,8 @@ on_canvas_selection_notify_cb (CycleWindow *self,
                                CycleCanvas *canvas)
 {
   _cycle_window_update_actions (self);
+  /* The content page shows the content of the stage selected on the canvas. */
+  cycle_content_view_set_stage (self->content_view, cycle_canvas_get_selected_stage (canvas));
 }
 
 static void
@@ -192,6 +200,105 @@ on_view_stack_notify_cb (CycleWindow  *self,
 
   gtk_widget_set_visible (self->layout_box, plan);
   gtk_widget_set_visible (self->editor_button, plan);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The checks: one checker per plan, shared by the canvas's badges, the findings panel and the
+ * coverage matrix; the Checks page's badge counts the warnings and errors
+ */
+
+static void
+update_checks_badge (CycleWindow *self)
+{
+  guint errors = 0, warnings = 0;
+
+  if (self->checker != NULL)
+    {
+      errors = cycle_checker_count (self->checker, CYCLE_SEVERITY_ERROR);
+      warnings = cycle_checker_count (self->checker, CYCLE_SEVERITY_WARNING);
+    }
+
+  adw_view_stack_page_set_badge_number (self->checks_page, errors + warnings);
+  adw_view_stack_page_set_needs_attention (self->checks_page, errors > 0);
+}
+
+static void
+on_checker_count_notify_cb (CycleWindow  *self,
+                            GParamSpec   *pspec,
+                            CycleChecker *checker)
+{
+  update_checks_badge (self);
+}
+
+static void
+set_checker (CycleWindow  *self,
+             CycleChecker *checker)
+{
+  if (self->checker != NULL)
+    g_signal_handlers_disconnect_by_func (self->checker, on_checker_count_notify_cb, self);
+
+  g_set_object (&self->checker, checker);
+  if (checker != NULL)
+    {
+      g_signal_connect_object (checker, "notify::n-errors",
+                               G_CALLBACK (on_checker_count_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (checker, "notify::n-warnings",
+                               G_CALLBACK (on_checker_count_notify_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  if (self->canvas != NULL)
+    cycle_canvas_set_checker (self->canvas, checker);
+  if (self->findings_panel != NULL)
+    cycle_findings_panel_set_checker (self->findings_panel, checker);
+  if (self->coverage_view != NULL)
+    cycle_coverage_view_set_checker (self->coverage_view, checker);
+  if (self->checks_page != NULL)
+    update_checks_badge (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKER]);
+}
+
+/* A finding's stage: selected on the canvas. */
+static void
+on_findings_stage_activated_cb (CycleWindow        *self,
+                                CycleStage         *stage,
+                                CycleFindingsPanel *panel)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "plan");
+  _cycle_window_select_stage (self, stage);
+}
+
+/* A finding's content: shown among its stage's content on the content page. */
+static void
+on_findings_content_activated_cb (CycleWindow        *self,
+                                  CycleContent       *content,
+                                  CycleFindingsPanel *panel)
+{
+  CycleStage *stage = cycle_content_get_stage (content);
+
+  if (stage == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "content");
+  cycle_content_view_show_stage (self->content_view, stage);
+}
+
+static void
+on_findings_message_cb (CycleWindow *self,
+                        const char  *message,
+                        gboolean     offer_undo,
+                        GObject     *source)
+{
+  _cycle_window_notify (self, message, offer_undo);
+}
+
+/* A cell of the coverage matrix made a piece of content: open it. */
+static void
+on_coverage_content_added_cb (CycleWindow       *self,
+                              CycleContent      *content,
+                              CycleCoverageView *view)
+{
+  cycle_content_view_edit_content (self->content_view, content);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -330,6 +437,30 @@ cycle_window_get_document (CycleWindow *self)
   return self->document;
 }
 
+/* A new plan as the preferences say: from the default template, in the layout last chosen. */
+static CycleDocument *
+new_plan_document (CycleWindow *self)
+{
+  g_autofree char *template_id = g_settings_get_string (self->settings, "default-template");
+  g_autofree char *layout_nick = g_settings_get_string (self->settings, "last-layout");
+  g_autoptr(CyclePlan) plan = NULL;
+  int layout;
+
+  if (g_strcmp0 (template_id, CYCLE_TEMPLATE_BLANK) != 0)
+    plan = cycle_templates_create (template_id);
+  if (plan == NULL)
+    plan = cycle_plan_new ();
+
+  if (cycle_enum_from_nick (CYCLE_TYPE_LAYOUT, layout_nick, &layout))
+    cycle_plan_set_layout (plan, layout);
+
+  /* Where it starts is not a change to undo or save. */
+  cycle_plan_clear_undo (plan);
+  cycle_plan_mark_saved (plan);
+
+  return g_object_new (CYCLE_TYPE_DOCUMENT, "plan", plan, NULL);
+}
+
 void
 cycle_window_set_document (CycleWindow   *self,
                            CycleDocument *document)
@@ -341,7 +472,19 @@ cycle_window_set_document (CycleWindow   *self,
   g_return_if_fail (document == NULL || CYCLE_IS_DOCUMENT (document));
 
   if (document == NULL)
-    document = fresh = cycle_document_new ();
+    document = fresh = new_plan_document (self);
+  self->fresh_document = fresh != NULL;
+
+  if (self->document == document)
+    return;
+
+  /* The plan it replaces was unmodified, or is elsewhere now: its draft can go. */
+  if (self->session != NULL)
+    {
+      if (self->document != NULL)
+        cycle_session_remove_document (self->session, self->document);
+      cycle_session_add_document (self->session, document, NULL);
+    }
 
   if (!g_set_object (&self->document, document))
     return;
@@ -351,6 +494,13 @@ cycle_window_set_document (CycleWindow   *self,
   g_signal_group_set_target (self->plan_signals, plan);
   g_signal_group_set_target (self->stages_signals, cycle_plan_get_stages (plan));
   cycle_canvas_set_plan (self->canvas, plan);
+  cycle_content_view_set_plan (self->content_view, plan);
+  cycle_purpose_page_set_plan (self->purpose_page, plan);
+  {
+    g_autoptr(CycleChecker) checker = cycle_checker_new (plan);
+
+    set_checker (self, checker);
+  }
 
   update_page (self);
   _cycle_window_update_title (self);
@@ -371,7 +521,7 @@ cycle_window_is_pristine (CycleWindow *self)
 
   return cycle_document_get_file (self->document) == NULL &&
          !cycle_plan_get_modified (plan) &&
-         g_list_model_get_n_items (cycle_plan_get_stages (plan)) == 0;
+         (self->fresh_document || g_list_model_get_n_items (cycle_plan_get_stages (plan)) == 0);
 }
 
 static void
@@ -418,14 +568,82 @@ cycle_window_open_file (CycleWindow *self,
       window = cycle_window_new (gtk_window_get_application (GTK_WINDOW (self)), document);
     }
 
+  _cycle_window_add_recent (window);
   gtk_window_present (GTK_WINDOW (window));
 
   return window;
 }
 
+void
+_cycle_window_add_recent (CycleWindow *self)
+{
+  GFile *file = cycle_document_get_file (self->document);
+  g_autofree char *uri = NULL;
+
+  if (file == NULL)
+    return;
+
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Dropping a plan on the window
+ */
+
+static gboolean
+on_drop_cb (CycleWindow   *self,
+            const GValue  *value,
+            double         x,
+            double         y,
+            GtkDropTarget *target)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+
+  /* The application's open path: into this window when it holds nothing yet. */
+  for (const GSList *l = files; l != NULL; l = l->next)
+    {
+      if (CYCLE_IS_APPLICATION (app))
+        cycle_application_open_file (CYCLE_APPLICATION (app), l->data);
+      else
+        cycle_window_open_file (self, l->data);
+    }
+  g_slist_free (files);
+
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------------------------------------
  * The window
  */
+
+/* Its size as it was when last closed. */
+static void
+save_window_state (CycleWindow *self)
+{
+  int width = 0;
+  int height = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  /* The default size follows the window but for maximized and tiled states. */
+  if (width > 0 && height > 0 && !gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+}
 
 static gboolean
 cycle_window_close_request (GtkWindow *window)
@@ -438,10 +656,28 @@ cycle_window_close_request (GtkWindow *window)
       return TRUE;
     }
 
+  save_window_state (self);
+
   if (GTK_WINDOW_CLASS (cycle_window_parent_class)->close_request != NULL)
     return GTK_WINDOW_CLASS (cycle_window_parent_class)->close_request (window);
 
   return FALSE;
+}
+
+/* g_object_new() sets "application" after constructed(): from then on the plans autosave. */
+static void
+on_application_notify_cb (CycleWindow *self,
+                          GParamSpec  *pspec,
+                          gpointer     data)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->session != NULL || !CYCLE_IS_APPLICATION (app))
+    return;
+
+  self->session = g_object_ref (cycle_application_get_session (CYCLE_APPLICATION (app)));
+  if (self->document != NULL)
+    cycle_session_add_document (self->session, self->document, NULL);
 }
 
 static void
@@ -450,6 +686,12 @@ cycle_window_constructed (GObject *object)
   CycleWindow *self = CYCLE_WINDOW (object);
 
   G_OBJECT_CLASS (cycle_window_parent_class)->constructed (object);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
 
   if (self->document == NULL)
     cycle_window_set_document (self, NULL);
@@ -467,6 +709,11 @@ cycle_window_dispose (GObject *object)
   /* The canvas lets go of the plan while the window can still take its notifications. */
   if (self->canvas != NULL)
     cycle_canvas_set_plan (self->canvas, NULL);
+  if (self->content_view != NULL)
+    cycle_content_view_set_plan (self->content_view, NULL);
+  if (self->purpose_page != NULL)
+    cycle_purpose_page_set_plan (self->purpose_page, NULL);
+  set_checker (self, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_WINDOW);
 
@@ -476,6 +723,11 @@ cycle_window_dispose (GObject *object)
     g_signal_group_set_target (self->plan_signals, NULL);
   if (self->stages_signals != NULL)
     g_signal_group_set_target (self->stages_signals, NULL);
+  /* Closed on purpose (saved or discarded): its draft is not needed. */
+  if (self->session != NULL && self->document != NULL)
+    cycle_session_remove_document (self->session, self->document);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->plan_signals);
   g_clear_object (&self->stages_signals);
@@ -508,6 +760,18 @@ cycle_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->flap != NULL && adw_flap_get_reveal_flap (self->flap));
       break;
 
+    case PROP_CHECKER:
+      g_value_set_object (value, self->checker);
+      break;
+
+    case PROP_PROJECTION_START:
+      g_value_set_double (value, self->projection_start);
+      break;
+
+    case PROP_PROJECTION_CYCLES:
+      g_value_set_uint (value, self->projection_cycles);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -531,10 +795,30 @@ cycle_window_set_property (GObject      *object,
       /* An edit of the plan like any other: undoable, and it marks the plan modified. */
       if (self->document != NULL)
         cycle_plan_set_layout (_cycle_window_get_plan (self), g_value_get_enum (value));
+      /* New plans start in the layout last chosen. */
+      if (self->settings != NULL)
+        g_settings_set_string (self->settings, "last-layout",
+                               cycle_enum_to_nick (CYCLE_TYPE_LAYOUT, g_value_get_enum (value)));
       break;
 
     case PROP_EDITOR_VISIBLE:
       _cycle_window_set_editor_visible (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_PROJECTION_START:
+      if (self->projection_start != g_value_get_double (value))
+        {
+          self->projection_start = g_value_get_double (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_PROJECTION_CYCLES:
+      if (self->projection_cycles != g_value_get_uint (value))
+        {
+          self->projection_cycles = g_value_get_uint (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -573,10 +857,33 @@ cycle_window_class_init (CycleWindowClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
+  /* The plan's checks (a CycleChecker), made anew with each document. */
+  properties[PROP_CHECKER] =
+    g_param_spec_object ("checker", NULL, NULL,
+                         CYCLE_TYPE_CHECKER,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+  /* The projection shown on the stages and the Purpose page: people entering the top, and how
+   * many cycles of the referral loop to add up. A view setting: the plan does not keep it. */
+  properties[PROP_PROJECTION_START] =
+    g_param_spec_double ("projection-start", NULL, NULL,
+                         0, 1e12, 1000,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+  properties[PROP_PROJECTION_CYCLES] =
+    g_param_spec_uint ("projection-cycles", NULL, NULL,
+                       1, CYCLE_PROJECTION_MAX_CYCLES, 1,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CYCLE_TYPE_CANVAS);
   g_type_ensure (CYCLE_TYPE_STAGE_EDITOR);
+  g_type_ensure (CYCLE_TYPE_CONTENT_VIEW);
+  g_type_ensure (CYCLE_TYPE_FINDINGS_PANEL);
+  g_type_ensure (CYCLE_TYPE_COVERAGE_VIEW);
+  g_type_ensure (CYCLE_TYPE_PURPOSE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-window.ui");
@@ -592,16 +899,34 @@ cycle_window_class_init (CycleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, content_view);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, checks_page);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, findings_panel);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, coverage_view);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, purpose_page);
 
   _cycle_window_class_actions_init (klass);
+  _cycle_window_class_export_init (klass);
 }
 
 static void
 cycle_window_init (CycleWindow *self)
 {
   GtkEventController *keys;
+  GtkDropTarget *drop;
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_notify_cb), NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* A .cycle file dropped anywhere on the window opens as File ▸ Open does. */
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  self->projection_start = 1000;
+  self->projection_cycles = 1;
 
   self->document_signals = g_signal_group_new (CYCLE_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "notify::file",
@@ -648,6 +973,31 @@ cycle_window_init (CycleWindow *self)
                            G_CALLBACK (on_flap_reveal_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_view_stack_notify_cb), self, G_CONNECT_SWAPPED);
+
+  /* The checks and the projection's settings. */
+  g_signal_connect_object (self->findings_panel, "stage-activated",
+                           G_CALLBACK (on_findings_stage_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->findings_panel, "content-activated",
+                           G_CALLBACK (on_findings_content_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->findings_panel, "message",
+                           G_CALLBACK (on_findings_message_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->coverage_view, "message",
+                           G_CALLBACK (on_findings_message_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->coverage_view, "content-added",
+                           G_CALLBACK (on_coverage_content_added_cb), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self, "projection-start", self->canvas, "projection-start",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "projection-cycles", self->canvas, "projection-cycles",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "projection-start", self->editor, "projection-start",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "projection-cycles", self->editor, "projection-cycles",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "projection-start", self->purpose_page, "projection-start",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_object_bind_property (self, "projection-cycles", self->purpose_page, "projection-cycles",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 }
 
 CycleWindow *

@@ -58,6 +58,10 @@ if [ -z "$display" ]; then
 fi
 
 export DISPLAY=":$display"
+# A data folder of its own: autosaved drafts and recent files stay out of the user's, and
+# nothing one run leaves (a draft of a killed app) shows up as a crash to recover in the next.
+export XDG_DATA_HOME="$tmpdir/data"
+mkdir -p "$XDG_DATA_HOME"
 export GDK_BACKEND=x11
 export GSK_RENDERER=cairo
 # Most tests drive the widgets directly, not through AT-SPI.

@@ -1,4 +1,4 @@
-/* test-content.c: the content view — board, table, editor, personas — on a real (virtual) display
+/* test-content.c: the content view (board, table, editor, personas) on a real, virtual display
  *
  * Copyright 2026 The Cycle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -718,8 +718,7 @@ test_table (Fixture       *f,
   personas = find_widget (GTK_WIDGET (table), GTK_TYPE_DROP_DOWN, widget_has_tooltip, "Persona");
   g_assert_nonnull (personas);
   gtk_drop_down_set_selected (personas, 1);
-  wait_until (gtk_filter_list_model_get_pending (GTK_FILTER_LIST_MODEL (
-                gtk_sort_list_model_get_model (GTK_SORT_LIST_MODEL (rows)))) == 0);
+  wait_until (cycle_content_table_get_pending (table) == 0);
   assert_titles (rows, "Grind size, explained|Monthly brewing letter");
   gtk_drop_down_set_selected (personas, 2);
   wait_until (g_list_model_get_n_items (rows) == 1);
@@ -739,19 +738,21 @@ test_table (Fixture       *f,
   assert_titles (rows, "The five-minute pour-over|Monthly brewing letter|Grind size, explained");
   gtk_column_view_sort_by_column (column_view, table_column (column_view, "Stage"),
                                   GTK_SORT_DESCENDING);
-  assert_titles (rows, "Monthly brewing letter|The five-minute pour-over|Grind size, explained");
+  /* Descending is ascending read backwards, ties included. */
+  assert_titles (rows, "Monthly brewing letter|Grind size, explained|The five-minute pour-over");
 
   /* New content shows up in place. */
   {
     g_autoptr(CycleContent) content = cycle_content_new ("Aardvark");
 
     cycle_plan_add_content (f->plan, cycle_plan_find_stage (f->plan, "s3"), content, -1);
-    assert_titles (rows, "Aardvark|Monthly brewing letter|The five-minute pour-over|"
-                         "Grind size, explained");
+    assert_titles (rows, "Aardvark|Monthly brewing letter|Grind size, explained|"
+                         "The five-minute pour-over");
   }
 
   /* Double-click or Enter on a row opens the editor. */
   g_signal_emit_by_name (column_view, "activate", 1);
+  /* Row 1 is "Monthly brewing letter". */
   g_assert_nonnull (cycle_content_view_get_editor (f->view));
   g_assert_true (cycle_content_editor_get_content (CYCLE_CONTENT_EDITOR (
                    cycle_content_view_get_editor (f->view))) ==
@@ -823,8 +824,7 @@ test_show_stage (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (find_column (f, "s1")), "current-stage"));
 
   cycle_content_view_set_page (f->view, "table");
-  wait_until (gtk_filter_list_model_get_pending (GTK_FILTER_LIST_MODEL (
-                gtk_sort_list_model_get_model (GTK_SORT_LIST_MODEL (rows)))) == 0);
+  wait_until (cycle_content_table_get_pending (table) == 0);
   assert_titles (rows, "Monthly brewing letter");
 
   /* "Add Content" adds to the selected stage. */

@@ -1,0 +1,704 @@
+/* cycle-purpose-page.c: the plan's title, purpose (why / how / what), description and projection
+ *
+ * Each field is bound to one property of the plan through its setter, so every change is an undo
+ * step (the model merges quick edits of one field); leaving a field seals the step. The table
+ * below is derived from the plan with cycle_projection_compute() whenever a stage or a link
+ * changes, on an idle, so that a burst of edits computes it once.
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cycle-purpose-page"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "cycle-projection.h"
+#include "cycle-purpose-page.h"
+
+typedef enum {
+  FIELD_TITLE,
+  FIELD_WHY,
+  FIELD_HOW,
+  FIELD_WHAT,
+  FIELD_DESCRIPTION,
+  N_FIELDS
+} Field;
+
+static const char *field_props[N_FIELDS] = { "title", "why", "how", "what", "description" };
+
+struct _CyclePurposePage
+{
+  AdwBin             parent_instance;
+
+  CyclePlan         *plan;
+  GSignalGroup      *plan_signals;
+  GSignalGroup      *stages_signals;
+  GSignalGroup      *links_signals;
+  /* The stages and links whose notify we follow, to let go of them. */
+  GPtrArray         *watched;
+  double             projection_start;
+  guint              projection_cycles;
+  guint              refresh_id;
+  /* Set while the page writes a field from the model, so that it is not written back. */
+  gboolean           syncing;
+  char              *message;
+
+  /* Template widgets */
+  AdwEntryRow       *title_row;
+  GtkTextView       *why_view;
+  GtkTextView       *how_view;
+  GtkTextView       *what_view;
+  GtkTextView       *description_view;
+  GtkSpinButton     *start_spin;
+  GtkSpinButton     *cycles_spin;
+  GtkLabel          *message_label;
+  GtkGrid           *projection_grid;
+};
+
+G_DEFINE_FINAL_TYPE (CyclePurposePage, cycle_purpose_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  PROP_PROJECTION_START,
+  PROP_PROJECTION_CYCLES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void queue_refresh (CyclePurposePage *self);
+
+/* ------------------------------------------------------------------------------------------------
+ * The text fields
+ */
+
+static GtkTextView *
+field_view (CyclePurposePage *self,
+            Field             field)
+{
+  switch (field)
+    {
+    case FIELD_WHY:
+      return self->why_view;
+    case FIELD_HOW:
+      return self->how_view;
+    case FIELD_WHAT:
+      return self->what_view;
+    case FIELD_DESCRIPTION:
+      return self->description_view;
+    case FIELD_TITLE:
+    case N_FIELDS:
+    default:
+      return NULL;
+    }
+}
+
+static void
+set_field (CyclePurposePage *self,
+           Field             field,
+           const char       *text)
+{
+  switch (field)
+    {
+    case FIELD_TITLE:
+      cycle_plan_set_title (self->plan, text);
+      break;
+    case FIELD_WHY:
+      cycle_plan_set_why (self->plan, text);
+      break;
+    case FIELD_HOW:
+      cycle_plan_set_how (self->plan, text);
+      break;
+    case FIELD_WHAT:
+      cycle_plan_set_what (self->plan, text);
+      break;
+    case FIELD_DESCRIPTION:
+      cycle_plan_set_description (self->plan, text);
+      break;
+    case N_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *
+get_field (CyclePurposePage *self,
+           Field             field)
+{
+  if (self->plan == NULL)
+    return "";
+
+  switch (field)
+    {
+    case FIELD_TITLE:
+      return cycle_plan_get_title (self->plan);
+    case FIELD_WHY:
+      return cycle_plan_get_why (self->plan);
+    case FIELD_HOW:
+      return cycle_plan_get_how (self->plan);
+    case FIELD_WHAT:
+      return cycle_plan_get_what (self->plan);
+    case FIELD_DESCRIPTION:
+      return cycle_plan_get_description (self->plan);
+    case N_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Shows the model's text in the field, unless it shows it already (typing is not disturbed). */
+static void
+sync_field (CyclePurposePage *self,
+            Field             field)
+{
+  const char *text = get_field (self, field);
+
+  self->syncing = TRUE;
+  if (field == FIELD_TITLE)
+    {
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_row)), text) != 0)
+        gtk_editable_set_text (GTK_EDITABLE (self->title_row), text);
+    }
+  else
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (field_view (self, field));
+      GtkTextIter start, end;
+      g_autofree char *shown = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      if (g_strcmp0 (shown, text) != 0)
+        gtk_text_buffer_set_text (buffer, text, -1);
+    }
+  self->syncing = FALSE;
+}
+
+static void
+on_plan_notify_cb (CyclePurposePage *self,
+                   GParamSpec       *pspec,
+                   CyclePlan        *plan)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (g_str_equal (name, field_props[i]))
+      sync_field (self, i);
+}
+
+static void
+on_title_changed_cb (CyclePurposePage *self,
+                     GtkEditable      *editable)
+{
+  if (self->syncing || self->plan == NULL)
+    return;
+
+  set_field (self, FIELD_TITLE, gtk_editable_get_text (editable));
+}
+
+static void
+on_buffer_changed_cb (GtkTextBuffer    *buffer,
+                      CyclePurposePage *self)
+{
+  Field field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (buffer), "cycle-field"));
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (self->syncing || self->plan == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  set_field (self, field, text);
+}
+
+/* Leaving a field ends its undo step: the next visit is a step of its own. */
+static void
+on_focus_leave_cb (CyclePurposePage *self)
+{
+  if (self->plan != NULL)
+    cycle_plan_seal_undo (self->plan);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The projection
+ */
+
+static char *
+format_percent (double fraction)
+{
+  double percent = fraction * 100;
+  g_autofree char *number = NULL;
+
+  if (fabs (percent - round (percent)) < 0.05)
+    number = g_strdup_printf ("%.0f", percent);
+  else
+    number = g_strdup_printf ("%.1f", percent);
+
+  /* Translators: a percentage, such as "4 %"; write "%s%%" if your language has no space */
+  return g_strdup_printf (_("%s %%"), number);
+}
+
+static void
+grid_add (CyclePurposePage *self,
+          const char       *text,
+          int               column,
+          int               row,
+          gboolean          header)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
+  if (column == 0)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
+  else
+    gtk_widget_add_css_class (label, "numeric");
+  if (header)
+    gtk_widget_add_css_class (label, "heading");
+  gtk_grid_attach (self->projection_grid, label, column, row, 1, 1);
+}
+
+static void
+set_message (CyclePurposePage *self,
+             const char       *message)
+{
+  g_free (self->message);
+  self->message = g_strdup (message);
+  gtk_label_set_label (self->message_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL && *message != '\0');
+}
+
+static void
+refresh_projection (CyclePurposePage *self)
+{
+  g_autoptr(CycleProjection) projection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problems = NULL;
+  GtkWidget *child;
+  int row = 1;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->projection_grid))) != NULL)
+    gtk_grid_remove (self->projection_grid, child);
+
+  if (self->plan == NULL)
+    {
+      set_message (self, NULL);
+      return;
+    }
+
+  projection = cycle_projection_compute (self->plan, self->projection_start,
+                                         self->projection_cycles, &error);
+  if (projection == NULL)
+    {
+      set_message (self, error->message);
+      return;
+    }
+
+  problems = cycle_projection_describe_problems (projection);
+  g_strchomp (problems);
+  set_message (self, problems);
+
+  grid_add (self, _("Stage"), 0, 0, TRUE);
+  grid_add (self, _("Volume"), 1, 0, TRUE);
+  grid_add (self, _("Next Step"), 2, 0, TRUE);
+  grid_add (self, _("Cumulative"), 3, 0, TRUE);
+
+  for (guint i = 0; i < cycle_projection_get_n_stages (projection); i++)
+    {
+      CycleStage *stage = cycle_projection_get_stage (projection, i);
+      double volume = cycle_projection_get_volume (projection, i);
+      double next = cycle_projection_get_next_rate (projection, i);
+      double cumulative = cycle_projection_get_cumulative (projection, i);
+      g_autofree char *volume_text = NULL;
+      g_autofree char *next_text = NULL;
+      g_autofree char *cumulative_text = NULL;
+      const char *name;
+
+      if (!cycle_projection_is_on_path (projection, i))
+        continue;
+
+      name = cycle_stage_get_name (stage);
+      volume_text = isnan (volume) ? g_strdup ("?") : g_strdup_printf ("%.0f", volume);
+      if (!cycle_projection_has_next_step (projection, i))
+        next_text = g_strdup ("—");
+      else
+        next_text = isnan (next) ? g_strdup ("?") : format_percent (next);
+      cumulative_text = isnan (cumulative) ? g_strdup ("?") : format_percent (cumulative);
+
+      grid_add (self, name[0] != '\0' ? name : _("Unnamed Stage"), 0, row, FALSE);
+      grid_add (self, volume_text, 1, row, FALSE);
+      grid_add (self, next_text, 2, row, FALSE);
+      grid_add (self, cumulative_text, 3, row, FALSE);
+      row++;
+    }
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  CyclePurposePage *self = data;
+
+  self->refresh_id = 0;
+  refresh_projection (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (CyclePurposePage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_cb, self);
+}
+
+static void
+on_item_notify_cb (CyclePurposePage *self)
+{
+  queue_refresh (self);
+}
+
+static void
+unwatch_items (CyclePurposePage *self)
+{
+  for (guint i = 0; i < self->watched->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->watched, i),
+                                          on_item_notify_cb, self);
+  g_ptr_array_set_size (self->watched, 0);
+}
+
+static void
+watch_list (CyclePurposePage *self,
+            GListModel       *list)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      g_signal_connect_object (item, "notify", G_CALLBACK (on_item_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->watched, g_object_ref (item));
+    }
+}
+
+/* Stages or links came or went: follow the new set. */
+static void
+rewatch_items (CyclePurposePage *self)
+{
+  unwatch_items (self);
+  if (self->plan != NULL)
+    {
+      watch_list (self, cycle_plan_get_stages (self->plan));
+      watch_list (self, cycle_plan_get_links (self->plan));
+    }
+  queue_refresh (self);
+}
+
+static void
+on_items_changed_cb (CyclePurposePage *self,
+                     guint             position,
+                     guint             removed,
+                     guint             added,
+                     GListModel       *list)
+{
+  rewatch_items (self);
+}
+
+const char *
+cycle_purpose_page_get_projection_message (CyclePurposePage *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PURPOSE_PAGE (self), NULL);
+
+  /* Tests read it right after a change: compute now what an idle would. */
+  if (self->refresh_id != 0)
+    {
+      g_clear_handle_id (&self->refresh_id, g_source_remove);
+      refresh_projection (self);
+    }
+
+  return self->message != NULL ? self->message : "";
+}
+
+GtkWidget *
+cycle_purpose_page_get_projection_grid (CyclePurposePage *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PURPOSE_PAGE (self), NULL);
+
+  if (self->refresh_id != 0)
+    {
+      g_clear_handle_id (&self->refresh_id, g_source_remove);
+      refresh_projection (self);
+    }
+
+  return GTK_WIDGET (self->projection_grid);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Properties
+ */
+
+CyclePlan *
+cycle_purpose_page_get_plan (CyclePurposePage *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PURPOSE_PAGE (self), NULL);
+
+  return self->plan;
+}
+
+void
+cycle_purpose_page_set_plan (CyclePurposePage *self,
+                             CyclePlan        *plan)
+{
+  g_return_if_fail (CYCLE_IS_PURPOSE_PAGE (self));
+  g_return_if_fail (plan == NULL || CYCLE_IS_PLAN (plan));
+
+  if (!g_set_object (&self->plan, plan))
+    return;
+
+  g_signal_group_set_target (self->plan_signals, plan);
+  g_signal_group_set_target (self->stages_signals,
+                             plan != NULL ? cycle_plan_get_stages (plan) : NULL);
+  g_signal_group_set_target (self->links_signals,
+                             plan != NULL ? cycle_plan_get_links (plan) : NULL);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    sync_field (self, i);
+  rewatch_items (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+double
+cycle_purpose_page_get_projection_start (CyclePurposePage *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PURPOSE_PAGE (self), 0);
+
+  return self->projection_start;
+}
+
+guint
+cycle_purpose_page_get_projection_cycles (CyclePurposePage *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PURPOSE_PAGE (self), 1);
+
+  return self->projection_cycles;
+}
+
+static void
+on_start_value_changed_cb (CyclePurposePage *self,
+                           GtkSpinButton    *spin)
+{
+  double value = gtk_spin_button_get_value (spin);
+
+  if (self->projection_start == value)
+    return;
+
+  self->projection_start = value;
+  queue_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTION_START]);
+}
+
+static void
+on_cycles_value_changed_cb (CyclePurposePage *self,
+                            GtkSpinButton    *spin)
+{
+  guint value = (guint) gtk_spin_button_get_value_as_int (spin);
+
+  if (self->projection_cycles == value)
+    return;
+
+  self->projection_cycles = value;
+  queue_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTION_CYCLES]);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The widget
+ */
+
+static void
+cycle_purpose_page_dispose (GObject *object)
+{
+  CyclePurposePage *self = CYCLE_PURPOSE_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->watched != NULL)
+    unwatch_items (self);
+  if (self->plan_signals != NULL)
+    g_signal_group_set_target (self->plan_signals, NULL);
+  if (self->stages_signals != NULL)
+    g_signal_group_set_target (self->stages_signals, NULL);
+  if (self->links_signals != NULL)
+    g_signal_group_set_target (self->links_signals, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_PURPOSE_PAGE);
+
+  g_clear_object (&self->plan_signals);
+  g_clear_object (&self->stages_signals);
+  g_clear_object (&self->links_signals);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (cycle_purpose_page_parent_class)->dispose (object);
+}
+
+static void
+cycle_purpose_page_finalize (GObject *object)
+{
+  CyclePurposePage *self = CYCLE_PURPOSE_PAGE (object);
+
+  g_clear_pointer (&self->watched, g_ptr_array_unref);
+  g_clear_pointer (&self->message, g_free);
+
+  G_OBJECT_CLASS (cycle_purpose_page_parent_class)->finalize (object);
+}
+
+static void
+cycle_purpose_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  CyclePurposePage *self = CYCLE_PURPOSE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+
+    case PROP_PROJECTION_START:
+      g_value_set_double (value, self->projection_start);
+      break;
+
+    case PROP_PROJECTION_CYCLES:
+      g_value_set_uint (value, self->projection_cycles);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cycle_purpose_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  CyclePurposePage *self = CYCLE_PURPOSE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      cycle_purpose_page_set_plan (self, g_value_get_object (value));
+      break;
+
+    case PROP_PROJECTION_START:
+      /* The spin button notifies back through on_start_value_changed_cb. */
+      gtk_spin_button_set_value (self->start_spin, g_value_get_double (value));
+      break;
+
+    case PROP_PROJECTION_CYCLES:
+      gtk_spin_button_set_value (self->cycles_spin, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cycle_purpose_page_class_init (CyclePurposePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = cycle_purpose_page_dispose;
+  object_class->finalize = cycle_purpose_page_finalize;
+  object_class->get_property = cycle_purpose_page_get_property;
+  object_class->set_property = cycle_purpose_page_set_property;
+
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, CYCLE_TYPE_PLAN, rw);
+  properties[PROP_PROJECTION_START] =
+    g_param_spec_double ("projection-start", NULL, NULL, 0, 1e12, 1000, rw);
+  properties[PROP_PROJECTION_CYCLES] =
+    g_param_spec_uint ("projection-cycles", NULL, NULL, 1, CYCLE_PROJECTION_MAX_CYCLES, 1, rw);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Cycle/ui/cycle-purpose-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, title_row);
+  gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, why_view);
+  gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, how_view);
+  gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, what_view);
+  gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, description_view);
+  gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, start_spin);
+  gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, cycles_spin);
+  gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, projection_grid);
+}
+
+static void
+add_focus_leave (CyclePurposePage *self,
+                 GtkWidget        *widget)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, focus);
+}
+
+static void
+cycle_purpose_page_init (CyclePurposePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->projection_start = 1000;
+  self->projection_cycles = 1;
+  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+
+  self->plan_signals = g_signal_group_new (CYCLE_TYPE_PLAN);
+  g_signal_group_connect_swapped (self->plan_signals, "notify",
+                                  G_CALLBACK (on_plan_notify_cb), self);
+  self->stages_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->stages_signals, "items-changed",
+                                  G_CALLBACK (on_items_changed_cb), self);
+  self->links_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->links_signals, "items-changed",
+                                  G_CALLBACK (on_items_changed_cb), self);
+
+  g_signal_connect_object (self->title_row, "changed", G_CALLBACK (on_title_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  add_focus_leave (self, GTK_WIDGET (self->title_row));
+  for (guint i = FIELD_WHY; i < N_FIELDS; i++)
+    {
+      GtkTextView *view = field_view (self, i);
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+      g_object_set_data (G_OBJECT (buffer), "cycle-field", GUINT_TO_POINTER (i));
+      g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed_cb), self, 0);
+      add_focus_leave (self, GTK_WIDGET (view));
+    }
+
+  g_signal_connect_object (self->start_spin, "value-changed",
+                           G_CALLBACK (on_start_value_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cycles_spin, "value-changed",
+                           G_CALLBACK (on_cycles_value_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+cycle_purpose_page_new (void)
+{
+  return g_object_new (CYCLE_TYPE_PURPOSE_PAGE, NULL);
+}

@@ -1,0 +1,484 @@
+/* test-checks-ui.c: the findings panel, the stages' badges, the coverage matrix and the purpose
+ * page, on plans with known findings, on a real (virtual) display
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-checks-ui"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "cycle-application.h"
+#include "cycle-canvas.h"
+#include "cycle-checker.h"
+#include "cycle-coverage-view.h"
+#include "cycle-findings-panel.h"
+#include "cycle-purpose-page.h"
+#include "cycle-stage-widget.h"
+#include "cycle-window.h"
+
+#define WAIT_USEC (10 * G_USEC_PER_SEC)
+
+static CycleApplication *app;
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+#define wait_until(cond) \
+  G_STMT_START { \
+    gint64 end_ = g_get_monotonic_time () + WAIT_USEC; \
+    guint wake_ = g_timeout_add (20, wake_cb, NULL); \
+    while (!(cond)) \
+      { \
+        if (g_get_monotonic_time () > end_) \
+          g_error ("timed out waiting for %s", #cond); \
+        g_main_context_iteration (NULL, TRUE); \
+      } \
+    g_source_remove (wake_); \
+  } G_STMT_END
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  char        *dir;
+  CycleWindow *window;
+  CyclePlan   *plan;
+  CycleChecker *checker;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  gsize length = 0;
+  GList *windows;
+
+  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "data", "checks", data,
+                                                           NULL),
+                                      &contents, &length, &error));
+  g_assert_no_error (error);
+  fixture->dir = g_dir_make_tmp ("cycle-test-checks-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "plan.cycle", NULL);
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  fixture->window = CYCLE_WINDOW (windows->data);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 700);
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+  drain ();
+
+  fixture->plan = cycle_document_get_plan (cycle_window_get_document (fixture->window));
+  g_object_get (fixture->window, "checker", &fixture->checker, NULL);
+  g_assert_nonnull (fixture->checker);
+  g_assert_true (cycle_checker_get_plan (fixture->checker) == fixture->plan);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GList *windows;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&fixture->checker);
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  drain ();
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static AdwViewStack *
+view_stack (Fixture *fixture)
+{
+  return ADW_VIEW_STACK (find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK));
+}
+
+static void
+show_page (Fixture    *fixture,
+           const char *name)
+{
+  adw_view_stack_set_visible_child_name (view_stack (fixture), name);
+  drain ();
+}
+
+/* The row of the panel's list showing the finding with @key, or NULL. */
+static GtkListBoxRow *
+find_row (CycleFindingsPanel *panel,
+          const char         *key)
+{
+  GtkListBox *list = GTK_LIST_BOX (cycle_findings_panel_get_list (panel));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      CycleFinding *finding = cycle_findings_panel_get_row_finding (panel, row);
+
+      if (g_strcmp0 (cycle_finding_get_key (finding), key) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
+/* The row's buttons: the message first, then the fix when there is one. */
+static GtkWidget *
+row_button (GtkListBoxRow *row,
+            guint          index)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (row);
+  guint i = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child) && i++ == index)
+      return child;
+
+  return NULL;
+}
+
+static CycleStage *
+stage_named (CyclePlan  *plan,
+             const char *name)
+{
+  GListModel *stages = cycle_plan_get_stages (plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(CycleStage) stage = g_list_model_get_item (stages, i);
+
+      if (g_str_equal (cycle_stage_get_name (stage), name))
+        return stage;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The findings panel and the badges
+ */
+
+static void
+test_permission_fix (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CycleFindingsPanel *panel;
+  CycleCanvas *canvas;
+  CycleStageWidget *visitors;
+  CycleStage *stage = stage_named (fixture->plan, "Visitors");
+  CycleContent *popup = cycle_plan_find_content (fixture->plan, "c2");
+  AdwViewStackPage *checks_page;
+  g_autofree char *counts = NULL;
+  g_autofree char *tooltip = NULL;
+  GtkListBoxRow *row;
+  GtkWidget *fix;
+
+  panel = CYCLE_FINDINGS_PANEL (find_widget (GTK_WIDGET (fixture->window),
+                                             CYCLE_TYPE_FINDINGS_PANEL));
+  canvas = CYCLE_CANVAS (find_widget (GTK_WIDGET (fixture->window), CYCLE_TYPE_CANVAS));
+  g_assert_true (cycle_findings_panel_get_checker (panel) == fixture->checker);
+  g_assert_true (cycle_canvas_get_checker (canvas) == fixture->checker);
+
+  /* The badge: Visitors has 2 errors and 2 warnings. */
+  visitors = CYCLE_STAGE_WIDGET (cycle_canvas_get_stage_widget (canvas, stage));
+  g_assert_cmpuint (cycle_stage_widget_get_badge_count (visitors), ==, 4);
+  tooltip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (visitors)));
+  g_assert_nonnull (strstr (tooltip, "2 errors, 2 warnings"));
+
+  /* The Checks page's badge counts the warnings and errors of the whole plan. */
+  checks_page = adw_view_stack_get_page (view_stack (fixture),
+                                         adw_view_stack_get_child_by_name (view_stack (fixture),
+                                                                           "checks"));
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (checks_page), ==, 6);
+
+  show_page (fixture, "checks");
+  counts = cycle_findings_panel_dup_counts (panel);
+  g_assert_cmpstr (counts, ==, "2 errors, 4 warnings");
+
+  /* The panel lists the pop-up's warning, with a fix. */
+  row = find_row (panel, "permission:c2");
+  g_assert_nonnull (row);
+  fix = row_button (row, 1);
+  g_assert_nonnull (fix);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (fix)), ==, "Move to “Leads”");
+
+  /* Fixing it moves the content: the finding goes, the badge counts one less. */
+  gtk_widget_activate (fix);
+  wait_until (find_row (panel, "permission:c2") == NULL);
+  g_assert_true (cycle_content_get_stage (popup) == stage_named (fixture->plan, "Leads"));
+  g_assert_cmpuint (cycle_stage_widget_get_badge_count (visitors), ==, 3);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (checks_page), ==, 5);
+  g_assert_cmpstr (cycle_plan_get_undo_label (fixture->plan), ==, "Move to “Leads”");
+
+  /* Undo brings it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  wait_until (find_row (panel, "permission:c2") != NULL);
+  g_assert_true (cycle_content_get_stage (popup) == stage);
+  g_assert_cmpuint (cycle_stage_widget_get_badge_count (visitors), ==, 4);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (checks_page), ==, 6);
+
+  /* Activating the finding shows its content on the content page. */
+  row = find_row (panel, "permission:c2");
+  gtk_widget_activate (row_button (row, 0));
+  /* A button's activation waits a moment before "clicked". */
+  wait_until (g_strcmp0 (adw_view_stack_get_visible_child_name (view_stack (fixture)),
+                         "content") == 0);
+  g_assert_true (cycle_canvas_get_selected_stage (canvas) == stage);
+}
+
+static void
+test_notes_filter (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CycleFindingsPanel *panel;
+  GtkListBox *list;
+  guint shown, all;
+
+  panel = CYCLE_FINDINGS_PANEL (find_widget (GTK_WIDGET (fixture->window),
+                                             CYCLE_TYPE_FINDINGS_PANEL));
+  list = GTK_LIST_BOX (cycle_findings_panel_get_list (panel));
+  show_page (fixture, "checks");
+
+  all = g_list_model_get_n_items (cycle_checker_get_findings (fixture->checker));
+  g_assert_true (cycle_findings_panel_get_show_notes (panel));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, (int) all - 1));
+
+  cycle_findings_panel_set_show_notes (panel, FALSE);
+  drain ();
+  shown = cycle_checker_count (fixture->checker, CYCLE_SEVERITY_ERROR) +
+          cycle_checker_count (fixture->checker, CYCLE_SEVERITY_WARNING);
+  g_assert_cmpuint (shown, <, all);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, (int) shown - 1));
+  g_assert_null (gtk_list_box_get_row_at_index (list, (int) shown));
+}
+
+static void
+test_empty_state (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  CycleFindingsPanel *panel;
+  GtkWidget *status;
+
+  panel = CYCLE_FINDINGS_PANEL (find_widget (GTK_WIDGET (fixture->window),
+                                             CYCLE_TYPE_FINDINGS_PANEL));
+  g_assert_cmpuint (cycle_checker_count (fixture->checker, CYCLE_SEVERITY_ERROR) +
+                    cycle_checker_count (fixture->checker, CYCLE_SEVERITY_WARNING), ==, 0);
+  cycle_findings_panel_set_show_notes (panel, FALSE);
+  show_page (fixture, "checks");
+  wait_until ((status = find_widget (GTK_WIDGET (panel), ADW_TYPE_STATUS_PAGE)) != NULL &&
+              gtk_widget_get_mapped (status));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "Nothing to Fix");
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The coverage matrix
+ */
+
+static void
+test_coverage_cell (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  CycleCoverageView *view;
+  g_autoptr(CycleCoverage) coverage = NULL;
+  CycleStage *customers = stage_named (fixture->plan, "Customers");
+  CyclePersona *barista = NULL;
+  guint row = G_MAXUINT, column = G_MAXUINT;
+  guint before = cycle_stage_get_n_content (customers);
+  g_autoptr(CycleContent) added = NULL;
+  GtkWidget *cell;
+
+  view = CYCLE_COVERAGE_VIEW (find_widget (GTK_WIDGET (fixture->window),
+                                           CYCLE_TYPE_COVERAGE_VIEW));
+  show_page (fixture, "checks");
+
+  coverage = cycle_checker_get_coverage (fixture->checker, CYCLE_COVERAGE_PERSONA);
+  for (guint r = 0; r < cycle_coverage_get_n_rows (coverage); r++)
+    if (g_strcmp0 (cycle_coverage_get_row_label (coverage, r), "Barista") == 0)
+      {
+        row = r;
+        barista = cycle_coverage_get_row_persona (coverage, r);
+      }
+  for (guint c = 0; c < cycle_coverage_get_n_columns (coverage); c++)
+    if (cycle_coverage_get_stage (coverage, c) == customers)
+      column = c;
+  g_assert_cmpuint (row, !=, G_MAXUINT);
+  g_assert_cmpuint (column, !=, G_MAXUINT);
+  g_assert_true (cycle_coverage_is_empty (coverage, row, column));
+
+  cell = cycle_coverage_view_get_cell (view, row, column);
+  g_assert_true (GTK_IS_BUTTON (cell));
+  g_assert_true (gtk_widget_has_css_class (cell, "empty"));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (cell)), ==, "—");
+
+  /* Activating it adds content for Barista at Customers, as one undo step. */
+  gtk_widget_activate (cell);
+  wait_until (cycle_stage_get_n_content (customers) == before + 1);
+  added = g_list_model_get_item (cycle_stage_get_content (customers), before);
+  g_assert_true (cycle_content_get_persona (added) == barista);
+  g_assert_cmpstr (cycle_plan_get_undo_label (fixture->plan), ==, "Add Content");
+
+  /* The matrix follows: the cell is no longer empty. */
+  cell = cycle_coverage_view_get_cell (view, row, column);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (cell)), ==, "1");
+
+  g_assert_true (cycle_plan_undo (fixture->plan));
+  g_assert_cmpuint (cycle_stage_get_n_content (customers), ==, before);
+
+  /* Channels down the side. */
+  cycle_coverage_view_set_axis (view, CYCLE_COVERAGE_CHANNEL);
+  g_assert_cmpint (cycle_coverage_view_get_axis (view), ==, CYCLE_COVERAGE_CHANNEL);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The purpose page
+ */
+
+static void
+test_purpose (Fixture       *fixture,
+              gconstpointer  data)
+{
+  CyclePurposePage *page;
+  CycleCanvas *canvas;
+  GtkWidget *title_row;
+  GtkWidget *why_view;
+  g_autofree char *title = g_strdup (cycle_plan_get_title (fixture->plan));
+  g_autofree char *why = g_strdup (cycle_plan_get_why (fixture->plan));
+  GtkWidget *grid;
+  double start = 0;
+
+  page = CYCLE_PURPOSE_PAGE (find_widget (GTK_WIDGET (fixture->window),
+                                          CYCLE_TYPE_PURPOSE_PAGE));
+  canvas = CYCLE_CANVAS (find_widget (GTK_WIDGET (fixture->window), CYCLE_TYPE_CANVAS));
+  show_page (fixture, "purpose");
+
+  /* The fields show the plan. */
+  title_row = find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW);
+  why_view = find_widget (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, title);
+
+  /* Editing them edits the plan, undoably. */
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "A new title");
+  g_assert_cmpstr (cycle_plan_get_title (fixture->plan), ==, "A new title");
+  cycle_plan_seal_undo (fixture->plan);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (why_view)),
+                            "Mornings matter.", -1);
+  g_assert_cmpstr (cycle_plan_get_why (fixture->plan), ==, "Mornings matter.");
+
+  g_assert_true (cycle_plan_undo (fixture->plan));
+  g_assert_cmpstr (cycle_plan_get_why (fixture->plan), ==, why);
+  drain ();
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (why_view));
+    GtkTextIter s, e;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &s, &e);
+    shown = gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
+    g_assert_cmpstr (shown, ==, why);
+  }
+  while (cycle_plan_can_undo (fixture->plan) &&
+         g_strcmp0 (cycle_plan_get_title (fixture->plan), title) != 0)
+    g_assert_true (cycle_plan_undo (fixture->plan));
+  g_assert_cmpstr (cycle_plan_get_title (fixture->plan), ==, title);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, title);
+
+  /* The projection: a table, and the window's settings reach the canvas. */
+  grid = cycle_purpose_page_get_projection_grid (page);
+  g_assert_nonnull (gtk_grid_get_child_at (GTK_GRID (grid), 0, 1));
+  g_object_set (fixture->window, "projection-start", 2000.0, "projection-cycles", 3u, NULL);
+  g_assert_cmpfloat (cycle_purpose_page_get_projection_start (page), ==, 2000.0);
+  g_assert_cmpuint (cycle_purpose_page_get_projection_cycles (page), ==, 3);
+  g_object_get (canvas, "projection-start", &start, NULL);
+  g_assert_cmpfloat (start, ==, 2000.0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = cycle_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add ("/checks-ui/permission-fix", Fixture, "permission.cycle",
+              fixture_set_up, test_permission_fix, fixture_tear_down);
+  g_test_add ("/checks-ui/notes-filter", Fixture, "coverage.cycle",
+              fixture_set_up, test_notes_filter, fixture_tear_down);
+  g_test_add ("/checks-ui/empty-state", Fixture, "clean-funnel.cycle",
+              fixture_set_up, test_empty_state, fixture_tear_down);
+  g_test_add ("/checks-ui/coverage-cell", Fixture, "coverage.cycle",
+              fixture_set_up, test_coverage_cell, fixture_tear_down);
+  g_test_add ("/checks-ui/purpose", Fixture, "why.cycle",
+              fixture_set_up, test_purpose, fixture_tear_down);
+
+  status = g_test_run ();
+
+  g_object_unref (app);
+
+  return status;
+}
