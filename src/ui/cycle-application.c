@@ -397,6 +397,8 @@ static const struct {
   { "win.redo", { "<Shift><Control>z", NULL } },
   { "win.close", { "<Control>w", NULL } },
   { "win.rename-stage", { "F2", NULL } },
+  { "win.add-content", { "<Control><Alt>n", NULL } },
+  { "win.personas", { "<Control><Alt>p", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
 };
 
