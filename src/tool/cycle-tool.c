@@ -499,6 +499,81 @@ format_from_extension (const char *path)
   return NULL;
 }
 
+/* What export and import share on their command lines: -o/--output, the one file, and
+ * refusing anything else that looks like an option. Returns 0 when argv[*i] was taken, or the
+ * exit status after saying what is wrong. */
+static int
+parse_file_or_output (const char   *command,
+                      int           argc,
+                      char        **argv,
+                      int          *i,
+                      const char  **path,
+                      const char  **out_path)
+{
+  const char *value = NULL;
+
+  if (parse_option_value (argc, argv, i, "--output", &value) ||
+      parse_option_value (argc, argv, i, "-o", &value))
+    {
+      if (value == NULL)
+        {
+          fprintf (stderr, "cycle-tool %s: %s\n", command,
+                   _("-o needs a file name, or “-” for standard output"));
+          return 2;
+        }
+      *out_path = value;
+    }
+  else if (argv[*i][0] == '-' && argv[*i][1] != '\0')
+    {
+      /* One message per command, as the translations have them. */
+      if (g_str_equal (command, "export"))
+        fprintf (stderr, _("cycle-tool export: unknown option “%s”\n"), argv[*i]);
+      else
+        fprintf (stderr, _("cycle-tool import: unknown option “%s”\n"), argv[*i]);
+      return 2;
+    }
+  else if (*path == NULL)
+    *path = argv[*i];
+  else
+    {
+      fprintf (stderr, "cycle-tool %s: %s\n", command, _("give one file"));
+      return 2;
+    }
+
+  return 0;
+}
+
+/* Both commands need a file and a place to write; @where says how to give the latter. */
+static int
+check_file_and_output (const char *command,
+                       const char *path,
+                       const char *out_path,
+                       const char *where)
+{
+  if (path == NULL)
+    {
+      fprintf (stderr, "cycle-tool %s: %s\n", command, _("no file given"));
+      return 2;
+    }
+  if (out_path == NULL)
+    {
+      fprintf (stderr, "cycle-tool %s: %s\n", command, where);
+      return 2;
+    }
+
+  return 0;
+}
+
+/* Standard output as an export file, after what was printed to it before. */
+static CycleExportFile *
+open_stdout (void)
+{
+  CycleExportFile *out = cycle_export_file_new_for_fd (STDOUT_FILENO, _("standard output"));
+
+  fflush (stdout);
+  return out;
+}
+
 /* Writes @bytes to @out_path ("-": standard output) without ever leaving half a file. */
 static gboolean
 write_output (const char  *out_path,
@@ -509,12 +584,10 @@ write_output (const char  *out_path,
 
   if (g_str_equal (out_path, "-"))
     {
-      g_autoptr(CycleExportFile) out = cycle_export_file_new_for_fd (STDOUT_FILENO,
-                                                                     _("standard output"));
+      g_autoptr(CycleExportFile) out = open_stdout ();
       gconstpointer data;
       gsize size;
 
-      fflush (stdout);
       data = g_bytes_get_data (bytes, &size);
       return cycle_export_file_write (out, data, size, error) &&
              cycle_export_file_commit (out, error);
@@ -544,6 +617,7 @@ cmd_export (int    argc,
   double scale = 1.0;
   int layout = CYCLE_IMAGE_EXPORT_PLAN_LAYOUT;
   gboolean ok;
+  int status;
 
   for (int i = 0; i < argc; i++)
     {
@@ -559,17 +633,6 @@ cmd_export (int    argc,
               return 2;
             }
           format = value;
-        }
-      else if (parse_option_value (argc, argv, &i, "--output", &value) ||
-               parse_option_value (argc, argv, &i, "-o", &value))
-        {
-          if (value == NULL)
-            {
-              fprintf (stderr, "cycle-tool export: %s\n",
-                       _("-o needs a file name, or “-” for standard output"));
-              return 2;
-            }
-          out_path = value;
         }
       else if (parse_option_value (argc, argv, &i, "--scale", &value))
         {
@@ -598,31 +661,14 @@ cmd_export (int    argc,
         stable = TRUE;
       else if (g_str_equal (argv[i], "--no-bom"))
         no_bom = TRUE;
-      else if (argv[i][0] == '-' && argv[i][1] != '\0')
-        {
-          fprintf (stderr, _("cycle-tool export: unknown option “%s”\n"), argv[i]);
-          return 2;
-        }
-      else if (path == NULL)
-        path = argv[i];
-      else
-        {
-          fprintf (stderr, "cycle-tool export: %s\n", _("give one file"));
-          return 2;
-        }
+      else if ((status = parse_file_or_output ("export", argc, argv, &i, &path, &out_path)) != 0)
+        return status;
     }
 
-  if (path == NULL)
-    {
-      fprintf (stderr, "cycle-tool export: %s\n", _("no file given"));
-      return 2;
-    }
-  if (out_path == NULL)
-    {
-      fprintf (stderr, "cycle-tool export: %s\n",
-               _("say where to write: -o FILE, or -o - for standard output"));
-      return 2;
-    }
+  status = check_file_and_output ("export", path, out_path,
+                                  _("say where to write: -o FILE, or -o - for standard output"));
+  if (status != 0)
+    return status;
   if (format == NULL && (format = format_from_extension (out_path)) == NULL)
     {
       fprintf (stderr, "cycle-tool export: %s\n",
@@ -712,10 +758,8 @@ cmd_export (int    argc,
 
       if (g_str_equal (out_path, "-"))
         {
-          g_autoptr(CycleExportFile) out = cycle_export_file_new_for_fd (STDOUT_FILENO,
-                                                                         _("standard output"));
+          g_autoptr(CycleExportFile) out = open_stdout ();
 
-          fflush (stdout);
           ok = cycle_image_export_write (plan, &options, out, &error) &&
                cycle_export_file_commit (out, &error);
         }
@@ -801,47 +845,17 @@ cmd_import (int    argc,
   g_autofree char *name = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
+  int status;
 
   for (int i = 0; i < argc; i++)
-    {
-      const char *value = NULL;
+    if ((status = parse_file_or_output ("import", argc, argv, &i, &path, &out_path)) != 0)
+      return status;
 
-      if (parse_option_value (argc, argv, &i, "--output", &value) ||
-          parse_option_value (argc, argv, &i, "-o", &value))
-        {
-          if (value == NULL)
-            {
-              fprintf (stderr, "cycle-tool import: %s\n",
-                       _("-o needs a file name, or “-” for standard output"));
-              return 2;
-            }
-          out_path = value;
-        }
-      else if (argv[i][0] == '-' && argv[i][1] != '\0')
-        {
-          fprintf (stderr, _("cycle-tool import: unknown option “%s”\n"), argv[i]);
-          return 2;
-        }
-      else if (path == NULL)
-        path = argv[i];
-      else
-        {
-          fprintf (stderr, "cycle-tool import: %s\n", _("give one file"));
-          return 2;
-        }
-    }
-
-  if (path == NULL)
-    {
-      fprintf (stderr, "cycle-tool import: %s\n", _("no file given"));
-      return 2;
-    }
-  if (out_path == NULL)
-    {
-      fprintf (stderr, "cycle-tool import: %s\n",
-               _("say where to write: -o FILE.cycle, or -o - for standard output"));
-      return 2;
-    }
+  status = check_file_and_output ("import", path, out_path,
+                                  _("say where to write: -o FILE.cycle, or -o - for standard "
+                                    "output"));
+  if (status != 0)
+    return status;
 
   if (g_str_equal (path, "-"))
     {

@@ -15,94 +15,20 @@
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 
-# G_DEBUG=fatal-warnings is for the application: the accessibility library in this process
-# warns about objects that go away while it reads them. Start again without it (before gi is
-# loaded, which reads it once), keeping it for the application.
-if "G_DEBUG" in os.environ and "CYCLE_APP_G_DEBUG" not in os.environ:
-    env = dict(os.environ, CYCLE_APP_G_DEBUG=os.environ["G_DEBUG"])
-    del env["G_DEBUG"]
-    os.execve(sys.executable, [sys.executable] + sys.argv, env)
-
-from dogtail.config import config
-
-config.checkForA11y = False
-config.logDebugToStdOut = False
-config.logDebugToFile = False
-config.searchShowingOnly = False
-
-from dogtail import tree  # noqa: E402  (after the configuration, as dogtail requires)
-
-TIMEOUT = 20.0
-
-results = []
-
-
-def diag(message):
-    for line in str(message).splitlines():
-        print("# " + line, flush=True)
-
-
-def check(description, ok):
-    results.append(ok)
-    print("%s %d - %s" % ("ok" if ok else "not ok", len(results), description), flush=True)
-    return ok
-
-
-def wait_for(what, function, timeout=TIMEOUT):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        try:
-            value = function()
-        except Exception:  # the tree changes under us: try again
-            value = None
-        if value:
-            return value
-        time.sleep(0.2)
-    diag("timed out waiting for " + what)
-    return None
-
-
-def key(*keys):
-    subprocess.run(["xdotool", "key", "--delay", "60"] + list(keys), check=True)
-    time.sleep(0.4)
-
-
-def type_text(text):
-    subprocess.run(["xdotool", "type", "--delay", "40", text], check=True)
-    time.sleep(0.4)
-
-
-def find_app(pid):
-    for app in tree.root.children:
-        try:
-            if app.get_process_id() == pid and app.childCount > 0:
-                return app
-        except Exception:
-            pass
-    return None
-
-
-def walk(node, depth=0):
-    yield node
-    if depth > 40:
-        return
-    try:
-        children = node.children
-    except Exception:
-        return
-    for child in children:
-        yield from walk(child, depth + 1)
+# The shared helpers, from this directory; importing them configures dogtail (atspi_util.py).
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from atspi_util import (check, diag, focus_window, key, plan, run,  # noqa: E402
+                        start_app, stop_app, type_text, wait_for, wait_for_app, walk)
 
 
 def stages(app):
     """Stage widgets: buttons whose description tells their lane and content."""
     found = {}
-    for node in walk(app):
+    for node in walk(app, 40):
         try:
             description = node.description or ""
             if node.roleName == "push button" and (description.startswith("Internal funnel")
@@ -122,26 +48,14 @@ def main():
         json.dump({"format": "org.example.Cycle", "version": 1,
                    "personas": [], "stages": [], "links": []}, f)
 
-    print("1..7", flush=True)
-    env = dict(os.environ, GSETTINGS_BACKEND="memory")
-    env.pop("GTK_A11Y", None)
-    if os.environ.get("CYCLE_APP_G_DEBUG"):
-        env["G_DEBUG"] = os.environ["CYCLE_APP_G_DEBUG"]
-    app_process = subprocess.Popen([cycle, path], env=env,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    plan(7)
+    app_process = start_app([cycle, path])
     try:
-        app = wait_for("the application on the accessibility bus",
-                       lambda: find_app(app_process.pid))
+        app = wait_for_app(app_process)
         if not check("the application is on the accessibility bus", app is not None):
             return
 
-        # The window takes the keyboard (no window manager here to give it).
-        window = wait_for("its window", lambda: subprocess.run(
-            ["xdotool", "search", "--onlyvisible", "--pid", str(app_process.pid)],
-            capture_output=True, text=True).stdout.split())
-        if window:
-            subprocess.run(["xdotool", "windowfocus", "--sync", window[0]], check=False)
-        time.sleep(1.0)
+        focus_window(app_process)
 
         # Two stages, by keys only.
         key("ctrl+Return")
@@ -198,17 +112,9 @@ def main():
         check("the saved plan links the two stages", len(link) == 1)
         check("the link is a next step", len(link) == 1 and link[0][2] == "next")
     finally:
-        app_process.terminate()
-        try:
-            _, errors = app_process.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            app_process.kill()
-            _, errors = app_process.communicate()
-        if errors:
-            sys.stderr.write(errors.decode(errors="replace"))
+        stop_app(app_process)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
-    main()
-    sys.exit(0 if results and all(results) else 1)
+    run(main)

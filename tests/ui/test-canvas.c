@@ -11,8 +11,6 @@
 
 #include <math.h>
 
-#include <glib/gstdio.h>
-
 #include "cycle-application.h"
 #include "cycle-canvas.h"
 #include "cycle-projection.h"
@@ -20,93 +18,13 @@
 #include "cycle-stage-editor.h"
 #include "cycle-stage-widget.h"
 #include "cycle-window.h"
-
-#define WAIT_USEC (10 * G_USEC_PER_SEC)
+#include "ui-test-util.h"
 
 static CycleApplication *app;
 
 /* ------------------------------------------------------------------------------------------------
  * Helpers
  */
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define wait_until(cond) \
-  G_STMT_START { \
-    gint64 end_ = g_get_monotonic_time () + WAIT_USEC; \
-    guint wake_ = g_timeout_add (20, wake_cb, NULL); \
-    while (!(cond)) \
-      { \
-        if (g_get_monotonic_time () > end_) \
-          g_error ("timed out waiting for %s", #cond); \
-        g_main_context_iteration (NULL, TRUE); \
-      } \
-    g_source_remove (wake_); \
-  } G_STMT_END
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong id;
-
-  wait_until (gtk_widget_get_mapped (widget));
-
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  wait_until (painted);
-  g_signal_handler_disconnect (clock, id);
-}
-
-static GtkWidget *
-find_widget_full (GtkWidget *widget,
-                  GType      type,
-                  gboolean   mapped)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (!mapped || gtk_widget_get_mapped (widget)))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_full (child, type, mapped);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The mapped widget of @type in @widget's tree. */
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  return find_widget_full (widget, type, TRUE);
-}
 
 typedef struct
 {
@@ -121,39 +39,22 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *path = NULL;
-  gsize length = 0;
-  GList *windows;
-
-  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "data", "samples",
-                                                           "ui-sample.cycle", NULL),
-                                      &contents, &length, &error));
-  g_assert_no_error (error);
-
-  fixture->dir = g_dir_make_tmp ("cycle-test-canvas-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "plan.cycle", NULL);
-  g_assert_true (g_file_set_contents (path, contents, length, &error));
-  g_assert_no_error (error);
-  fixture->file = g_file_new_for_path (path);
+  fixture->dir = ui_test_copy_sample ("cycle-test-canvas-XXXXXX", &fixture->file);
 
   if (data != NULL)
     g_application_activate (G_APPLICATION (app));  /* an empty plan */
   else
     g_application_open (G_APPLICATION (app), &fixture->file, 1, "");
 
-  windows = gtk_application_get_windows (GTK_APPLICATION (app));
-  g_assert_cmpuint (g_list_length (windows), ==, 1);
-  fixture->window = CYCLE_WINDOW (windows->data);
+  g_assert_cmpuint (ui_test_count_windows (app), ==, 1);
+  fixture->window = ui_test_get_window (app);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 700);
-  wait_for_draw (GTK_WIDGET (fixture->window));
+  ui_test_wait_for_draw (GTK_WIDGET (fixture->window));
 
-  fixture->plan = cycle_document_get_plan (cycle_window_get_document (fixture->window));
+  fixture->plan = ui_test_window_plan (fixture->window);
   /* An empty plan shows the empty state: the canvas is there, not shown. */
-  fixture->canvas = CYCLE_CANVAS (find_widget_full (GTK_WIDGET (fixture->window),
-                                                    CYCLE_TYPE_CANVAS, FALSE));
+  fixture->canvas = CYCLE_CANVAS (ui_test_find_widget (GTK_WIDGET (fixture->window),
+                                                       CYCLE_TYPE_CANVAS, FALSE));
   g_assert_nonnull (fixture->canvas);
   g_assert_true (cycle_canvas_get_plan (fixture->canvas) == fixture->plan);
 }
@@ -162,32 +63,17 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GList *windows;
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
+  ui_test_destroy_windows (app);
 
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_destroy (GTK_WINDOW (windows->data));
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+  ui_test_clear_temp_copy (&fixture->dir, &fixture->file);
+}
 
-      gtk_window_destroy (window);
-    }
-  drain ();
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-
-  g_clear_object (&fixture->file);
-  g_clear_pointer (&fixture->dir, g_free);
+/* The mapped widget of @type in @widget's tree. */
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  return ui_test_find_widget (widget, type, TRUE);
 }
 
 static void
@@ -195,8 +81,7 @@ activate (GtkWidget  *widget,
           const char *action,
           GVariant   *parameter)
 {
-  g_assert_true (gtk_widget_activate_action_variant (widget, action, parameter));
-  drain ();
+  ui_test_activate (widget, action, parameter);
 }
 
 static CycleStage *
@@ -265,7 +150,7 @@ drag (Fixture         *fixture,
   cycle_canvas_pointer_drag (fixture->canvas, dx / 3, dy / 3);
   cycle_canvas_pointer_drag (fixture->canvas, dx, dy);
   cycle_canvas_pointer_release (fixture->canvas);
-  drain ();
+  ui_test_drain ();
 }
 
 static void
@@ -276,7 +161,7 @@ click (Fixture         *fixture,
 {
   cycle_canvas_pointer_press (fixture->canvas, GDK_BUTTON_PRIMARY, x, y, state);
   cycle_canvas_pointer_release (fixture->canvas);
-  drain ();
+  ui_test_drain ();
 }
 
 static guint
@@ -316,7 +201,7 @@ test_add (Fixture       *fixture,
   first = cycle_canvas_get_selected_stage (fixture->canvas);
   g_assert_nonnull (first);
   g_assert_cmpint (cycle_stage_get_lane (first), ==, CYCLE_LANE_INTERNAL);
-  wait_for_draw (GTK_WIDGET (fixture->canvas));
+  ui_test_wait_for_draw (GTK_WIDGET (fixture->canvas));
   widget = cycle_canvas_get_stage_widget (fixture->canvas, first);
   g_assert_true (gtk_widget_has_focus (widget));
 
@@ -399,15 +284,15 @@ test_connect (Fixture       *fixture,
   search = GTK_EDITABLE (gtk_widget_get_ancestor (GTK_WIDGET (search), GTK_TYPE_SEARCH_ENTRY));
   g_assert_nonnull (search);
   gtk_editable_set_text (search, "evang");
-  drain ();
+  ui_test_drain ();
   g_signal_emit_by_name (search, "activate");
-  drain ();
+  ui_test_drain ();
   link = find_link (fixture, s2, s3);
   g_assert_nonnull (link);
   g_assert_cmpint (cycle_link_get_kind (link), ==, CYCLE_LINK_MAPPING);
   /* The focus is back on the stage, which a screen reader hears about its links. */
   widget = cycle_canvas_get_stage_widget (fixture->canvas, s2);
-  wait_until (gtk_widget_has_focus (widget));
+  ui_test_wait_until (gtk_widget_has_focus (widget));
 
   /* The link's kind can change (its context menu's action), undoably. */
   activate (GTK_WIDGET (fixture->canvas), "canvas.set-link-kind",
@@ -418,7 +303,7 @@ test_connect (Fixture       *fixture,
 
   /* Menus open without complaint (G_DEBUG=fatal-warnings), for a stage and for a link. */
   activate (GTK_WIDGET (fixture->canvas), "canvas.menu", NULL);
-  wait_for_draw (GTK_WIDGET (fixture->window));
+  ui_test_wait_for_draw (GTK_WIDGET (fixture->window));
   cycle_canvas_select_link (fixture->canvas, link, CYCLE_SELECT_REPLACE);
   activate (GTK_WIDGET (fixture->canvas), "canvas.menu", NULL);
   activate (GTK_WIDGET (fixture->canvas), "canvas.link-kind", g_variant_new_string ("loop"));
@@ -559,7 +444,7 @@ test_delete (Fixture       *fixture,
   activate (GTK_WIDGET (fixture->canvas), "canvas.select-all", NULL);
   activate (GTK_WIDGET (fixture->canvas), "canvas.delete", NULL);
   g_assert_cmpuint (n_stages (fixture), ==, 0);
-  wait_for_draw (GTK_WIDGET (fixture->window));
+  ui_test_wait_for_draw (GTK_WIDGET (fixture->window));
   g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_STATUS_PAGE));
   activate (GTK_WIDGET (fixture->window), "win.undo", NULL);
   g_assert_cmpuint (n_stages (fixture), ==, 3);
@@ -634,7 +519,7 @@ test_rename (Fixture       *fixture,
   g_object_unref (controllers);
   g_assert_nonnull (keys);
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
-  drain ();
+  ui_test_drain ();
   g_assert_true (handled);
   g_assert_null (cycle_canvas_get_rename_entry (fixture->canvas));
   g_assert_cmpstr (cycle_stage_get_name (s2), ==, "Subscribers");
@@ -647,7 +532,7 @@ test_rename (Fixture       *fixture,
   entry = cycle_canvas_get_rename_entry (fixture->canvas);
   gtk_editable_set_text (entry, "Members");
   g_signal_emit_by_name (entry, "activate");
-  drain ();
+  ui_test_drain ();
   g_assert_null (cycle_canvas_get_rename_entry (fixture->canvas));
   g_assert_cmpstr (cycle_stage_get_name (s2), ==, "Members");
   g_assert_cmpstr (cycle_plan_get_undo_label (fixture->plan), !=, NULL);
@@ -727,10 +612,12 @@ test_keyboard (Fixture       *fixture,
   {
     GtkWidget *editor;
 
-    wait_until (find_widget (GTK_WIDGET (fixture->window), CYCLE_TYPE_STAGE_EDITOR) != NULL);
+    ui_test_wait_until (find_widget (GTK_WIDGET (fixture->window),
+                                     CYCLE_TYPE_STAGE_EDITOR) != NULL);
     editor = find_widget (GTK_WIDGET (fixture->window), CYCLE_TYPE_STAGE_EDITOR);
     g_assert_true (cycle_stage_editor_get_stage (CYCLE_STAGE_EDITOR (editor)) == s2);
-    wait_until (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), editor));
+    ui_test_wait_until (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                                editor));
   }
 }
 
@@ -769,7 +656,7 @@ test_layouts (Fixture       *fixture,
       activate (GTK_WIDGET (fixture->window), "win.layout", g_variant_new_string (layouts[i]));
       g_assert_true (cycle_enum_from_nick (CYCLE_TYPE_LAYOUT, layouts[i], &layout));
       g_assert_cmpint (cycle_plan_get_layout (fixture->plan), ==, layout);
-      wait_for_draw (GTK_WIDGET (fixture->canvas));
+      ui_test_wait_for_draw (GTK_WIDGET (fixture->canvas));
 
       /* The stage widget stands where the layout puts it (with the projected volumes, which
        * set the funnel's widths). */
@@ -842,7 +729,7 @@ show_editor (Fixture    *fixture,
 
   cycle_canvas_select_stage (fixture->canvas, item, CYCLE_SELECT_REPLACE);
   activate (GTK_WIDGET (fixture->window), "win.show-editor", NULL);
-  wait_until (find_widget (GTK_WIDGET (fixture->window), CYCLE_TYPE_STAGE_EDITOR) != NULL);
+  ui_test_wait_until (find_widget (GTK_WIDGET (fixture->window), CYCLE_TYPE_STAGE_EDITOR) != NULL);
   editor = find_widget (GTK_WIDGET (fixture->window), CYCLE_TYPE_STAGE_EDITOR);
   g_assert_true (cycle_stage_editor_get_stage (CYCLE_STAGE_EDITOR (editor)) == item);
 
@@ -878,7 +765,7 @@ type_number (GtkSpinButton *spin,
 
   gtk_editable_set_text (GTK_EDITABLE (spin), text);
   g_signal_emit_by_name (delegate, "activate");
-  drain ();
+  ui_test_drain ();
 }
 
 static void
@@ -949,11 +836,11 @@ test_editor (Fixture       *fixture,
 
   /* Another stage selected: the editor follows. */
   cycle_canvas_select_stage (fixture->canvas, stage (fixture, "s3"), CYCLE_SELECT_REPLACE);
-  drain ();
+  ui_test_drain ();
   g_assert_true (cycle_stage_editor_get_stage (editor) == stage (fixture, "s3"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Evangelists");
   cycle_canvas_unselect_all (fixture->canvas);
-  drain ();
+  ui_test_drain ();
   g_assert_null (cycle_stage_editor_get_stage (editor));
 }
 
@@ -1073,7 +960,7 @@ test_render (Fixture       *fixture,
   for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
     {
       activate (GTK_WIDGET (fixture->window), "win.layout", g_variant_new_string (layouts[l]));
-      wait_for_draw (GTK_WIDGET (fixture->canvas));
+      ui_test_wait_for_draw (GTK_WIDGET (fixture->canvas));
 
       g_clear_object (&texture);
       texture = render_canvas (fixture, &width, &height);
@@ -1119,16 +1006,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
   g_test_init (&argc, &argv, NULL);
 
-  app = cycle_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = ui_test_app_new ();
 
   g_test_add ("/canvas/add", Fixture, "empty", fixture_set_up, test_add, fixture_tear_down);
   g_test_add ("/canvas/connect", Fixture, NULL, fixture_set_up, test_connect, fixture_tear_down);
@@ -1147,9 +1027,5 @@ main (int   argc,
               fixture_set_up, test_drop_content, fixture_tear_down);
   g_test_add ("/canvas/render", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);
 
-  status = g_test_run ();
-
-  g_object_unref (app);
-
-  return status;
+  return ui_test_run (app);
 }

@@ -17,86 +17,22 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
-# G_DEBUG=fatal-warnings is for the application (see test-canvas-atspi.py).
-if "G_DEBUG" in os.environ and "CYCLE_APP_G_DEBUG" not in os.environ:
-    env = dict(os.environ, CYCLE_APP_G_DEBUG=os.environ["G_DEBUG"])
-    del env["G_DEBUG"]
-    os.execve(sys.executable, [sys.executable] + sys.argv, env)
+# The shared helpers, from this directory; importing them configures dogtail (atspi_util.py).
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import atspi_util  # noqa: E402
+from atspi_util import (check, diag, focus_window, key, plan, run,  # noqa: E402
+                        start_app, stop_app, temp_copy, wait_for, wait_for_app)
+import pyatspi  # noqa: E402  (after atspi_util, which may start the test again first)
 
-from dogtail.config import config
-
-config.checkForA11y = False
-config.logDebugToStdOut = False
-config.logDebugToFile = False
-config.searchShowingOnly = False
-
-import pyatspi  # noqa: E402
-from dogtail import tree  # noqa: E402  (after the configuration, as dogtail requires)
-
-TIMEOUT = 20.0
 CONTENT = "Newsletter pop-up on the home page"
-
-results = []
-
-
-def diag(message):
-    for line in str(message).splitlines():
-        print("# " + line, flush=True)
-
-
-def check(description, ok):
-    results.append(bool(ok))
-    print("%s %d - %s" % ("ok" if ok else "not ok", len(results), description), flush=True)
-    return ok
-
-
-def wait_for(what, function, timeout=TIMEOUT):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        try:
-            value = function()
-        except Exception:  # the tree changes under us: try again
-            value = None
-        if value:
-            return value
-        time.sleep(0.2)
-    diag("timed out waiting for " + what)
-    return None
-
-
-def find_app(pid):
-    for app in tree.root.children:
-        try:
-            if app.get_process_id() == pid and app.childCount > 0:
-                return app
-        except Exception:
-            pass
-    return None
-
-
-def walk(node, depth=0):
-    yield node
-    if depth > 60:
-        return
-    try:
-        children = node.children
-    except Exception:
-        return
-    for child in children:
-        yield from walk(child, depth + 1)
 
 
 def find(app, predicate):
-    for node in walk(app):
-        try:
-            if predicate(node):
-                return node
-        except Exception:
-            pass
-    return None
+    """Deeper than atspi_util's default: the pages' lists nest further."""
+    return atspi_util.find(app, predicate, max_depth=60)
 
 
 def selected(node):
@@ -138,31 +74,17 @@ def screenshot(name):
 
 def main():
     cycle = sys.argv[1]
-    sample = sys.argv[2]
     workdir = sys.argv[3] if len(sys.argv) > 3 else None
-    tmp = tempfile.mkdtemp(prefix="cycle-checks-atspi-", dir=workdir)
-    path = os.path.join(tmp, "coffee-club.cycle")
-    shutil.copy(sample, path)
+    tmp, path = temp_copy(sys.argv[2], "coffee-club.cycle", "cycle-checks-atspi-", workdir)
 
-    print("1..8", flush=True)
-    env = dict(os.environ, GSETTINGS_BACKEND="memory")
-    env.pop("GTK_A11Y", None)
-    if os.environ.get("CYCLE_APP_G_DEBUG"):
-        env["G_DEBUG"] = os.environ["CYCLE_APP_G_DEBUG"]
-    app_process = subprocess.Popen([cycle, path], env=env,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    plan(8)
+    app_process = start_app([cycle, path])
     try:
-        app = wait_for("the application on the accessibility bus",
-                       lambda: find_app(app_process.pid))
+        app = wait_for_app(app_process)
         if not check("the application is on the accessibility bus", app is not None):
             return
 
-        window = wait_for("its window", lambda: subprocess.run(
-            ["xdotool", "search", "--onlyvisible", "--pid", str(app_process.pid)],
-            capture_output=True, text=True).stdout.split())
-        if window:
-            subprocess.run(["xdotool", "windowfocus", "--sync", window[0]], check=False)
-        time.sleep(1.0)
+        window = focus_window(app_process)
         screenshot("plan.png")
 
         check("the Checks page opens", go_to_page(app, "Checks"))
@@ -200,7 +122,7 @@ def main():
         # Saved to the file it was opened from.
         if window:
             subprocess.run(["xdotool", "windowfocus", "--sync", window[0]], check=False)
-        subprocess.run(["xdotool", "key", "ctrl+s"], check=True)
+        key("ctrl+s")
 
         def saved():
             with open(path) as f:
@@ -220,17 +142,9 @@ def main():
               fixed is not None and (fixed[0] != "Visitors" or fixed[1] in ("none", "read",
                                                                             "follow")))
     finally:
-        app_process.terminate()
-        try:
-            _, errors = app_process.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            app_process.kill()
-            _, errors = app_process.communicate()
-        if errors:
-            sys.stderr.write(errors.decode(errors="replace"))
+        stop_app(app_process)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
-    main()
-    sys.exit(0 if results and all(results) else 1)
+    run(main)

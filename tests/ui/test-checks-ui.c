@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "cycle-application.h"
 #include "cycle-canvas.h"
 #include "cycle-checker.h"
@@ -19,55 +17,16 @@
 #include "cycle-purpose-page.h"
 #include "cycle-stage-widget.h"
 #include "cycle-window.h"
-
-#define WAIT_USEC (10 * G_USEC_PER_SEC)
+#include "ui-test-util.h"
 
 static CycleApplication *app;
 
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define wait_until(cond) \
-  G_STMT_START { \
-    gint64 end_ = g_get_monotonic_time () + WAIT_USEC; \
-    guint wake_ = g_timeout_add (20, wake_cb, NULL); \
-    while (!(cond)) \
-      { \
-        if (g_get_monotonic_time () > end_) \
-          g_error ("timed out waiting for %s", #cond); \
-        g_main_context_iteration (NULL, TRUE); \
-      } \
-    g_source_remove (wake_); \
-  } G_STMT_END
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
+/* The first widget of @type in @widget's tree, mapped or not. */
 static GtkWidget *
 find_widget (GtkWidget *widget,
              GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return ui_test_find_widget (widget, type, FALSE);
 }
 
 typedef struct
@@ -82,33 +41,17 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
-  gsize length = 0;
-  GList *windows;
 
-  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "data", "checks", data,
-                                                           NULL),
-                                      &contents, &length, &error));
-  g_assert_no_error (error);
-  fixture->dir = g_dir_make_tmp ("cycle-test-checks-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "plan.cycle", NULL);
-  g_assert_true (g_file_set_contents (path, contents, length, &error));
-  g_assert_no_error (error);
-  file = g_file_new_for_path (path);
+  fixture->dir = ui_test_copy_to_temp_dir (g_test_get_filename (G_TEST_DIST, "data", "checks",
+                                                                data, NULL),
+                                           "cycle-test-checks-XXXXXX", &file);
 
-  g_application_open (G_APPLICATION (app), &file, 1, "");
-  windows = gtk_application_get_windows (GTK_APPLICATION (app));
-  g_assert_cmpuint (g_list_length (windows), ==, 1);
-  fixture->window = CYCLE_WINDOW (windows->data);
+  fixture->window = ui_test_open_file (app, file);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 700);
-  wait_until (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
-  drain ();
+  ui_test_wait_for_map (GTK_WIDGET (fixture->window));
 
-  fixture->plan = cycle_document_get_plan (cycle_window_get_document (fixture->window));
+  fixture->plan = ui_test_window_plan (fixture->window);
   g_object_get (fixture->window, "checker", &fixture->checker, NULL);
   g_assert_nonnull (fixture->checker);
   g_assert_true (cycle_checker_get_plan (fixture->checker) == fixture->plan);
@@ -118,30 +61,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GList *windows;
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->checker);
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_destroy (GTK_WINDOW (windows->data));
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+  ui_test_destroy_windows (app);
 
-      gtk_window_destroy (window);
-    }
-  drain ();
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  ui_test_remove_temp_dir (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -156,7 +79,7 @@ show_page (Fixture    *fixture,
            const char *name)
 {
   adw_view_stack_set_visible_child_name (view_stack (fixture), name);
-  drain ();
+  ui_test_drain ();
 }
 
 /* The row of the panel's list showing the finding with @key, or NULL. */
@@ -262,7 +185,7 @@ test_permission_fix (Fixture       *fixture,
 
   /* Fixing it moves the content: the finding goes, the badge counts one less. */
   gtk_widget_activate (fix);
-  wait_until (find_row (panel, "permission:c2") == NULL);
+  ui_test_wait_until (find_row (panel, "permission:c2") == NULL);
   g_assert_true (cycle_content_get_stage (popup) == stage_named (fixture->plan, "Leads"));
   g_assert_cmpuint (cycle_stage_widget_get_badge_count (visitors), ==, 3);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (checks_page), ==, 5);
@@ -270,7 +193,7 @@ test_permission_fix (Fixture       *fixture,
 
   /* Undo brings it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  wait_until (find_row (panel, "permission:c2") != NULL);
+  ui_test_wait_until (find_row (panel, "permission:c2") != NULL);
   g_assert_true (cycle_content_get_stage (popup) == stage);
   g_assert_cmpuint (cycle_stage_widget_get_badge_count (visitors), ==, 4);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (checks_page), ==, 6);
@@ -279,7 +202,7 @@ test_permission_fix (Fixture       *fixture,
   row = find_row (panel, "permission:c2");
   gtk_widget_activate (row_button (row, 0));
   /* A button's activation waits a moment before "clicked". */
-  wait_until (g_strcmp0 (adw_view_stack_get_visible_child_name (view_stack (fixture)),
+  ui_test_wait_until (g_strcmp0 (adw_view_stack_get_visible_child_name (view_stack (fixture)),
                          "content") == 0);
   g_assert_true (cycle_canvas_get_selected_stage (canvas) == stage);
 }
@@ -302,7 +225,7 @@ test_notes_filter (Fixture       *fixture,
   g_assert_nonnull (gtk_list_box_get_row_at_index (list, (int) all - 1));
 
   cycle_findings_panel_set_show_notes (panel, FALSE);
-  drain ();
+  ui_test_drain ();
   shown = cycle_checker_count (fixture->checker, CYCLE_SEVERITY_ERROR) +
           cycle_checker_count (fixture->checker, CYCLE_SEVERITY_WARNING);
   g_assert_cmpuint (shown, <, all);
@@ -323,7 +246,7 @@ test_empty_state (Fixture       *fixture,
                     cycle_checker_count (fixture->checker, CYCLE_SEVERITY_WARNING), ==, 0);
   cycle_findings_panel_set_show_notes (panel, FALSE);
   show_page (fixture, "checks");
-  wait_until ((status = find_widget (GTK_WIDGET (panel), ADW_TYPE_STATUS_PAGE)) != NULL &&
+  ui_test_wait_until ((status = find_widget (GTK_WIDGET (panel), ADW_TYPE_STATUS_PAGE)) != NULL &&
               gtk_widget_get_mapped (status));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "Nothing to Fix");
 }
@@ -370,7 +293,7 @@ test_coverage_cell (Fixture       *fixture,
 
   /* Activating it adds content for Barista at Customers, as one undo step. */
   gtk_widget_activate (cell);
-  wait_until (cycle_stage_get_n_content (customers) == before + 1);
+  ui_test_wait_until (cycle_stage_get_n_content (customers) == before + 1);
   added = g_list_model_get_item (cycle_stage_get_content (customers), before);
   g_assert_true (cycle_content_get_persona (added) == barista);
   g_assert_cmpstr (cycle_plan_get_undo_label (fixture->plan), ==, "Add Content");
@@ -424,7 +347,7 @@ test_purpose (Fixture       *fixture,
 
   g_assert_true (cycle_plan_undo (fixture->plan));
   g_assert_cmpstr (cycle_plan_get_why (fixture->plan), ==, why);
-  drain ();
+  ui_test_drain ();
   {
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (why_view));
     GtkTextIter s, e;
@@ -454,16 +377,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
   g_test_init (&argc, &argv, NULL);
 
-  app = cycle_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = ui_test_app_new ();
 
   g_test_add ("/checks-ui/permission-fix", Fixture, "permission.cycle",
               fixture_set_up, test_permission_fix, fixture_tear_down);
@@ -476,9 +392,5 @@ main (int   argc,
   g_test_add ("/checks-ui/purpose", Fixture, "why.cycle",
               fixture_set_up, test_purpose, fixture_tear_down);
 
-  status = g_test_run ();
-
-  g_object_unref (app);
-
-  return status;
+  return ui_test_run (app);
 }

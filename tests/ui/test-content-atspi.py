@@ -19,93 +19,21 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
-# G_DEBUG=fatal-warnings is for the application: the accessibility library in this process
-# warns about objects that go away while it reads them. Start again without it (before gi is
-# loaded, which reads it once), keeping it for the application.
-if "G_DEBUG" in os.environ and "CYCLE_APP_G_DEBUG" not in os.environ:
-    env = dict(os.environ, CYCLE_APP_G_DEBUG=os.environ["G_DEBUG"])
-    del env["G_DEBUG"]
-    os.execve(sys.executable, [sys.executable] + sys.argv, env)
+# The shared helpers, from this directory; importing them configures dogtail (atspi_util.py).
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from atspi_util import (check, diag, focus_window, key, plan, run, start_app,  # noqa: E402
+                        stop_app, temp_copy, type_text, wait_for, wait_for_app, walk)
+import pyatspi  # noqa: E402  (after atspi_util, which may start the test again first)
 
-from dogtail.config import config
-
-config.checkForA11y = False
-config.logDebugToStdOut = False
-config.logDebugToFile = False
-config.searchShowingOnly = False
-
-import pyatspi  # noqa: E402
-from dogtail import tree  # noqa: E402  (after the configuration, as dogtail requires)
-
-TIMEOUT = 20.0
 TITLE = "Cold brew club invitation"
-
-results = []
-
-
-def diag(message):
-    for line in str(message).splitlines():
-        print("# " + line, flush=True)
-
-
-def check(description, ok):
-    results.append(ok)
-    print("%s %d - %s" % ("ok" if ok else "not ok", len(results), description), flush=True)
-    return ok
-
-
-def wait_for(what, function, timeout=TIMEOUT):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        try:
-            value = function()
-        except Exception:  # the tree changes under us: try again
-            value = None
-        if value:
-            return value
-        time.sleep(0.2)
-    diag("timed out waiting for " + what)
-    return None
-
-
-def key(*keys):
-    subprocess.run(["xdotool", "key", "--delay", "60"] + list(keys), check=True)
-    time.sleep(0.4)
-
-
-def type_text(text):
-    subprocess.run(["xdotool", "type", "--delay", "40", text], check=True)
-    time.sleep(0.4)
-
-
-def find_app(pid):
-    for app in tree.root.children:
-        try:
-            if app.get_process_id() == pid and app.childCount > 0:
-                return app
-        except Exception:
-            pass
-    return None
-
-
-def walk(node, depth=0):
-    yield node
-    if depth > 60:
-        return
-    try:
-        children = node.children
-    except Exception:
-        return
-    for child in children:
-        yield from walk(child, depth + 1)
 
 
 # GTK 4.8 does not report the "showing" state of every widget: go by "visible".
 def find(root, name=None, role=None):
-    for node in walk(root):
+    for node in walk(root, 60):
         try:
             if name is not None and node.name != name:
                 continue
@@ -122,7 +50,7 @@ def find(root, name=None, role=None):
 
 def find_all(root, name=None, role=None):
     found = []
-    for node in walk(root):
+    for node in walk(root, 60):
         try:
             if (name is None or node.name == name) and (role is None or node.roleName == role) \
                     and node.visible:
@@ -157,30 +85,19 @@ def windows_of(pid):
 
 def main():
     cycle = sys.argv[1]
-    plan = sys.argv[2]
     workdir = sys.argv[3] if len(sys.argv) > 3 else None
-    tmp = tempfile.mkdtemp(prefix="cycle-content-atspi-", dir=workdir)
-    path = os.path.join(tmp, "plan.cycle")
-    shutil.copyfile(plan, path)
+    tmp, path = temp_copy(sys.argv[2], "plan.cycle", "cycle-content-atspi-", workdir)
 
-    print("1..6", flush=True)
-    env = dict(os.environ, GSETTINGS_BACKEND="memory")
-    env.pop("GTK_A11Y", None)
-    if os.environ.get("CYCLE_APP_G_DEBUG"):
-        env["G_DEBUG"] = os.environ["CYCLE_APP_G_DEBUG"]
-    app_process = subprocess.Popen([cycle, path], env=env,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    plan(6)
+    app_process = start_app([cycle, path])
     try:
-        app = wait_for("the application on the accessibility bus",
-                       lambda: find_app(app_process.pid))
+        app = wait_for_app(app_process)
         if not check("the application is on the accessibility bus", app is not None):
             return
 
-        main_window = wait_for("its window", lambda: windows_of(app_process.pid))
+        main_window = focus_window(app_process)
         if main_window:
             main_window = main_window[0]
-            subprocess.run(["xdotool", "windowfocus", "--sync", main_window], check=False)
-        time.sleep(1.0)
 
         # The Content page, its board, and the "Add Content" button of the second stage.
         content_page = wait_for("the Content page's switcher button",
@@ -254,17 +171,9 @@ def main():
         if stage != "Subscribers":
             diag("found in: %r" % stage)
     finally:
-        app_process.terminate()
-        try:
-            _, errors = app_process.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            app_process.kill()
-            _, errors = app_process.communicate()
-        if errors:
-            sys.stderr.write(errors.decode(errors="replace"))
+        stop_app(app_process)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
-    main()
-    sys.exit(0 if results and all(results) else 1)
+    run(main)

@@ -17,95 +17,20 @@
 #include "cycle-content-view.h"
 #include "cycle-persona-manager.h"
 #include "cycle-plan-io.h"
-
-#define WAIT_USEC (10 * G_USEC_PER_SEC)
+#include "ui-test-util.h"
 
 /* ------------------------------------------------------------------------------------------------
  * Helpers
  */
 
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main context until @cond holds, failing the test after WAIT_USEC. */
-#define wait_until(cond) \
-  G_STMT_START { \
-    gint64 end_ = g_get_monotonic_time () + WAIT_USEC; \
-    guint wake_ = g_timeout_add (20, wake_cb, NULL); \
-    while (!(cond)) \
-      { \
-        if (g_get_monotonic_time () > end_) \
-          g_error ("timed out waiting for %s", #cond); \
-        g_main_context_iteration (NULL, TRUE); \
-      } \
-    g_source_remove (wake_); \
-  } G_STMT_END
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* Waits until @widget is mapped and its surface painted a frame (lists bind rows on layout). */
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong id;
-
-  wait_until (gtk_widget_get_mapped (widget));
-
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  wait_until (painted);
-  g_signal_handler_disconnect (clock, id);
-}
-
-typedef gboolean (*Match) (GtkWidget *, gconstpointer);
-
-static void
-collect (GtkWidget  *widget,
-         GType       type,
-         Match       match,
-         gconstpointer data,
-         GPtrArray  *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget) &&
-      (match == NULL || match (widget, data)))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, match, data, found);
-}
-
 /* The first mapped widget of @type under @widget for which @match (if any) holds. */
 static gpointer
-find_widget (GtkWidget     *widget,
-             GType          type,
-             Match          match,
-             gconstpointer  data)
+find_widget (GtkWidget       *widget,
+             GType            type,
+             UiTestMatchFunc  match,
+             gconstpointer    data)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect (widget, type, match, data, found);
-  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+  return ui_test_find_widget_full (widget, type, TRUE, match, data);
 }
 
 static gboolean
@@ -141,23 +66,6 @@ label_has_text (GtkWidget     *widget,
                 gconstpointer  text)
 {
   return g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
-}
-
-static AdwMessageDialog *
-find_message_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
 }
 
 static char *
@@ -217,22 +125,14 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   cycle_content_view_set_plan (f->view, f->plan);
   gtk_window_present (f->window);
-  wait_for_draw (GTK_WIDGET (f->window));
+  ui_test_wait_for_draw (GTK_WIDGET (f->window));
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  drain ();
+  ui_test_destroy_toplevels ();
 
   /* Nothing of the views holds on to the plan. */
   g_assert_finalize_object (f->plan);
@@ -291,7 +191,7 @@ drop_on (CycleBoardColumn *column,
   g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
   g_signal_emit_by_name (target, "drop", &value, 20.0, y, &accepted);
   g_value_unset (&value);
-  drain ();
+  ui_test_drain ();
 
   return accepted;
 }
@@ -324,7 +224,7 @@ test_board (Fixture       *f,
   g_assert_nonnull (visitors);
   g_assert_nonnull (find_column (f, "s2"));
 
-  collect (GTK_WIDGET (visitors), CYCLE_TYPE_BOARD_CARD, NULL, NULL, cards);
+  ui_test_collect_widgets (GTK_WIDGET (visitors), CYCLE_TYPE_BOARD_CARD, TRUE, NULL, NULL, cards);
   g_assert_cmpuint (cards->len, ==, 2);
 
   card = find_card (f, "c1");
@@ -344,7 +244,7 @@ test_board (Fixture       *f,
 
   /* Overdue dates are in the error colour. */
   cycle_content_set_due (cycle_plan_find_content (f->plan, "c2"), "2001-01-01");
-  wait_for_draw (GTK_WIDGET (f->window));
+  ui_test_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_nonnull (find_widget (GTK_WIDGET (find_card (f, "c2")), GTK_TYPE_LABEL,
                                  label_has_text, "1 Jan 2001"));
   g_assert_true (gtk_widget_has_css_class (find_widget (GTK_WIDGET (find_card (f, "c2")),
@@ -357,7 +257,7 @@ test_board (Fixture       *f,
     g_autoptr(CycleStage) stage = cycle_stage_new ("Fans");
 
     cycle_plan_add_stage (f->plan, stage, 1);
-    wait_for_draw (GTK_WIDGET (f->window));
+    ui_test_wait_for_draw (GTK_WIDGET (f->window));
     g_assert_nonnull (find_widget (GTK_WIDGET (f->view), CYCLE_TYPE_BOARD_COLUMN,
                                    column_has_stage, stage));
   }
@@ -387,7 +287,7 @@ test_drag_move (Fixture       *f,
   /* Undone, it is back in its place. */
   g_assert_true (cycle_plan_undo (f->plan));
   assert_titles (cycle_stage_get_content (s1), "The five-minute pour-over|Grind size, explained");
-  wait_for_draw (GTK_WIDGET (f->window));
+  ui_test_wait_for_draw (GTK_WIDGET (f->window));
 
   /* Reordered in its own column: below the last card. */
   visitors = find_column (f, "s1");
@@ -397,7 +297,7 @@ test_drag_move (Fixture       *f,
   assert_titles (cycle_stage_get_content (s1), "Grind size, explained|The five-minute pour-over");
 
   /* Onto an empty column, below its header. */
-  wait_for_draw (GTK_WIDGET (f->window));
+  ui_test_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_true (drop_on (find_column (f, "s3"), c1, 200));
   assert_titles (cycle_stage_get_content (cycle_plan_find_stage (f->plan, "s3")),
                  "The five-minute pour-over");
@@ -439,17 +339,17 @@ test_card_actions (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_card (f, "c1")),
                                              "card.move-down", NULL));
   assert_titles (cycle_stage_get_content (s1), "Grind size, explained|The five-minute pour-over");
-  wait_for_draw (GTK_WIDGET (f->window));
+  ui_test_wait_for_draw (GTK_WIDGET (f->window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_card (f, "c1")),
                                              "card.move-next", NULL));
   assert_titles (cycle_stage_get_content (s2), "Monthly brewing letter|The five-minute pour-over");
-  wait_for_draw (GTK_WIDGET (f->window));
+  ui_test_wait_for_draw (GTK_WIDGET (f->window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_card (f, "c1")),
                                              "card.move-up", NULL));
   assert_titles (cycle_stage_get_content (s2), "The five-minute pour-over|Monthly brewing letter");
-  wait_for_draw (GTK_WIDGET (f->window));
+  ui_test_wait_for_draw (GTK_WIDGET (f->window));
 
   /* Duplicate, then delete: each one step. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_card (f, "c1")),
@@ -457,7 +357,7 @@ test_card_actions (Fixture       *f,
   assert_titles (cycle_stage_get_content (s2), "The five-minute pour-over|"
                                                "The five-minute pour-over (copy)|"
                                                "Monthly brewing letter");
-  wait_for_draw (GTK_WIDGET (f->window));
+  ui_test_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_card (f, "c1")),
                                              "card.delete", NULL));
   g_assert_null (cycle_content_get_stage (c1));
@@ -506,7 +406,7 @@ test_add_edit_undo (Fixture       *f,
   editor = cycle_content_view_get_editor (f->view);
   g_assert_nonnull (editor);
   g_assert_true (cycle_content_editor_get_content (CYCLE_CONTENT_EDITOR (editor)) == content);
-  wait_for_draw (GTK_WIDGET (editor));
+  ui_test_wait_for_draw (GTK_WIDGET (editor));
 
   title = find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, row_has_title, "Title");
   cta = find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, row_has_title, "Call to Action");
@@ -554,7 +454,7 @@ test_add_edit_undo (Fixture       *f,
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
     error = NULL;
-    collect (GTK_WIDGET (editor), GTK_TYPE_LABEL, NULL, NULL, labels);
+    ui_test_collect_widgets (GTK_WIDGET (editor), GTK_TYPE_LABEL, TRUE, NULL, NULL, labels);
     for (guint i = 0; i < labels->len; i++)
       if (g_str_has_prefix (gtk_label_get_label (g_ptr_array_index (labels, i)),
                             "“2026-02-30” is not a date"))
@@ -574,7 +474,8 @@ test_add_edit_undo (Fixture       *f,
   {
     g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
 
-    collect (GTK_WIDGET (editor), GTK_TYPE_TOGGLE_BUTTON, NULL, NULL, toggles);
+    ui_test_collect_widgets (GTK_WIDGET (editor), GTK_TYPE_TOGGLE_BUTTON, TRUE, NULL, NULL,
+                             toggles);
     for (guint i = 0; i < toggles->len; i++)
       if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (toggles, i)), "Asks") == 0)
         gtk_toggle_button_set_active (g_ptr_array_index (toggles, i), TRUE);
@@ -616,7 +517,7 @@ test_add_edit_undo (Fixture       *f,
   g_object_ref (content);
   g_assert_true (cycle_plan_undo (f->plan));
   g_assert_null (cycle_content_get_stage (content));
-  drain ();
+  ui_test_drain ();
   g_assert_null (cycle_content_view_get_editor (f->view));
   g_assert_false (cycle_plan_get_modified (f->plan));
   g_object_unref (content);
@@ -633,7 +534,7 @@ test_editor_duplicate_delete (Fixture       *f,
   cycle_content_view_edit_content (f->view, c3);
   editor = cycle_content_view_get_editor (f->view);
   g_assert_nonnull (editor);
-  wait_for_draw (GTK_WIDGET (editor));
+  ui_test_wait_for_draw (GTK_WIDGET (editor));
 
   /* A title left empty is refused and shown as such. */
   {
@@ -652,7 +553,7 @@ test_editor_duplicate_delete (Fixture       *f,
   g_assert_true (cycle_content_editor_get_content (CYCLE_CONTENT_EDITOR (editor)) != c3);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
-  drain ();
+  ui_test_drain ();
   assert_titles (cycle_stage_get_content (s2), "Monthly brewing letter");
   g_assert_null (cycle_content_view_get_editor (f->view));
 
@@ -695,7 +596,7 @@ test_table (Fixture       *f,
   GtkDropDown *personas;
 
   cycle_content_view_set_page (f->view, "table");
-  wait_for_draw (GTK_WIDGET (table));
+  ui_test_wait_for_draw (GTK_WIDGET (table));
   column_view = find_widget (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW, NULL, NULL);
   g_assert_nonnull (column_view);
 
@@ -706,27 +607,27 @@ test_table (Fixture       *f,
   /* Search, through the entry (it waits a moment after the last key). */
   search = find_widget (GTK_WIDGET (table), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
   gtk_editable_set_text (GTK_EDITABLE (search), "LETTER");
-  wait_until (g_list_model_get_n_items (rows) == 1);
+  ui_test_wait_until (g_list_model_get_n_items (rows) == 1);
   assert_titles (rows, "Monthly brewing letter");
-  wait_for_draw (GTK_WIDGET (table));
+  ui_test_wait_for_draw (GTK_WIDGET (table));
   g_assert_nonnull (find_widget (GTK_WIDGET (table), GTK_TYPE_LABEL, label_has_text,
                                  "1 of 3 items"));
   gtk_editable_set_text (GTK_EDITABLE (search), "");
-  wait_until (g_list_model_get_n_items (rows) == 3);
+  ui_test_wait_until (g_list_model_get_n_items (rows) == 3);
 
   /* Persona: "All", "No Persona", then the plan's. */
   personas = find_widget (GTK_WIDGET (table), GTK_TYPE_DROP_DOWN, widget_has_tooltip, "Persona");
   g_assert_nonnull (personas);
   gtk_drop_down_set_selected (personas, 1);
-  wait_until (cycle_content_table_get_pending (table) == 0);
+  ui_test_wait_until (cycle_content_table_get_pending (table) == 0);
   assert_titles (rows, "Grind size, explained|Monthly brewing letter");
   gtk_drop_down_set_selected (personas, 2);
-  wait_until (g_list_model_get_n_items (rows) == 1);
+  ui_test_wait_until (g_list_model_get_n_items (rows) == 1);
   assert_titles (rows, "The five-minute pour-over");
 
   /* Clearing the filters puts the drop-down back on "All". */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "table.clear-filters", NULL));
-  wait_until (g_list_model_get_n_items (rows) == 3);
+  ui_test_wait_until (g_list_model_get_n_items (rows) == 3);
   g_assert_cmpuint (gtk_drop_down_get_selected (personas), ==, 0);
 
   /* Sorted by a column, both ways. */
@@ -769,7 +670,7 @@ test_table_rename (Fixture       *f,
   GtkWidget *focus;
 
   cycle_content_view_set_page (f->view, "table");
-  wait_for_draw (GTK_WIDGET (table));
+  ui_test_wait_for_draw (GTK_WIDGET (table));
   column_view = find_widget (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW, NULL, NULL);
 
   gtk_selection_model_select_item (gtk_column_view_get_model (column_view), 1, TRUE);
@@ -789,7 +690,7 @@ test_table_rename (Fixture       *f,
   focus = gtk_root_get_focus (GTK_ROOT (f->window));
   gtk_editable_set_text (GTK_EDITABLE (focus), "Grind size, in one picture");
   g_signal_emit_by_name (focus, "activate");
-  drain ();
+  ui_test_drain ();
   g_assert_false (cycle_content_title_cell_get_editing (cell));
   g_assert_cmpstr (cycle_content_get_title (cycle_plan_find_content (f->plan, "c2")), ==,
                    "Grind size, in one picture");
@@ -819,12 +720,12 @@ test_show_stage (Fixture       *f,
   cycle_content_view_show_stage (f->view, s2);
   g_assert_true (cycle_content_view_get_stage (f->view) == s2);
   g_assert_true (cycle_board_get_stage (cycle_content_view_get_board (f->view)) == s2);
-  wait_for_draw (GTK_WIDGET (f->window));
+  ui_test_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (find_column (f, "s2")), "current-stage"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (find_column (f, "s1")), "current-stage"));
 
   cycle_content_view_set_page (f->view, "table");
-  wait_until (cycle_content_table_get_pending (table) == 0);
+  ui_test_wait_until (cycle_content_table_get_pending (table) == 0);
   assert_titles (rows, "Monthly brewing letter");
 
   /* "Add Content" adds to the selected stage. */
@@ -863,7 +764,7 @@ test_personas (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "content.personas", NULL));
   manager = CYCLE_PERSONA_MANAGER (cycle_content_view_get_personas (f->view));
   g_assert_nonnull (manager);
-  wait_for_draw (GTK_WIDGET (manager));
+  ui_test_wait_for_draw (GTK_WIDGET (manager));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (manager), "personas.add", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
@@ -872,7 +773,7 @@ test_personas (Fixture       *f,
   g_assert_cmpstr (cycle_persona_get_name (added), ==, "New Persona");
 
   /* Its name is ready to type, bound to the persona. */
-  wait_for_draw (GTK_WIDGET (manager));
+  ui_test_wait_for_draw (GTK_WIDGET (manager));
   name = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (manager)), ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (name);
   gtk_editable_set_text (GTK_EDITABLE (name), "Office manager");
@@ -880,12 +781,12 @@ test_personas (Fixture       *f,
 
   /* Deleting a persona with content asks; "Reassign" gives the content to the other one. */
   cycle_persona_manager_delete_persona (manager, p1);
-  dialog = find_message_dialog ("Delete “Busy parent”?");
+  dialog = ui_test_find_message_dialog ("Delete “Busy parent”?");
   g_assert_nonnull (dialog);
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
                                    "One piece of content is meant for this persona."));
   adw_message_dialog_response (dialog, "reassign");
-  drain ();
+  ui_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   g_assert_true (cycle_content_get_persona (c1) == added);
   g_assert_cmpstr (cycle_plan_get_undo_label (f->plan), ==, "Remove Persona");
@@ -897,16 +798,16 @@ test_personas (Fixture       *f,
 
   /* "Leave Without Persona" clears it. */
   cycle_persona_manager_delete_persona (manager, p1);
-  dialog = find_message_dialog ("Delete “Busy parent”?");
+  dialog = ui_test_find_message_dialog ("Delete “Busy parent”?");
   adw_message_dialog_response (dialog, "clear");
-  drain ();
+  ui_test_drain ();
   g_assert_null (cycle_content_get_persona (c1));
   g_assert_true (cycle_plan_undo (f->plan));
 
   /* A persona nobody uses goes at once. */
   cycle_persona_manager_delete_persona (manager, added);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
-  g_assert_null (find_message_dialog ("Delete “Office manager”?"));
+  g_assert_null (ui_test_find_message_dialog ("Delete “Office manager”?"));
 }
 
 int

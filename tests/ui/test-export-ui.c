@@ -14,77 +14,18 @@
 #include <math.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "cycle-application.h"
 #include "cycle-export.h"
 #include "cycle-image-export.h"
 #include "cycle-render.h"
 #include "cycle-window-private.h"
-
-#define WAIT_USEC (10 * G_USEC_PER_SEC)
+#include "ui-test-util.h"
 
 static CycleApplication *app;
 
 /* ------------------------------------------------------------------------------------------------
  * Helpers
  */
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define wait_until(cond) \
-  G_STMT_START { \
-    gint64 end_ = g_get_monotonic_time () + WAIT_USEC; \
-    guint wake_ = g_timeout_add (20, wake_cb, NULL); \
-    while (!(cond)) \
-      { \
-        if (g_get_monotonic_time () > end_) \
-          g_error ("timed out waiting for %s", #cond); \
-        g_main_context_iteration (NULL, TRUE); \
-      } \
-    g_source_remove (wake_); \
-  } G_STMT_END
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static guint
-count_windows (void)
-{
-  return g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
-}
-
-static AdwMessageDialog *
-find_message_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-static CyclePlan *
-window_plan (CycleWindow *window)
-{
-  return cycle_document_get_plan (cycle_window_get_document (window));
-}
 
 typedef struct
 {
@@ -96,68 +37,26 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *path = NULL;
-  gsize length = 0;
+  fixture->dir = ui_test_copy_sample ("cycle-test-export-ui-XXXXXX", &fixture->file);
 
-  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "data", "samples",
-                                                           "ui-sample.cycle", NULL),
-                                      &contents, &length, &error));
-  g_assert_no_error (error);
-
-  fixture->dir = g_dir_make_tmp ("cycle-test-export-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "plan.cycle", NULL);
-  g_assert_true (g_file_set_contents (path, contents, length, &error));
-  g_assert_no_error (error);
-  fixture->file = g_file_new_for_path (path);
-
-  g_assert_cmpuint (count_windows (), ==, 0);
+  g_assert_cmpuint (ui_test_count_windows (app), ==, 0);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-  GList *windows;
+  ui_test_destroy_windows (app);
 
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_destroy (GTK_WINDOW (windows->data));
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  drain ();
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-
-  g_clear_object (&fixture->file);
-  g_clear_pointer (&fixture->dir, g_free);
+  ui_test_clear_temp_copy (&fixture->dir, &fixture->file);
 }
 
 static CycleWindow *
 open_sample (Fixture *fixture)
 {
-  CycleWindow *window;
+  CycleWindow *window = ui_test_open_file (app, fixture->file);
 
-  g_application_open (G_APPLICATION (app), &fixture->file, 1, "");
-  g_assert_cmpuint (count_windows (), ==, 1);
-  window = CYCLE_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
-  wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  drain ();
+  ui_test_wait_for_map (GTK_WIDGET (window));
 
   return window;
 }
@@ -251,7 +150,7 @@ test_formats (Fixture       *fixture,
               gconstpointer  data)
 {
   CycleWindow *window = open_sample (fixture);
-  CyclePlan *plan = window_plan (window);
+  CyclePlan *plan = ui_test_window_plan (window);
   guint n_content = g_list_model_get_n_items (cycle_plan_get_all_content (plan));
   CycleWindowExportOptions options;
   g_autoptr(GError) error = NULL;
@@ -361,7 +260,7 @@ test_formats (Fixture       *fixture,
 
   /* The plan file, the five exports, nothing else; no error shown; the plan untouched. */
   assert_dir_holds (fixture->dir, 6);
-  g_assert_null (find_message_dialog ("Could Not Export"));
+  g_assert_null (ui_test_find_message_dialog ("Could Not Export"));
   g_assert_false (cycle_plan_get_modified (plan));
 }
 
@@ -381,7 +280,7 @@ test_failure (Fixture       *fixture,
 
   /* A folder that is not there: the dialog names the path, nothing is created. */
   g_assert_false (_cycle_window_export_to_file (window, CYCLE_WINDOW_EXPORT_SVG, file, NULL));
-  dialog = find_message_dialog ("Could Not Export");
+  dialog = ui_test_find_message_dialog ("Could Not Export");
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), target));
@@ -389,8 +288,8 @@ test_failure (Fixture       *fixture,
   /* Responding does not close the dialog: its button does both. */
   adw_message_dialog_response (dialog, "close");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  drain ();
-  g_assert_null (find_message_dialog ("Could Not Export"));
+  ui_test_drain ();
+  g_assert_null (ui_test_find_message_dialog ("Could Not Export"));
 
   /* A failed export over an existing file leaves that file as it was. */
   g_assert_true (g_file_replace_contents (kept, "old", 3, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
@@ -399,14 +298,14 @@ test_failure (Fixture       *fixture,
   _cycle_window_export_options_init (&options);
   options.scale = CYCLE_IMAGE_EXPORT_MAX_SCALE * 2;
   g_assert_false (_cycle_window_export_to_file (window, CYCLE_WINDOW_EXPORT_PNG, kept, &options));
-  dialog = find_message_dialog ("Could Not Export");
+  dialog = ui_test_find_message_dialog ("Could Not Export");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "kept.png"));
   /* Responding does not close the dialog: its button does both. */
   adw_message_dialog_response (dialog, "close");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  drain ();
-  g_assert_null (find_message_dialog ("Could Not Export"));
+  ui_test_drain ();
+  g_assert_null (ui_test_find_message_dialog ("Could Not Export"));
   g_assert_true (g_file_load_contents (kept, NULL, &contents, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (contents, ==, "old");
@@ -418,7 +317,7 @@ test_print (Fixture       *fixture,
             gconstpointer  data)
 {
   CycleWindow *window = open_sample (fixture);
-  CyclePlan *plan = window_plan (window);
+  CyclePlan *plan = ui_test_window_plan (window);
   g_autofree char *path = g_build_filename (fixture->dir, "printed.pdf", NULL);
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (NULL);
@@ -430,7 +329,7 @@ test_print (Fixture       *fixture,
 
   g_assert_cmpint (_cycle_window_print (window, GTK_PRINT_OPERATION_ACTION_EXPORT, path), ==,
                    GTK_PRINT_OPERATION_RESULT_APPLY);
-  g_assert_null (find_message_dialog ("Could Not Print"));
+  g_assert_null (ui_test_find_message_dialog ("Could Not Print"));
 
   g_assert_true (g_file_get_contents (path, &head, NULL, &error));
   g_assert_no_error (error);
@@ -457,10 +356,10 @@ test_print_error (Fixture       *fixture,
 
   g_assert_cmpint (_cycle_window_print (window, GTK_PRINT_OPERATION_ACTION_EXPORT, path), ==,
                    GTK_PRINT_OPERATION_RESULT_ERROR);
-  dialog = find_message_dialog ("Could Not Print");
+  dialog = ui_test_find_message_dialog ("Could Not Print");
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "close");
-  drain ();
+  ui_test_drain ();
 }
 
 static void
@@ -468,7 +367,7 @@ test_import (Fixture       *fixture,
              gconstpointer  data)
 {
   CycleWindow *window = open_sample (fixture);
-  CyclePlan *plan = window_plan (window);
+  CyclePlan *plan = ui_test_window_plan (window);
   g_autoptr(GFile) json = fixture_child (fixture, "plan.json");
   g_autoptr(GFile) broken = fixture_child (fixture, "broken.json");
   g_autoptr(GError) error = NULL;
@@ -484,14 +383,16 @@ test_import (Fixture       *fixture,
   imported = _cycle_window_import_file (window, json);
   g_assert_nonnull (imported);
   g_assert_true (imported != window);
-  g_assert_cmpuint (count_windows (), ==, 2);
+  g_assert_cmpuint (ui_test_count_windows (app), ==, 2);
   /* Untitled: saving asks where, and never overwrites the export. */
   g_assert_null (cycle_document_get_file (cycle_window_get_document (imported)));
-  g_assert_cmpstr (cycle_plan_get_title (window_plan (imported)), ==,
+  g_assert_cmpstr (cycle_plan_get_title (ui_test_window_plan (imported)), ==,
                    cycle_plan_get_title (plan));
-  g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_stages (window_plan (imported))),
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      cycle_plan_get_stages (ui_test_window_plan (imported))),
                     ==, g_list_model_get_n_items (cycle_plan_get_stages (plan)));
-  g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_all_content (window_plan (imported))),
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      cycle_plan_get_all_content (ui_test_window_plan (imported))),
                     ==, g_list_model_get_n_items (cycle_plan_get_all_content (plan)));
 
   /* A file that is not a plan: a dialog naming it, no window. */
@@ -499,12 +400,12 @@ test_import (Fixture       *fixture,
                                           G_FILE_CREATE_NONE, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_null (_cycle_window_import_file (window, broken));
-  g_assert_cmpuint (count_windows (), ==, 2);
-  dialog = find_message_dialog ("Could Not Import the Plan");
+  g_assert_cmpuint (ui_test_count_windows (app), ==, 2);
+  dialog = ui_test_find_message_dialog ("Could Not Import the Plan");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.json"));
   adw_message_dialog_response (dialog, "close");
-  drain ();
+  ui_test_drain ();
 }
 
 /* The real path from the menu: win.export opens a chooser with the suggested name and the
@@ -522,7 +423,7 @@ test_chooser (Fixture       *fixture,
   GtkFileChooser *chooser;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", "s", "png"));
-  drain ();
+  ui_test_drain ();
   g_assert_nonnull (window->chooser);
   chooser = GTK_FILE_CHOOSER (window->chooser);
   name = gtk_file_chooser_get_current_name (chooser);
@@ -535,22 +436,22 @@ test_chooser (Fixture       *fixture,
   gtk_file_chooser_set_choice (chooser, "scale", "2");
   gtk_native_dialog_hide (window->chooser);
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
-  drain ();
+  ui_test_drain ();
   g_assert_null (window->chooser);
 
   bytes = load (expected);
   g_assert_true (has_prefix (bytes, "\x89PNG\r\n\x1a\n", 8));
-  g_assert_null (find_message_dialog ("Could Not Export"));
+  g_assert_null (ui_test_find_message_dialog ("Could Not Export"));
 
   /* Ctrl+P and the other actions are there and enabled. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", "s", "json"));
-  drain ();
+  ui_test_drain ();
   g_assert_nonnull (window->chooser);
   g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (window->chooser), "computed"),
                    ==, "false");
   gtk_native_dialog_hide (window->chooser);
   g_signal_emit_by_name (window->chooser, "response", GTK_RESPONSE_CANCEL);
-  drain ();
+  ui_test_drain ();
   g_assert_null (window->chooser);
 }
 
@@ -558,16 +459,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
   g_test_init (&argc, &argv, NULL);
 
-  app = cycle_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = ui_test_app_new ();
 
   g_test_add ("/export-ui/formats", Fixture, NULL,
               fixture_set_up, test_formats, fixture_tear_down);
@@ -582,9 +476,5 @@ main (int   argc,
   g_test_add ("/export-ui/chooser", Fixture, NULL,
               fixture_set_up, test_chooser, fixture_tear_down);
 
-  status = g_test_run ();
-
-  g_object_unref (app);
-
-  return status;
+  return ui_test_run (app);
 }

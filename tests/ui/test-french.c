@@ -15,29 +15,9 @@
 
 #include "cycle-application.h"
 #include "cycle-window.h"
-
-#define WAIT_USEC (10 * G_USEC_PER_SEC)
+#include "ui-test-util.h"
 
 static CycleApplication *app;
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define wait_until(cond) \
-  G_STMT_START { \
-    gint64 end_ = g_get_monotonic_time () + WAIT_USEC; \
-    guint wake_ = g_timeout_add (20, wake_cb, NULL); \
-    while (!(cond)) \
-      { \
-        if (g_get_monotonic_time () > end_) \
-          g_error ("timed out waiting for %s", #cond); \
-        g_main_context_iteration (NULL, TRUE); \
-      } \
-    g_source_remove (wake_); \
-  } G_STMT_END
 
 /* Whether a mapped widget in @widget's tree shows @text as its label, tooltip or title. */
 static gboolean
@@ -81,23 +61,17 @@ collect_menu_labels (GMenuModel *menu,
     }
 }
 
+static gboolean
+is_primary (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
 static GtkWidget *
 find_menu_button (GtkWidget *widget)
 {
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return ui_test_find_widget_full (widget, GTK_TYPE_MENU_BUTTON, FALSE, is_primary, NULL);
 }
 
 static void
@@ -112,7 +86,7 @@ test_window_in_french (void)
 
   window = cycle_window_new (GTK_APPLICATION (app), NULL);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  ui_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
   g_assert_true (shows_text (GTK_WIDGET (window), "Annuler"));
   g_assert_true (shows_text (GTK_WIDGET (window), "Aucune étape pour l’instant"));
@@ -137,10 +111,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *po_dir = NULL;
   g_autofree char *mo = NULL;
-  int status;
 
   /* LANGUAGE picks the catalog; the C.UTF-8 locale of the tests is enough for that (gettext
    * ignores LANGUAGE only under plain "C"), so no French locale needs generating. */
@@ -162,17 +134,9 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  app = cycle_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = ui_test_app_new ();
 
   g_test_add_func ("/french/window", test_window_in_french);
 
-  status = g_test_run ();
-
-  g_object_unref (app);
-
-  return status;
+  return ui_test_run (app);
 }

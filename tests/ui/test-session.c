@@ -17,68 +17,10 @@
 #include "cycle-preferences.h"
 #include "cycle-templates.h"
 #include "cycle-window.h"
-
-#define WAIT_USEC (10 * G_USEC_PER_SEC)
+#include "ui-test-util.h"
 
 static CycleApplication *app;
 static char *data_home;
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main context until @cond holds, failing the test after WAIT_USEC. */
-#define wait_until(cond) \
-  G_STMT_START { \
-    gint64 end_ = g_get_monotonic_time () + WAIT_USEC; \
-    guint wake_ = g_timeout_add (20, wake_cb, NULL); \
-    while (!(cond)) \
-      { \
-        if (g_get_monotonic_time () > end_) \
-          g_error ("timed out waiting for %s", #cond); \
-        g_main_context_iteration (NULL, TRUE); \
-      } \
-    g_source_remove (wake_); \
-  } G_STMT_END
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static guint
-count_windows (void)
-{
-  return g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
-}
-
-/* The visible toplevel of @type (with @heading, for a message dialog), or NULL. */
-static GtkWindow *
-find_toplevel (GType       type,
-               const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (!G_TYPE_CHECK_INSTANCE_TYPE (window, type) ||
-          !gtk_widget_get_visible (GTK_WIDGET (window)))
-        continue;
-      if (heading != NULL &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) != 0)
-        continue;
-      return window;
-    }
-
-  return NULL;
-}
 
 static CycleWindow *
 find_cycle_window (void)
@@ -88,12 +30,6 @@ find_cycle_window (void)
       return l->data;
 
   return NULL;
-}
-
-static CyclePlan *
-window_plan (CycleWindow *window)
-{
-  return cycle_document_get_plan (cycle_window_get_document (window));
 }
 
 static GPtrArray *
@@ -115,16 +51,8 @@ count_drafts (void)
 static void
 destroy_all (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  drain ();
-  g_assert_cmpuint (count_windows (), ==, 0);
+  ui_test_destroy_toplevels ();
+  g_assert_cmpuint (ui_test_count_windows (app), ==, 0);
 }
 
 /* A crash left a draft of a plan that belongs to a file: the app offers it back, Recover opens
@@ -148,19 +76,18 @@ test_recover (void)
   g_assert_no_error (error);
 
   g_application_activate (G_APPLICATION (app));
-  wait_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Recover Unsaved Changes?") != NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG,
-                                              "Recover Unsaved Changes?"));
+  ui_test_wait_until (ui_test_find_message_dialog ("Recover Unsaved Changes?") != NULL);
+  dialog = ui_test_find_message_dialog ("Recover Unsaved Changes?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "• Spring launch"));
   adw_message_dialog_response (dialog, "recover");
-  drain ();
+  ui_test_drain ();
 
   /* Into the window that was still empty. */
-  g_assert_cmpuint (count_windows (), ==, 1);
+  g_assert_cmpuint (ui_test_count_windows (app), ==, 1);
   window = find_cycle_window ();
   g_assert_nonnull (window);
-  g_assert_cmpstr (cycle_plan_get_title (window_plan (window)), ==, "Spring launch");
-  g_assert_true (cycle_plan_get_modified (window_plan (window)));
+  g_assert_cmpstr (cycle_plan_get_title (ui_test_window_plan (window)), ==, "Spring launch");
+  g_assert_true (cycle_plan_get_modified (ui_test_window_plan (window)));
   g_assert_true (g_file_equal (cycle_document_get_file (cycle_window_get_document (window)),
                                original));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Spring launch");
@@ -168,8 +95,8 @@ test_recover (void)
   g_assert_cmpuint (count_drafts (), ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  drain ();
-  g_assert_false (cycle_plan_get_modified (window_plan (window)));
+  ui_test_drain ();
+  g_assert_false (cycle_plan_get_modified (ui_test_window_plan (window)));
   g_assert_true (g_file_query_exists (original, NULL));
   g_assert_cmpuint (count_drafts (), ==, 0);
 
@@ -189,29 +116,29 @@ test_autosave (void)
   g_settings_set_uint (settings, "autosave-delay", 1);
   window = cycle_window_new (GTK_APPLICATION (app), NULL);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  ui_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
   g_assert_cmpuint (count_drafts (), ==, 0);
 
-  cycle_plan_set_title (window_plan (window), "Autumn launch");
-  wait_until (count_drafts () == 1);
+  cycle_plan_set_title (ui_test_window_plan (window), "Autumn launch");
+  ui_test_wait_until (count_drafts () == 1);
   drafts = list_drafts ();
   g_assert_cmpstr (((CycleDraft *) g_ptr_array_index (drafts, 0))->title, ==, "Autumn launch");
   g_assert_null (((CycleDraft *) g_ptr_array_index (drafts, 0))->uri);
 
   /* Undone back to what it was: nothing to recover. */
-  g_assert_true (cycle_plan_undo (window_plan (window)));
-  g_assert_false (cycle_plan_get_modified (window_plan (window)));
+  g_assert_true (cycle_plan_undo (ui_test_window_plan (window)));
+  g_assert_false (cycle_plan_get_modified (ui_test_window_plan (window)));
   g_assert_cmpuint (count_drafts (), ==, 0);
 
   /* 0 turns it off. */
   g_settings_set_uint (settings, "autosave-delay", 0);
-  g_assert_true (cycle_plan_redo (window_plan (window)));
+  g_assert_true (cycle_plan_redo (ui_test_window_plan (window)));
   for (int i = 0; i < 3; i++)
-    g_usleep (G_USEC_PER_SEC / 2), drain ();
+    g_usleep (G_USEC_PER_SEC / 2), ui_test_drain ();
   g_assert_cmpuint (count_drafts (), ==, 0);
 
   g_settings_set_uint (settings, "autosave-delay", 1);
-  wait_until (count_drafts () == 1);
+  ui_test_wait_until (count_drafts () == 1);
   destroy_all ();
   g_assert_cmpuint (count_drafts (), ==, 0);
   g_settings_reset (settings, "autosave-delay");
@@ -236,17 +163,17 @@ test_settings (void)
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 700);
   g_assert_cmpint (height, ==, 500);
-  g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_stages (window_plan (window))), >,
-                    0);
-  g_assert_cmpint (cycle_plan_get_layout (window_plan (window)), ==, CYCLE_LAYOUT_CYCLE);
-  g_assert_false (cycle_plan_get_modified (window_plan (window)));
-  g_assert_false (cycle_plan_can_undo (window_plan (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_stages (ui_test_window_plan (window))),
+                    >, 0);
+  g_assert_cmpint (cycle_plan_get_layout (ui_test_window_plan (window)), ==, CYCLE_LAYOUT_CYCLE);
+  g_assert_false (cycle_plan_get_modified (ui_test_window_plan (window)));
+  g_assert_false (cycle_plan_can_undo (ui_test_window_plan (window)));
   g_assert_true (cycle_window_is_pristine (window));
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  ui_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "funnel"));
-  g_assert_cmpint (cycle_plan_get_layout (window_plan (window)), ==, CYCLE_LAYOUT_FUNNEL);
+  g_assert_cmpint (cycle_plan_get_layout (ui_test_window_plan (window)), ==, CYCLE_LAYOUT_FUNNEL);
   {
     g_autofree char *layout = g_settings_get_string (settings, "last-layout");
 
@@ -255,10 +182,10 @@ test_settings (void)
 
   /* Closing stores the size. */
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
-  g_assert_true (cycle_plan_undo (window_plan (window)));
+  g_assert_true (cycle_plan_undo (ui_test_window_plan (window)));
   gtk_window_close (GTK_WINDOW (window));
-  drain ();
-  g_assert_cmpuint (count_windows (), ==, 0);
+  ui_test_drain ();
+  g_assert_cmpuint (ui_test_count_windows (app), ==, 0);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 640);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 480);
 
@@ -289,20 +216,20 @@ test_preferences_about (void)
 
   window = cycle_window_new (GTK_APPLICATION (app), NULL);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  ui_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  wait_until (find_toplevel (CYCLE_TYPE_PREFERENCES, NULL) != NULL);
-  preferences = find_toplevel (CYCLE_TYPE_PREFERENCES, NULL);
-  wait_until (gtk_widget_get_mapped (GTK_WIDGET (preferences)));
+  ui_test_wait_until (ui_test_find_toplevel (CYCLE_TYPE_PREFERENCES, NULL) != NULL);
+  preferences = ui_test_find_toplevel (CYCLE_TYPE_PREFERENCES, NULL);
+  ui_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (preferences)));
   /* Bound both ways: a change of the setting shows in the window. */
   g_settings_set_uint (settings, "autosave-delay", 42);
   g_assert_cmpuint (g_settings_get_uint (settings, "autosave-delay"), ==, 42);
   g_settings_reset (settings, "autosave-delay");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  wait_until (find_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL) != NULL);
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL);
+  ui_test_wait_until (ui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL) != NULL);
+  about = ui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL);
   g_assert_cmpstr (adw_about_window_get_license (ADW_ABOUT_WINDOW (about)), ==, "");
   g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,
                    GTK_LICENSE_GPL_3_0);
@@ -325,11 +252,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  app = cycle_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = ui_test_app_new ();
   /* Held, so that closing the last window does not end it between tests. */
   g_application_hold (G_APPLICATION (app));
 

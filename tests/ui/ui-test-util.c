@@ -1,0 +1,330 @@
+/* ui-test-util.c: what the widget tests share
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ui-test-util"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ui-test-util.h"
+
+gboolean
+ui_test_wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* One application for a whole test program, as in the real program. Non-unique, so that a Cycle
+ * already running on the bus never receives the test's files. */
+CycleApplication *
+ui_test_app_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  CycleApplication *app = cycle_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  return app;
+}
+
+/* Runs the tests, then drops @app. */
+int
+ui_test_run (CycleApplication *app)
+{
+  int status = g_test_run ();
+
+  g_object_unref (app);
+
+  return status;
+}
+
+guint
+ui_test_count_windows (CycleApplication *app)
+{
+  return g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
+/* The application's most recent window, which must be a CycleWindow. */
+CycleWindow *
+ui_test_get_window (CycleApplication *app)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  g_assert_nonnull (windows);
+  g_assert_true (CYCLE_IS_WINDOW (windows->data));
+  return CYCLE_WINDOW (windows->data);
+}
+
+/* Opens @file as the application's only window. */
+CycleWindow *
+ui_test_open_file (CycleApplication *app,
+                   GFile            *file)
+{
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_cmpuint (ui_test_count_windows (app), ==, 1);
+  return ui_test_get_window (app);
+}
+
+CyclePlan *
+ui_test_window_plan (CycleWindow *window)
+{
+  return cycle_document_get_plan (cycle_window_get_document (window));
+}
+
+/* Destroys every toplevel, dialogs included. */
+void
+ui_test_destroy_toplevels (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  ui_test_drain ();
+}
+
+/* The application's windows first, then what is left. Destroying a window skips its close path:
+ * nothing asks about unsaved changes. */
+void
+ui_test_destroy_windows (CycleApplication *app)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+  ui_test_destroy_toplevels ();
+}
+
+/* Copies @source to "plan.cycle" in a new temporary folder named after @dir_template, which the
+ * caller removes with ui_test_remove_temp_dir(). Returns the folder; @file is the copy. */
+char *
+ui_test_copy_to_temp_dir (const char  *source,
+                          const char  *dir_template,
+                          GFile      **file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  char *dir;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, &error));
+  g_assert_no_error (error);
+
+  dir = g_dir_make_tmp (dir_template, &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "plan.cycle", NULL);
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  g_assert_no_error (error);
+  *file = g_file_new_for_path (path);
+
+  return dir;
+}
+
+/* ui_test_copy_to_temp_dir() of the sample plan, data/samples/ui-sample.cycle. */
+char *
+ui_test_copy_sample (const char  *dir_template,
+                     GFile      **file)
+{
+  return ui_test_copy_to_temp_dir (g_test_get_filename (G_TEST_DIST, "data", "samples",
+                                                        "ui-sample.cycle", NULL),
+                                   dir_template, file);
+}
+
+/* Removes @dir and the files in it. */
+void
+ui_test_remove_temp_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* Removes *@dir with its files, and clears *@dir and *@file. */
+void
+ui_test_clear_temp_copy (char  **dir,
+                         GFile **file)
+{
+  ui_test_remove_temp_dir (*dir);
+  g_clear_object (file);
+  g_clear_pointer (dir, g_free);
+}
+
+void
+ui_test_drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Waits until @widget is mapped, then for what that set off. */
+void
+ui_test_wait_for_map (GtkWidget *widget)
+{
+  ui_test_wait_until (gtk_widget_get_mapped (widget));
+  ui_test_drain ();
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Waits until @widget is mapped and its surface painted a frame. */
+void
+ui_test_wait_for_draw (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong id;
+
+  ui_test_wait_until (gtk_widget_get_mapped (widget));
+
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  ui_test_wait_until (painted);
+  g_signal_handler_disconnect (clock, id);
+}
+
+void
+ui_test_activate (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (widget, action, parameter));
+  ui_test_drain ();
+}
+
+static GtkWidget *
+find_widget (GtkWidget       *widget,
+             GType            type,
+             gboolean         mapped,
+             UiTestMatchFunc  match,
+             gconstpointer    data)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (!mapped || gtk_widget_get_mapped (widget)) &&
+      (match == NULL || match (widget, data)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, mapped, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The first widget of @type in @widget's tree (@widget included), mapped if @mapped. */
+GtkWidget *
+ui_test_find_widget (GtkWidget *widget,
+                     GType      type,
+                     gboolean   mapped)
+{
+  return find_widget (widget, type, mapped, NULL, NULL);
+}
+
+/* The first widget of @type in @widget's tree (mapped if @mapped) for which @match holds. */
+GtkWidget *
+ui_test_find_widget_full (GtkWidget       *widget,
+                          GType            type,
+                          gboolean         mapped,
+                          UiTestMatchFunc  match,
+                          gconstpointer    data)
+{
+  return find_widget (widget, type, mapped, match, data);
+}
+
+/* Adds to @found every widget of @type in @widget's tree (mapped if @mapped) for which @match
+ * (if any) holds, in tree order. */
+void
+ui_test_collect_widgets (GtkWidget       *widget,
+                         GType            type,
+                         gboolean         mapped,
+                         UiTestMatchFunc  match,
+                         gconstpointer    data,
+                         GPtrArray       *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (!mapped || gtk_widget_get_mapped (widget)) &&
+      (match == NULL || match (widget, data)))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ui_test_collect_widgets (child, type, mapped, match, data, found);
+}
+
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+/* The first widget named @name (gtk_widget_set_name, or the id of a template child) in
+ * @widget's tree, mapped or not. */
+GtkWidget *
+ui_test_find_widget_by_name (GtkWidget  *widget,
+                             const char *name)
+{
+  return find_widget (widget, GTK_TYPE_WIDGET, FALSE, has_name, name);
+}
+
+/* The visible toplevel of @type (with @heading, for a message dialog), or NULL. */
+GtkWindow *
+ui_test_find_toplevel (GType       type,
+                       const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (!G_TYPE_CHECK_INSTANCE_TYPE (window, type) ||
+          !gtk_widget_get_visible (GTK_WIDGET (window)))
+        continue;
+      if (heading != NULL &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) != 0)
+        continue;
+      return window;
+    }
+
+  return NULL;
+}
+
+/* The visible message dialog with @heading, or NULL. */
+AdwMessageDialog *
+ui_test_find_message_dialog (const char *heading)
+{
+  GtkWindow *window = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, heading);
+
+  return window != NULL ? ADW_MESSAGE_DIALOG (window) : NULL;
+}

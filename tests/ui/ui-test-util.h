@@ -1,0 +1,86 @@
+/* ui-test-util.h: what the widget tests share: the application, sample files in a temporary
+ * folder, waiting on the main loop, and finding widgets and windows
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cycle-application.h"
+#include "cycle-window.h"
+
+G_BEGIN_DECLS
+
+/* How long a test waits for something before it fails. */
+#define UI_TEST_WAIT_USEC (10 * G_USEC_PER_SEC)
+
+gboolean ui_test_wake_cb (gpointer data);
+
+/* Iterates the main context until @cond holds, failing the test after UI_TEST_WAIT_USEC. A
+ * timeout wakes the loop, so that @cond is tested again even when nothing else happens. */
+#define ui_test_wait_until(cond) \
+  G_STMT_START { \
+    gint64 end_ = g_get_monotonic_time () + UI_TEST_WAIT_USEC; \
+    guint wake_ = g_timeout_add (20, ui_test_wake_cb, NULL); \
+    while (!(cond)) \
+      { \
+        if (g_get_monotonic_time () > end_) \
+          g_error ("timed out waiting for %s", #cond); \
+        g_main_context_iteration (NULL, TRUE); \
+      } \
+    g_source_remove (wake_); \
+  } G_STMT_END
+
+typedef gboolean (*UiTestMatchFunc) (GtkWidget     *widget,
+                                     gconstpointer  data);
+
+CycleApplication  *ui_test_app_new             (void);
+int                ui_test_run                 (CycleApplication *app);
+guint              ui_test_count_windows       (CycleApplication *app);
+CycleWindow       *ui_test_get_window          (CycleApplication *app);
+CycleWindow       *ui_test_open_file           (CycleApplication *app,
+                                                GFile            *file);
+CyclePlan         *ui_test_window_plan         (CycleWindow      *window);
+void               ui_test_destroy_toplevels   (void);
+void               ui_test_destroy_windows     (CycleApplication *app);
+
+char              *ui_test_copy_to_temp_dir    (const char       *source,
+                                                const char       *dir_template,
+                                                GFile           **file);
+char              *ui_test_copy_sample         (const char       *dir_template,
+                                                GFile           **file);
+void               ui_test_remove_temp_dir     (const char       *dir);
+void               ui_test_clear_temp_copy     (char            **dir,
+                                                GFile           **file);
+
+void               ui_test_drain               (void);
+void               ui_test_wait_for_map        (GtkWidget        *widget);
+void               ui_test_wait_for_draw       (GtkWidget        *widget);
+void               ui_test_activate            (GtkWidget        *widget,
+                                                const char       *action,
+                                                GVariant         *parameter);
+
+GtkWidget         *ui_test_find_widget         (GtkWidget        *widget,
+                                                GType             type,
+                                                gboolean          mapped);
+GtkWidget         *ui_test_find_widget_full    (GtkWidget        *widget,
+                                                GType             type,
+                                                gboolean          mapped,
+                                                UiTestMatchFunc   match,
+                                                gconstpointer     data);
+void               ui_test_collect_widgets     (GtkWidget        *widget,
+                                                GType             type,
+                                                gboolean          mapped,
+                                                UiTestMatchFunc   match,
+                                                gconstpointer     data,
+                                                GPtrArray        *found);
+GtkWidget         *ui_test_find_widget_by_name (GtkWidget        *widget,
+                                                const char       *name);
+GtkWindow         *ui_test_find_toplevel       (GType             type,
+                                                const char       *heading);
+AdwMessageDialog  *ui_test_find_message_dialog (const char       *heading);
+
+G_END_DECLS
