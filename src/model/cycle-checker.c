@@ -163,6 +163,7 @@ make_sales_words (void)
   /* TRANSLATORS: words that show a title or call to action is about what is sold (checked at
    * the top of the funnel), separated by "|". Give your language's words; the English and
    * French ones are always checked too. */
+  /* xgettext:no-c-format */
   translated = g_strsplit (_("buy|price|pricing|discount|order|sale|% off|shop now"), "|", -1);
   for (guint i = 0; translated[i] != NULL; i++)
     add_sales_word (words, translated[i]);

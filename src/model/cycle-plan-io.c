@@ -870,10 +870,13 @@ read_header (Reader              *r,
     }
   if (v > CYCLE_FILE_VERSION)
     {
+      /* G_GINT64_FORMAT inside a translatable string would cut its msgid short. */
+      g_autofree char *version_text = g_strdup_printf ("%" G_GINT64_FORMAT, v);
+
       g_set_error (r->error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_VERSION,
-                   _("$.version: the plan was written by a newer Cycle (format version %"
-                     G_GINT64_FORMAT "); this Cycle reads version %d"),
-                   v, CYCLE_FILE_VERSION);
+                   _("$.version: the plan was written by a newer Cycle (format version %s); "
+                     "this Cycle reads version %d"),
+                   version_text, CYCLE_FILE_VERSION);
       return FALSE;
     }
 
