@@ -182,7 +182,7 @@ test_links (gconstpointer data)
   for (guint i = 0; i < g_list_model_get_n_items (links); i++)
     {
       g_autoptr(CycleLink) link = g_list_model_get_item (links, i);
-      guint from, to;
+      guint from = 0, to = 0;
 
       g_assert_true (find_item (stages, cycle_link_get_source (link),
                                         &from));
@@ -219,7 +219,7 @@ test_content (gconstpointer data)
     {
       g_autoptr(CycleContent) item = g_list_model_get_item (content, i);
       CyclePersona *persona = cycle_content_get_persona (item);
-      guint index;
+      guint index = 0;
 
       g_assert_cmpstr (cycle_content_get_title (item), !=, "");
       g_assert_cmpstr (cycle_content_get_cta (item), !=, "");
