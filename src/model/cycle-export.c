@@ -29,52 +29,12 @@
  * more. Strings never hold a raw newline, so this finds top-level members in canonical text. */
 #define TOP_LEVEL_PREFIX "\n  \""
 
-typedef struct
-{
-  GString *out;
-  guint    depth;
-  gboolean empty;
-} Obj;
-
 static void
-obj_begin (Obj     *o,
-           GString *out,
-           guint    depth)
+obj_string (CycleJsonObjectWriter *o,
+            const char            *key,
+            const char            *value)
 {
-  o->out = out;
-  o->depth = depth;
-  o->empty = TRUE;
-  g_string_append_c (out, '{');
-}
-
-static void
-obj_key (Obj        *o,
-         const char *key)
-{
-  g_string_append (o->out, o->empty ? "\n" : ",\n");
-  o->empty = FALSE;
-  cycle_json_write_indent (o->out, o->depth + 1);
-  cycle_json_write_string (o->out, key);
-  g_string_append (o->out, ": ");
-}
-
-static void
-obj_end (Obj *o)
-{
-  if (!o->empty)
-    {
-      g_string_append_c (o->out, '\n');
-      cycle_json_write_indent (o->out, o->depth);
-    }
-  g_string_append_c (o->out, '}');
-}
-
-static void
-obj_string (Obj        *o,
-            const char *key,
-            const char *value)
-{
-  obj_key (o, key);
+  cycle_json_object_key (o, key);
   if (value != NULL)
     cycle_json_write_string (o->out, value);
   else
@@ -83,11 +43,11 @@ obj_string (Obj        *o,
 
 /* NaN (unknown) is null: JSON has no NaN. */
 static void
-obj_number (Obj        *o,
-            const char *key,
-            double      value)
+obj_number (CycleJsonObjectWriter *o,
+            const char            *key,
+            double                 value)
 {
-  obj_key (o, key);
+  cycle_json_object_key (o, key);
   if (isfinite (value))
     cycle_json_write_double (o->out, value);
   else
@@ -101,14 +61,14 @@ item_id_or_null (gpointer item)
 }
 
 static void
-write_projection (Obj       *computed,
+write_projection (CycleJsonObjectWriter       *computed,
                   CyclePlan *plan)
 {
   g_autoptr(CycleProjection) projection = NULL;
   guint n;
-  Obj p, stages;
+  CycleJsonObjectWriter p, stages;
 
-  obj_key (computed, "projection");
+  cycle_json_object_key (computed, "projection");
 
   projection = cycle_projection_compute (plan, CYCLE_EXPORT_PROJECTION_START,
                                          CYCLE_EXPORT_PROJECTION_CYCLES, NULL);
@@ -119,34 +79,34 @@ write_projection (Obj       *computed,
       return;
     }
 
-  obj_begin (&p, computed->out, computed->depth + 1);
+  cycle_json_object_begin (&p, computed->out, computed->depth + 1);
   obj_number (&p, "start", cycle_projection_get_start_volume (projection));
   obj_number (&p, "cycles", cycle_projection_get_cycles (projection));
-  obj_key (&p, "complete");
+  cycle_json_object_key (&p, "complete");
   g_string_append (p.out, cycle_projection_is_complete (projection) ? "true" : "false");
-  obj_key (&p, "stages");
+  cycle_json_object_key (&p, "stages");
 
   /* Every stage, in plan order; off the projected path its numbers are null. */
-  obj_begin (&stages, p.out, p.depth + 1);
+  cycle_json_object_begin (&stages, p.out, p.depth + 1);
   n = cycle_projection_get_n_stages (projection);
   for (guint i = 0; i < n; i++)
     {
       CycleStage *stage = cycle_projection_get_stage (projection, i);
-      Obj s;
+      CycleJsonObjectWriter s;
 
-      obj_key (&stages, cycle_item_get_id (CYCLE_ITEM (stage)));
-      obj_begin (&s, stages.out, stages.depth + 1);
+      cycle_json_object_key (&stages, cycle_item_get_id (CYCLE_ITEM (stage)));
+      cycle_json_object_begin (&s, stages.out, stages.depth + 1);
       obj_number (&s, "volume", cycle_projection_get_volume (projection, i));
       obj_number (&s, "next_rate", cycle_projection_get_next_rate (projection, i));
       obj_number (&s, "cumulative", cycle_projection_get_cumulative (projection, i));
-      obj_end (&s);
+      cycle_json_object_end (&s);
     }
-  obj_end (&stages);
-  obj_end (&p);
+  cycle_json_object_end (&stages);
+  cycle_json_object_end (&p);
 }
 
 static void
-write_findings (Obj       *computed,
+write_findings (CycleJsonObjectWriter       *computed,
                 CyclePlan *plan)
 {
   g_autoptr(CycleChecker) checker = cycle_checker_new (plan);
@@ -155,7 +115,7 @@ write_findings (Obj       *computed,
   GString *out = computed->out;
   guint depth = computed->depth + 1;
 
-  obj_key (computed, "findings");
+  cycle_json_object_key (computed, "findings");
   if (n == 0)
     {
       g_string_append (out, "[]");
@@ -166,11 +126,11 @@ write_findings (Obj       *computed,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CycleFinding) finding = g_list_model_get_item (findings, i);
-      Obj f;
+      CycleJsonObjectWriter f;
 
       g_string_append (out, i == 0 ? "\n" : ",\n");
       cycle_json_write_indent (out, depth + 1);
-      obj_begin (&f, out, depth + 1);
+      cycle_json_object_begin (&f, out, depth + 1);
       obj_string (&f, "kind", cycle_finding_kind_to_nick (cycle_finding_get_kind (finding)));
       obj_string (&f, "severity",
                   cycle_severity_to_nick (cycle_finding_get_severity (finding)));
@@ -178,7 +138,7 @@ write_findings (Obj       *computed,
       obj_string (&f, "stage", item_id_or_null (cycle_finding_get_stage (finding)));
       obj_string (&f, "content", item_id_or_null (cycle_finding_get_content (finding)));
       obj_string (&f, "key", cycle_finding_get_key (finding));
-      obj_end (&f);
+      cycle_json_object_end (&f);
     }
   g_string_append_c (out, '\n');
   cycle_json_write_indent (out, depth);
@@ -190,22 +150,22 @@ static void
 write_computed (GString   *out,
                 CyclePlan *plan)
 {
-  Obj root, c;
+  CycleJsonObjectWriter root, c;
 
   /* Only to reuse obj_key's separator logic: the caller has written the members before. */
   root.out = out;
   root.depth = 0;
   root.empty = FALSE;
 
-  obj_key (&root, CYCLE_EXPORT_COMPUTED_MEMBER);
-  obj_begin (&c, out, 1);
+  cycle_json_object_key (&root, CYCLE_EXPORT_COMPUTED_MEMBER);
+  cycle_json_object_begin (&c, out, 1);
   obj_string (&c, "generated_by", "Cycle " PACKAGE_VERSION);
   obj_string (&c, "note", "Derived from the plan when it was exported: the projection "
                           "(people reaching each stage) and the findings of the checks. "
                           "Cycle ignores this member when it imports the file.");
   write_projection (&c, plan);
   write_findings (&c, plan);
-  obj_end (&c);
+  cycle_json_object_end (&c);
 }
 
 /* Removes a top-level member named @key from canonical text, with its separator. */

@@ -1554,6 +1554,45 @@ cycle_json_write_indent (GString *out,
     g_string_append_len (out, "  ", 2);
 }
 
+void
+cycle_json_object_begin (CycleJsonObjectWriter *writer,
+                         GString               *out,
+                         guint                  depth)
+{
+  g_return_if_fail (writer != NULL && out != NULL);
+
+  writer->out = out;
+  writer->depth = depth;
+  writer->empty = TRUE;
+  g_string_append_c (out, '{');
+}
+
+void
+cycle_json_object_key (CycleJsonObjectWriter *writer,
+                       const char            *key)
+{
+  g_return_if_fail (writer != NULL && key != NULL);
+
+  g_string_append (writer->out, writer->empty ? "\n" : ",\n");
+  writer->empty = FALSE;
+  cycle_json_write_indent (writer->out, writer->depth + 1);
+  cycle_json_write_string (writer->out, key);
+  g_string_append (writer->out, ": ");
+}
+
+void
+cycle_json_object_end (CycleJsonObjectWriter *writer)
+{
+  g_return_if_fail (writer != NULL);
+
+  if (!writer->empty)
+    {
+      g_string_append_c (writer->out, '\n');
+      cycle_json_write_indent (writer->out, writer->depth);
+    }
+  g_string_append_c (writer->out, '}');
+}
+
 static int
 compare_keys (gconstpointer a,
               gconstpointer b)

@@ -73,6 +73,22 @@ void                 cycle_json_write_double       (GString              *out,
                                                     double                value);
 void                 cycle_json_write_indent       (GString              *out,
                                                     guint                 depth);
+/* Writing an object member by member in the same canonical form: begin, then for each member
+ * key() followed by its value (written by the caller at depth + 1), then end. An object with no
+ * member is written {}. */
+typedef struct
+{
+  GString *out;
+  guint    depth;
+  gboolean empty;
+} CycleJsonObjectWriter;
+
+void                 cycle_json_object_begin       (CycleJsonObjectWriter *writer,
+                                                    GString              *out,
+                                                    guint                 depth);
+void                 cycle_json_object_key         (CycleJsonObjectWriter *writer,
+                                                    const char           *key);
+void                 cycle_json_object_end         (CycleJsonObjectWriter *writer);
 /* A json-glib node, canonically: object members sorted by key (byte order), at @depth. */
 void                 cycle_json_write_node         (GString              *out,
                                                     JsonNode             *node,

@@ -961,76 +961,36 @@ cycle_plan_new_from_data (const char  *data,
 
 /* Writing */
 
-typedef struct
-{
-  GString *out;
-  guint    depth;
-  gboolean empty;
-} Obj;
-
 static void
-obj_begin (Obj     *o,
-           GString *out,
-           guint    depth)
-{
-  o->out = out;
-  o->depth = depth;
-  o->empty = TRUE;
-  g_string_append_c (out, '{');
-}
-
-static void
-obj_key (Obj        *o,
-         const char *key)
-{
-  g_string_append (o->out, o->empty ? "\n" : ",\n");
-  o->empty = FALSE;
-  cycle_json_write_indent (o->out, o->depth + 1);
-  cycle_json_write_string (o->out, key);
-  g_string_append (o->out, ": ");
-}
-
-static void
-obj_end (Obj *o)
-{
-  if (!o->empty)
-    {
-      g_string_append_c (o->out, '\n');
-      cycle_json_write_indent (o->out, o->depth);
-    }
-  g_string_append_c (o->out, '}');
-}
-
-static void
-obj_string (Obj        *o,
-            const char *key,
-            const char *value,
-            gboolean    always)
+obj_string (CycleJsonObjectWriter *o,
+            const char            *key,
+            const char            *value,
+            gboolean               always)
 {
   if (!always && (value == NULL || value[0] == '\0'))
     return;
-  obj_key (o, key);
+  cycle_json_object_key (o, key);
   cycle_json_write_string (o->out, value != NULL ? value : "");
 }
 
 static void
-obj_enum (Obj        *o,
-          const char *key,
-          GType       type,
-          int         value)
+obj_enum (CycleJsonObjectWriter *o,
+          const char            *key,
+          GType                  type,
+          int                    value)
 {
-  obj_key (o, key);
+  cycle_json_object_key (o, key);
   cycle_json_write_string (o->out, cycle_enum_to_nick (type, value));
 }
 
 static void
-obj_rate (Obj        *o,
-          const char *key,
-          double      value)
+obj_rate (CycleJsonObjectWriter *o,
+          const char            *key,
+          double                 value)
 {
   if (value == CYCLE_RATE_UNSET)
     return;
-  obj_key (o, key);
+  cycle_json_object_key (o, key);
   cycle_json_write_double (o->out, value);
 }
 
@@ -1042,8 +1002,8 @@ compare_keys (gconstpointer a,
 }
 
 static void
-obj_extras (Obj        *o,
-            JsonObject *extras)
+obj_extras (CycleJsonObjectWriter *o,
+            JsonObject            *extras)
 {
   g_autoptr(GPtrArray) keys = NULL;
   GList *members;
@@ -1062,7 +1022,7 @@ obj_extras (Obj        *o,
     {
       const char *key = g_ptr_array_index (keys, i);
 
-      obj_key (o, key);
+      cycle_json_object_key (o, key);
       cycle_json_write_node (o->out, json_object_get_member (extras, key), o->depth + 1);
     }
 }
@@ -1102,15 +1062,15 @@ write_persona (GString      *out,
                guint         depth,
                CyclePersona *persona)
 {
-  Obj o;
+  CycleJsonObjectWriter o;
 
-  obj_begin (&o, out, depth);
+  cycle_json_object_begin (&o, out, depth);
   obj_string (&o, "id", cycle_item_get_id (CYCLE_ITEM (persona)), TRUE);
   obj_string (&o, "name", cycle_persona_get_name (persona), TRUE);
   obj_string (&o, "description", cycle_persona_get_description (persona), FALSE);
   obj_string (&o, "why", cycle_persona_get_why (persona), FALSE);
   obj_extras (&o, cycle_item_get_extras (CYCLE_ITEM (persona)));
-  obj_end (&o);
+  cycle_json_object_end (&o);
 }
 
 static void
@@ -1119,9 +1079,9 @@ write_content (GString      *out,
                CycleContent *content)
 {
   CyclePersona *persona = cycle_content_get_persona (content);
-  Obj o;
+  CycleJsonObjectWriter o;
 
-  obj_begin (&o, out, depth);
+  cycle_json_object_begin (&o, out, depth);
   obj_string (&o, "id", cycle_item_get_id (CYCLE_ITEM (content)), TRUE);
   obj_string (&o, "title", cycle_content_get_title (content), TRUE);
   obj_string (&o, "format", cycle_content_get_format (content), FALSE);
@@ -1139,7 +1099,7 @@ write_content (GString      *out,
   obj_string (&o, "url", cycle_content_get_url (content), FALSE);
   obj_string (&o, "notes", cycle_content_get_notes (content), FALSE);
   obj_extras (&o, cycle_item_get_extras (CYCLE_ITEM (content)));
-  obj_end (&o);
+  cycle_json_object_end (&o);
 }
 
 static void
@@ -1148,9 +1108,9 @@ write_stage (GString    *out,
              CycleStage *stage)
 {
   int days = cycle_stage_get_days (stage);
-  Obj o;
+  CycleJsonObjectWriter o;
 
-  obj_begin (&o, out, depth);
+  cycle_json_object_begin (&o, out, depth);
   obj_string (&o, "id", cycle_item_get_id (CYCLE_ITEM (stage)), TRUE);
   obj_string (&o, "name", cycle_stage_get_name (stage), TRUE);
   obj_enum (&o, "lane", CYCLE_TYPE_LANE, cycle_stage_get_lane (stage));
@@ -1161,19 +1121,19 @@ write_stage (GString    *out,
   obj_rate (&o, "conversion_rate", cycle_stage_get_conversion_rate (stage));
   if (days != CYCLE_DAYS_UNSET)
     {
-      obj_key (&o, "days");
+      cycle_json_object_key (&o, "days");
       g_string_append_printf (out, "%d", days);
     }
   obj_string (&o, "owner", cycle_stage_get_owner (stage), FALSE);
   obj_string (&o, "color", cycle_stage_get_color (stage), FALSE);
-  obj_key (&o, "x");
+  cycle_json_object_key (&o, "x");
   cycle_json_write_double (out, cycle_stage_get_x (stage));
-  obj_key (&o, "y");
+  cycle_json_object_key (&o, "y");
   cycle_json_write_double (out, cycle_stage_get_y (stage));
-  obj_key (&o, "content");
+  cycle_json_object_key (&o, "content");
   write_list (out, depth + 1, cycle_stage_get_content (stage), (WriteItemFunc)write_content);
   obj_extras (&o, cycle_item_get_extras (CYCLE_ITEM (stage)));
-  obj_end (&o);
+  cycle_json_object_end (&o);
 }
 
 static void
@@ -1183,16 +1143,16 @@ write_link (GString   *out,
 {
   CycleStage *source = cycle_link_get_source (link);
   CycleStage *target = cycle_link_get_target (link);
-  Obj o;
+  CycleJsonObjectWriter o;
 
-  obj_begin (&o, out, depth);
+  cycle_json_object_begin (&o, out, depth);
   obj_string (&o, "id", cycle_item_get_id (CYCLE_ITEM (link)), TRUE);
   obj_string (&o, "from", source != NULL ? cycle_item_get_id (CYCLE_ITEM (source)) : "", TRUE);
   obj_string (&o, "to", target != NULL ? cycle_item_get_id (CYCLE_ITEM (target)) : "", TRUE);
   obj_enum (&o, "kind", CYCLE_TYPE_LINK_KIND, cycle_link_get_kind (link));
   obj_rate (&o, "rate", cycle_link_get_rate (link));
   obj_extras (&o, cycle_item_get_extras (CYCLE_ITEM (link)));
-  obj_end (&o);
+  cycle_json_object_end (&o);
 }
 
 GBytes *
@@ -1201,16 +1161,16 @@ cycle_plan_to_bytes (CyclePlan *plan)
   GString *out;
   JsonObject *purpose_extras;
   gsize len;
-  Obj o;
+  CycleJsonObjectWriter o;
 
   g_return_val_if_fail (CYCLE_IS_PLAN (plan), NULL);
 
   /* About 350 bytes an item: start big enough to avoid most reallocations. */
   out = g_string_sized_new (4096 + 400 * g_list_model_get_n_items (cycle_plan_get_all_content (plan)));
 
-  obj_begin (&o, out, 0);
+  cycle_json_object_begin (&o, out, 0);
   obj_string (&o, "format", CYCLE_FILE_FORMAT, TRUE);
-  obj_key (&o, "version");
+  cycle_json_object_key (&o, "version");
   g_string_append_printf (out, "%d", CYCLE_FILE_VERSION);
   obj_string (&o, "title", cycle_plan_get_title (plan), FALSE);
 
@@ -1218,29 +1178,29 @@ cycle_plan_to_bytes (CyclePlan *plan)
   if (cycle_plan_get_why (plan)[0] != '\0' || cycle_plan_get_how (plan)[0] != '\0' ||
       cycle_plan_get_what (plan)[0] != '\0' || purpose_extras != NULL)
     {
-      Obj p;
+      CycleJsonObjectWriter p;
 
-      obj_key (&o, "purpose");
-      obj_begin (&p, out, 1);
+      cycle_json_object_key (&o, "purpose");
+      cycle_json_object_begin (&p, out, 1);
       obj_string (&p, "why", cycle_plan_get_why (plan), FALSE);
       obj_string (&p, "how", cycle_plan_get_how (plan), FALSE);
       obj_string (&p, "what", cycle_plan_get_what (plan), FALSE);
       obj_extras (&p, purpose_extras);
-      obj_end (&p);
+      cycle_json_object_end (&p);
     }
 
   obj_string (&o, "description", cycle_plan_get_description (plan), FALSE);
   /* The one enum left out at its default, so plans from before layouts existed stay as they were */
   if (cycle_plan_get_layout (plan) != CYCLE_LAYOUT_FREE)
     obj_enum (&o, "layout", CYCLE_TYPE_LAYOUT, cycle_plan_get_layout (plan));
-  obj_key (&o, "personas");
+  cycle_json_object_key (&o, "personas");
   write_list (out, 1, cycle_plan_get_personas (plan), (WriteItemFunc)write_persona);
-  obj_key (&o, "stages");
+  cycle_json_object_key (&o, "stages");
   write_list (out, 1, cycle_plan_get_stages (plan), (WriteItemFunc)write_stage);
-  obj_key (&o, "links");
+  cycle_json_object_key (&o, "links");
   write_list (out, 1, cycle_plan_get_links (plan), (WriteItemFunc)write_link);
   obj_extras (&o, cycle_plan_get_extras (plan));
-  obj_end (&o);
+  cycle_json_object_end (&o);
   g_string_append_c (out, '\n');
 
   len = out->len;
