@@ -13,6 +13,9 @@
 
 G_BEGIN_DECLS
 
+/* 2^53: above it, not every integer is a double */
+#define CYCLE_JSON_MAX_SAFE_INTEGER G_GUINT64_CONSTANT (9007199254740992)
+
 typedef enum {
   CYCLE_JSON_NULL,
   CYCLE_JSON_BOOLEAN,
