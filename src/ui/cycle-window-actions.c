@@ -32,22 +32,37 @@ message_dialog_new (CycleWindow *self,
   return ADW_MESSAGE_DIALOG (dialog);
 }
 
+/* Adds @main (shown first) and "All files" to @chooser. */
 static void
-add_plan_filters (GtkFileChooser *chooser)
+add_filters (GtkFileChooser *chooser,
+             GtkFileFilter  *main)
 {
-  g_autoptr(GtkFileFilter) plans = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_chooser_add_filter (chooser, main);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+  gtk_file_chooser_set_filter (chooser, main);
+}
+
+static GtkFileFilter *
+plan_filter_new (void)
+{
+  GtkFileFilter *plans = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (plans, _("Cycle plans"));
   gtk_file_filter_add_pattern (plans, "*" CYCLE_SUFFIX);
   gtk_file_filter_add_mime_type (plans, "application/x-cycle-plan");
-  gtk_file_chooser_add_filter (chooser, plans);
+  return plans;
+}
 
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (chooser, all);
+static void
+add_plan_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) plans = plan_filter_new ();
 
-  gtk_file_chooser_set_filter (chooser, plans);
+  add_filters (chooser, plans);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -55,11 +70,12 @@ add_plan_filters (GtkFileChooser *chooser)
  */
 
 static void
-on_open_chooser_response_cb (CycleWindow     *self,
-                             int              response,
-                             GtkNativeDialog *chooser)
+on_choose_file_response_cb (CycleWindow     *self,
+                            int              response,
+                            GtkNativeDialog *chooser)
 {
   g_autoptr(GtkNativeDialog) owned = g_steal_pointer (&self->chooser);
+  CycleWindowFileFunc func = g_object_get_data (G_OBJECT (chooser), "cycle-file-func");
   g_autoptr(GFile) file = NULL;
 
   if (response != GTK_RESPONSE_ACCEPT)
@@ -67,7 +83,32 @@ on_open_chooser_response_cb (CycleWindow     *self,
 
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (file != NULL)
-    cycle_window_open_file (self, file);
+    func (self, file);
+}
+
+void
+_cycle_window_choose_file (CycleWindow         *self,
+                           const char          *title,
+                           const char          *accept_label,
+                           GtkFileFilter       *filter,
+                           CycleWindowFileFunc  func)
+{
+  GtkFileChooserNative *chooser;
+
+  /* One chooser at a time per window. */
+  if (self->chooser != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_filters (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_set_data (G_OBJECT (chooser), "cycle-file-func", func);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_choose_file_response_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
 }
 
 static void
@@ -75,22 +116,10 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  CycleWindow *self = CYCLE_WINDOW (widget);
-  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) plans = plan_filter_new ();
 
-  if (self->chooser != NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Open a Plan"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_plan_filters (GTK_FILE_CHOOSER (chooser));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_open_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  _cycle_window_choose_file (CYCLE_WINDOW (widget), _("Open a Plan"), _("_Open"), plans,
+                             cycle_window_open_file);
 }
 
 static void

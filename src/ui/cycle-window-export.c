@@ -694,53 +694,17 @@ _cycle_window_import_file (CycleWindow *self,
 }
 
 static void
-on_import_chooser_response_cb (CycleWindow     *self,
-                               int              response,
-                               GtkNativeDialog *chooser)
-{
-  g_autoptr(GtkNativeDialog) owned = g_steal_pointer (&self->chooser);
-  g_autoptr(GFile) file = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    _cycle_window_import_file (self, file);
-}
-
-static void
 import_json_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  CycleWindow *self = CYCLE_WINDOW (widget);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  if (self->chooser != NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Import a Plan from JSON"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
   gtk_file_filter_set_name (json, _("JSON files"));
   gtk_file_filter_add_pattern (json, "*.json");
   gtk_file_filter_add_mime_type (json, "application/json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), json);
-
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  _cycle_window_choose_file (CYCLE_WINDOW (widget), _("Import a Plan from JSON"), _("_Import"),
+                             json, _cycle_window_import_file);
 }
 
 void

@@ -95,6 +95,15 @@ void        _cycle_window_set_editor_visible (CycleWindow *self,
                                               gboolean     visible);
 
 /* cycle-window-actions.c */
+typedef CycleWindow *(*CycleWindowFileFunc) (CycleWindow *self,
+                                             GFile       *file);
+/* Shows a modal chooser for a file to open, with @filter first and "All files"; calls @func on
+ * the window with the chosen file. Does nothing while another chooser of the window is shown. */
+void        _cycle_window_choose_file        (CycleWindow         *self,
+                                              const char          *title,
+                                              const char          *accept_label,
+                                              GtkFileFilter       *filter,
+                                              CycleWindowFileFunc  func);
 void        _cycle_window_class_actions_init (CycleWindowClass *klass);
 /* Saves to the document's file (Save As when untitled); destroys the window afterwards when
  * @close_after and the save succeeded. */
