@@ -571,6 +571,12 @@ on_mirror_changed (GListModel *model,
   g_list_store_splice (mirror, position, removed, items->pdata, added);
 }
 
+static void
+count_change (guint *changes)
+{
+  (*changes)++;
+}
+
 static char *
 strings (GListModel *model)
 {
@@ -614,6 +620,31 @@ test_reversed (void)
   CHECK ("edzyx");
   cycle_content_reversed_set_reversed (reversed, FALSE);
   CHECK ("xyzde");
+
+  /* Held: a change of the model and of the direction reach the views as one change. */
+  {
+    guint changes = 0;
+    gulong handler = g_signal_connect_swapped (reversed, "items-changed",
+                                               G_CALLBACK (count_change), &changes);
+
+    cycle_content_reversed_hold (reversed);
+    gtk_string_list_splice (list, 0, 2, (const char *[]) { "p", NULL });
+    cycle_content_reversed_set_reversed (reversed, TRUE);
+    cycle_content_reversed_hold (reversed);
+    gtk_string_list_append (list, "q");
+    cycle_content_reversed_release (reversed);
+    g_assert_cmpuint (changes, ==, 0);
+    cycle_content_reversed_release (reversed);
+    g_assert_cmpuint (changes, ==, 1);
+    CHECK ("qedzp");
+
+    /* Nothing changed while held: nothing to tell. */
+    cycle_content_reversed_hold (reversed);
+    cycle_content_reversed_set_reversed (reversed, TRUE);
+    cycle_content_reversed_release (reversed);
+    g_assert_cmpuint (changes, ==, 1);
+    g_signal_handler_disconnect (reversed, handler);
+  }
 #undef CHECK
 }
 

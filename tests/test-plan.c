@@ -352,6 +352,74 @@ test_all_content (void)
   check_flat (plan);
 }
 
+/* Random edits, each followed by reads in a random order: the flat list keeps each stage's items
+ * in an array once one was asked for, and that array must follow every change. */
+static void
+test_all_content_random (void)
+{
+  g_autoptr(CyclePlan) plan = cycle_plan_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4);
+  GListModel *all = cycle_plan_get_all_content (plan);
+  GListModel *stages = cycle_plan_get_stages (plan);
+
+  for (guint i = 0; i < 4; i++)
+    add_stage (plan, "S");
+
+  for (guint step = 0; step < 400; step++)
+    {
+      guint n = g_list_model_get_n_items (all);
+      g_autoptr(CycleStage) stage =
+        g_list_model_get_item (stages, g_rand_int_range (rand, 0, g_list_model_get_n_items (stages)));
+      g_autoptr(CycleContent) some = n > 0 ? g_list_model_get_item (all, g_rand_int_range (rand, 0, n))
+                                           : NULL;
+
+      switch (g_rand_int_range (rand, 0, 7))
+        {
+        case 0:
+        case 1:
+          {
+            g_autoptr(CycleContent) content = cycle_content_new ("x");
+
+            cycle_plan_add_content (plan, stage, content,
+                                    g_rand_int_range (rand, -1,
+                                                      (int) cycle_stage_get_n_content (stage) + 1));
+          }
+          break;
+        case 2:
+          if (some != NULL)
+            cycle_plan_remove_content (plan, some);
+          break;
+        case 3:
+          if (some != NULL)
+            cycle_plan_move_content (plan, some, stage, g_rand_int_range (rand, -1, 3));
+          break;
+        case 4:
+          cycle_plan_move_stage (plan, stage,
+                                 g_rand_int_range (rand, 0, g_list_model_get_n_items (stages)));
+          break;
+        case 5:
+          cycle_plan_undo (plan);
+          break;
+        default:
+          if (g_list_model_get_n_items (stages) < 8)
+            add_stage (plan, "T");
+          else
+            cycle_plan_remove_stage (plan, stage);
+          break;
+        }
+
+      /* A few reads anywhere first, then the whole list in order. */
+      n = g_list_model_get_n_items (all);
+      for (guint k = 0; k < 5 && n > 0; k++)
+        {
+          g_autoptr(CycleContent) item = g_list_model_get_item (all, g_rand_int_range (rand, 0, n));
+
+          g_assert_true (CYCLE_IS_CONTENT (item));
+        }
+      check_flat (plan);
+    }
+}
+
 static void
 test_n_content_notify (void)
 {
@@ -480,6 +548,7 @@ main (int    argc,
   g_test_add_func ("/plan/properties/refuse-bad-date", test_properties_refuse_bad_date);
   g_test_add_func ("/plan/ids", test_ids);
   g_test_add_func ("/plan/all-content", test_all_content);
+  g_test_add_func ("/plan/all-content/random", test_all_content_random);
   g_test_add_func ("/plan/n-content-notify", test_n_content_notify);
   g_test_add_func ("/plan/remove-stage-removes-links", test_remove_stage_removes_links);
   g_test_add_func ("/plan/remove-persona-reassigns", test_remove_persona_reassigns);

@@ -17,6 +17,10 @@ struct _CycleContentReversed
   GListModel *model;
   guint       n_items;   /* the model's, as last told */
   gboolean    reversed;
+
+  guint       holds;
+  guint       n_items_held;  /* n_items when the first hold began */
+  gboolean    changed_held;  /* something changed meanwhile */
 };
 
 static void cycle_content_reversed_model_init (GListModelInterface *iface);
@@ -70,6 +74,11 @@ on_items_changed_cb (CycleContentReversed *self,
   guint old_n = self->n_items;
 
   self->n_items = old_n - removed + added;
+  if (self->holds > 0)
+    {
+      self->changed_held = TRUE;
+      return;
+    }
 
   /* Read from the end, the changed range starts where its end was. */
   if (self->reversed)
@@ -103,8 +112,40 @@ cycle_content_reversed_set_reversed (CycleContentReversed *self,
     return;
 
   self->reversed = reversed;
-  if (self->n_items > 1)
+  if (self->n_items <= 1)
+    return;
+  if (self->holds > 0)
+    self->changed_held = TRUE;
+  else
     g_list_model_items_changed (G_LIST_MODEL (self), 0, self->n_items, self->n_items);
+}
+
+/* Sorting anew and turning the order round are each a change of every row, and a change of
+ * 100 000 rows costs the views behind (the selection, the column view) tens of milliseconds: one
+ * instead of two. */
+void
+cycle_content_reversed_hold (CycleContentReversed *self)
+{
+  g_return_if_fail (CYCLE_IS_CONTENT_REVERSED (self));
+
+  if (self->holds++ == 0)
+    {
+      self->n_items_held = self->n_items;
+      self->changed_held = FALSE;
+    }
+}
+
+void
+cycle_content_reversed_release (CycleContentReversed *self)
+{
+  g_return_if_fail (CYCLE_IS_CONTENT_REVERSED (self));
+  g_return_if_fail (self->holds > 0);
+
+  if (--self->holds > 0 || !self->changed_held)
+    return;
+
+  self->changed_held = FALSE;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, self->n_items_held, self->n_items);
 }
 
 static void

@@ -24,5 +24,8 @@ GListModel           *cycle_content_reversed_get_model    (CycleContentReversed 
 gboolean              cycle_content_reversed_get_reversed (CycleContentReversed *self);
 void                  cycle_content_reversed_set_reversed (CycleContentReversed *self,
                                                            gboolean              reversed);
+/* Between hold and release, changes of the model and of the direction are told as one. */
+void                  cycle_content_reversed_hold         (CycleContentReversed *self);
+void                  cycle_content_reversed_release      (CycleContentReversed *self);
 
 G_END_DECLS

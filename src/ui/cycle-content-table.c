@@ -334,9 +334,11 @@ apply_sort (CycleContentTable *self)
         }
     }
 
+  cycle_content_reversed_hold (self->reversed);
   if (gtk_sort_list_model_get_sorter (self->sort_model) != real)
     gtk_sort_list_model_set_sorter (self->sort_model, real);
   cycle_content_reversed_set_reversed (self->reversed, real != NULL && descending);
+  cycle_content_reversed_release (self->reversed);
 }
 
 static void
