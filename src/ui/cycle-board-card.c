@@ -134,6 +134,17 @@ on_query_tooltip_cb (CycleBoardCard *self,
   return TRUE;
 }
 
+static gboolean
+on_menu_query_tooltip_cb (GtkWidget  *button,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard,
+                          GtkTooltip *tooltip)
+{
+  gtk_tooltip_set_text (tooltip, _("Content Menu"));
+  return TRUE;
+}
+
 static void
 on_content_notify_cb (CycleBoardCard *self,
                       GParamSpec     *pspec,
@@ -186,6 +197,33 @@ cycle_board_card_set_content (CycleBoardCard *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT]);
+}
+
+void
+cycle_board_card_reset (CycleBoardCard *self)
+{
+  static const char * const transient_classes[] = { "dragging", "drop-before", "drop-after" };
+
+  g_return_if_fail (CYCLE_IS_BOARD_CARD (self));
+
+  if (self->content != NULL)
+    cycle_board_card_set_content (self, NULL);
+
+  /* The board's card menu may be attached here: it is the board's, not ours. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (GTK_IS_POPOVER (child))
+        gtk_widget_unparent (child);
+      child = next;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (transient_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), transient_classes[i]);
+  gtk_widget_unset_state_flags (GTK_WIDGET (self),
+                                GTK_STATE_FLAG_PRELIGHT | GTK_STATE_FLAG_ACTIVE |
+                                GTK_STATE_FLAG_DROP_ACTIVE);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -310,18 +348,7 @@ cycle_board_card_dispose (GObject *object)
 {
   CycleBoardCard *self = CYCLE_BOARD_CARD (object);
 
-  if (self->content != NULL)
-    cycle_board_card_set_content (self, NULL);
-
-  /* The board's card menu may be attached here: it is the board's, not ours. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (child);
-
-      if (GTK_IS_POPOVER (child))
-        gtk_widget_unparent (child);
-      child = next;
-    }
+  cycle_board_card_reset (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_BOARD_CARD);
   /* Template children without an id are not the template's to clear. */
@@ -397,6 +424,7 @@ cycle_board_card_class_init (CycleBoardCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleBoardCard, status_label);
   gtk_widget_class_bind_template_child (widget_class, CycleBoardCard, direction_label);
   gtk_widget_class_bind_template_child (widget_class, CycleBoardCard, due_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_menu_query_tooltip_cb);
 
   gtk_widget_class_install_action (widget_class, "card.menu", NULL, menu_action);
   gtk_widget_class_install_action (widget_class, "card.edit", NULL, edit_action);

@@ -20,5 +20,7 @@ CycleContent *cycle_board_card_get_content (CycleBoardCard *self);
 /* NULL while the card is not bound to an item. */
 void          cycle_board_card_set_content (CycleBoardCard *self,
                                             CycleContent   *content);
+/* Back to a new card's state, to be shown again for other content (see _cycle_board_take_card). */
+void          cycle_board_card_reset       (CycleBoardCard *self);
 
 G_END_DECLS

@@ -15,10 +15,18 @@
 #include "cycle-board-private.h"
 
 #define FOCUS_TRIES 10
-/* Cards a column makes in its first frame (about a screenful), then in each frame after it:
- * making a card costs, and a column that scrolls in must not hold up the frame. */
+/* Cards a column makes in its first frame when the board has not been drawn yet (about a
+ * screenful), then in each frame after it (while the board scrolls across, as the board's budget
+ * allows: _cycle_board_take_cards): making a card costs, and a column that scrolls in must not
+ * hold up the frame. */
 #define CARDS_FIRST 8
 #define CARDS_STEP  8
+#define CARDS_STEP_SCROLLING 4
+/* The shortest card, with its padding (cycle-content-view.css): how many fill a column */
+#define CARD_MIN_HEIGHT 72
+/* GTK 4.8's one-column grid view keeps about 33 rows alive whatever their number: past that,
+ * growing the column makes no more cards, and the rest of the list is given at once. */
+#define CARDS_ALIVE 36
 
 struct _CycleBoardColumn
 {
@@ -88,12 +96,15 @@ row_card (GtkWidget    *row,
  * Cards
  */
 
+/* Cards go round the board: those a column lets go wait for the next that needs some. */
 static void
 on_setup_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              CycleBoardColumn         *self)
 {
-  GtkWidget *card = cycle_board_card_new ();
+  CycleBoard *board = get_board (self);
+  g_autoptr(GtkWidget) card = board != NULL ? _cycle_board_take_card (board)
+                                            : g_object_ref_sink (cycle_board_card_new ());
 
   /* Borrowed: the list item owns the card. */
   g_object_set_data (G_OBJECT (card), "cycle-list-item", list_item);
@@ -489,24 +500,49 @@ cycle_board_column_set_stage (CycleBoardColumn *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
 }
 
+/* Makes the column's cards a few a frame. While the board scrolls across, a column passing by
+ * makes only those that fill its height; the rest wait for the board to rest. */
 static gboolean
 grow_tick_cb (GtkWidget     *widget,
               GdkFrameClock *clock,
               gpointer       user_data)
 {
   CycleBoardColumn *self = CYCLE_BOARD_COLUMN (widget);
+  CycleBoard *board = get_board (self);
   GListModel *content = gtk_slice_list_model_get_model (self->slice);
   guint size = gtk_slice_list_model_get_size (self->slice);
+  guint step = CARDS_STEP;
 
-  if (content == NULL || size >= g_list_model_get_n_items (content))
+  if (content == NULL || size >= g_list_model_get_n_items (content) || size >= CARDS_ALIVE)
     {
       gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
       self->grow_id = 0;
       return G_SOURCE_REMOVE;
     }
 
-  gtk_slice_list_model_set_size (self->slice, size + CARDS_STEP);
+  /* While the board scrolls across, the columns share a few cards a frame, and a column stops at a
+   * screenful; at rest, each makes CARDS_STEP a frame. */
+  if (board != NULL && _cycle_board_is_scrolling (board))
+    {
+      guint screenful = gtk_widget_get_height (GTK_WIDGET (self->scroller)) / CARD_MIN_HEIGHT + 1;
+
+      if (size >= screenful)
+        return G_SOURCE_CONTINUE;
+      step = _cycle_board_take_cards (board, clock, CARDS_STEP_SCROLLING);
+    }
+
+  if (step > 0)
+    gtk_slice_list_model_set_size (self->slice, size + step);
   return G_SOURCE_CONTINUE;
+}
+
+/* Only while the column shows: a hidden board (the table's page) makes no cards. */
+static void
+start_growing (CycleBoardColumn *self)
+{
+  if (self->grow_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
+    self->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow_tick_cb, NULL, NULL);
 }
 
 static void
@@ -517,18 +553,22 @@ stop_growing (CycleBoardColumn *self)
   self->grow_id = 0;
 }
 
-/* Shows the stage's cards, a screenful now and the rest over the next frames; or none. */
+/* Shows the stage's cards over the next frames (a screenful at once before the board is first
+ * drawn); or none. */
 static void
 update_cards (CycleBoardColumn *self)
 {
   gboolean show = self->stage != NULL && self->active;
 
+  CycleBoard *board = get_board (self);
+  guint first = board == NULL || !_cycle_board_is_drawn (board) ? CARDS_FIRST : 0;
+
   stop_growing (self);
-  gtk_slice_list_model_set_size (self->slice, show ? CARDS_FIRST : 0);
+  gtk_slice_list_model_set_size (self->slice, show ? first : 0);
   gtk_slice_list_model_set_model (self->slice,
                                   show ? cycle_stage_get_content (self->stage) : NULL);
   if (show)
-    self->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow_tick_cb, NULL, NULL);
+    start_growing (self);
 }
 
 /* Every card made at once, for who needs one far down. */
@@ -563,6 +603,23 @@ cycle_board_column_set_active (CycleBoardColumn *self,
 /* ------------------------------------------------------------------------------------------------
  * The widget
  */
+
+static void
+cycle_board_column_map (GtkWidget *widget)
+{
+  CycleBoardColumn *self = CYCLE_BOARD_COLUMN (widget);
+
+  GTK_WIDGET_CLASS (cycle_board_column_parent_class)->map (widget);
+  if (self->active && self->stage != NULL)
+    start_growing (self);
+}
+
+static void
+cycle_board_column_unmap (GtkWidget *widget)
+{
+  stop_growing (CYCLE_BOARD_COLUMN (widget));
+  GTK_WIDGET_CLASS (cycle_board_column_parent_class)->unmap (widget);
+}
 
 static void
 cycle_board_column_dispose (GObject *object)
@@ -657,6 +714,8 @@ cycle_board_column_class_init (CycleBoardColumnClass *klass)
   object_class->dispose = cycle_board_column_dispose;
   object_class->get_property = cycle_board_column_get_property;
   object_class->set_property = cycle_board_column_set_property;
+  widget_class->map = cycle_board_column_map;
+  widget_class->unmap = cycle_board_column_unmap;
 
   properties[PROP_STAGE] =
     g_param_spec_object ("stage", NULL, NULL, CYCLE_TYPE_STAGE,

@@ -32,6 +32,23 @@ void  _cycle_board_popup_menu    (CycleBoard   *self,
                                   GtkWidget    *card,
                                   GtkWidget    *anchor);
 
+/* How many of @wanted cards a column may make in the frame of @clock: the columns share one
+ * budget a frame. */
+guint    _cycle_board_take_cards   (CycleBoard    *self,
+                                    GdkFrameClock *clock,
+                                    guint          wanted);
+/* Whether the board scrolled across in the last moments: columns then make only the cards that
+ * fill their height, and the rest once it rests. */
+gboolean _cycle_board_is_scrolling (CycleBoard    *self);
+/* Whether the board has drawn its first frame (before, the columns on screen make a screenful of
+ * cards at once: a first frame without them would blink). */
+gboolean _cycle_board_is_drawn     (CycleBoard    *self);
+
+/* A card for a column to show, with a reference: a spare one when there is one (making a card's
+ * widgets costs half a millisecond). A card the board made comes back to it when its list lets it
+ * go (unparents it). */
+GtkWidget *_cycle_board_take_card (CycleBoard *self);
+
 /* Scrolls @adjustment while a drag hovers near the ends of @widget: @position is the pointer's
  * coordinate along @adjustment's axis, in @widget's coordinates (or -1 to stop). */
 typedef struct _CycleAutoscroll CycleAutoscroll;

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cycle-board-card.h"
 #include "cycle-board-column.h"
 #include "cycle-board-private.h"
 #include "cycle-content-cells.h"
@@ -28,6 +29,13 @@
 /* Columns given their cards in one frame while scrolling */
 #define ACTIVATE_BUDGET_USEC 3000   /* px from an end where a drag starts scrolling */
 #define AUTOSCROLL_MAX_SPEED 1400.0 /* px/s at the very end */
+/* Cards all the columns together make in one frame: a card costs about half a millisecond (its
+ * widgets, then measuring its text) with the cairo renderer. */
+#define CARDS_PER_FRAME      4
+/* How long after the last step across the board still counts as scrolling */
+#define SCROLL_SETTLE_USEC   250000
+/* Spare cards kept: about what the columns of a wide screen hold */
+#define SPARE_CARDS_MAX      240
 
 struct _CycleBoard
 {
@@ -47,6 +55,12 @@ struct _CycleBoard
   GtkWidget         *card_menu;
   /* Columns bound before the first frame get their cards at once; after, a few a frame */
   gboolean           drawn;
+  /* The cards left to make in the frame card_frame (see _cycle_board_take_cards) */
+  gint64             card_frame;
+  guint              cards_left;
+  gint64             scrolled_at;   /* monotonic µs */
+  /* Cards no column shows, owned: the next column to need cards takes them */
+  GPtrArray         *spare_cards;
 };
 
 G_DEFINE_FINAL_TYPE (CycleBoard, cycle_board, GTK_TYPE_WIDGET)
@@ -324,6 +338,71 @@ on_hadjustment_changed_cb (CycleBoard *self)
   queue_activate (self);
 }
 
+static void
+on_hadjustment_value_changed_cb (CycleBoard *self)
+{
+  self->scrolled_at = g_get_monotonic_time ();
+  queue_activate (self);
+}
+
+guint
+_cycle_board_take_cards (CycleBoard    *self,
+                         GdkFrameClock *clock,
+                         guint          wanted)
+{
+  gint64 frame = gdk_frame_clock_get_frame_counter (clock);
+  guint taken;
+
+  if (frame != self->card_frame)
+    {
+      self->card_frame = frame;
+      self->cards_left = CARDS_PER_FRAME;
+    }
+
+  taken = MIN (wanted, self->cards_left);
+  self->cards_left -= taken;
+  return taken;
+}
+
+gboolean
+_cycle_board_is_scrolling (CycleBoard *self)
+{
+  return self->scrolled_at != 0 &&
+         g_get_monotonic_time () - self->scrolled_at < SCROLL_SETTLE_USEC;
+}
+
+gboolean
+_cycle_board_is_drawn (CycleBoard *self)
+{
+  return self->drawn;
+}
+
+/* A card its list let go: kept for the next column that needs one. */
+static void
+on_card_parent_cb (GtkWidget  *card,
+                   GParamSpec *pspec,
+                   CycleBoard *self)
+{
+  if (gtk_widget_get_parent (card) != NULL || self->spare_cards == NULL ||
+      self->spare_cards->len >= SPARE_CARDS_MAX)
+    return;
+
+  cycle_board_card_reset (CYCLE_BOARD_CARD (card));
+  g_ptr_array_add (self->spare_cards, g_object_ref (card));
+}
+
+GtkWidget *
+_cycle_board_take_card (CycleBoard *self)
+{
+  GtkWidget *card;
+
+  if (self->spare_cards != NULL && self->spare_cards->len > 0)
+    return g_ptr_array_steal_index_fast (self->spare_cards, self->spare_cards->len - 1);
+
+  card = g_object_ref_sink (cycle_board_card_new ());
+  g_signal_connect_object (card, "notify::parent", G_CALLBACK (on_card_parent_cb), self, 0);
+  return card;
+}
 static void
 on_setup_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
@@ -657,6 +736,7 @@ cycle_board_dispose (GObject *object)
     }
   g_clear_pointer ((GtkWidget **) &self->scroller, gtk_widget_unparent);
   self->list_view = NULL;
+  g_clear_pointer (&self->spare_cards, g_ptr_array_unref);
 
   if (self->card_menu != NULL && gtk_widget_get_parent (self->card_menu) != NULL)
     gtk_widget_unparent (self->card_menu);
@@ -755,6 +835,7 @@ cycle_board_init (CycleBoard *self)
   GtkEventController *motion;
 
   self->columns = g_hash_table_new (NULL, NULL);
+  self->spare_cards = g_ptr_array_new_with_free_func (g_object_unref);
 
   {
     g_autoptr(GtkBuilder) builder =
@@ -790,7 +871,7 @@ cycle_board_init (CycleBoard *self)
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->list_view));
   gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "value-changed",
-                           G_CALLBACK (on_hadjustment_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_hadjustment_value_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
                            G_CALLBACK (on_hadjustment_changed_cb), self, G_CONNECT_SWAPPED);
 

@@ -263,6 +263,95 @@ test_board (Fixture       *f,
   }
 }
 
+/* Every card shown is in its own stage's column and reads its own title. */
+static void
+check_cards (Fixture *f)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  guint checked = 0;
+
+  ui_test_collect_widgets (GTK_WIDGET (f->view), CYCLE_TYPE_BOARD_CARD, TRUE, NULL, NULL, cards);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      CycleBoardCard *card = g_ptr_array_index (cards, i);
+      CycleContent *content = cycle_board_card_get_content (card);
+      GtkWidget *column = gtk_widget_get_ancestor (GTK_WIDGET (card), CYCLE_TYPE_BOARD_COLUMN);
+
+      if (content == NULL)
+        continue;
+      g_assert_nonnull (column);
+      g_assert_true (cycle_board_column_get_stage (CYCLE_BOARD_COLUMN (column)) ==
+                     cycle_content_get_stage (content));
+      g_assert_nonnull (find_widget (GTK_WIDGET (card), GTK_TYPE_LABEL, label_has_text,
+                                     cycle_content_get_title (content)));
+      g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (card), "drop-before"));
+      checked++;
+    }
+
+  g_assert_cmpuint (checked, >, 0);
+}
+
+/* Columns scrolled away give their cards to those scrolled in: each card then shows its new
+ * content, in its new column. */
+static void
+test_board_many_stages (Fixture       *f,
+                        gconstpointer  data)
+{
+  CycleBoard *board = cycle_content_view_get_board (f->view);
+  g_autoptr(GPtrArray) first_cards = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+  guint reused = 0;
+
+  for (guint s = 0; s < 40; s++)
+    {
+      g_autofree char *name = g_strdup_printf ("Stage %u", s);
+      g_autoptr(CycleStage) stage = cycle_stage_new (name);
+
+      cycle_plan_add_stage (f->plan, stage, -1);
+      for (guint i = 0; i < 12; i++)
+        {
+          g_autofree char *title = g_strdup_printf ("Piece %u of stage %u", i, s);
+          g_autoptr(CycleContent) content = cycle_content_new (title);
+
+          cycle_plan_add_content (f->plan, stage, content, -1);
+        }
+    }
+  for (guint i = 0; i < 30; i++)
+    ui_test_wait_for_draw (GTK_WIDGET (f->window));
+  check_cards (f);
+
+  /* Hold on to the first columns' cards, to see them again further on. */
+  ui_test_collect_widgets (GTK_WIDGET (board), CYCLE_TYPE_BOARD_CARD, TRUE, NULL, NULL,
+                           first_cards);
+  g_ptr_array_foreach (first_cards, (GFunc) (void (*) (void)) g_object_ref, NULL);
+  g_assert_cmpuint (first_cards->len, >, 0);
+
+  scroller = find_widget (GTK_WIDGET (board), GTK_TYPE_SCROLLED_WINDOW, NULL, NULL);
+  adjustment = gtk_scrolled_window_get_hadjustment (scroller);
+  while (gtk_adjustment_get_value (adjustment) <
+         gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment))
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + 150);
+      ui_test_wait_for_draw (GTK_WIDGET (f->window));
+    }
+  /* At rest, the columns make the rest of their cards. */
+  for (guint i = 0; i < 30; i++)
+    ui_test_wait_for_draw (GTK_WIDGET (f->window));
+  check_cards (f);
+
+  for (guint i = 0; i < first_cards->len; i++)
+    {
+      CycleBoardCard *card = g_ptr_array_index (first_cards, i);
+      CycleContent *content = cycle_board_card_get_content (card);
+
+      if (gtk_widget_get_parent (GTK_WIDGET (card)) != NULL && content != NULL &&
+          g_str_has_prefix (cycle_stage_get_name (cycle_content_get_stage (content)), "Stage "))
+        reused++;
+    }
+  g_assert_cmpuint (reused, >, 0);
+}
+
 static void
 test_drag_move (Fixture       *f,
                 gconstpointer  data)
@@ -821,6 +910,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/content-view/board", test_board);
+  ADD ("/content-view/board/many-stages", test_board_many_stages);
   ADD ("/content-view/board/drag-move", test_drag_move);
   ADD ("/content-view/board/card-actions", test_card_actions);
   ADD ("/content-view/editor/add-edit-undo", test_add_edit_undo);
