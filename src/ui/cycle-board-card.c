@@ -1,5 +1,16 @@
 /* cycle-board-card.c
  *
+ * A card draws its texts itself (title, format, persona, status, "Asks", due date): one widget
+ * and six Pango layouts, where labels made a dozen widgets, each with its own style to work out
+ * and its own text to shape whenever a card scrolls in. The menu button is its one child.
+ *
+ *   ┌──────────────────────────────────┐
+ *   │ Title, up to three lines,    [⋮] │   bold
+ *   │ wrapped and cut short            │
+ *   │ format                   persona │   9 pt; format dimmed, persona in the accent colour
+ *   │ (status) Asks             1 Jun  │   the status a coloured pill; an overdue date in red
+ *   └──────────────────────────────────┘
+ *
  * Copyright 2026 The Cycle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,25 +25,59 @@
 #include "cycle-board-private.h"
 #include "cycle-content-cells.h"
 
+/* Spacing, in px, as the card's box of labels had it */
+#define MARGIN_START   12
+#define MARGIN_END      6
+#define MARGIN_TOP      8
+#define MARGIN_BOTTOM  10
+#define SPACING         6
+#define TITLE_TOP       4
+#define TITLE_LINES     3
+#define LINE_END        6   /* the meta and status lines stop short of the end */
+#define PILL_PAD_X      8
+#define PILL_PAD_Y      1
+#define PILL_RADIUS     9
+#define CAPTION_POINTS  9   /* Adwaita's .caption */
+#define CARD_RADIUS    10
+#define NATURAL_WIDTH 280
+
+typedef enum {
+  TEXT_TITLE,
+  TEXT_FORMAT,
+  TEXT_PERSONA,
+  TEXT_STATUS,
+  TEXT_ASKS,
+  TEXT_DUE,
+  N_TEXTS
+} Text;
+
+typedef enum {
+  COLOR_FG,
+  COLOR_BG,
+  COLOR_LINE,
+  COLOR_DIM,
+  COLOR_ACCENT,
+  COLOR_WARNING,
+  COLOR_SUCCESS,
+  COLOR_ERROR,
+  N_COLORS
+} Color;
+
 struct _CycleBoardCard
 {
   GtkWidget       parent_instance;
 
   CycleContent   *content;
-  GBindingGroup  *bindings;
   GSignalGroup   *content_signals;
-  CycleNameWatch *persona_watch;
-  CycleDueWatch  *due_watch;
+  GSignalGroup   *persona_signals;
+  gboolean        overdue;
 
-  /* Template widgets */
-  GtkLabel       *title_label;
-  GtkButton      *menu_button;
-  GtkWidget      *meta_box;
-  GtkLabel       *format_label;
-  GtkLabel       *persona_label;
-  GtkLabel       *status_label;
-  GtkLabel       *direction_label;
-  GtkLabel       *due_label;
+  /* Made when first needed, dropped when the style changes (fonts, colours) */
+  PangoLayout    *layouts[N_TEXTS];
+  GdkRGBA         colors[N_COLORS];
+  gboolean        have_colors;
+
+  GtkWidget      *menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (CycleBoardCard, cycle_board_card, GTK_TYPE_WIDGET)
@@ -45,8 +90,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const status_classes[] = { "idea", "draft", "scheduled", "published" };
-
 static CycleBoard *
 get_board (CycleBoardCard *self)
 {
@@ -54,42 +97,143 @@ get_board (CycleBoardCard *self)
 }
 
 /* ------------------------------------------------------------------------------------------------
- * Following the content
+ * Texts and how they look
  */
 
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 static void
-update_status (CycleBoardCard *self)
+ensure_colors (CycleBoardCard *self)
 {
-  CycleStatus status = cycle_content_get_status (self->content);
+  static const char * const names[] = {
+    [COLOR_BG] = "card_bg_color",
+    [COLOR_LINE] = "card_shade_color",
+    [COLOR_ACCENT] = "accent_color",
+    [COLOR_WARNING] = "warning_color",
+    [COLOR_SUCCESS] = "success_color",
+    [COLOR_ERROR] = "error_color",
+  };
+  GtkStyleContext *context;
 
-  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+  if (self->have_colors)
+    return;
+
+  /* GTK 4.8 has no other way to read the style's colours (gtk_widget_get_color is 4.10's). */
+  context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  gtk_style_context_get_color (context, &self->colors[COLOR_FG]);
+  self->colors[COLOR_DIM] = self->colors[COLOR_FG];
+  self->colors[COLOR_DIM].alpha *= 0.55f;
+  for (guint i = COLOR_BG; i < N_COLORS; i++)
+    if (names[i] != NULL && !gtk_style_context_lookup_color (context, names[i], &self->colors[i]))
+      self->colors[i] = self->colors[COLOR_FG];
+
+  self->have_colors = TRUE;
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+static void update_text (CycleBoardCard *self,
+                         Text            text);
+
+static PangoLayout *
+get_layout (CycleBoardCard *self,
+            Text            text)
+{
+  PangoLayout *layout = self->layouts[text];
+  g_autoptr(PangoFontDescription) font = NULL;
+
+  if (layout != NULL)
+    return layout;
+
+  layout = self->layouts[text] = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  font = pango_font_description_copy (pango_context_get_font_description (
+                                        pango_layout_get_context (layout)));
+  if (text == TEXT_TITLE)
     {
-      if (i == (guint) status)
-        gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_classes[i]);
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_classes[i]);
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (layout, -TITLE_LINES);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
+  else
+    {
+      pango_font_description_set_size (font, CAPTION_POINTS * PANGO_SCALE);
+      if (text == TEXT_STATUS)
+        pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      if (text == TEXT_PERSONA)
+        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      if (text == TEXT_DUE)
+        {
+          PangoAttrList *attrs = pango_attr_list_new ();
+
+          /* Adwaita's .numeric: figures of one width */
+          pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+          pango_layout_set_attributes (layout, attrs);
+          pango_attr_list_unref (attrs);
+        }
+    }
+  pango_layout_set_font_description (layout, font);
+
+  update_text (self, text);
+  return layout;
+}
+
+/* Sets @text's layout (when made) from the content. */
+static void
+update_text (CycleBoardCard *self,
+             Text            text)
+{
+  PangoLayout *layout = self->layouts[text];
+  CycleContent *content = self->content;
+  g_autofree char *owned = NULL;
+  const char *value = "";
+
+  if (layout == NULL)
+    return;
+
+  if (content != NULL)
+    switch (text)
+      {
+      case TEXT_TITLE:
+        value = cycle_content_get_title (content);
+        break;
+      case TEXT_FORMAT:
+        value = cycle_content_format_to_display (cycle_content_get_format (content));
+        break;
+      case TEXT_PERSONA:
+        if (cycle_content_get_persona (content) != NULL)
+          value = cycle_persona_get_name (cycle_content_get_persona (content));
+        break;
+      case TEXT_STATUS:
+        value = cycle_enum_get_label (CYCLE_TYPE_STATUS, cycle_content_get_status (content));
+        break;
+      case TEXT_ASKS:
+        /* Only content that asks is marked: giving is what most content should do. */
+        if (cycle_content_get_direction (content) == CYCLE_DIRECTION_ASKS)
+          value = C_("content direction", "Asks");
+        break;
+      case TEXT_DUE:
+        value = owned = cycle_content_format_due (cycle_content_get_due (content));
+        break;
+      case N_TEXTS:
+      default:
+        g_assert_not_reached ();
+      }
+
+  pango_layout_set_text (layout, value, -1);
+}
+
+static gboolean
+has_text (CycleBoardCard *self,
+          Text            text)
+{
+  return *pango_layout_get_text (get_layout (self, text)) != '\0';
 }
 
 static void
-update_direction (CycleBoardCard *self)
+update_overdue (CycleBoardCard *self)
 {
-  /* Only content that asks is marked: giving is what most content should do. */
-  gboolean asks = cycle_content_get_direction (self->content) == CYCLE_DIRECTION_ASKS;
+  g_autofree char *today = cycle_content_dup_today ();
 
-  gtk_label_set_label (self->direction_label, asks ? C_("content direction", "Asks") : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->direction_label), asks);
-}
-
-/* The line of format and persona goes when it would be empty. */
-static void
-update_meta (CycleBoardCard *self)
-{
-  gboolean has_format = *cycle_content_get_format (self->content) != '\0';
-
-  gtk_widget_set_visible (GTK_WIDGET (self->format_label), has_format);
-  gtk_widget_set_visible (self->meta_box,
-                          has_format || cycle_content_get_persona (self->content) != NULL);
+  self->overdue = self->content != NULL && cycle_content_is_overdue (self->content, today);
 }
 
 static void
@@ -117,8 +261,269 @@ update_accessible (CycleBoardCard *self)
                                   -1);
 }
 
+/* Everything from the content again: bound anew, or a field that shows changed. */
+static void
+update_all (CycleBoardCard *self)
+{
+  for (Text text = 0; text < N_TEXTS; text++)
+    update_text (self, text);
+  update_overdue (self);
+  if (self->content != NULL)
+    update_accessible (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+on_content_notify_cb (CycleBoardCard *self,
+                      GParamSpec     *pspec,
+                      CycleContent   *content)
+{
+  if (pspec->name == g_intern_static_string ("persona"))
+    g_signal_group_set_target (self->persona_signals, cycle_content_get_persona (content));
+  update_all (self);
+}
+
+static void
+on_persona_name_cb (CycleBoardCard *self)
+{
+  update_all (self);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Size and drawing
+ *
+ * Lines are laid out for a width: the title's wraps, the persona's is cut short. Every measure
+ * and allocation works from the same layout_lines ().
+ */
+
+typedef struct
+{
+  int title_y;        /* the title's top */
+  int meta_y;         /* the format and persona line's top, or -1 when there is none */
+  int status_y;       /* the status line's top */
+  int status_height;  /* the status line's height (the pill's) */
+  int height;
+} Lines;
+
+static int
+text_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height;
+}
+
+static int
+text_width (PangoLayout *layout)
+{
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+static int
+menu_button_size (CycleBoardCard *self,
+                  GtkOrientation  orientation)
+{
+  int size;
+
+  gtk_widget_measure (self->menu_button, orientation, -1, NULL, &size, NULL, NULL);
+  return size;
+}
+
+static void
+layout_lines (CycleBoardCard *self,
+              int             width,
+              Lines          *lines)
+{
+  PangoLayout *title = get_layout (self, TEXT_TITLE);
+  int button_width = menu_button_size (self, GTK_ORIENTATION_HORIZONTAL);
+  int button_height = menu_button_size (self, GTK_ORIENTATION_VERTICAL);
+  int line_width = MAX (0, width - MARGIN_START - MARGIN_END - LINE_END);
+  int y;
+
+  pango_layout_set_width (title, MAX (1, width - MARGIN_START - MARGIN_END - button_width -
+                                         SPACING) * PANGO_SCALE);
+  lines->title_y = MARGIN_TOP + TITLE_TOP;
+  y = MARGIN_TOP + MAX (TITLE_TOP + text_height (title), button_height) + SPACING;
+
+  if (has_text (self, TEXT_FORMAT) || has_text (self, TEXT_PERSONA))
+    {
+      PangoLayout *format = get_layout (self, TEXT_FORMAT);
+      PangoLayout *persona = get_layout (self, TEXT_PERSONA);
+      int format_width = has_text (self, TEXT_FORMAT) ? text_width (format) + SPACING : 0;
+
+      pango_layout_set_width (persona, MAX (1, line_width - format_width) * PANGO_SCALE);
+      lines->meta_y = y;
+      y += MAX (text_height (format), text_height (persona)) + SPACING;
+    }
+  else
+    lines->meta_y = -1;
+
+  lines->status_y = y;
+  lines->status_height = MAX (text_height (get_layout (self, TEXT_STATUS)) + 2 * PILL_PAD_Y,
+                              text_height (get_layout (self, TEXT_DUE)));
+  lines->height = y + lines->status_height + MARGIN_BOTTOM;
+}
+
+static void
+cycle_board_card_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  CycleBoardCard *self = CYCLE_BOARD_CARD (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* The column gives the width; the title wraps to it. */
+      *minimum = MARGIN_START + MARGIN_END + menu_button_size (self, orientation) + 4 * SPACING;
+      *natural = MAX (*minimum, NATURAL_WIDTH);
+    }
+  else
+    {
+      Lines lines;
+
+      layout_lines (self, for_size >= 0 ? for_size : NATURAL_WIDTH, &lines);
+      *minimum = *natural = lines.height;
+    }
+}
+
+static void
+cycle_board_card_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  CycleBoardCard *self = CYCLE_BOARD_CARD (widget);
+  int button_width = menu_button_size (self, GTK_ORIENTATION_HORIZONTAL);
+  int button_height = menu_button_size (self, GTK_ORIENTATION_VERTICAL);
+  Lines lines;
+
+  /* Sets the layouts' widths for drawing. */
+  layout_lines (self, width, &lines);
+  gtk_widget_size_allocate (self->menu_button,
+                            &(GtkAllocation) { width - MARGIN_END - button_width, MARGIN_TOP,
+                                               button_width, button_height },
+                            -1);
+}
+
+static void
+append_text (GtkSnapshot    *snapshot,
+             PangoLayout    *layout,
+             int             x,
+             int             y,
+             const GdkRGBA  *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+cycle_board_card_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  CycleBoardCard *self = CYCLE_BOARD_CARD (widget);
+  int width = gtk_widget_get_width (widget);
+  int end = width - MARGIN_END - LINE_END;
+  Lines lines;
+
+  if (self->content == NULL)
+    return;
+
+  ensure_colors (self);
+  layout_lines (self, width, &lines);
+
+  /* A card: its background (see _cycle_board_append_rounded), and a thin line round it */
+  {
+    int height = gtk_widget_get_height (widget);
+    const GdkRGBA *line = &self->colors[COLOR_LINE];
+    GskRoundedRect outline;
+
+    _cycle_board_append_rounded (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height),
+                                 CARD_RADIUS, &self->colors[COLOR_BG]);
+    gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (-1, -1, width + 2, height + 2),
+                                     CARD_RADIUS + 1);
+    gtk_snapshot_append_border (snapshot, &outline, (float[4]) { 1, 1, 1, 1 },
+                                (GdkRGBA[4]) { *line, *line, *line, *line });
+  }
+
+  append_text (snapshot, get_layout (self, TEXT_TITLE), MARGIN_START, lines.title_y,
+               &self->colors[COLOR_FG]);
+
+  if (lines.meta_y >= 0)
+    {
+      PangoLayout *persona = get_layout (self, TEXT_PERSONA);
+
+      append_text (snapshot, get_layout (self, TEXT_FORMAT), MARGIN_START, lines.meta_y,
+                   &self->colors[COLOR_DIM]);
+      append_text (snapshot, persona, end - text_width (persona), lines.meta_y,
+                   &self->colors[COLOR_ACCENT]);
+    }
+
+  /* The status in a pill coloured by how far along the content is */
+  {
+    static const Color status_colors[] = {
+      [CYCLE_STATUS_IDEA] = COLOR_FG,
+      [CYCLE_STATUS_DRAFT] = COLOR_WARNING,
+      [CYCLE_STATUS_SCHEDULED] = COLOR_ACCENT,
+      [CYCLE_STATUS_PUBLISHED] = COLOR_SUCCESS,
+    };
+    CycleStatus status = cycle_content_get_status (self->content);
+    const GdkRGBA *color = &self->colors[(guint) status < G_N_ELEMENTS (status_colors)
+                                         ? status_colors[status] : COLOR_FG];
+    PangoLayout *layout = get_layout (self, TEXT_STATUS);
+    PangoLayout *due = get_layout (self, TEXT_DUE);
+    int pill_width = text_width (layout) + 2 * PILL_PAD_X;
+    int pill_height = text_height (layout) + 2 * PILL_PAD_Y;
+    int pill_y = lines.status_y + (lines.status_height - pill_height) / 2;
+    GdkRGBA background = *color;
+
+    background.alpha *= status == CYCLE_STATUS_IDEA ? 0.1f : 0.15f;
+    _cycle_board_append_rounded (snapshot,
+                                 &GRAPHENE_RECT_INIT (MARGIN_START, pill_y, pill_width, pill_height),
+                                 PILL_RADIUS, &background);
+    append_text (snapshot, layout, MARGIN_START + PILL_PAD_X, pill_y + PILL_PAD_Y, color);
+
+    if (has_text (self, TEXT_ASKS))
+      append_text (snapshot, get_layout (self, TEXT_ASKS),
+                   MARGIN_START + pill_width + SPACING,
+                   lines.status_y + (lines.status_height -
+                                     text_height (get_layout (self, TEXT_ASKS))) / 2,
+                   &self->colors[COLOR_DIM]);
+
+    append_text (snapshot, due, end - text_width (due),
+                 lines.status_y + (lines.status_height - text_height (due)) / 2,
+                 &self->colors[self->overdue ? COLOR_ERROR : COLOR_FG]);
+  }
+
+  gtk_widget_snapshot_child (widget, self->menu_button, snapshot);
+}
+
+/* Fonts and colours come from the style: made again when it changes. */
+static void
+cycle_board_card_css_changed (GtkWidget         *widget,
+                              GtkCssStyleChange *change)
+{
+  CycleBoardCard *self = CYCLE_BOARD_CARD (widget);
+
+  GTK_WIDGET_CLASS (cycle_board_card_parent_class)->css_changed (widget, change);
+
+  self->have_colors = FALSE;
+  for (guint i = 0; i < N_TEXTS; i++)
+    g_clear_object (&self->layouts[i]);
+  gtk_widget_queue_resize (widget);
+}
+
 /* Made when asked for: setting a tooltip asks the X server where the pointer is, too slow for
- * every card that scrolls in. The title may be cut short on the card. */
+ * every card that scrolls in. The title may be cut short; an overdue date says why it is red. */
 static gboolean
 on_query_tooltip_cb (CycleBoardCard *self,
                      int             x,
@@ -126,12 +531,25 @@ on_query_tooltip_cb (CycleBoardCard *self,
                      gboolean        keyboard,
                      GtkTooltip     *tooltip)
 {
-  if (self->content == NULL || !gtk_label_get_layout (self->title_label) ||
-      !pango_layout_is_ellipsized (gtk_label_get_layout (self->title_label)))
+  Lines lines;
+
+  if (self->content == NULL)
     return FALSE;
 
-  gtk_tooltip_set_text (tooltip, cycle_content_get_title (self->content));
-  return TRUE;
+  layout_lines (self, gtk_widget_get_width (GTK_WIDGET (self)), &lines);
+  if (self->overdue && y >= lines.status_y)
+    {
+      gtk_tooltip_set_text (tooltip, _("Overdue: due before today and not published"));
+      return TRUE;
+    }
+  if (y < lines.title_y + text_height (get_layout (self, TEXT_TITLE)) &&
+      pango_layout_is_ellipsized (get_layout (self, TEXT_TITLE)))
+    {
+      gtk_tooltip_set_text (tooltip, cycle_content_get_title (self->content));
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 static gboolean
@@ -145,21 +563,9 @@ on_menu_query_tooltip_cb (GtkWidget  *button,
   return TRUE;
 }
 
-static void
-on_content_notify_cb (CycleBoardCard *self,
-                      GParamSpec     *pspec,
-                      CycleContent   *content)
-{
-  if (pspec->name == g_intern_static_string ("status"))
-    update_status (self);
-  else if (pspec->name == g_intern_static_string ("direction"))
-    update_direction (self);
-  else if (pspec->name == g_intern_static_string ("format") ||
-           pspec->name == g_intern_static_string ("persona"))
-    update_meta (self);
-
-  update_accessible (self);
-}
+/* ------------------------------------------------------------------------------------------------
+ * Content
+ */
 
 CycleContent *
 cycle_board_card_get_content (CycleBoardCard *self)
@@ -178,25 +584,34 @@ cycle_board_card_set_content (CycleBoardCard *self,
   if (!g_set_object (&self->content, content))
     return;
 
-  g_binding_group_set_source (self->bindings, content);
   g_signal_group_set_target (self->content_signals, content);
-
-  if (content != NULL)
-    {
-      cycle_name_watch_bind (self->persona_watch, content);
-      cycle_due_watch_bind (self->due_watch, content);
-      update_status (self);
-      update_direction (self);
-      update_meta (self);
-      update_accessible (self);
-    }
-  else
-    {
-      cycle_name_watch_unbind (self->persona_watch);
-      cycle_due_watch_unbind (self->due_watch);
-    }
+  g_signal_group_set_target (self->persona_signals,
+                             content != NULL ? cycle_content_get_persona (content) : NULL);
+  update_all (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT]);
+}
+
+char *
+cycle_board_card_dup_texts (CycleBoardCard *self)
+{
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  g_return_val_if_fail (CYCLE_IS_BOARD_CARD (self), NULL);
+
+  for (Text text = 0; text < N_TEXTS; text++)
+    if (has_text (self, text))
+      g_string_append_printf (texts, "%s%s", texts->len > 0 ? "\n" : "",
+                              pango_layout_get_text (get_layout (self, text)));
+
+  return g_string_free (g_steal_pointer (&texts), FALSE);
+}
+
+gboolean
+cycle_board_card_get_overdue (CycleBoardCard *self)
+{
+  g_return_val_if_fail (CYCLE_IS_BOARD_CARD (self), FALSE);
+  return self->overdue;
 }
 
 void
@@ -312,7 +727,7 @@ menu_action (GtkWidget  *widget,
   CycleBoard *board = get_board (self);
 
   if (board != NULL && self->content != NULL)
-    _cycle_board_popup_menu (board, widget, GTK_WIDGET (self->menu_button));
+    _cycle_board_popup_menu (board, widget, self->menu_button);
 }
 
 static void
@@ -349,16 +764,12 @@ cycle_board_card_dispose (GObject *object)
   CycleBoardCard *self = CYCLE_BOARD_CARD (object);
 
   cycle_board_card_reset (self);
+  g_clear_pointer (&self->menu_button, gtk_widget_unparent);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_BOARD_CARD);
-  /* Template children without an id are not the template's to clear. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
-
-  g_clear_object (&self->bindings);
   g_clear_object (&self->content_signals);
-  g_clear_pointer (&self->persona_watch, cycle_name_watch_free);
-  g_clear_pointer (&self->due_watch, cycle_due_watch_free);
+  g_clear_object (&self->persona_signals);
+  for (guint i = 0; i < N_TEXTS; i++)
+    g_clear_object (&self->layouts[i]);
 
   G_OBJECT_CLASS (cycle_board_card_parent_class)->dispose (object);
 }
@@ -409,22 +820,15 @@ cycle_board_card_class_init (CycleBoardCardClass *klass)
   object_class->get_property = cycle_board_card_get_property;
   object_class->set_property = cycle_board_card_set_property;
 
+  widget_class->measure = cycle_board_card_measure;
+  widget_class->size_allocate = cycle_board_card_size_allocate;
+  widget_class->snapshot = cycle_board_card_snapshot;
+  widget_class->css_changed = cycle_board_card_css_changed;
+
   properties[PROP_CONTENT] =
     g_param_spec_object ("content", NULL, NULL, CYCLE_TYPE_CONTENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/example/Cycle/ui/cycle-board-card.ui");
-  gtk_widget_class_bind_template_child (widget_class, CycleBoardCard, title_label);
-  gtk_widget_class_bind_template_child (widget_class, CycleBoardCard, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, CycleBoardCard, meta_box);
-  gtk_widget_class_bind_template_child (widget_class, CycleBoardCard, format_label);
-  gtk_widget_class_bind_template_child (widget_class, CycleBoardCard, persona_label);
-  gtk_widget_class_bind_template_child (widget_class, CycleBoardCard, status_label);
-  gtk_widget_class_bind_template_child (widget_class, CycleBoardCard, direction_label);
-  gtk_widget_class_bind_template_child (widget_class, CycleBoardCard, due_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_menu_query_tooltip_cb);
 
   gtk_widget_class_install_action (widget_class, "card.menu", NULL, menu_action);
   gtk_widget_class_install_action (widget_class, "card.edit", NULL, edit_action);
@@ -448,17 +852,22 @@ cycle_board_card_init (CycleBoardCard *self)
 {
   GtkDragSource *drag;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "board-card");
 
-  self->bindings = g_binding_group_new ();
-  g_binding_group_bind (self->bindings, "title", self->title_label, "label",
-                        G_BINDING_SYNC_CREATE);
-  g_binding_group_bind_full (self->bindings, "format", self->format_label, "label",
-                             G_BINDING_SYNC_CREATE,
-                             cycle_transform_format_to_label, NULL, NULL, NULL);
-  g_binding_group_bind_full (self->bindings, "status", self->status_label, "label",
-                             G_BINDING_SYNC_CREATE,
-                             cycle_transform_enum_to_label, NULL, NULL, NULL);
+  self->menu_button = gtk_button_new_from_icon_name ("view-more-symbolic");
+  gtk_widget_set_valign (self->menu_button, GTK_ALIGN_START);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->menu_button), "card.menu");
+  gtk_widget_add_css_class (self->menu_button, "flat");
+  gtk_widget_add_css_class (self->menu_button, "card-menu");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Content Menu"),
+                                  -1);
+  /* The tooltip is made when asked for: see on_menu_query_tooltip_cb () */
+  gtk_widget_set_has_tooltip (self->menu_button, TRUE);
+  g_signal_connect (self->menu_button, "query-tooltip",
+                    G_CALLBACK (on_menu_query_tooltip_cb), NULL);
+  gtk_widget_set_parent (self->menu_button, GTK_WIDGET (self));
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
@@ -466,9 +875,9 @@ cycle_board_card_init (CycleBoardCard *self)
   self->content_signals = g_signal_group_new (CYCLE_TYPE_CONTENT);
   g_signal_group_connect_swapped (self->content_signals, "notify",
                                   G_CALLBACK (on_content_notify_cb), self);
-
-  self->persona_watch = cycle_name_watch_new (self->persona_label, "persona", NULL);
-  self->due_watch = cycle_due_watch_new (self->due_label);
+  self->persona_signals = g_signal_group_new (CYCLE_TYPE_PERSONA);
+  g_signal_group_connect_swapped (self->persona_signals, "notify::name",
+                                  G_CALLBACK (on_persona_name_cb), self);
 
   drag = gtk_drag_source_new ();
   gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);

@@ -391,6 +391,21 @@ on_card_parent_cb (GtkWidget  *card,
   g_ptr_array_add (self->spare_cards, g_object_ref (card));
 }
 
+void
+_cycle_board_append_rounded (GtkSnapshot           *snapshot,
+                             const graphene_rect_t *rect,
+                             float                  radius,
+                             const GdkRGBA         *color)
+{
+  float half_height = rect->size.height / 2, half_width = rect->size.width / 2;
+  GskRoundedRect outline;
+
+  gsk_rounded_rect_init_from_rect (&outline, rect, MIN (radius, MIN (half_width, half_height)));
+  gtk_snapshot_append_border (snapshot, &outline,
+                              (float[4]) { half_height, half_width, half_height, half_width },
+                              (GdkRGBA[4]) { *color, *color, *color, *color });
+}
+
 GtkWidget *
 _cycle_board_take_card (CycleBoard *self)
 {
