@@ -244,7 +244,7 @@ stage_name (CycleStage *stage)
 {
   const char *name = cycle_stage_get_name (stage);
 
-  return name[0] != '\0' ? name : _("Untitled stage");
+  return name[0] != '\0' ? name : _("Unnamed stage");
 }
 
 static const char *

@@ -262,7 +262,7 @@ read_color (Reader              *r,
       if (!ok)
         {
           g_autofree char *quoted = cycle_file_error_quote (s);
-          return fail (r, _("“%s” is not a colour written #rrggbb"), quoted);
+          return fail (r, _("“%s” is not a color written #rrggbb"), quoted);
         }
     }
 

@@ -218,7 +218,7 @@ cycle_stage_class_init (CycleStageClass *klass)
     g_param_spec_int ("days", N_("Days in Stage"), NULL,
                       CYCLE_DAYS_UNSET, 36500, CYCLE_DAYS_UNSET, rw);
   properties[PROP_OWNER] = g_param_spec_string ("owner", N_("Owner"), NULL, "", rw);
-  properties[PROP_COLOR] = g_param_spec_string ("color", N_("Colour"), NULL, "", rw);
+  properties[PROP_COLOR] = g_param_spec_string ("color", N_("Color"), NULL, "", rw);
   properties[PROP_X] =
     g_param_spec_double ("x", N_("Position"), NULL, -1e6, 1e6, 0.0, rw);
   properties[PROP_Y] =
