@@ -218,7 +218,7 @@ cycle_transform_due_to_label (GBinding     *binding,
 
 struct _CycleNameWatch
 {
-  GtkLabel     *label;      /* not owned: the cell owns both */
+  CycleTextCell *cell;     /* not owned: the table's cell owns both */
   const char   *property;   /* static */
   char         *empty_text;
   CycleContent *content;
@@ -243,8 +243,7 @@ name_watch_update (CycleNameWatch *watch)
   if (name == NULL || *name == '\0')
     name = watch->empty_text;
 
-  gtk_label_set_label (watch->label, name);
-  gtk_widget_set_visible (GTK_WIDGET (watch->label), *name != '\0');
+  cycle_text_cell_set_text (watch->cell, name);
 }
 
 static void
@@ -289,13 +288,13 @@ on_content_notify_cb (CycleContent   *content,
 }
 
 CycleNameWatch *
-cycle_name_watch_new (GtkLabel   *label,
-                      const char *property,
-                      const char *empty_text)
+cycle_name_watch_new (CycleTextCell *cell,
+                      const char    *property,
+                      const char    *empty_text)
 {
   CycleNameWatch *watch = g_new0 (CycleNameWatch, 1);
 
-  watch->label = label;
+  watch->cell = cell;
   watch->property = g_intern_string (property);
   watch->empty_text = g_strdup (empty_text != NULL ? empty_text : "");
 
@@ -346,7 +345,7 @@ cycle_name_watch_free (CycleNameWatch *watch)
 
 struct _CycleDueWatch
 {
-  GtkLabel     *label;    /* not owned */
+  CycleTextCell *cell;    /* not owned */
   CycleContent *content;
   gulong        due_handler;
   gulong        status_handler;
@@ -361,26 +360,25 @@ on_due_changed_cb (CycleContent  *content,
   g_autofree char *today = cycle_content_dup_today ();
   gboolean overdue = cycle_content_is_overdue (content, today);
 
-  gtk_label_set_label (watch->label, text);
-  gtk_widget_set_visible (GTK_WIDGET (watch->label), *text != '\0');
+  cycle_text_cell_set_text (watch->cell, text);
 
   if (overdue)
-    gtk_widget_add_css_class (GTK_WIDGET (watch->label), "error");
+    gtk_widget_add_css_class (GTK_WIDGET (watch->cell), "error");
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (watch->label), "error");
+    gtk_widget_remove_css_class (GTK_WIDGET (watch->cell), "error");
 }
 
 /* Made when asked for: setting a tooltip asks the X server where the pointer is, too slow for
  * every cell that scrolls in. */
 static gboolean
-on_due_query_tooltip_cb (GtkWidget     *label,
+on_due_query_tooltip_cb (GtkWidget     *cell,
                          int            x,
                          int            y,
                          gboolean       keyboard,
                          GtkTooltip    *tooltip,
                          CycleDueWatch *watch)
 {
-  if (!gtk_widget_has_css_class (label, "error"))
+  if (!gtk_widget_has_css_class (cell, "error"))
     return FALSE;
 
   gtk_tooltip_set_text (tooltip, _("Overdue: due before today and not published"));
@@ -388,13 +386,13 @@ on_due_query_tooltip_cb (GtkWidget     *label,
 }
 
 CycleDueWatch *
-cycle_due_watch_new (GtkLabel *label)
+cycle_due_watch_new (CycleTextCell *cell)
 {
   CycleDueWatch *watch = g_new0 (CycleDueWatch, 1);
 
-  watch->label = label;
-  gtk_widget_set_has_tooltip (GTK_WIDGET (label), TRUE);
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_due_query_tooltip_cb), watch);
+  watch->cell = cell;
+  gtk_widget_set_has_tooltip (GTK_WIDGET (cell), TRUE);
+  g_signal_connect (cell, "query-tooltip", G_CALLBACK (on_due_query_tooltip_cb), watch);
   return watch;
 }
 

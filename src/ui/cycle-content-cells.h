@@ -11,6 +11,7 @@
 #include <gtk/gtk.h>
 
 #include "cycle-plan.h"
+#include "cycle-text-cell.h"
 
 G_BEGIN_DECLS
 
@@ -58,7 +59,7 @@ gboolean    cycle_transform_due_to_label       (GBinding     *binding,
  * cell's item. */
 typedef struct _CycleNameWatch CycleNameWatch;
 
-CycleNameWatch *cycle_name_watch_new    (GtkLabel       *label,
+CycleNameWatch *cycle_name_watch_new    (CycleTextCell  *cell,
                                          const char     *property,
                                          const char     *empty_text);
 void            cycle_name_watch_bind   (CycleNameWatch *watch,
@@ -69,7 +70,7 @@ void            cycle_name_watch_free   (CycleNameWatch *watch);
 /* A label that shows a due date, in the error colour while the content is overdue. */
 typedef struct _CycleDueWatch CycleDueWatch;
 
-CycleDueWatch  *cycle_due_watch_new     (GtkLabel       *label);
+CycleDueWatch  *cycle_due_watch_new     (CycleTextCell  *cell);
 void            cycle_due_watch_bind    (CycleDueWatch  *watch,
                                          CycleContent   *content);
 void            cycle_due_watch_unbind  (CycleDueWatch  *watch);

@@ -201,9 +201,8 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
-      child = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (child), 0.0f);
-      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      /* Not a GtkLabel: see cycle-text-cell.h */
+      child = cycle_text_cell_new ();
       if (spec->dim)
         gtk_widget_add_css_class (child, "dim-label");
       if (spec->kind == CELL_DUE)
@@ -211,11 +210,12 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
 
       if (spec->kind == CELL_NAME)
         g_object_set_data_full (G_OBJECT (list_item), "cycle-watch",
-                                cycle_name_watch_new (GTK_LABEL (child), spec->property, NULL),
+                                cycle_name_watch_new (CYCLE_TEXT_CELL (child), spec->property,
+                                                      NULL),
                                 (GDestroyNotify) cycle_name_watch_free);
       else if (spec->kind == CELL_DUE)
         g_object_set_data_full (G_OBJECT (list_item), "cycle-watch",
-                                cycle_due_watch_new (GTK_LABEL (child)),
+                                cycle_due_watch_new (CYCLE_TEXT_CELL (child)),
                                 (GDestroyNotify) cycle_due_watch_free);
     }
 
@@ -252,7 +252,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       cycle_content_title_cell_set_content (CYCLE_CONTENT_TITLE_CELL (child), content);
       break;
     case CELL_TEXT:
-      binding = g_object_bind_property_full (content, spec->property, child, "label",
+      binding = g_object_bind_property_full (content, spec->property, child, "text",
                                              G_BINDING_SYNC_CREATE,
                                              spec->transform, NULL, NULL, NULL);
       g_object_set_data (G_OBJECT (list_item), "cycle-binding", binding);

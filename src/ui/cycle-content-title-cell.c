@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cycle-content-title-cell.h"
+#include "cycle-text-cell.h"
 
 struct _CycleContentTitleCell
 {
@@ -20,7 +21,7 @@ struct _CycleContentTitleCell
   GBinding     *binding;
 
   GtkStack     *stack;
-  GtkLabel     *label;
+  CycleTextCell *label;
   GtkText      *text;
   guint         stopping : 1;
 };
@@ -73,10 +74,10 @@ cycle_content_title_cell_set_content (CycleContentTitleCell *self,
   g_set_object (&self->content, content);
 
   if (content != NULL)
-    self->binding = g_object_bind_property (content, "title", self->label, "label",
+    self->binding = g_object_bind_property (content, "title", self->label, "text",
                                             G_BINDING_SYNC_CREATE);
   else
-    gtk_label_set_label (self->label, "");
+    cycle_text_cell_set_text (self->label, "");
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT]);
 }
@@ -296,9 +297,8 @@ cycle_content_title_cell_class_init (CycleContentTitleCellClass *klass)
 static void
 cycle_content_title_cell_init (CycleContentTitleCell *self)
 {
-  self->label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->label, 0.0f);
-  gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
+  /* Not a GtkLabel: see cycle-text-cell.h */
+  self->label = CYCLE_TEXT_CELL (cycle_text_cell_new ());
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_hhomogeneous (self->stack, FALSE);

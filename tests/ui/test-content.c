@@ -12,6 +12,7 @@
 
 #include "cycle-board-card.h"
 #include "cycle-board-column.h"
+#include "cycle-text-cell.h"
 #include "cycle-content-editor.h"
 #include "cycle-content-title-cell.h"
 #include "cycle-content-view.h"
@@ -73,6 +74,13 @@ label_has_text (GtkWidget     *widget,
     g_autofree char *texts_ = cycle_board_card_dup_texts (card); \
     g_assert_cmpstr (texts_, ==, expected); \
   } G_STMT_END
+
+static gboolean
+cell_has_text (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return g_strcmp0 (cycle_text_cell_get_text (CYCLE_TEXT_CELL (widget)), text) == 0;
+}
 
 static char *
 titles (GListModel *model)
@@ -702,6 +710,25 @@ test_table (Fixture       *f,
   assert_titles (rows, "The five-minute pour-over|Grind size, explained|Monthly brewing letter");
   g_assert_nonnull (find_widget (GTK_WIDGET (table), GTK_TYPE_LABEL, label_has_text,
                                  "3 items"));
+
+  /* The cells follow their content: a persona renamed, a date gone overdue. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (table), CYCLE_TYPE_TEXT_CELL, cell_has_text,
+                                 "Busy parent"));
+  cycle_persona_set_name (cycle_plan_find_persona (f->plan, "p1"), "Tired parent");
+  g_assert_null (find_widget (GTK_WIDGET (table), CYCLE_TYPE_TEXT_CELL, cell_has_text,
+                              "Busy parent"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (table), CYCLE_TYPE_TEXT_CELL, cell_has_text,
+                                 "Tired parent"));
+  cycle_content_set_due (cycle_plan_find_content (f->plan, "c2"), "2001-01-01");
+  {
+    GtkWidget *due = find_widget (GTK_WIDGET (table), CYCLE_TYPE_TEXT_CELL, cell_has_text,
+                                  "1 Jan 2001");
+
+    g_assert_nonnull (due);
+    g_assert_true (gtk_widget_has_css_class (due, "error"));
+    cycle_content_set_status (cycle_plan_find_content (f->plan, "c2"), CYCLE_STATUS_PUBLISHED);
+    g_assert_false (gtk_widget_has_css_class (due, "error"));
+  }
 
   /* Search, through the entry (it waits a moment after the last key). */
   search = find_widget (GTK_WIDGET (table), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
