@@ -9,7 +9,9 @@
  *   sort           the table sorted by due date (GtkColumnView's sorter), until painted
  *   scroll         frame times while a board column, the board and the table scroll 40 px a
  *                  frame (a fast fling), from the frame clock's "before-paint" to its
- *                  "after-paint" plus a round trip to the X server
+ *                  "after-paint" plus a round trip to the X server. Across the board, each frame
+ *                  also counts the columns on screen that show no card although their stage has
+ *                  content: cards put off until later would make frames cheaper, and wrong.
  *
  * Each has a baseline measured in the same run with bare GTK on the same items: a GtkListView
  * or GtkColumnView of plain labels, a GtkFilterListModel with one GtkCustomFilter, a
@@ -32,6 +34,7 @@
 
 #include <adwaita.h>
 
+#include "cycle-board-card.h"
 #include "cycle-board-column.h"
 #include "cycle-content-view.h"
 
@@ -137,6 +140,9 @@ typedef struct
   GArray     *times;      /* double, ms, while recording */
   gboolean    recording;
   gboolean    painted;
+  /* Called after each recorded frame (see count_empty_columns) */
+  void      (*check) (gpointer data);
+  gpointer    check_data;
 } Timer;
 
 static void
@@ -157,6 +163,8 @@ on_after_paint_cb (GdkFrameClock *clock,
     timer->max_ms = MAX (timer->max_ms, timer->last_ms);
   if (timer->recording && timer->start > 0)
     g_array_append_val (timer->times, timer->last_ms);
+  if (timer->recording && timer->check != NULL)
+    timer->check (timer->check_data);
   timer->painted = TRUE;
 }
 
@@ -413,16 +421,94 @@ time_show_bare (CyclePlan *plan,
   return ms;
 }
 
+/* The board's columns on screen (a third of them or more in view) that show no card although
+ * their stage has content. */
+typedef struct
+{
+  GtkWidget *viewport;   /* the board's scrolled window */
+  guint      frames;     /* frames counted */
+  guint      empty;      /* frames with such a column */
+} EmptyColumns;
+
+static gboolean
+has_card (GtkWidget *widget)
+{
+  if (CYCLE_IS_BOARD_CARD (widget) && gtk_widget_get_mapped (widget) &&
+      cycle_board_card_get_content (CYCLE_BOARD_CARD (widget)) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_card (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+collect_columns (GtkWidget *widget,
+                 GPtrArray *columns)
+{
+  if (CYCLE_IS_BOARD_COLUMN (widget))
+    {
+      g_ptr_array_add (columns, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_columns (child, columns);
+}
+
+static void
+count_empty_columns (gpointer data)
+{
+  EmptyColumns *count = data;
+  g_autoptr(GPtrArray) columns = g_ptr_array_new ();
+  double width = gtk_widget_get_width (count->viewport);
+  gboolean empty = FALSE;
+
+  collect_columns (count->viewport, columns);
+  for (guint i = 0; i < columns->len && !empty; i++)
+    {
+      GtkWidget *column = g_ptr_array_index (columns, i);
+      CycleStage *stage = cycle_board_column_get_stage (CYCLE_BOARD_COLUMN (column));
+      graphene_rect_t bounds;
+      double shown;
+
+      if (stage == NULL || cycle_stage_get_n_content (stage) == 0 ||
+          !gtk_widget_get_mapped (column) ||
+          !gtk_widget_compute_bounds (column, count->viewport, &bounds))
+        continue;
+
+      shown = MIN (bounds.origin.x + bounds.size.width, width) - MAX (bounds.origin.x, 0.0);
+      if (shown >= bounds.size.width / 3 && !has_card (column))
+        empty = TRUE;
+    }
+
+  count->frames++;
+  if (empty)
+    count->empty++;
+}
+
 /* Scrolls @adjustment @step px a frame for @n_frames frames; returns the frame times. */
 static GArray *
-scroll_frames (GtkWidget     *widget,
-               GtkAdjustment *adjustment,
-               guint          n_frames)
+scroll_frames_checked (GtkWidget     *widget,
+                       GtkAdjustment *adjustment,
+                       guint          n_frames,
+                       EmptyColumns  *empty)
 {
   Timer timer = { 0, };
   double value = gtk_adjustment_get_value (adjustment);
 
   timer.times = new_times ();
+  if (empty != NULL)
+    {
+      timer.check = count_empty_columns;
+      timer.check_data = empty;
+    }
   timer_attach (&timer, widget);
   wait_for_frame (&timer, widget);
 
@@ -440,12 +526,21 @@ scroll_frames (GtkWidget     *widget,
   return timer.times;
 }
 
+static GArray *
+scroll_frames (GtkWidget     *widget,
+               GtkAdjustment *adjustment,
+               guint          n_frames)
+{
+  return scroll_frames_checked (widget, adjustment, n_frames, NULL);
+}
+
 typedef struct
 {
-  GArray *board_column;
-  GArray *board;
-  GArray *table;
-  GArray *bare;
+  GArray      *board_column;
+  GArray      *board;
+  GArray      *table;
+  GArray      *bare;
+  EmptyColumns board_empty;
 } Scrolling;
 
 static void
@@ -474,7 +569,9 @@ measure_scrolling (CyclePlan *plan,
 
   scroller = find_widget (GTK_WIDGET (cycle_content_view_get_board (CYCLE_CONTENT_VIEW (view))),
                           GTK_TYPE_SCROLLED_WINDOW);
-  out->board = scroll_frames (view, gtk_scrolled_window_get_hadjustment (scroller), n_frames);
+  out->board_empty.viewport = GTK_WIDGET (scroller);
+  out->board = scroll_frames_checked (view, gtk_scrolled_window_get_hadjustment (scroller),
+                                      n_frames, &out->board_empty);
 
   /* Down the table. */
   cycle_content_view_set_page (CYCLE_CONTENT_VIEW (view), "table");
@@ -705,6 +802,8 @@ main (int   argc,
       report ("scroll a board column", scrolling.board_column, scrolling.bare);
       report ("scroll the board across", scrolling.board, scrolling.bare);
       report ("scroll the table", scrolling.table, scrolling.bare);
+      printf ("  frames across the board with a column on screen showing no card: %u of %u\n",
+              scrolling.board_empty.empty, scrolling.board_empty.frames);
       return 0;
     }
 
@@ -739,13 +838,17 @@ main (int   argc,
   report ("scroll a board column", scrolling.board_column, scrolling.bare);
   report ("scroll the board across", scrolling.board, scrolling.bare);
   report ("scroll the table", scrolling.table, scrolling.bare);
+  printf ("  frames across the board with a column on screen showing no card: %u of %u\n",
+          scrolling.board_empty.empty, scrolling.board_empty.frames);
 
   filter_met = percentile (fs.one_go, 0.95) <= TARGET_ONE_GO_MS ||
                percentile (fs.max_frame, 0.95) <= TARGET_FRAME_MS;
   sort_met = percentile (fs.sort, 0.95) <= TARGET_ONE_GO_MS;
+  /* Frames are only worth their time if the columns on screen show their cards. */
   scroll_met = percentile (scrolling.board_column, 0.95) <= TARGET_SCROLL_P95_MS &&
                percentile (scrolling.board, 0.95) <= TARGET_SCROLL_P95_MS &&
-               percentile (scrolling.table, 0.95) <= TARGET_SCROLL_P95_MS;
+               percentile (scrolling.table, 0.95) <= TARGET_SCROLL_P95_MS &&
+               scrolling.board_empty.empty <= scrolling.board_empty.frames / 20;
 
   printf ("\n  target filter ≤ %.0f ms (or no frame over %.0f ms while incremental): %s\n",
           TARGET_ONE_GO_MS, TARGET_FRAME_MS, filter_met ? "met" : "MISSED");
