@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cycle-application.h"
 #include "cycle-window-private.h"
 
 #define CYCLE_SUFFIX ".cycle"
@@ -623,4 +624,48 @@ _cycle_window_class_actions_init (CycleWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p,
                                        GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "win.personas", NULL);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Dropping a plan on the window
+ */
+
+static gboolean
+on_drop_cb (CycleWindow   *self,
+            const GValue  *value,
+            double         x,
+            double         y,
+            GtkDropTarget *target)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+
+  /* The application's open path: into this window when it holds nothing yet. */
+  for (const GSList *l = files; l != NULL; l = l->next)
+    {
+      if (CYCLE_IS_APPLICATION (app))
+        cycle_application_open_file (CYCLE_APPLICATION (app), l->data);
+      else
+        cycle_window_open_file (self, l->data);
+    }
+  g_slist_free (files);
+
+  return TRUE;
+}
+
+/* A .cycle file dropped anywhere on the window opens as File ▸ Open does. */
+void
+_cycle_window_add_drop_target (CycleWindow *self)
+{
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }

@@ -105,6 +105,7 @@ void        _cycle_window_choose_file        (CycleWindow         *self,
                                               GtkFileFilter       *filter,
                                               CycleWindowFileFunc  func);
 void        _cycle_window_class_actions_init (CycleWindowClass *klass);
+void        _cycle_window_add_drop_target    (CycleWindow      *self);
 /* Saves to the document's file (Save As when untitled); destroys the window afterwards when
  * @close_after and the save succeeded. */
 void        _cycle_window_save               (CycleWindow *self,

@@ -588,40 +588,6 @@ _cycle_window_add_recent (CycleWindow *self)
 }
 
 /* ------------------------------------------------------------------------------------------------
- * Dropping a plan on the window
- */
-
-static gboolean
-on_drop_cb (CycleWindow   *self,
-            const GValue  *value,
-            double         x,
-            double         y,
-            GtkDropTarget *target)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  GSList *files;
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-
-  files = gdk_file_list_get_files (g_value_get_boxed (value));
-  if (files == NULL)
-    return FALSE;
-
-  /* The application's open path: into this window when it holds nothing yet. */
-  for (const GSList *l = files; l != NULL; l = l->next)
-    {
-      if (CYCLE_IS_APPLICATION (app))
-        cycle_application_open_file (CYCLE_APPLICATION (app), l->data);
-      else
-        cycle_window_open_file (self, l->data);
-    }
-  g_slist_free (files);
-
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------------------------------------
  * The window
  */
 
@@ -913,17 +879,13 @@ static void
 cycle_window_init (CycleWindow *self)
 {
   GtkEventController *keys;
-  GtkDropTarget *drop;
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect (self, "notify::application", G_CALLBACK (on_application_notify_cb), NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* A .cycle file dropped anywhere on the window opens as File ▸ Open does. */
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  _cycle_window_add_drop_target (self);
 
   self->projection_start = 1000;
   self->projection_cycles = 1;

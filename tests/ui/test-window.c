@@ -284,6 +284,52 @@ test_empty_window (Fixture       *fixture,
   ui_test_wait_for_draw (GTK_WIDGET (second));
 }
 
+/* A plan dropped on a new window opens there, as File ▸ Open does; what is not a file list is
+ * refused. */
+static void
+test_drop_file (Fixture       *fixture,
+                gconstpointer  data)
+{
+  CycleWindow *window;
+  GtkDropTarget *target = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  g_autoptr(GSList) files = g_slist_prepend (NULL, fixture->file);
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_application_activate (G_APPLICATION (app));
+  window = ui_test_get_window (app);
+  ui_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (cycle_window_is_pristine (window));
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "not a file");
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_false (accepted);
+  g_assert_true (cycle_window_is_pristine (window));
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  g_assert_cmpuint (ui_test_count_windows (app), ==, 1);
+  g_assert_false (cycle_window_is_pristine (window));
+  ui_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (find_stage_widget (window, "Visitors"));
+}
+
 static void
 test_open_error (Fixture       *fixture,
                  gconstpointer  data)
@@ -377,6 +423,8 @@ main (int   argc,
               fixture_set_up, test_add_stage_undo, fixture_tear_down);
   g_test_add ("/window/empty", Fixture, NULL,
               fixture_set_up, test_empty_window, fixture_tear_down);
+  g_test_add ("/window/drop-file", Fixture, NULL,
+              fixture_set_up, test_drop_file, fixture_tear_down);
   g_test_add ("/window/open-error", Fixture, NULL,
               fixture_set_up, test_open_error, fixture_tear_down);
   g_test_add ("/window/close-unsaved", Fixture, NULL,
