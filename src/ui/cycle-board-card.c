@@ -250,9 +250,14 @@ update_accessible (CycleBoardCard *self)
     g_string_append_printf (description, ", %s", cycle_content_format_to_display (format));
   if (persona != NULL)
     g_string_append_printf (description, ", %s", cycle_persona_get_name (persona));
+  if (cycle_content_get_direction (self->content) == CYCLE_DIRECTION_ASKS)
+    g_string_append_printf (description, ", %s", C_("content direction", "Asks"));
   if (*due != '\0')
-    /* Translators: part of a card's description for screen readers; %s is a date */
     g_string_append_printf (description, ", %s", due);
+  if (self->overdue)
+    /* Translators: the end of a card's description for screen readers, after its due date:
+     * the date is past and the content is not published */
+    g_string_append_printf (description, ", %s", _("overdue"));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
