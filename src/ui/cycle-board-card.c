@@ -150,6 +150,9 @@ get_layout (CycleBoardCard *self,
     {
       pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      /* A right-to-left card starts at its right: its wrapped title lines up there. */
+      if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+        pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
       pango_layout_set_height (layout, -TITLE_LINES);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
@@ -373,6 +376,18 @@ layout_lines (CycleBoardCard *self,
   lines->height = y + lines->status_height + MARGIN_BOTTOM;
 }
 
+/* Where something @w wide that starts at @x from the card's start edge goes: the layout above is
+ * for left-to-right; a right-to-left card mirrors it. */
+static int
+start_x (GtkWidget *widget,
+         int        x,
+         int        w)
+{
+  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    return gtk_widget_get_width (widget) - x - w;
+  return x;
+}
+
 static void
 cycle_board_card_measure (GtkWidget      *widget,
                           GtkOrientation  orientation,
@@ -413,8 +428,9 @@ cycle_board_card_size_allocate (GtkWidget *widget,
   /* Sets the layouts' widths for drawing. */
   layout_lines (self, width, &lines);
   gtk_widget_size_allocate (self->menu_button,
-                            &(GtkAllocation) { width - MARGIN_END - button_width, MARGIN_TOP,
-                                               button_width, button_height },
+                            &(GtkAllocation) {
+                              start_x (widget, width - MARGIN_END - button_width, button_width),
+                              MARGIN_TOP, button_width, button_height },
                             -1);
 }
 
@@ -460,17 +476,24 @@ cycle_board_card_snapshot (GtkWidget   *widget,
                                 (GdkRGBA[4]) { *line, *line, *line, *line });
   }
 
-  append_text (snapshot, get_layout (self, TEXT_TITLE), MARGIN_START, lines.title_y,
-               &self->colors[COLOR_FG]);
+  {
+    PangoLayout *title = get_layout (self, TEXT_TITLE);
+
+    append_text (snapshot, title,
+                 start_x (widget, MARGIN_START, pango_layout_get_width (title) / PANGO_SCALE),
+                 lines.title_y, &self->colors[COLOR_FG]);
+  }
 
   if (lines.meta_y >= 0)
     {
+      PangoLayout *format = get_layout (self, TEXT_FORMAT);
       PangoLayout *persona = get_layout (self, TEXT_PERSONA);
 
-      append_text (snapshot, get_layout (self, TEXT_FORMAT), MARGIN_START, lines.meta_y,
-                   &self->colors[COLOR_DIM]);
-      append_text (snapshot, persona, end - text_width (persona), lines.meta_y,
-                   &self->colors[COLOR_ACCENT]);
+      append_text (snapshot, format, start_x (widget, MARGIN_START, text_width (format)),
+                   lines.meta_y, &self->colors[COLOR_DIM]);
+      append_text (snapshot, persona,
+                   start_x (widget, end - text_width (persona), text_width (persona)),
+                   lines.meta_y, &self->colors[COLOR_ACCENT]);
     }
 
   /* The status in a pill coloured by how far along the content is */
@@ -488,23 +511,27 @@ cycle_board_card_snapshot (GtkWidget   *widget,
     PangoLayout *due = get_layout (self, TEXT_DUE);
     int pill_width = text_width (layout) + 2 * PILL_PAD_X;
     int pill_height = text_height (layout) + 2 * PILL_PAD_Y;
+    int pill_x = start_x (widget, MARGIN_START, pill_width);
     int pill_y = lines.status_y + (lines.status_height - pill_height) / 2;
     GdkRGBA background = *color;
 
     background.alpha *= status == CYCLE_STATUS_IDEA ? 0.1f : 0.15f;
     _cycle_board_append_rounded (snapshot,
-                                 &GRAPHENE_RECT_INIT (MARGIN_START, pill_y, pill_width, pill_height),
+                                 &GRAPHENE_RECT_INIT (pill_x, pill_y, pill_width, pill_height),
                                  PILL_RADIUS, &background);
-    append_text (snapshot, layout, MARGIN_START + PILL_PAD_X, pill_y + PILL_PAD_Y, color);
+    append_text (snapshot, layout, pill_x + PILL_PAD_X, pill_y + PILL_PAD_Y, color);
 
     if (has_text (self, TEXT_ASKS))
-      append_text (snapshot, get_layout (self, TEXT_ASKS),
-                   MARGIN_START + pill_width + SPACING,
-                   lines.status_y + (lines.status_height -
-                                     text_height (get_layout (self, TEXT_ASKS))) / 2,
-                   &self->colors[COLOR_DIM]);
+      {
+        PangoLayout *asks = get_layout (self, TEXT_ASKS);
 
-    append_text (snapshot, due, end - text_width (due),
+        append_text (snapshot, asks,
+                     start_x (widget, MARGIN_START + pill_width + SPACING, text_width (asks)),
+                     lines.status_y + (lines.status_height - text_height (asks)) / 2,
+                     &self->colors[COLOR_DIM]);
+      }
+
+    append_text (snapshot, due, start_x (widget, end - text_width (due), text_width (due)),
                  lines.status_y + (lines.status_height - text_height (due)) / 2,
                  &self->colors[self->overdue ? COLOR_ERROR : COLOR_FG]);
   }
@@ -512,19 +539,30 @@ cycle_board_card_snapshot (GtkWidget   *widget,
   gtk_widget_snapshot_child (widget, self->menu_button, snapshot);
 }
 
+static void
+drop_layouts (CycleBoardCard *self)
+{
+  self->have_colors = FALSE;
+  for (guint i = 0; i < N_TEXTS; i++)
+    g_clear_object (&self->layouts[i]);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 /* Fonts and colours come from the style: made again when it changes. */
 static void
 cycle_board_card_css_changed (GtkWidget         *widget,
                               GtkCssStyleChange *change)
 {
-  CycleBoardCard *self = CYCLE_BOARD_CARD (widget);
-
   GTK_WIDGET_CLASS (cycle_board_card_parent_class)->css_changed (widget, change);
+  drop_layouts (CYCLE_BOARD_CARD (widget));
+}
 
-  self->have_colors = FALSE;
-  for (guint i = 0; i < N_TEXTS; i++)
-    g_clear_object (&self->layouts[i]);
-  gtk_widget_queue_resize (widget);
+static void
+cycle_board_card_direction_changed (GtkWidget        *widget,
+                                    GtkTextDirection  previous)
+{
+  GTK_WIDGET_CLASS (cycle_board_card_parent_class)->direction_changed (widget, previous);
+  drop_layouts (CYCLE_BOARD_CARD (widget));
 }
 
 /* Made when asked for: setting a tooltip asks the X server where the pointer is, too slow for
@@ -829,6 +867,7 @@ cycle_board_card_class_init (CycleBoardCardClass *klass)
   widget_class->size_allocate = cycle_board_card_size_allocate;
   widget_class->snapshot = cycle_board_card_snapshot;
   widget_class->css_changed = cycle_board_card_css_changed;
+  widget_class->direction_changed = cycle_board_card_direction_changed;
 
   properties[PROP_CONTENT] =
     g_param_spec_object ("content", NULL, NULL, CYCLE_TYPE_CONTENT,

@@ -254,6 +254,22 @@ test_board (Fixture       *f,
   cycle_content_set_persona (cycle_plan_find_content (f->plan, "c1"), NULL);
   assert_card_shows (card, "Pour-over in five\narticle\nPublished\nAsks");
 
+  /* Right to left, the card is mirrored: its menu button goes to the left. */
+  {
+    GtkWidget *button = ui_test_find_widget (GTK_WIDGET (card), GTK_TYPE_BUTTON, TRUE);
+    graphene_rect_t bounds;
+
+    g_assert_nonnull (button);
+    g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (card), &bounds));
+    g_assert_cmpfloat (bounds.origin.x, >, gtk_widget_get_width (GTK_WIDGET (card)) / 2);
+    gtk_widget_set_direction (GTK_WIDGET (card), GTK_TEXT_DIR_RTL);
+    ui_test_wait_for_draw (GTK_WIDGET (f->window));
+    g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (card), &bounds));
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <,
+                       gtk_widget_get_width (GTK_WIDGET (card)) / 2);
+    gtk_widget_set_direction (GTK_WIDGET (card), GTK_TEXT_DIR_NONE);
+  }
+
   /* Overdue dates are in the error colour (and say so in a tooltip). */
   g_assert_false (cycle_board_card_get_overdue (find_card (f, "c2")));
   cycle_content_set_due (cycle_plan_find_content (f->plan, "c2"), "2001-01-01");
