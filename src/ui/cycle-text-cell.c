@@ -37,6 +37,9 @@ get_layout (CycleTextCell *self)
       self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
       pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+      /* Lined up at the start edge, as a label's xalign 0 is */
+      if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+        pango_layout_set_alignment (self->layout, PANGO_ALIGN_RIGHT);
 
       /* Adwaita's .numeric: figures of one width (a label gets it from its style) */
       if (gtk_widget_has_css_class (GTK_WIDGET (self), "numeric"))
@@ -131,6 +134,17 @@ cycle_text_cell_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (cycle_text_cell_parent_class)->css_changed (widget, change);
 }
 
+static void
+cycle_text_cell_direction_changed (GtkWidget        *widget,
+                                   GtkTextDirection  previous)
+{
+  CycleTextCell *self = CYCLE_TEXT_CELL (widget);
+
+  g_clear_object (&self->layout);
+  GTK_WIDGET_CLASS (cycle_text_cell_parent_class)->direction_changed (widget, previous);
+  gtk_widget_queue_draw (widget);
+}
+
 const char *
 cycle_text_cell_get_text (CycleTextCell *self)
 {
@@ -222,6 +236,7 @@ cycle_text_cell_class_init (CycleTextCellClass *klass)
   widget_class->measure = cycle_text_cell_measure;
   widget_class->snapshot = cycle_text_cell_snapshot;
   widget_class->css_changed = cycle_text_cell_css_changed;
+  widget_class->direction_changed = cycle_text_cell_direction_changed;
 
   properties[PROP_TEXT] =
     g_param_spec_string ("text", NULL, NULL, "",
