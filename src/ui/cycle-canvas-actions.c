@@ -232,6 +232,8 @@ cycle_canvas_duplicate_selection (CycleCanvas *self)
 {
   g_autoptr(GPtrArray) stages = NULL;
   g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+  /* original stage → its copy (both borrowed) */
+  g_autoptr(GHashTable) copy_of = g_hash_table_new (NULL, NULL);
 
   g_return_if_fail (CYCLE_IS_CANVAS (self));
 
@@ -268,7 +270,30 @@ cycle_canvas_duplicate_selection (CycleCanvas *self)
 
       cycle_plan_add_stage (self->plan, copy, _cycle_canvas_stage_index (self, stage) + 1);
       g_ptr_array_add (copies, copy);
+      g_hash_table_insert (copy_of, stage, copy);
     }
+
+  /* The links between the stages copied are copied with them, as drawn; a link to a stage left
+   * out stays the original's alone. */
+  {
+    GListModel *links = cycle_plan_get_links (self->plan);
+    guint n = g_list_model_get_n_items (links);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(CycleLink) link = g_list_model_get_item (links, i);
+        CycleStage *source = g_hash_table_lookup (copy_of, cycle_link_get_source (link));
+        CycleStage *target = g_hash_table_lookup (copy_of, cycle_link_get_target (link));
+        g_autoptr(CycleLink) twin = NULL;
+
+        if (source == NULL || target == NULL)
+          continue;
+
+        twin = cycle_link_new (source, target, cycle_link_get_kind (link));
+        cycle_link_set_rate (twin, cycle_link_get_rate (link));
+        cycle_plan_add_link (self->plan, twin);
+      }
+  }
   cycle_plan_end_group (self->plan);
 
   g_hash_table_remove_all (self->selected_stages);

@@ -485,9 +485,31 @@ test_duplicate (Fixture       *fixture,
   g_assert_cmpuint (cycle_stage_get_n_content (copy), ==, 0);
   g_assert_false (stages_overlap (s1, copy));
 
+  /* One stage: its links to the others stay the original's. */
+  g_assert_cmpuint (n_links (fixture), ==, 2);
+
   activate (GTK_WIDGET (fixture->window), "win.undo", NULL);
   g_assert_cmpuint (n_stages (fixture), ==, 3);
   g_assert_cmpuint (cycle_stage_get_n_content (s1), ==, 2);
+
+  /* Two stages: the link between them is copied, with its kind and rate, in the same step. */
+  cycle_canvas_select_stage (fixture->canvas, s1, CYCLE_SELECT_REPLACE);
+  cycle_canvas_select_stage (fixture->canvas, stage (fixture, "s2"), CYCLE_SELECT_TOGGLE);
+  activate (GTK_WIDGET (fixture->canvas), "canvas.duplicate", NULL);
+  g_assert_cmpuint (n_stages (fixture), ==, 5);
+  g_assert_cmpuint (n_links (fixture), ==, 3);
+  {
+    g_autoptr(CycleLink) twin = g_list_model_get_item (cycle_plan_get_links (fixture->plan), 2);
+
+    g_assert_cmpstr (cycle_stage_get_name (cycle_link_get_source (twin)), ==, "Visitors (copy)");
+    g_assert_cmpstr (cycle_stage_get_name (cycle_link_get_target (twin)), ==,
+                     "Subscribers (copy)");
+    g_assert_cmpint (cycle_link_get_kind (twin), ==, CYCLE_LINK_NEXT);
+    g_assert_cmpfloat (cycle_link_get_rate (twin), ==, 0.5);
+  }
+  activate (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpuint (n_stages (fixture), ==, 3);
+  g_assert_cmpuint (n_links (fixture), ==, 2);
 }
 
 static void
