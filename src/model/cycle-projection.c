@@ -564,7 +564,8 @@ cycle_projection_format_table (CycleProjection *self)
 
   g_ptr_array_add (cells, g_strdup (_("Stage")));
   g_ptr_array_add (cells, g_strdup (_("Volume")));
-  g_ptr_array_add (cells, g_strdup (_("Next step")));
+  /* Translators: a column of the projection: the share of a stage's people who go on */
+  g_ptr_array_add (cells, g_strdup (C_("projection column", "Next step")));
   g_ptr_array_add (cells, g_strdup (_("From the top")));
 
   for (guint i = 0; i < self->n_stages; i++)

@@ -308,7 +308,8 @@ refresh_projection (CyclePurposePage *self)
 
   grid_add (self, _("Stage"), 0, 0, TRUE);
   grid_add (self, _("Volume"), 1, 0, TRUE);
-  grid_add (self, _("Next Step"), 2, 0, TRUE);
+  /* Translators: a column of the projection: the share of a stage's people who go on */
+  grid_add (self, C_("projection column", "Next Step"), 2, 0, TRUE);
   grid_add (self, _("Cumulative"), 3, 0, TRUE);
 
   for (guint i = 0; i < cycle_projection_get_n_stages (projection); i++)
