@@ -1,0 +1,83 @@
+/* cycle-content-table-private.h: what the table's files share
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cycle-content-query.h"
+#include "cycle-content-reversed.h"
+#include "cycle-content-table.h"
+
+G_BEGIN_DECLS
+
+/* The columns of the table (column_specs in cycle-content-table.c) */
+#define CYCLE_CONTENT_TABLE_N_COLUMNS 11
+
+typedef struct
+{
+  CycleContentTable *self;
+  int                column;
+} Probe;
+
+struct _CycleContentTable
+{
+  GtkWidget             parent_instance;
+
+  CyclePlan            *plan;
+  CycleContentQuery    *query;
+  GtkFilterListModel   *filter_model;
+  GtkSortListModel     *sort_model;
+  CycleContentReversed *reversed;
+  /* The real sorters of the columns, and the stand-ins the column view holds */
+  GtkSorter            *sorters[CYCLE_CONTENT_TABLE_N_COLUMNS];
+  Probe                 probes[CYCLE_CONTENT_TABLE_N_COLUMNS];
+  int                   probed_column;
+  CycleContent         *probe_a;
+  CycleContent         *probe_b;
+  GtkSingleSelection   *selection;
+  GSignalGroup         *all_content_signals;
+  GtkColumnViewColumn  *columns[CYCLE_CONTENT_TABLE_N_COLUMNS];
+  /* The title cells that exist, for renaming the selected row in place */
+  GHashTable           *title_cells;
+  GtkWidget            *row_menu;
+
+  /* The filters' own lists: a placeholder first ("All Stages"…), then the plan's items.
+   * Placeholders are objects of no plan, never stored anywhere. */
+  CycleStage           *all_stages;
+  GListStore           *stage_sources;
+  CyclePersona         *all_personas;
+  CyclePersona         *no_persona;
+  GListStore           *persona_sources;
+  GtkStringList        *channel_labels;
+  GPtrArray            *channel_words;   /* stored words, NULL first ("All Channels") */
+  guint                 channels_id;
+  /* Set while the table moves a filter to the query's value, or a list under one changes. */
+  guint                 syncing;
+
+  /* Template widgets */
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *stage_dropdown;
+  GtkDropDown          *persona_dropdown;
+  GtkDropDown          *channel_dropdown;
+  GtkDropDown          *status_dropdown;
+  GtkToggleButton      *overdue_button;
+  GtkStack             *stack;
+  GtkScrolledWindow    *scroller;
+  GtkColumnView        *column_view;
+  GtkLabel             *count_label;
+  GtkSpinner           *spinner;
+  GMenuModel           *row_menu_model;
+};
+
+/* cycle-content-table.c */
+guint _cycle_content_table_find_position      (GListModel        *model,
+                                               gpointer           item);
+void  _cycle_content_table_update_status      (CycleContentTable *self);
+
+/* cycle-content-table-filters.c */
+void  _cycle_content_table_init_filters       (CycleContentTable *self);
+void  _cycle_content_table_sync_filters       (CycleContentTable *self);
+void  _cycle_content_table_class_init_filters (GtkWidgetClass    *widget_class);
+
+G_END_DECLS
