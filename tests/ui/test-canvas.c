@@ -518,8 +518,7 @@ test_rename (Fixture       *fixture,
 {
   CycleStage *s2 = stage (fixture, "s2");
   GtkEditable *entry;
-  GtkEventController *keys = NULL;
-  GListModel *controllers;
+  GtkEventController *keys;
   gboolean handled = FALSE;
 
   cycle_canvas_select_stage (fixture->canvas, s2, CYCLE_SELECT_REPLACE);
@@ -530,15 +529,7 @@ test_rename (Fixture       *fixture,
 
   /* Escape cancels. */
   gtk_editable_set_text (entry, "Members");
-  controllers = gtk_widget_observe_controllers (GTK_WIDGET (entry));
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && keys == NULL; i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        keys = controller;
-    }
-  g_object_unref (controllers);
+  keys = ui_test_find_controller (GTK_WIDGET (entry), GTK_TYPE_EVENT_CONTROLLER_KEY);
   g_assert_nonnull (keys);
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
   ui_test_drain ();
@@ -872,20 +863,12 @@ test_drop_content (Fixture       *fixture,
 {
   CycleStage *s1 = stage (fixture, "s1"), *s2 = stage (fixture, "s2");
   GtkWidget *widget = cycle_canvas_get_stage_widget (fixture->canvas, s2);
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
   g_autoptr(CycleContent) content = g_list_model_get_item (cycle_stage_get_content (s1), 0);
-  GtkDropTarget *target = NULL;
+  GtkDropTarget *target = ui_test_find_controller (widget, GTK_TYPE_DROP_TARGET);
   GValue value = G_VALUE_INIT;
   gboolean accepted = FALSE;
   guint n2 = cycle_stage_get_n_content (s2);
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_TARGET (controller))
-        target = GTK_DROP_TARGET (controller);
-    }
   g_assert_nonnull (target);
 
   /* A card from the board: the content moves to the end of the stage, undoably. */

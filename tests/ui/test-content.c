@@ -170,29 +170,13 @@ find_card (Fixture    *f,
   return find_widget (GTK_WIDGET (f->view), CYCLE_TYPE_BOARD_CARD, card_has_content, content);
 }
 
-static GtkDropTarget *
-find_drop_target (GtkWidget *widget)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_TARGET (controller))
-        return GTK_DROP_TARGET (controller);
-    }
-
-  return NULL;
-}
-
 /* What a drop of @content at @y of @column does, minus the pointer. */
 static gboolean
 drop_on (CycleBoardColumn *column,
          CycleContent     *content,
          double            y)
 {
-  GtkDropTarget *target = find_drop_target (GTK_WIDGET (column));
+  GtkDropTarget *target = ui_test_find_controller (GTK_WIDGET (column), GTK_TYPE_DROP_TARGET);
   GValue value = G_VALUE_INIT;
   GdkDragAction action = 0;
   gboolean accepted = FALSE;
@@ -435,7 +419,8 @@ test_drag_move (Fixture       *f,
     g_autoptr(CyclePlan) other = cycle_plan_new ();
     g_autoptr(CycleStage) stage = cycle_stage_new ("Elsewhere");
     g_autoptr(CycleContent) stranger = cycle_content_new ("Stranger");
-    GtkDropTarget *target = find_drop_target (GTK_WIDGET (find_column (f, "s1")));
+    GtkDropTarget *target = ui_test_find_controller (GTK_WIDGET (find_column (f, "s1")),
+                                                     GTK_TYPE_DROP_TARGET);
     GValue value = G_VALUE_INIT;
     gboolean accepted = TRUE;
 

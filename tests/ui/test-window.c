@@ -291,8 +291,7 @@ test_drop_file (Fixture       *fixture,
                 gconstpointer  data)
 {
   CycleWindow *window;
-  GtkDropTarget *target = NULL;
-  g_autoptr(GListModel) controllers = NULL;
+  GtkDropTarget *target;
   g_autoptr(GSList) files = g_slist_prepend (NULL, fixture->file);
   GValue value = G_VALUE_INIT;
   gboolean accepted = FALSE;
@@ -302,14 +301,7 @@ test_drop_file (Fixture       *fixture,
   ui_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (cycle_window_is_pristine (window));
 
-  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_TARGET (controller))
-        target = GTK_DROP_TARGET (controller);
-    }
+  target = ui_test_find_controller (GTK_WIDGET (window), GTK_TYPE_DROP_TARGET);
   g_assert_nonnull (target);
 
   g_value_init (&value, G_TYPE_STRING);

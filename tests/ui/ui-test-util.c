@@ -240,6 +240,24 @@ find_widget (GtkWidget       *widget,
   return NULL;
 }
 
+gpointer
+ui_test_find_controller (GtkWidget *widget,
+                         GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      /* The widget holds it: borrowed once the list's reference goes. */
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+
+  return NULL;
+}
+
 /* The first widget of @type in @widget's tree (@widget included), mapped if @mapped. */
 GtkWidget *
 ui_test_find_widget (GtkWidget *widget,

@@ -77,6 +77,9 @@ void               ui_test_collect_widgets     (GtkWidget        *widget,
                                                 UiTestMatchFunc   match,
                                                 gconstpointer     data,
                                                 GPtrArray        *found);
+/* @widget's first event controller of @type (borrowed), or NULL */
+gpointer           ui_test_find_controller     (GtkWidget        *widget,
+                                                GType             type);
 GtkWidget         *ui_test_find_widget_by_name (GtkWidget        *widget,
                                                 const char       *name);
 GtkWindow         *ui_test_find_toplevel       (GType             type,
