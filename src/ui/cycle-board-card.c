@@ -24,6 +24,7 @@
 #include "cycle-board-card.h"
 #include "cycle-board-private.h"
 #include "cycle-content-cells.h"
+#include "cycle-style.h"
 
 /* Spacing, in px, as the card's box of labels had it */
 #define MARGIN_START   12
@@ -100,7 +101,6 @@ get_board (CycleBoardCard *self)
  * Texts and how they look
  */
 
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 static void
 ensure_colors (CycleBoardCard *self)
 {
@@ -112,23 +112,20 @@ ensure_colors (CycleBoardCard *self)
     [COLOR_SUCCESS] = "success_color",
     [COLOR_ERROR] = "error_color",
   };
-  GtkStyleContext *context;
+  GtkWidget *widget = GTK_WIDGET (self);
 
   if (self->have_colors)
     return;
 
-  /* GTK 4.8 has no other way to read the style's colours (gtk_widget_get_color is 4.10's). */
-  context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  gtk_style_context_get_color (context, &self->colors[COLOR_FG]);
+  cycle_style_get_color (widget, &self->colors[COLOR_FG]);
   self->colors[COLOR_DIM] = self->colors[COLOR_FG];
   self->colors[COLOR_DIM].alpha *= 0.55f;
   for (guint i = COLOR_BG; i < N_COLORS; i++)
-    if (names[i] != NULL && !gtk_style_context_lookup_color (context, names[i], &self->colors[i]))
+    if (names[i] != NULL && !cycle_style_lookup_color (widget, names[i], &self->colors[i]))
       self->colors[i] = self->colors[COLOR_FG];
 
   self->have_colors = TRUE;
 }
-G_GNUC_END_IGNORE_DEPRECATIONS
 
 static void update_text (CycleBoardCard *self,
                          Text            text);

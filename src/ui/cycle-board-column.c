@@ -13,6 +13,7 @@
 #include "cycle-board-card.h"
 #include "cycle-board-column.h"
 #include "cycle-board-private.h"
+#include "cycle-style.h"
 
 #define FOCUS_TRIES 10
 /* Cards a column makes in its first frame when the board has not been drawn yet (about a
@@ -615,15 +616,11 @@ cycle_board_column_snapshot (GtkWidget   *widget,
   if (!gtk_widget_has_css_class (widget, "current-stage") &&
       !(gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_DROP_ACTIVE))
     {
-      GtkStyleContext *context = gtk_widget_get_style_context (widget);
       GdkRGBA color, background;
 
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-      /* GTK 4.8 has no other way to read the style's colours (gtk_widget_get_color is 4.10's). */
-      gtk_style_context_get_color (context, &color);
-      if (!gtk_style_context_lookup_color (context, "window_bg_color", &background))
+      cycle_style_get_color (widget, &color);
+      if (!cycle_style_lookup_color (widget, "window_bg_color", &background))
         background.alpha = 0;
-G_GNUC_END_IGNORE_DEPRECATIONS
 
       /* The text colour at 5 % over the window's background, worked out here: an opaque colour
        * is filled, where a see-through one is blended pixel by pixel. */

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "cycle-text-cell.h"
+#include "cycle-style.h"
 
 struct _CycleTextCell
 {
@@ -108,10 +109,7 @@ cycle_text_cell_snapshot (GtkWidget   *widget,
   pango_layout_set_width (layout, width * PANGO_SCALE);
   pango_layout_get_pixel_size (layout, NULL, &height);
 
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  /* GTK 4.8 has no other way to read the style's colour (gtk_widget_get_color is 4.10's). */
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-G_GNUC_END_IGNORE_DEPRECATIONS
+  cycle_style_get_color (widget, &color);
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot,
