@@ -631,6 +631,7 @@ cycle_board_column_snapshot (GtkWidget   *widget,
           color.red = background.red * (1 - a) + color.red * a;
           color.green = background.green * (1 - a) + color.green * a;
           color.blue = background.blue * (1 - a) + color.blue * a;
+          color.alpha = 1.0f;
         }
       else
         color.alpha *= 0.05f;

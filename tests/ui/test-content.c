@@ -170,6 +170,40 @@ find_card (Fixture    *f,
   return find_widget (GTK_WIDGET (f->view), CYCLE_TYPE_BOARD_CARD, card_has_content, content);
 }
 
+/* The first node of @type in @node, depth first, through the nodes that wrap others. */
+static GskRenderNode *
+find_node (GskRenderNode     *node,
+           GskRenderNodeType  type)
+{
+  if (gsk_render_node_get_node_type (node) == type)
+    return node;
+
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        {
+          GskRenderNode *found = find_node (gsk_container_node_get_child (node, i), type);
+
+          if (found != NULL)
+            return found;
+        }
+      return NULL;
+    case GSK_TRANSFORM_NODE:
+      return find_node (gsk_transform_node_get_child (node), type);
+    case GSK_CLIP_NODE:
+      return find_node (gsk_clip_node_get_child (node), type);
+    case GSK_ROUNDED_CLIP_NODE:
+      return find_node (gsk_rounded_clip_node_get_child (node), type);
+    case GSK_OPACITY_NODE:
+      return find_node (gsk_opacity_node_get_child (node), type);
+    case GSK_DEBUG_NODE:
+      return find_node (gsk_debug_node_get_child (node), type);
+    default:
+      return NULL;
+    }
+}
+
 /* What a drop of @content at @y of @column does, minus the pointer. */
 static gboolean
 drop_on (CycleBoardColumn *column,
@@ -237,6 +271,23 @@ test_board (Fixture       *f,
   assert_card_shows (card, "Pour-over in five\narticle\nTired parent\nPublished\nAsks");
   cycle_content_set_persona (cycle_plan_find_content (f->plan, "c1"), NULL);
   assert_card_shows (card, "Pour-over in five\narticle\nPublished\nAsks");
+
+  /* A column's background is opaque: with the cairo renderer an opaque fill is copied, where a
+   * see-through one is blended pixel by pixel (a third of a frame while the board scrolls). */
+  {
+    GtkSnapshot *snapshot = gtk_snapshot_new ();
+    g_autoptr(GskRenderNode) node = NULL;
+    GskRenderNode *background;
+
+    ui_test_wait_for_draw (GTK_WIDGET (f->window));
+    gtk_widget_snapshot_child (gtk_widget_get_parent (GTK_WIDGET (visitors)),
+                               GTK_WIDGET (visitors), snapshot);
+    node = gtk_snapshot_free_to_node (snapshot);
+    g_assert_nonnull (node);
+    background = find_node (node, GSK_BORDER_NODE);
+    g_assert_nonnull (background);
+    g_assert_cmpfloat (gsk_border_node_get_colors (background)[0].alpha, ==, 1.0f);
+  }
 
   /* Right to left, the card is mirrored: its menu button goes to the left. */
   {
