@@ -486,6 +486,66 @@ test_drag_move (Fixture       *f,
   }
 }
 
+/* With the cairo renderer (this suite's, see main ()), a card is drawn once into pixels that the
+ * frames to come only copy: its snapshot is those pixels, the card and the line round it. */
+static void
+test_card_pixels (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *card = GTK_WIDGET (find_card (f, "c1"));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guchar *pixels_data = NULL;
+  GskRenderNode *pixels;
+  graphene_rect_t bounds;
+  int width, height;
+  gsize stride;
+  gboolean dark_text = FALSE;
+
+  g_assert_nonnull (card);
+  g_assert_true (GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (gtk_widget_get_native (card))));
+  ui_test_wait_for_draw (GTK_WIDGET (f->window));
+  width = gtk_widget_get_width (card);
+  height = gtk_widget_get_height (card);
+
+  gtk_widget_snapshot_child (gtk_widget_get_parent (card), card, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  pixels = find_node (node, GSK_CAIRO_NODE);
+  g_assert_nonnull (pixels);
+  g_assert_null (find_node (node, GSK_TEXT_NODE));
+  gsk_render_node_get_bounds (pixels, &bounds);
+  g_assert_cmpfloat (bounds.origin.x, ==, -1);
+  g_assert_cmpfloat (bounds.origin.y, ==, -1);
+  g_assert_cmpfloat (bounds.size.width, ==, width + 2);
+  g_assert_cmpfloat (bounds.size.height, ==, height + 2);
+
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  g_assert_no_error (error);
+  texture = gsk_renderer_render_texture (renderer, pixels, &bounds);
+  gsk_renderer_unrealize (renderer);
+  stride = 4 * (gsize) (width + 2);
+  pixels_data = g_malloc (stride * (height + 2));
+  gdk_texture_download (texture, pixels_data, stride);
+
+#define PIXEL(x, y) (pixels_data + (gsize) ((y) + 1) * stride + (gsize) ((x) + 1) * 4)
+  /* Cairo's premultiplied B G R A: the rounded corner is clear, the line round the card faint,
+   * the card's own background opaque and light (Adwaita's card), the title dark on it. */
+  g_assert_cmpuint (PIXEL (-1, -1)[3], ==, 0);
+  g_assert_cmpuint (PIXEL (-1, height / 2)[3], >, 0);
+  g_assert_cmpuint (PIXEL (-1, height / 2)[3], <, 64);
+  g_assert_cmpuint (PIXEL (width / 2, height - 3)[3], ==, 255);
+  g_assert_cmpuint (PIXEL (width / 2, height - 3)[1], >, 200);
+  for (int y = 8; y < 30 && !dark_text; y++)
+    for (int x = 12; x < width / 2 && !dark_text; x++)
+      dark_text = PIXEL (x, y)[3] == 255 && PIXEL (x, y)[1] < 100;
+  g_assert_true (dark_text);
+#undef PIXEL
+}
+
 static void
 test_card_actions (Fixture       *f,
                    gconstpointer  data)
@@ -992,6 +1052,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The renderer of machines without a GPU, and of the benchmark: cards are drawn into pixels
+   * with it (test_card_pixels ()). */
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
   g_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -1001,6 +1064,7 @@ main (int   argc,
   ADD ("/content-view/board", test_board);
   ADD ("/content-view/board/many-stages", test_board_many_stages);
   ADD ("/content-view/board/drag-move", test_drag_move);
+  ADD ("/content-view/board/card-pixels", test_card_pixels);
   ADD ("/content-view/board/card-actions", test_card_actions);
   ADD ("/content-view/editor/add-edit-undo", test_add_edit_undo);
   ADD ("/content-view/editor/duplicate-delete", test_editor_duplicate_delete);
