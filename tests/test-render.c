@@ -1017,36 +1017,62 @@ test_link_routes (void)
   g_clear_pointer (&g, g_free);
 }
 
+/* Fails when a link of @plan, placed by @layout, runs over a stage other than its own two. */
+static void
+assert_links_avoid_stages (CyclePlan   *plan,
+                           CycleLayout  layout)
+{
+  g_autofree CycleStageGeometry *g = compute (plan, layout, NULL, NULL);
+  g_autofree CycleLinkPath *paths = compute_links (plan, layout, g);
+
+  for (guint i = 0; i < n_links (plan); i++)
+    {
+      g_autoptr(CycleLink) link = g_list_model_get_item (cycle_plan_get_links (plan), i);
+      int from = index_of (plan, cycle_link_get_source (link));
+      int to = index_of (plan, cycle_link_get_target (link));
+
+      for (guint t = 1; t < 100; t++)
+        {
+          CyclePoint p;
+          int hit;
+
+          cycle_link_path_eval (&paths[i], t / 100.0, &p);
+          hit = cycle_layout_hit_stage (g, n_stages (plan), p.x, p.y);
+          if (hit >= 0 && hit != from && hit != to)
+            g_error ("layout %d: link %u (%d → %d) crosses stage %d", layout, i, from, to, hit);
+        }
+    }
+}
+
 /* A link that would cross a stage on its straight way goes round it (whole-plan routing). */
 static void
 test_link_avoids_stages (void)
 {
   g_autoptr(CyclePlan) plan = build_plan (6, 4, 4);
+  g_autoptr(CyclePlan) big = cycle_plan_new ();
+  g_autofree CycleStage **stages = g_new0 (CycleStage *, 12 * 10);
 
   for (guint l = 0; l < G_N_ELEMENTS (all_layouts); l++)
+    assert_links_avoid_stages (plan, all_layouts[l]);
+
+  /* 120 stages in rows far apart, each linked to the next in its row, and every other one to
+   * the one after next, over the stage between: the links look for stages near them in a grid
+   * of many cells, and must still meet the one they would run over. */
+  for (guint i = 0; i < 12 * 10; i++)
     {
-      g_autofree CycleStageGeometry *g = compute (plan, all_layouts[l], NULL, NULL);
-      g_autofree CycleLinkPath *paths = compute_links (plan, all_layouts[l], g);
+      g_autofree char *name = g_strdup_printf ("Stage %u", i + 1);
 
-      for (guint i = 0; i < n_links (plan); i++)
-        {
-          g_autoptr(CycleLink) link = g_list_model_get_item (cycle_plan_get_links (plan), i);
-          int from = index_of (plan, cycle_link_get_source (link));
-          int to = index_of (plan, cycle_link_get_target (link));
-
-          for (guint t = 1; t < 100; t++)
-            {
-              CyclePoint p;
-              int hit;
-
-              cycle_link_path_eval (&paths[i], t / 100.0, &p);
-              hit = cycle_layout_hit_stage (g, n_stages (plan), p.x, p.y);
-              if (hit >= 0 && hit != from && hit != to)
-                g_error ("layout %d: link %u (%d → %d) crosses stage %d", all_layouts[l], i,
-                         from, to, hit);
-            }
-        }
+      stages[i] = add_stage (big, name, CYCLE_LANE_INTERNAL, 40 + (i % 12) * 240,
+                             40 + (i / 12) * 600, i);
     }
+  for (guint i = 0; i < 12 * 10; i++)
+    {
+      if (i % 12 + 1 < 12)
+        add_link (big, stages[i], stages[i + 1], CYCLE_LINK_NEXT, 0.5);
+      if (i % 2 == 0 && i % 12 + 2 < 12)
+        add_link (big, stages[i], stages[i + 2], CYCLE_LINK_NEXT, 0.25);
+    }
+  assert_links_avoid_stages (big, CYCLE_LAYOUT_FREE);
 }
 
 /* Drawing */

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "cycle-layout.h"
 
@@ -1285,18 +1286,149 @@ cycle_layout_get_lane_bands (CyclePlan                *plan,
   return n;
 }
 
+/* Where the stages are, so that a link asks only the stages near it whether it runs over them:
+ * a grid of cells over the stages' extent, about one cell a stage, each cell listing the stages
+ * that overlap it. (Asking every stage made placing the links of a 5 000-stage plan grow with the
+ * square of its size.) */
+typedef struct
+{
+  double x, y;      /* the grid's top left */
+  double cell;      /* a cell's side */
+  guint  columns;
+  guint  rows;
+  guint *starts;    /* columns × rows + 1 offsets into @members, cell after cell, row by row */
+  guint *members;   /* stage positions */
+  guint *seen;      /* per stage: the last visit that met it */
+  guint  n_stages;
+  guint  visit;
+} StageGrid;
+
+static gboolean
+rect_is_finite (const CycleRect *r)
+{
+  return isfinite (r->x) && isfinite (r->y) && isfinite (r->width) && isfinite (r->height);
+}
+
+/* The cells @r overlaps; FALSE when it misses the grid. */
+static gboolean
+stage_grid_cells (const StageGrid *grid,
+                  const CycleRect *r,
+                  guint           *c0,
+                  guint           *r0,
+                  guint           *c1,
+                  guint           *r1)
+{
+  double left = floor ((r->x - grid->x) / grid->cell);
+  double top = floor ((r->y - grid->y) / grid->cell);
+  double right = floor ((r->x + r->width - grid->x) / grid->cell);
+  double bottom = floor ((r->y + r->height - grid->y) / grid->cell);
+
+  if (grid->columns == 0 || !rect_is_finite (r) || right < 0 || bottom < 0 ||
+      left >= grid->columns || top >= grid->rows)
+    return FALSE;
+
+  *c0 = (guint) MAX (left, 0);
+  *r0 = (guint) MAX (top, 0);
+  *c1 = (guint) MIN (right, grid->columns - 1.0);
+  *r1 = (guint) MIN (bottom, grid->rows - 1.0);
+  return TRUE;
+}
+
+static void
+stage_grid_init (StageGrid                *grid,
+                 const CycleStageGeometry *geometry,
+                 guint                     n_stages)
+{
+  CycleRect extent = { 0, 0, 0, 0 };
+  double largest = 1;
+  guint placed = 0, n_cells;
+
+  memset (grid, 0, sizeof *grid);
+  grid->seen = g_new0 (guint, MAX (n_stages, 1));
+  grid->n_stages = n_stages;
+
+  for (guint i = 0; i < n_stages; i++)
+    {
+      const CycleRect *b = &geometry[i].bounds;
+
+      if (!rect_is_finite (b))
+        continue;
+      if (placed++ == 0)
+        extent = *b;
+      else
+        cycle_rect_union (&extent, b, &extent);
+      largest = MAX (largest, MAX (b->width, b->height));
+    }
+  if (placed == 0)
+    return;
+
+  /* About one cell a stage, and no smaller than the largest stage. */
+  grid->cell = MAX (sqrt (extent.width * extent.height / placed), largest);
+  grid->x = extent.x;
+  grid->y = extent.y;
+  grid->columns = (guint) floor (extent.width / grid->cell) + 1;
+  grid->rows = (guint) floor (extent.height / grid->cell) + 1;
+  n_cells = grid->columns * grid->rows;
+  grid->starts = g_new0 (guint, n_cells + 1);
+
+  /* Count each cell's stages, turn the counts into offsets, then fill. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < n_stages; i++)
+        {
+          guint c0, r0, c1, r1;
+
+          if (!rect_is_finite (&geometry[i].bounds) ||
+              !stage_grid_cells (grid, &geometry[i].bounds, &c0, &r0, &c1, &r1))
+            continue;
+          for (guint row = r0; row <= r1; row++)
+            for (guint column = c0; column <= c1; column++)
+              {
+                guint cell = row * grid->columns + column;
+
+                if (pass == 0)
+                  grid->starts[cell + 1]++;
+                else
+                  grid->members[grid->starts[cell]++] = i;
+              }
+        }
+
+      if (pass == 0)
+        {
+          for (guint cell = 0; cell < n_cells; cell++)
+            grid->starts[cell + 1] += grid->starts[cell];
+          grid->members = g_new (guint, MAX (grid->starts[n_cells], 1));
+        }
+      else
+        {
+          /* Filling moved each start to the next cell's: move them back. */
+          memmove (grid->starts + 1, grid->starts, n_cells * sizeof (guint));
+          grid->starts[0] = 0;
+        }
+    }
+}
+
+static void
+stage_grid_clear (StageGrid *grid)
+{
+  g_clear_pointer (&grid->starts, g_free);
+  g_clear_pointer (&grid->members, g_free);
+  g_clear_pointer (&grid->seen, g_free);
+}
+
 /* How badly a curve runs over stages other than its own two: samples of the curve (and its rate
  * label) that fall inside them. */
 static guint
 path_crossings (const CycleLinkPath      *path,
                 const CycleStageGeometry *geometry,
-                guint                     n_stages,
+                StageGrid                *grid,
                 guint                     from,
                 guint                     to)
 {
   CyclePoint samples[36];
   CycleRect hull;
   guint n_samples = 0, crossings = 0;
+  guint c0, r0, c1, r1;
 
   /* The control polygon holds the curve: a cheap first filter. */
   hull.x = MIN (MIN (path->start.x, path->end.x), MIN (path->control1.x, path->control2.x));
@@ -1310,28 +1442,49 @@ path_crossings (const CycleLinkPath      *path,
                                           CYCLE_LINK_LABEL_WIDTH, CYCLE_LINK_LABEL_HEIGHT },
                     &hull);
 
-  for (guint i = 0; i < n_stages; i++)
-    {
-      if (i == from || i == to || !rects_intersect (&hull, &geometry[i].bounds))
-        continue;
-      if (n_samples == 0)
-        {
-          const double hw = CYCLE_LINK_LABEL_WIDTH / 2, hh = CYCLE_LINK_LABEL_HEIGHT / 2;
+  if (!stage_grid_cells (grid, &hull, &c0, &r0, &c1, &r1))
+    return 0;
 
-          for (guint k = 0; k < 31; k++)
-            cycle_link_path_eval (path, (k + 1.0) / 32, &samples[k]);
-          /* The rate label: its centre and its corners. */
-          samples[31] = path->label;
-          samples[32] = (CyclePoint) { path->label.x - hw, path->label.y - hh };
-          samples[33] = (CyclePoint) { path->label.x + hw, path->label.y - hh };
-          samples[34] = (CyclePoint) { path->label.x - hw, path->label.y + hh };
-          samples[35] = (CyclePoint) { path->label.x + hw, path->label.y + hh };
-          n_samples = G_N_ELEMENTS (samples);
-        }
-      for (guint k = 0; k < n_samples; k++)
-        if (cycle_stage_geometry_contains (&geometry[i], samples[k].x, samples[k].y))
-          crossings++;
+  /* A stage over several cells is met once. */
+  if (++grid->visit == 0)
+    {
+      memset (grid->seen, 0, sizeof (guint) * grid->n_stages);
+      grid->visit = 1;
     }
+
+  for (guint row = r0; row <= r1; row++)
+    for (guint column = c0; column <= c1; column++)
+      {
+        guint cell = row * grid->columns + column;
+
+        for (guint m = grid->starts[cell]; m < grid->starts[cell + 1]; m++)
+          {
+            guint i = grid->members[m];
+
+            if (grid->seen[i] == grid->visit)
+              continue;
+            grid->seen[i] = grid->visit;
+            if (i == from || i == to || !rects_intersect (&hull, &geometry[i].bounds))
+              continue;
+            if (n_samples == 0)
+              {
+                const double hw = CYCLE_LINK_LABEL_WIDTH / 2, hh = CYCLE_LINK_LABEL_HEIGHT / 2;
+
+                for (guint k = 0; k < 31; k++)
+                  cycle_link_path_eval (path, (k + 1.0) / 32, &samples[k]);
+                /* The rate label: its centre and its corners. */
+                samples[31] = path->label;
+                samples[32] = (CyclePoint) { path->label.x - hw, path->label.y - hh };
+                samples[33] = (CyclePoint) { path->label.x + hw, path->label.y - hh };
+                samples[34] = (CyclePoint) { path->label.x - hw, path->label.y + hh };
+                samples[35] = (CyclePoint) { path->label.x + hw, path->label.y + hh };
+                n_samples = G_N_ELEMENTS (samples);
+              }
+            for (guint k = 0; k < n_samples; k++)
+              if (cycle_stage_geometry_contains (&geometry[i], samples[k].x, samples[k].y))
+                crossings++;
+          }
+      }
   return crossings;
 }
 
@@ -1343,7 +1496,9 @@ compute_links (StageTable               *table,
 {
   GListModel *links = cycle_plan_get_links (table->plan);
   guint n_links = g_list_model_get_n_items (links);
+  StageGrid grid;
 
+  stage_grid_init (&grid, geometry, table->n_stages);
   for (guint i = 0; i < n_links; i++)
     {
       g_autoptr(CycleLink) link = g_list_model_get_item (links, i);
@@ -1376,7 +1531,7 @@ compute_links (StageTable               *table,
 
           link_path_internal (&geometry[from], &geometry[to], kind, layout, v, far_side,
                               &candidate);
-          crossings = path_crossings (&candidate, geometry, table->n_stages, from, to);
+          crossings = path_crossings (&candidate, geometry, &grid, from, to);
           if (crossings < best)
             {
               best = crossings;
@@ -1384,6 +1539,7 @@ compute_links (StageTable               *table,
             }
         }
     }
+  stage_grid_clear (&grid);
 }
 
 void
