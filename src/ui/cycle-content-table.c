@@ -118,16 +118,6 @@ selected_content (CycleContentTable *self)
  * Cells
  */
 
-/* A renamed row may no longer match the search, or sort elsewhere. */
-static void
-on_title_editing_cb (CycleContentTable     *self,
-                     GParamSpec            *pspec,
-                     CycleContentTitleCell *cell)
-{
-  if (!cycle_content_title_cell_get_editing (cell))
-    cycle_content_table_refresh (self);
-}
-
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
@@ -139,9 +129,9 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
   if (spec->kind == CELL_TITLE)
     {
       child = cycle_content_title_cell_new ();
+      /* A renamed row may no longer match the search, or sort elsewhere: the content view
+       * refreshes the table after each edit (see refresh_table_cb ()). */
       g_hash_table_add (self->title_cells, child);
-      g_signal_connect_object (child, "notify::editing",
-                               G_CALLBACK (on_title_editing_cb), self, G_CONNECT_SWAPPED);
     }
   else
     {

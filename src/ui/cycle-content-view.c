@@ -22,6 +22,8 @@ struct _CycleContentView
   CyclePlan         *plan;
   CycleStage        *stage;
   GSignalGroup      *stages_signals;
+  GSignalGroup      *plan_signals;
+  guint              refresh_id;
   GtkWidget         *editor;     /* weak */
   GtkWidget         *personas;   /* weak */
   AdwToast          *undo_toast; /* weak */
@@ -149,11 +151,35 @@ on_removed_cb (CycleContentView *self,
  * Editing
  */
 
-/* The table's filters and order may be stale after what the editor changed. */
+/* The table's filters and order go by what the rows were when they were last looked at: after
+ * an edit, an undo or a redo, the rows are looked at again (once, however many there were). Not
+ * while the editor is open: a row would leave the table under the user's eyes as they type. */
+static gboolean
+refresh_table_cb (gpointer user_data)
+{
+  CycleContentView *self = user_data;
+
+  self->refresh_id = 0;
+  if (self->editor == NULL &&
+      g_strcmp0 (cycle_content_view_get_page (self), "table") == 0 &&
+      cycle_content_table_get_plan (self->table) == self->plan && self->plan != NULL)
+    cycle_content_table_refresh (self->table);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh_table (CycleContentView *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_table_cb, self);
+}
+
 static void
 on_editor_destroy_cb (CycleContentView *self)
 {
-  cycle_content_table_refresh (self->table);
+  /* Gone for the table's sake, even if something still holds the window. */
+  g_clear_weak_pointer (&self->editor);
+  queue_refresh_table (self);
 }
 
 void
@@ -337,6 +363,7 @@ cycle_content_view_set_plan (CycleContentView *self,
   g_set_object (&self->plan, plan);
   g_signal_group_set_target (self->stages_signals,
                              plan != NULL ? cycle_plan_get_stages (plan) : NULL);
+  g_signal_group_set_target (self->plan_signals, plan);
   /* Only the page on screen gets the plan now; the other one when it is shown. */
   self->syncing_table = TRUE;
   cycle_board_set_plan (self->board, NULL);
@@ -504,6 +531,9 @@ cycle_content_view_dispose (GObject *object)
 
   if (self->stages_signals != NULL)
     g_signal_group_set_target (self->stages_signals, NULL);
+  if (self->plan_signals != NULL)
+    g_signal_group_set_target (self->plan_signals, NULL);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->view_stack != NULL)
     g_signal_handlers_disconnect_by_func (self->view_stack, on_page_changed_cb, self);
   if (self->table != NULL)
@@ -516,6 +546,7 @@ cycle_content_view_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->stages_signals);
+  g_clear_object (&self->plan_signals);
   g_clear_object (&self->stage);
   g_clear_object (&self->plan);
 
@@ -629,6 +660,10 @@ cycle_content_view_init (CycleContentView *self)
   self->stages_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->stages_signals, "items-changed",
                                   G_CALLBACK (on_stages_items_changed_cb), self);
+  /* The history's label changes with every edit, undo and redo. */
+  self->plan_signals = g_signal_group_new (CYCLE_TYPE_PLAN);
+  g_signal_group_connect_swapped (self->plan_signals, "notify::undo-label",
+                                  G_CALLBACK (queue_refresh_table), self);
 
   g_signal_connect_object (cycle_content_table_get_query (self->table), "notify::stage",
                            G_CALLBACK (on_query_stage_cb), self, G_CONNECT_SWAPPED);

@@ -863,6 +863,16 @@ test_table (Fixture       *f,
   ui_test_wait_until (g_list_model_get_n_items (rows) == 1);
   assert_titles (rows, "The five-minute pour-over");
 
+  /* Edits made elsewhere (here, on the model), their undo and redo reach the filters. */
+  cycle_content_set_persona (cycle_plan_find_content (f->plan, "c1"), NULL);
+  ui_test_wait_until (g_list_model_get_n_items (rows) == 0);
+  g_assert_true (cycle_plan_undo (f->plan));
+  ui_test_wait_until (g_list_model_get_n_items (rows) == 1);
+  g_assert_true (cycle_plan_redo (f->plan));
+  ui_test_wait_until (g_list_model_get_n_items (rows) == 0);
+  g_assert_true (cycle_plan_undo (f->plan));
+  ui_test_wait_until (g_list_model_get_n_items (rows) == 1);
+
   /* Clearing the filters puts the drop-down back on "All". */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "table.clear-filters", NULL));
   ui_test_wait_until (g_list_model_get_n_items (rows) == 3);
