@@ -80,6 +80,9 @@ struct _CycleBoardCard
   gboolean        have_colors;
 
   GtkWidget      *menu_button;
+  /* Made when first opened, dropped when the card is let go (see cycle_board_card_reset ()) */
+  GtkWidget      *menu;
+  GSimpleActionGroup *menu_actions;
 };
 
 G_DEFINE_FINAL_TYPE (CycleBoardCard, cycle_board_card, GTK_TYPE_WIDGET)
@@ -430,6 +433,8 @@ cycle_board_card_size_allocate (GtkWidget *widget,
                               start_x (widget, width - MARGIN_END - button_width, button_width),
                               MARGIN_TOP, button_width, button_height },
                             -1);
+  if (self->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->menu));
 }
 
 static void
@@ -725,15 +730,8 @@ cycle_board_card_reset (CycleBoardCard *self)
   if (self->content != NULL)
     cycle_board_card_set_content (self, NULL);
 
-  /* The board's card menu may be attached here: it is the board's, not ours. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (child);
-
-      if (GTK_IS_POPOVER (child))
-        gtk_widget_unparent (child);
-      child = next;
-    }
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  g_clear_object (&self->menu_actions);
 
   for (guint i = 0; i < G_N_ELEMENTS (transient_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self), transient_classes[i]);
@@ -819,6 +817,34 @@ delete_action (GtkWidget  *widget,
     _cycle_board_remove (board, self->content);
 }
 
+/* The menu's items ("card-menu.edit"…) are actions of the menu itself, passed on to the card's
+ * own ("card.edit"…). A menu of its own per card, never moved, its actions there before its
+ * items: GTK 4.8 leaves menu items that cannot be activated when their actions come later, or
+ * when the menu moves from one widget to another. */
+static const char * const menu_items[] = {
+  "edit", "duplicate", "delete", "move-previous", "move-next", "move-up", "move-down",
+};
+
+static void
+on_menu_item_cb (GSimpleAction  *action,
+                 GVariant       *parameter,
+                 CycleBoardCard *self)
+{
+  g_autofree char *name = g_strconcat ("card.", g_action_get_name (G_ACTION (action)), NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), name, NULL);
+}
+
+static void
+set_menu_item_enabled (CycleBoardCard *self,
+                       const char     *item,
+                       gboolean        enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->menu_actions), item);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
 static void
 menu_action (GtkWidget  *widget,
              const char *action_name,
@@ -826,10 +852,50 @@ menu_action (GtkWidget  *widget,
 {
   CycleBoardCard *self = CYCLE_BOARD_CARD (widget);
   CycleBoard *board = get_board (self);
+  gboolean previous, next, up, down;
+  graphene_rect_t bounds;
 
-  if (board != NULL && self->content != NULL)
-    _cycle_board_popup_menu (board, widget, self->menu_button);
+  if (board == NULL || self->content == NULL)
+    return;
+
+  if (self->menu == NULL)
+    {
+      self->menu_actions = g_simple_action_group_new ();
+      for (guint i = 0; i < G_N_ELEMENTS (menu_items); i++)
+        {
+          g_autoptr(GSimpleAction) action = g_simple_action_new (menu_items[i], NULL);
+
+          g_signal_connect_object (action, "activate", G_CALLBACK (on_menu_item_cb), self, 0);
+          g_action_map_add_action (G_ACTION_MAP (self->menu_actions), G_ACTION (action));
+        }
+      self->menu = g_object_new (GTK_TYPE_POPOVER_MENU, NULL);
+      gtk_widget_insert_action_group (self->menu, "card-menu",
+                                      G_ACTION_GROUP (self->menu_actions));
+      gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu),
+                                       _cycle_board_get_card_menu (board));
+      gtk_widget_set_parent (self->menu, widget);
+    }
+
+  /* Only the moves that can be made. */
+  _cycle_board_get_moves (board, self->content, &previous, &next, &up, &down);
+  set_menu_item_enabled (self, "move-previous", previous);
+  set_menu_item_enabled (self, "move-next", next);
+  set_menu_item_enabled (self, "move-up", up);
+  set_menu_item_enabled (self, "move-down", down);
+
+  if (gtk_widget_compute_bounds (self->menu_button, widget, &bounds))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) {
+                                   bounds.origin.x, bounds.origin.y,
+                                   bounds.size.width, bounds.size.height });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
 }
+
+static void
+on_menu_clicked_cb (CycleBoardCard *self)
+{
+  menu_action (GTK_WIDGET (self), "card.menu", NULL);
+}
+
 
 static void
 move_action (GtkWidget  *widget,
@@ -959,7 +1025,9 @@ cycle_board_card_init (CycleBoardCard *self)
 
   self->menu_button = gtk_button_new_from_icon_name ("view-more-symbolic");
   gtk_widget_set_valign (self->menu_button, GTK_ALIGN_START);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->menu_button), "card.menu");
+  /* A click, not the "card.menu" action: GTK 4.8 can leave an actionable widget insensitive
+   * once its card has been moved to another list (cards are reused). */
+  g_signal_connect_swapped (self->menu_button, "clicked", G_CALLBACK (on_menu_clicked_cb), self);
   gtk_widget_add_css_class (self->menu_button, "flat");
   gtk_widget_add_css_class (self->menu_button, "card-menu");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),

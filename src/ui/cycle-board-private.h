@@ -26,11 +26,15 @@ void  _cycle_board_move_within   (CycleBoard   *self,
                                   CycleContent *content,
                                   int           offset);
 
-/* Shows the one card menu of the board on @card (the menu's actions are @card's "card.*"),
- * pointing at @anchor. */
-void  _cycle_board_popup_menu    (CycleBoard   *self,
-                                  GtkWidget    *card,
-                                  GtkWidget    *anchor);
+/* The items of a card's menu ("card-menu.edit"…: see cycle-board-card.c) */
+GMenuModel *_cycle_board_get_card_menu (CycleBoard   *self);
+/* The moves a card's menu offers for @content */
+void  _cycle_board_get_moves     (CycleBoard   *self,
+                                  CycleContent *content,
+                                  gboolean     *previous,
+                                  gboolean     *next,
+                                  gboolean     *up,
+                                  gboolean     *down);
 
 /* How many of @wanted cards a column may make in the frame of @clock: the columns share one
  * budget a frame. */

@@ -51,8 +51,8 @@ struct _CycleBoard
   GHashTable        *columns;
   CycleAutoscroll   *autoscroll;
   guint              activate_id;   /* tick callback */
-  /* One menu for every card (a menu per card would make scrolling slow) */
-  GtkWidget         *card_menu;
+  /* The card menu's items; each card makes its menu when first asked (see cycle-board-card.c) */
+  GMenuModel        *card_menu;
   /* Columns bound before the first frame get their cards at once; after, a few a frame */
   gboolean           drawn;
   /* The cards left to make in the frame card_frame (see _cycle_board_take_cards) */
@@ -594,34 +594,32 @@ _cycle_board_move_within (CycleBoard   *self,
   focus_content (self, content);
 }
 
-static void
-on_card_menu_closed_cb (GtkPopover *popover,
-                        CycleBoard *self)
+GMenuModel *
+_cycle_board_get_card_menu (CycleBoard *self)
 {
-  /* Detached once the menu has done its action (an action may remove the card). */
-  g_object_ref (popover);
-  if (gtk_widget_get_parent (GTK_WIDGET (popover)) != NULL)
-    gtk_widget_unparent (GTK_WIDGET (popover));
-  g_object_unref (popover);
+  return self->card_menu;
 }
 
+/* The moves the menu of @content's card offers: to the stage before or after, up or down. */
 void
-_cycle_board_popup_menu (CycleBoard *self,
-                         GtkWidget  *card,
-                         GtkWidget  *anchor)
+_cycle_board_get_moves (CycleBoard   *self,
+                        CycleContent *content,
+                        gboolean     *previous,
+                        gboolean     *next,
+                        gboolean     *up,
+                        gboolean     *down)
 {
-  GtkPopover *popover = GTK_POPOVER (self->card_menu);
-  graphene_rect_t bounds;
+  CycleStage *stage = cycle_content_get_stage (content);
+  int index = stage != NULL ? stage_index (self, stage) : -1;
+  int position = cycle_content_get_position (content);
+  guint n_stages = self->plan != NULL
+                   ? g_list_model_get_n_items (cycle_plan_get_stages (self->plan)) : 0;
 
-  if (gtk_widget_get_parent (self->card_menu) != NULL)
-    gtk_widget_unparent (self->card_menu);
-  gtk_widget_set_parent (self->card_menu, card);
-
-  if (anchor != NULL && gtk_widget_compute_bounds (anchor, card, &bounds))
-    gtk_popover_set_pointing_to (popover, &(GdkRectangle) {
-                                   bounds.origin.x, bounds.origin.y,
-                                   bounds.size.width, bounds.size.height });
-  gtk_popover_popup (popover);
+  *previous = index > 0;
+  *next = index >= 0 && (guint) index + 1 < n_stages;
+  *up = stage != NULL && position > 0;
+  *down = stage != NULL && position >= 0 &&
+          (guint) position + 1 < cycle_stage_get_n_content (stage);
 }
 
 void
@@ -753,8 +751,6 @@ cycle_board_dispose (GObject *object)
   self->list_view = NULL;
   g_clear_pointer (&self->spare_cards, g_ptr_array_unref);
 
-  if (self->card_menu != NULL && gtk_widget_get_parent (self->card_menu) != NULL)
-    gtk_widget_unparent (self->card_menu);
   g_clear_object (&self->card_menu);
   g_clear_pointer (&self->columns, g_hash_table_unref);
   g_clear_object (&self->selection);
@@ -856,13 +852,7 @@ cycle_board_init (CycleBoard *self)
     g_autoptr(GtkBuilder) builder =
       gtk_builder_new_from_resource ("/org/example/Cycle/ui/cycle-board-menu.ui");
 
-    self->card_menu =
-      gtk_popover_menu_new_from_model (G_MENU_MODEL (gtk_builder_get_object (builder,
-                                                                             "card_menu")));
-    g_object_ref_sink (self->card_menu);
-    gtk_popover_set_has_arrow (GTK_POPOVER (self->card_menu), TRUE);
-    g_signal_connect_object (self->card_menu, "closed", G_CALLBACK (on_card_menu_closed_cb),
-                             self, G_CONNECT_AFTER);
+    self->card_menu = g_object_ref (G_MENU_MODEL (gtk_builder_get_object (builder, "card_menu")));
   }
 
   factory = gtk_signal_list_item_factory_new ();

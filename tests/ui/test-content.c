@@ -546,6 +546,40 @@ test_card_pixels (Fixture       *f,
 #undef PIXEL
 }
 
+/* A model button (GTK's private menu item type) whose label is @label. */
+static gboolean
+menu_item_has_label (GtkWidget     *widget,
+                     gconstpointer  label)
+{
+  g_autofree char *text = NULL;
+
+  g_object_get (widget, "text", &text, NULL);
+  return g_strcmp0 (text, label) == 0;
+}
+
+/* What a click on a card's ⋮ and then on the menu's @label does. */
+static void
+click_card_menu (CycleBoardCard *card,
+                 const char     *label)
+{
+  GtkWidget *button = ui_test_find_widget (GTK_WIDGET (card), GTK_TYPE_BUTTON, TRUE);
+  GtkWidget *popover, *item;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  ui_test_drain ();
+  popover = ui_test_find_widget (GTK_WIDGET (card), GTK_TYPE_POPOVER_MENU, FALSE);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  item = ui_test_find_widget_full (popover, g_type_from_name ("GtkModelButton"), FALSE,
+                                   menu_item_has_label, label);
+  g_assert_nonnull (item);
+  g_assert_true (gtk_widget_is_sensitive (item));
+  g_signal_emit_by_name (item, "clicked");
+  ui_test_drain ();
+}
+
 static void
 test_card_actions (Fixture       *f,
                    gconstpointer  data)
@@ -588,6 +622,25 @@ test_card_actions (Fixture       *f,
   g_assert_false (cycle_plan_get_modified (f->plan));
   assert_titles (cycle_stage_get_content (s1), "The five-minute pour-over|Grind size, explained");
   assert_titles (cycle_stage_get_content (s2), "Monthly brewing letter");
+  ui_test_wait_for_draw (GTK_WIDGET (f->window));
+
+  /* The same through the card's menu, as a pointer does it: the ⋮ button, then an item. The
+   * button stays usable on a card that moved (it is the same widget, or one taken back). */
+  click_card_menu (find_card (f, "c1"), "Move to Next Stage");
+  assert_titles (cycle_stage_get_content (s2), "Monthly brewing letter|The five-minute pour-over");
+  ui_test_wait_for_draw (GTK_WIDGET (f->window));
+  click_card_menu (find_card (f, "c1"), "Duplicate");
+  assert_titles (cycle_stage_get_content (s2), "Monthly brewing letter|The five-minute pour-over|"
+                                               "The five-minute pour-over (copy)");
+  ui_test_wait_for_draw (GTK_WIDGET (f->window));
+  click_card_menu (find_card (f, "c1"), "Delete");
+  g_assert_null (cycle_content_get_stage (c1));
+  ui_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (cycle_plan_undo (f->plan));
+  ui_test_wait_for_draw (GTK_WIDGET (f->window));
+  click_card_menu (find_card (f, "c1"), "Move Up");
+  assert_titles (cycle_stage_get_content (s2), "The five-minute pour-over|Monthly brewing letter|"
+                                               "The five-minute pour-over (copy)");
 }
 
 /* ------------------------------------------------------------------------------------------------
