@@ -22,7 +22,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cycle-board-card.h"
+#include "cycle-board-card-private.h"
 #include "cycle-board-private.h"
 #include "cycle-content-cells.h"
 #include "cycle-style.h"
@@ -43,48 +43,6 @@
 #define CARD_RADIUS    10
 #define NATURAL_WIDTH 280
 
-typedef enum {
-  TEXT_TITLE,
-  TEXT_FORMAT,
-  TEXT_PERSONA,
-  TEXT_STATUS,
-  TEXT_ASKS,
-  TEXT_DUE,
-  N_TEXTS
-} Text;
-
-typedef enum {
-  COLOR_FG,
-  COLOR_BG,
-  COLOR_LINE,
-  COLOR_DIM,
-  COLOR_ACCENT,
-  COLOR_WARNING,
-  COLOR_SUCCESS,
-  COLOR_ERROR,
-  N_COLORS
-} Color;
-
-struct _CycleBoardCard
-{
-  GtkWidget       parent_instance;
-
-  CycleContent   *content;
-  GSignalGroup   *content_signals;
-  GSignalGroup   *persona_signals;
-  gboolean        overdue;
-
-  /* Made when first needed, dropped when the style changes (fonts, colours) */
-  PangoLayout    *layouts[N_TEXTS];
-  GdkRGBA         colors[N_COLORS];
-  gboolean        have_colors;
-
-  GtkWidget      *menu_button;
-  /* Made when first opened, dropped when the card is let go (see cycle_board_card_reset ()) */
-  GtkWidget      *menu;
-  GSimpleActionGroup *menu_actions;
-};
-
 G_DEFINE_FINAL_TYPE (CycleBoardCard, cycle_board_card, GTK_TYPE_WIDGET)
 
 enum {
@@ -95,8 +53,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static CycleBoard *
-get_board (CycleBoardCard *self)
+CycleBoard *
+_cycle_board_card_get_board (CycleBoardCard *self)
 {
   return (CycleBoard *) gtk_widget_get_ancestor (GTK_WIDGET (self), CYCLE_TYPE_BOARD);
 }
@@ -730,8 +688,7 @@ cycle_board_card_reset (CycleBoardCard *self)
   if (self->content != NULL)
     cycle_board_card_set_content (self, NULL);
 
-  g_clear_pointer (&self->menu, gtk_widget_unparent);
-  g_clear_object (&self->menu_actions);
+  _cycle_board_card_drop_menu (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (transient_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self), transient_classes[i]);
@@ -776,149 +733,6 @@ on_drag_end_cb (GtkDragSource  *source,
                 CycleBoardCard *self)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self), "dragging");
-}
-
-/* ------------------------------------------------------------------------------------------------
- * Actions
- */
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CycleBoardCard *self = CYCLE_BOARD_CARD (widget);
-  CycleBoard *board = get_board (self);
-
-  if (board != NULL && self->content != NULL)
-    _cycle_board_edit (board, self->content);
-}
-
-static void
-duplicate_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  CycleBoardCard *self = CYCLE_BOARD_CARD (widget);
-
-  if (self->content != NULL)
-    cycle_content_duplicate (self->content);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  CycleBoardCard *self = CYCLE_BOARD_CARD (widget);
-  CycleBoard *board = get_board (self);
-
-  if (board != NULL && self->content != NULL)
-    _cycle_board_remove (board, self->content);
-}
-
-/* The menu's items ("card-menu.edit"…) are actions of the menu itself, passed on to the card's
- * own ("card.edit"…). A menu of its own per card, never moved, its actions there before its
- * items: GTK 4.8 leaves menu items that cannot be activated when their actions come later, or
- * when the menu moves from one widget to another. */
-static const char * const menu_items[] = {
-  "edit", "duplicate", "delete", "move-previous", "move-next", "move-up", "move-down",
-};
-
-static void
-on_menu_item_cb (GSimpleAction  *action,
-                 GVariant       *parameter,
-                 CycleBoardCard *self)
-{
-  g_autofree char *name = g_strconcat ("card.", g_action_get_name (G_ACTION (action)), NULL);
-
-  gtk_widget_activate_action (GTK_WIDGET (self), name, NULL);
-}
-
-static void
-set_menu_item_enabled (CycleBoardCard *self,
-                       const char     *item,
-                       gboolean        enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->menu_actions), item);
-
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
-static void
-menu_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CycleBoardCard *self = CYCLE_BOARD_CARD (widget);
-  CycleBoard *board = get_board (self);
-  gboolean previous, next, up, down;
-  graphene_rect_t bounds;
-
-  if (board == NULL || self->content == NULL)
-    return;
-
-  if (self->menu == NULL)
-    {
-      self->menu_actions = g_simple_action_group_new ();
-      for (guint i = 0; i < G_N_ELEMENTS (menu_items); i++)
-        {
-          g_autoptr(GSimpleAction) action = g_simple_action_new (menu_items[i], NULL);
-
-          g_signal_connect_object (action, "activate", G_CALLBACK (on_menu_item_cb), self, 0);
-          g_action_map_add_action (G_ACTION_MAP (self->menu_actions), G_ACTION (action));
-        }
-      self->menu = g_object_new (GTK_TYPE_POPOVER_MENU, NULL);
-      gtk_widget_insert_action_group (self->menu, "card-menu",
-                                      G_ACTION_GROUP (self->menu_actions));
-      gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu),
-                                       _cycle_board_get_card_menu (board));
-      gtk_widget_set_parent (self->menu, widget);
-    }
-
-  /* Only the moves that can be made. */
-  _cycle_board_get_moves (board, self->content, &previous, &next, &up, &down);
-  set_menu_item_enabled (self, "move-previous", previous);
-  set_menu_item_enabled (self, "move-next", next);
-  set_menu_item_enabled (self, "move-up", up);
-  set_menu_item_enabled (self, "move-down", down);
-
-  if (gtk_widget_compute_bounds (self->menu_button, widget, &bounds))
-    gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) {
-                                   bounds.origin.x, bounds.origin.y,
-                                   bounds.size.width, bounds.size.height });
-  gtk_popover_popup (GTK_POPOVER (self->menu));
-}
-
-static void
-on_menu_clicked_cb (CycleBoardCard *self)
-{
-  menu_action (GTK_WIDGET (self), "card.menu", NULL);
-}
-
-
-static void
-move_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CycleBoardCard *self = CYCLE_BOARD_CARD (widget);
-  CycleBoard *board = get_board (self);
-  g_autoptr(CycleContent) content = NULL;
-
-  if (board == NULL || self->content == NULL)
-    return;
-
-  /* The move rebinds this card: hold on to the content. */
-  content = g_object_ref (self->content);
-  if (g_str_equal (action_name, "card.move-previous"))
-    _cycle_board_move_to_stage (board, content, -1);
-  else if (g_str_equal (action_name, "card.move-next"))
-    _cycle_board_move_to_stage (board, content, 1);
-  else if (g_str_equal (action_name, "card.move-up"))
-    _cycle_board_move_within (board, content, -1);
-  else if (g_str_equal (action_name, "card.move-down"))
-    _cycle_board_move_within (board, content, 1);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -998,18 +812,7 @@ cycle_board_card_class_init (CycleBoardCardClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "card.menu", NULL, menu_action);
-  gtk_widget_class_install_action (widget_class, "card.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "card.duplicate", NULL, duplicate_action);
-  gtk_widget_class_install_action (widget_class, "card.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "card.move-previous", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "card.move-next", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "card.move-up", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "card.move-down", NULL, move_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
-                                       "card.menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "card.menu", NULL);
+  _cycle_board_card_install_actions (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "boardcard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1027,7 +830,8 @@ cycle_board_card_init (CycleBoardCard *self)
   gtk_widget_set_valign (self->menu_button, GTK_ALIGN_START);
   /* A click, not the "card.menu" action: GTK 4.8 can leave an actionable widget insensitive
    * once its card has been moved to another list (cards are reused). */
-  g_signal_connect_swapped (self->menu_button, "clicked", G_CALLBACK (on_menu_clicked_cb), self);
+  g_signal_connect_swapped (self->menu_button, "clicked", G_CALLBACK (_cycle_board_card_popup_menu),
+                            self);
   gtk_widget_add_css_class (self->menu_button, "flat");
   gtk_widget_add_css_class (self->menu_button, "card-menu");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),

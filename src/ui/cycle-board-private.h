@@ -26,7 +26,7 @@ void  _cycle_board_move_within   (CycleBoard   *self,
                                   CycleContent *content,
                                   int           offset);
 
-/* The items of a card's menu ("card-menu.edit"…: see cycle-board-card.c) */
+/* The items of a card's menu ("card-menu.edit"…: see cycle-board-card-actions.c) */
 GMenuModel *_cycle_board_get_card_menu (CycleBoard   *self);
 /* The moves a card's menu offers for @content */
 void  _cycle_board_get_moves     (CycleBoard   *self,

@@ -51,7 +51,8 @@ struct _CycleBoard
   GHashTable        *columns;
   CycleAutoscroll   *autoscroll;
   guint              activate_id;   /* tick callback */
-  /* The card menu's items; each card makes its menu when first asked (see cycle-board-card.c) */
+  /* The card menu's items; each card makes its menu when first asked
+   * (see cycle-board-card-actions.c) */
   GMenuModel        *card_menu;
   /* Columns bound before the first frame get their cards at once; after, a few a frame */
   gboolean           drawn;
