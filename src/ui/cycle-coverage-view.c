@@ -25,6 +25,8 @@ struct _CycleCoverageView
   CycleCoverageAxis  axis;
   CycleCoverage     *coverage;
   guint              rebuild_id;
+  /* The coverage changed while the view was not shown: it is rebuilt when it is. */
+  gboolean           stale;
 
   /* Template widgets */
   GtkToggleButton   *persona_button;
@@ -145,6 +147,8 @@ rebuild (CycleCoverageView *self)
   GtkWidget *child;
   guint rows, columns;
 
+  self->stale = FALSE;
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
   g_clear_pointer (&self->coverage, cycle_coverage_unref);
@@ -234,8 +238,30 @@ static void
 on_coverage_changed_cb (CycleCoverageView *self,
                         CycleChecker      *checker)
 {
+  /* Every label and button is made anew: not for a page nobody looks at (each edit of the
+   * plan changes the coverage). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
   if (self->rebuild_id == 0)
     self->rebuild_id = g_idle_add (rebuild_cb, self);
+}
+
+static void
+cycle_coverage_view_map (GtkWidget *widget)
+{
+  CycleCoverageView *self = CYCLE_COVERAGE_VIEW (widget);
+
+  if (self->stale)
+    {
+      g_clear_handle_id (&self->rebuild_id, g_source_remove);
+      rebuild (self);
+    }
+
+  GTK_WIDGET_CLASS (cycle_coverage_view_parent_class)->map (widget);
 }
 
 GtkWidget *
@@ -245,7 +271,7 @@ cycle_coverage_view_get_cell (CycleCoverageView *self,
 {
   g_return_val_if_fail (CYCLE_IS_COVERAGE_VIEW (self), NULL);
 
-  if (self->rebuild_id != 0)
+  if (self->rebuild_id != 0 || self->stale)
     {
       g_clear_handle_id (&self->rebuild_id, g_source_remove);
       rebuild (self);
@@ -403,6 +429,7 @@ cycle_coverage_view_class_init (CycleCoverageViewClass *klass)
   object_class->dispose = cycle_coverage_view_dispose;
   object_class->get_property = cycle_coverage_view_get_property;
   object_class->set_property = cycle_coverage_view_set_property;
+  widget_class->map = cycle_coverage_view_map;
 
   properties[PROP_CHECKER] =
     g_param_spec_object ("checker", NULL, NULL, CYCLE_TYPE_CHECKER, rw);
