@@ -13,6 +13,7 @@
 
 #include "cycle-content-editor.h"
 #include "cycle-content-view.h"
+#include "cycle-toaster.h"
 #include "cycle-persona-manager.h"
 
 struct _CycleContentView
@@ -26,7 +27,7 @@ struct _CycleContentView
   guint              refresh_id;
   GtkWidget         *editor;     /* weak */
   GtkWidget         *personas;   /* weak */
-  AdwToast          *undo_toast; /* weak */
+  CycleToaster      *toaster;
   gboolean           syncing_table;
 
   /* Template widgets */
@@ -118,33 +119,14 @@ on_stages_items_changed_cb (CycleContentView *self,
  */
 
 static void
-on_undo_toast_dismissed_cb (CycleContentView *self,
-                            AdwToast         *toast)
-{
-  if (self->undo_toast == toast)
-    self->undo_toast = NULL;
-}
-
-static void
 on_removed_cb (CycleContentView *self,
                CycleContent     *content)
 {
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   /* Translators: a notification; %s is the title of a piece of content */
-  title = g_markup_printf_escaped (_("“%s” deleted"), cycle_content_get_title (content));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "content.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  self->undo_toast = toast;
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self,
-                           G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  title = g_strdup_printf (_("“%s” deleted"), cycle_content_get_title (content));
+  cycle_toaster_offer_undo (self->toaster, title, "content.undo");
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -315,8 +297,7 @@ undo_action (GtkWidget  *widget,
 {
   CycleContentView *self = CYCLE_CONTENT_VIEW (widget);
 
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+  cycle_toaster_withdraw_offer (self->toaster);
   if (self->plan != NULL)
     cycle_plan_undo (self->plan);
 }
@@ -356,8 +337,8 @@ cycle_content_view_set_plan (CycleContentView *self,
     gtk_window_destroy (GTK_WINDOW (self->editor));
   if (self->personas != NULL)
     gtk_window_destroy (GTK_WINDOW (self->personas));
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+  if (self->toaster != NULL)
+    cycle_toaster_withdraw_offer (self->toaster);
 
   cycle_content_view_set_stage (self, NULL);
   g_set_object (&self->plan, plan);
@@ -527,7 +508,7 @@ cycle_content_view_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->personas));
   g_clear_weak_pointer (&self->editor);
   g_clear_weak_pointer (&self->personas);
-  self->undo_toast = NULL;
+  g_clear_object (&self->toaster);
 
   if (self->stages_signals != NULL)
     g_signal_group_set_target (self->stages_signals, NULL);
@@ -651,6 +632,8 @@ static void
 cycle_content_view_init (CycleContentView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->toaster = cycle_toaster_new (GTK_WIDGET (self->toast_overlay),
+                                     (CycleToasterAddFunc) adw_toast_overlay_add_toast);
 
   /* Before anything is styled: styles added once widgets have theirs do not always reach them
    * (seen in the application, where the content page is realized long after the window). */
@@ -664,6 +647,10 @@ cycle_content_view_init (CycleContentView *self)
   self->plan_signals = g_signal_group_new (CYCLE_TYPE_PLAN);
   g_signal_group_connect_swapped (self->plan_signals, "notify::undo-label",
                                   G_CALLBACK (queue_refresh_table), self);
+  /* An offer to undo is about the last step: once the history moves, it goes. */
+  g_signal_group_connect_object (self->plan_signals, "notify::undo-label",
+                                 G_CALLBACK (cycle_toaster_withdraw_offer), self->toaster,
+                                 G_CONNECT_SWAPPED);
 
   g_signal_connect_object (cycle_content_table_get_query (self->table), "notify::stage",
                            G_CALLBACK (on_query_stage_cb), self, G_CONNECT_SWAPPED);

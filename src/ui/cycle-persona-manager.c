@@ -14,12 +14,14 @@
 #include <glib/gi18n.h>
 
 #include "cycle-persona-manager.h"
+#include "cycle-toaster.h"
 
 struct _CyclePersonaManager
 {
   AdwPreferencesWindow  parent_instance;
 
   CyclePlan            *plan;
+  CycleToaster         *toaster;
 
   /* Template widgets */
   GtkListBox           *list_box;
@@ -70,15 +72,10 @@ toast_removed (CyclePersonaManager *self,
                CyclePersona        *persona)
 {
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   /* Translators: a notification; %s is the name of a persona */
-  title = g_markup_printf_escaped (_("“%s” deleted"), cycle_persona_get_name (persona));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "personas.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+  title = g_strdup_printf (_("“%s” deleted"), cycle_persona_get_name (persona));
+  cycle_toaster_offer_undo (self->toaster, title, "personas.undo");
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -442,6 +439,10 @@ cycle_persona_manager_constructed (GObject *object)
   g_return_if_fail (self->plan != NULL);
   gtk_list_box_bind_model (self->list_box, cycle_plan_get_personas (self->plan),
                            create_row_cb, self, NULL);
+  /* An offer to undo is about the last step: once the history moves (Ctrl+Z), it goes. */
+  g_signal_connect_object (self->plan, "notify::undo-label",
+                           G_CALLBACK (cycle_toaster_withdraw_offer), self->toaster,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -453,6 +454,7 @@ cycle_persona_manager_dispose (GObject *object)
   if (self->list_box != NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
 
+  g_clear_object (&self->toaster);
   gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_PERSONA_MANAGER);
   g_clear_object (&self->plan);
 
@@ -533,6 +535,8 @@ cycle_persona_manager_init (CyclePersonaManager *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->toaster = cycle_toaster_new (GTK_WIDGET (self),
+                                     (CycleToasterAddFunc) adw_preferences_window_add_toast);
 
   placeholder = gtk_label_new (_("No personas yet. Add one for each kind of person the plan "
                                  "is for."));

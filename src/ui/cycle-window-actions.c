@@ -479,8 +479,7 @@ undo_action (GtkWidget  *widget,
   CycleWindow *self = CYCLE_WINDOW (widget);
 
   /* Its offer is taken, or no longer about the last step. */
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+  cycle_toaster_withdraw_offer (self->toaster);
 
   /* A drag under way is one step still open: it ends first. */
   cycle_canvas_cancel_drag (self->canvas);

@@ -13,6 +13,7 @@
 #include "cycle-findings-panel.h"
 #include "cycle-purpose-page.h"
 #include "cycle-stage-editor.h"
+#include "cycle-toaster.h"
 #include "cycle-window.h"
 
 G_BEGIN_DECLS
@@ -54,8 +55,8 @@ struct _CycleWindow
 
   /* The open or save-as chooser while it is shown */
   GtkNativeDialog      *chooser;
-  /* The toast offering to undo a removal, while it is shown */
-  AdwToast             *undo_toast;
+  /* Shows the toasts of toast_overlay, one at a time */
+  CycleToaster         *toaster;
   /* The "Save Changes?" dialog while it is shown */
   GtkWidget            *close_dialog;
 

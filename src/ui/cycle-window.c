@@ -41,7 +41,7 @@ void
 _cycle_window_toast (CycleWindow *self,
                      AdwToast    *toast)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  cycle_toaster_add (self->toaster, toast);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -73,36 +73,21 @@ _cycle_window_start_rename (CycleWindow *self,
   cycle_canvas_start_rename (self->canvas, stage);
 }
 
-static void
-on_undo_toast_dismissed_cb (CycleWindow *self,
-                            AdwToast    *toast)
-{
-  if (self->undo_toast == toast)
-    self->undo_toast = NULL;
-}
-
 void
 _cycle_window_notify (CycleWindow *self,
                       const char  *title,
                       gboolean     offer_undo)
 {
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  g_autofree char *escaped = NULL;
 
   if (offer_undo)
     {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-
-      if (self->undo_toast != NULL)
-        adw_toast_dismiss (self->undo_toast);
-      self->undo_toast = toast;
-      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self,
-                               G_CONNECT_SWAPPED);
+      cycle_toaster_offer_undo (self->toaster, title, "win.undo");
+      return;
     }
 
-  _cycle_window_toast (self, toast);
+  escaped = g_markup_escape_text (title, -1);
+  cycle_toaster_add (self->toaster, adw_toast_new (escaped));
 }
 
 static void
@@ -681,6 +666,8 @@ cycle_window_dispose (GObject *object)
     cycle_purpose_page_set_plan (self->purpose_page, NULL);
   set_checker (self, NULL);
 
+  /* Before the overlay goes: the toaster holds on to its toasts. */
+  g_clear_object (&self->toaster);
   gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_WINDOW);
 
   if (self->document_signals != NULL)
@@ -884,6 +871,8 @@ cycle_window_init (CycleWindow *self)
   g_signal_connect (self, "notify::application", G_CALLBACK (on_application_notify_cb), NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->toaster = cycle_toaster_new (GTK_WIDGET (self->toast_overlay),
+                                     (CycleToasterAddFunc) adw_toast_overlay_add_toast);
 
   _cycle_window_add_drop_target (self);
 
@@ -901,6 +890,10 @@ cycle_window_init (CycleWindow *self)
                                   G_CALLBACK (on_plan_notify_undo_cb), self);
   g_signal_group_connect_swapped (self->plan_signals, "notify::undo-label",
                                   G_CALLBACK (on_plan_notify_undo_cb), self);
+  /* An offer to undo is about the last step: once the history moves, it goes. */
+  g_signal_group_connect_object (self->plan_signals, "notify::undo-label",
+                                 G_CALLBACK (cycle_toaster_withdraw_offer), self->toaster,
+                                 G_CONNECT_SWAPPED);
   g_signal_group_connect_swapped (self->plan_signals, "notify::redo-label",
                                   G_CALLBACK (on_plan_notify_undo_cb), self);
   g_signal_group_connect_swapped (self->plan_signals, "notify::modified",

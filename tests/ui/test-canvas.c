@@ -17,7 +17,8 @@
 #include "cycle-render.h"
 #include "cycle-stage-editor.h"
 #include "cycle-stage-widget.h"
-#include "cycle-window.h"
+#include "cycle-toaster.h"
+#include "cycle-window-private.h"
 #include "ui-test-util.h"
 
 static CycleApplication *app;
@@ -449,6 +450,133 @@ test_delete (Fixture       *fixture,
   activate (GTK_WIDGET (fixture->window), "win.undo", NULL);
   g_assert_cmpuint (n_stages (fixture), ==, 3);
   g_assert_cmpuint (n_links (fixture), ==, 2);
+}
+
+/* Toasts on the overlay now (those hiding included): its first child is the page. */
+static guint
+n_toast_widgets (Fixture *fixture)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture->window->toast_overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n - 1;
+}
+
+static gboolean
+wake_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for about @msec ms (0: what is pending), as a person's pace would. */
+static void
+pause_for (guint msec)
+{
+  gboolean woken = FALSE;
+
+  if (msec == 0)
+    {
+      ui_test_drain ();
+      return;
+    }
+  g_timeout_add (msec, wake_cb, &woken);
+  while (!woken)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* libadwaita 1.2 crashed when a toast was dismissed while it was still sliding in after another
+ * one (see cycle-toaster.c). Removals, undos and redos in fast succession, each with its toast
+ * and its withdrawal, at random paces from none to a few frames; sometimes the person dismisses
+ * the toast too, as Escape or its close button would. One toast at a time is ever on screen. */
+static void
+test_toast_stress (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CycleToaster *toaster = fixture->window->toaster;
+  const char *rounds_env = g_getenv ("CYCLE_TOAST_ROUNDS");
+  guint rounds = rounds_env != NULL ? (guint) g_ascii_strtoull (rounds_env, NULL, 10) : 1000;
+  guint max_widgets = 0;
+
+  for (guint i = 0; i < rounds; i++)
+    {
+      CycleStage *s = stage (fixture, i % 2 ? "s2" : "s3");
+
+      cycle_canvas_select_stage (fixture->canvas, s, CYCLE_SELECT_REPLACE);
+      activate (GTK_WIDGET (fixture->canvas), "canvas.delete", NULL);
+      g_assert_cmpuint (n_stages (fixture), ==, 2);
+      g_assert_true (cycle_toaster_has_offer (toaster));
+      pause_for (g_test_rand_int_range (0, 4) * 8);
+      max_widgets = MAX (max_widgets, n_toast_widgets (fixture));
+
+      if (g_test_rand_int_range (0, 8) == 0 && cycle_toaster_get_current (toaster) != NULL)
+        adw_toast_dismiss (cycle_toaster_get_current (toaster));
+
+      activate (GTK_WIDGET (fixture->window), "win.undo", NULL);
+      g_assert_cmpuint (n_stages (fixture), ==, 3);
+      g_assert_false (cycle_toaster_has_offer (toaster));
+      pause_for (g_test_rand_int_range (0, 4) * 8);
+      max_widgets = MAX (max_widgets, n_toast_widgets (fixture));
+
+      if (g_test_rand_int_range (0, 2))
+        {
+          activate (GTK_WIDGET (fixture->window), "win.redo", NULL);
+          g_assert_cmpuint (n_stages (fixture), ==, 2);
+          pause_for (g_test_rand_int_range (0, 3) * 8);
+          activate (GTK_WIDGET (fixture->window), "win.undo", NULL);
+          g_assert_cmpuint (n_stages (fixture), ==, 3);
+          max_widgets = MAX (max_widgets, n_toast_widgets (fixture));
+        }
+    }
+
+  g_test_message ("%u rounds; at most %u toast on screen at once", rounds, max_widgets);
+  g_assert_cmpuint (max_widgets, <=, 1);
+  /* Whatever was on screen goes: no offer is left about a step that was undone. */
+  ui_test_wait_until (cycle_toaster_get_current (toaster) == NULL &&
+                      n_toast_widgets (fixture) == 0);
+  g_assert_cmpuint (cycle_toaster_get_n_waiting (toaster), ==, 0);
+  g_assert_false (cycle_plan_get_modified (fixture->plan));
+}
+
+/* A toast dismissed as it appears (Escape, its close button) stays until its show animation is
+ * over, then goes; the next one shows after it has gone. */
+static void
+test_toast_early_dismissal (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  CycleToaster *toaster = fixture->window->toaster;
+  AdwToast *first;
+
+  cycle_canvas_select_stage (fixture->canvas, stage (fixture, "s3"), CYCLE_SELECT_REPLACE);
+  activate (GTK_WIDGET (fixture->canvas), "canvas.delete", NULL);
+  first = cycle_toaster_get_current (toaster);
+  g_assert_nonnull (first);
+  g_assert_cmpuint (n_toast_widgets (fixture), ==, 1);
+
+  adw_toast_dismiss (first);
+  g_assert_true (cycle_toaster_get_current (toaster) == first);
+
+  /* Another removal meanwhile: its offer waits for the first toast to have gone. */
+  cycle_canvas_select_stage (fixture->canvas, stage (fixture, "s2"), CYCLE_SELECT_REPLACE);
+  activate (GTK_WIDGET (fixture->canvas), "canvas.delete", NULL);
+  g_assert_true (cycle_toaster_get_current (toaster) == first);
+  g_assert_cmpuint (cycle_toaster_get_n_waiting (toaster), ==, 1);
+
+  ui_test_wait_until (cycle_toaster_get_current (toaster) != NULL &&
+                      cycle_toaster_get_current (toaster) != first);
+  g_assert_cmpuint (n_toast_widgets (fixture), ==, 1);
+  g_assert_cmpstr (adw_toast_get_action_name (cycle_toaster_get_current (toaster)), ==,
+                   "win.undo");
+
+  /* Undo takes the offer away, once it has finished appearing. */
+  activate (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_false (cycle_toaster_has_offer (toaster));
+  ui_test_wait_until (cycle_toaster_get_current (toaster) == NULL &&
+                      n_toast_widgets (fixture) == 0);
 }
 
 static void
@@ -1021,6 +1149,10 @@ main (int   argc,
   g_test_add ("/canvas/multi-move", Fixture, NULL,
               fixture_set_up, test_multi_move, fixture_tear_down);
   g_test_add ("/canvas/delete", Fixture, NULL, fixture_set_up, test_delete, fixture_tear_down);
+  g_test_add ("/canvas/toast-stress", Fixture, NULL,
+              fixture_set_up, test_toast_stress, fixture_tear_down);
+  g_test_add ("/canvas/toast-early-dismissal", Fixture, NULL,
+              fixture_set_up, test_toast_early_dismissal, fixture_tear_down);
   g_test_add ("/canvas/duplicate", Fixture, NULL,
               fixture_set_up, test_duplicate, fixture_tear_down);
   g_test_add ("/canvas/rename", Fixture, NULL, fixture_set_up, test_rename, fixture_tear_down);
