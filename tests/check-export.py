@@ -255,8 +255,12 @@ def check_json(plan, tmp, validator):
     if projection is not None:
         check(list(projection['stages']) == stage_ids,
               '%s: the projection does not list every stage in order' % name)
-        check(projection['start'] == 1000 and projection['cycles'] == 1,
-              '%s: the projection is not 1000 people, 1 cycle' % name)
+        # The plan's own settings: 1000 people and the steady state (0) unless it says otherwise
+        start = document.get('projection_start', 1000)
+        cycles = document.get('projection_cycles', 0)
+        check(projection['start'] == start and
+              (projection['cycles'] == cycles or projection['self_sustaining']),
+              '%s: the projection is not %s people, %s cycles' % (name, start, cycles))
 
     # The same findings as cycle-tool check --json
     checked = json.loads(run('check', plan, '--json').stdout.decode('utf-8'))

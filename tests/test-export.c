@@ -232,10 +232,20 @@ number_or_nan (const CycleJsonNode *node)
   return cycle_json_node_get_double (node);
 }
 
+/* The sample, its projection over one cycle: the numbers of its funnel, without referrals. */
+static CyclePlan *
+load_sample_over_one_cycle (void)
+{
+  CyclePlan *plan = load_sample (NULL);
+
+  cycle_plan_set_projection_cycles (plan, 1);
+  return plan;
+}
+
 static void
 test_json_computed (void)
 {
-  g_autoptr(CyclePlan) plan = load_sample (NULL);
+  g_autoptr(CyclePlan) plan = load_sample_over_one_cycle ();
   g_autoptr(GBytes) bytes = cycle_export_json (plan, CYCLE_JSON_EXPORT_COMPUTED);
   g_autoptr(CycleChecker) checker = cycle_checker_new (plan);
   CycleJsonDoc *doc = parse_strictly (bytes);
@@ -254,6 +264,7 @@ test_json_computed (void)
 
   projection = cycle_json_node_lookup (computed, "projection");
   g_assert_cmpfloat (number_or_nan (cycle_json_node_lookup (projection, "start")), ==, 1000);
+  /* The plan's setting: one cycle here (set above), the steady state (0) by default. */
   g_assert_cmpfloat (number_or_nan (cycle_json_node_lookup (projection, "cycles")), ==, 1);
   g_assert_true (cycle_json_node_get_boolean (cycle_json_node_lookup (projection, "complete")));
 
@@ -393,7 +404,7 @@ test_json_no_projection (void)
   guint n = 0;
   g_autofree double *volumes = NULL;
 
-  add_stage (plan, "Only the journey", CYCLE_LANE_JOURNEY, 0, 0);
+  /* No stage: nothing to project. */
   bytes = cycle_export_json (plan, CYCLE_JSON_EXPORT_COMPUTED);
   doc = parse_strictly (bytes);
   computed = cycle_json_node_lookup (cycle_json_doc_get_root (doc), "computed");
@@ -405,6 +416,13 @@ test_json_no_projection (void)
   volumes = cycle_export_dup_projected_volumes (plan, &n);
   g_assert_null (volumes);
   g_assert_cmpuint (n, ==, 0);
+
+  /* A plan drawn only as a buyer's journey is projected from its journey. */
+  add_stage (plan, "Only the journey", CYCLE_LANE_JOURNEY, 0, 0);
+  volumes = cycle_export_dup_projected_volumes (plan, &n);
+  g_assert_nonnull (volumes);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpfloat (volumes[0], ==, 1000);
 }
 
 /* CSV */

@@ -235,6 +235,8 @@ check_every_property (CyclePlan *plan,
         g_value_set_double (&value, 0.25);
       else if (pspec->value_type == G_TYPE_INT)
         g_value_set_int (&value, 12);
+      else if (pspec->value_type == G_TYPE_UINT)
+        g_value_set_uint (&value, 12);
       else if (G_TYPE_IS_ENUM (pspec->value_type))
         g_value_set_enum (&value, 1);
       else if (pspec->value_type == CYCLE_TYPE_STAGE)

@@ -784,14 +784,18 @@ check_consistency (CycleChecker *self,
 
   g_return_if_fail (cycle_projection_get_n_stages (projection) == self->states->len);
 
-  for (guint i = 0; i < self->states->len; i++)
+  /* The funnel starts where people enter (the projection's top, found by the links): every
+   * internal stage should be reached from there. */
+  first = g_ptr_array_index (self->states, cycle_projection_get_top_index (projection));
+  if (first->next.lane != CYCLE_LANE_INTERNAL)
+    first = NULL;
+
+  for (guint i = 0; first != NULL && i < self->states->len; i++)
     {
       StageState *state = g_ptr_array_index (self->states, i);
 
       if (state->next.lane != CYCLE_LANE_INTERNAL)
         continue;
-      if (first == NULL)
-        first = state;
       last = state;
       if (unreached == NULL && !cycle_projection_is_on_path (projection, i))
         unreached = state;
@@ -799,7 +803,8 @@ check_consistency (CycleChecker *self,
         before = state;
     }
 
-  if (last != NULL && !cycle_projection_is_on_path (projection, last->next.plan_index))
+  if (last != NULL && unreached != NULL &&
+      !cycle_projection_is_on_path (projection, last->next.plan_index))
     {
       CycleFinding *finding;
       char *label;
@@ -809,6 +814,8 @@ check_consistency (CycleChecker *self,
                          stage_name (first->stage), stage_name (last->stage),
                          stage_name (unreached->stage));
 
+      if (before == NULL)
+        before = first;
       finding = add_finding (findings, CYCLE_FINDING_CONSISTENCY, CYCLE_SEVERITY_WARNING,
                              "consistency:path", message, unreached->stage, NULL, NULL, NULL);
       /* TRANSLATORS: a one-click fix; the %s are stages */

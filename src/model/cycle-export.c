@@ -70,8 +70,7 @@ write_projection (CycleJsonObjectWriter       *computed,
 
   cycle_json_object_key (computed, "projection");
 
-  projection = cycle_projection_compute (plan, CYCLE_EXPORT_PROJECTION_START,
-                                         CYCLE_EXPORT_PROJECTION_CYCLES, NULL);
+  projection = cycle_projection_compute_for_plan (plan, NULL);
   if (projection == NULL)
     {
       /* No internal stage to start from: nothing to project. */
@@ -82,6 +81,9 @@ write_projection (CycleJsonObjectWriter       *computed,
   cycle_json_object_begin (&p, computed->out, computed->depth + 1);
   obj_number (&p, "start", cycle_projection_get_start_volume (projection));
   obj_number (&p, "cycles", cycle_projection_get_cycles (projection));
+  cycle_json_object_key (&p, "self_sustaining");
+  g_string_append (p.out, cycle_projection_is_self_sustaining (projection) ? "true" : "false");
+  obj_number (&p, "gain", cycle_projection_get_gain (projection));
   cycle_json_object_key (&p, "complete");
   g_string_append (p.out, cycle_projection_is_complete (projection) ? "true" : "false");
   cycle_json_object_key (&p, "stages");
@@ -99,6 +101,7 @@ write_projection (CycleJsonObjectWriter       *computed,
       obj_number (&s, "volume", cycle_projection_get_volume (projection, i));
       obj_number (&s, "next_rate", cycle_projection_get_next_rate (projection, i));
       obj_number (&s, "cumulative", cycle_projection_get_cumulative (projection, i));
+      obj_number (&s, "referred", cycle_projection_get_referred_share (projection, i));
       cycle_json_object_end (&s);
     }
   cycle_json_object_end (&stages);
@@ -277,8 +280,7 @@ cycle_export_dup_projected_volumes (CyclePlan *plan,
   g_return_val_if_fail (n_stages != NULL, NULL);
 
   *n_stages = 0;
-  projection = cycle_projection_compute (plan, CYCLE_EXPORT_PROJECTION_START,
-                                         CYCLE_EXPORT_PROJECTION_CYCLES, NULL);
+  projection = cycle_projection_compute_for_plan (plan, NULL);
   if (projection == NULL)
     return NULL;
 

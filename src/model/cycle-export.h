@@ -28,11 +28,6 @@
 
 G_BEGIN_DECLS
 
-/* The projection that exports show, like the canvas: 1 000 people entering at the top,
- * one cycle. */
-#define CYCLE_EXPORT_PROJECTION_START  1000.0
-#define CYCLE_EXPORT_PROJECTION_CYCLES 1
-
 /* The top-level member of JSON exports that holds derived data, dropped on import. */
 #define CYCLE_EXPORT_COMPUTED_MEMBER "computed"
 

@@ -120,7 +120,7 @@ cycle_link_class_init (CycleLinkClass *klass)
     g_param_spec_enum ("kind", N_("Kind"), NULL, CYCLE_TYPE_LINK_KIND, CYCLE_LINK_NEXT, rw);
   properties[PROP_RATE] =
     g_param_spec_double ("rate", N_("Rate"), NULL,
-                         CYCLE_RATE_UNSET, 1.0, CYCLE_RATE_UNSET, rw);
+                         CYCLE_RATE_UNSET, CYCLE_LOOP_RATE_MAX, CYCLE_RATE_UNSET, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -209,6 +209,6 @@ cycle_link_set_rate (CycleLink *self,
                      double     rate)
 {
   g_return_if_fail (CYCLE_IS_LINK (self));
-  g_return_if_fail (rate == CYCLE_RATE_UNSET || (rate >= 0.0 && rate <= 1.0));
+  g_return_if_fail (rate == CYCLE_RATE_UNSET || (rate >= 0.0 && rate <= CYCLE_LOOP_RATE_MAX));
   _cycle_set_double (self, &self->rate, rate, properties[PROP_RATE]);
 }

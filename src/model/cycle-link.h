@@ -27,7 +27,10 @@ void           cycle_link_set_target   (CycleLink     *self,
 CycleLinkKind  cycle_link_get_kind     (CycleLink     *self);
 void           cycle_link_set_kind     (CycleLink     *self,
                                         CycleLinkKind  kind);
-/* A fraction from 0 to 1, or CYCLE_RATE_UNSET (the referral rate on a loop link). */
+/* A next step's rate: the fraction of its source's people who take it, from 0 to 1. A loop's
+ * rate: how many new people each person of its source brings, from 0 to CYCLE_LOOP_RATE_MAX.
+ * CYCLE_RATE_UNSET when not set. */
+#define CYCLE_LOOP_RATE_MAX 1000.0
 double         cycle_link_get_rate     (CycleLink     *self);
 void           cycle_link_set_rate     (CycleLink     *self,
                                         double         rate);

@@ -148,10 +148,12 @@ read_enum (Reader              *r,
   return TRUE;
 }
 
+/* A rate from 0 to @max (1 for a fraction; more for a loop's people brought per person). */
 static gboolean
-read_rate (Reader              *r,
-           const CycleJsonNode *node,
-           double              *out)
+read_rate_up_to (Reader              *r,
+                 const CycleJsonNode *node,
+                 double               max,
+                 double              *out)
 {
   double v;
 
@@ -164,11 +166,22 @@ read_rate (Reader              *r,
     return fail_type (r, node, _("a number"));
 
   v = cycle_json_node_get_double (node);
-  if (v < 0.0 || v > 1.0)
+  if (max > 1.0 && (v < 0.0 || v > max))
+    return fail (r, _("a loop’s rate must be a number of people each person brings, from 0 to "
+                      "%g, not %g"), max, v);
+  if (v < 0.0 || v > max)
     return fail (r, _("a rate must be a fraction from 0 to 1 (0 %% to 100 %%), not %g"), v);
 
   *out = v;
   return TRUE;
+}
+
+static gboolean
+read_rate (Reader              *r,
+           const CycleJsonNode *node,
+           double              *out)
+{
+  return read_rate_up_to (r, node, 1.0, out);
 }
 
 static gboolean
@@ -712,7 +725,15 @@ link_member (Reader              *r,
     return enum_member (r, value, CYCLE_TYPE_LINK_KIND, N_("link kind"), link,
                         (EnumSetter)cycle_link_set_kind);
   if (strcmp (key, "rate") == 0)
-    return rate_member (r, value, link, (DoubleSetter)cycle_link_set_rate);
+    {
+      double rate;
+
+      /* Up to a loop's maximum whatever the kind, which may come after: checked in read_link. */
+      if (!read_rate_up_to (r, value, CYCLE_LOOP_RATE_MAX, &rate))
+        return MEMBER_FAILED;
+      cycle_link_set_rate (link, rate);
+      return MEMBER_READ;
+    }
   return MEMBER_UNKNOWN;
 }
 
@@ -725,6 +746,17 @@ read_link (Reader              *r,
 
   if (!read_item_object (r, node, required, link_member, CYCLE_ITEM (link)))
     return NULL;
+
+  /* Only a referral brings more than one person per person. */
+  if (cycle_link_get_kind (link) != CYCLE_LINK_LOOP && cycle_link_get_rate (link) > 1.0)
+    {
+      gsize mark = push_key (r, "rate");
+
+      fail (r, _("a rate must be a fraction from 0 to 1 (0 %% to 100 %%), not %g; only a loop "
+                 "brings more than one person per person"), cycle_link_get_rate (link));
+      pop (r, mark);
+      return NULL;
+    }
   return g_steal_pointer (&link);
 }
 
@@ -803,6 +835,43 @@ plan_member (Reader              *r,
   if (strcmp (key, "layout") == 0)
     return enum_member (r, value, CYCLE_TYPE_LAYOUT, N_("layout"), r->plan,
                         (EnumSetter)cycle_plan_set_layout);
+  if (strcmp (key, "projection_start") == 0)
+    {
+      double v;
+
+      if (cycle_json_node_get_node_type (value) != CYCLE_JSON_NUMBER)
+        {
+          fail_type (r, value, _("a number"));
+          return MEMBER_FAILED;
+        }
+      v = cycle_json_node_get_double (value);
+      if (!(v >= 0.0 && v <= CYCLE_PLAN_MAX_PROJECTION_START))
+        {
+          fail (r, _("the number of people entering must be from 0 to %g, not %g"),
+                CYCLE_PLAN_MAX_PROJECTION_START, v);
+          return MEMBER_FAILED;
+        }
+      cycle_plan_set_projection_start (r->plan, v);
+      return MEMBER_READ;
+    }
+  if (strcmp (key, "projection_cycles") == 0)
+    {
+      gint64 v;
+
+      if (cycle_json_node_get_node_type (value) != CYCLE_JSON_NUMBER)
+        {
+          fail_type (r, value, _("a number"));
+          return MEMBER_FAILED;
+        }
+      if (!cycle_json_node_get_int (value, &v) || v < 1 || v > CYCLE_PLAN_MAX_PROJECTION_CYCLES)
+        {
+          fail (r, _("the number of cycles must be a whole number from 1 to %d (leave it out "
+                     "for the steady state)"), CYCLE_PLAN_MAX_PROJECTION_CYCLES);
+          return MEMBER_FAILED;
+        }
+      cycle_plan_set_projection_cycles (r->plan, (guint) v);
+      return MEMBER_READ;
+    }
   if (strcmp (key, "purpose") == 0)
     {
       if (!require_object (r, value) ||

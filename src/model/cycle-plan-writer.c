@@ -248,6 +248,17 @@ cycle_plan_to_bytes (CyclePlan *plan)
   /* The one enum left out at its default, so plans from before layouts existed stay as they were */
   if (cycle_plan_get_layout (plan) != CYCLE_LAYOUT_FREE)
     obj_enum (&o, "layout", CYCLE_TYPE_LAYOUT, cycle_plan_get_layout (plan));
+  /* The projection's settings, left out at their defaults (1 000 people, the steady state). */
+  if (cycle_plan_get_projection_start (plan) != CYCLE_PLAN_DEFAULT_PROJECTION_START)
+    {
+      cycle_json_object_key (&o, "projection_start");
+      cycle_json_write_double (out, cycle_plan_get_projection_start (plan));
+    }
+  if (cycle_plan_get_projection_cycles (plan) != 0)
+    {
+      cycle_json_object_key (&o, "projection_cycles");
+      g_string_append_printf (out, "%u", cycle_plan_get_projection_cycles (plan));
+    }
   cycle_json_object_key (&o, "personas");
   write_list (out, 1, cycle_plan_get_personas (plan), (WriteItemFunc)write_persona);
   cycle_json_object_key (&o, "stages");

@@ -26,6 +26,8 @@ struct _CyclePlan
   char       *what;
   char       *description;
   int         layout;
+  double      projection_start;
+  int         projection_cycles;
 
   GListStore *stages;
   GListStore *links;
@@ -56,6 +58,8 @@ enum {
   PROP_WHAT,
   PROP_DESCRIPTION,
   PROP_LAYOUT,
+  PROP_PROJECTION_START,
+  PROP_PROJECTION_CYCLES,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_UNDO_LABEL,
@@ -151,6 +155,12 @@ cycle_plan_get_property (GObject    *object,
     case PROP_LAYOUT:
       g_value_set_enum (value, self->layout);
       break;
+    case PROP_PROJECTION_START:
+      g_value_set_double (value, self->projection_start);
+      break;
+    case PROP_PROJECTION_CYCLES:
+      g_value_set_uint (value, (guint) self->projection_cycles);
+      break;
     case PROP_CAN_UNDO:
       g_value_set_boolean (value, cycle_plan_can_undo (self));
       break;
@@ -199,6 +209,12 @@ cycle_plan_set_property (GObject      *object,
     case PROP_LAYOUT:
       cycle_plan_set_layout (self, g_value_get_enum (value));
       break;
+    case PROP_PROJECTION_START:
+      cycle_plan_set_projection_start (self, g_value_get_double (value));
+      break;
+    case PROP_PROJECTION_CYCLES:
+      cycle_plan_set_projection_cycles (self, g_value_get_uint (value));
+      break;
     case PROP_CAN_UNDO:
     case PROP_CAN_REDO:
     case PROP_UNDO_LABEL:
@@ -229,6 +245,15 @@ cycle_plan_class_init (CyclePlanClass *klass)
     g_param_spec_string ("description", N_("Description"), NULL, "", rw);
   properties[PROP_LAYOUT] =
     g_param_spec_enum ("layout", N_("Layout"), NULL, CYCLE_TYPE_LAYOUT, CYCLE_LAYOUT_FREE, rw);
+  /* The projection the views and exports show: people entering the top, and the cycles of the
+   * referral loops added up (CYCLE_PROJECTION_STEADY, 0: all of them, the steady state). */
+  properties[PROP_PROJECTION_START] =
+    g_param_spec_double ("projection-start", N_("People Entering"), NULL,
+                         0, CYCLE_PLAN_MAX_PROJECTION_START, CYCLE_PLAN_DEFAULT_PROJECTION_START,
+                         rw);
+  properties[PROP_PROJECTION_CYCLES] =
+    g_param_spec_uint ("projection-cycles", N_("Cycles"), NULL,
+                       0, CYCLE_PLAN_MAX_PROJECTION_CYCLES, 0, rw);
   properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
   properties[PROP_UNDO_LABEL] = g_param_spec_string ("undo-label", NULL, NULL, NULL, ro);
@@ -250,6 +275,7 @@ cycle_plan_init (CyclePlan *self)
   self->persona_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->link_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->serials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->projection_start = CYCLE_PLAN_DEFAULT_PROJECTION_START;
   self->undo = _cycle_undo_new (self);
 }
 
@@ -294,6 +320,39 @@ cycle_plan_set_layout (CyclePlan   *self,
   g_return_if_fail (CYCLE_IS_PLAN (self));
   g_return_if_fail ((guint)layout < cycle_enum_count (CYCLE_TYPE_LAYOUT));
   _cycle_set_int (self, &self->layout, layout, properties[PROP_LAYOUT]);
+}
+
+double
+cycle_plan_get_projection_start (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), CYCLE_PLAN_DEFAULT_PROJECTION_START);
+  return self->projection_start;
+}
+
+void
+cycle_plan_set_projection_start (CyclePlan *self,
+                                 double     start)
+{
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  g_return_if_fail (start >= 0.0 && start <= CYCLE_PLAN_MAX_PROJECTION_START);
+  _cycle_set_double (self, &self->projection_start, start, properties[PROP_PROJECTION_START]);
+}
+
+guint
+cycle_plan_get_projection_cycles (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), 0);
+  return (guint) self->projection_cycles;
+}
+
+void
+cycle_plan_set_projection_cycles (CyclePlan *self,
+                                  guint      cycles)
+{
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  g_return_if_fail (cycles <= CYCLE_PLAN_MAX_PROJECTION_CYCLES);
+  _cycle_set_int (self, &self->projection_cycles, (int) cycles,
+                  properties[PROP_PROJECTION_CYCLES]);
 }
 
 JsonObject *

@@ -41,6 +41,19 @@ void          cycle_plan_set_description   (CyclePlan    *self,
 CycleLayout   cycle_plan_get_layout        (CyclePlan    *self);
 void          cycle_plan_set_layout        (CyclePlan    *self,
                                             CycleLayout   layout);
+
+/* The projection's settings, kept in the plan (and its file), undoable like every edit: people
+ * entering the top (1 000 unless set), and how many cycles of the referral loops to add up,
+ * 0 for the steady state (the default). See cycle-projection.h. */
+#define CYCLE_PLAN_DEFAULT_PROJECTION_START 1000.0
+#define CYCLE_PLAN_MAX_PROJECTION_START 1e12
+#define CYCLE_PLAN_MAX_PROJECTION_CYCLES 100
+double        cycle_plan_get_projection_start  (CyclePlan    *self);
+void          cycle_plan_set_projection_start  (CyclePlan    *self,
+                                                double        start);
+guint         cycle_plan_get_projection_cycles (CyclePlan    *self);
+void          cycle_plan_set_projection_cycles (CyclePlan    *self,
+                                                guint         cycles);
 /* Top-level members of the file that this version does not know. */
 JsonObject   *cycle_plan_get_extras        (CyclePlan    *self);
 

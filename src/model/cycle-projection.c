@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cycle-format.h"
 #include "cycle-projection.h"
 
 /* Next-step rates may add up to 100 % give or take rounding. */
@@ -25,13 +26,17 @@ struct _CycleProjection
   gatomicrefcount  ref_count;
 
   double           start_volume;
-  guint            cycles;
+  guint            cycles;     /* CYCLE_PROJECTION_STEADY for the steady state */
+  gboolean         steady;
+  gboolean         self_sustaining;
+  double           gain;
   guint            n_stages;
   guint            top;
   CycleStage     **stages;
   gboolean        *on_path;
   gboolean        *has_next;
   double          *volume;
+  double          *first;      /* the first cycle's volume: people who came in at the top */
   double          *next_rate;
   double          *cumulative;
   GPtrArray       *missing;   /* CycleLink */
@@ -63,6 +68,7 @@ cycle_projection_unref (CycleProjection *self)
   g_free (self->on_path);
   g_free (self->has_next);
   g_free (self->volume);
+  g_free (self->first);
   g_free (self->next_rate);
   g_free (self->cumulative);
   g_ptr_array_unref (self->missing);
@@ -155,6 +161,144 @@ topological_order (guint     n_stages,
   return order;
 }
 
+/* The entry of @lane: the first stage of it, in plan order, that no next step enters (from
+ * another stage); failing that (next steps in a circle), its first stage. G_MAXUINT if the lane
+ * has no stage. */
+static guint
+find_entry (CycleStage    **stages,
+            guint           n,
+            const gboolean *entered,
+            CycleLane       lane)
+{
+  guint first = G_MAXUINT;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (cycle_stage_get_lane (stages[i]) != lane)
+        continue;
+      if (!entered[i])
+        return i;
+      if (first == G_MAXUINT)
+        first = i;
+    }
+
+  return first;
+}
+
+/* The flow of one person entering at @entry, along the followed next steps: @flow[u] is how many
+ * of them reach u in the same cycle. */
+static void
+propagate (guint       n,
+           GArray     *order,
+           GArray     *edges,
+           GArray    **out_edges_of,
+           guint       entry,
+           double     *flow)
+{
+  memset (flow, 0, n * sizeof (double));
+  flow[entry] = 1.0;
+
+  for (guint k = 0; k < order->len; k++)
+    {
+      guint u = g_array_index (order, guint, k);
+      GArray *out = out_edges_of[u];
+
+      if (flow[u] == 0.0)
+        continue;
+      for (guint j = 0; out != NULL && j < out->len; j++)
+        {
+          Edge *e = &g_array_index (edges, Edge, g_array_index (out, guint, j));
+
+          if (e->followed)
+            flow[e->to] += flow[u] * e->rate;
+        }
+    }
+}
+
+/* Solves (I - m) x = e0 for the n × n matrix m (row-major) by Gaussian elimination with partial
+ * pivoting. FALSE when the system is singular. */
+static gboolean
+solve_steady (guint         n,
+              const double *m,
+              double       *x)
+{
+  g_autofree double *a = g_new (double, n * (n + 1));
+
+  for (guint r = 0; r < n; r++)
+    {
+      for (guint c = 0; c < n; c++)
+        a[r * (n + 1) + c] = (r == c ? 1.0 : 0.0) - m[r * n + c];
+      a[r * (n + 1) + n] = r == 0 ? 1.0 : 0.0;
+    }
+
+  for (guint c = 0; c < n; c++)
+    {
+      guint pivot = c;
+
+      for (guint r = c + 1; r < n; r++)
+        if (fabs (a[r * (n + 1) + c]) > fabs (a[pivot * (n + 1) + c]))
+          pivot = r;
+      if (fabs (a[pivot * (n + 1) + c]) < 1e-12)
+        return FALSE;
+      if (pivot != c)
+        for (guint k = 0; k <= n; k++)
+          {
+            double t = a[c * (n + 1) + k];
+            a[c * (n + 1) + k] = a[pivot * (n + 1) + k];
+            a[pivot * (n + 1) + k] = t;
+          }
+      for (guint r = 0; r < n; r++)
+        {
+          double f;
+
+          if (r == c)
+            continue;
+          f = a[r * (n + 1) + c] / a[c * (n + 1) + c];
+          if (f == 0.0)
+            continue;
+          for (guint k = c; k <= n; k++)
+            a[r * (n + 1) + k] -= f * a[c * (n + 1) + k];
+        }
+    }
+
+  for (guint r = 0; r < n; r++)
+    x[r] = a[r * (n + 1) + n] / a[r * (n + 1) + r];
+
+  return TRUE;
+}
+
+/* How many times the people of a cycle the next one brings, in the long run: the growth of
+ * x ← m x from the top, by power iteration (0 when the loops bring nobody back). */
+static double
+estimate_gain (guint         n,
+               const double *m)
+{
+  g_autofree double *x = g_new0 (double, n);
+  g_autofree double *y = g_new0 (double, n);
+  double gain = 0.0;
+
+  x[0] = 1.0;
+  for (guint step = 0; step < 500; step++)
+    {
+      double norm = 0.0;
+
+      for (guint r = 0; r < n; r++)
+        {
+          y[r] = 0.0;
+          for (guint c = 0; c < n; c++)
+            y[r] += m[r * n + c] * x[c];
+          norm += fabs (y[r]);
+        }
+      if (!(norm > 0.0) || !isfinite (norm))
+        return isfinite (norm) ? 0.0 : NAN;
+      gain = norm;   /* x has a norm of 1 */
+      for (guint r = 0; r < n; r++)
+        x[r] = y[r] / norm;
+    }
+
+  return gain;
+}
+
 CycleProjection *
 cycle_projection_compute (CyclePlan  *plan,
                           double      start_volume,
@@ -166,25 +310,27 @@ cycle_projection_compute (CyclePlan  *plan,
   g_autoptr(GArray) edges = NULL;
   g_autoptr(GArray) loops = NULL;
   g_autoptr(GArray) order = NULL;
+  g_autoptr(GArray) targets = NULL;
   g_autofree GArray **out_edges_of = NULL;
   g_autofree gboolean *missing_link = NULL;
-  g_autofree double *unit = NULL;
-  g_autofree double *current = NULL;
-  g_autofree double *inflow = NULL;
+  g_autofree gboolean *entered = NULL;
+  g_autofree double *flows = NULL;     /* |targets| × n: the flow from each loop target */
+  g_autofree double *m = NULL;         /* |targets| × |targets|: what a cycle brings back */
+  g_autofree double *total = NULL;     /* |targets|: people entering there, over the cycles */
   g_autofree double *sum = NULL;
   CycleProjection *self;
-  guint n, n_links, top = G_MAXUINT;
+  guint n, n_links, top, nt;
 
   g_return_val_if_fail (CYCLE_IS_PLAN (plan), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(start_volume >= 0.0) || isinf (start_volume))
+  if (!(start_volume >= 0.0) || isinf (start_volume) || start_volume > CYCLE_PROJECTION_MAX_START)
     {
       g_set_error (error, CYCLE_PROJECTION_ERROR, CYCLE_PROJECTION_ERROR_INVALID_INPUT,
-                   _("The starting volume must be a number of people, 0 or more."));
+                   _("The starting volume must be a number of people, from 0 to a trillion."));
       return NULL;
     }
-  if (cycles < 1 || cycles > CYCLE_PROJECTION_MAX_CYCLES)
+  if (cycles > CYCLE_PROJECTION_MAX_CYCLES)
     {
       g_set_error (error, CYCLE_PROJECTION_ERROR, CYCLE_PROJECTION_ERROR_INVALID_INPUT,
                    _("The number of cycles must be from 1 to %d."), CYCLE_PROJECTION_MAX_CYCLES);
@@ -200,11 +346,13 @@ cycle_projection_compute (CyclePlan  *plan,
   g_atomic_ref_count_init (&self->ref_count);
   self->start_volume = start_volume;
   self->cycles = cycles;
+  self->steady = cycles == CYCLE_PROJECTION_STEADY;
   self->n_stages = n;
   self->stages = g_new0 (CycleStage *, n);
   self->on_path = g_new0 (gboolean, n);
   self->has_next = g_new0 (gboolean, n);
   self->volume = g_new (double, n);
+  self->first = g_new (double, n);
   self->next_rate = g_new (double, n);
   self->cumulative = g_new (double, n);
   self->missing = g_ptr_array_new_with_free_func (g_object_unref);
@@ -214,26 +362,16 @@ cycle_projection_compute (CyclePlan  *plan,
   for (guint i = 0; i < n; i++)
     {
       self->stages[i] = g_list_model_get_item (stages_model, i);
-      self->volume[i] = self->next_rate[i] = self->cumulative[i] = NAN;
+      self->volume[i] = self->first[i] = self->next_rate[i] = self->cumulative[i] = NAN;
       g_hash_table_insert (index, self->stages[i], GUINT_TO_POINTER (i + 1));
-      if (top == G_MAXUINT && cycle_stage_get_lane (self->stages[i]) == CYCLE_LANE_INTERNAL)
-        top = i;
     }
 
-  if (top == G_MAXUINT)
-    {
-      g_set_error (error, CYCLE_PROJECTION_ERROR, CYCLE_PROJECTION_ERROR_NO_STAGES,
-                   _("The plan has no stage in the internal funnel to start from."));
-      cycle_projection_unref (self);
-      return NULL;
-    }
-  self->top = top;
-
-  /* The edges between internal stages, and the loops. */
+  /* The edges (next steps) and the loops, between stages of the plan. */
   edges = g_array_new (FALSE, TRUE, sizeof (Edge));
   loops = g_array_new (FALSE, TRUE, sizeof (Edge));
-  out_edges_of = g_new0 (GArray *, n);
-  missing_link = g_new0 (gboolean, n_links);
+  out_edges_of = g_new0 (GArray *, MAX (n, 1));
+  missing_link = g_new0 (gboolean, MAX (n_links, 1));
+  entered = g_new0 (gboolean, MAX (n, 1));
 
   for (guint i = 0; i < n_links; i++)
     {
@@ -242,9 +380,8 @@ cycle_projection_compute (CyclePlan  *plan,
       guint to = GPOINTER_TO_UINT (g_hash_table_lookup (index, cycle_link_get_target (link)));
       Edge e = { 0, };
 
-      if (from == 0 || to == 0 || from == to ||
-          cycle_stage_get_lane (self->stages[from - 1]) != CYCLE_LANE_INTERNAL ||
-          cycle_stage_get_lane (self->stages[to - 1]) != CYCLE_LANE_INTERNAL)
+      /* A loop may lead back to its own stage (members who bring members); a next step not. */
+      if (from == 0 || to == 0 || (from == to && cycle_link_get_kind (link) != CYCLE_LINK_LOOP))
         continue;
 
       e.from = from - 1;
@@ -259,6 +396,7 @@ cycle_projection_compute (CyclePlan  *plan,
             out_edges_of[e.from] = g_array_new (FALSE, FALSE, sizeof (guint));
           g_array_append_val (out_edges_of[e.from], edges->len);
           g_array_append_val (edges, e);
+          entered[e.to] = TRUE;
           break;
         case CYCLE_LINK_LOOP:
           e.rate = cycle_link_get_rate (link);
@@ -269,6 +407,23 @@ cycle_projection_compute (CyclePlan  *plan,
           break;
         }
     }
+
+  /* The top: where people enter the funnel, found by the links, whatever the stages' order;
+   * a plan drawn only as a buyer's journey starts from its journey. */
+  top = find_entry (self->stages, n, entered, CYCLE_LANE_INTERNAL);
+  if (top == G_MAXUINT)
+    top = find_entry (self->stages, n, entered, CYCLE_LANE_JOURNEY);
+  if (top == G_MAXUINT)
+    {
+      g_set_error (error, CYCLE_PROJECTION_ERROR, CYCLE_PROJECTION_ERROR_NO_STAGES,
+                   _("The plan has no stage to start from."));
+      for (guint i = 0; i < n; i++)
+        if (out_edges_of[i] != NULL)
+          g_array_unref (out_edges_of[i]);
+      cycle_projection_unref (self);
+      return NULL;
+    }
+  self->top = top;
 
   order = topological_order (n, top, edges, out_edges_of, self->on_path);
 
@@ -288,16 +443,26 @@ cycle_projection_compute (CyclePlan  *plan,
       sum[e->from] += e->rate;
     }
 
+  /* The loops that count, and the stages they bring people back to: the top first. */
+  targets = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (targets, top);
   for (guint i = 0; i < loops->len; i++)
     {
       Edge *e = &g_array_index (loops, Edge, i);
+      gboolean known = FALSE;
 
-      e->followed = self->on_path[e->from] && self->on_path[e->to] && cycles > 1;
-      if (e->followed && e->rate < 0.0)
+      e->followed = self->on_path[e->from] && self->on_path[e->to] && cycles != 1;
+      if (!e->followed)
+        continue;
+      if (e->rate < 0.0)
         {
           missing_link[e->link_index] = TRUE;
           e->rate = NAN;
         }
+      for (guint t = 0; t < targets->len && !known; t++)
+        known = g_array_index (targets, guint, t) == e->to;
+      if (!known)
+        g_array_append_val (targets, e->to);
     }
 
   for (guint i = 0; i < n_links; i++)
@@ -313,57 +478,89 @@ cycle_projection_compute (CyclePlan  *plan,
         g_ptr_array_add (self->invalid, g_object_ref (self->stages[i]));
     }
 
-  /* The flow of one person entering at the top: volumes are proportional to the start. */
-  unit = g_new0 (double, n);
-  current = g_new0 (double, n);
-  inflow = g_new0 (double, n);
-  inflow[top] = 1.0;
+  /* One person entering at each target, within a cycle; then what each cycle's people bring
+   * back to each target for the next. */
+  nt = targets->len;
+  flows = g_new0 (double, (gsize) nt * MAX (n, 1));
+  for (guint t = 0; t < nt; t++)
+    propagate (n, order, edges, out_edges_of, g_array_index (targets, guint, t),
+               flows + (gsize) t * n);
 
-  for (guint c = 0; c < cycles; c++)
+  m = g_new0 (double, (gsize) nt * nt);
+  for (guint i = 0; i < loops->len; i++)
     {
-      gboolean any = FALSE;
+      Edge *e = &g_array_index (loops, Edge, i);
+      guint row = 0;
 
-      memcpy (current, inflow, n * sizeof (double));
-      for (guint k = 0; k < order->len; k++)
+      if (!e->followed)
+        continue;
+      while (g_array_index (targets, guint, row) != e->to)
+        row++;
+      for (guint t = 0; t < nt; t++)
+        m[row * nt + t] += flows[(gsize) t * n + e->from] * e->rate;
+    }
+
+  self->gain = nt > 1 || loops->len > 0 ? estimate_gain (nt, m) : 0.0;
+  total = g_new0 (double, nt);
+
+  if (self->steady && !isnan (self->gain))
+    {
+      gboolean solved = solve_steady (nt, m, total);
+
+      for (guint t = 0; solved && t < nt; t++)
+        if (!(total[t] >= 0.0) || !isfinite (total[t]) || total[t] > 1e15)
+          solved = FALSE;
+      if (!solved || self->gain >= 1.0 - 1e-9)
         {
-          guint u = g_array_index (order, guint, k);
-          GArray *out = out_edges_of[u];
-
-          for (guint j = 0; out != NULL && j < out->len; j++)
-            {
-              Edge *e = &g_array_index (edges, Edge, g_array_index (out, guint, j));
-
-              if (e->followed)
-                current[e->to] += current[u] * e->rate;
-            }
+          /* More people each cycle than the one before: no steady state to reach. */
+          self->self_sustaining = TRUE;
+          self->steady = FALSE;
+          self->cycles = CYCLE_PROJECTION_SUSTAINING_CYCLES;
         }
+    }
+  else if (self->steady)
+    {
+      /* A loop's rate is missing: nothing past the first cycle is known. */
+      for (guint t = 0; t < nt; t++)
+        total[t] = NAN;
+    }
 
-      for (guint i = 0; i < n; i++)
-        unit[i] += current[i];
+  if (!self->steady && !(self->cycles == CYCLE_PROJECTION_STEADY))
+    {
+      g_autofree double *x = g_new0 (double, nt);
+      g_autofree double *y = g_new0 (double, nt);
 
-      memset (inflow, 0, n * sizeof (double));
-      for (guint i = 0; i < loops->len; i++)
+      memset (total, 0, nt * sizeof (double));
+      x[0] = 1.0;
+      for (guint c = 0; c < self->cycles; c++)
         {
-          Edge *e = &g_array_index (loops, Edge, i);
-
-          if (e->followed)
+          for (guint t = 0; t < nt; t++)
+            total[t] += x[t];
+          for (guint r = 0; r < nt; r++)
             {
-              inflow[e->to] += current[e->from] * e->rate;
-              any = TRUE;
+              y[r] = 0.0;
+              for (guint t = 0; t < nt; t++)
+                y[r] += m[r * nt + t] * x[t];
             }
+          memcpy (x, y, nt * sizeof (double));
         }
-
-      /* No referral loop: the next cycles bring nobody. */
-      if (!any)
-        break;
+      self->self_sustaining = self->self_sustaining || self->gain >= 1.0 - 1e-9;
     }
 
   for (guint i = 0; i < n; i++)
     {
+      double unit = 0.0, unit_top = 0.0;
+
       if (!self->on_path[i])
         continue;
-      self->volume[i] = start_volume * unit[i];
-      self->cumulative[i] = unit[i] / unit[top];
+      for (guint t = 0; t < nt; t++)
+        {
+          unit += total[t] * flows[(gsize) t * n + i];
+          unit_top += total[t] * flows[(gsize) t * n + top];
+        }
+      self->volume[i] = start_volume * unit;
+      self->first[i] = start_volume * flows[i];
+      self->cumulative[i] = unit / unit_top;
     }
 
   for (guint i = 0; i < n; i++)
@@ -371,6 +568,64 @@ cycle_projection_compute (CyclePlan  *plan,
       g_array_unref (out_edges_of[i]);
 
   return self;
+}
+
+CycleProjection *
+cycle_projection_compute_for_plan (CyclePlan  *plan,
+                                   GError    **error)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (plan), NULL);
+
+  return cycle_projection_compute (plan, cycle_plan_get_projection_start (plan),
+                                   cycle_plan_get_projection_cycles (plan), error);
+}
+
+gboolean
+cycle_projection_is_steady (CycleProjection *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->steady;
+}
+
+gboolean
+cycle_projection_is_self_sustaining (CycleProjection *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->self_sustaining;
+}
+
+double
+cycle_projection_get_gain (CycleProjection *self)
+{
+  g_return_val_if_fail (self != NULL, NAN);
+  return self->gain;
+}
+
+double
+cycle_projection_get_first_cycle_volume (CycleProjection *self,
+                                         guint            index)
+{
+  g_return_val_if_fail (self != NULL, NAN);
+  g_return_val_if_fail (index < self->n_stages, NAN);
+  return self->first[index];
+}
+
+double
+cycle_projection_get_referred_share (CycleProjection *self,
+                                     guint            index)
+{
+  double volume, first;
+
+  g_return_val_if_fail (self != NULL, NAN);
+  g_return_val_if_fail (index < self->n_stages, NAN);
+
+  volume = self->volume[index];
+  first = self->first[index];
+  if (isnan (volume) || isnan (first))
+    return NAN;
+  if (volume <= 0.0)
+    return 0.0;
+  return MAX (0.0, 1.0 - first / volume);
 }
 
 double
@@ -496,41 +751,80 @@ cycle_projection_is_complete (CycleProjection *self)
 
 /* Text */
 
-/* Two decimals (three below 1), without trailing zeros: 40, 27.75, 55.5, 0.045. */
 static char *
 format_number (double value)
 {
-  char *s, *end;
-
-  if (isnan (value))
-    return g_strdup ("?");
-
-  if (fabs (value) < 0.0005)
-    value = 0.0;
-  s = g_strdup_printf (fabs (value) < 1.0 ? "%.3f" : "%.2f", value);
-  end = s + strlen (s);
-  /* The decimal separator follows the locale: "." or "," (or a longer one). */
-  if (strpbrk (s, ".,") != NULL)
-    {
-      while (end > s && end[-1] == '0')
-        *--end = '\0';
-      if (end > s && (end[-1] == '.' || end[-1] == ','))
-        *--end = '\0';
-    }
-
-  return s;
+  return cycle_format_number (value);
 }
 
 static char *
 format_percent (double rate)
 {
-  g_autofree char *number = NULL;
+  return cycle_format_percent (rate);
+}
 
-  if (isnan (rate))
-    return g_strdup ("?");
-  number = format_number (rate * 100.0);
-  /* TRANSLATORS: a percentage, "4%"; some languages put a space before the sign */
-  return g_strdup_printf (_("%s%%"), number);
+char *
+cycle_projection_describe (CycleProjection *self)
+{
+  g_autofree char *people = NULL;
+  g_autofree char *gain = NULL;
+  g_autofree char *entry = NULL;
+  const char *name;
+  GString *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  name = cycle_stage_get_name (self->stages[self->top]);
+  people = cycle_format_count (self->start_volume);
+  gain = cycle_format_times (self->gain);
+  out = g_string_new (NULL);
+
+  if (self->steady)
+    /* Translators: the projection's settings; %s are a number of people and a stage's name */
+    entry = g_strdup_printf (_("%s people entering “%s”, every cycle added up (the steady "
+                               "state)."), people, name);
+  else
+    /* Translators: the projection's settings; a number of people, a stage's name, and cycles */
+    entry = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%s people entering “%s”, over %u cycle.",
+                                          "%s people entering “%s”, over %u cycles.",
+                                          self->cycles),
+                             people, name, self->cycles);
+  g_string_append (out, entry);
+
+  if (self->self_sustaining)
+    {
+      g_string_append_c (out, ' ');
+      /* Translators: %s is how many times ("×1.4") */
+      g_string_append_printf (out, _("Self-sustaining: each cycle the referral loops bring %s "
+                                     "as many new people as the cycle before, so the plan "
+                                     "grows by itself."), gain);
+      if (self->cycles == CYCLE_PROJECTION_SUSTAINING_CYCLES)
+        {
+          g_string_append_c (out, ' ');
+          g_string_append_printf (out, _("It has no steady state: shown over %u cycles."),
+                                  self->cycles);
+        }
+    }
+  else if (self->gain > 0.0)
+    {
+      g_string_append_c (out, ' ');
+      /* Translators: %s is how many times ("×0.23") */
+      g_string_append_printf (out, _("Each cycle the referral loops bring %s as many new people "
+                                     "as the cycle before."), gain);
+    }
+  else if (isnan (self->gain))
+    {
+      g_string_append_c (out, ' ');
+      g_string_append (out, _("What the referral loops bring is unknown: a loop has no rate."));
+    }
+  else if (self->cycles != 1)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append (out, _("No referral loop brings anyone back to the funnel yet."));
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 static void
@@ -554,19 +848,28 @@ append_padded (GString    *out,
 char *
 cycle_projection_format_table (CycleProjection *self)
 {
-  enum { COLUMNS = 4 };
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  guint widths[COLUMNS] = { 0, };
+  guint widths[5] = { 0, };
+  gboolean referrals;
+  guint columns;
   GString *out;
   guint rows;
 
   g_return_val_if_fail (self != NULL, NULL);
+
+  /* The referred share, only where a loop brings people. */
+  referrals = self->gain > 0.0 || isnan (self->gain);
+  columns = referrals ? 5 : 4;
 
   g_ptr_array_add (cells, g_strdup (_("Stage")));
   g_ptr_array_add (cells, g_strdup (_("Volume")));
   /* Translators: a column of the projection: the share of a stage's people who go on */
   g_ptr_array_add (cells, g_strdup (C_("projection column", "Next step")));
   g_ptr_array_add (cells, g_strdup (_("From the top")));
+  if (referrals)
+    /* Translators: a column of the projection: the share of a stage's people who came through
+     * the referral loops */
+    g_ptr_array_add (cells, g_strdup (C_("projection column", "Referred")));
 
   for (guint i = 0; i < self->n_stages; i++)
     {
@@ -577,24 +880,26 @@ cycle_projection_format_table (CycleProjection *self)
       g_ptr_array_add (cells, self->has_next[i] ? format_percent (self->next_rate[i])
                                                 : g_strdup ("—"));
       g_ptr_array_add (cells, format_percent (self->cumulative[i]));
+      if (referrals)
+        g_ptr_array_add (cells, format_percent (cycle_projection_get_referred_share (self, i)));
     }
 
-  rows = cells->len / COLUMNS;
+  rows = cells->len / columns;
   for (guint r = 0; r < rows; r++)
-    for (guint c = 0; c < COLUMNS; c++)
-      widths[c] = MAX (widths[c], (guint)g_utf8_strlen (g_ptr_array_index (cells, r * COLUMNS + c),
+    for (guint c = 0; c < columns; c++)
+      widths[c] = MAX (widths[c], (guint)g_utf8_strlen (g_ptr_array_index (cells, r * columns + c),
                                                         -1));
 
   out = g_string_new (NULL);
   for (guint r = 0; r < rows; r++)
     {
-      for (guint c = 0; c < COLUMNS; c++)
+      for (guint c = 0; c < columns; c++)
         {
-          const char *cell = g_ptr_array_index (cells, r * COLUMNS + c);
+          const char *cell = g_ptr_array_index (cells, r * columns + c);
 
           if (c > 0)
             g_string_append (out, "  ");
-          if (c == COLUMNS - 1)
+          if (c == columns - 1)
             {
               /* No trailing blanks. */
               append_padded (out, cell, widths[c], TRUE);

@@ -583,7 +583,7 @@ const Template _cycle_templates[] = {
       },
     },
     internal_funnel_stages, G_N_ELEMENTS (internal_funnel_stages),
-    { { 6, 0, 0.5 } }, 1,
+    { { 6, 0, 300 } }, 1,
   },
   {
     "aida",
@@ -611,7 +611,7 @@ const Template _cycle_templates[] = {
       },
     },
     aida_stages, G_N_ELEMENTS (aida_stages),
-    { { 3, 0, 0.1 } }, 1,
+    { { 3, 0, 10 } }, 1,
   },
   {
     "buyers-journey",
@@ -639,7 +639,7 @@ const Template _cycle_templates[] = {
       },
     },
     buyers_journey_stages, G_N_ELEMENTS (buyers_journey_stages),
-    { { 4, 0, 0.3 } }, 1,
+    { { 4, 0, 100 } }, 1,
   },
   {
     "hubspot",
@@ -668,7 +668,7 @@ const Template _cycle_templates[] = {
       },
     },
     hubspot_stages, G_N_ELEMENTS (hubspot_stages),
-    { { 6, 0, 0.5 } }, 1,
+    { { 6, 0, 300 } }, 1,
   },
   {
     "mckinsey",
@@ -698,7 +698,7 @@ const Template _cycle_templates[] = {
       },
     },
     mckinsey_stages, G_N_ELEMENTS (mckinsey_stages),
-    { { 5, 3, 0.6 }, { 5, 0, 0.2 } }, 2,
+    { { 5, 3, 0.6 }, { 5, 0, 5 } }, 2,
   },
   {
     "crowdfunding",
@@ -730,7 +730,7 @@ const Template _cycle_templates[] = {
       },
     },
     crowdfunding_stages, G_N_ELEMENTS (crowdfunding_stages),
-    { { 5, 0, 0.5 } }, 1,
+    { { 5, 0, 30 } }, 1,
   },
   {
     CYCLE_TEMPLATE_BLANK,

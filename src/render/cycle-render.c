@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "cycle-format.h"
 #include "cycle-render.h"
 
 #define DEFAULT_FONT_FAMILY "Cantarell, Sans"
@@ -31,9 +32,6 @@
 #define RING_WIDTH         2.5
 #define BORDER_WIDTH       1.5
 #define BAND_RADIUS       16.0
-
-/* Thin space: groups digits in "1 000" and exists in Cantarell. */
-#define DIGIT_GROUP_SEPARATOR "\xe2\x80\x89"
 
 /* Colours */
 
@@ -268,51 +266,15 @@ show_layout (cairo_t          *cr,
 }
 
 static char *
-format_grouped (guint64 value)
-{
-  char digits[32];
-  GString *s = g_string_new (NULL);
-  int len = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, value);
-
-  for (int i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append (s, DIGIT_GROUP_SEPARATOR);
-      g_string_append_c (s, digits[i]);
-    }
-  return g_string_free (s, FALSE);
-}
-
-static char *
 format_volume (double volume)
 {
-  g_autofree char *grouped = NULL;
-  guint64 n;
-
-  if (volume > 0 && volume < 0.5)
-    return g_strdup (_("< 1 person"));
-
-  n = volume >= 1e18 ? (guint64) 1e18 : (guint64) llround (volume);
-  grouped = format_grouped (n);
-  /* Translators: the projected number of people in a stage; %s is the number, with its digits
-   * already grouped ("1 000"). */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "≈ %s person", "≈ %s people",
-                                       (gulong) MIN (n, G_MAXULONG)),
-                          grouped);
+  return cycle_format_people (volume);
 }
 
 static char *
 format_rate (double rate)
 {
-  double percent = rate * 100;
-  g_autofree char *number = NULL;
-
-  if (fabs (percent - round (percent)) < 0.05)
-    number = g_strdup_printf ("%.0f", percent);
-  else
-    number = g_strdup_printf ("%.1f", percent);
-  /* Translators: a conversion rate in percent: "50 %" */
-  return g_strdup_printf (_("%s %%"), number);
+  return cycle_format_percent (rate);
 }
 
 /* Shapes */
@@ -762,7 +724,17 @@ cycle_render_link (cairo_t                *cr,
   rate = cycle_link_get_rate (link);
   if (rate >= 0)
     {
-      g_autofree char *text = format_rate (rate);
+      g_autofree char *text = NULL;
+
+      if (kind == CYCLE_LINK_LOOP)
+        {
+          g_autofree char *number = cycle_format_number (rate);
+
+          /* Translators: on a referral loop's arrow: how many new people each person brings */
+          text = g_strdup_printf (C_("loop rate", "%s each"), number);
+        }
+      else
+        text = format_rate (rate);
 
       draw_rate_pill (cr, path, style, color, kind == CYCLE_LINK_LOOP, text);
     }

@@ -50,8 +50,9 @@ static const Command commands[] = {
   { "check", N_("FILE [--json]"),
     N_("Check the plan against the engagement-cycle ideas; exit status 1 when there are errors"),
     cmd_check },
-  { "project", N_("FILE [--start N] [--cycles N]"),
-    N_("Project each stage’s volume from the conversion rates (default: 1000 people, 1 cycle)"),
+  { "project", N_("FILE [--start N] [--cycles N | --steady]"),
+    N_("Project each stage’s volume from the conversion rates and the referral loops (default: "
+       "the plan’s own settings)"),
     cmd_project },
   { "export", N_("FILE -o OUT [--format FORMAT] [OPTIONS…]"),
     N_("Export the plan for other tools or for people: JSON, CSV, SVG, PNG or PDF"),
@@ -373,11 +374,13 @@ cmd_project (int    argc,
   const char *cycles_text = NULL;
   double start = 1000.0;
   guint64 cycles = 1;
+  gboolean steady = FALSE;
   g_autoptr(CycleDocument) document = NULL;
   g_autoptr(CycleProjection) projection = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *table = NULL;
+  g_autofree char *summary = NULL;
 
   for (int i = 0; i < argc; i++)
     {
@@ -401,6 +404,8 @@ cmd_project (int    argc,
             }
           cycles_text = value;
         }
+      else if (strcmp (argv[i], "--steady") == 0)
+        steady = TRUE;
       else if (argv[i][0] == '-' && argv[i][1] != '\0')
         {
           fprintf (stderr, _("cycle-tool project: unknown option “%s”\n"), argv[i]);
@@ -433,11 +438,18 @@ cmd_project (int    argc,
         }
     }
 
-  /* Bigger than 100 is refused below, with the same message as for 0. */
+  /* Bigger than 100 is refused below. */
   if (cycles_text != NULL &&
-      !g_ascii_string_to_unsigned (cycles_text, 10, 0, G_MAXUINT, &cycles, NULL))
+      !g_ascii_string_to_unsigned (cycles_text, 10, 1, G_MAXUINT, &cycles, NULL))
     {
-      fprintf (stderr, _("cycle-tool project: “%s” is not a number of cycles\n"), cycles_text);
+      fprintf (stderr, _("cycle-tool project: “%s” is not a number of cycles (1 or more; "
+                         "--steady for the steady state)\n"), cycles_text);
+      return 2;
+    }
+  if (cycles_text != NULL && steady)
+    {
+      fprintf (stderr, "cycle-tool project: %s\n", _("--cycles and --steady go one without the "
+                                                     "other"));
       return 2;
     }
 
@@ -446,8 +458,15 @@ cmd_project (int    argc,
   if (document == NULL)
     return 1;
 
-  projection = cycle_projection_compute (cycle_document_get_plan (document), start, cycles,
-                                         &error);
+  /* The plan's own settings, unless the command line says otherwise. */
+  if (start_text == NULL)
+    start = cycle_plan_get_projection_start (cycle_document_get_plan (document));
+  if (steady)
+    cycles = CYCLE_PROJECTION_STEADY;
+  else if (cycles_text == NULL)
+    cycles = cycle_plan_get_projection_cycles (cycle_document_get_plan (document));
+  projection = cycle_projection_compute (cycle_document_get_plan (document), start,
+                                         (guint) MIN (cycles, G_MAXUINT), &error);
   if (projection == NULL)
     {
       if (g_error_matches (error, CYCLE_PROJECTION_ERROR, CYCLE_PROJECTION_ERROR_INVALID_INPUT))
@@ -460,7 +479,8 @@ cmd_project (int    argc,
     }
 
   table = cycle_projection_format_table (projection);
-  printf ("%s", table);
+  summary = cycle_projection_describe (projection);
+  printf ("%s\n%s\n", table, summary);
 
   if (!cycle_projection_is_complete (projection))
     {

@@ -29,7 +29,7 @@
 /* The projection shown on the stages, until the window says otherwise: this many people entering
  * the top, over one cycle. */
 #define PROJECTION_START  1000.0
-#define PROJECTION_CYCLES 1
+#define PROJECTION_CYCLES CYCLE_PROJECTION_STEADY
 /* How far from the handle's centre a press still picks it, in canvas units. */
 #define HANDLE_PICK_RADIUS 11.0
 /* How far from a link a press still picks it, in pixels. */
@@ -2616,7 +2616,7 @@ cycle_canvas_class_init (CycleCanvasClass *klass)
   properties[CANVAS_PROP_PROJECTION_START] =
     g_param_spec_double ("projection-start", NULL, NULL, 0, G_MAXDOUBLE, PROJECTION_START, rw);
   properties[CANVAS_PROP_PROJECTION_CYCLES] =
-    g_param_spec_uint ("projection-cycles", NULL, NULL, 1, CYCLE_PROJECTION_MAX_CYCLES,
+    g_param_spec_uint ("projection-cycles", NULL, NULL, 0, CYCLE_PROJECTION_MAX_CYCLES,
                        PROJECTION_CYCLES, rw);
   g_object_class_install_properties (object_class, CANVAS_N_PROPS, properties);
 

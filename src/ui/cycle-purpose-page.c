@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cycle-format.h"
 #include "cycle-projection.h"
 #include "cycle-purpose-page.h"
 
@@ -229,21 +230,6 @@ on_focus_leave_cb (CyclePurposePage *self)
  * The projection
  */
 
-static char *
-format_percent (double fraction)
-{
-  double percent = fraction * 100;
-  g_autofree char *number = NULL;
-
-  if (fabs (percent - round (percent)) < 0.05)
-    number = g_strdup_printf ("%.0f", percent);
-  else
-    number = g_strdup_printf ("%.1f", percent);
-
-  /* Translators: a percentage, such as "4 %"; write "%s%%" if your language has no space */
-  return g_strdup_printf (_("%s %%"), number);
-}
-
 static void
 grid_add (CyclePurposePage *self,
           const char       *text,
@@ -302,44 +288,59 @@ refresh_projection (CyclePurposePage *self)
       return;
     }
 
-  problems = cycle_projection_describe_problems (projection);
-  g_strchomp (problems);
-  set_message (self, problems);
+  {
+    g_autofree char *summary = cycle_projection_describe (projection);
+    g_autofree char *message = NULL;
+    gboolean referrals;
 
-  grid_add (self, _("Stage"), 0, 0, TRUE);
-  grid_add (self, _("Volume"), 1, 0, TRUE);
-  /* Translators: a column of the projection: the share of a stage's people who go on */
-  grid_add (self, C_("projection column", "Next Step"), 2, 0, TRUE);
-  grid_add (self, _("Cumulative"), 3, 0, TRUE);
+    problems = cycle_projection_describe_problems (projection);
+    g_strchomp (problems);
+    message = problems[0] != '\0' ? g_strdup_printf ("%s\n%s", summary, problems)
+                                   : g_strdup (summary);
+    set_message (self, message);
 
-  for (guint i = 0; i < cycle_projection_get_n_stages (projection); i++)
-    {
-      CycleStage *stage = cycle_projection_get_stage (projection, i);
-      double volume = cycle_projection_get_volume (projection, i);
-      double next = cycle_projection_get_next_rate (projection, i);
-      double cumulative = cycle_projection_get_cumulative (projection, i);
-      g_autofree char *volume_text = NULL;
-      g_autofree char *next_text = NULL;
-      g_autofree char *cumulative_text = NULL;
-      const char *name;
+    referrals = cycle_projection_get_gain (projection) > 0.0;
+    grid_add (self, _("Stage"), 0, 0, TRUE);
+    grid_add (self, _("Volume"), 1, 0, TRUE);
+    /* Translators: a column of the projection: the share of a stage's people who go on */
+    grid_add (self, C_("projection column", "Next Step"), 2, 0, TRUE);
+    grid_add (self, _("Cumulative"), 3, 0, TRUE);
+    if (referrals)
+      /* Translators: a column of the projection: the share of a stage's people who came
+       * through the referral loops */
+      grid_add (self, C_("projection column", "Referred"), 4, 0, TRUE);
 
-      if (!cycle_projection_is_on_path (projection, i))
-        continue;
+    for (guint i = 0; i < cycle_projection_get_n_stages (projection); i++)
+      {
+        CycleStage *stage = cycle_projection_get_stage (projection, i);
+        double next = cycle_projection_get_next_rate (projection, i);
+        g_autofree char *volume_text = NULL;
+        g_autofree char *next_text = NULL;
+        g_autofree char *cumulative_text = NULL;
+        const char *name;
 
-      name = cycle_stage_get_name (stage);
-      volume_text = isnan (volume) ? g_strdup ("?") : g_strdup_printf ("%.0f", volume);
-      if (!cycle_projection_has_next_step (projection, i))
-        next_text = g_strdup ("—");
-      else
-        next_text = isnan (next) ? g_strdup ("?") : format_percent (next);
-      cumulative_text = isnan (cumulative) ? g_strdup ("?") : format_percent (cumulative);
+        if (!cycle_projection_is_on_path (projection, i))
+          continue;
 
-      grid_add (self, name[0] != '\0' ? name : _("Unnamed Stage"), 0, row, FALSE);
-      grid_add (self, volume_text, 1, row, FALSE);
-      grid_add (self, next_text, 2, row, FALSE);
-      grid_add (self, cumulative_text, 3, row, FALSE);
-      row++;
-    }
+        name = cycle_stage_get_name (stage);
+        volume_text = cycle_format_count (cycle_projection_get_volume (projection, i));
+        next_text = cycle_projection_has_next_step (projection, i) ? cycle_format_percent (next)
+                                                                   : g_strdup ("—");
+        cumulative_text = cycle_format_percent (cycle_projection_get_cumulative (projection, i));
+
+        grid_add (self, name[0] != '\0' ? name : _("Unnamed Stage"), 0, row, FALSE);
+        grid_add (self, volume_text, 1, row, FALSE);
+        grid_add (self, next_text, 2, row, FALSE);
+        grid_add (self, cumulative_text, 3, row, FALSE);
+        if (referrals)
+          {
+            g_autofree char *referred =
+              cycle_format_percent (cycle_projection_get_referred_share (projection, i));
+            grid_add (self, referred, 4, row, FALSE);
+          }
+        row++;
+      }
+  }
 }
 
 static gboolean
@@ -507,6 +508,46 @@ on_start_value_changed_cb (CyclePurposePage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTION_START]);
 }
 
+/* 0 cycles is the steady state: the spin button says so. */
+static gboolean
+on_cycles_output_cb (CyclePurposePage *self,
+                     GtkSpinButton    *spin)
+{
+  int value = gtk_spin_button_get_value_as_int (spin);
+  g_autofree char *text = NULL;
+
+  if (value == CYCLE_PROJECTION_STEADY)
+    text = g_strdup (C_("projection cycles", "Steady"));
+  else
+    text = g_strdup_printf ("%d", value);
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+on_cycles_input_cb (CyclePurposePage *self,
+                    double           *new_value,
+                    GtkSpinButton    *spin)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
+  guint64 value;
+
+  if (g_strcmp0 (text, C_("projection cycles", "Steady")) == 0 ||
+      g_ascii_strcasecmp (text, "steady") == 0)
+    {
+      *new_value = CYCLE_PROJECTION_STEADY;
+      return TRUE;
+    }
+  if (g_ascii_string_to_unsigned (text, 10, 0,
+                                  CYCLE_PROJECTION_MAX_CYCLES, &value, NULL))
+    {
+      *new_value = (double) value;
+      return TRUE;
+    }
+  return GTK_INPUT_ERROR;
+}
+
 static void
 on_cycles_value_changed_cb (CyclePurposePage *self,
                             GtkSpinButton    *spin)
@@ -633,7 +674,8 @@ cycle_purpose_page_class_init (CyclePurposePageClass *klass)
   properties[PROP_PROJECTION_START] =
     g_param_spec_double ("projection-start", NULL, NULL, 0, 1e12, 1000, rw);
   properties[PROP_PROJECTION_CYCLES] =
-    g_param_spec_uint ("projection-cycles", NULL, NULL, 1, CYCLE_PROJECTION_MAX_CYCLES, 1, rw);
+    g_param_spec_uint ("projection-cycles", NULL, NULL, 0, CYCLE_PROJECTION_MAX_CYCLES,
+                       CYCLE_PROJECTION_STEADY, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -666,7 +708,7 @@ cycle_purpose_page_init (CyclePurposePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->projection_start = 1000;
-  self->projection_cycles = 1;
+  self->projection_cycles = CYCLE_PROJECTION_STEADY;
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->plan_signals = g_signal_group_new (CYCLE_TYPE_PLAN);
@@ -696,6 +738,10 @@ cycle_purpose_page_init (CyclePurposePage *self)
                            G_CALLBACK (on_start_value_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cycles_spin, "value-changed",
                            G_CALLBACK (on_cycles_value_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cycles_spin, "output",
+                           G_CALLBACK (on_cycles_output_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cycles_spin, "input",
+                           G_CALLBACK (on_cycles_input_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

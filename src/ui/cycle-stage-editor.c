@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cycle-format.h"
 #include "cycle-projection.h"
 #include "cycle-render.h"
 #include "cycle-stage-editor.h"
@@ -550,28 +551,38 @@ update_projection (CycleStageEditor *self)
     {
       double volume = cycle_projection_get_volume (projection, index);
       double cumulative = cycle_projection_get_cumulative (projection, index);
+      double referred = cycle_projection_get_referred_share (projection, index);
 
       if (isnan (volume))
         text = g_strdup (_("Unknown: a conversion rate is missing"));
       else
         {
-          g_autofree char *percent = NULL;
+          g_autofree char *people = cycle_format_people (volume);
+          g_autofree char *percent = cycle_format_percent (cumulative);
 
-          if (!isnan (cumulative) && cumulative * 100 < 9.95 &&
-              fabs (cumulative * 100 - round (cumulative * 100)) >= 0.05)
-            percent = g_strdup_printf ("%.1f", cumulative * 100);
-          else
-            percent = g_strdup_printf ("%.0f", isnan (cumulative) ? 0 : cumulative * 100);
-          /* Translators: a stage's projected volume: a number of people, then the share of the
-           * top of the funnel they are, in percent */
-          text = g_strdup_printf (ngettext ("≈ %.0f person, %s %% of the top",
-                                            "≈ %.0f people, %s %% of the top",
-                                            (gulong) round (volume)),
-                                  volume, percent);
+          /* Translators: a stage's projected volume ("≈ 40 people"), then the share of the top
+           * of the funnel they are ("4%") */
+          text = g_strdup_printf (_("%s, %s of the top"), people, percent);
+          /* Below a tenth of a percent, referrals change nothing worth saying. */
+          if (referred >= 0.001)
+            {
+              g_autofree char *share = cycle_format_percent (referred);
+              g_autofree char *more = NULL;
+
+              /* Translators: appended to a stage's projected volume: the share of its people
+               * that came through the referral loops */
+              more = g_strdup_printf (_("%s; %s came through referrals"), text, share);
+              g_free (text);
+              text = g_steal_pointer (&more);
+            }
         }
     }
 
-  adw_action_row_set_subtitle (self->projection_row, text);
+  {
+    /* The subtitle is markup: "< 1 person" is not. */
+    g_autofree char *escaped = g_markup_escape_text (text, -1);
+    adw_action_row_set_subtitle (self->projection_row, escaped);
+  }
 }
 
 CycleStage *
@@ -792,7 +803,7 @@ cycle_stage_editor_class_init (CycleStageEditorClass *klass)
     g_param_spec_double ("projection-start", NULL, NULL, 0, 1e12, 1000,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PROJECTION_CYCLES] =
-    g_param_spec_uint ("projection-cycles", NULL, NULL, 1, CYCLE_PROJECTION_MAX_CYCLES, 1,
+    g_param_spec_uint ("projection-cycles", NULL, NULL, 0, CYCLE_PROJECTION_MAX_CYCLES, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

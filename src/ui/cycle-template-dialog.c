@@ -23,8 +23,6 @@
 
 #define PREVIEW_WIDTH  220
 #define PREVIEW_HEIGHT 140
-/* The projection that sizes the funnel's steps, as on the canvas. */
-#define PREVIEW_VOLUME 1000.0
 #define PREVIEW_TEXT_SCALE 1.6
 
 struct _CycleTemplateDialog
@@ -140,7 +138,7 @@ draw_plan (cairo_t                *cr,
   volumes = g_new (double, MAX (n_stages, 1));
   for (guint i = 0; i < n_stages; i++)
     volumes[i] = NAN;
-  projection = cycle_projection_compute (plan, PREVIEW_VOLUME, 1, NULL);
+  projection = cycle_projection_compute_for_plan (plan, NULL);
   for (guint i = 0; projection != NULL && i < cycle_projection_get_n_stages (projection) &&
        i < n_stages; i++)
     volumes[i] = cycle_projection_get_volume (projection, i);

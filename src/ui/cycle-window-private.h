@@ -49,9 +49,12 @@ struct _CycleWindow
 
   /* The checks of the plan, made anew with each document, shared by the canvas and the panel */
   CycleChecker         *checker;
-  /* The projection's settings (a view setting, not the plan's): people entering, cycles */
+  /* The projection's settings, the plan's: people entering, cycles (0: the steady state) */
   double                projection_start;
   guint                 projection_cycles;
+  /* … bound both ways to the plan's (not referenced: g_binding_unbind() drops them) */
+  GBinding             *projection_start_binding;
+  GBinding             *projection_cycles_binding;
 
   /* The open or save-as chooser while it is shown */
   GtkNativeDialog      *chooser;

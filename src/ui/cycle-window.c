@@ -446,6 +446,17 @@ new_plan_document (CycleWindow *self)
   return g_object_new (CYCLE_TYPE_DOCUMENT, "plan", plan, NULL);
 }
 
+static void
+unbind_projection (CycleWindow *self)
+{
+  if (self->projection_start_binding != NULL)
+    g_binding_unbind (self->projection_start_binding);
+  if (self->projection_cycles_binding != NULL)
+    g_binding_unbind (self->projection_cycles_binding);
+  g_clear_weak_pointer (&self->projection_start_binding);
+  g_clear_weak_pointer (&self->projection_cycles_binding);
+}
+
 void
 cycle_window_set_document (CycleWindow   *self,
                            CycleDocument *document)
@@ -478,6 +489,14 @@ cycle_window_set_document (CycleWindow   *self,
   g_signal_group_set_target (self->document_signals, document);
   g_signal_group_set_target (self->plan_signals, plan);
   g_signal_group_set_target (self->stages_signals, cycle_plan_get_stages (plan));
+  unbind_projection (self);
+  g_set_weak_pointer (&self->projection_start_binding,
+                      g_object_bind_property (plan, "projection-start", self, "projection-start",
+                                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
+  g_set_weak_pointer (&self->projection_cycles_binding,
+                      g_object_bind_property (plan, "projection-cycles",
+                                              self, "projection-cycles",
+                                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
   cycle_canvas_set_plan (self->canvas, plan);
   cycle_content_view_set_plan (self->content_view, plan);
   cycle_purpose_page_set_plan (self->purpose_page, plan);
@@ -666,6 +685,7 @@ cycle_window_dispose (GObject *object)
     cycle_purpose_page_set_plan (self->purpose_page, NULL);
   set_checker (self, NULL);
 
+  unbind_projection (self);
   /* Before the overlay goes: the toaster holds on to its toasts. */
   g_clear_object (&self->toaster);
   gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_WINDOW);
@@ -817,7 +837,8 @@ cycle_window_class_init (CycleWindowClass *klass)
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
   /* The projection shown on the stages and the Purpose page: people entering the top, and how
-   * many cycles of the referral loop to add up. A view setting: the plan does not keep it. */
+   * many cycles of the referral loop to add up (0: the steady state). The plan's own settings,
+   * bound both ways: changing them is an edit, saved and undoable. */
   properties[PROP_PROJECTION_START] =
     g_param_spec_double ("projection-start", NULL, NULL,
                          0, 1e12, 1000,
@@ -825,7 +846,7 @@ cycle_window_class_init (CycleWindowClass *klass)
                           G_PARAM_STATIC_STRINGS));
   properties[PROP_PROJECTION_CYCLES] =
     g_param_spec_uint ("projection-cycles", NULL, NULL,
-                       1, CYCLE_PROJECTION_MAX_CYCLES, 1,
+                       0, CYCLE_PROJECTION_MAX_CYCLES, CYCLE_PROJECTION_STEADY,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                         G_PARAM_STATIC_STRINGS));
 
@@ -876,8 +897,8 @@ cycle_window_init (CycleWindow *self)
 
   _cycle_window_add_drop_target (self);
 
-  self->projection_start = 1000;
-  self->projection_cycles = 1;
+  self->projection_start = CYCLE_PLAN_DEFAULT_PROJECTION_START;
+  self->projection_cycles = CYCLE_PROJECTION_STEADY;
 
   self->document_signals = g_signal_group_new (CYCLE_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "notify::file",
