@@ -1,0 +1,111 @@
+/* test-format.c: the one way Cycle writes numbers for people, in English and in French
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "cycle-format.h"
+
+typedef char *(*FormatFunc) (double value);
+
+typedef struct
+{
+  FormatFunc  func;
+  double      value;
+  const char *english;
+  const char *french;
+} FormatCase;
+
+#define NNBSP "\xe2\x80\xaf"   /* narrow no-break space: French groups digits with it */
+#define NBSP  "\xc2\xa0"       /* no-break space: French puts it before % */
+
+static const FormatCase cases[] = {
+  { cycle_format_number, 1000, "1,000", "1" NNBSP "000" },
+  { cycle_format_number, 1234.5, "1,234.5", "1" NNBSP "234,5" },
+  { cycle_format_number, 1234567.891, "1,234,567.89", "1" NNBSP "234" NNBSP "567,89" },
+  { cycle_format_number, 999, "999", "999" },
+  { cycle_format_number, 40, "40", "40" },
+  { cycle_format_number, 0.045, "0.045", "0,045" },
+  { cycle_format_number, 0.0001, "0", "0" },
+  { cycle_format_number, -1500, "-1,500", "-1" NNBSP "500" },
+  { cycle_format_number, NAN, "?", "?" },
+  { cycle_format_count, 1156.07, "1,156", "1" NNBSP "156" },
+  { cycle_format_count, 0.4, "0", "0" },
+  { cycle_format_percent, 0.04, "4%", "4" NBSP "%" },
+  { cycle_format_percent, 0.5, "50%", "50" NBSP "%" },
+  { cycle_format_percent, 1, "100%", "100" NBSP "%" },
+  { cycle_format_percent, 0.006, "0.6%", "0,6" NBSP "%" },
+  { cycle_format_percent, 0.123, "12%", "12" NBSP "%" },
+  { cycle_format_percent, 0.0004, "< 0.1%", "< 0,1" NBSP "%" },
+  { cycle_format_percent, 0, "0%", "0" NBSP "%" },
+  { cycle_format_people, 0, "0 people", "0 personne" },
+  { cycle_format_people, 0.3, "< 1 person", "< 1 personne" },
+  { cycle_format_people, 1, "≈ 1 person", "≈ 1 personne" },
+  { cycle_format_people, 40.4, "≈ 40 people", "≈ 40 personnes" },
+  { cycle_format_people, 1000, "≈ 1,000 people", "≈ 1" NNBSP "000 personnes" },
+  { cycle_format_times, 0.135, "×0.135", "×0,135" },
+  { cycle_format_times, 2, "×2", "×2" },
+};
+
+static void
+check_all (gboolean french)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = cases[i].func (cases[i].value);
+
+      g_assert_cmpstr (text, ==, french ? cases[i].french : cases[i].english);
+    }
+}
+
+static void
+test_english (void)
+{
+  check_all (FALSE);
+}
+
+/* The marks come from the translation, not from LC_NUMERIC: no French locale is needed. */
+static void
+test_french (void)
+{
+  g_autofree char *po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *mo = g_build_filename (po_dir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo",
+                                          NULL);
+
+  if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("the French catalog is not built");
+      return;
+    }
+
+  bindtextdomain (GETTEXT_PACKAGE, po_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  setlocale (LC_ALL, "");
+
+  check_all (TRUE);
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "");
+  check_all (FALSE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/format/english", test_english);
+  g_test_add_func ("/format/french", test_french);
+
+  return g_test_run ();
+}
