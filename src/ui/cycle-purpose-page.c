@@ -57,6 +57,7 @@ struct _CyclePurposePage
   GtkTextView       *description_view;
   GtkSpinButton     *start_spin;
   GtkSpinButton     *cycles_spin;
+  GtkLabel          *summary_label;
   GtkLabel          *message_label;
   GtkGrid           *projection_grid;
 };
@@ -277,6 +278,7 @@ refresh_projection (CyclePurposePage *self)
   if (self->plan == NULL)
     {
       set_message (self, NULL);
+      gtk_label_set_label (self->summary_label, "");
       return;
     }
 
@@ -285,19 +287,19 @@ refresh_projection (CyclePurposePage *self)
   if (projection == NULL)
     {
       set_message (self, error->message);
+      gtk_label_set_label (self->summary_label, "");
       return;
     }
 
   {
     g_autofree char *summary = cycle_projection_describe (projection);
-    g_autofree char *message = NULL;
     gboolean referrals;
 
+    /* What it shows, in plain words; what is wrong with it, as a warning. */
+    gtk_label_set_label (self->summary_label, summary);
     problems = cycle_projection_describe_problems (projection);
     g_strchomp (problems);
-    message = problems[0] != '\0' ? g_strdup_printf ("%s\n%s", summary, problems)
-                                   : g_strdup (summary);
-    set_message (self, message);
+    set_message (self, problems);
 
     referrals = cycle_projection_get_gain (projection) > 0.0;
     grid_add (self, _("Stage"), 0, 0, TRUE);
@@ -687,6 +689,7 @@ cycle_purpose_page_class_init (CyclePurposePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, description_view);
   gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, start_spin);
   gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, cycles_spin);
+  gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, message_label);
   gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, projection_grid);
 }
