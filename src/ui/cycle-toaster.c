@@ -324,6 +324,13 @@ cycle_toaster_has_offer (CycleToaster *self)
   return self->offer != NULL;
 }
 
+gboolean
+cycle_toaster_is_appearing (CycleToaster *self)
+{
+  g_return_val_if_fail (CYCLE_IS_TOASTER (self), FALSE);
+  return self->current != NULL && !settled_since (self, self->shown_at);
+}
+
 static void
 cycle_toaster_dispose (GObject *object)
 {

@@ -38,5 +38,7 @@ void          cycle_toaster_withdraw_offer (CycleToaster        *self);
 AdwToast     *cycle_toaster_get_current    (CycleToaster        *self);
 guint         cycle_toaster_get_n_waiting  (CycleToaster        *self);
 gboolean      cycle_toaster_has_offer      (CycleToaster        *self);
+/* Whether the current toast may still be sliding in: a dismissal now would be held back. */
+gboolean      cycle_toaster_is_appearing   (CycleToaster        *self);
 
 G_END_DECLS

@@ -543,28 +543,58 @@ test_toast_stress (Fixture       *fixture,
 }
 
 /* A toast dismissed as it appears (Escape, its close button) stays until its show animation is
- * over, then goes; the next one shows after it has gone. */
+ * over, then goes; a new offer meanwhile waits for it to have gone. Whether a dismissal comes
+ * early depends on how fast the machine runs the test: the toaster says, and the test tries
+ * again until it has seen one held back. */
 static void
 test_toast_early_dismissal (Fixture       *fixture,
                             gconstpointer  data)
 {
   CycleToaster *toaster = fixture->window->toaster;
+  gboolean held_back = FALSE;
   AdwToast *first;
 
+  for (guint attempt = 0; attempt < 20 && !held_back; attempt++)
+    {
+      gboolean early;
+
+      cycle_canvas_select_stage (fixture->canvas, stage (fixture, "s3"), CYCLE_SELECT_REPLACE);
+      activate (GTK_WIDGET (fixture->canvas), "canvas.delete", NULL);
+      ui_test_wait_until (cycle_toaster_get_current (toaster) != NULL);
+      first = cycle_toaster_get_current (toaster);
+      g_assert_cmpuint (n_toast_widgets (fixture), ==, 1);
+
+      early = cycle_toaster_is_appearing (toaster);
+      adw_toast_dismiss (first);
+      if (early)
+        {
+          held_back = TRUE;
+          g_assert_true (cycle_toaster_get_current (toaster) == first);
+          g_assert_cmpuint (n_toast_widgets (fixture), ==, 1);
+        }
+      else
+        g_assert_true (cycle_toaster_get_current (toaster) != first);
+
+      /* Gone once it has finished appearing and hiding. */
+      ui_test_wait_until (cycle_toaster_get_current (toaster) == NULL &&
+                          n_toast_widgets (fixture) == 0);
+      activate (GTK_WIDGET (fixture->window), "win.undo", NULL);
+      g_assert_cmpuint (n_stages (fixture), ==, 3);
+    }
+  g_assert_true (held_back);
+
+  /* Another removal while a toast shows: its offer replaces it, one toast at a time. */
   cycle_canvas_select_stage (fixture->canvas, stage (fixture, "s3"), CYCLE_SELECT_REPLACE);
   activate (GTK_WIDGET (fixture->canvas), "canvas.delete", NULL);
+  /* (It waits for the last one's hide to be over.) */
+  ui_test_wait_until (cycle_toaster_get_current (toaster) != NULL);
   first = cycle_toaster_get_current (toaster);
-  g_assert_nonnull (first);
-  g_assert_cmpuint (n_toast_widgets (fixture), ==, 1);
-
-  adw_toast_dismiss (first);
-  g_assert_true (cycle_toaster_get_current (toaster) == first);
-
-  /* Another removal meanwhile: its offer waits for the first toast to have gone. */
   cycle_canvas_select_stage (fixture->canvas, stage (fixture, "s2"), CYCLE_SELECT_REPLACE);
   activate (GTK_WIDGET (fixture->canvas), "canvas.delete", NULL);
-  g_assert_true (cycle_toaster_get_current (toaster) == first);
+  g_assert_true (cycle_toaster_get_current (toaster) == first ||
+                 cycle_toaster_get_current (toaster) == NULL);
   g_assert_cmpuint (cycle_toaster_get_n_waiting (toaster), ==, 1);
+  g_assert_cmpuint (n_toast_widgets (fixture), <=, 1);
 
   ui_test_wait_until (cycle_toaster_get_current (toaster) != NULL &&
                       cycle_toaster_get_current (toaster) != first);
