@@ -535,6 +535,47 @@ test_enums (void)
                    CYCLE_PERMISSION_NONE);
 }
 
+/* A new stage takes its neighbours' role when they agree; the purchase is not copied. */
+static void
+test_guess_role (void)
+{
+  g_autoptr(CyclePlan) plan = cycle_plan_new ();
+  const CycleRole roles[] = { CYCLE_ROLE_ATTRACT, CYCLE_ROLE_ENGAGE, CYCLE_ROLE_ENGAGE,
+                              CYCLE_ROLE_CONVERT, CYCLE_ROLE_RETAIN };
+  struct { int position; CycleLane lane; CycleRole expected; } cases[] = {
+    { 0, CYCLE_LANE_INTERNAL, CYCLE_ROLE_ATTRACT },   /* before the first: its role */
+    { 1, CYCLE_LANE_INTERNAL, CYCLE_ROLE_NONE },      /* attract | engage: ambiguous */
+    { 2, CYCLE_LANE_INTERNAL, CYCLE_ROLE_ENGAGE },    /* engage | engage */
+    { 3, CYCLE_LANE_INTERNAL, CYCLE_ROLE_NONE },      /* engage | convert */
+    { 4, CYCLE_LANE_INTERNAL, CYCLE_ROLE_NONE },      /* convert | retain */
+    { -1, CYCLE_LANE_INTERNAL, CYCLE_ROLE_RETAIN },   /* after the last */
+    { 2, CYCLE_LANE_JOURNEY, CYCLE_ROLE_NONE },       /* no journey stage around */
+  };
+
+  g_assert_cmpint (cycle_plan_guess_role (plan, -1, CYCLE_LANE_INTERNAL), ==, CYCLE_ROLE_NONE);
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      g_autoptr(CycleStage) stage = cycle_stage_new ("Stage");
+
+      cycle_stage_set_role (stage, roles[i]);
+      cycle_plan_add_stage (plan, stage, -1);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (cycle_plan_guess_role (plan, cases[i].position, cases[i].lane), ==,
+                     cases[i].expected);
+
+  /* Only the purchase at the end: a stage after it is not a second purchase. */
+  {
+    g_autoptr(CyclePlan) short_plan = cycle_plan_new ();
+    g_autoptr(CycleStage) buy = cycle_stage_new ("Buy");
+
+    cycle_stage_set_role (buy, CYCLE_ROLE_CONVERT);
+    cycle_plan_add_stage (short_plan, buy, -1);
+    g_assert_cmpint (cycle_plan_guess_role (short_plan, -1, CYCLE_LANE_INTERNAL), ==,
+                     CYCLE_ROLE_NONE);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -554,6 +595,7 @@ main (int    argc,
   g_test_add_func ("/plan/remove-persona-reassigns", test_remove_persona_reassigns);
   g_test_add_func ("/plan/items-outlive-plan", test_items_outlive_plan);
   g_test_add_func ("/plan/enums", test_enums);
+  g_test_add_func ("/plan/guess-role", test_guess_role);
 
   return g_test_run ();
 }

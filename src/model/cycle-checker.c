@@ -625,13 +625,16 @@ compute_contexts (CycleChecker *self)
   self->coverage_dirty = TRUE;
   self->purchase = NULL;
 
+  /* The purchase is where the plan says it is: its first stage whose role is "convert". Never
+   * guessed (from where content asks for money, or from the length of the funnel): when no
+   * stage says, check_cycle() asks. */
   for (guint i = 0; i < self->states->len; i++)
     {
       StageState *state = g_ptr_array_index (self->states, i);
 
       if (cycle_stage_get_lane (state->stage) != CYCLE_LANE_INTERNAL)
         continue;
-      if (self->purchase == NULL && state->money > 0)
+      if (self->purchase == NULL && cycle_stage_get_role (state->stage) == CYCLE_ROLE_CONVERT)
         {
           self->purchase = state->stage;
           purchase_index = n_internal;
@@ -639,10 +642,7 @@ compute_contexts (CycleChecker *self)
       n_internal++;
     }
 
-  if (purchase_index >= 0)
-    after_from = purchase_index + 1;
-  else
-    after_from = n_internal - n_internal / 3;
+  after_from = purchase_index >= 0 ? (guint) purchase_index + 1 : G_MAXUINT;
 
   for (guint i = 0; i < self->states->len; i++)
     {
@@ -657,7 +657,11 @@ compute_contexts (CycleChecker *self)
         {
           state->next.internal_index = i_internal;
           state->next.top = i_internal < TOP_STAGES;
-          state->next.after_purchase = i_internal >= after_from;
+          /* After the purchase in the funnel, or said to be: retaining and advocating. */
+          state->next.after_purchase =
+            i_internal >= after_from ||
+            cycle_stage_get_role (state->stage) == CYCLE_ROLE_RETAIN ||
+            cycle_stage_get_role (state->stage) == CYCLE_ROLE_ADVOCATE;
           i_internal++;
         }
     }
@@ -715,21 +719,26 @@ check_cycle (CycleChecker *self,
   if (first == NULL)
     return;
 
+  if (!any_after && self->purchase == NULL)
+    {
+      /* Where the purchase is must be said, not guessed: asked once, for the whole plan. */
+      add_finding (findings, CYCLE_FINDING_CYCLE, CYCLE_SEVERITY_INFO, "cycle:purchase-unknown",
+                   g_strdup (_("Which stage is the purchase? Set its role to “Convert” in the "
+                               "stage’s panel (and “Retain” or “Advocate” for the stages after "
+                               "it): the checks of what comes after the purchase need it.")),
+                   NULL, NULL, NULL, NULL);
+      return;
+    }
+
   if (!any_after)
     {
       char *message;
-      CycleStage *stage = self->purchase != NULL ? self->purchase : last->stage;
+      CycleStage *stage = self->purchase;
 
-      if (self->purchase != NULL)
-        message = g_strdup_printf (_("Nothing comes after the purchase at “%s”: the plan stops "
-                                     "at the customer. Add stages for members and evangelists; "
-                                     "they bring the next visitors."),
-                                   stage_name (stage));
-      else
-        message = g_strdup_printf (_("The funnel stops at “%s”: add stages after the purchase, "
-                                     "for members and evangelists; they bring the next "
-                                     "visitors."),
-                                   stage_name (stage));
+      message = g_strdup_printf (_("Nothing comes after the purchase at “%s”: the plan stops "
+                                   "at the customer. Add stages for members and evangelists; "
+                                   "they bring the next visitors."),
+                                 stage_name (stage));
       add_finding (findings, CYCLE_FINDING_CYCLE, CYCLE_SEVERITY_WARNING, "cycle:after-purchase",
                    message, stage, NULL, NULL, NULL);
       return;
@@ -1004,14 +1013,8 @@ update (CycleChecker *self)
           while (self->dirty->len > 0)
             {
               StageState *state = g_ptr_array_steal_index_fast (self->dirty, self->dirty->len - 1);
-              gboolean had_money = state->money > 0;
-
               state->dirty = FALSE;
               check_stage (self, state);
-              /* The purchase may have moved: every stage's context may change. */
-              if ((state->money > 0) != had_money &&
-                  cycle_stage_get_lane (state->stage) == CYCLE_LANE_INTERNAL)
-                self->structure_dirty = TRUE;
             }
         }
 
@@ -1110,7 +1113,8 @@ on_stage_notify_cb (CycleStage *stage,
     {
       mark_dirty (self, state);
     }
-  else if (is_pspec (pspec, "permission") || is_pspec (pspec, "lane"))
+  else if (is_pspec (pspec, "permission") || is_pspec (pspec, "lane") ||
+           is_pspec (pspec, "role"))
     {
       mark_dirty (self, state);
       self->structure_dirty = TRUE;

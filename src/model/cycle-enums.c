@@ -57,6 +57,15 @@ static const EnumEntry permission_entries[] = {
   { "intravenous", N_("Intravenous") },
 };
 
+static const EnumEntry role_entries[] = {
+  { "none", N_("No role") },
+  { "attract", N_("Attract") },
+  { "engage", N_("Engage") },
+  { "convert", N_("Convert (the purchase)") },
+  { "retain", N_("Retain") },
+  { "advocate", N_("Advocate") },
+};
+
 static const EnumEntry link_kind_entries[] = {
   { "next", N_("Next step") },
   { "loop", N_("Loop or referral back") },
@@ -122,6 +131,7 @@ DEFINE_ENUM_TYPE (CycleFindingKind, cycle_finding_kind, finding_kind_entries)
 DEFINE_ENUM_TYPE (CycleSeverity, cycle_severity, severity_entries)
 DEFINE_ENUM_TYPE (CycleLane, cycle_lane, lane_entries)
 DEFINE_ENUM_TYPE (CyclePermission, cycle_permission, permission_entries)
+DEFINE_ENUM_TYPE (CycleRole, cycle_role, role_entries)
 DEFINE_ENUM_TYPE (CycleLinkKind, cycle_link_kind, link_kind_entries)
 DEFINE_ENUM_TYPE (CycleCommitment, cycle_commitment, commitment_entries)
 DEFINE_ENUM_TYPE (CycleDirection, cycle_direction, direction_entries)
@@ -141,6 +151,7 @@ lookup_entries (GType  enum_type,
     { cycle_severity_get_type, severity_entries, G_N_ELEMENTS (severity_entries) },
     { cycle_lane_get_type, lane_entries, G_N_ELEMENTS (lane_entries) },
     { cycle_permission_get_type, permission_entries, G_N_ELEMENTS (permission_entries) },
+    { cycle_role_get_type, role_entries, G_N_ELEMENTS (role_entries) },
     { cycle_link_kind_get_type, link_kind_entries, G_N_ELEMENTS (link_kind_entries) },
     { cycle_commitment_get_type, commitment_entries, G_N_ELEMENTS (commitment_entries) },
     { cycle_direction_get_type, direction_entries, G_N_ELEMENTS (direction_entries) },

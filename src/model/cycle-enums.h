@@ -15,6 +15,19 @@ typedef enum {
   CYCLE_LANE_JOURNEY,
 } CycleLane;
 
+/* What a stage is in the engagement cycle, close to Robert Rose's content marketing cycle:
+ * people are attracted, engaged, convert (the purchase, or whatever the plan asks for in the
+ * end), are retained, and advocate (bring the next people). NONE: not said; the checks that
+ * need the purchase ask for it rather than guess. */
+typedef enum {
+  CYCLE_ROLE_NONE,
+  CYCLE_ROLE_ATTRACT,
+  CYCLE_ROLE_ENGAGE,
+  CYCLE_ROLE_CONVERT,
+  CYCLE_ROLE_RETAIN,
+  CYCLE_ROLE_ADVOCATE,
+} CycleRole;
+
 /* Seth Godin's permission ladder, lowest to highest. */
 typedef enum {
   CYCLE_PERMISSION_NONE,
@@ -87,6 +100,7 @@ typedef enum {
 #define CYCLE_TYPE_SEVERITY    (cycle_severity_get_type ())
 #define CYCLE_TYPE_LANE        (cycle_lane_get_type ())
 #define CYCLE_TYPE_PERMISSION  (cycle_permission_get_type ())
+#define CYCLE_TYPE_ROLE        (cycle_role_get_type ())
 #define CYCLE_TYPE_LINK_KIND   (cycle_link_kind_get_type ())
 #define CYCLE_TYPE_COMMITMENT  (cycle_commitment_get_type ())
 #define CYCLE_TYPE_DIRECTION   (cycle_direction_get_type ())
@@ -97,6 +111,7 @@ GType cycle_finding_kind_get_type (void) G_GNUC_CONST;
 GType cycle_severity_get_type   (void) G_GNUC_CONST;
 GType cycle_lane_get_type       (void) G_GNUC_CONST;
 GType cycle_permission_get_type (void) G_GNUC_CONST;
+GType cycle_role_get_type       (void) G_GNUC_CONST;
 GType cycle_link_kind_get_type  (void) G_GNUC_CONST;
 GType cycle_commitment_get_type (void) G_GNUC_CONST;
 GType cycle_direction_get_type  (void) G_GNUC_CONST;

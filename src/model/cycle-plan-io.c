@@ -644,6 +644,9 @@ stage_member (Reader              *r,
   if (strcmp (key, "permission") == 0)
     return enum_member (r, value, CYCLE_TYPE_PERMISSION, N_("permission level"), stage,
                         (EnumSetter)cycle_stage_set_permission);
+  if (strcmp (key, "role") == 0)
+    return enum_member (r, value, CYCLE_TYPE_ROLE, N_("stage role"), stage,
+                        (EnumSetter)cycle_stage_set_role);
   if (strcmp (key, "kpi") == 0)
     return string_member (r, value, stage, (StringSetter)cycle_stage_set_kpi);
   if (strcmp (key, "conversion_rate") == 0)

@@ -172,6 +172,9 @@ write_stage (GString    *out,
   obj_string (&o, "why", cycle_stage_get_why (stage), FALSE);
   obj_string (&o, "question", cycle_stage_get_question (stage), FALSE);
   obj_enum (&o, "permission", CYCLE_TYPE_PERMISSION, cycle_stage_get_permission (stage));
+  /* Left out when not said, so plans from before roles existed stay as they were. */
+  if (cycle_stage_get_role (stage) != CYCLE_ROLE_NONE)
+    obj_enum (&o, "role", CYCLE_TYPE_ROLE, cycle_stage_get_role (stage));
   obj_string (&o, "kpi", cycle_stage_get_kpi (stage), FALSE);
   obj_rate (&o, "conversion_rate", cycle_stage_get_conversion_rate (stage));
   if (days != CYCLE_DAYS_UNSET)

@@ -355,6 +355,58 @@ cycle_plan_set_projection_cycles (CyclePlan *self,
                   properties[PROP_PROJECTION_CYCLES]);
 }
 
+/* The nearest stage of @lane from @from towards @step (-1 or +1) in the plan's order, or NULL. */
+static CycleStage *
+neighbour_in_lane (CyclePlan *self,
+                   int        from,
+                   int        step,
+                   CycleLane  lane)
+{
+  GListModel *stages = G_LIST_MODEL (self->stages);
+  int n = (int) g_list_model_get_n_items (stages);
+
+  for (int i = from; i >= 0 && i < n; i += step)
+    {
+      CycleStage *stage = g_list_model_get_item (stages, (guint) i);
+
+      g_object_unref (stage);   /* the plan keeps it */
+      if (cycle_stage_get_lane (stage) == lane)
+        return stage;
+    }
+  return NULL;
+}
+
+CycleRole
+cycle_plan_guess_role (CyclePlan *self,
+                       int        position,
+                       CycleLane  lane)
+{
+  CycleStage *before, *after;
+  CycleRole b, a;
+  int n;
+
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), CYCLE_ROLE_NONE);
+
+  n = (int) g_list_model_get_n_items (G_LIST_MODEL (self->stages));
+  if (position < 0 || position > n)
+    position = n;
+
+  before = neighbour_in_lane (self, position - 1, -1, lane);
+  after = neighbour_in_lane (self, position, +1, lane);
+  b = before != NULL ? cycle_stage_get_role (before) : CYCLE_ROLE_NONE;
+  a = after != NULL ? cycle_stage_get_role (after) : CYCLE_ROLE_NONE;
+
+  /* Between two stages of the same role: that role. */
+  if (before != NULL && after != NULL)
+    return a == b ? a : CYCLE_ROLE_NONE;
+  /* At an end: the role of the one neighbour, except the purchase, which is one stage. */
+  if (before != NULL && b != CYCLE_ROLE_CONVERT)
+    return b;
+  if (after != NULL && a != CYCLE_ROLE_CONVERT)
+    return a;
+  return CYCLE_ROLE_NONE;
+}
+
 JsonObject *
 cycle_plan_get_extras (CyclePlan *self)
 {

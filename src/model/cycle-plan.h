@@ -42,6 +42,13 @@ CycleLayout   cycle_plan_get_layout        (CyclePlan    *self);
 void          cycle_plan_set_layout        (CyclePlan    *self,
                                             CycleLayout   layout);
 
+/* The role a new stage of @lane put at @position (in the plan's order; -1: at the end) takes
+ * from its neighbours of the same lane: theirs when both agree, the one neighbour's at an end
+ * (unless that is the purchase, "convert", which is one stage), else CYCLE_ROLE_NONE. */
+CycleRole     cycle_plan_guess_role          (CyclePlan    *self,
+                                              int           position,
+                                              CycleLane     lane);
+
 /* The projection's settings, kept in the plan (and its file), undoable like every edit: people
  * entering the top (1 000 unless set), and how many cycles of the referral loops to add up,
  * 0 for the steady state (the default). See cycle-projection.h. */

@@ -30,6 +30,7 @@ struct _CycleStage
   int              days;
   int              lane;
   int              permission;
+  int              role;
 
   GListStore      *content;
 };
@@ -43,6 +44,7 @@ enum {
   PROP_WHY,
   PROP_QUESTION,
   PROP_PERMISSION,
+  PROP_ROLE,
   PROP_KPI,
   PROP_CONVERSION_RATE,
   PROP_DAYS,
@@ -107,6 +109,9 @@ cycle_stage_get_property (GObject    *object,
     case PROP_PERMISSION:
       g_value_set_enum (value, self->permission);
       break;
+    case PROP_ROLE:
+      g_value_set_enum (value, self->role);
+      break;
     case PROP_KPI:
       g_value_set_string (value, cycle_stage_get_kpi (self));
       break;
@@ -161,6 +166,9 @@ cycle_stage_set_property (GObject      *object,
     case PROP_PERMISSION:
       cycle_stage_set_permission (self, g_value_get_enum (value));
       break;
+    case PROP_ROLE:
+      cycle_stage_set_role (self, g_value_get_enum (value));
+      break;
     case PROP_KPI:
       cycle_stage_set_kpi (self, g_value_get_string (value));
       break;
@@ -210,6 +218,9 @@ cycle_stage_class_init (CycleStageClass *klass)
   properties[PROP_PERMISSION] =
     g_param_spec_enum ("permission", N_("Permission"), NULL, CYCLE_TYPE_PERMISSION,
                        CYCLE_PERMISSION_NONE, rw);
+  properties[PROP_ROLE] =
+    g_param_spec_enum ("role", N_("Role in the Cycle"), NULL, CYCLE_TYPE_ROLE, CYCLE_ROLE_NONE,
+                       rw);
   properties[PROP_KPI] = g_param_spec_string ("kpi", N_("KPI"), NULL, "", rw);
   properties[PROP_CONVERSION_RATE] =
     g_param_spec_double ("conversion-rate", N_("Conversion Rate"), NULL,
@@ -284,6 +295,22 @@ cycle_stage_set_lane (CycleStage *self,
   g_return_if_fail (CYCLE_IS_STAGE (self));
   g_return_if_fail ((guint)lane < cycle_enum_count (CYCLE_TYPE_LANE));
   _cycle_set_int (self, &self->lane, lane, properties[PROP_LANE]);
+}
+
+CycleRole
+cycle_stage_get_role (CycleStage *self)
+{
+  g_return_val_if_fail (CYCLE_IS_STAGE (self), CYCLE_ROLE_NONE);
+  return self->role;
+}
+
+void
+cycle_stage_set_role (CycleStage *self,
+                      CycleRole   role)
+{
+  g_return_if_fail (CYCLE_IS_STAGE (self));
+  g_return_if_fail ((guint)role < cycle_enum_count (CYCLE_TYPE_ROLE));
+  _cycle_set_int (self, &self->role, role, properties[PROP_ROLE]);
 }
 
 CyclePermission

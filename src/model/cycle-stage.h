@@ -30,6 +30,10 @@ void             cycle_stage_set_why             (CycleStage      *self,
 const char      *cycle_stage_get_question        (CycleStage      *self);
 void             cycle_stage_set_question        (CycleStage      *self,
                                                   const char      *question);
+/* What the stage is in the cycle; the checks that need the purchase go by it. */
+CycleRole        cycle_stage_get_role            (CycleStage      *self);
+void             cycle_stage_set_role            (CycleStage      *self,
+                                                  CycleRole        role);
 CyclePermission  cycle_stage_get_permission      (CycleStage      *self);
 void             cycle_stage_set_permission      (CycleStage      *self,
                                                   CyclePermission  permission);

@@ -120,6 +120,43 @@ stage_position (const Template *template,
     }
 }
 
+/* What each stage of a template is in the cycle, in the order of its stages (Rose's cycle:
+ * attract, engage, convert, retain, advocate). The purchase is the first "convert". */
+/* The most stages a template has. */
+#define TEMPLATE_MAX_STAGES 8
+#define A CYCLE_ROLE_ATTRACT
+#define E CYCLE_ROLE_ENGAGE
+#define C CYCLE_ROLE_CONVERT
+#define R CYCLE_ROLE_RETAIN
+#define V CYCLE_ROLE_ADVOCATE
+static const struct
+{
+  const char *id;
+  CycleRole   roles[TEMPLATE_MAX_STAGES];
+} template_roles[] = {
+  { "internal-funnel", { A, E, E, E, C, R, V } },
+  { "aida", { A, E, E, C } },
+  { "buyers-journey", { A, E, C, R, V } },
+  { "hubspot", { A, E, E, E, E, C, V } },
+  { "mckinsey", { A, E, E, C, R, R } },
+  { "crowdfunding", { A, E, C, C, R, V } },
+};
+#undef A
+#undef E
+#undef C
+#undef R
+#undef V
+
+static CycleRole
+template_role (const Template *template,
+               guint           index)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (template_roles); i++)
+    if (strcmp (template_roles[i].id, template->id) == 0 && index < TEMPLATE_MAX_STAGES)
+      return template_roles[i].roles[index];
+  return CYCLE_ROLE_NONE;
+}
+
 static CycleStage *
 build_stage (CyclePlan           *plan,
              const Template      *template,
@@ -135,6 +172,7 @@ build_stage (CyclePlan           *plan,
   cycle_stage_set_question (stage, tr (data->question));
   cycle_stage_set_kpi (stage, tr (data->kpi));
   cycle_stage_set_permission (stage, data->permission);
+  cycle_stage_set_role (stage, template_role (template, index));
   cycle_stage_set_conversion_rate (stage, data->rate);
   cycle_stage_set_days (stage, data->days);
   cycle_stage_set_color (stage, stage_color (index, template->n_stages));

@@ -153,6 +153,7 @@ cycle_canvas_add_stage (CycleCanvas      *self,
 
   stage = cycle_stage_new (lane == CYCLE_LANE_JOURNEY ? _("New Journey Stage") : _("New Stage"));
   cycle_stage_set_lane (stage, lane);
+  cycle_stage_set_role (stage, cycle_plan_guess_role (self->plan, position, lane));
   cycle_stage_set_position (stage, spot.x, spot.y);
   cycle_plan_add_stage (self->plan, stage, position);
 
@@ -259,6 +260,7 @@ cycle_canvas_duplicate_selection (CycleCanvas *self)
       cycle_stage_set_why (copy, cycle_stage_get_why (stage));
       cycle_stage_set_question (copy, cycle_stage_get_question (stage));
       cycle_stage_set_permission (copy, cycle_stage_get_permission (stage));
+      cycle_stage_set_role (copy, cycle_stage_get_role (stage));
       cycle_stage_set_kpi (copy, cycle_stage_get_kpi (stage));
       cycle_stage_set_conversion_rate (copy, cycle_stage_get_conversion_rate (stage));
       cycle_stage_set_days (copy, cycle_stage_get_days (stage));

@@ -58,6 +58,7 @@ struct _CycleStageEditor
   AdwEntryRow      *why_row;
   AdwEntryRow      *question_row;
   AdwComboRow      *permission_row;
+  AdwComboRow      *role_row;
   AdwEntryRow      *kpi_row;
   AdwActionRow     *rate_row;
   GtkSpinButton    *rate_spin;
@@ -635,6 +636,15 @@ cycle_stage_editor_set_stage (CycleStageEditor *self,
                                                                   selected_to_enum,
                                                                   NULL, NULL)));
       g_ptr_array_add (self->bindings,
+                       g_object_ref (g_object_bind_property_full (stage, "role",
+                                                                  self->role_row,
+                                                                  "selected",
+                                                                  G_BINDING_BIDIRECTIONAL |
+                                                                  G_BINDING_SYNC_CREATE,
+                                                                  enum_to_selected,
+                                                                  selected_to_enum,
+                                                                  NULL, NULL)));
+      g_ptr_array_add (self->bindings,
                        g_object_ref (g_object_bind_property_full (stage, "permission",
                                                                   self->permission_row,
                                                                   "selected",
@@ -815,6 +825,7 @@ cycle_stage_editor_class_init (CycleStageEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, why_row);
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, question_row);
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, permission_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, role_row);
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, kpi_row);
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, rate_row);
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, rate_spin);
@@ -837,6 +848,7 @@ cycle_stage_editor_init (CycleStageEditor *self)
 {
   g_autoptr(GListModel) lanes = NULL;
   g_autoptr(GListModel) permissions = NULL;
+  g_autoptr(GListModel) roles = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -846,6 +858,8 @@ cycle_stage_editor_init (CycleStageEditor *self)
   permissions = enum_labels_new (CYCLE_TYPE_PERMISSION);
   adw_combo_row_set_model (self->lane_row, lanes);
   adw_combo_row_set_model (self->permission_row, permissions);
+  roles = enum_labels_new (CYCLE_TYPE_ROLE);
+  adw_combo_row_set_model (self->role_row, roles);
 
   number_field_init (&self->rate, self, self->rate_spin, self->rate_row,
                      GTK_WIDGET (self->rate_clear), 100.0);
@@ -860,6 +874,7 @@ cycle_stage_editor_init (CycleStageEditor *self)
   add_leave_handler (GTK_WIDGET (self->lane_row), G_CALLBACK (on_field_focus_leave_cb), self);
   add_leave_handler (GTK_WIDGET (self->permission_row), G_CALLBACK (on_field_focus_leave_cb),
                      self);
+  add_leave_handler (GTK_WIDGET (self->role_row), G_CALLBACK (on_field_focus_leave_cb), self);
 
   self->stage_signals = g_signal_group_new (CYCLE_TYPE_STAGE);
   g_signal_group_connect_swapped (self->stage_signals, "notify",
