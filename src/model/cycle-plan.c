@@ -25,6 +25,7 @@ struct _CyclePlan
   char       *how;
   char       *what;
   char       *description;
+  char       *language;
   int         layout;
 
   GListStore *stages;
@@ -56,6 +57,7 @@ enum {
   PROP_WHAT,
   PROP_DESCRIPTION,
   PROP_LAYOUT,
+  PROP_LANGUAGE,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_UNDO_LABEL,
@@ -112,6 +114,7 @@ cycle_plan_finalize (GObject *object)
   g_clear_pointer (&self->how, g_free);
   g_clear_pointer (&self->what, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->stage_ids, g_hash_table_unref);
   g_clear_pointer (&self->content_ids, g_hash_table_unref);
   g_clear_pointer (&self->persona_ids, g_hash_table_unref);
@@ -150,6 +153,9 @@ cycle_plan_get_property (GObject    *object,
       break;
     case PROP_LAYOUT:
       g_value_set_enum (value, self->layout);
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, cycle_plan_get_language (self));
       break;
     case PROP_CAN_UNDO:
       g_value_set_boolean (value, cycle_plan_can_undo (self));
@@ -199,6 +205,9 @@ cycle_plan_set_property (GObject      *object,
     case PROP_LAYOUT:
       cycle_plan_set_layout (self, g_value_get_enum (value));
       break;
+    case PROP_LANGUAGE:
+      cycle_plan_set_language (self, g_value_get_string (value));
+      break;
     case PROP_CAN_UNDO:
     case PROP_CAN_REDO:
     case PROP_UNDO_LABEL:
@@ -229,6 +238,7 @@ cycle_plan_class_init (CyclePlanClass *klass)
     g_param_spec_string ("description", N_("Description"), NULL, "", rw);
   properties[PROP_LAYOUT] =
     g_param_spec_enum ("layout", N_("Layout"), NULL, CYCLE_TYPE_LAYOUT, CYCLE_LAYOUT_FREE, rw);
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", N_("Language"), NULL, "", rw);
   properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
   properties[PROP_UNDO_LABEL] = g_param_spec_string ("undo-label", NULL, NULL, NULL, ro);
@@ -294,6 +304,22 @@ cycle_plan_set_layout (CyclePlan   *self,
   g_return_if_fail (CYCLE_IS_PLAN (self));
   g_return_if_fail ((guint)layout < cycle_enum_count (CYCLE_TYPE_LAYOUT));
   _cycle_set_int (self, &self->layout, layout, properties[PROP_LAYOUT]);
+}
+
+const char *
+cycle_plan_get_language (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+  return _cycle_str (self->language);
+}
+
+void
+cycle_plan_set_language (CyclePlan  *self,
+                         const char *language)
+{
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  g_return_if_fail (cycle_language_is_valid (language));
+  _cycle_set_string (self, &self->language, language, properties[PROP_LANGUAGE]);
 }
 
 JsonObject *

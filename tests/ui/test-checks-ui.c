@@ -160,21 +160,21 @@ test_permission_fix (Fixture       *fixture,
   g_assert_true (cycle_findings_panel_get_checker (panel) == fixture->checker);
   g_assert_true (cycle_canvas_get_checker (canvas) == fixture->checker);
 
-  /* The badge: Visitors has 2 errors and 2 warnings. */
+  /* The badge: Visitors has 2 errors and 1 warning (its sales talk is a note, not counted). */
   visitors = CYCLE_STAGE_WIDGET (cycle_canvas_get_stage_widget (canvas, stage));
-  g_assert_cmpuint (cycle_stage_widget_get_badge_count (visitors), ==, 4);
+  g_assert_cmpuint (cycle_stage_widget_get_badge_count (visitors), ==, 3);
   tooltip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (visitors)));
-  g_assert_nonnull (strstr (tooltip, "2 errors, 2 warnings"));
+  g_assert_nonnull (strstr (tooltip, "2 errors, 1 warning"));
 
   /* The Checks page's badge counts the warnings and errors of the whole plan. */
   checks_page = adw_view_stack_get_page (view_stack (fixture),
                                          adw_view_stack_get_child_by_name (view_stack (fixture),
                                                                            "checks"));
-  g_assert_cmpuint (adw_view_stack_page_get_badge_number (checks_page), ==, 6);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (checks_page), ==, 5);
 
   show_page (fixture, "checks");
   counts = cycle_findings_panel_dup_counts (panel);
-  g_assert_cmpstr (counts, ==, "2 errors, 4 warnings");
+  g_assert_cmpstr (counts, ==, "2 errors, 3 warnings, 2 notes");
 
   /* The panel lists the pop-up's warning, with a fix. */
   row = find_row (panel, "permission:c2");
@@ -187,16 +187,16 @@ test_permission_fix (Fixture       *fixture,
   gtk_widget_activate (fix);
   ui_test_wait_until (find_row (panel, "permission:c2") == NULL);
   g_assert_true (cycle_content_get_stage (popup) == stage_named (fixture->plan, "Leads"));
-  g_assert_cmpuint (cycle_stage_widget_get_badge_count (visitors), ==, 3);
-  g_assert_cmpuint (adw_view_stack_page_get_badge_number (checks_page), ==, 5);
+  g_assert_cmpuint (cycle_stage_widget_get_badge_count (visitors), ==, 2);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (checks_page), ==, 4);
   g_assert_cmpstr (cycle_plan_get_undo_label (fixture->plan), ==, "Move to “Leads”");
 
   /* Undo brings it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   ui_test_wait_until (find_row (panel, "permission:c2") != NULL);
   g_assert_true (cycle_content_get_stage (popup) == stage);
-  g_assert_cmpuint (cycle_stage_widget_get_badge_count (visitors), ==, 4);
-  g_assert_cmpuint (adw_view_stack_page_get_badge_number (checks_page), ==, 6);
+  g_assert_cmpuint (cycle_stage_widget_get_badge_count (visitors), ==, 3);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (checks_page), ==, 5);
 
   /* Activating the finding shows its content on the content page. */
   row = find_row (panel, "permission:c2");
