@@ -396,6 +396,25 @@ test_same_in_french (void)
 
   g_assert_cmpstr (french, ==, english);
 
+  /* The coverage matrix by channel names Cycle's own channel words in French, and the CSV
+   * export too; the channel stored in the plan stays as it was. */
+  if (have_catalog)
+    {
+      g_autoptr(CyclePlan) plan = load_check_plan ("channels.cycle");
+      g_autoptr(CycleChecker) checker = cycle_checker_new (plan);
+      g_autoptr(CycleCoverage) coverage = cycle_checker_get_coverage (checker,
+                                                                     CYCLE_COVERAGE_CHANNEL);
+      gboolean found = FALSE;
+
+      for (guint r = 0; r < cycle_coverage_get_n_rows (coverage); r++)
+        if (g_strcmp0 (cycle_coverage_get_row_label (coverage, r), "e-mail à froid") == 0)
+          {
+            found = TRUE;
+            g_assert_cmpstr (cycle_coverage_get_row_channel (coverage, r), ==, "cold email");
+          }
+      g_assert_true (found);
+    }
+
   g_unsetenv ("LANGUAGE");
   setlocale (LC_ALL, "");
 }
