@@ -16,7 +16,9 @@
 #include "cycle-plan-io.h"
 
 /* Titles and calls to action as marketers write them. Each must be judged as its table says,
- * in its own language. */
+ * in its own language. Known limits, left out on purpose: sales talk without any sales word
+ * ("Switch today, we'll cover your remaining contract") is not caught; the pitch mark is there
+ * for that. */
 
 static const char * const en_not_sales[] = {
   "In order to grow, listen first",
@@ -42,6 +44,27 @@ static const char * const en_not_sales[] = {
   "How to deal with a bad batch",
   "Read the guide",
   "Join the conversation",
+  /* Written afterwards, as a check of the lists on titles they were not made from. */
+  "How to brew coffee for a crowd",
+  "Our roaster's notes on the Ethiopia harvest",
+  "The science of crema",
+  "Why we stopped using pods",
+  "A week of breakfasts under ten minutes",
+  "What 'single origin' really means",
+  "How to order coffee in Italy like a local",
+  "The price of cheap coffee: who pays?",
+  "Sale of our old roaster to a local school",
+  "Grind settings for every brewer",
+  "How to run a quarterly business review",
+  "Onboarding checklist for new admins",
+  "What we learned migrating 2 million records",
+  "The case for boring technology",
+  "A field guide to data retention rules",
+  "Webinar: security questions your auditor will ask",
+  "How our support team triages tickets",
+  "Why your dashboard shows different numbers",
+  "Backers' update: the prototype is working",
+  "Meet the makers behind the campaign",
 };
 
 static const char * const en_sales[] = {
@@ -68,6 +91,26 @@ static const char * const en_sales[] = {
   "Request a quote for your office",
   "Shop now",
   "$10 off orders over $50",
+  /* Written afterwards, as a check of the lists on titles they were not made from. */
+  "25% off all grinders this weekend",
+  "Try the club free for 2 weeks",
+  "Get your first box for just $5",
+  "New: the holiday gift bundle, now $39",
+  "Summer clearance: everything must go",
+  "Claim your welcome discount",
+  "Buy 2 bags, get the third free",
+  "Hurry, offer ends tonight",
+  "Members save 10% on every order",
+  "Limited edition roast, order before Friday",
+  "Back us on Kickstarter: early-bird price ends Monday",
+  "Get 3 months free on annual plans",
+  "Pledge $49 and get the first batch",
+  "Upgrade now and save 30%",
+  "Book a demo and get a free month",
+  "Early bird: 40% off for the first 100 backers",
+  "Start free, no credit card needed",
+  "Renew before June 30 for last year's price",
+  "Team plan: $12 per user per month",
 };
 
 static const char * const fr_not_sales[] = {
@@ -93,6 +136,27 @@ static const char * const fr_not_sales[] = {
   "Témoignage : trois ans au comptoir",
   "Lire le guide",
   "Rejoindre la communauté",
+  /* Written afterwards, as a check of the lists on titles they were not made from. */
+  "Comment préparer un café pour dix personnes",
+  "Les notes de notre torréfacteur sur la récolte éthiopienne",
+  "La science de la crème",
+  "Pourquoi nous avons arrêté les dosettes",
+  "Le vrai prix d'un café bon marché : qui paie ?",
+  "Commander un café en Italie comme un local",
+  "Promotion du commerce équitable dans les écoles",
+  "Une semaine de petits-déjeuners en dix minutes",
+  "Le prix Goncourt des lycéens lit au café",
+  "Réglages de mouture pour chaque cafetière",
+  "Comment mener une revue d'affaires trimestrielle",
+  "La liste de contrôle pour les nouveaux administrateurs",
+  "Ce que nous avons appris en migrant 2 millions de fiches",
+  "Plaidoyer pour une technologie ennuyeuse",
+  "Guide pratique des règles de conservation des données",
+  "Webinaire : les questions de sécurité de votre auditeur",
+  "Comment notre support trie les tickets",
+  "Pourquoi votre tableau de bord affiche d'autres chiffres",
+  "Nouvelles aux contributeurs : le prototype fonctionne",
+  "À la rencontre des artisans derrière la campagne",
 };
 
 static const char * const fr_sales[] = {
@@ -118,6 +182,26 @@ static const char * const fr_sales[] = {
   "Profitez de l’offre découverte",
   "Demandez un devis pour votre bureau",
   "Bons plans de la semaine",
+  /* Written afterwards, as a check of the lists on titles they were not made from. */
+  "-25 % sur tous les moulins ce week-end",
+  "Essayez le club gratuitement pendant 2 semaines",
+  "Votre premier coffret pour seulement 5 €",
+  "Nouveau : le coffret cadeau à 39 €",
+  "Déstockage d'été : tout doit disparaître",
+  "Profitez de votre remise de bienvenue",
+  "2 sachets achetés, le 3e offert",
+  "Vite, l'offre se termine ce soir",
+  "Les membres économisent 10 % sur chaque commande",
+  "Torréfaction en édition limitée, commandez avant vendredi",
+  "Soutenez-nous sur Ulule : prix early bird jusqu'à lundi",
+  "3 mois offerts sur les abonnements annuels",
+  "Contribuez 49 € et recevez la première série",
+  "Passez à l'offre Pro et économisez 30 %",
+  "Réservez une démo et obtenez un mois gratuit",
+  "-40 % pour les 100 premiers contributeurs",
+  "Commencez gratuitement, sans carte bancaire",
+  "Renouvelez avant le 30 juin au tarif de l'an dernier",
+  "Offre équipe : 12 € par utilisateur et par mois",
 };
 
 /* How many of @titles @language judges as @expected; prints the ones it gets wrong. */
