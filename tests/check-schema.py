@@ -51,6 +51,9 @@ SCHEMA_FAULTS = {
     'persona-ref-number.cycle',
     'due-number.cycle',
     'lane-null.cycle',
+    'pitch-string.cycle',
+    # patterns
+    'language-bad.cycle',
     # unknown enum values
     'unknown-lane.cycle',
     'unknown-permission.cycle',

@@ -419,8 +419,11 @@ test_signals (void)
 
 static const char * const words[] = {
   "Guide", "Buy now", "Our price list", "Stories", "20 % off", "Achetez", "Recipes", "border",
-  "Tasting", "", "Order today", "Webinar", "Promo", "Community",
+  "Tasting", "", "Order today", "Webinar", "Promo", "Community", "cold call", "survey",
+  "pop-up", "Le linge est sale", "Offre de lancement", "Grand Prix", "in order to",
 };
+
+static const char * const languages[] = { "", "en", "fr", "de" };
 
 #define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
 
@@ -462,7 +465,7 @@ random_edit (GRand     *rand,
   g_autoptr(CycleLink) link = random_item (rand, cycle_plan_get_links (plan));
   g_autoptr(CyclePersona) persona = random_item (rand, cycle_plan_get_personas (plan));
   guint n_stages = g_list_model_get_n_items (cycle_plan_get_stages (plan));
-  int op = g_rand_int_range (rand, 0, 27);
+  int op = g_rand_int_range (rand, 0, 30);
 
   switch (op)
     {
@@ -610,6 +613,17 @@ random_edit (GRand     *rand,
         if (finding != NULL)
           cycle_finding_apply_fix (finding);
       }
+      break;
+    case 26:
+      if (content != NULL)
+        cycle_content_set_pitch (content, g_rand_int_range (rand, 0, 3));
+      break;
+    case 27:
+      cycle_plan_set_language (plan, PICK (rand, languages));
+      break;
+    case 28:
+      if (content != NULL)
+        cycle_content_set_format (content, PICK (rand, words));
       break;
     default:
       if (content != NULL)

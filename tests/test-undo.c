@@ -228,6 +228,8 @@ check_every_property (CyclePlan *plan,
             g_value_set_string (&value, "#e01b24");
           else if (strcmp (pspec->name, "due") == 0)
             g_value_set_string (&value, "2027-01-15");
+          else if (strcmp (pspec->name, "language") == 0)
+            g_value_set_string (&value, "pt-BR");
           else
             g_value_set_string (&value, "changed “value” é");
         }

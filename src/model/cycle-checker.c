@@ -27,6 +27,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cycle-channel.h"
 #include "cycle-checker.h"
 #include "cycle-projection.h"
 
@@ -62,6 +63,8 @@ typedef struct
   guint         asks;
   guint         money;
   guint         perm_mask;        /* bit n: some content over-asks for permission n */
+  guint         listens;          /* content that asks people and hears them (seed 003) */
+  guint         n_checked;        /* how much content the last check saw */
   /* What the list showed last time: where the stage's findings were, and what they said. */
   guint         shown_start;
   guint         shown_len;
@@ -85,7 +88,6 @@ struct _CycleChecker
   GPtrArray   *plan_findings;
   GPtrArray   *items;             /* the list */
   GPtrArray   *dirty;             /* StageState to check again */
-  GPtrArray   *sales_words;       /* casefolded */
   CycleStage  *purchase;          /* borrowed */
   guint        counts[N_SEVERITIES];
 
@@ -121,122 +123,40 @@ static guint signals[N_SIGNALS];
 
 static void update (CycleChecker *self);
 
-/* Words */
-
-/* Sales words in English and French: plans are written in either, whatever the locale. */
-static const char * const builtin_sales_words[] = {
-  "buy", "price", "pricing", "discount", "order", "sale", "% off", "shop now",
-  "acheter", "achetez", "prix", "promo", "promotion", "commander", "commandez", "soldes",
-};
-
-static void
-add_sales_word (GPtrArray  *words,
-                const char *word)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (word));
-  char *folded;
-
-  if (stripped[0] == '\0' || !g_utf8_validate (stripped, -1, NULL))
-    return;
-
-  folded = g_utf8_casefold (stripped, -1);
-  for (guint i = 0; i < words->len; i++)
-    {
-      if (strcmp (g_ptr_array_index (words, i), folded) == 0)
-        {
-          g_free (folded);
-          return;
-        }
-    }
-  g_ptr_array_add (words, folded);
-}
-
-static GPtrArray *
-make_sales_words (void)
-{
-  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) translated = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (builtin_sales_words); i++)
-    add_sales_word (words, builtin_sales_words[i]);
-
-  /* TRANSLATORS: words that show a title or call to action is about what is sold (checked at
-   * the top of the funnel), separated by "|". Give your language's words; the English and
-   * French ones are always checked too. */
-  /* xgettext:no-c-format */
-  translated = g_strsplit (_("buy|price|pricing|discount|order|sale|% off|shop now"), "|", -1);
-  for (guint i = 0; translated[i] != NULL; i++)
-    add_sales_word (words, translated[i]);
-
-  return words;
-}
-
-static gboolean
-is_word_char (const char *p)
-{
-  return g_unichar_isalnum (g_utf8_get_char (p));
-}
-
-/* @word, casefolded, as a whole word of @folded (casefolded too). */
-static gboolean
-contains_word (const char *folded,
-               const char *word)
-{
-  gsize len = strlen (word);
-  gboolean check_start = is_word_char (word);
-  gboolean check_end = is_word_char (g_utf8_find_prev_char (word, word + len));
-  const char *p = folded;
-
-  while ((p = strstr (p, word)) != NULL)
-    {
-      gboolean whole = TRUE;
-
-      if (check_start && p > folded && is_word_char (g_utf8_find_prev_char (folded, p)))
-        whole = FALSE;
-      if (check_end && p[len] != '\0' && is_word_char (p + len))
-        whole = FALSE;
-      if (whole)
-        return TRUE;
-      p = g_utf8_next_char (p);
-    }
-
-  return FALSE;
-}
-
-static gboolean
-text_has_sales_word (CycleChecker *self,
-                     const char   *text)
-{
-  g_autofree char *valid = NULL;
-  g_autofree char *folded = NULL;
-
-  if (text == NULL || text[0] == '\0')
-    return FALSE;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-  folded = g_utf8_casefold (text, -1);
-
-  for (guint i = 0; i < self->sales_words->len; i++)
-    if (contains_word (folded, g_ptr_array_index (self->sales_words, i)))
-      return TRUE;
-
-  return FALSE;
-}
-
 static gboolean
 asks_for_money (CycleCommitment commitment)
 {
   return commitment == CYCLE_COMMITMENT_PAYMENT || commitment == CYCLE_COMMITMENT_STORED_CARD;
 }
 
+/* The user's mark wins; otherwise the words, in the plan's language (never the interface's). */
 static gboolean
 talks_about_sales (CycleChecker *self,
                    CycleContent *content)
 {
-  return asks_for_money (cycle_content_get_commitment (content)) ||
-         text_has_sales_word (self, cycle_content_get_title (content)) ||
-         text_has_sales_word (self, cycle_content_get_cta (content));
+  const char *language = cycle_plan_get_language (self->plan);
+
+  switch (cycle_content_get_pitch (content))
+    {
+    case CYCLE_PITCH_YES:
+      return TRUE;
+    case CYCLE_PITCH_NO:
+      return FALSE;
+    case CYCLE_PITCH_GUESS:
+    default:
+      return asks_for_money (cycle_content_get_commitment (content)) ||
+             cycle_sales_talk_check (cycle_content_get_title (content), language) ||
+             cycle_sales_talk_check (cycle_content_get_cta (content), language);
+    }
+}
+
+/* Early: the first stages of the funnel, or any stage that has earned at most situational
+ * permission. */
+static gboolean
+is_early (StageState *state)
+{
+  return state->ctx.top ||
+         cycle_stage_get_permission (state->stage) <= CYCLE_PERMISSION_SITUATIONAL;
 }
 
 static const char *
@@ -489,7 +409,7 @@ check_stage (CycleChecker *self,
   guint n_personas = self->personas->len;
 
   state->ctx = state->next;
-  state->gives = state->asks = state->money = 0;
+  state->gives = state->asks = state->money = state->listens = 0;
   state->perm_mask = 0;
   state->persona_findings = FALSE;
   if (state->n_persona_counts != n_personas + 1)
@@ -516,6 +436,8 @@ check_stage (CycleChecker *self,
         state->asks++;
       if (asks_for_money (cycle_content_get_commitment (content)))
         state->money++;
+      if (cycle_content_listens (content))
+        state->listens++;
       state->persona_counts[index > 0 ? index - 1 : n_personas]++;
     }
 
@@ -566,11 +488,26 @@ check_stage (CycleChecker *self,
 
       check_permission (self, state, content, findings);
 
+      if (is_early (state) &&
+          cycle_channel_get_nature (cycle_content_get_channel (content)) ==
+          CYCLE_CHANNEL_INTRUSIVE)
+        add_finding (findings, CYCLE_FINDING_PERMISSION, CYCLE_SEVERITY_WARNING, "intrusive",
+                     g_strdup_printf (_("“%s” reaches people at “%s” through “%s”, a channel "
+                                        "they did not choose. Gather people, don’t hunt "
+                                        "them: early on, be found where they look — search, "
+                                        "a blog, a community, events."),
+                                      content_title (content), stage_name (stage),
+                                      g_dpgettext2 (GETTEXT_PACKAGE, "content channel",
+                                                    cycle_content_get_channel (content))),
+                     stage, content, NULL, NULL);
+
+      /* A note, never an alarm: words are only a guess, and the user's mark wins. */
       if (state->ctx.top && talks_about_sales (self, content))
-        add_finding (findings, CYCLE_FINDING_WHY, CYCLE_SEVERITY_WARNING, "why:sales",
-                     g_strdup_printf (_("“%s” at “%s” talks about what you sell; lead with a "
-                                        "point of view. At the top of the funnel, people look "
-                                        "for answers, not offers."),
+        add_finding (findings, CYCLE_FINDING_WHY, CYCLE_SEVERITY_INFO, "why:sales",
+                     g_strdup_printf (_("“%s” at “%s” reads like a pitch; lead with a point "
+                                        "of view. At the top of the funnel, people look for "
+                                        "answers, not offers. If it is not a pitch, say so in "
+                                        "the content’s details."),
                                       content_title (content), stage_name (stage)),
                      stage, content, NULL, NULL);
     }
@@ -873,6 +810,32 @@ check_consistency (CycleChecker *self,
     }
 }
 
+/* Seed 003: trust your audience to know what it wants and to say it — if you ask. */
+static void
+check_listening (CycleChecker *self,
+                 GPtrArray    *findings)
+{
+  guint n_content = 0;
+
+  for (guint i = 0; i < self->states->len; i++)
+    {
+      StageState *state = g_ptr_array_index (self->states, i);
+
+      if (state->listens > 0)
+        return;
+      n_content += state->content->len;
+    }
+
+  if (n_content == 0)
+    return;
+
+  add_finding (findings, CYCLE_FINDING_COVERAGE, CYCLE_SEVERITY_INFO, "coverage:listen",
+               g_strdup (_("No content listens. Trust your audience to know what it wants and "
+                           "to tell you: ask them, with a survey, a feedback form, questions "
+                           "or a community.")),
+               NULL, NULL, NULL, NULL);
+}
+
 static void
 check_plan (CycleChecker *self)
 {
@@ -889,6 +852,7 @@ check_plan (CycleChecker *self)
 
   check_cycle (self, findings);
   check_consistency (self, findings);
+  check_listening (self, findings);
 
   reuse_unchanged (old, findings);
   self->plan_findings = findings;
@@ -1013,8 +977,14 @@ update (CycleChecker *self)
           while (self->dirty->len > 0)
             {
               StageState *state = g_ptr_array_steal_index_fast (self->dirty, self->dirty->len - 1);
+              gboolean had_listens = state->listens > 0;
+
               state->dirty = FALSE;
               check_stage (self, state);
+              /* The plan's note about content that listens counts every stage's. */
+              if ((state->listens > 0) != had_listens || state->content->len != state->n_checked)
+                self->plan_dirty = TRUE;
+              state->n_checked = state->content->len;
             }
         }
 
@@ -1052,10 +1022,15 @@ on_content_notify_cb (CycleContent *content,
   CycleChecker *self = state->checker;
 
   if (is_pspec (pspec, "title") || is_pspec (pspec, "cta") || is_pspec (pspec, "commitment") ||
-      is_pspec (pspec, "direction") || is_pspec (pspec, "persona"))
+      is_pspec (pspec, "direction") || is_pspec (pspec, "persona") ||
+      is_pspec (pspec, "pitch") || is_pspec (pspec, "format"))
     mark_dirty (self, state);
   else if (is_pspec (pspec, "channel"))
-    self->coverage_dirty = TRUE;
+    {
+      /* Its nature (intrusive or not) and whether it listens, besides the coverage. */
+      mark_dirty (self, state);
+      self->coverage_dirty = TRUE;
+    }
   else
     return;
 
@@ -1298,6 +1273,15 @@ on_plan_why_cb (CycleChecker *self)
   update (self);
 }
 
+/* Sales talk is judged in the plan's language: every stage's content again. */
+static void
+on_plan_language_cb (CycleChecker *self)
+{
+  for (guint i = 0; i < self->states->len; i++)
+    mark_dirty (self, g_ptr_array_index (self->states, i));
+  update (self);
+}
+
 /* GListModel */
 
 static GType
@@ -1349,6 +1333,8 @@ cycle_checker_constructed (GObject *object)
 
   g_signal_connect_object (self->plan, "notify::why", G_CALLBACK (on_plan_why_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->plan, "notify::language", G_CALLBACK (on_plan_language_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (stages, "items-changed", G_CALLBACK (on_stages_items_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (links, "items-changed", G_CALLBACK (on_links_items_changed_cb),
@@ -1412,7 +1398,6 @@ cycle_checker_finalize (GObject *object)
   g_clear_pointer (&self->state_of, g_hash_table_unref);
   g_clear_pointer (&self->persona_index, g_hash_table_unref);
   g_clear_pointer (&self->dirty, g_ptr_array_unref);
-  g_clear_pointer (&self->sales_words, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cycle_checker_parent_class)->finalize (object);
 }
@@ -1505,7 +1490,6 @@ cycle_checker_init (CycleChecker *self)
   self->plan_findings = g_ptr_array_new_with_free_func (g_object_unref);
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->dirty = g_ptr_array_new ();
-  self->sales_words = make_sales_words ();
 }
 
 CycleChecker *
@@ -1754,7 +1738,9 @@ cycle_checker_get_coverage (CycleChecker      *self,
       for (guint r = 0; r < channels->len; r++)
         {
           coverage->channels[r] = g_strdup (g_ptr_array_index (channels, r));
-          coverage->labels[r] = g_strdup (g_ptr_array_index (channels, r));
+          /* Cycle's own channel words in the interface's language, the team's as typed. */
+          coverage->labels[r] = g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "content channel",
+                                                        g_ptr_array_index (channels, r)));
         }
       coverage->labels[none] = g_strdup (_("No channel"));
 

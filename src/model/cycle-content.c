@@ -32,6 +32,7 @@ struct _CycleContent
   int           commitment;
   int           direction;
   int           status;
+  int           pitch;
 };
 
 G_DEFINE_FINAL_TYPE (CycleContent, cycle_content, CYCLE_TYPE_ITEM)
@@ -51,6 +52,7 @@ enum {
   PROP_DUE,
   PROP_URL,
   PROP_NOTES,
+  PROP_PITCH,
   N_PROPS
 };
 
@@ -132,6 +134,9 @@ cycle_content_get_property (GObject    *object,
     case PROP_NOTES:
       g_value_set_string (value, cycle_content_get_notes (self));
       break;
+    case PROP_PITCH:
+      g_value_set_enum (value, self->pitch);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -183,6 +188,9 @@ cycle_content_set_property (GObject      *object,
     case PROP_NOTES:
       cycle_content_set_notes (self, g_value_get_string (value));
       break;
+    case PROP_PITCH:
+      cycle_content_set_pitch (self, g_value_get_enum (value));
+      break;
     case PROP_STAGE:
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -223,6 +231,8 @@ cycle_content_class_init (CycleContentClass *klass)
   properties[PROP_DUE] = g_param_spec_string ("due", N_("Due Date"), NULL, "", rw);
   properties[PROP_URL] = g_param_spec_string ("url", N_("Link"), NULL, "", rw);
   properties[PROP_NOTES] = g_param_spec_string ("notes", N_("Notes"), NULL, "", rw);
+  properties[PROP_PITCH] =
+    g_param_spec_enum ("pitch", N_("Pitch"), NULL, CYCLE_TYPE_PITCH, CYCLE_PITCH_GUESS, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -301,6 +311,23 @@ ENUM_ACCESSORS (commitment, CycleCommitment, CYCLE_TYPE_COMMITMENT, PROP_COMMITM
 ENUM_ACCESSORS (direction, CycleDirection, CYCLE_TYPE_DIRECTION, PROP_DIRECTION)
 ENUM_ACCESSORS (status, CycleStatus, CYCLE_TYPE_STATUS, PROP_STATUS)
 
+CyclePitch
+cycle_content_get_pitch (CycleContent *self)
+{
+  g_return_val_if_fail (CYCLE_IS_CONTENT (self), CYCLE_PITCH_GUESS);
+  return self->pitch;
+}
+
+void
+cycle_content_set_pitch (CycleContent *self,
+                         CyclePitch    pitch)
+{
+  g_return_if_fail (CYCLE_IS_CONTENT (self));
+  g_return_if_fail (pitch == CYCLE_PITCH_GUESS || pitch == CYCLE_PITCH_YES ||
+                    pitch == CYCLE_PITCH_NO);
+  _cycle_set_int (self, &self->pitch, pitch, properties[PROP_PITCH]);
+}
+
 const char *
 cycle_content_get_due (CycleContent *self)
 {
@@ -370,6 +397,8 @@ cycle_content_suggested_formats (void)
     NC_("content format", "social post"),
     NC_("content format", "event"),
     NC_("content format", "review"),
+    NC_("content format", "feedback"),
+    NC_("content format", "Q&A"),
     NULL
   };
   return formats;
@@ -388,6 +417,14 @@ cycle_content_suggested_channels (void)
     NC_("content channel", "community"),
     NC_("content channel", "partners"),
     NC_("content channel", "in-app"),
+    /* Chosen by the person… */
+    NC_("content channel", "newsletter"),
+    /* …and intrusive: seed 001 asks to stop these (cycle-channel.c knows which is which). */
+    NC_("content channel", "pop-up"),
+    NC_("content channel", "retargeting ads"),
+    NC_("content channel", "cold call"),
+    NC_("content channel", "cold email"),
+    NC_("content channel", "bought list"),
     NULL
   };
   return channels;

@@ -7,6 +7,7 @@
 
 #include "cycle-enums.h"
 #include "cycle-item.h"
+#include "cycle-sales-talk.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,10 @@ void             cycle_content_set_commitment (CycleContent    *self,
 CycleDirection   cycle_content_get_direction  (CycleContent    *self);
 void             cycle_content_set_direction  (CycleContent    *self,
                                                CycleDirection   direction);
+/* Whether the content is a pitch: CYCLE_PITCH_GUESS lets the checker judge its words. */
+CyclePitch       cycle_content_get_pitch      (CycleContent    *self);
+void             cycle_content_set_pitch      (CycleContent    *self,
+                                               CyclePitch       pitch);
 CycleStatus      cycle_content_get_status     (CycleContent    *self);
 void             cycle_content_set_status     (CycleContent    *self,
                                                CycleStatus      status);

@@ -65,7 +65,15 @@ cycle_document_constructed (GObject *object)
   G_OBJECT_CLASS (cycle_document_parent_class)->constructed (object);
 
   if (self->plan == NULL)
-    self->plan = cycle_plan_new ();
+    {
+      g_autofree char *language = cycle_language_get_default ();
+
+      /* A new, empty plan, in the interface's language; where it starts is nothing to undo. */
+      self->plan = cycle_plan_new ();
+      cycle_plan_set_language (self->plan, language);
+      cycle_plan_clear_undo (self->plan);
+      cycle_plan_mark_saved (self->plan);
+    }
 }
 
 static void

@@ -554,6 +554,17 @@ content_member (Reader              *r,
   if (strcmp (key, "status") == 0)
     return enum_member (r, value, CYCLE_TYPE_STATUS, N_("status"), content,
                         (EnumSetter)cycle_content_set_status);
+  if (strcmp (key, "pitch") == 0)
+    {
+      if (cycle_json_node_get_node_type (value) != CYCLE_JSON_BOOLEAN)
+        {
+          fail_type (r, value, _("a boolean"));
+          return MEMBER_FAILED;
+        }
+      cycle_content_set_pitch (content, cycle_json_node_get_boolean (value) ? CYCLE_PITCH_YES
+                                                                            : CYCLE_PITCH_NO);
+      return MEMBER_READ;
+    }
   if (strcmp (key, "owner") == 0)
     return string_member (r, value, content, (StringSetter)cycle_content_set_owner);
   if (strcmp (key, "due") == 0)
@@ -833,6 +844,22 @@ plan_member (Reader              *r,
     return MEMBER_READ;
   if (strcmp (key, "title") == 0)
     return string_member (r, value, r->plan, (StringSetter)cycle_plan_set_title);
+  if (strcmp (key, "language") == 0)
+    {
+      const char *s = NULL;
+
+      if (!read_string (r, value, &s))
+        return MEMBER_FAILED;
+      if (!cycle_language_is_valid (s))
+        {
+          g_autofree char *quoted = cycle_file_error_quote (s);
+          /* Translators: do not translate "en", "fr", "pt-BR" */
+          fail (r, _("“%s” is not a language tag (such as “en”, “fr” or “pt-BR”)"), quoted);
+          return MEMBER_FAILED;
+        }
+      cycle_plan_set_language (r->plan, s);
+      return MEMBER_READ;
+    }
   if (strcmp (key, "description") == 0)
     return string_member (r, value, r->plan, (StringSetter)cycle_plan_set_description);
   if (strcmp (key, "layout") == 0)

@@ -148,6 +148,13 @@ write_content (GString      *out,
   obj_string (&o, "cta", cycle_content_get_cta (content), FALSE);
   obj_enum (&o, "commitment", CYCLE_TYPE_COMMITMENT, cycle_content_get_commitment (content));
   obj_enum (&o, "direction", CYCLE_TYPE_DIRECTION, cycle_content_get_direction (content));
+  /* Only the user's own mark: without one, the checker guesses. */
+  if (cycle_content_get_pitch (content) != CYCLE_PITCH_GUESS)
+    {
+      cycle_json_object_key (&o, "pitch");
+      g_string_append (out, cycle_content_get_pitch (content) == CYCLE_PITCH_YES ? "true"
+                                                                               : "false");
+    }
   obj_enum (&o, "status", CYCLE_TYPE_STATUS, cycle_content_get_status (content));
   obj_string (&o, "owner", cycle_content_get_owner (content), FALSE);
   obj_string (&o, "due", cycle_content_get_due (content), FALSE);
@@ -231,6 +238,7 @@ cycle_plan_to_bytes (CyclePlan *plan)
   cycle_json_object_key (&o, "version");
   g_string_append_printf (out, "%d", CYCLE_FILE_VERSION);
   obj_string (&o, "title", cycle_plan_get_title (plan), FALSE);
+  obj_string (&o, "language", cycle_plan_get_language (plan), FALSE);
 
   purpose_extras = _cycle_plan_get_purpose_extras (plan);
   if (cycle_plan_get_why (plan)[0] != '\0' || cycle_plan_get_how (plan)[0] != '\0' ||

@@ -25,6 +25,7 @@ struct _CyclePlan
   char       *how;
   char       *what;
   char       *description;
+  char       *language;
   int         layout;
   double      projection_start;
   int         projection_cycles;
@@ -60,6 +61,7 @@ enum {
   PROP_LAYOUT,
   PROP_PROJECTION_START,
   PROP_PROJECTION_CYCLES,
+  PROP_LANGUAGE,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_UNDO_LABEL,
@@ -116,6 +118,7 @@ cycle_plan_finalize (GObject *object)
   g_clear_pointer (&self->how, g_free);
   g_clear_pointer (&self->what, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->stage_ids, g_hash_table_unref);
   g_clear_pointer (&self->content_ids, g_hash_table_unref);
   g_clear_pointer (&self->persona_ids, g_hash_table_unref);
@@ -160,6 +163,9 @@ cycle_plan_get_property (GObject    *object,
       break;
     case PROP_PROJECTION_CYCLES:
       g_value_set_uint (value, (guint) self->projection_cycles);
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, cycle_plan_get_language (self));
       break;
     case PROP_CAN_UNDO:
       g_value_set_boolean (value, cycle_plan_can_undo (self));
@@ -215,6 +221,9 @@ cycle_plan_set_property (GObject      *object,
     case PROP_PROJECTION_CYCLES:
       cycle_plan_set_projection_cycles (self, g_value_get_uint (value));
       break;
+    case PROP_LANGUAGE:
+      cycle_plan_set_language (self, g_value_get_string (value));
+      break;
     case PROP_CAN_UNDO:
     case PROP_CAN_REDO:
     case PROP_UNDO_LABEL:
@@ -254,6 +263,7 @@ cycle_plan_class_init (CyclePlanClass *klass)
   properties[PROP_PROJECTION_CYCLES] =
     g_param_spec_uint ("projection-cycles", N_("Cycles"), NULL,
                        0, CYCLE_PLAN_MAX_PROJECTION_CYCLES, 0, rw);
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", N_("Language"), NULL, "", rw);
   properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
   properties[PROP_UNDO_LABEL] = g_param_spec_string ("undo-label", NULL, NULL, NULL, ro);
@@ -405,6 +415,22 @@ cycle_plan_guess_role (CyclePlan *self,
   if (after != NULL && a != CYCLE_ROLE_CONVERT)
     return a;
   return CYCLE_ROLE_NONE;
+}
+
+const char *
+cycle_plan_get_language (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+  return _cycle_str (self->language);
+}
+
+void
+cycle_plan_set_language (CyclePlan  *self,
+                         const char *language)
+{
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  g_return_if_fail (cycle_language_is_valid (language));
+  _cycle_set_string (self, &self->language, language, properties[PROP_LANGUAGE]);
 }
 
 JsonObject *

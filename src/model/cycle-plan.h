@@ -37,6 +37,11 @@ void          cycle_plan_set_what          (CyclePlan    *self,
 const char   *cycle_plan_get_description   (CyclePlan    *self);
 void          cycle_plan_set_description   (CyclePlan    *self,
                                             const char   *description);
+/* The language the plan is written in, a short tag ("en", "fr"; "" when a file did not say):
+ * sales talk is judged in it, never in the interface's. New plans take the interface's. */
+const char   *cycle_plan_get_language      (CyclePlan    *self);
+void          cycle_plan_set_language      (CyclePlan    *self,
+                                            const char   *language);
 /* How the canvas arranges the stages; switching is an undoable edit like any other. */
 CycleLayout   cycle_plan_get_layout        (CyclePlan    *self);
 void          cycle_plan_set_layout        (CyclePlan    *self,

@@ -214,8 +214,18 @@ cycle_templates_create (const char *id)
     return NULL;
 
   plan = cycle_plan_new ();
+  {
+    /* Templates are written in the interface's language, and so is the plan made from one. */
+    g_autofree char *language = cycle_language_get_default ();
+
+    cycle_plan_set_language (plan, language);
+  }
   if (template->n_stages == 0)
-    return g_steal_pointer (&plan);
+    {
+      cycle_plan_clear_undo (plan);
+      cycle_plan_mark_saved (plan);
+      return g_steal_pointer (&plan);
+    }
 
   cycle_plan_set_title (plan, tr (template->title));
   cycle_plan_set_why (plan, tr (template->why));

@@ -46,6 +46,7 @@ struct _CycleContentEditor
   GtkToggleButton   *gives_button;
   GtkToggleButton   *asks_button;
   AdwComboRow       *status_row;
+  AdwComboRow       *pitch_row;
   AdwEntryRow       *owner_row;
   AdwEntryRow       *due_row;
   GtkPopover        *due_popover;
@@ -713,6 +714,31 @@ suggestions_menu (const char         *context,
   return G_MENU_MODEL (menu);
 }
 
+/* The pitch row lists CyclePitch in order: guess, yes, no. */
+static gboolean
+pitch_to_selected (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  g_value_set_uint (to, g_value_get_enum (from));
+  return TRUE;
+}
+
+static gboolean
+selected_to_pitch (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  guint selected = g_value_get_uint (from);
+
+  if (selected > CYCLE_PITCH_NO)
+    return FALSE;
+  g_value_set_enum (to, selected);
+  return TRUE;
+}
+
 static GListModel *
 enum_labels (GType type)
 {
@@ -939,6 +965,7 @@ cycle_content_editor_class_init (CycleContentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, gives_button);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, asks_button);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, pitch_row);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, owner_row);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, due_row);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, due_popover);
@@ -975,6 +1002,7 @@ cycle_content_editor_init (CycleContentEditor *self)
   g_autoptr(GtkExpression) name = NULL;
   g_autoptr(GListModel) commitments = NULL;
   g_autoptr(GListModel) statuses = NULL;
+  g_autoptr(GListModel) pitches = NULL;
   g_autoptr(GMenuModel) formats = NULL;
   g_autoptr(GMenuModel) channels = NULL;
   g_autoptr(GtkFlattenListModel) personas = NULL;
@@ -998,6 +1026,13 @@ cycle_content_editor_init (CycleContentEditor *self)
   adw_combo_row_set_model (self->commitment_row, commitments);
   statuses = enum_labels (CYCLE_TYPE_STATUS);
   adw_combo_row_set_model (self->status_row, statuses);
+  pitches = G_LIST_MODEL (gtk_string_list_new ((const char * const[]) {
+    /* Translators: the content editor's "Pitch" row: Cycle judges the words itself */
+    C_("pitch", "Cycle’s Guess"),
+    C_("pitch", "A Pitch"),
+    C_("pitch", "Not a Pitch"),
+    NULL }));
+  adw_combo_row_set_model (self->pitch_row, pitches);
 
   formats = suggestions_menu ("content format", cycle_content_suggested_formats (),
                               "editor.set-format");
@@ -1043,6 +1078,9 @@ cycle_content_editor_init (CycleContentEditor *self)
                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                              enum_to_selected, selected_to_enum,
                              GSIZE_TO_POINTER (CYCLE_TYPE_STATUS), NULL);
+  g_binding_group_bind_full (self->bindings, "pitch", self->pitch_row, "selected",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                             pitch_to_selected, selected_to_pitch, NULL, NULL);
   g_binding_group_bind (self->bindings, "owner", self->owner_row, "text",
                         G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_binding_group_bind (self->bindings, "url", self->url_row, "text",

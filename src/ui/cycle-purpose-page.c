@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "cycle-format.h"
+#include "cycle-language-row.h"
 #include "cycle-projection.h"
 #include "cycle-purpose-page.h"
 
@@ -682,6 +683,7 @@ cycle_purpose_page_class_init (CyclePurposePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-purpose-page.ui");
+  g_type_ensure (CYCLE_TYPE_LANGUAGE_ROW);
   gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, title_row);
   gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, why_view);
   gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, how_view);

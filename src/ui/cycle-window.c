@@ -434,7 +434,12 @@ new_plan_document (CycleWindow *self)
   if (g_strcmp0 (template_id, CYCLE_TEMPLATE_BLANK) != 0)
     plan = cycle_templates_create (template_id);
   if (plan == NULL)
-    plan = cycle_plan_new ();
+    {
+      g_autofree char *language = cycle_language_get_default ();
+
+      plan = cycle_plan_new ();
+      cycle_plan_set_language (plan, language);
+    }
 
   if (cycle_enum_from_nick (CYCLE_TYPE_LAYOUT, layout_nick, &layout))
     cycle_plan_set_layout (plan, layout);

@@ -14,6 +14,7 @@
 #include "cycle-checker.h"
 #include "cycle-coverage-view.h"
 #include "cycle-findings-panel.h"
+#include "cycle-language-row.h"
 #include "cycle-purpose-page.h"
 #include "cycle-stage-widget.h"
 #include "cycle-window.h"
@@ -160,21 +161,21 @@ test_permission_fix (Fixture       *fixture,
   g_assert_true (cycle_findings_panel_get_checker (panel) == fixture->checker);
   g_assert_true (cycle_canvas_get_checker (canvas) == fixture->checker);
 
-  /* The badge: Visitors has 2 errors and 2 warnings. */
+  /* The badge: Visitors has 2 errors and 1 warning (its sales talk is a note, not counted). */
   visitors = CYCLE_STAGE_WIDGET (cycle_canvas_get_stage_widget (canvas, stage));
-  g_assert_cmpuint (cycle_stage_widget_get_badge_count (visitors), ==, 4);
+  g_assert_cmpuint (cycle_stage_widget_get_badge_count (visitors), ==, 3);
   tooltip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (visitors)));
-  g_assert_nonnull (strstr (tooltip, "2 errors, 2 warnings"));
+  g_assert_nonnull (strstr (tooltip, "2 errors, 1 warning"));
 
   /* The Checks page's badge counts the warnings and errors of the whole plan. */
   checks_page = adw_view_stack_get_page (view_stack (fixture),
                                          adw_view_stack_get_child_by_name (view_stack (fixture),
                                                                            "checks"));
-  g_assert_cmpuint (adw_view_stack_page_get_badge_number (checks_page), ==, 6);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (checks_page), ==, 5);
 
   show_page (fixture, "checks");
   counts = cycle_findings_panel_dup_counts (panel);
-  g_assert_cmpstr (counts, ==, "2 errors, 4 warnings");
+  g_assert_cmpstr (counts, ==, "2 errors, 3 warnings, 2 notes");
 
   /* The panel lists the pop-up's warning, with a fix. */
   row = find_row (panel, "permission:c2");
@@ -187,16 +188,16 @@ test_permission_fix (Fixture       *fixture,
   gtk_widget_activate (fix);
   ui_test_wait_until (find_row (panel, "permission:c2") == NULL);
   g_assert_true (cycle_content_get_stage (popup) == stage_named (fixture->plan, "Leads"));
-  g_assert_cmpuint (cycle_stage_widget_get_badge_count (visitors), ==, 3);
-  g_assert_cmpuint (adw_view_stack_page_get_badge_number (checks_page), ==, 5);
+  g_assert_cmpuint (cycle_stage_widget_get_badge_count (visitors), ==, 2);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (checks_page), ==, 4);
   g_assert_cmpstr (cycle_plan_get_undo_label (fixture->plan), ==, "Move to “Leads”");
 
   /* Undo brings it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   ui_test_wait_until (find_row (panel, "permission:c2") != NULL);
   g_assert_true (cycle_content_get_stage (popup) == stage);
-  g_assert_cmpuint (cycle_stage_widget_get_badge_count (visitors), ==, 4);
-  g_assert_cmpuint (adw_view_stack_page_get_badge_number (checks_page), ==, 6);
+  g_assert_cmpuint (cycle_stage_widget_get_badge_count (visitors), ==, 3);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (checks_page), ==, 5);
 
   /* Activating the finding shows its content on the content page. */
   row = find_row (panel, "permission:c2");
@@ -373,6 +374,51 @@ test_purpose (Fixture       *fixture,
   g_assert_cmpfloat (start, ==, 2000.0);
 }
 
+/* The plan's language on the purpose page: sales talk is judged again in the new one. */
+static void
+test_language (Fixture       *fixture,
+               gconstpointer  data)
+{
+  CycleFindingsPanel *panel;
+  CyclePurposePage *page;
+  AdwComboRow *row;
+
+  panel = CYCLE_FINDINGS_PANEL (find_widget (GTK_WIDGET (fixture->window),
+                                             CYCLE_TYPE_FINDINGS_PANEL));
+  page = CYCLE_PURPOSE_PAGE (find_widget (GTK_WIDGET (fixture->window),
+                                          CYCLE_TYPE_PURPOSE_PAGE));
+  show_page (fixture, "purpose");
+  row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (page), CYCLE_TYPE_LANGUAGE_ROW));
+  g_assert_nonnull (row);
+  g_assert_true (cycle_language_row_get_plan (CYCLE_LANGUAGE_ROW (row)) == fixture->plan);
+
+  /* « Le linge est sale » is no sales talk in French… */
+  g_assert_cmpstr (cycle_plan_get_language (fixture->plan), ==, "fr");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
+  show_page (fixture, "checks");
+  ui_test_wait_until (find_row (panel, "why:sales:c1") != NULL);
+  g_assert_null (find_row (panel, "why:sales:c2"));
+
+  /* …but "sale" is in English. */
+  adw_combo_row_set_selected (row, 0);
+  g_assert_cmpstr (cycle_plan_get_language (fixture->plan), ==, "en");
+  ui_test_wait_until (find_row (panel, "why:sales:c2") != NULL);
+
+  /* An undoable edit like any other; the row follows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  ui_test_wait_until (find_row (panel, "why:sales:c2") == NULL);
+  g_assert_cmpstr (cycle_plan_get_language (fixture->plan), ==, "fr");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
+
+  /* A language Cycle has no words for shows as its tag; "not set" is the guess. */
+  cycle_plan_set_language (fixture->plan, "de");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (row)), ==, 4);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 3);
+  adw_combo_row_set_selected (row, 2);
+  g_assert_cmpstr (cycle_plan_get_language (fixture->plan), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (row)), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +437,8 @@ main (int   argc,
               fixture_set_up, test_coverage_cell, fixture_tear_down);
   g_test_add ("/checks-ui/purpose", Fixture, "why.cycle",
               fixture_set_up, test_purpose, fixture_tear_down);
+  g_test_add ("/checks-ui/language", Fixture, "sales-talk.cycle",
+              fixture_set_up, test_language, fixture_tear_down);
 
   return ui_test_run (app);
 }

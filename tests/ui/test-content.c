@@ -664,7 +664,7 @@ test_add_edit_undo (Fixture       *f,
   CycleContent *content;
   GtkWindow *editor;
   GtkWidget *title, *cta, *due, *error, *notes;
-  AdwComboRow *persona, *stage, *status;
+  AdwComboRow *persona, *stage, *status, *pitch;
   GtkTextBuffer *buffer;
 
   /* No stage selected: the first one. */
@@ -743,6 +743,13 @@ test_add_edit_undo (Fixture       *f,
   adw_combo_row_set_selected (status, CYCLE_STATUS_SCHEDULED);
   g_assert_cmpint (cycle_content_get_status (content), ==, CYCLE_STATUS_SCHEDULED);
 
+  /* The team's word on sales talk wins over Cycle's guess. */
+  pitch = find_widget (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, row_has_title, "Pitch");
+  g_assert_nonnull (pitch);
+  g_assert_cmpuint (adw_combo_row_get_selected (pitch), ==, CYCLE_PITCH_GUESS);
+  adw_combo_row_set_selected (pitch, CYCLE_PITCH_NO);
+  g_assert_cmpint (cycle_content_get_pitch (content), ==, CYCLE_PITCH_NO);
+
   {
     g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
 
@@ -765,6 +772,9 @@ test_add_edit_undo (Fixture       *f,
   g_assert_cmpstr (cycle_content_get_notes (content), ==, "");
   g_assert_true (cycle_plan_undo (f->plan));
   g_assert_cmpint (cycle_content_get_direction (content), ==, CYCLE_DIRECTION_GIVES);
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpint (cycle_content_get_pitch (content), ==, CYCLE_PITCH_GUESS);
+  g_assert_cmpuint (adw_combo_row_get_selected (pitch), ==, CYCLE_PITCH_GUESS);
   g_assert_true (cycle_plan_undo (f->plan));
   g_assert_cmpint (cycle_content_get_status (content), ==, CYCLE_STATUS_IDEA);
   g_assert_cmpuint (adw_combo_row_get_selected (status), ==, CYCLE_STATUS_IDEA);
