@@ -317,7 +317,8 @@ test_invalid_input (void)
   g_autoptr(CycleProjection) projection = NULL;
   g_autoptr(GError) error = NULL;
   struct { double start; guint cycles; } bad[] = {
-    { -1, 1 }, { NAN, 1 }, { INFINITY, 1 }, { 10, 0 }, { 10, 101 },
+    { -1, 1 }, { NAN, 1 }, { INFINITY, 1 }, { 10, 0 }, { 10, 101 }, { 1e308, 1 },
+    { CYCLE_PROJECTION_MAX_START_VOLUME * 1.5, 1 },
   };
 
   add_stage (plan, "Curious", CYCLE_LANE_JOURNEY, CYCLE_RATE_UNSET);

@@ -939,7 +939,9 @@ close_container (Parser *ps)
   node.v.children.length = (guint32) n;
 
   ps->p++;
-  if (!append_nodes (ps, ps->stack + frame->base, n, frame->has_containers))
+  /* An empty container may come before anything was pushed, while ps->stack is still NULL:
+   * no pointer arithmetic on it then (undefined behaviour, which UBSan reports). */
+  if (n > 0 && !append_nodes (ps, ps->stack + frame->base, n, frame->has_containers))
     return FALSE;
 
   g_clear_pointer (&frame->keys, g_hash_table_unref);

@@ -34,13 +34,16 @@ G_BEGIN_DECLS
 #define CYCLE_PROJECTION_ERROR (cycle_projection_error_quark ())
 
 typedef enum {
-  /* A starting volume below 0 (or not a number), or cycles not within 1…100. */
+  /* A starting volume not within 0…CYCLE_PROJECTION_MAX_START_VOLUME (or not a number), or
+   * cycles not within 1…100. */
   CYCLE_PROJECTION_ERROR_INVALID_INPUT,
   /* The plan has no internal stage to start from. */
   CYCLE_PROJECTION_ERROR_NO_STAGES,
 } CycleProjectionError;
 
 #define CYCLE_PROJECTION_MAX_CYCLES 100
+/* A million million people: far more than live on Earth, far from a double's limits */
+#define CYCLE_PROJECTION_MAX_START_VOLUME 1e12
 
 GQuark cycle_projection_error_quark (void);
 
@@ -97,6 +100,8 @@ gboolean          cycle_projection_is_complete    (CycleProjection  *self);
 char             *cycle_projection_format_table   (CycleProjection  *self);
 /* One translated sentence for each missing rate and invalid stage, each ending with "\n". */
 char             *cycle_projection_describe_problems (CycleProjection *self);
+/* The same sentences, one string each (without "\n"); names in them may hold any character. */
+GStrv             cycle_projection_list_problems  (CycleProjection  *self);
 
 /* The sentence for a link whose rate is missing, shared with the checks:
  * "The next step from “Leads” to “Prospects” has no rate, and “Leads” has no conversion rate." */

@@ -128,6 +128,18 @@ io_error_reason (const GError *error)
   return error->message;
 }
 
+/* Text from a plan file reaches the terminal only through here: control characters in it could
+ * move the cursor, hide a line or forge an "error:" line, so they are escaped (\uXXXX), line
+ * breaks included: @line is printed as one line. */
+static void
+print_escaped (FILE       *out,
+               const char *line)
+{
+  g_autofree char *escaped = cycle_escape_controls (line, -1);
+
+  fprintf (out, "%s\n", escaped);
+}
+
 static int
 cmd_validate (int    argc,
               char **argv)
@@ -156,12 +168,14 @@ cmd_validate (int    argc,
             message = cycle_file_error_describe (error, name);
           else
             message = g_strdup_printf ("%s: %s", name, io_error_reason (error));
-          printf ("%s\n", message);
+          print_escaped (stdout, message);
           status = 1;
         }
       else
         {
-          printf ("%s: %s\n", name, _("ok"));
+          g_autofree char *line = g_strdup_printf ("%s: %s", name, _("ok"));
+
+          print_escaped (stdout, line);
         }
     }
 
@@ -186,7 +200,7 @@ load_document (const char *path,
         message = cycle_file_error_describe (error, name);
       else
         message = g_strdup_printf ("%s: %s", name, io_error_reason (error));
-      fprintf (stderr, "%s\n", message);
+      print_escaped (stderr, message);
     }
 
   return document;
@@ -317,21 +331,26 @@ cmd_check (int    argc,
       g_autofree char *errors = NULL;
       g_autofree char *warnings = NULL;
       g_autofree char *infos = NULL;
+      g_autofree char *summary = NULL;
 
       /* The list is already grouped by stage, in plan order. */
       for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
         {
           g_autoptr(CycleFinding) finding = g_list_model_get_item (findings, i);
+          g_autofree char *line = NULL;
 
-          printf ("%s: %s: %s\n", name, severity_word (cycle_finding_get_severity (finding)),
-                  cycle_finding_get_message (finding));
+          line = g_strdup_printf ("%s: %s: %s", name,
+                                  severity_word (cycle_finding_get_severity (finding)),
+                                  cycle_finding_get_message (finding));
+          print_escaped (stdout, line);
         }
 
       errors = g_strdup_printf (ngettext ("%u error", "%u errors", n_errors), n_errors);
       warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
       infos = g_strdup_printf (ngettext ("%u note", "%u notes", n_infos), n_infos);
       /* TRANSLATORS: the summary of a check: FILE: 1 error, 2 warnings, 3 notes */
-      printf (_("%s: %s, %s, %s\n"), name, errors, warnings, infos);
+      summary = g_strdup_printf (_("%s: %s, %s, %s"), name, errors, warnings, infos);
+      print_escaped (stdout, summary);
     }
 
   return n_errors > 0 ? 1 : 0;
@@ -455,21 +474,29 @@ cmd_project (int    argc,
           fprintf (stderr, "cycle-tool project: %s\n", error->message);
           return 2;
         }
-      fprintf (stderr, "%s: %s\n", name, error->message);
-      return 1;
+      else
+        {
+          g_autofree char *line = g_strdup_printf ("%s: %s", name, error->message);
+
+          print_escaped (stderr, line);
+          return 1;
+        }
     }
 
+  /* The table escapes the names itself: it is text for a terminal */
   table = cycle_projection_format_table (projection);
   printf ("%s", table);
 
   if (!cycle_projection_is_complete (projection))
     {
-      g_autofree char *problems = cycle_projection_describe_problems (projection);
-      g_auto(GStrv) lines = g_strsplit (problems, "\n", -1);
+      g_auto(GStrv) problems = cycle_projection_list_problems (projection);
 
-      for (guint i = 0; lines[i] != NULL; i++)
-        if (lines[i][0] != '\0')
-          fprintf (stderr, "%s: %s\n", name, lines[i]);
+      for (guint i = 0; problems[i] != NULL; i++)
+        {
+          g_autofree char *line = g_strdup_printf ("%s: %s", name, problems[i]);
+
+          print_escaped (stderr, line);
+        }
       return 1;
     }
 
@@ -898,7 +925,7 @@ cmd_import (int    argc,
         message = cycle_file_error_describe (error, name);
       else
         message = g_strdup_printf ("%s: %s", name, io_error_reason (error));
-      fprintf (stderr, "%s\n", message);
+      print_escaped (stderr, message);
       return 1;
     }
 
