@@ -381,6 +381,32 @@ test_parse_bom (void)
                       "1:1: unexpected character “\xEF\xBB\xBF”");
 }
 
+/* UTF-16 and UTF-32 files are named as such, with or without a byte order mark */
+static void
+test_parse_utf16 (void)
+{
+  static const struct { const char *data; gssize length; const char *encoding; } files[] = {
+    { "\xFF\xFE{\0}\0", 6, "UTF-16LE" },
+    { "\xFE\xFF\0{\0}", 6, "UTF-16BE" },
+    { "{\0\n\0}\0", 6, "UTF-16LE" },
+    { "\0{\0}", 4, "UTF-16BE" },
+    { "\xFF\xFE\0\0{\0\0\0", 8, "UTF-32LE" },
+    { "\0\0\xFE\xFF\0\0\0{", 8, "UTF-32BE" },
+    { "{\0\0\0}\0\0\0", 8, "UTF-32LE" },
+    { "\0\0\0{\0\0\0}", 8, "UTF-32BE" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *message =
+        g_strdup_printf ("1:1: the file is encoded as %s, not UTF-8: save it as UTF-8",
+                         files[i].encoding);
+
+      assert_parse_error (files[i].data, files[i].length, DEPTH, CYCLE_FILE_ERROR_SYNTAX,
+                          message);
+    }
+}
+
 static void
 assert_position (CycleJsonDoc        *doc,
                  const CycleJsonNode *node,
@@ -911,6 +937,7 @@ main (int   argc,
   g_test_add_func ("/json/parse/values", test_parse_values);
   g_test_add_func ("/json/parse/escapes", test_parse_escapes);
   g_test_add_func ("/json/parse/bom", test_parse_bom);
+  g_test_add_func ("/json/parse/utf16", test_parse_utf16);
   g_test_add_func ("/json/parse/positions", test_parse_positions);
   g_test_add_func ("/json/parse/depth", test_parse_depth);
   g_test_add_func ("/json/parse/numbers", test_parse_numbers);

@@ -1162,6 +1162,43 @@ key:
   return FALSE;
 }
 
+/* A file saved as UTF-16 or UTF-32 (Windows' Notepad calls UTF-16 "Unicode") would otherwise be
+ * refused for a stray character or a control character at 1:1: name its encoding instead, from
+ * its byte order mark or, without one, from where the NUL bytes fall in the first four bytes
+ * (JSON text starts with an ASCII character; RFC 4627, section 3). */
+static gboolean
+check_not_utf16 (const guchar  *p,
+                 gsize          length,
+                 GError       **error)
+{
+  const char *encoding = NULL;
+
+  if (length >= 4 && memcmp (p, "\xFF\xFE\0\0", 4) == 0)
+    encoding = "UTF-32LE";
+  else if (length >= 4 && memcmp (p, "\0\0\xFE\xFF", 4) == 0)
+    encoding = "UTF-32BE";
+  else if (length >= 2 && p[0] == 0xFF && p[1] == 0xFE)
+    encoding = "UTF-16LE";
+  else if (length >= 2 && p[0] == 0xFE && p[1] == 0xFF)
+    encoding = "UTF-16BE";
+  else if (length >= 4 && p[0] == 0 && p[1] == 0 && p[2] == 0 && p[3] != 0)
+    encoding = "UTF-32BE";
+  else if (length >= 4 && p[0] != 0 && p[1] == 0 && p[2] == 0 && p[3] == 0)
+    encoding = "UTF-32LE";
+  else if (length >= 4 && p[0] == 0 && p[1] != 0 && p[2] == 0 && p[3] != 0)
+    encoding = "UTF-16BE";
+  else if (length >= 4 && p[0] != 0 && p[1] == 0 && p[2] != 0 && p[3] == 0)
+    encoding = "UTF-16LE";
+
+  if (encoding == NULL)
+    return TRUE;
+
+  /* Translators: %s is an encoding's name, "UTF-16LE" or "UTF-32BE" */
+  g_set_error (error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_SYNTAX,
+               _("1:1: the file is encoded as %s, not UTF-8: save it as UTF-8"), encoding);
+  return FALSE;
+}
+
 CycleJsonDoc *
 cycle_json_doc_parse (const char  *data,
                       gsize        length,
@@ -1180,6 +1217,10 @@ cycle_json_doc_parse (const char  *data,
     {
       data += 3;
       length -= 3;
+    }
+  else if (!check_not_utf16 ((const guchar *) data, length, error))
+    {
+      return NULL;
     }
 
   ps.data = (const guchar *) data;
