@@ -63,6 +63,14 @@ void             cycle_content_set_notes      (CycleContent    *self,
 const char * const *cycle_content_suggested_formats  (void);
 const char * const *cycle_content_suggested_channels (void);
 
+/* TRUE and the date's parts when @due is a real calendar date written YYYY-MM-DD; otherwise
+ * FALSE and, if @problem is not NULL, a sentence for people that quotes @due and says what is
+ * wrong: not written YYYY-MM-DD, no such month, or the day does not exist ("2026-02-30"). */
+gboolean         cycle_date_parse             (const char      *due,
+                                               guint           *year,
+                                               guint           *month,
+                                               guint           *day,
+                                               char           **problem);
 /* TRUE when @due is "" or a real calendar date written YYYY-MM-DD. */
 gboolean         cycle_date_is_valid          (const char      *due);
 

@@ -278,10 +278,12 @@ read_date (Reader              *r,
   if (!read_string (r, node, out))
     return FALSE;
 
-  if (!cycle_date_is_valid (*out))
+  if ((*out)[0] != '\0')
     {
-      g_autofree char *quoted = cycle_file_error_quote (*out);
-      return fail (r, _("“%s” is not a date written YYYY-MM-DD"), quoted);
+      g_autofree char *problem = NULL;
+
+      if (!cycle_date_parse (*out, NULL, NULL, NULL, &problem))
+        return fail (r, "%s", problem);
     }
 
   return TRUE;

@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "cycle-content-cells.h"
@@ -171,10 +173,22 @@ show_due_error (CycleContentEditor *self,
                 const char         *text)
 {
   g_autofree char *message = NULL;
+  g_autofree char *problem = NULL;
 
-  /* Translators: %s is what was typed as a due date */
-  message = g_strdup_printf (_("“%s” is not a date. Write it as YYYY-MM-DD, for example "
-                               "2026-11-02, or choose it in the calendar."), text);
+  if (strlen (text) == 10 && text[4] == '-' && text[7] == '-' &&
+      !cycle_date_parse (text, NULL, NULL, NULL, &problem))
+    {
+      /* Written YYYY-MM-DD, but no such day: say that rather than how to write a date */
+      /* Translators: %s is a sentence such as "“2026-02-30” is not a date: the day does not
+       * exist (2026-02 has 28 days)" */
+      message = g_strdup_printf (_("%s. Choose it in the calendar."), problem);
+    }
+  else
+    {
+      /* Translators: %s is what was typed as a due date */
+      message = g_strdup_printf (_("“%s” is not a date. Write it as YYYY-MM-DD, for example "
+                                   "2026-11-02, or choose it in the calendar."), text);
+    }
   gtk_label_set_label (self->due_error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->due_error_label), TRUE);
   set_error (GTK_WIDGET (self->due_row), TRUE);
