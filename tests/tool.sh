@@ -229,5 +229,41 @@ done
 run "$GOOD" project funnel-seven-stages.cycle --start 1e12
 [[ "$out$err" != *inf* ]] && pass || fail "project --start 1e12 printed inf: $out$err"
 
+# CSV: cells a spreadsheet would run as formulas get a leading apostrophe, for people;
+# --for-scripts (and its former name --stable-headers) keeps every cell as it is
+cat > "$TMP/formulas.cycle" <<'EOF'
+{
+  "format": "org.example.Cycle",
+  "version": 1,
+  "stages": [
+    {
+      "id": "s1",
+      "name": "=cmd|' /C calc'!A0",
+      "x": 0,
+      "y": 0,
+      "content": [
+        {
+          "id": "c1",
+          "title": "-20 % sur tout",
+          "owner": "@boss"
+        }
+      ]
+    }
+  ]
+}
+EOF
+run "$TMP" export formulas.cycle -o - --format csv --no-bom
+expect_status "export csv with formulas" 0
+[[ "$out" == *$'\r\n'"'=cmd|' /C calc'!A0,,'-20 % sur tout,"*",'@boss,"* ]] && pass ||
+  fail "export csv: formulas not neutralised: $out"
+for option in --for-scripts --stable-headers; do
+  run "$TMP" export formulas.cycle -o - --format csv --no-bom "$option"
+  expect_status "export csv $option" 0
+  [[ "$out" == *$'\r\n'"=cmd|' /C calc'!A0,,-20 % sur tout,"*",@boss,"* ]] && pass ||
+    fail "export csv $option: cells not as they are: $out"
+done
+run "$TMP" export formulas.cycle -o - --format json --for-scripts
+expect_status "export json --for-scripts" 2
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

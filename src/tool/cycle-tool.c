@@ -60,7 +60,10 @@ static const Command commands[] = {
        "-o OUT            the file to write; “-” for standard output (png and pdf only when\n"
        "                  it is not a terminal). A failed export leaves OUT as it was.\n"
        "--computed        json: add the projection and the findings, marked as computed\n"
-       "--stable-headers  csv: English column names and the file’s words, for scripts\n"
+       "--for-scripts     csv: English column names, the file’s words and every cell as it\n"
+       "                  is; without it, a cell starting with =, +, -, @, a tab or a\n"
+       "                  carriage return gets a leading ' so that spreadsheets cannot run\n"
+       "                  it as a formula (--stable-headers: the same, its former name)\n"
        "--no-bom          csv: without the UTF-8 byte order mark (Excel needs it)\n"
        "--scale N         png: pixels per canvas pixel, more than 0, at most 8 (default 1)\n"
        "--content-page    pdf: after the picture, pages listing each stage’s content\n"
@@ -684,7 +687,8 @@ cmd_export (int    argc,
         computed = TRUE;
       else if (g_str_equal (argv[i], "--content-page"))
         content_page = TRUE;
-      else if (g_str_equal (argv[i], "--stable-headers"))
+      else if (g_str_equal (argv[i], "--for-scripts") ||
+               g_str_equal (argv[i], "--stable-headers"))
         stable = TRUE;
       else if (g_str_equal (argv[i], "--no-bom"))
         no_bom = TRUE;
@@ -721,7 +725,7 @@ cmd_export (int    argc,
   if ((stable || no_bom) && g_ascii_strcasecmp (format, "csv") != 0)
     {
       fprintf (stderr, "cycle-tool export: %s\n",
-               _("--stable-headers and --no-bom apply to csv only"));
+               _("--for-scripts and --no-bom apply to csv only"));
       return 2;
     }
   if (scale_text != NULL && !(is_image && image_format == CYCLE_IMAGE_FORMAT_PNG))
@@ -805,7 +809,7 @@ cmd_export (int    argc,
         bytes = cycle_export_json (plan, computed ? CYCLE_JSON_EXPORT_COMPUTED
                                                   : CYCLE_JSON_EXPORT_NONE);
       else
-        bytes = cycle_export_csv (plan, (stable ? CYCLE_CSV_EXPORT_STABLE : 0) |
+        bytes = cycle_export_csv (plan, (stable ? CYCLE_CSV_EXPORT_FOR_SCRIPTS : 0) |
                                         (no_bom ? CYCLE_CSV_EXPORT_NO_BOM : 0));
       ok = write_output (out_path, bytes, &error);
     }
