@@ -201,6 +201,31 @@ test_properties_refuse_nan (void)
   g_test_trap_assert_failed ();
 }
 
+/* "Open Link" hands only web and e-mail links to the system */
+static void
+test_url_openable (void)
+{
+  static const char * const yes[] = {
+    "https://example.org/pour-over", "http://example.org", "HTTPS://EXAMPLE.ORG/A?b=1,2#c",
+    "mailto:ana@example.org", "https://example.org/caf%C3%A9", "https://exämple.org/été",
+    NULL,
+  };
+  static const char * const no[] = {
+    "", "example.org", "file:///etc/passwd", "javascript:alert(1)", "data:text/html,x",
+    "smb://server/share", "ssh://host", "ftp://example.org", "vbscript:x", "ms-msdt:/id",
+    " https://example.org", "https://exa mple.org", "https://example.org/%zz", "/tmp/x",
+    NULL,
+  };
+
+  for (guint i = 0; yes[i] != NULL; i++)
+    if (!cycle_url_is_openable (yes[i]))
+      g_error ("refused: %s", yes[i]);
+  for (guint i = 0; no[i] != NULL; i++)
+    if (cycle_url_is_openable (no[i]))
+      g_error ("accepted: %s", no[i]);
+  g_assert_false (cycle_url_is_openable (NULL));
+}
+
 /* The one date parser says what is wrong: the form, the month, or a day that does not exist */
 static void
 test_date_parse (void)
@@ -575,6 +600,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/plan/date/parse", test_date_parse);
+  g_test_add_func ("/plan/url/openable", test_url_openable);
   g_test_add_func ("/plan/properties/notify-only-on-change", test_properties_notify_only_on_change);
   g_test_add_func ("/plan/properties/roundtrip", test_properties_roundtrip);
   g_test_add_func ("/plan/properties/refuse-impossible", test_properties_refuse_impossible_values);

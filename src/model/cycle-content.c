@@ -399,6 +399,28 @@ not_a_date:
 }
 
 gboolean
+cycle_url_is_openable (const char *url)
+{
+  static const char * const schemes[] = { "http", "https", "mailto" };
+  g_autofree char *scheme = NULL;
+
+  if (url == NULL || !g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL))
+    return FALSE;
+  /* GUri lets spaces and control characters through; a link has none */
+  for (const char *p = url; *p != '\0'; p++)
+    if ((guchar) *p <= ' ' || *p == 0x7f)
+      return FALSE;
+
+  /* Lower case, as g_uri_peek_scheme () gives it */
+  scheme = g_uri_parse_scheme (url);
+  for (guint i = 0; scheme != NULL && i < G_N_ELEMENTS (schemes); i++)
+    if (g_ascii_strcasecmp (scheme, schemes[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+gboolean
 cycle_date_is_valid (const char *due)
 {
   if (due == NULL || due[0] == '\0')

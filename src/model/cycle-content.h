@@ -71,6 +71,10 @@ gboolean         cycle_date_parse             (const char      *due,
                                                guint           *month,
                                                guint           *day,
                                                char           **problem);
+/* Whether "Open Link" may hand @url to the system: a valid URI whose scheme is http, https or
+ * mailto. Any other (file:, javascript:, a custom handler's scheme, smb:…) could run or reveal
+ * something on the machine of whoever opens a plan someone else wrote. */
+gboolean         cycle_url_is_openable        (const char      *url);
 /* TRUE when @due is "" or a real calendar date written YYYY-MM-DD. */
 gboolean         cycle_date_is_valid          (const char      *due);
 
