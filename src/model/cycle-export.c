@@ -21,6 +21,7 @@
 #include "cycle-csv.h"
 #include "cycle-export.h"
 #include "cycle-json.h"
+#include "cycle-model-private.h"
 #include "cycle-plan-io.h"
 #include "cycle-projection.h"
 
@@ -246,7 +247,6 @@ cycle_import_json (const char  *data,
                    GError     **error)
 {
   CyclePlan *plan;
-  JsonObject *extras;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -257,9 +257,7 @@ cycle_import_json (const char  *data,
 
   /* Derived data: dropped, so that it cannot go stale in a saved plan. Not an edit of the plan
    * (there is nothing to undo), so it goes straight to the unknown members the reader kept. */
-  extras = cycle_plan_get_extras (plan);
-  if (extras != NULL && json_object_has_member (extras, CYCLE_EXPORT_COMPUTED_MEMBER))
-    json_object_remove_member (extras, CYCLE_EXPORT_COMPUTED_MEMBER);
+  _cycle_plan_remove_unknown (plan, CYCLE_EXPORT_COMPUTED_MEMBER);
 
   return plan;
 }

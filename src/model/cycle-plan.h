@@ -41,7 +41,8 @@ void          cycle_plan_set_description   (CyclePlan    *self,
 CycleLayout   cycle_plan_get_layout        (CyclePlan    *self);
 void          cycle_plan_set_layout        (CyclePlan    *self,
                                             CycleLayout   layout);
-/* Top-level members of the file that this version does not know. */
+/* Top-level members of the file that this version does not know, as a json-glib copy (see
+ * cycle_item_get_extras ()). */
 JsonObject   *cycle_plan_get_extras        (CyclePlan    *self);
 
 /* Collections: GListModels that emit items-changed. Never modify them directly. */
