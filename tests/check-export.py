@@ -517,8 +517,9 @@ def check_cli(tmp, sample, far):
     text = result.stdout.decode('utf-8')
     for command in ('validate', 'check', 'project', 'export', 'import'):
         check(('\n  %s ' % command) in text, '--help does not list %s' % command)
-    for option in ('--format', '-o OUT', '--computed', '--stable-headers', '--no-bom',
-                   '--scale', '--content-page', '--layout', 'free, funnel, cycle or two-lanes'):
+    for option in ('--format', '-o OUT', '--computed', '--for-scripts', '--stable-headers',
+                   '--no-bom', '--scale', '--content-page', '--layout',
+                   'free, funnel, cycle or two-lanes'):
         check(option in text, '--help does not mention %s' % option)
 
 

@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 
 #include "cycle-checker.h"
+#include "cycle-csv.h"
 #include "cycle-export.h"
 #include "cycle-image-export.h"
 #include "cycle-json.h"
@@ -467,6 +468,107 @@ test_csv_people (void)
 
   /* No content: the header alone */
   g_assert_cmpstr (empty_text, ==, header);
+}
+
+/* Formula injection (OWASP "CSV Injection"): for people, a cell starting with = + - @, a tab or
+ * a carriage return gets a leading apostrophe; for scripts, every cell is as it is. */
+static void
+test_csv_formulas (void)
+{
+  g_autoptr(CyclePlan) plan = cycle_plan_new ();
+  g_autoptr(GBytes) people = NULL;
+  g_autoptr(GBytes) scripts = NULL;
+  g_autofree char *people_text = NULL;
+  g_autofree char *scripts_text = NULL;
+  CycleStage *stage;
+  CycleContent *c;
+  const char *row_people =
+    "'=1+1,,\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"click\"\")\",'+33 6 12,"
+    "'-20 % sur tout,,Nothing,Gives,Idea,'@SUM(A1),,'\t-tab,\"'\r=cr\"\r\n";
+  const char *row_scripts =
+    "=1+1,,\"=HYPERLINK(\"\"http://evil.example/\"\",\"\"click\"\")\",+33 6 12,"
+    "-20 % sur tout,,none,gives,idea,@SUM(A1),,\t-tab,\"\r=cr\"\r\n";
+
+  stage = add_stage (plan, "=1+1", CYCLE_LANE_INTERNAL, 40, 40);
+  c = add_content (plan, stage, "=HYPERLINK(\"http://evil.example/\",\"click\")");
+  cycle_content_set_format (c, "+33 6 12");
+  cycle_content_set_channel (c, "-20 % sur tout");
+  cycle_content_set_owner (c, "@SUM(A1)");
+  cycle_content_set_url (c, "\t-tab");
+  cycle_content_set_notes (c, "\r=cr");
+
+  people = cycle_export_csv (plan, CYCLE_CSV_EXPORT_NO_BOM);
+  people_text = bytes_to_string (people);
+  scripts = cycle_export_csv (plan, CYCLE_CSV_EXPORT_FOR_SCRIPTS | CYCLE_CSV_EXPORT_NO_BOM);
+  scripts_text = bytes_to_string (scripts);
+
+  g_assert_true (g_str_has_suffix (people_text, row_people));
+  g_assert_true (g_str_has_suffix (scripts_text, row_scripts));
+}
+
+/* The CSV module on its own: neutralising is undone exactly by cycle_csv_cell_restore() */
+static void
+test_csv_cells (void)
+{
+  static const char * const cells[] = {
+    "", "plain", "=1+1", "+1", "-1", "@x", "\tx", "\rx", "'", "'=1", "''=1", "'plain", "a=b",
+    " =1", "'''", "-", "'-20 %", "x'", NULL,
+  };
+  static const char * const risky[] = { "=1", "+", "-20", "@", "\t", "\r", "'=", "''@", NULL };
+  static const char * const safe[] = { "", "a", "'", "''", "'a", " =", "a=", "1-2", NULL };
+
+  for (guint i = 0; risky[i] != NULL; i++)
+    g_assert_true (cycle_csv_cell_is_risky (risky[i]));
+  for (guint i = 0; safe[i] != NULL; i++)
+    g_assert_false (cycle_csv_cell_is_risky (safe[i]));
+
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GString) raw = g_string_new (NULL);
+      CycleCsvWriter writer;
+      const char *written;
+
+      cycle_csv_writer_init (&writer, out, FALSE);
+      cycle_csv_writer_field (&writer, cells[i]);
+      cycle_csv_writer_init (&writer, raw, TRUE);
+      cycle_csv_writer_field (&writer, cells[i]);
+
+      /* Unquote what the writer quoted (cells with a CR) */
+      if (out->str[0] == '"')
+        {
+          g_string_erase (out, 0, 1);
+          g_string_truncate (out, out->len - 1);
+        }
+      written = out->str;
+      if (cycle_csv_cell_is_risky (cells[i]))
+        {
+          g_assert_cmpint (written[0], ==, '\'');
+          g_assert_cmpstr (written + 1, ==, cells[i]);
+        }
+      else
+        {
+          g_assert_cmpstr (written, ==, cells[i]);
+        }
+      g_assert_cmpstr (cycle_csv_cell_restore (written), ==, cells[i]);
+      /* Raw: as it is */
+      g_assert_true (raw->str[0] == '"' || g_str_equal (raw->str, cells[i]));
+    }
+
+  /* Rows: commas between cells, CRLF at the end, NULL as an empty cell */
+  {
+    g_autoptr(GString) out = g_string_new (NULL);
+    CycleCsvWriter writer;
+
+    cycle_csv_writer_init (&writer, out, FALSE);
+    cycle_csv_writer_field (&writer, "a");
+    cycle_csv_writer_field (&writer, NULL);
+    cycle_csv_writer_field (&writer, "-b,c");
+    cycle_csv_writer_end_row (&writer);
+    cycle_csv_writer_field (&writer, "d");
+    cycle_csv_writer_end_row (&writer);
+    g_assert_cmpstr (out->str, ==, "a,,\"'-b,c\"\r\nd\r\n");
+  }
 }
 
 /* Writing safely */
@@ -1075,6 +1177,8 @@ main (int   argc,
   g_test_add_func ("/export/json/no-projection", test_json_no_projection);
   g_test_add_func ("/export/csv/quoting", test_csv_quoting);
   g_test_add_func ("/export/csv/people", test_csv_people);
+  g_test_add_func ("/export/csv/formulas", test_csv_formulas);
+  g_test_add_func ("/export/csv/cells", test_csv_cells);
   g_test_add_func ("/export/file/replace", test_file_replace);
   g_test_add_func ("/export/file/errors", test_file_errors);
   g_test_add_func ("/export/file/disk-full", test_file_disk_full);

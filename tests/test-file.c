@@ -747,7 +747,8 @@ test_extras_kept (void)
   }
 }
 
-/* Numbers and escapes that the canonical writer spells differently */
+/* Unknown members come back as written: numbers exactly (9007199254740993 does not become
+ * …992, 1e-400 does not become 0), strings in the writer's canonical spelling, re-indented */
 static void
 test_extras_normalized (void)
 {
@@ -764,15 +765,15 @@ test_extras_normalized (void)
     "  \"personas\": [],\n"
     "  \"stages\": [],\n"
     "  \"links\": [],\n"
-    "  \"big\": 1e+300,\n"
+    "  \"big\": 1E+300,\n"
     "  \"esc\": \"é🎉/\\u001f\x7f\",\n"
-    "  \"huge\": 1.2345678901234567e+19,\n"
-    "  \"hundred\": 100,\n"
-    "  \"one\": 1,\n"
+    "  \"huge\": 12345678901234567890,\n"
+    "  \"hundred\": 1e2,\n"
+    "  \"one\": 1.0,\n"
     "  \"tiny\": 5e-324,\n"
-    "  \"under\": 0,\n"
-    "  \"unsafe\": 9007199254740992,\n"
-    "  \"zero\": 0\n"
+    "  \"under\": 1e-400,\n"
+    "  \"unsafe\": 9007199254740993,\n"
+    "  \"zero\": -0\n"
     "}\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(CyclePlan) plan = load_string (input, &error);
@@ -794,6 +795,72 @@ test_extras_normalized (void)
   g_assert_no_error (error);
   saved_again = save_to_string (again);
   g_assert_cmpstr (saved_again, ==, saved);
+}
+
+/* Unknown members at every level come back exactly: numbers as written, nested objects in their
+ * order, re-indented to the canonical form; and a second round trip changes nothing. */
+static void
+test_extras_exact (void)
+{
+  static const char input[] =
+    "{\"format\":\"org.example.Cycle\",\"version\":1,\"z\":9007199254740993,"
+    "\"purpose\":{\"why\":\"W\",\"p\":[12345678901234567890123]},"
+    "\"personas\":[{\"id\":\"p1\",\"name\":\"P\",\"q\":{\"n\":-9007199254740993}}],"
+    "\"stages\":[{\"id\":\"s1\",\"name\":\"S\",\"s\":[0.1000000000000000055511151231257827],"
+    "\"content\":[{\"id\":\"c1\",\"title\":\"C\",\"deep\":{\"z\":1,\"a\":[{\"y\":2.50}]}}]},"
+    "{\"id\":\"s2\",\"name\":\"T\"}],"
+    "\"links\":[{\"id\":\"l1\",\"from\":\"s1\",\"to\":\"s2\",\"w\":1e-400}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CyclePlan) plan = load_string (input, &error);
+  g_autoptr(CyclePlan) again = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *saved_again = NULL;
+
+  g_assert_no_error (error);
+  saved = save_to_string (plan);
+  g_assert_nonnull (strstr (saved, "\n  \"z\": 9007199254740993\n"));
+  g_assert_nonnull (strstr (saved, "\"p\": [\n      12345678901234567890123\n    ]"));
+  g_assert_nonnull (strstr (saved, "\"n\": -9007199254740993"));
+  g_assert_nonnull (strstr (saved, "0.1000000000000000055511151231257827"));
+  g_assert_nonnull (strstr (saved,
+                            "          \"deep\": {\n"
+                            "            \"z\": 1,\n"
+                            "            \"a\": [\n"
+                            "              {\n"
+                            "                \"y\": 2.50\n"
+                            "              }\n"
+                            "            ]\n"
+                            "          }\n"));
+  g_assert_nonnull (strstr (saved, "\"w\": 1e-400"));
+
+  again = load_string (saved, &error);
+  g_assert_no_error (error);
+  saved_again = save_to_string (again);
+  g_assert_cmpstr (saved_again, ==, saved);
+}
+
+/* A container where the file format has a plain value is refused as before, naming the place */
+static void
+test_extras_unexpected_container (void)
+{
+  static const struct { const char *input; const char *prefix; } cases[] = {
+    { "{\"format\":\"org.example.Cycle\",\"version\":1,\"title\":[1,2]}", "$.title: " },
+    { "{\"format\":\"org.example.Cycle\",\"version\":1,\"stages\":[[{}]]}", "$.stages[0]: " },
+    { "{\"format\":\"org.example.Cycle\",\"version\":1,\"stages\":[{\"id\":\"s\",\"name\":{}}]}",
+      "$.stages[0].name: " },
+    { "{\"format\":\"org.example.Cycle\",\"version\":1,\"purpose\":[]}", "$.purpose: " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CyclePlan) plan = load_string (cases[i].input, &error);
+
+      g_assert_null (plan);
+      g_assert_error (error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_INVALID);
+      if (!g_str_has_prefix (error->message, cases[i].prefix))
+        g_error ("%s: %s", cases[i].input, error->message);
+    }
 }
 
 /* (c) Broken files */
@@ -1316,6 +1383,8 @@ main (int    argc,
 
   g_test_add_func ("/file/extras/kept", test_extras_kept);
   g_test_add_func ("/file/extras/normalized", test_extras_normalized);
+  g_test_add_func ("/file/extras/exact", test_extras_exact);
+  g_test_add_func ("/file/extras/unexpected-container", test_extras_unexpected_container);
 
   broken = read_expected ();
   g_test_add_func ("/file/broken/listed", test_broken_files_listed);

@@ -381,6 +381,32 @@ test_parse_bom (void)
                       "1:1: unexpected character “\xEF\xBB\xBF”");
 }
 
+/* UTF-16 and UTF-32 files are named as such, with or without a byte order mark */
+static void
+test_parse_utf16 (void)
+{
+  static const struct { const char *data; gssize length; const char *encoding; } files[] = {
+    { "\xFF\xFE{\0}\0", 6, "UTF-16LE" },
+    { "\xFE\xFF\0{\0}", 6, "UTF-16BE" },
+    { "{\0\n\0}\0", 6, "UTF-16LE" },
+    { "\0{\0}", 4, "UTF-16BE" },
+    { "\xFF\xFE\0\0{\0\0\0", 8, "UTF-32LE" },
+    { "\0\0\xFE\xFF\0\0\0{", 8, "UTF-32BE" },
+    { "{\0\0\0}\0\0\0", 8, "UTF-32LE" },
+    { "\0\0\0{\0\0\0}", 8, "UTF-32BE" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *message =
+        g_strdup_printf ("1:1: the file is encoded as %s, not UTF-8: save it as UTF-8",
+                         files[i].encoding);
+
+      assert_parse_error (files[i].data, files[i].length, DEPTH, CYCLE_FILE_ERROR_SYNTAX,
+                          message);
+    }
+}
+
 static void
 assert_position (CycleJsonDoc        *doc,
                  const CycleJsonNode *node,
@@ -727,7 +753,7 @@ test_write_double_not_finite (void)
 {
   if (g_test_subprocess ())
     {
-      g_autofree char *text = write_double (INFINITY);
+      g_free (write_double (INFINITY));
       return;
     }
 
@@ -900,6 +926,193 @@ test_round_trip (void)
     }
 }
 
+/* With a schema: what it does not list is kept as compact text */
+
+static const CycleJsonSchema item_schema[] = { { "id" }, { "name" }, { NULL } };
+static const CycleJsonSchema root_schema[] = {
+  { "title" }, { "items", item_schema }, { NULL },
+};
+
+static CycleJsonDoc *
+parse_schema_ok (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  CycleJsonDoc *doc = cycle_json_doc_parse_with_schema (json, strlen (json), DEPTH, root_schema,
+                                                        &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+static void
+test_schema_unknown (void)
+{
+  static const char input[] =
+    "{ \"title\": \"T\", \"zeta\": [ 9007199254740993 , 1E+300, -0, 1.0 ],\n"
+    "  \"items\": [ { \"id\": \"a\", \"x\": { \"b\": 1, \"a\": [ ] , \"s\": \"\\u00e9\\/\\n\" } },\n"
+    "             { \"id\": \"b\" } ],\n"
+    "  \"alpha\": null, \"title2\": { } }";
+  g_autoptr(GError) error = NULL;
+  CycleJsonDoc *doc = cycle_json_doc_parse_with_schema (input, strlen (input), DEPTH,
+                                                        root_schema, &error);
+  const CycleJsonNode *root, *items, *first, *second;
+  CycleJsonMembers *top, *inner;
+  g_autoptr(GString) out = g_string_new (NULL);
+  CycleJsonObjectWriter writer;
+
+  g_assert_no_error (error);
+  root = cycle_json_doc_get_root (doc);
+  /* Known members only, in file order */
+  g_assert_cmpuint (cycle_json_node_get_length (root), ==, 2);
+  g_assert_cmpstr (cycle_json_node_get_key (root, 0), ==, "title");
+  g_assert_cmpstr (cycle_json_node_get_key (root, 1), ==, "items");
+  items = cycle_json_node_lookup (root, "items");
+  first = cycle_json_node_get_element (items, 0);
+  second = cycle_json_node_get_element (items, 1);
+  g_assert_cmpuint (cycle_json_node_get_length (first), ==, 1);
+
+  top = cycle_json_doc_steal_unknown (doc, root);
+  g_assert_cmpuint (cycle_json_members_get_length (top), ==, 3);
+  /* Numbers exactly as written, no whitespace */
+  g_assert_cmpstr (cycle_json_members_lookup (top, "zeta"), ==,
+                   "[9007199254740993,1E+300,-0,1.0]");
+  g_assert_cmpstr (cycle_json_members_lookup (top, "alpha"), ==, "null");
+  g_assert_cmpstr (cycle_json_members_lookup (top, "title2"), ==, "{}");
+  g_assert_null (cycle_json_doc_steal_unknown (doc, root));
+
+  /* Inside: the order as written, strings in the writer's spelling */
+  inner = cycle_json_doc_steal_unknown (doc, first);
+  g_assert_cmpstr (cycle_json_members_lookup (inner, "x"), ==, "{\"b\":1,\"a\":[],\"s\":\"é/\\n\"}");
+  g_assert_null (cycle_json_doc_steal_unknown (doc, second));
+
+  /* Written back: sorted by key, re-indented */
+  cycle_json_object_begin (&writer, out, 0);
+  cycle_json_members_write (top, &writer);
+  cycle_json_object_end (&writer);
+  g_assert_cmpstr (out->str, ==,
+                   "{\n"
+                   "  \"alpha\": null,\n"
+                   "  \"title2\": {},\n"
+                   "  \"zeta\": [\n"
+                   "    9007199254740993,\n"
+                   "    1E+300,\n"
+                   "    -0,\n"
+                   "    1.0\n"
+                   "  ]\n"
+                   "}");
+
+  g_assert_true (cycle_json_members_remove (top, "title2"));
+  g_assert_false (cycle_json_members_remove (top, "title2"));
+  g_assert_cmpuint (cycle_json_members_get_length (top), ==, 2);
+  g_assert_null (cycle_json_members_lookup (top, "title2"));
+  g_assert_cmpstr (cycle_json_members_lookup (top, "alpha"), ==, "null");
+
+  cycle_json_members_free (top);
+  cycle_json_members_free (inner);
+  cycle_json_doc_free (doc);
+}
+
+/* A container where the schema expects a plain value, or an array in an array: a node of its
+ * type, with nothing inside */
+static void
+test_schema_unexpected_containers (void)
+{
+  static const char input[] = "{\"title\": [1, 2], \"items\": [[{\"id\": 1}], {\"name\": {}}]}";
+  CycleJsonDoc *doc = parse_schema_ok (input);
+  const CycleJsonNode *root = cycle_json_doc_get_root (doc);
+  const CycleJsonNode *title = cycle_json_node_lookup (root, "title");
+  const CycleJsonNode *items = cycle_json_node_lookup (root, "items");
+
+  g_assert_cmpint (cycle_json_node_get_node_type (title), ==, CYCLE_JSON_ARRAY);
+  g_assert_cmpuint (cycle_json_node_get_length (title), ==, 0);
+  g_assert_cmpuint (cycle_json_node_get_length (items), ==, 2);
+  g_assert_cmpint (cycle_json_node_get_node_type (cycle_json_node_get_element (items, 0)), ==,
+                   CYCLE_JSON_ARRAY);
+  g_assert_cmpuint (cycle_json_node_get_length (cycle_json_node_get_element (items, 0)), ==, 0);
+  g_assert_cmpint (cycle_json_node_get_node_type (
+                     cycle_json_node_lookup (cycle_json_node_get_element (items, 1), "name")),
+                   ==, CYCLE_JSON_OBJECT);
+  cycle_json_doc_free (doc);
+
+  /* A top-level array */
+  doc = parse_schema_ok ("[1, {\"a\": 2}]");
+  g_assert_cmpint (cycle_json_node_get_node_type (cycle_json_doc_get_root (doc)), ==,
+                   CYCLE_JSON_ARRAY);
+  cycle_json_doc_free (doc);
+}
+
+/* Faults inside what the schema does not list are found as strictly, with the same message and
+ * place as without a schema */
+static void
+test_schema_same_errors (void)
+{
+  static const char * const inputs[] = {
+    "{\"x\": [1, 2,]}",
+    "{\"x\": {\"a\": 1, \"a\": 2}}",
+    "{\"x\": 1, \"x\": 2}",
+    "{\"items\": [{\"id\": \"a\", \"u\": 1, \"u\": 2}]}",
+    "{\"x\": [{\"k\": [1, {\"b\": 0, \"b\": 0}]}]}",
+    "{\"x\": \"a\\u0000b\"}",
+    "{\"x\": [01]}",
+    "{\"x\": 1e999}",
+    "{\"x\": [tru]}",
+    "{\"x\": {\"a\" 1}}",
+    "{\"x\": [\"\\ud800\"]}",
+    "{\"x\": \"\xff\"}",
+    "{\"x\": [1 2]}",
+    "{\"x\": {\"a\": 1,}}",
+    "{\"x\": [NaN]}",
+    "{\"x\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]"
+    "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
+    "{\"x\": [1, 2]",
+    "{\"x\": [1, 2]} 3",
+  };
+  GString *big = g_string_new ("{\"x\": {");
+
+  /* A big object (a set of keys, not a list) with a duplicate at the end */
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (big, "\"k%u\": %u, ", i, i);
+  g_string_append (big, "\"k500\": 0}}");
+
+  for (guint i = 0; i <= G_N_ELEMENTS (inputs); i++)
+    {
+      const char *input = i < G_N_ELEMENTS (inputs) ? inputs[i] : big->str;
+      g_autoptr(GError) plain = NULL;
+      g_autoptr(GError) with_schema = NULL;
+
+      g_assert_null (cycle_json_doc_parse (input, strlen (input), DEPTH, &plain));
+      g_assert_null (cycle_json_doc_parse_with_schema (input, strlen (input), DEPTH, root_schema,
+                                                       &with_schema));
+      g_assert_nonnull (plain);
+      g_assert_nonnull (with_schema);
+      g_assert_cmpint (with_schema->code, ==, plain->code);
+      g_assert_cmpstr (with_schema->message, ==, plain->message);
+    }
+  g_string_free (big, TRUE);
+}
+
+/* Re-indenting compact text gives what the writer gives for the same value */
+static void
+test_write_compact (void)
+{
+  static const char * const samples[] = {
+    "[]", "{}", "1", "\"s\"", "null", "[[]]", "[{}]", "{\"a\":{}}",
+    "{\"a\":[1,{\"b\":[true,false,null]}],\"c\":\"x,y:[z]{\\\"q\\\"}\"}",
+    "[[[1,2],[3]],{\"k\":{\"l\":\"\\\\\"}}]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    for (guint depth = 0; depth < 3; depth++)
+      {
+        g_autofree char *expected = write_parsed (samples[i], depth);
+        g_autoptr(GString) out = g_string_new (NULL);
+
+        cycle_json_write_compact (out, samples[i], depth);
+        g_assert_cmpstr (out->str, ==, expected);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -911,6 +1124,7 @@ main (int   argc,
   g_test_add_func ("/json/parse/values", test_parse_values);
   g_test_add_func ("/json/parse/escapes", test_parse_escapes);
   g_test_add_func ("/json/parse/bom", test_parse_bom);
+  g_test_add_func ("/json/parse/utf16", test_parse_utf16);
   g_test_add_func ("/json/parse/positions", test_parse_positions);
   g_test_add_func ("/json/parse/depth", test_parse_depth);
   g_test_add_func ("/json/parse/numbers", test_parse_numbers);
@@ -922,6 +1136,10 @@ main (int   argc,
   g_test_add_func ("/json/write/node", test_write_node);
   g_test_add_func ("/json/to-json-node", test_to_json_node);
   g_test_add_func ("/json/round-trip", test_round_trip);
+  g_test_add_func ("/json/schema/unknown", test_schema_unknown);
+  g_test_add_func ("/json/schema/unexpected-containers", test_schema_unexpected_containers);
+  g_test_add_func ("/json/schema/same-errors", test_schema_same_errors);
+  g_test_add_func ("/json/write/compact", test_write_compact);
 
   return g_test_run ();
 }

@@ -201,6 +201,64 @@ test_properties_refuse_nan (void)
   g_test_trap_assert_failed ();
 }
 
+/* "Open Link" hands only web and e-mail links to the system */
+static void
+test_url_openable (void)
+{
+  static const char * const yes[] = {
+    "https://example.org/pour-over", "http://example.org", "HTTPS://EXAMPLE.ORG/A?b=1,2#c",
+    "mailto:ana@example.org", "https://example.org/caf%C3%A9", "https://exämple.org/été",
+    NULL,
+  };
+  static const char * const no[] = {
+    "", "example.org", "file:///etc/passwd", "javascript:alert(1)", "data:text/html,x",
+    "smb://server/share", "ssh://host", "ftp://example.org", "vbscript:x", "ms-msdt:/id",
+    " https://example.org", "https://exa mple.org", "https://example.org/%zz", "/tmp/x",
+    NULL,
+  };
+
+  for (guint i = 0; yes[i] != NULL; i++)
+    if (!cycle_url_is_openable (yes[i]))
+      g_error ("refused: %s", yes[i]);
+  for (guint i = 0; no[i] != NULL; i++)
+    if (cycle_url_is_openable (no[i]))
+      g_error ("accepted: %s", no[i]);
+  g_assert_false (cycle_url_is_openable (NULL));
+}
+
+/* The one date parser says what is wrong: the form, the month, or a day that does not exist */
+static void
+test_date_parse (void)
+{
+  static const struct { const char *text; const char *problem; } bad[] = {
+    { "2026-02-30", "“2026-02-30” is not a date: the day does not exist (2026-02 has 28 days)" },
+    { "2026-02-29", "“2026-02-29” is not a date: the day does not exist (2026-02 has 28 days)" },
+    { "2026-04-31", "“2026-04-31” is not a date: the day does not exist (2026-04 has 30 days)" },
+    { "2026-01-00", "“2026-01-00” is not a date: the day does not exist (2026-01 has 31 days)" },
+    { "2026-13-01", "“2026-13-01” is not a date: there is no month 13" },
+    { "2026-00-10", "“2026-00-10” is not a date: there is no month 00" },
+    { "0000-01-01", "“0000-01-01” is not a date: there is no year 0" },
+    { "01/12/2026", "“01/12/2026” is not a date written YYYY-MM-DD" },
+    { "2026-1-01", "“2026-1-01” is not a date written YYYY-MM-DD" },
+    { "", "“” is not a date written YYYY-MM-DD" },
+  };
+  guint y = 0, m = 0, d = 0;
+
+  g_assert_true (cycle_date_parse ("2024-02-29", &y, &m, &d, NULL));
+  g_assert_cmpuint (y, ==, 2024);
+  g_assert_cmpuint (m, ==, 2);
+  g_assert_cmpuint (d, ==, 29);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *problem = NULL;
+
+      g_assert_false (cycle_date_parse (bad[i].text, NULL, NULL, NULL, &problem));
+      g_assert_cmpstr (problem, ==, bad[i].problem);
+      g_assert_false (cycle_date_parse (bad[i].text, NULL, NULL, NULL, NULL));
+    }
+}
+
 static void
 test_properties_refuse_bad_date (void)
 {
@@ -582,6 +640,8 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/plan/date/parse", test_date_parse);
+  g_test_add_func ("/plan/url/openable", test_url_openable);
   g_test_add_func ("/plan/properties/notify-only-on-change", test_properties_notify_only_on_change);
   g_test_add_func ("/plan/properties/roundtrip", test_properties_roundtrip);
   g_test_add_func ("/plan/properties/refuse-impossible", test_properties_refuse_impossible_values);

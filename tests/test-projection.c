@@ -319,6 +319,7 @@ test_invalid_input (void)
   g_autoptr(GError) error = NULL;
   struct { double start; guint cycles; } bad[] = {
     { -1, 1 }, { NAN, 1 }, { INFINITY, 1 }, { 1e308, 1 }, { 1e12 + 1, 0 }, { 10, 101 },
+    { CYCLE_PROJECTION_MAX_START_VOLUME * 1.5, 1 },
   };
 
   projection = cycle_projection_compute (plan, 10, 1, &error);

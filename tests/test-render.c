@@ -693,7 +693,8 @@ test_layout_model_untouched (void)
         cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 64);
         cairo_t *cr = cairo_create (surface);
         CycleRenderStyle style;
-        g_autofree CycleStageGeometry *g = compute (plan, all_layouts[l], volumes, NULL);
+        g_autofree CycleStageGeometry *g G_GNUC_UNUSED = compute (plan, all_layouts[l], volumes,
+                                                                  NULL);
 
         cycle_render_style_init (&style, FALSE);
         cycle_render_plan (cr, plan, all_layouts[l], volumes, &style, NULL);
@@ -1591,7 +1592,7 @@ test_draw_speed (void)
   for (guint l = 0; l < G_N_ELEMENTS (all_layouts); l++)
     {
       g_autofree CycleStageGeometry *lg = compute (big, all_layouts[l], NULL, NULL);
-      g_autofree CycleLinkPath *lp = compute_links (big, all_layouts[l], lg);
+      g_autofree CycleLinkPath *lp G_GNUC_UNUSED = compute_links (big, all_layouts[l], lg);
     }
   layout_us = cpu_time_us () - start;
 

@@ -184,5 +184,86 @@ run "$TMP" validate
 expect_status "validate without a file" 2
 [ -z "$out" ] && [ -n "$err" ] && pass || fail "validate without a file: stdout “$out”, stderr “$err”"
 
+# check and project: control characters from the file are escaped, never sent to the terminal
+# (an escape sequence could clear the screen; a line break could forge an "error:" line)
+cat > "$TMP/evil.cycle" <<'EOF'
+{
+  "format": "org.example.Cycle",
+  "version": 1,
+  "stages": [
+    {
+      "id": "s1",
+      "name": "Evil\u001b[2J\nerror: forged\u009b31m\u2028",
+      "x": 0,
+      "y": 0
+    }
+  ]
+}
+EOF
+for command in check project; do
+  run "$TMP" "$command" evil.cycle
+  both="$out$err"
+  if [[ "$both" == *$'\033'* ]] || [[ "$both" == *$'\302\233'* ]] ||
+     [[ "$both" == *$'\342\200\250'* ]]; then
+    fail "$command: a control character from the file reached the terminal: $both"
+  else
+    pass
+  fi
+  if grep -q '^error: forged' <<< "$both"; then
+    fail "$command: a line break from the file forged a line: $both"
+  else
+    pass
+  fi
+  [[ "$both" == *'Evil\u001b[2J\u000aerror: forged\u009b31m\u2028'* ]] && pass ||
+    fail "$command: the name is not shown escaped: $both"
+done
+
+# project --start: a number of people, finite, not absurdly large (never printed as inf)
+for start in 1e308 1e999 -1 nan abc; do
+  run "$GOOD" project funnel-seven-stages.cycle --start "$start"
+  expect_status "project --start $start" 2
+  [ -z "$out" ] && [[ "$err" == *"number of people"* ]] && pass ||
+    fail "project --start $start: stdout “$out”, stderr “$err”"
+  [[ "$out$err" != *inf* ]] && pass || fail "project --start $start printed inf: $out$err"
+done
+run "$GOOD" project funnel-seven-stages.cycle --start 1e12
+[[ "$out$err" != *inf* ]] && pass || fail "project --start 1e12 printed inf: $out$err"
+
+# CSV: cells a spreadsheet would run as formulas get a leading apostrophe, for people;
+# --for-scripts (and its former name --stable-headers) keeps every cell as it is
+cat > "$TMP/formulas.cycle" <<'EOF'
+{
+  "format": "org.example.Cycle",
+  "version": 1,
+  "stages": [
+    {
+      "id": "s1",
+      "name": "=cmd|' /C calc'!A0",
+      "x": 0,
+      "y": 0,
+      "content": [
+        {
+          "id": "c1",
+          "title": "-20 % sur tout",
+          "owner": "@boss"
+        }
+      ]
+    }
+  ]
+}
+EOF
+run "$TMP" export formulas.cycle -o - --format csv --no-bom
+expect_status "export csv with formulas" 0
+[[ "$out" == *$'\r\n'"'=cmd|' /C calc'!A0,,'-20 % sur tout,"*",'@boss,"* ]] && pass ||
+  fail "export csv: formulas not neutralised: $out"
+for option in --for-scripts --stable-headers; do
+  run "$TMP" export formulas.cycle -o - --format csv --no-bom "$option"
+  expect_status "export csv $option" 0
+  [[ "$out" == *$'\r\n'"=cmd|' /C calc'!A0,,-20 % sur tout,"*",@boss,"* ]] && pass ||
+    fail "export csv $option: cells not as they are: $out"
+done
+run "$TMP" export formulas.cycle -o - --format json --for-scripts
+expect_status "export json --for-scripts" 2
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

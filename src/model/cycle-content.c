@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cycle-error.h"
 #include "cycle-model-private.h"
 
 /* Kept small: a plan may hold 100 000 of these (empty strings are NULL). */
@@ -360,25 +361,99 @@ cycle_content_set_persona (CycleContent *self,
   _cycle_set_object (self, (gpointer *)&self->persona, persona, properties[PROP_PERSONA]);
 }
 
+/* The one date parser of Cycle: the file, the editor, the table and the checks all read dates
+ * here. */
 gboolean
-cycle_date_is_valid (const char *due)
+cycle_date_parse (const char  *due,
+                  guint       *year,
+                  guint       *month,
+                  guint       *day,
+                  char       **problem)
 {
   guint y, m, d;
 
-  if (due == NULL || due[0] == '\0')
-    return TRUE;
-
-  if (strlen (due) != 10 || due[4] != '-' || due[7] != '-')
-    return FALSE;
+  if (due == NULL || strlen (due) != 10 || due[4] != '-' || due[7] != '-')
+    goto not_a_date;
   for (guint i = 0; i < 10; i++)
     if (i != 4 && i != 7 && !g_ascii_isdigit (due[i]))
-      return FALSE;
+      goto not_a_date;
 
   y = (due[0] - '0') * 1000 + (due[1] - '0') * 100 + (due[2] - '0') * 10 + (due[3] - '0');
   m = (due[5] - '0') * 10 + (due[6] - '0');
   d = (due[8] - '0') * 10 + (due[9] - '0');
 
-  return y >= 1 && g_date_valid_dmy (d, m, y);
+  if (y < 1)
+    {
+      if (problem != NULL)
+        *problem = g_strdup_printf (_("“%s” is not a date: there is no year 0"), due);
+      return FALSE;
+    }
+  if (m < 1 || m > 12)
+    {
+      if (problem != NULL)
+        *problem = g_strdup_printf (_("“%s” is not a date: there is no month %02u"), due, m);
+      return FALSE;
+    }
+  if (d < 1 || d > g_date_get_days_in_month (m, y))
+    {
+      if (problem != NULL)
+        *problem = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "“%s” is not a date: the day does not exist "
+                                                 "(%04u-%02u has %u day)",
+                                                 "“%s” is not a date: the day does not exist "
+                                                 "(%04u-%02u has %u days)",
+                                                 g_date_get_days_in_month (m, y)),
+                                    due, y, m, g_date_get_days_in_month (m, y));
+      return FALSE;
+    }
+
+  if (year != NULL)
+    *year = y;
+  if (month != NULL)
+    *month = m;
+  if (day != NULL)
+    *day = d;
+  return TRUE;
+
+not_a_date:
+  if (problem != NULL)
+    {
+      g_autofree char *quoted = cycle_file_error_quote (due);
+
+      *problem = g_strdup_printf (_("“%s” is not a date written YYYY-MM-DD"), quoted);
+    }
+  return FALSE;
+}
+
+gboolean
+cycle_url_is_openable (const char *url)
+{
+  static const char * const schemes[] = { "http", "https", "mailto" };
+  g_autofree char *scheme = NULL;
+
+  if (url == NULL || !g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL))
+    return FALSE;
+  /* GUri lets spaces and control characters through; a link has none */
+  for (const char *p = url; *p != '\0'; p++)
+    if ((guchar) *p <= ' ' || *p == 0x7f)
+      return FALSE;
+
+  /* Lower case, as g_uri_peek_scheme () gives it */
+  scheme = g_uri_parse_scheme (url);
+  for (guint i = 0; scheme != NULL && i < G_N_ELEMENTS (schemes); i++)
+    if (g_ascii_strcasecmp (scheme, schemes[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+gboolean
+cycle_date_is_valid (const char *due)
+{
+  if (due == NULL || due[0] == '\0')
+    return TRUE;
+
+  return cycle_date_parse (due, NULL, NULL, NULL, NULL);
 }
 
 const char * const *

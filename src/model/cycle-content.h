@@ -68,6 +68,18 @@ void             cycle_content_set_notes      (CycleContent    *self,
 const char * const *cycle_content_suggested_formats  (void);
 const char * const *cycle_content_suggested_channels (void);
 
+/* TRUE and the date's parts when @due is a real calendar date written YYYY-MM-DD; otherwise
+ * FALSE and, if @problem is not NULL, a sentence for people that quotes @due and says what is
+ * wrong: not written YYYY-MM-DD, no such month, or the day does not exist ("2026-02-30"). */
+gboolean         cycle_date_parse             (const char      *due,
+                                               guint           *year,
+                                               guint           *month,
+                                               guint           *day,
+                                               char           **problem);
+/* Whether "Open Link" may hand @url to the system: a valid URI whose scheme is http, https or
+ * mailto. Any other (file:, javascript:, a custom handler's scheme, smb:…) could run or reveal
+ * something on the machine of whoever opens a plan someone else wrote. */
+gboolean         cycle_url_is_openable        (const char      *url);
 /* TRUE when @due is "" or a real calendar date written YYYY-MM-DD. */
 gboolean         cycle_date_is_valid          (const char      *due);
 

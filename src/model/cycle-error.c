@@ -31,20 +31,23 @@ cycle_file_error_describe (const GError *error,
 }
 
 char *
-cycle_file_error_quote (const char *value)
+cycle_escape_controls (const char *value,
+                       int         max_chars)
 {
   GString *out = g_string_new (NULL);
-  guint n = 0;
+  int n = 0;
 
   for (const char *p = value != NULL ? value : ""; *p != '\0'; p = g_utf8_next_char (p), n++)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (n == 40)
+      if (n == max_chars)
         {
           g_string_append (out, "…");
           break;
         }
+      /* C0 and C1 controls, DEL, and the Unicode line and paragraph separators: any of them can
+       * move a terminal's cursor, hide text or start a new line that forges another message. */
       if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029)
         g_string_append_printf (out, "\\u%04x", c);
       else
@@ -52,4 +55,10 @@ cycle_file_error_quote (const char *value)
     }
 
   return g_string_free (out, FALSE);
+}
+
+char *
+cycle_file_error_quote (const char *value)
+{
+  return cycle_escape_controls (value, 40);
 }

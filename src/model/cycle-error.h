@@ -34,4 +34,10 @@ char  *cycle_file_error_describe (const GError *error,
  * escaped, at most 40 characters (then "…"). */
 char  *cycle_file_error_quote    (const char   *value);
 
+/* @value with every control character escaped as \uXXXX (C0, DEL, C1, U+2028, U+2029), so that
+ * text from a file cannot drive the terminal that shows it; at most @max_chars characters (then
+ * "…"), or all of them when @max_chars is negative. Valid UTF-8 in, valid UTF-8 out. */
+char  *cycle_escape_controls     (const char   *value,
+                                  int           max_chars);
+
 G_END_DECLS

@@ -18,8 +18,10 @@
 #include <glib/gstdio.h>
 
 #include "cycle-checker.h"
+#include "cycle-csv.h"
 #include "cycle-export.h"
 #include "cycle-json.h"
+#include "cycle-model-private.h"
 #include "cycle-plan-io.h"
 #include "cycle-projection.h"
 
@@ -248,7 +250,6 @@ cycle_import_json (const char  *data,
                    GError     **error)
 {
   CyclePlan *plan;
-  JsonObject *extras;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -259,9 +260,7 @@ cycle_import_json (const char  *data,
 
   /* Derived data: dropped, so that it cannot go stale in a saved plan. Not an edit of the plan
    * (there is nothing to undo), so it goes straight to the unknown members the reader kept. */
-  extras = cycle_plan_get_extras (plan);
-  if (extras != NULL && json_object_has_member (extras, CYCLE_EXPORT_COMPUTED_MEMBER))
-    json_object_remove_member (extras, CYCLE_EXPORT_COMPUTED_MEMBER);
+  _cycle_plan_remove_unknown (plan, CYCLE_EXPORT_COMPUTED_MEMBER);
 
   return plan;
 }
@@ -328,34 +327,6 @@ people_header (guint column)
     }
 }
 
-/* RFC 4180: a field with a comma, a double quote, CR or LF goes between double quotes, with
- * its double quotes doubled. Line breaks inside a field are kept as they are. */
-static void
-csv_field (GString    *out,
-           const char *value,
-           gboolean    first)
-{
-  if (!first)
-    g_string_append_c (out, ',');
-  if (value == NULL || value[0] == '\0')
-    return;
-
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 /* A usual format or channel word, translated; other text as the plan says it. */
 static const char *
 translate_word (const char          *word,
@@ -381,7 +352,8 @@ GBytes *
 cycle_export_csv (CyclePlan           *plan,
                   CycleCsvExportFlags  flags)
 {
-  gboolean stable = (flags & CYCLE_CSV_EXPORT_STABLE) != 0;
+  gboolean stable = (flags & CYCLE_CSV_EXPORT_FOR_SCRIPTS) != 0;
+  CycleCsvWriter csv;
   GListModel *all = NULL;
   GString *out;
   guint n;
@@ -397,9 +369,12 @@ cycle_export_csv (CyclePlan           *plan,
   if ((flags & CYCLE_CSV_EXPORT_NO_BOM) == 0)
     g_string_append (out, "\xEF\xBB\xBF");
 
+  /* For people, cells a spreadsheet would run as formulas are neutralised; scripts get them
+   * as they are */
+  cycle_csv_writer_init (&csv, out, stable);
   for (guint c = 0; c < CYCLE_CSV_N_COLUMNS; c++)
-    csv_field (out, stable ? stable_headers[c] : people_header (c), c == 0);
-  g_string_append (out, "\r\n");
+    cycle_csv_writer_field (&csv, stable ? stable_headers[c] : people_header (c));
+  cycle_csv_writer_end_row (&csv);
 
   for (guint i = 0; i < n; i++)
     {
@@ -416,23 +391,23 @@ cycle_export_csv (CyclePlan           *plan,
                                     cycle_content_suggested_channels ());
         }
 
-      csv_field (out, stage != NULL ? cycle_stage_get_name (stage) : NULL, TRUE);
-      csv_field (out, persona != NULL ? cycle_persona_get_name (persona) : NULL, FALSE);
-      csv_field (out, cycle_content_get_title (content), FALSE);
-      csv_field (out, format, FALSE);
-      csv_field (out, channel, FALSE);
-      csv_field (out, cycle_content_get_cta (content), FALSE);
-      csv_field (out, enum_word (CYCLE_TYPE_COMMITMENT, cycle_content_get_commitment (content),
-                                 stable), FALSE);
-      csv_field (out, enum_word (CYCLE_TYPE_DIRECTION, cycle_content_get_direction (content),
-                                 stable), FALSE);
-      csv_field (out, enum_word (CYCLE_TYPE_STATUS, cycle_content_get_status (content), stable),
-                 FALSE);
-      csv_field (out, cycle_content_get_owner (content), FALSE);
-      csv_field (out, cycle_content_get_due (content), FALSE);
-      csv_field (out, cycle_content_get_url (content), FALSE);
-      csv_field (out, cycle_content_get_notes (content), FALSE);
-      g_string_append (out, "\r\n");
+      cycle_csv_writer_field (&csv, stage != NULL ? cycle_stage_get_name (stage) : NULL);
+      cycle_csv_writer_field (&csv, persona != NULL ? cycle_persona_get_name (persona) : NULL);
+      cycle_csv_writer_field (&csv, cycle_content_get_title (content));
+      cycle_csv_writer_field (&csv, format);
+      cycle_csv_writer_field (&csv, channel);
+      cycle_csv_writer_field (&csv, cycle_content_get_cta (content));
+      cycle_csv_writer_field (&csv, enum_word (CYCLE_TYPE_COMMITMENT,
+                                               cycle_content_get_commitment (content), stable));
+      cycle_csv_writer_field (&csv, enum_word (CYCLE_TYPE_DIRECTION,
+                                               cycle_content_get_direction (content), stable));
+      cycle_csv_writer_field (&csv, enum_word (CYCLE_TYPE_STATUS,
+                                               cycle_content_get_status (content), stable));
+      cycle_csv_writer_field (&csv, cycle_content_get_owner (content));
+      cycle_csv_writer_field (&csv, cycle_content_get_due (content));
+      cycle_csv_writer_field (&csv, cycle_content_get_url (content));
+      cycle_csv_writer_field (&csv, cycle_content_get_notes (content));
+      cycle_csv_writer_end_row (&csv);
     }
 
   return g_string_free_to_bytes (out);

@@ -13,9 +13,10 @@
  * fields holding a comma, a double quote, CR or LF between double quotes, double quotes
  * doubled), UTF-8 with a byte order mark so that Excel reads it as UTF-8 (LibreOffice and
  * scripts cope either way). By default the header row and the values of fixed vocabularies
- * (commitment, gives/asks, status, usual formats and channels) are translated, for people;
- * CYCLE_CSV_EXPORT_STABLE gives English column names that never change and the file's own
- * words, for scripts.
+ * (commitment, gives/asks, status, usual formats and channels) are translated, and cells that a
+ * spreadsheet would run as a formula get a leading apostrophe (cycle-csv.h), for people;
+ * CYCLE_CSV_EXPORT_FOR_SCRIPTS gives English column names that never change, the file's own
+ * words and every cell as it is, for scripts.
  *
  * Copyright 2026 The Cycle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -38,12 +39,15 @@ typedef enum {
 } CycleJsonExportFlags;
 
 typedef enum {
-  CYCLE_CSV_EXPORT_NONE   = 0,
-  /* English, machine-stable column names ("stage", "title", "cta", …) and the file's words
-   * for fixed vocabularies ("stored-card", "asks", "published"), instead of translations. */
-  CYCLE_CSV_EXPORT_STABLE = 1 << 0,
+  CYCLE_CSV_EXPORT_NONE        = 0,
+  /* For scripts: English, machine-stable column names ("stage", "title", "cta", …), the
+   * file's words for fixed vocabularies ("stored-card", "asks", "published") instead of
+   * translations, and cells as they are: no apostrophe before "=", "+", "-", "@"… */
+  CYCLE_CSV_EXPORT_FOR_SCRIPTS = 1 << 0,
+  /* Its former name, from when it changed only the column names */
+  CYCLE_CSV_EXPORT_STABLE      = CYCLE_CSV_EXPORT_FOR_SCRIPTS,
   /* No UTF-8 byte order mark (for pipelines that do not expect one). */
-  CYCLE_CSV_EXPORT_NO_BOM = 1 << 1,
+  CYCLE_CSV_EXPORT_NO_BOM      = 1 << 1,
 } CycleCsvExportFlags;
 
 /* The number of CSV columns, and their stable names in order: stage, persona, title, format,

@@ -15,8 +15,9 @@
 typedef struct
 {
   char       *id;
-  CyclePlan  *plan;    /* not owned: the plan owns its items */
-  JsonObject *extras;
+  CyclePlan        *plan;         /* not owned: the plan owns its items */
+  CycleJsonMembers *unknown;      /* members Cycle does not know, as compact text */
+  JsonObject       *extras_view;  /* a json-glib copy of them, made when asked for */
 } CycleItemPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CycleItem, cycle_item, G_TYPE_OBJECT)
@@ -35,7 +36,8 @@ cycle_item_finalize (GObject *object)
   CycleItemPrivate *priv = cycle_item_get_instance_private (CYCLE_ITEM (object));
 
   g_clear_pointer (&priv->id, g_free);
-  g_clear_pointer (&priv->extras, json_object_unref);
+  g_clear_pointer (&priv->unknown, cycle_json_members_free);
+  g_clear_pointer (&priv->extras_view, json_object_unref);
 
   G_OBJECT_CLASS (cycle_item_parent_class)->finalize (object);
 }
@@ -124,7 +126,17 @@ cycle_item_get_extras (CycleItem *self)
 
   g_return_val_if_fail (CYCLE_IS_ITEM (self), NULL);
 
-  return priv->extras;
+  if (priv->extras_view == NULL && priv->unknown != NULL)
+    priv->extras_view = cycle_json_members_to_json_object (priv->unknown);
+  return priv->extras_view;
+}
+
+CycleJsonMembers *
+_cycle_item_get_unknown (CycleItem *self)
+{
+  CycleItemPrivate *priv = cycle_item_get_instance_private (self);
+
+  return priv->unknown;
 }
 
 void
@@ -137,13 +149,14 @@ _cycle_item_set_plan (CycleItem *self,
 }
 
 void
-_cycle_item_take_extras (CycleItem  *self,
-                         JsonObject *extras)
+_cycle_item_take_extras (CycleItem        *self,
+                         CycleJsonMembers *extras)
 {
   CycleItemPrivate *priv = cycle_item_get_instance_private (self);
 
-  g_clear_pointer (&priv->extras, json_object_unref);
-  priv->extras = extras;
+  g_clear_pointer (&priv->unknown, cycle_json_members_free);
+  g_clear_pointer (&priv->extras_view, json_object_unref);
+  priv->unknown = extras;
 }
 
 /* The shared setters. */

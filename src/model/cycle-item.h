@@ -29,7 +29,9 @@ void        cycle_item_set_id     (CycleItem  *self,
                                    const char *id);
 /* The plan the item belongs to, or NULL while it is not in one (or after it was removed). */
 CyclePlan  *cycle_item_get_plan   (CycleItem  *self);
-/* Members of the item's JSON object that this version does not know: kept and written back. */
+/* Members of the item's JSON object that this version does not know: kept (as compact text, their
+ * numbers exactly as written) and written back. This is a json-glib copy, made on the first call:
+ * for tests and inspection; changing it changes nothing. */
 JsonObject *cycle_item_get_extras (CycleItem  *self);
 
 G_END_DECLS

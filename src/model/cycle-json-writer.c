@@ -272,3 +272,69 @@ cycle_json_write_node (GString  *out,
       g_return_if_reached ();
     }
 }
+
+void
+cycle_json_write_compact (GString    *out,
+                          const char *json,
+                          guint       depth)
+{
+  const char *p = json;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (json != NULL);
+
+  /* Compact text has no whitespace outside strings: only the punctuation needs looking at */
+  while (*p != '\0')
+    {
+      const char *q;
+
+      switch (*p)
+        {
+        case '[':
+        case '{':
+          if (p[1] == (*p == '[' ? ']' : '}'))
+            {
+              g_string_append_len (out, p, 2);
+              p += 2;
+              break;
+            }
+          g_string_append_c (out, *p++);
+          g_string_append_c (out, '\n');
+          cycle_json_write_indent (out, ++depth);
+          break;
+
+        case ']':
+        case '}':
+          g_string_append_c (out, '\n');
+          cycle_json_write_indent (out, --depth);
+          g_string_append_c (out, *p++);
+          break;
+
+        case ',':
+          g_string_append (out, ",\n");
+          cycle_json_write_indent (out, depth);
+          p++;
+          break;
+
+        case ':':
+          g_string_append (out, ": ");
+          p++;
+          break;
+
+        case '"':
+          for (q = p + 1; *q != '"'; q++)
+            if (*q == '\\')
+              q++;
+          g_string_append_len (out, p, q + 1 - p);
+          p = q + 1;
+          break;
+
+        default:
+          for (q = p; *q != '\0' && strchr ("[]{},:\"", *q) == NULL; q++)
+            ;
+          g_string_append_len (out, p, q - p);
+          p = q;
+          break;
+        }
+    }
+}

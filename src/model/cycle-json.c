@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -38,19 +39,33 @@ struct _CycleJsonNode
       gint32  first;            /* while parsing: an absolute index; then relative to the node */
       guint32 length;
     } children;
+    struct
+    {
+      guint32 offset;           /* NODE_RAW: where the value is in the input, and its length */
+      guint32 length;
+    } raw;
+    guint       unknown;        /* NODE_TYPE_UNKNOWN: an index in the document's unknown[] */
   } v;
   guint32     line;
-  guint32     bits;             /* column << COLUMN_SHIFT | NODE_INT | type */
+  guint32     bits;             /* column << COLUMN_SHIFT | NODE_RAW | NODE_INT | type */
 };
 
 #define NODE_TYPE_MASK 0x7u
 #define NODE_INT       0x8u     /* a number whose literal is an integer of magnitude ≤ 2^53 */
-#define COLUMN_SHIFT   4
+#define NODE_UNKNOWN   0x8u     /* an object whose last node (after its members) is its unknown
+                                 * members, NODE_TYPE_UNKNOWN */
+#define NODE_RAW       0x10u    /* a value read with a schema where none was expected: only its
+                                 * type and place are kept, no children */
+#define COLUMN_SHIFT   5
 #define COLUMN_MAX     (G_MAXUINT32 >> COLUMN_SHIFT)
 
+/* Not a JSON type: an object's members that its schema does not list, as compact text */
+#define NODE_TYPE_UNKNOWN 6
+
 #define NODE_TYPE(node) ((CycleJsonType) ((node)->bits & NODE_TYPE_MASK))
-#define IS_CONTAINER(node) (NODE_TYPE (node) == CYCLE_JSON_ARRAY || \
-                            NODE_TYPE (node) == CYCLE_JSON_OBJECT)
+#define IS_CONTAINER(node) ((NODE_TYPE (node) == CYCLE_JSON_ARRAY || \
+                             NODE_TYPE (node) == CYCLE_JSON_OBJECT) && \
+                            !((node)->bits & NODE_RAW))
 
 /* Objects with more members than this find duplicate keys with a hash set */
 #define DUPLICATE_HASH_THRESHOLD 16
@@ -60,7 +75,32 @@ struct _CycleJsonDoc
   CycleJsonNode *nodes;
   gsize          n_nodes;
   char          *arena;
+  GPtrArray     *unknown;       /* CycleJsonMembers, or NULL once stolen */
 };
+
+/* Members as compact JSON text, one after the other: "key\0value\0", in file order */
+struct _CycleJsonMembers
+{
+  GString *buf;
+  guint    n;
+};
+
+/* Keys whose duplicates are found without nodes: the members of objects read as text (unknown
+ * members, and every object inside them), as offsets of their decoded text. A small object scans
+ * a list; a big one has an open-addressing set of offsets + 1, 4 bytes a slot, so that the keys
+ * of any object cost less than the object's own text. */
+typedef struct
+{
+  guint32 offset;
+  guint32 fp;
+} KeyRef;
+
+typedef struct
+{
+  guint32 *slots;
+  guint32  mask;
+  guint32  n;
+} KeySet;
 
 typedef struct
 {
@@ -72,7 +112,21 @@ typedef struct
   CycleJsonType  type;
   gboolean       has_containers;
   GHashTable    *keys;          /* big objects only */
+
+  /* With a schema */
+  gboolean                raw;          /* inside a value read as text */
+  const CycleJsonSchema  *known;        /* an object's known members; an array's elements' */
+  gsize                   raw_keys_base;
+  KeySet                 *keyset;
+  char                   *arena_mark;   /* raw: the arena before this object's keys */
+  CycleJsonMembers       *unknown;      /* a known object's unknown members */
 } Frame;
+
+typedef enum {
+  RAW_NONE,
+  RAW_MEMBER,                   /* an unknown member's value: to its object's unknown members */
+  RAW_NODE,                     /* a container where a schema expects none: a NODE_RAW node */
+} RawKind;
 
 typedef struct
 {
@@ -107,6 +161,25 @@ typedef struct
   const char    *pending_key;   /* the key of the object member whose value comes next */
   guint32        pending_fp;
   const guchar  *last_comma;
+
+  /* With a schema: members it does not list are validated like the rest but kept as compact
+   * text, without nodes, so that they cost about their own size. */
+  const CycleJsonSchema *schema;
+  const CycleJsonSchema *pending_entry;   /* the schema of the member whose value comes next */
+  gboolean       unknown_pending;         /* that member is not in the schema */
+  guint          raw_depth;               /* frames open inside the value read as text */
+  RawKind        raw_kind;
+  const guchar  *raw_start;
+  guint32        raw_line;
+  guint32        raw_column;
+  const char    *raw_key;
+  guint32        raw_fp;
+  char          *raw_arena_mark;
+  guint          raw_owner;               /* RAW_MEMBER: the frame of the object it belongs to */
+  KeyRef        *raw_keys;
+  gsize          raw_keys_len;
+  gsize          raw_keys_cap;
+  GPtrArray     *unknown;                 /* every CycleJsonMembers made, for the document */
 } Parser;
 
 /* Errors */
@@ -888,11 +961,288 @@ parse_word (Parser        *ps,
   return TRUE;
 }
 
+/* Keys without nodes (see KeyRef) */
+
+/* FNV-1a, then murmur3's finalizer: short keys from a small alphabet ("a0", "a1"…) collide
+ * far too often under g_str_hash () for linear probing */
+static inline guint32
+key_hash (const char *key)
+{
+  guint32 h = 2166136261u;
+
+  for (const guchar *p = (const guchar *) key; *p != '\0'; p++)
+    h = (h ^ *p) * 16777619u;
+  h ^= h >> 16;
+  h *= 0x85ebca6bu;
+  h ^= h >> 13;
+  h *= 0xc2b2ae35u;
+  h ^= h >> 16;
+  return h;
+}
+
+static void
+key_set_free (KeySet *set)
+{
+  g_free (set->slots);
+  g_free (set);
+}
+
+/* Inserts the key at @offset of @base; FALSE if an equal key is there already */
+static gboolean
+key_set_add (KeySet     *set,
+             const char *base,
+             guint32     offset)
+{
+  const char *key = base + offset;
+  guint32 i;
+
+  if ((set->n + 1) * 4 > (set->mask + 1) * 3)
+    {
+      guint32 *old = set->slots;
+      guint32 old_size = set->mask + 1;
+
+      set->mask = old_size * 2 - 1;
+      set->slots = g_new0 (guint32, old_size * 2);
+      for (guint32 j = 0; j < old_size; j++)
+        if (old[j] != 0)
+          {
+            for (i = key_hash (base + old[j] - 1) & set->mask; set->slots[i] != 0;
+                 i = (i + 1) & set->mask)
+              ;
+            set->slots[i] = old[j];
+          }
+      g_free (old);
+    }
+
+  for (i = key_hash (key) & set->mask; set->slots[i] != 0; i = (i + 1) & set->mask)
+    if (strcmp (base + set->slots[i] - 1, key) == 0)
+      return FALSE;
+
+  set->slots[i] = offset + 1;
+  set->n++;
+  return TRUE;
+}
+
+/* Where the keys of @frame's untracked members are: the arena for an object read as text, its
+ * unknown members' text for a known object. */
+static const char *
+key_base (Parser *ps,
+          Frame  *frame)
+{
+  return frame->raw ? ps->arena : frame->unknown->buf->str;
+}
+
+/* Checks the key at @offset (of key_base ()) against @frame's other untracked keys, and adds
+ * it; FALSE (and the error set) when it is there already. */
+static gboolean
+add_untracked_key (Parser       *ps,
+                   Frame        *frame,
+                   guint32       offset,
+                   guint32       fp,
+                   const guchar *key_start)
+{
+  const char *base = key_base (ps, frame);
+  const char *key = base + offset;
+  gboolean duplicate = FALSE;
+
+  if (frame->keyset == NULL)
+    {
+      for (gsize i = frame->raw_keys_base; i < ps->raw_keys_len && !duplicate; i++)
+        duplicate = ps->raw_keys[i].fp == fp && strcmp (base + ps->raw_keys[i].offset, key) == 0;
+
+      if (!duplicate && ps->raw_keys_len - frame->raw_keys_base < DUPLICATE_HASH_THRESHOLD)
+        {
+          if (ps->raw_keys_len == ps->raw_keys_cap)
+            {
+              ps->raw_keys_cap = MAX (64, ps->raw_keys_cap * 2);
+              ps->raw_keys = g_renew (KeyRef, ps->raw_keys, ps->raw_keys_cap);
+            }
+          ps->raw_keys[ps->raw_keys_len++] = (KeyRef) { offset, fp };
+          return TRUE;
+        }
+
+      if (!duplicate)
+        {
+          /* A big object: its keys move to a set */
+          frame->keyset = g_new0 (KeySet, 1);
+          frame->keyset->mask = 63;
+          frame->keyset->slots = g_new0 (guint32, 64);
+          for (gsize i = frame->raw_keys_base; i < ps->raw_keys_len; i++)
+            key_set_add (frame->keyset, base, ps->raw_keys[i].offset);
+          ps->raw_keys_len = frame->raw_keys_base;
+        }
+    }
+
+  if (!duplicate)
+    duplicate = !key_set_add (frame->keyset, base, offset);
+
+  if (duplicate)
+    {
+      g_autofree char *quoted = cycle_file_error_quote (key);
+
+      parser_fail (ps, key_start, CYCLE_FILE_ERROR_SYNTAX, _("duplicate key “%s”"), quoted);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Values read as text */
+
+static CycleJsonMembers *
+members_new (void)
+{
+  CycleJsonMembers *members = g_new0 (CycleJsonMembers, 1);
+
+  members->buf = g_string_new (NULL);
+  return members;
+}
+
+/* Appends the JSON text [p, end) (valid JSON) without its whitespace, strings written the
+ * canonical way (cycle_json_write_string ()), numbers exactly as they are written. */
+static void
+compact_append (GString      *out,
+                const guchar *p,
+                const guchar *end)
+{
+  g_autoptr(GString) text = NULL;
+
+  while (p < end)
+    {
+      const guchar *q;
+
+      switch (*p)
+        {
+        case ' ': case '\t': case '\n': case '\r':
+          p++;
+          break;
+
+        case '"':
+          /* Plain strings are copied; others are decoded, then written again */
+          for (q = p + 1; *q != '"' && *q != '\\'; q++)
+            ;
+          if (*q == '"')
+            {
+              g_string_append_len (out, (const char *) p, q + 1 - p);
+              p = q + 1;
+              break;
+            }
+          if (text == NULL)
+            text = g_string_new (NULL);
+          g_string_truncate (text, 0);
+          for (p++; *p != '"'; )
+            {
+              if (*p != '\\')
+                {
+                  g_string_append_c (text, (char) *p++);
+                  continue;
+                }
+              switch (p[1])
+                {
+                case 'b': g_string_append_c (text, '\b'); p += 2; break;
+                case 'f': g_string_append_c (text, '\f'); p += 2; break;
+                case 'n': g_string_append_c (text, '\n'); p += 2; break;
+                case 'r': g_string_append_c (text, '\r'); p += 2; break;
+                case 't': g_string_append_c (text, '\t'); p += 2; break;
+                case 'u':
+                  {
+                    gunichar c = read_hex4 (p + 2);
+
+                    p += 6;
+                    if (c >= 0xD800 && c <= 0xDBFF)
+                      {
+                        c = 0x10000 + ((c - 0xD800) << 10) + (read_hex4 (p + 2) - 0xDC00);
+                        p += 6;
+                      }
+                    g_string_append_unichar (text, c);
+                  }
+                  break;
+                default:   /* '"', '\\', '/' */
+                  g_string_append_c (text, (char) p[1]);
+                  p += 2;
+                  break;
+                }
+            }
+          p++;
+          cycle_json_write_string (out, text->str);
+          break;
+
+        default:
+          for (q = p; q < end && *q != '"' && *q != ' ' && *q != '\t' && *q != '\n' &&
+                      *q != '\r'; q++)
+            ;
+          g_string_append_len (out, (const char *) p, q - p);
+          p = q;
+          break;
+        }
+    }
+}
+
+/* A value read as text starts at ps->p */
+static void
+start_raw (Parser  *ps,
+           RawKind  kind)
+{
+  ps->raw_kind = kind;
+  ps->raw_start = ps->p;
+  ps->raw_line = ps->line;
+  ps->raw_column = column_here (ps);
+  ps->raw_key = ps->pending_key;
+  ps->raw_fp = ps->pending_fp;
+  ps->raw_arena_mark = ps->arena_pos;
+  ps->raw_owner = ps->n_frames - 1;
+  ps->pending_key = NULL;
+}
+
+/* The value read as text ended at ps->p */
+static gboolean
+finish_raw (Parser *ps)
+{
+  ps->arena_pos = ps->raw_arena_mark;
+
+  if (ps->raw_kind == RAW_MEMBER)
+    {
+      CycleJsonMembers *members = ps->frames[ps->raw_owner].unknown;
+
+      compact_append (members->buf, ps->raw_start, ps->p);
+      g_string_append_c (members->buf, '\0');
+      members->n++;
+      ps->unknown_pending = FALSE;
+    }
+  else
+    {
+      CycleJsonNode node;
+
+      node.key = ps->raw_key;
+      node.line = ps->raw_line;
+      node.bits = ps->raw_column << COLUMN_SHIFT | NODE_RAW |
+                  (*ps->raw_start == '[' ? CYCLE_JSON_ARRAY : CYCLE_JSON_OBJECT);
+      node.v.raw.offset = (guint32) (ps->raw_start - ps->data);
+      node.v.raw.length = (guint32) (ps->p - ps->raw_start);
+      push_node (ps, &node, ps->raw_fp);
+    }
+
+  ps->raw_kind = RAW_NONE;
+  return TRUE;
+}
+
+static const CycleJsonSchema *
+schema_lookup (const CycleJsonSchema *known,
+               const char            *key)
+{
+  for (; known != NULL && known->key != NULL; known++)
+    if (strcmp (known->key, key) == 0)
+      return known;
+  return NULL;
+}
+
 /* Containers */
 
 static gboolean
-open_container (Parser        *ps,
-                CycleJsonType  type)
+open_container (Parser                *ps,
+                CycleJsonType          type,
+                gboolean               raw,
+                const CycleJsonSchema *known)
 {
   Frame *frame;
 
@@ -920,6 +1270,14 @@ open_container (Parser        *ps,
   frame->type = type;
   frame->has_containers = FALSE;
   frame->keys = NULL;
+  frame->raw = raw;
+  frame->known = known;
+  frame->raw_keys_base = ps->raw_keys_len;
+  frame->keyset = NULL;
+  frame->arena_mark = ps->arena_pos;
+  frame->unknown = NULL;
+  if (raw)
+    ps->raw_depth++;
   ps->pending_key = NULL;
   ps->p++;
   return TRUE;
@@ -929,17 +1287,49 @@ static gboolean
 close_container (Parser *ps)
 {
   Frame *frame = &ps->frames[ps->n_frames - 1];
-  gsize n = ps->stack_len - frame->base;
+  gsize n;
   CycleJsonNode node;
+
+  g_clear_pointer (&frame->keyset, key_set_free);
+  ps->raw_keys_len = frame->raw_keys_base;
+
+  if (frame->raw)
+    {
+      /* Its keys are no longer needed: the arena goes back to before them */
+      ps->arena_pos = frame->arena_mark;
+      ps->p++;
+      ps->n_frames--;
+      ps->raw_depth--;
+      return ps->raw_depth > 0 || finish_raw (ps);
+    }
 
   node.key = frame->key;
   node.line = frame->line;
   node.bits = MIN (frame->column, COLUMN_MAX) << COLUMN_SHIFT | frame->type;
+
+  if (frame->unknown != NULL)
+    {
+      CycleJsonNode members = { 0, };
+
+      /* After the members, not counted among them */
+      members.bits = NODE_TYPE_UNKNOWN;
+      members.v.unknown = ps->unknown->len;
+      /* A GString grows by doubling: give back what it will not use, as the plan keeps it */
+      frame->unknown->buf->str = g_realloc (frame->unknown->buf->str, frame->unknown->buf->len + 1);
+      frame->unknown->buf->allocated_len = frame->unknown->buf->len + 1;
+      g_ptr_array_add (ps->unknown, g_steal_pointer (&frame->unknown));
+      push_node (ps, &members, 0);
+      node.bits |= NODE_UNKNOWN;
+    }
+
+  n = ps->stack_len - frame->base;
   node.v.children.first = (gint32) ps->n_nodes;
-  node.v.children.length = (guint32) n;
+  node.v.children.length = (guint32) n - ((node.bits & NODE_UNKNOWN) ? 1 : 0);
 
   ps->p++;
-  if (!append_nodes (ps, ps->stack + frame->base, n, frame->has_containers))
+  /* An empty container may come before anything was pushed, while ps->stack is still NULL:
+   * no pointer arithmetic on it then (undefined behaviour, which UBSan reports). */
+  if (n > 0 && !append_nodes (ps, ps->stack + frame->base, n, frame->has_containers))
     return FALSE;
 
   g_clear_pointer (&frame->keys, g_hash_table_unref);
@@ -960,6 +1350,25 @@ key_fingerprint (const char *key,
   return (guint32) len << 16 ^ (guint32) (guchar) key[0] << 8 ^ (guchar) key[len - 1];
 }
 
+/* The ':' after a key; @key becomes the pending key */
+static gboolean
+parse_colon (Parser     *ps,
+             const char *key,
+             guint32     fp)
+{
+  skip_whitespace (ps);
+  if (ps->p == ps->end || *ps->p != ':')
+    {
+      fail_here (ps, _("expected “:” after the key of an object member"));
+      return FALSE;
+    }
+  ps->p++;
+
+  ps->pending_key = key;
+  ps->pending_fp = fp;
+  return TRUE;
+}
+
 /* Parses the member name at ps->p (a '"') and the ':' after it */
 static gboolean
 parse_key (Parser *ps)
@@ -975,6 +1384,35 @@ parse_key (Parser *ps)
   if (key == NULL)
     return FALSE;
   fp = key_fingerprint (key, len);
+
+  if (frame->raw)
+    {
+      /* Inside a value read as text: the key stays in the arena until its object closes */
+      if (!add_untracked_key (ps, frame, (guint32) (key - ps->arena), fp, key_start))
+        return FALSE;
+      return parse_colon (ps, NULL, 0);
+    }
+
+  if (ps->schema != NULL)
+    {
+      ps->pending_entry = schema_lookup (frame->known, key);
+      if (ps->pending_entry == NULL)
+        {
+          /* An unknown member: its key goes to the object's unknown members, where its value
+           * will follow, and leaves the arena */
+          guint32 offset;
+
+          if (frame->unknown == NULL)
+            frame->unknown = members_new ();
+          offset = (guint32) frame->unknown->buf->len;
+          g_string_append_len (frame->unknown->buf, key, len + 1);
+          ps->arena_pos = (char *) key;
+          if (!add_untracked_key (ps, frame, offset, fp, key_start))
+            return FALSE;
+          ps->unknown_pending = TRUE;
+          return parse_colon (ps, NULL, 0);
+        }
+    }
 
   if (frame->keys == NULL && ps->stack_len - frame->base < DUPLICATE_HASH_THRESHOLD)
     {
@@ -1011,17 +1449,7 @@ parse_key (Parser *ps)
       return FALSE;
     }
 
-  skip_whitespace (ps);
-  if (ps->p == ps->end || *ps->p != ':')
-    {
-      fail_here (ps, _("expected “:” after the key of an object member"));
-      return FALSE;
-    }
-  ps->p++;
-
-  ps->pending_key = key;
-  ps->pending_fp = fp;
-  return TRUE;
+  return parse_colon (ps, key, fp);
 }
 
 /* The parser's states are labels: a value is expected, a value has ended, a key is expected. */
@@ -1029,6 +1457,7 @@ static gboolean
 parse_document (Parser *ps)
 {
   CycleJsonNode node;
+  const CycleJsonSchema *known;
   const char *string;
   gsize len;
   guchar c;
@@ -1042,6 +1471,31 @@ value:
     }
 
   c = *ps->p;
+  known = NULL;
+  if (ps->raw_depth > 0)
+    goto raw_value;
+  if (ps->unknown_pending)
+    {
+      start_raw (ps, RAW_MEMBER);
+      goto raw_value;
+    }
+  if (ps->schema != NULL && (c == '[' || c == '{'))
+    {
+      /* Where the schema expects no container, or an array inside an array */
+      if (ps->n_frames == 0)
+        known = c == '{' ? ps->schema : NULL;
+      else if (ps->frames[ps->n_frames - 1].type == CYCLE_JSON_OBJECT)
+        known = ps->pending_entry->members;
+      else
+        known = c == '{' ? ps->frames[ps->n_frames - 1].known : NULL;
+
+      if (known == NULL)
+        {
+          start_raw (ps, RAW_NODE);
+          goto raw_value;
+        }
+    }
+
   switch (c)
     {
     case '"':
@@ -1060,7 +1514,7 @@ value:
       break;
 
     case '[':
-      if (!open_container (ps, CYCLE_JSON_ARRAY))
+      if (!open_container (ps, CYCLE_JSON_ARRAY, FALSE, known))
         return FALSE;
       skip_whitespace (ps);
       if (ps->p < ps->end && *ps->p == ']')
@@ -1072,7 +1526,7 @@ value:
       goto value;
 
     case '{':
-      if (!open_container (ps, CYCLE_JSON_OBJECT))
+      if (!open_container (ps, CYCLE_JSON_OBJECT, FALSE, known))
         return FALSE;
       skip_whitespace (ps);
       if (ps->p < ps->end && *ps->p == '}')
@@ -1096,6 +1550,56 @@ value:
 
   push_node (ps, &node, ps->pending_fp);
   ps->pending_key = NULL;
+  goto after_value;
+
+  /* A value read as text: validated, no node */
+raw_value:
+  switch (c)
+    {
+    case '"':
+      {
+        char *mark = ps->arena_pos;
+
+        if (parse_string (ps, &len) == NULL)
+          return FALSE;
+        ps->arena_pos = mark;
+      }
+      break;
+
+    case '-':
+    case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+      if (!parse_number (ps, &node))
+        return FALSE;
+      break;
+
+    case '[':
+    case '{':
+      if (!open_container (ps, c == '[' ? CYCLE_JSON_ARRAY : CYCLE_JSON_OBJECT, TRUE, NULL))
+        return FALSE;
+      skip_whitespace (ps);
+      if (ps->p < ps->end && *ps->p == (c == '[' ? ']' : '}'))
+        {
+          if (!close_container (ps))
+            return FALSE;
+          goto after_value;
+        }
+      if (c == '[')
+        goto value;
+      goto key;
+
+    default:
+      if (g_ascii_isalpha (c))
+        {
+          if (!parse_word (ps, &node))
+            return FALSE;
+          break;
+        }
+      fail_no_value (ps);
+      return FALSE;
+    }
+  if (ps->raw_depth == 0 && !finish_raw (ps))
+    return FALSE;
 
 after_value:
   skip_whitespace (ps);
@@ -1160,11 +1664,58 @@ key:
   return FALSE;
 }
 
+/* A file saved as UTF-16 or UTF-32 (Windows' Notepad calls UTF-16 "Unicode") would otherwise be
+ * refused for a stray character or a control character at 1:1: name its encoding instead, from
+ * its byte order mark or, without one, from where the NUL bytes fall in the first four bytes
+ * (JSON text starts with an ASCII character; RFC 4627, section 3). */
+static gboolean
+check_not_utf16 (const guchar  *p,
+                 gsize          length,
+                 GError       **error)
+{
+  const char *encoding = NULL;
+
+  if (length >= 4 && memcmp (p, "\xFF\xFE\0\0", 4) == 0)
+    encoding = "UTF-32LE";
+  else if (length >= 4 && memcmp (p, "\0\0\xFE\xFF", 4) == 0)
+    encoding = "UTF-32BE";
+  else if (length >= 2 && p[0] == 0xFF && p[1] == 0xFE)
+    encoding = "UTF-16LE";
+  else if (length >= 2 && p[0] == 0xFE && p[1] == 0xFF)
+    encoding = "UTF-16BE";
+  else if (length >= 4 && p[0] == 0 && p[1] == 0 && p[2] == 0 && p[3] != 0)
+    encoding = "UTF-32BE";
+  else if (length >= 4 && p[0] != 0 && p[1] == 0 && p[2] == 0 && p[3] == 0)
+    encoding = "UTF-32LE";
+  else if (length >= 4 && p[0] == 0 && p[1] != 0 && p[2] == 0 && p[3] != 0)
+    encoding = "UTF-16BE";
+  else if (length >= 4 && p[0] != 0 && p[1] == 0 && p[2] != 0 && p[3] == 0)
+    encoding = "UTF-16LE";
+
+  if (encoding == NULL)
+    return TRUE;
+
+  /* Translators: %s is an encoding's name, "UTF-16LE" or "UTF-32BE" */
+  g_set_error (error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_SYNTAX,
+               _("1:1: the file is encoded as %s, not UTF-8: save it as UTF-8"), encoding);
+  return FALSE;
+}
+
 CycleJsonDoc *
 cycle_json_doc_parse (const char  *data,
                       gsize        length,
                       guint        max_depth,
                       GError     **error)
+{
+  return cycle_json_doc_parse_with_schema (data, length, max_depth, NULL, error);
+}
+
+CycleJsonDoc *
+cycle_json_doc_parse_with_schema (const char             *data,
+                                  gsize                   length,
+                                  guint                   max_depth,
+                                  const CycleJsonSchema  *schema,
+                                  GError                **error)
 {
   Parser ps = { 0 };
   CycleJsonDoc *doc;
@@ -1179,6 +1730,10 @@ cycle_json_doc_parse (const char  *data,
       data += 3;
       length -= 3;
     }
+  else if (!check_not_utf16 ((const guchar *) data, length, error))
+    {
+      return NULL;
+    }
 
   ps.data = (const guchar *) data;
   ps.end = ps.data + length;
@@ -1186,6 +1741,7 @@ cycle_json_doc_parse (const char  *data,
   ps.max_depth = max_depth;
   ps.error = error;
   ps.line = 1;
+  ps.schema = schema;
 
   skip_whitespace (&ps);
   if (ps.p == ps.end)
@@ -1198,6 +1754,7 @@ cycle_json_doc_parse (const char  *data,
   ps.arena_pos = ps.arena;
   ps.nodes_cap = MAX (16, length / 16);
   ps.nodes = g_new (CycleJsonNode, ps.nodes_cap);
+  ps.unknown = g_ptr_array_new_with_free_func ((GDestroyNotify) cycle_json_members_free);
 
   ok = parse_document (&ps);
   if (ok)
@@ -1207,15 +1764,21 @@ cycle_json_doc_parse (const char  *data,
     }
 
   for (i = 0; i < ps.n_frames; i++)
-    g_clear_pointer (&ps.frames[i].keys, g_hash_table_unref);
+    {
+      g_clear_pointer (&ps.frames[i].keys, g_hash_table_unref);
+      g_clear_pointer (&ps.frames[i].keyset, key_set_free);
+      g_clear_pointer (&ps.frames[i].unknown, cycle_json_members_free);
+    }
   g_free (ps.frames);
   g_free (ps.stack);
   g_free (ps.stack_fp);
+  g_free (ps.raw_keys);
 
   if (!ok)
     {
       g_free (ps.nodes);
       g_free (ps.arena);
+      g_ptr_array_unref (ps.unknown);
       return NULL;
     }
 
@@ -1223,6 +1786,7 @@ cycle_json_doc_parse (const char  *data,
   doc->n_nodes = ps.n_nodes;
   doc->nodes = g_renew (CycleJsonNode, ps.nodes, ps.n_nodes);
   doc->arena = ps.arena;
+  doc->unknown = ps.unknown;
   return doc;
 }
 
@@ -1234,7 +1798,189 @@ cycle_json_doc_free (CycleJsonDoc *doc)
 
   g_free (doc->nodes);
   g_free (doc->arena);
+  g_ptr_array_unref (doc->unknown);
   g_free (doc);
+}
+
+CycleJsonMembers *
+cycle_json_doc_steal_unknown (CycleJsonDoc        *doc,
+                              const CycleJsonNode *node)
+{
+  const CycleJsonNode *members;
+
+  g_return_val_if_fail (doc != NULL, NULL);
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (NODE_TYPE (node) != CYCLE_JSON_OBJECT || (node->bits & (NODE_RAW | NODE_UNKNOWN)) !=
+      NODE_UNKNOWN)
+    return NULL;
+
+  members = node + node->v.children.first + node->v.children.length;
+  g_assert (NODE_TYPE (members) == NODE_TYPE_UNKNOWN);
+  return g_steal_pointer (&g_ptr_array_index (doc->unknown, members->v.unknown));
+}
+
+/* Unknown members */
+
+CycleJsonMembers *
+cycle_json_members_new (void)
+{
+  return members_new ();
+}
+
+void
+cycle_json_members_free (CycleJsonMembers *members)
+{
+  if (members == NULL)
+    return;
+
+  g_string_free (members->buf, TRUE);
+  g_free (members);
+}
+
+guint
+cycle_json_members_get_length (CycleJsonMembers *members)
+{
+  return members != NULL ? members->n : 0;
+}
+
+/* The key and the value of each member, in file order */
+static const char *
+members_next (CycleJsonMembers  *members,
+              const char        *entry,
+              const char       **value)
+{
+  const char *key = entry != NULL ? entry : members->buf->str;
+
+  if (entry != NULL)
+    {
+      /* entry is the previous key: skip it and its value */
+      key = entry + strlen (entry) + 1;
+      key += strlen (key) + 1;
+    }
+  if (key >= members->buf->str + members->buf->len)
+    return NULL;
+  *value = key + strlen (key) + 1;
+  return key;
+}
+
+const char *
+cycle_json_members_lookup (CycleJsonMembers *members,
+                           const char       *key)
+{
+  const char *value = NULL;
+
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (members == NULL)
+    return NULL;
+
+  for (const char *k = members_next (members, NULL, &value); k != NULL;
+       k = members_next (members, k, &value))
+    if (strcmp (k, key) == 0)
+      return value;
+
+  return NULL;
+}
+
+void
+cycle_json_members_add (CycleJsonMembers *members,
+                        const char       *key,
+                        const char       *json)
+{
+  g_autoptr(GString) compact = g_string_new (NULL);
+
+  g_return_if_fail (members != NULL);
+  g_return_if_fail (key != NULL && json != NULL);
+
+  compact_append (compact, (const guchar *) json, (const guchar *) json + strlen (json));
+  g_string_append_len (members->buf, key, strlen (key) + 1);
+  g_string_append_len (members->buf, compact->str, compact->len + 1);
+  members->n++;
+}
+
+gboolean
+cycle_json_members_remove (CycleJsonMembers *members,
+                           const char       *key)
+{
+  const char *value = NULL;
+
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (members == NULL)
+    return FALSE;
+
+  for (const char *k = members_next (members, NULL, &value); k != NULL;
+       k = members_next (members, k, &value))
+    if (strcmp (k, key) == 0)
+      {
+        gsize start = k - members->buf->str;
+        gsize end = (value - members->buf->str) + strlen (value) + 1;
+
+        g_string_erase (members->buf, start, end - start);
+        members->n--;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+void
+cycle_json_members_write (CycleJsonMembers      *members,
+                          CycleJsonObjectWriter *writer)
+{
+  g_autofree const char **keys = NULL;
+  const char *value = NULL;
+  guint n = 0;
+
+  g_return_if_fail (writer != NULL);
+
+  if (members == NULL || members->n == 0)
+    return;
+
+  /* Sorted by key, in byte order, as the writer always did */
+  keys = g_new (const char *, members->n);
+  for (const char *k = members_next (members, NULL, &value); k != NULL;
+       k = members_next (members, k, &value))
+    keys[n++] = k;
+  qsort (keys, n, sizeof (const char *), compare_strings);
+
+  for (guint i = 0; i < n; i++)
+    {
+      cycle_json_object_key (writer, keys[i]);
+      cycle_json_write_compact (writer->out, keys[i] + strlen (keys[i]) + 1, writer->depth + 1);
+    }
+}
+
+JsonObject *
+cycle_json_members_to_json_object (CycleJsonMembers *members)
+{
+  JsonObject *object;
+  const char *value = NULL;
+
+  if (members == NULL)
+    return NULL;
+
+  object = json_object_new ();
+  for (const char *k = members_next (members, NULL, &value); k != NULL;
+       k = members_next (members, k, &value))
+    {
+      CycleJsonDoc *doc = cycle_json_doc_parse (value, strlen (value), G_MAXUINT, NULL);
+
+      g_assert (doc != NULL);
+      json_object_set_member (object, k, cycle_json_node_to_json_node (
+                                           cycle_json_doc_get_root (doc)));
+      cycle_json_doc_free (doc);
+    }
+
+  return object;
 }
 
 const CycleJsonNode *

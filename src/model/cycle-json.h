@@ -25,8 +25,18 @@ typedef enum {
   CYCLE_JSON_OBJECT,
 } CycleJsonType;
 
-typedef struct _CycleJsonDoc  CycleJsonDoc;
-typedef struct _CycleJsonNode CycleJsonNode;
+typedef struct _CycleJsonDoc     CycleJsonDoc;
+typedef struct _CycleJsonNode    CycleJsonNode;
+typedef struct _CycleJsonMembers CycleJsonMembers;
+
+/* What a reader knows of a document: the members of an object (a list ended by { NULL }), each
+ * with, if it is an object or an array of objects, the members known in those objects. */
+typedef struct _CycleJsonSchema CycleJsonSchema;
+struct _CycleJsonSchema
+{
+  const char            *key;
+  const CycleJsonSchema *members;  /* NULL: a value that is no container */
+};
 
 /* Parses @data (not NUL-terminated; a UTF-8 byte order mark is skipped). On error returns NULL and
  * sets CYCLE_FILE_ERROR_SYNTAX or _LIMIT with a message "LINE:COLUMN: …" (1-based, columns count
@@ -37,7 +47,37 @@ CycleJsonDoc        *cycle_json_doc_parse          (const char           *data,
                                                     gsize                 length,
                                                     guint                 max_depth,
                                                     GError              **error);
+/* The same, with @schema the members known in the top-level object. Members the schema does not
+ * list, at any level, are checked as strictly but get no node: each object keeps them as compact
+ * JSON text, their numbers exactly as written (cycle_json_doc_steal_unknown ()), so that they
+ * cost about their own size. A container where the schema expects none (or an array inside an
+ * array) is a node of its type with no element. */
+CycleJsonDoc        *cycle_json_doc_parse_with_schema (const char             *data,
+                                                    gsize                   length,
+                                                    guint                   max_depth,
+                                                    const CycleJsonSchema  *schema,
+                                                    GError                **error);
 void                 cycle_json_doc_free           (CycleJsonDoc         *doc);
+/* The members of the object @node that the schema does not list, or NULL; the caller owns
+ * them (a second call gives NULL). */
+CycleJsonMembers    *cycle_json_doc_steal_unknown  (CycleJsonDoc         *doc,
+                                                    const CycleJsonNode  *node);
+
+/* Members as compact JSON text, in the order they came */
+CycleJsonMembers    *cycle_json_members_new        (void);
+void                 cycle_json_members_free       (CycleJsonMembers     *members);
+guint                cycle_json_members_get_length (CycleJsonMembers     *members);
+/* The compact JSON text of the member @key, or NULL */
+const char          *cycle_json_members_lookup     (CycleJsonMembers     *members,
+                                                    const char           *key);
+/* Adds @key with the value @json (valid JSON text; a key not there yet) */
+void                 cycle_json_members_add        (CycleJsonMembers     *members,
+                                                    const char           *key,
+                                                    const char           *json);
+gboolean             cycle_json_members_remove     (CycleJsonMembers     *members,
+                                                    const char           *key);
+/* A json-glib copy (numbers become int64 or double: for tests and inspection only) */
+JsonObject          *cycle_json_members_to_json_object (CycleJsonMembers *members);
 const CycleJsonNode *cycle_json_doc_get_root       (CycleJsonDoc         *doc);
 /* Where @node starts in the input: 1-based line, and column in characters. */
 void                 cycle_json_doc_get_position   (CycleJsonDoc         *doc,
@@ -92,6 +132,14 @@ void                 cycle_json_object_begin       (CycleJsonObjectWriter *write
 void                 cycle_json_object_key         (CycleJsonObjectWriter *writer,
                                                     const char           *key);
 void                 cycle_json_object_end         (CycleJsonObjectWriter *writer);
+/* Each member through @writer, sorted by key (byte order), its value re-indented */
+void                 cycle_json_members_write      (CycleJsonMembers     *members,
+                                                    CycleJsonObjectWriter *writer);
+/* Compact JSON text (no whitespace outside strings) in the writer's indented form, at @depth;
+ * strings and numbers as they are. */
+void                 cycle_json_write_compact      (GString              *out,
+                                                    const char           *json,
+                                                    guint                 depth);
 /* A json-glib node, canonically: object members sorted by key (byte order), at @depth. */
 void                 cycle_json_write_node         (GString              *out,
                                                     JsonNode             *node,

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "cycle-json.h"
 #include "cycle-plan.h"
 
 G_BEGIN_DECLS
@@ -37,7 +38,8 @@ _cycle_str (const char *s)
 void         _cycle_item_set_plan    (CycleItem    *self,
                                       CyclePlan    *plan);
 void         _cycle_item_take_extras (CycleItem    *self,
-                                      JsonObject   *extras);
+                                      CycleJsonMembers *extras);
+CycleJsonMembers *_cycle_item_get_unknown (CycleItem *self);
 void         _cycle_content_set_stage (CycleContent *self,
                                       CycleStage   *stage);
 GListStore  *_cycle_stage_get_store  (CycleStage   *self);
@@ -57,9 +59,13 @@ void         _cycle_plan_splice      (CyclePlan    *self,
                                       gpointer     *additions,
                                       guint         n_add);
 void         _cycle_plan_take_extras (CyclePlan    *self,
-                                      JsonObject   *extras,
-                                      JsonObject   *purpose_extras);
-JsonObject  *_cycle_plan_get_purpose_extras (CyclePlan *self);
+                                      CycleJsonMembers *extras,
+                                      CycleJsonMembers *purpose_extras);
+CycleJsonMembers *_cycle_plan_get_unknown (CyclePlan *self);
+CycleJsonMembers *_cycle_plan_get_purpose_extras (CyclePlan *self);
+/* Drops the unknown top-level member @key (not an edit: nothing to undo) */
+gboolean     _cycle_plan_remove_unknown (CyclePlan *self,
+                                      const char   *key);
 
 /* The undo history (cycle-undo.c). */
 typedef struct _CycleUndo CycleUndo;

@@ -23,6 +23,7 @@
 typedef struct
 {
   CyclePlan    *plan;
+  CycleJsonDoc *doc;
   GString      *path;       /* the JSON path of the value being read, for messages */
   GHashTable   *content_ids; /* id → path of its first use */
   GError      **error;
@@ -291,23 +292,32 @@ read_date (Reader              *r,
   if (!read_string (r, node, out))
     return FALSE;
 
-  if (!cycle_date_is_valid (*out))
+  if ((*out)[0] != '\0')
     {
-      g_autofree char *quoted = cycle_file_error_quote (*out);
-      return fail (r, _("“%s” is not a date written YYYY-MM-DD"), quoted);
+      g_autofree char *problem = NULL;
+
+      if (!cycle_date_parse (*out, NULL, NULL, NULL, &problem))
+        return fail (r, "%s", problem);
     }
 
   return TRUE;
 }
 
+/* A member the schema lists but its reader does not know: never, while the schema below and the
+ * readers agree. Kept all the same, through json-glib (its numbers as doubles). */
 static void
-keep_extra (JsonObject          **extras,
+keep_extra (CycleJsonMembers    **extras,
             const char           *key,
             const CycleJsonNode  *value)
 {
+  g_autoptr(JsonNode) copy = cycle_json_node_to_json_node (value);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_critical ("the member “%s” is in the schema but no reader knows it", key);
+  cycle_json_write_node (text, copy, 0);
   if (*extras == NULL)
-    *extras = json_object_new ();
-  json_object_set_member (*extras, key, cycle_json_node_to_json_node (value));
+    *extras = cycle_json_members_new ();
+  cycle_json_members_add (*extras, key, text->str);
 }
 
 static gboolean
@@ -349,9 +359,12 @@ read_members (Reader              *r,
               const CycleJsonNode *node,
               MemberFunc           func,
               gpointer             target,
-              JsonObject         **extras)
+              CycleJsonMembers   **extras)
 {
   guint n = cycle_json_node_get_length (node);
+
+  /* The members the schema does not list, kept by the parser as text */
+  *extras = cycle_json_doc_steal_unknown (r->doc, node);
 
   for (guint i = 0; i < n; i++)
     {
@@ -362,7 +375,7 @@ read_members (Reader              *r,
 
       if (result == MEMBER_FAILED)
         {
-          g_clear_pointer (extras, json_object_unref);
+          g_clear_pointer (extras, cycle_json_members_free);
           return FALSE;
         }
       if (result == MEMBER_UNKNOWN)
@@ -455,7 +468,7 @@ read_item_object (Reader              *r,
                   MemberFunc           func,
                   CycleItem           *item)
 {
-  JsonObject *extras = NULL;
+  CycleJsonMembers *extras = NULL;
 
   if (!require_object (r, node) || !require_members (r, node, required))
     return FALSE;
@@ -694,7 +707,7 @@ read_stage (Reader              *r,
   static const char * const required[] = { "id", "name", NULL };
   g_autoptr(CycleStage) stage = cycle_stage_new (NULL);
   StageTarget target = { stage, 0, 0 };
-  JsonObject *extras = NULL;
+  CycleJsonMembers *extras = NULL;
 
   if (!require_object (r, node) || !require_members (r, node, required))
     return NULL;
@@ -835,7 +848,7 @@ plan_member (Reader              *r,
              const CycleJsonNode *value,
              gpointer             data)
 {
-  JsonObject **purpose_extras = data;
+  CycleJsonMembers **purpose_extras = data;
 
   /* Read before the others, in the order their references need. */
   if (strcmp (key, "format") == 0 || strcmp (key, "version") == 0 ||
@@ -986,7 +999,7 @@ static gboolean
 read_plan (Reader              *r,
            const CycleJsonNode *root)
 {
-  JsonObject *extras = NULL, *purpose_extras = NULL;
+  CycleJsonMembers *extras = NULL, *purpose_extras = NULL;
 
   if (!read_header (r, root))
     return FALSE;
@@ -1002,13 +1015,41 @@ read_plan (Reader              *r,
 
   if (!read_members (r, root, plan_member, &purpose_extras, &extras))
     {
-      g_clear_pointer (&purpose_extras, json_object_unref);
+      g_clear_pointer (&purpose_extras, cycle_json_members_free);
       return FALSE;
     }
 
   _cycle_plan_take_extras (r->plan, extras, purpose_extras);
   return TRUE;
 }
+
+/* The members the readers above know, for the parser: every other member, at any level, is kept
+ * as compact text (its numbers exactly as written) and costs about its own size. Keep it in step
+ * with the readers (keep_extra () complains when it is not). */
+static const CycleJsonSchema purpose_schema[] = {
+  { "why" }, { "how" }, { "what" }, { NULL },
+};
+static const CycleJsonSchema persona_schema[] = {
+  { "id" }, { "name" }, { "description" }, { "why" }, { NULL },
+};
+static const CycleJsonSchema content_schema[] = {
+  { "id" }, { "title" }, { "format" }, { "channel" }, { "persona" }, { "cta" }, { "commitment" },
+  { "direction" }, { "pitch" }, { "status" }, { "owner" }, { "due" }, { "url" }, { "notes" },
+  { NULL },
+};
+static const CycleJsonSchema stage_schema[] = {
+  { "id" }, { "name" }, { "lane" }, { "why" }, { "question" }, { "permission" }, { "role" },
+  { "kpi" }, { "conversion_rate" }, { "days" }, { "owner" }, { "color" }, { "x" }, { "y" },
+  { "content", content_schema }, { NULL },
+};
+static const CycleJsonSchema link_schema[] = {
+  { "id" }, { "from" }, { "to" }, { "kind" }, { "rate" }, { NULL },
+};
+static const CycleJsonSchema plan_schema[] = {
+  { "format" }, { "version" }, { "title" }, { "language" }, { "description" }, { "layout" },
+  { "projection_start" }, { "projection_cycles" }, { "purpose", purpose_schema }, { "personas", persona_schema }, { "stages", stage_schema },
+  { "links", link_schema }, { NULL },
+};
 
 CyclePlan *
 cycle_plan_new_from_data (const char  *data,
@@ -1034,7 +1075,8 @@ cycle_plan_new_from_data (const char  *data,
       return NULL;
     }
 
-  doc = cycle_json_doc_parse (data != NULL ? data : "", length, CYCLE_FILE_MAX_DEPTH, error);
+  doc = cycle_json_doc_parse_with_schema (data != NULL ? data : "", length, CYCLE_FILE_MAX_DEPTH,
+                                          plan_schema, error);
   if (doc == NULL)
     return NULL;
 
@@ -1042,6 +1084,7 @@ cycle_plan_new_from_data (const char  *data,
   path = g_string_new ("$");
   content_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   r.plan = plan;
+  r.doc = doc;
   r.path = path;
   r.content_ids = content_ids;
   r.error = error;

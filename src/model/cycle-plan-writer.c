@@ -49,37 +49,11 @@ obj_rate (CycleJsonObjectWriter *o,
   cycle_json_write_double (o->out, value);
 }
 
-static int
-compare_keys (gconstpointer a,
-              gconstpointer b)
-{
-  return strcmp (*(const char **)a, *(const char **)b);
-}
-
 static void
 obj_extras (CycleJsonObjectWriter *o,
-            JsonObject            *extras)
+            CycleJsonMembers      *extras)
 {
-  g_autoptr(GPtrArray) keys = NULL;
-  GList *members;
-
-  if (extras == NULL)
-    return;
-
-  members = json_object_get_members (extras);
-  keys = g_ptr_array_new ();
-  for (GList *l = members; l != NULL; l = l->next)
-    g_ptr_array_add (keys, l->data);
-  g_list_free (members);
-  g_ptr_array_sort (keys, compare_keys);
-
-  for (guint i = 0; i < keys->len; i++)
-    {
-      const char *key = g_ptr_array_index (keys, i);
-
-      cycle_json_object_key (o, key);
-      cycle_json_write_node (o->out, json_object_get_member (extras, key), o->depth + 1);
-    }
+  cycle_json_members_write (extras, o);
 }
 
 typedef void (*WriteItemFunc) (GString *out, guint depth, gpointer item);
@@ -124,7 +98,7 @@ write_persona (GString      *out,
   obj_string (&o, "name", cycle_persona_get_name (persona), TRUE);
   obj_string (&o, "description", cycle_persona_get_description (persona), FALSE);
   obj_string (&o, "why", cycle_persona_get_why (persona), FALSE);
-  obj_extras (&o, cycle_item_get_extras (CYCLE_ITEM (persona)));
+  obj_extras (&o, _cycle_item_get_unknown (CYCLE_ITEM (persona)));
   cycle_json_object_end (&o);
 }
 
@@ -160,7 +134,7 @@ write_content (GString      *out,
   obj_string (&o, "due", cycle_content_get_due (content), FALSE);
   obj_string (&o, "url", cycle_content_get_url (content), FALSE);
   obj_string (&o, "notes", cycle_content_get_notes (content), FALSE);
-  obj_extras (&o, cycle_item_get_extras (CYCLE_ITEM (content)));
+  obj_extras (&o, _cycle_item_get_unknown (CYCLE_ITEM (content)));
   cycle_json_object_end (&o);
 }
 
@@ -197,7 +171,7 @@ write_stage (GString    *out,
   cycle_json_write_double (out, cycle_stage_get_y (stage));
   cycle_json_object_key (&o, "content");
   write_list (out, depth + 1, cycle_stage_get_content (stage), (WriteItemFunc)write_content);
-  obj_extras (&o, cycle_item_get_extras (CYCLE_ITEM (stage)));
+  obj_extras (&o, _cycle_item_get_unknown (CYCLE_ITEM (stage)));
   cycle_json_object_end (&o);
 }
 
@@ -216,7 +190,7 @@ write_link (GString   *out,
   obj_string (&o, "to", target != NULL ? cycle_item_get_id (CYCLE_ITEM (target)) : "", TRUE);
   obj_enum (&o, "kind", CYCLE_TYPE_LINK_KIND, cycle_link_get_kind (link));
   obj_rate (&o, "rate", cycle_link_get_rate (link));
-  obj_extras (&o, cycle_item_get_extras (CYCLE_ITEM (link)));
+  obj_extras (&o, _cycle_item_get_unknown (CYCLE_ITEM (link)));
   cycle_json_object_end (&o);
 }
 
@@ -224,7 +198,7 @@ GBytes *
 cycle_plan_to_bytes (CyclePlan *plan)
 {
   GString *out;
-  JsonObject *purpose_extras;
+  CycleJsonMembers *purpose_extras;
   gsize len;
   CycleJsonObjectWriter o;
 
@@ -276,7 +250,7 @@ cycle_plan_to_bytes (CyclePlan *plan)
   write_list (out, 1, cycle_plan_get_stages (plan), (WriteItemFunc)write_stage);
   cycle_json_object_key (&o, "links");
   write_list (out, 1, cycle_plan_get_links (plan), (WriteItemFunc)write_link);
-  obj_extras (&o, cycle_plan_get_extras (plan));
+  obj_extras (&o, _cycle_plan_get_unknown (plan));
   cycle_json_object_end (&o);
   g_string_append_c (out, '\n');
 

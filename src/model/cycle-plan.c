@@ -43,8 +43,9 @@ struct _CyclePlan
   /* id prefix → the next number to give */
   GHashTable *serials;
 
-  JsonObject *extras;
-  JsonObject *purpose_extras;
+  CycleJsonMembers *extras;          /* members Cycle does not know, as compact text */
+  CycleJsonMembers *purpose_extras;
+  JsonObject       *extras_view;     /* a json-glib copy of extras, made when asked for */
 
   CycleUndo  *undo;
 };
@@ -124,8 +125,9 @@ cycle_plan_finalize (GObject *object)
   g_clear_pointer (&self->persona_ids, g_hash_table_unref);
   g_clear_pointer (&self->link_ids, g_hash_table_unref);
   g_clear_pointer (&self->serials, g_hash_table_unref);
-  g_clear_pointer (&self->extras, json_object_unref);
-  g_clear_pointer (&self->purpose_extras, json_object_unref);
+  g_clear_pointer (&self->extras, cycle_json_members_free);
+  g_clear_pointer (&self->purpose_extras, cycle_json_members_free);
+  g_clear_pointer (&self->extras_view, json_object_unref);
 
   G_OBJECT_CLASS (cycle_plan_parent_class)->finalize (object);
 }
@@ -437,22 +439,45 @@ JsonObject *
 cycle_plan_get_extras (CyclePlan *self)
 {
   g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+
+  if (self->extras_view == NULL && self->extras != NULL)
+    self->extras_view = cycle_json_members_to_json_object (self->extras);
+  return self->extras_view;
+}
+
+CycleJsonMembers *
+_cycle_plan_get_unknown (CyclePlan *self)
+{
   return self->extras;
 }
 
-JsonObject *
+CycleJsonMembers *
 _cycle_plan_get_purpose_extras (CyclePlan *self)
 {
   return self->purpose_extras;
 }
 
-void
-_cycle_plan_take_extras (CyclePlan  *self,
-                         JsonObject *extras,
-                         JsonObject *purpose_extras)
+gboolean
+_cycle_plan_remove_unknown (CyclePlan  *self,
+                            const char *key)
 {
-  g_clear_pointer (&self->extras, json_object_unref);
-  g_clear_pointer (&self->purpose_extras, json_object_unref);
+  if (!cycle_json_members_remove (self->extras, key))
+    return FALSE;
+
+  g_clear_pointer (&self->extras_view, json_object_unref);
+  if (cycle_json_members_get_length (self->extras) == 0)
+    g_clear_pointer (&self->extras, cycle_json_members_free);
+  return TRUE;
+}
+
+void
+_cycle_plan_take_extras (CyclePlan        *self,
+                         CycleJsonMembers *extras,
+                         CycleJsonMembers *purpose_extras)
+{
+  g_clear_pointer (&self->extras, cycle_json_members_free);
+  g_clear_pointer (&self->purpose_extras, cycle_json_members_free);
+  g_clear_pointer (&self->extras_view, json_object_unref);
   self->extras = extras;
   self->purpose_extras = purpose_extras;
 }

@@ -66,7 +66,8 @@ void          cycle_plan_set_projection_start  (CyclePlan    *self,
 guint         cycle_plan_get_projection_cycles (CyclePlan    *self);
 void          cycle_plan_set_projection_cycles (CyclePlan    *self,
                                                 guint         cycles);
-/* Top-level members of the file that this version does not know. */
+/* Top-level members of the file that this version does not know, as a json-glib copy (see
+ * cycle_item_get_extras ()). */
 JsonObject   *cycle_plan_get_extras        (CyclePlan    *self);
 
 /* Collections: GListModels that emit items-changed. Never modify them directly. */

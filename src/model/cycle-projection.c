@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cycle-format.h"
+#include "cycle-error.h"
 #include "cycle-projection.h"
 
 /* Next-step rates may add up to 100 % give or take rounding. */
@@ -326,8 +327,11 @@ cycle_projection_compute (CyclePlan  *plan,
 
   if (!(start_volume >= 0.0) || isinf (start_volume) || start_volume > CYCLE_PROJECTION_MAX_START)
     {
+      g_autofree char *max = cycle_format_number (CYCLE_PROJECTION_MAX_START_VOLUME);
+
+      /* Above the maximum, sums over stages and cycles could overflow to infinity. */
       g_set_error (error, CYCLE_PROJECTION_ERROR, CYCLE_PROJECTION_ERROR_INVALID_INPUT,
-                   _("The starting volume must be a number of people, from 0 to a trillion."));
+                   _("The starting volume must be a number of people from 0 to %s."), max);
       return NULL;
     }
   if (cycles > CYCLE_PROJECTION_MAX_CYCLES)
@@ -769,12 +773,14 @@ cycle_projection_describe (CycleProjection *self)
   g_autofree char *people = NULL;
   g_autofree char *gain = NULL;
   g_autofree char *entry = NULL;
+  g_autofree char *escaped_name = NULL;
   const char *name;
   GString *out;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  name = cycle_stage_get_name (self->stages[self->top]);
+  /* Shown in a terminal too: a name's control characters must not break or forge lines. */
+  name = escaped_name = cycle_escape_controls (cycle_stage_get_name (self->stages[self->top]), -1);
   people = cycle_format_count (self->start_volume);
   gain = cycle_format_times (self->gain);
   out = g_string_new (NULL);
@@ -875,7 +881,8 @@ cycle_projection_format_table (CycleProjection *self)
     {
       if (!self->on_path[i])
         continue;
-      g_ptr_array_add (cells, g_strdup (cycle_stage_get_name (self->stages[i])));
+      /* A text table, for a terminal: a name's control characters must not break its lines */
+      g_ptr_array_add (cells, cycle_escape_controls (cycle_stage_get_name (self->stages[i]), -1));
       g_ptr_array_add (cells, format_number (self->volume[i]));
       g_ptr_array_add (cells, self->has_next[i] ? format_percent (self->next_rate[i])
                                                 : g_strdup ("—"));
@@ -950,30 +957,43 @@ cycle_projection_describe_rate_sum (CycleStage *stage,
                           cycle_stage_get_name (stage), percent);
 }
 
+GStrv
+cycle_projection_list_problems (CycleProjection *self)
+{
+  GPtrArray *lines;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  lines = g_ptr_array_new ();
+  for (guint i = 0; i < self->missing->len; i++)
+    g_ptr_array_add (lines,
+                     cycle_projection_describe_missing_rate (g_ptr_array_index (self->missing,
+                                                                                i)));
+  for (guint i = 0; i < self->invalid->len; i++)
+    {
+      CycleStage *stage = g_ptr_array_index (self->invalid, i);
+
+      for (guint j = 0; j < self->n_stages; j++)
+        if (self->stages[j] == stage)
+          g_ptr_array_add (lines, cycle_projection_describe_rate_sum (stage, self->next_rate[j]));
+    }
+  g_ptr_array_add (lines, NULL);
+
+  return (GStrv) g_ptr_array_free (lines, FALSE);
+}
+
 char *
 cycle_projection_describe_problems (CycleProjection *self)
 {
+  g_auto(GStrv) problems = NULL;
   GString *out;
 
   g_return_val_if_fail (self != NULL, NULL);
 
+  problems = cycle_projection_list_problems (self);
   out = g_string_new (NULL);
-  for (guint i = 0; i < self->missing->len; i++)
-    {
-      g_autofree char *line =
-        cycle_projection_describe_missing_rate (g_ptr_array_index (self->missing, i));
-      g_string_append_printf (out, "%s\n", line);
-    }
-  for (guint i = 0; i < self->invalid->len; i++)
-    {
-      CycleStage *stage = g_ptr_array_index (self->invalid, i);
-      g_autofree char *line = NULL;
-
-      for (guint j = 0; j < self->n_stages; j++)
-        if (self->stages[j] == stage)
-          line = cycle_projection_describe_rate_sum (stage, self->next_rate[j]);
-      g_string_append_printf (out, "%s\n", line);
-    }
+  for (guint i = 0; problems[i] != NULL; i++)
+    g_string_append_printf (out, "%s\n", problems[i]);
 
   return g_string_free (out, FALSE);
 }

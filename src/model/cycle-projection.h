@@ -55,6 +55,8 @@ typedef enum {
 #define CYCLE_PROJECTION_SUSTAINING_CYCLES 10
 /* The most people that can enter the top. */
 #define CYCLE_PROJECTION_MAX_START CYCLE_PLAN_MAX_PROJECTION_START
+/* The same, by the name cycle-tool knows it. */
+#define CYCLE_PROJECTION_MAX_START_VOLUME CYCLE_PROJECTION_MAX_START
 
 GQuark cycle_projection_error_quark (void);
 
@@ -133,6 +135,8 @@ char             *cycle_projection_format_table   (CycleProjection  *self);
 char             *cycle_projection_describe       (CycleProjection  *self);
 /* One translated sentence for each missing rate and invalid stage, each ending with "\n". */
 char             *cycle_projection_describe_problems (CycleProjection *self);
+/* The same sentences, one string each (without "\n"); names in them may hold any character. */
+GStrv             cycle_projection_list_problems  (CycleProjection  *self);
 
 /* The sentence for a link whose rate is missing, shared with the checks:
  * "The next step from “Leads” to “Prospects” has no rate, and “Leads” has no conversion rate." */

@@ -289,7 +289,7 @@ png_flush_cb (png_structp png)
 {
 }
 
-static void
+static G_GNUC_NORETURN void
 png_error_cb (png_structp     png,
               png_const_charp message)
 {

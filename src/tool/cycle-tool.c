@@ -61,7 +61,10 @@ static const Command commands[] = {
        "-o OUT            the file to write; “-” for standard output (png and pdf only when\n"
        "                  it is not a terminal). A failed export leaves OUT as it was.\n"
        "--computed        json: add the projection and the findings, marked as computed\n"
-       "--stable-headers  csv: English column names and the file’s words, for scripts\n"
+       "--for-scripts     csv: English column names, the file’s words and every cell as it\n"
+       "                  is; without it, a cell starting with =, +, -, @, a tab or a\n"
+       "                  carriage return gets a leading ' so that spreadsheets cannot run\n"
+       "                  it as a formula (--stable-headers: the same, its former name)\n"
        "--no-bom          csv: without the UTF-8 byte order mark (Excel needs it)\n"
        "--scale N         png: pixels per canvas pixel, more than 0, at most 8 (default 1)\n"
        "--content-page    pdf: after the picture, pages listing each stage’s content\n"
@@ -129,6 +132,18 @@ io_error_reason (const GError *error)
   return error->message;
 }
 
+/* Text from a plan file reaches the terminal only through here: control characters in it could
+ * move the cursor, hide a line or forge an "error:" line, so they are escaped (\uXXXX), line
+ * breaks included: @line is printed as one line. */
+static void
+print_escaped (FILE       *out,
+               const char *line)
+{
+  g_autofree char *escaped = cycle_escape_controls (line, -1);
+
+  fprintf (out, "%s\n", escaped);
+}
+
 static int
 cmd_validate (int    argc,
               char **argv)
@@ -157,12 +172,14 @@ cmd_validate (int    argc,
             message = cycle_file_error_describe (error, name);
           else
             message = g_strdup_printf ("%s: %s", name, io_error_reason (error));
-          printf ("%s\n", message);
+          print_escaped (stdout, message);
           status = 1;
         }
       else
         {
-          printf ("%s: %s\n", name, _("ok"));
+          g_autofree char *line = g_strdup_printf ("%s: %s", name, _("ok"));
+
+          print_escaped (stdout, line);
         }
     }
 
@@ -187,7 +204,7 @@ load_document (const char *path,
         message = cycle_file_error_describe (error, name);
       else
         message = g_strdup_printf ("%s: %s", name, io_error_reason (error));
-      fprintf (stderr, "%s\n", message);
+      print_escaped (stderr, message);
     }
 
   return document;
@@ -318,21 +335,26 @@ cmd_check (int    argc,
       g_autofree char *errors = NULL;
       g_autofree char *warnings = NULL;
       g_autofree char *infos = NULL;
+      g_autofree char *summary = NULL;
 
       /* The list is already grouped by stage, in plan order. */
       for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
         {
           g_autoptr(CycleFinding) finding = g_list_model_get_item (findings, i);
+          g_autofree char *line = NULL;
 
-          printf ("%s: %s: %s\n", name, severity_word (cycle_finding_get_severity (finding)),
-                  cycle_finding_get_message (finding));
+          line = g_strdup_printf ("%s: %s: %s", name,
+                                  severity_word (cycle_finding_get_severity (finding)),
+                                  cycle_finding_get_message (finding));
+          print_escaped (stdout, line);
         }
 
       errors = g_strdup_printf (ngettext ("%u error", "%u errors", n_errors), n_errors);
       warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
       infos = g_strdup_printf (ngettext ("%u note", "%u notes", n_infos), n_infos);
       /* TRANSLATORS: the summary of a check: FILE: 1 error, 2 warnings, 3 notes */
-      printf (_("%s: %s, %s, %s\n"), name, errors, warnings, infos);
+      summary = g_strdup_printf (_("%s: %s, %s, %s"), name, errors, warnings, infos);
+      print_escaped (stdout, summary);
     }
 
   return n_errors > 0 ? 1 : 0;
@@ -474,22 +496,30 @@ cmd_project (int    argc,
           fprintf (stderr, "cycle-tool project: %s\n", error->message);
           return 2;
         }
-      fprintf (stderr, "%s: %s\n", name, error->message);
-      return 1;
+      else
+        {
+          g_autofree char *line = g_strdup_printf ("%s: %s", name, error->message);
+
+          print_escaped (stderr, line);
+          return 1;
+        }
     }
 
+  /* The table escapes the names itself: it is text for a terminal */
   table = cycle_projection_format_table (projection);
   summary = cycle_projection_describe (projection);
   printf ("%s\n%s\n", table, summary);
 
   if (!cycle_projection_is_complete (projection))
     {
-      g_autofree char *problems = cycle_projection_describe_problems (projection);
-      g_auto(GStrv) lines = g_strsplit (problems, "\n", -1);
+      g_auto(GStrv) problems = cycle_projection_list_problems (projection);
 
-      for (guint i = 0; lines[i] != NULL; i++)
-        if (lines[i][0] != '\0')
-          fprintf (stderr, "%s: %s\n", name, lines[i]);
+      for (guint i = 0; problems[i] != NULL; i++)
+        {
+          g_autofree char *line = g_strdup_printf ("%s: %s", name, problems[i]);
+
+          print_escaped (stderr, line);
+        }
       return 1;
     }
 
@@ -677,7 +707,8 @@ cmd_export (int    argc,
         computed = TRUE;
       else if (g_str_equal (argv[i], "--content-page"))
         content_page = TRUE;
-      else if (g_str_equal (argv[i], "--stable-headers"))
+      else if (g_str_equal (argv[i], "--for-scripts") ||
+               g_str_equal (argv[i], "--stable-headers"))
         stable = TRUE;
       else if (g_str_equal (argv[i], "--no-bom"))
         no_bom = TRUE;
@@ -714,7 +745,7 @@ cmd_export (int    argc,
   if ((stable || no_bom) && g_ascii_strcasecmp (format, "csv") != 0)
     {
       fprintf (stderr, "cycle-tool export: %s\n",
-               _("--stable-headers and --no-bom apply to csv only"));
+               _("--for-scripts and --no-bom apply to csv only"));
       return 2;
     }
   if (scale_text != NULL && !(is_image && image_format == CYCLE_IMAGE_FORMAT_PNG))
@@ -798,7 +829,7 @@ cmd_export (int    argc,
         bytes = cycle_export_json (plan, computed ? CYCLE_JSON_EXPORT_COMPUTED
                                                   : CYCLE_JSON_EXPORT_NONE);
       else
-        bytes = cycle_export_csv (plan, (stable ? CYCLE_CSV_EXPORT_STABLE : 0) |
+        bytes = cycle_export_csv (plan, (stable ? CYCLE_CSV_EXPORT_FOR_SCRIPTS : 0) |
                                         (no_bom ? CYCLE_CSV_EXPORT_NO_BOM : 0));
       ok = write_output (out_path, bytes, &error);
     }
@@ -918,7 +949,7 @@ cmd_import (int    argc,
         message = cycle_file_error_describe (error, name);
       else
         message = g_strdup_printf ("%s: %s", name, io_error_reason (error));
-      fprintf (stderr, "%s\n", message);
+      print_escaped (stderr, message);
       return 1;
     }
 

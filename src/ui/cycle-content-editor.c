@@ -13,10 +13,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "cycle-content-cells.h"
 #include "cycle-content-editor.h"
+#include "cycle-error.h"
 
 struct _CycleContentEditor
 {
@@ -53,6 +56,7 @@ struct _CycleContentEditor
   GtkCalendar       *calendar;
   GtkLabel          *due_error_label;
   AdwEntryRow       *url_row;
+  GtkLabel          *url_error_label;
   GtkTextView       *notes_view;
 
   guint              navigate_id;
@@ -172,10 +176,22 @@ show_due_error (CycleContentEditor *self,
                 const char         *text)
 {
   g_autofree char *message = NULL;
+  g_autofree char *problem = NULL;
 
-  /* Translators: %s is what was typed as a due date */
-  message = g_strdup_printf (_("“%s” is not a date. Write it as YYYY-MM-DD, for example "
-                               "2026-11-02, or choose it in the calendar."), text);
+  if (strlen (text) == 10 && text[4] == '-' && text[7] == '-' &&
+      !cycle_date_parse (text, NULL, NULL, NULL, &problem))
+    {
+      /* Written YYYY-MM-DD, but no such day: say that rather than how to write a date */
+      /* Translators: %s is a sentence such as "“2026-02-30” is not a date: the day does not
+       * exist (2026-02 has 28 days)" */
+      message = g_strdup_printf (_("%s. Choose it in the calendar."), problem);
+    }
+  else
+    {
+      /* Translators: %s is what was typed as a due date */
+      message = g_strdup_printf (_("“%s” is not a date. Write it as YYYY-MM-DD, for example "
+                                   "2026-11-02, or choose it in the calendar."), text);
+    }
   gtk_label_set_label (self->due_error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->due_error_label), TRUE);
   set_error (GTK_WIDGET (self->due_row), TRUE);
@@ -211,6 +227,7 @@ sync_url (CycleContentEditor *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.open-url",
                                  *cycle_content_get_url (self->content) != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->url_error_label), FALSE);
 }
 
 static gboolean
@@ -665,8 +682,25 @@ open_url_action (GtkWidget  *widget,
     return;
 
   url = cycle_content_get_url (self->content);
-  if (*url != '\0')
-    gtk_show_uri (GTK_WINDOW (self), url, GDK_CURRENT_TIME);
+  if (*url == '\0')
+    return;
+
+  if (cycle_url_is_openable (url))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->url_error_label), FALSE);
+      gtk_show_uri (GTK_WINDOW (self), url, GDK_CURRENT_TIME);
+    }
+  else
+    {
+      g_autofree char *quoted = cycle_file_error_quote (url);
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is the link, maybe cut short */
+      message = g_strdup_printf (_("“%s” was not opened: Cycle opens only web links (http, "
+                                   "https) and e-mail addresses (mailto)."), quoted);
+      gtk_label_set_label (self->url_error_label, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->url_error_label), TRUE);
+    }
 }
 
 static void
@@ -972,6 +1006,7 @@ cycle_content_editor_class_init (CycleContentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, calendar);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, due_error_label);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, url_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, url_error_label);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, on_due_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);

@@ -213,7 +213,7 @@ export_write (CycleWindow                    *self,
       return cycle_export_write_bytes (file, bytes, error);
 
     case CYCLE_WINDOW_EXPORT_CSV:
-      bytes = cycle_export_csv (plan, options->stable_headers ? CYCLE_CSV_EXPORT_STABLE
+      bytes = cycle_export_csv (plan, options->stable_headers ? CYCLE_CSV_EXPORT_FOR_SCRIPTS
                                                               : CYCLE_CSV_EXPORT_NONE);
       return cycle_export_write_bytes (file, bytes, error);
 
@@ -444,7 +444,8 @@ add_format_choices (GtkFileChooser          *chooser,
 
     case CYCLE_WINDOW_EXPORT_CSV:
       gtk_file_chooser_add_choice (chooser, CHOICE_STABLE,
-                                   _("English column names for scripts"), NULL, NULL);
+                                   _("For scripts: English column names, cells as they are"),
+                                   NULL, NULL);
       gtk_file_chooser_set_choice (chooser, CHOICE_STABLE, "false");
       break;
 

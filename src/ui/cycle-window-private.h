@@ -131,7 +131,7 @@ typedef enum {
 typedef struct
 {
   gboolean computed;        /* JSON: add the projection and the findings */
-  gboolean stable_headers;  /* CSV: English column names for scripts */
+  gboolean stable_headers;  /* CSV for scripts: English names, raw cells */
   double   scale;           /* PNG: pixels per canvas pixel */
   gboolean content_pages;   /* PDF: pages listing each stage's content */
 } CycleWindowExportOptions;

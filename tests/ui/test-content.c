@@ -846,6 +846,39 @@ test_editor_duplicate_delete (Fixture       *f,
   g_assert_false (cycle_plan_get_modified (f->plan));
 }
 
+/* "Open Link" opens only http, https and mailto links; any other says so, under the field. */
+static void
+test_editor_open_link (Fixture       *f,
+                       gconstpointer  data)
+{
+  CycleContent *c3 = cycle_plan_find_content (f->plan, "c3");
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWindow *editor;
+  GtkWidget *error = NULL;
+
+  cycle_content_view_edit_content (f->view, c3);
+  editor = cycle_content_view_get_editor (f->view);
+  g_assert_nonnull (editor);
+  ui_test_wait_for_draw (GTK_WIDGET (editor));
+
+  cycle_content_set_url (c3, "javascript:alert(1)");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.open-url", NULL));
+  ui_test_collect_widgets (GTK_WIDGET (editor), GTK_TYPE_LABEL, TRUE, NULL, NULL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_label (g_ptr_array_index (labels, i)),
+                          "“javascript:alert(1)” was not opened: Cycle opens only web links"))
+      error = g_ptr_array_index (labels, i);
+  g_assert_nonnull (error);
+  g_assert_true (gtk_widget_get_visible (error));
+
+  /* Another link: the message goes */
+  cycle_content_set_url (c3, "file:///etc/passwd");
+  g_assert_false (gtk_widget_get_visible (error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.open-url", NULL));
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error)), "file:///etc/passwd"));
+}
+
 /* ------------------------------------------------------------------------------------------------
  * The table
  */
@@ -1141,6 +1174,7 @@ main (int   argc,
   ADD ("/content-view/board/card-actions", test_card_actions);
   ADD ("/content-view/editor/add-edit-undo", test_add_edit_undo);
   ADD ("/content-view/editor/duplicate-delete", test_editor_duplicate_delete);
+  ADD ("/content-view/editor/open-link", test_editor_open_link);
   ADD ("/content-view/table", test_table);
   ADD ("/content-view/table/rename-delete", test_table_rename);
   ADD ("/content-view/show-stage", test_show_stage);
