@@ -13,6 +13,7 @@ set -u
 SRCDIR=${G_TEST_SRCDIR:-$(cd "$(dirname "$0")" && pwd)}
 GOOD=$SRCDIR/data/good
 BROKEN=$SRCDIR/data/broken
+SAMPLES=$SRCDIR/../data/samples
 export LC_ALL=C.UTF-8
 
 TMP=$(mktemp -d)
@@ -228,6 +229,21 @@ for start in 1e308 1e999 -1 nan abc; do
 done
 run "$GOOD" project funnel-seven-stages.cycle --start 1e12
 [[ "$out$err" != *inf* ]] && pass || fail "project --start 1e12 printed inf: $out$err"
+
+# The projection: the plan's own settings (the steady state), or --cycles / --steady
+run "$SAMPLES" project coffee-club.cycle
+expect_status "project (steady state)" 0
+[[ "$out" == *"steady state"* && "$out" == *"Referred"* ]] && pass ||
+  fail "project: the steady state and the referred share are not shown: $out"
+run "$SAMPLES" project coffee-club.cycle --cycles 1
+[[ "$out" != *"Referred"* && "$out" == *"over 1 cycle."* ]] && pass ||
+  fail "project --cycles 1: loops counted in the first cycle: $out"
+run "$SAMPLES" project coffee-club.cycle --cycles 2 --steady
+expect_status "project --cycles --steady" 2
+run "$SAMPLES" export coffee-club.cycle -o - --format json --computed --cycles 3
+[[ "$out" == *'"cycles": 3'* ]] && pass || fail "export --cycles 3: not in the projection"
+run "$SAMPLES" export coffee-club.cycle -o - --format json --computed --cycles 0
+expect_status "export --cycles 0" 2
 
 # CSV: cells a spreadsheet would run as formulas get a leading apostrophe, for people;
 # --for-scripts (and its former name --stable-headers) keeps every cell as it is

@@ -68,6 +68,9 @@ static const Command commands[] = {
        "--no-bom          csv: without the UTF-8 byte order mark (Excel needs it)\n"
        "--scale N         png: pixels per canvas pixel, more than 0, at most 8 (default 1)\n"
        "--content-page    pdf: after the picture, pages listing each stage’s content\n"
+       "--cycles N        the projection over N cycles of the referral loops (1 to 100)\n"
+       "--steady          the projection's steady state, every cycle added up\n"
+       "                  (without either: the plan's own setting)\n"
        "--layout LAYOUT   svg, png, pdf: free, funnel, cycle or two-lanes instead of the\n"
        "                  plan’s own") },
   { "import", N_("FILE.json -o OUT.cycle"),
@@ -656,7 +659,10 @@ cmd_export (int    argc,
   const char *format = NULL;
   const char *scale_text = NULL;
   const char *layout_text = NULL;
+  const char *cycles_text = NULL;
   gboolean computed = FALSE, content_page = FALSE, stable = FALSE, no_bom = FALSE;
+  gboolean steady = FALSE;
+  guint64 cycles = 0;
   g_autoptr(CycleDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
@@ -703,6 +709,17 @@ cmd_export (int    argc,
             }
           layout_text = value;
         }
+      else if (parse_option_value (argc, argv, &i, "--cycles", &value))
+        {
+          if (value == NULL)
+            {
+              fprintf (stderr, "cycle-tool export: %s\n", _("--cycles needs a number"));
+              return 2;
+            }
+          cycles_text = value;
+        }
+      else if (g_str_equal (argv[i], "--steady"))
+        steady = TRUE;
       else if (g_str_equal (argv[i], "--computed"))
         computed = TRUE;
       else if (g_str_equal (argv[i], "--content-page"))
@@ -778,6 +795,21 @@ cmd_export (int    argc,
         }
     }
 
+  if (cycles_text != NULL &&
+      !g_ascii_string_to_unsigned (cycles_text, 10, 1, CYCLE_PLAN_MAX_PROJECTION_CYCLES, &cycles,
+                                   NULL))
+    {
+      fprintf (stderr, _("cycle-tool export: the number of cycles must be from 1 to %d, not "
+                         "“%s”\n"), CYCLE_PLAN_MAX_PROJECTION_CYCLES, cycles_text);
+      return 2;
+    }
+  if (cycles_text != NULL && steady)
+    {
+      fprintf (stderr, "cycle-tool export: %s\n", _("--cycles and --steady go one without the "
+                                                    "other"));
+      return 2;
+    }
+
   if (layout_text != NULL && !cycle_enum_from_nick (CYCLE_TYPE_LAYOUT, layout_text, &layout))
     {
       fprintf (stderr, _("cycle-tool export: unknown layout “%s” (expected %s)\n"), layout_text,
@@ -799,6 +831,11 @@ cmd_export (int    argc,
   if (document == NULL)
     return 1;
   plan = cycle_document_get_plan (document);
+  /* The projection every export shows is the plan's; these say another for this export. */
+  if (steady)
+    cycle_plan_set_projection_cycles (plan, CYCLE_PROJECTION_STEADY);
+  else if (cycles_text != NULL)
+    cycle_plan_set_projection_cycles (plan, (guint) cycles);
 
   if (is_image)
     {
