@@ -13,6 +13,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -22,6 +24,7 @@
 # include <sys/mount.h>
 #endif
 
+#include "cycle-atomic-file.h"
 #include "cycle-document.h"
 #include "cycle-plan-io.h"
 
@@ -234,7 +237,7 @@ inode_of (GFile *file)
   return buf.st_ino;
 }
 
-/* The names in @dir that GLib's temporary files of a save would have. */
+/* The temporary files of a save in @dir: Cycle's own, or GLib's as Cycle once made them. */
 static guint
 count_temp_files (GFile *dir)
 {
@@ -249,7 +252,9 @@ count_temp_files (GFile *dir)
 
   while (g_file_enumerator_iterate (enumerator, &info, NULL, NULL, &error) && info != NULL)
     {
-      if (g_str_has_prefix (g_file_info_get_name (info), ".goutputstream-"))
+      const char *name = g_file_info_get_name (info);
+
+      if (g_str_has_prefix (name, ".goutputstream-") || cycle_atomic_file_is_temp_name (name))
         count++;
     }
   g_assert_no_error (error);
@@ -612,39 +617,61 @@ static void
 test_cleanup_temp_files (Fixture       *fixture,
                          gconstpointer  user_data)
 {
-  g_autoptr(GFile) subdir = child_file (fixture, ".goutputstream-Dir123");
-  g_autoptr(GFile) link = child_file (fixture, ".goutputstream-Lnk456");
+  g_autoptr(GFile) subdir = child_file (fixture, ".plan.cycle.cycle-Dir123.tmp");
+  g_autoptr(GFile) link = child_file (fixture, ".plan.cycle.cycle-Lnk456.tmp");
+  g_autoptr(GFile) held = child_file (fixture, ".plan.cycle.cycle-Held12.tmp");
   g_autoptr(GError) error = NULL;
   guint64 old = now_seconds () - 120;
+  int fd;
 
+  g_assert_true (cycle_atomic_file_is_temp_name (".plan.cycle.cycle-AbC123.tmp"));
+  g_assert_true (cycle_atomic_file_is_temp_name (".x.cycle-zz9999.tmp"));
+  g_assert_false (cycle_atomic_file_is_temp_name (".cycle-zz9999.tmp"));
+  g_assert_false (cycle_atomic_file_is_temp_name ("plan.cycle.cycle-AbC123.tmp"));
+  g_assert_false (cycle_atomic_file_is_temp_name (".plan.cycle.cycle-AbC12!.tmp"));
+  g_assert_false (cycle_atomic_file_is_temp_name (".plan.cycle.cycle-AbC1234.tmp"));
+  g_assert_false (cycle_atomic_file_is_temp_name (".plan.cycle.cycle-AbC123"));
+  g_assert_false (cycle_atomic_file_is_temp_name (".goutputstream-AbC123"));
+
+  /* Ours, left by a killed save (fresh or old: nobody holds them) */
+  make_temp_file (fixture->dir, ".plan.cycle.cycle-AbC123.tmp", old);
+  make_temp_file (fixture->dir, ".x.cycle-zz9999.tmp", now_seconds ());
+  /* Other programs' files, however old, and names that are not quite ours */
   make_temp_file (fixture->dir, ".goutputstream-AbC123", old);
-  make_temp_file (fixture->dir, ".goutputstream-zz9999", old);
   make_temp_file (fixture->dir, ".goutputstream-XyZ789", now_seconds ());
-  make_temp_file (fixture->dir, ".goutputstream-x", old);
-  make_temp_file (fixture->dir, ".goutputstream-AbC1234", old);
-  make_temp_file (fixture->dir, ".goutputstream-AbC12!", old);
-  make_temp_file (fixture->dir, "goutputstream-AbC123", old);
+  make_temp_file (fixture->dir, ".plan.cycle.cycle-AbC1234.tmp", old);
+  make_temp_file (fixture->dir, "plan.cycle.cycle-AbC123.tmp", old);
   make_temp_file (fixture->dir, "other.txt", old);
 
-  /* An old directory and a link to an old file are not temporary files */
+  /* A save in progress in another process holds its file: it stays */
+  make_temp_file (fixture->dir, ".plan.cycle.cycle-Held12.tmp", now_seconds ());
+  fd = g_open (g_file_peek_path (held), O_RDONLY | O_CLOEXEC, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+
+  /* A directory and a link with our names are not temporary files */
   g_file_make_directory (subdir, NULL, &error);
   g_assert_no_error (error);
-  set_mtime (subdir, old);
   g_file_make_symbolic_link (link, "other.txt", NULL, &error);
   g_assert_no_error (error);
 
   g_assert_cmpuint (cycle_cleanup_temp_files (fixture->dir), ==, 2);
 
-  g_assert_false (child_exists (fixture->dir, ".goutputstream-AbC123"));
-  g_assert_false (child_exists (fixture->dir, ".goutputstream-zz9999"));
+  g_assert_false (child_exists (fixture->dir, ".plan.cycle.cycle-AbC123.tmp"));
+  g_assert_false (child_exists (fixture->dir, ".x.cycle-zz9999.tmp"));
+  g_assert_true (child_exists (fixture->dir, ".goutputstream-AbC123"));
   g_assert_true (child_exists (fixture->dir, ".goutputstream-XyZ789"));
-  g_assert_true (child_exists (fixture->dir, ".goutputstream-x"));
-  g_assert_true (child_exists (fixture->dir, ".goutputstream-AbC1234"));
-  g_assert_true (child_exists (fixture->dir, ".goutputstream-AbC12!"));
-  g_assert_true (child_exists (fixture->dir, "goutputstream-AbC123"));
+  g_assert_true (child_exists (fixture->dir, ".plan.cycle.cycle-AbC1234.tmp"));
+  g_assert_true (child_exists (fixture->dir, "plan.cycle.cycle-AbC123.tmp"));
   g_assert_true (child_exists (fixture->dir, "other.txt"));
-  g_assert_true (child_exists (fixture->dir, ".goutputstream-Dir123"));
-  g_assert_true (child_exists (fixture->dir, ".goutputstream-Lnk456"));
+  g_assert_true (child_exists (fixture->dir, ".plan.cycle.cycle-Held12.tmp"));
+  g_assert_true (child_exists (fixture->dir, ".plan.cycle.cycle-Dir123.tmp"));
+  g_assert_true (child_exists (fixture->dir, ".plan.cycle.cycle-Lnk456.tmp"));
+
+  /* Once its writer is gone, the held one goes too */
+  close (fd);
+  g_assert_cmpuint (cycle_cleanup_temp_files (fixture->dir), ==, 1);
+  g_assert_false (child_exists (fixture->dir, ".plan.cycle.cycle-Held12.tmp"));
 
   /* Nothing more to do the second time; a missing directory is no error */
   g_assert_cmpuint (cycle_cleanup_temp_files (fixture->dir), ==, 0);
@@ -660,25 +687,40 @@ test_cleanup_on_load_and_save (Fixture       *fixture,
                                gconstpointer  user_data)
 {
   g_autoptr(GFile) file = child_file (fixture, "plan.cycle");
+  g_autoptr(GFile) real_dir = child_file (fixture, "real");
+  g_autoptr(GFile) real = g_file_get_child (real_dir, "plan.cycle");
+  g_autoptr(GFile) link = child_file (fixture, "link.cycle");
   g_autoptr(CycleDocument) document = NULL;
+  g_autoptr(CycleDocument) linked = NULL;
   g_autoptr(GError) error = NULL;
   guint64 old = now_seconds () - 3600;
 
   write_file (file, canonical_plan);
-  make_temp_file (fixture->dir, ".goutputstream-Crash1", old);
-  make_temp_file (fixture->dir, ".goutputstream-Fresh1", now_seconds ());
+  make_temp_file (fixture->dir, ".plan.cycle.cycle-Crash1.tmp", now_seconds ());
+  make_temp_file (fixture->dir, ".goutputstream-Other1", old);
 
   document = cycle_document_new_from_file (file, NULL, &error);
   g_assert_no_error (error);
-  g_assert_false (child_exists (fixture->dir, ".goutputstream-Crash1"));
-  g_assert_true (child_exists (fixture->dir, ".goutputstream-Fresh1"));
+  g_assert_false (child_exists (fixture->dir, ".plan.cycle.cycle-Crash1.tmp"));
+  g_assert_true (child_exists (fixture->dir, ".goutputstream-Other1"));
 
-  make_temp_file (fixture->dir, ".goutputstream-Crash2", old);
+  make_temp_file (fixture->dir, ".plan.cycle.cycle-Crash2.tmp", old);
   cycle_plan_set_title (cycle_document_get_plan (document), "Saved");
   g_assert_true (cycle_document_save (document, NULL, FALSE, NULL, &error));
   g_assert_no_error (error);
-  g_assert_false (child_exists (fixture->dir, ".goutputstream-Crash2"));
-  g_assert_true (child_exists (fixture->dir, ".goutputstream-Fresh1"));
+  g_assert_false (child_exists (fixture->dir, ".plan.cycle.cycle-Crash2.tmp"));
+  g_assert_true (child_exists (fixture->dir, ".goutputstream-Other1"));
+
+  /* Through a symbolic link: the temporary files sit beside the file it names */
+  g_file_make_directory (real_dir, NULL, &error);
+  g_assert_no_error (error);
+  write_file (real, canonical_plan);
+  g_file_make_symbolic_link (link, "real/plan.cycle", NULL, &error);
+  g_assert_no_error (error);
+  make_temp_file (real_dir, ".plan.cycle.cycle-Crash3.tmp", now_seconds ());
+  linked = cycle_document_new_from_file (link, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (child_exists (real_dir, ".plan.cycle.cycle-Crash3.tmp"));
 }
 
 static void

@@ -112,13 +112,13 @@ test_write_list_load_delete (Fixture       *fixture,
   g_assert_nonnull (plan);
   cycle_plan_set_title (plan, "Spring launch");
 
-  g_assert_true (cycle_drafts_write (fixture->dir, id, plan, original, &error));
+  g_assert_true (cycle_drafts_write (fixture->dir, id, plan, original, NULL, &error));
   g_assert_no_error (error);
   /* Writing again replaces the draft: still one. */
   cycle_plan_set_title (plan, "Spring launch, v2");
-  g_assert_true (cycle_drafts_write (fixture->dir, id, plan, original, &error));
+  g_assert_true (cycle_drafts_write (fixture->dir, id, plan, original, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (cycle_drafts_write (fixture->dir, untitled_id, blank, NULL, &error));
+  g_assert_true (cycle_drafts_write (fixture->dir, untitled_id, blank, NULL, NULL, &error));
   g_assert_no_error (error);
 
   drafts = cycle_drafts_list (fixture->dir);
@@ -186,7 +186,7 @@ test_stray_files (Fixture       *fixture,
   g_autofree char *path = NULL;
   const CycleDraft *draft;
 
-  g_assert_true (cycle_drafts_write (fixture->dir, id, plan, NULL, &error));
+  g_assert_true (cycle_drafts_write (fixture->dir, id, plan, NULL, NULL, &error));
   g_assert_no_error (error);
 
   path = g_build_filename (fixture->path, "notes.cycle", NULL);

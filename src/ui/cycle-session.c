@@ -83,7 +83,8 @@ entry_write (Entry *entry)
     return FALSE;
 
   if (!cycle_drafts_write (entry->session->drafts_dir, entry->id, plan,
-                           cycle_document_get_file (entry->document), &error))
+                           cycle_document_get_file (entry->document),
+                           cycle_document_get_stamp (entry->document), &error))
     {
       /* Not worth a dialog: the plan itself is safe in the window. */
       g_debug ("Could not write the draft %s: %s", entry->id, error->message);

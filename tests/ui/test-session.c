@@ -72,7 +72,7 @@ test_recover (void)
 
   g_settings_set_uint (settings, "autosave-delay", 0);
   cycle_plan_set_title (plan, "Spring launch");
-  g_assert_true (cycle_drafts_write (dir, id, plan, original, &error));
+  g_assert_true (cycle_drafts_write (dir, id, plan, original, NULL, &error));
   g_assert_no_error (error);
 
   g_application_activate (G_APPLICATION (app));
