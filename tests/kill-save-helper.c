@@ -5,8 +5,7 @@
  *                                      does (which removes the temporary files a killed save
  *                                      left), prints "ready", waits for a line on its input, then
  *                                      saves it titled "B", "A", "B"… until killed
- *   kill-save-helper open TARGET       opens TARGET as the application does (which removes the
- *                                      temporary files a killed save left)
+ *   kill-save-helper time TARGET       prints how long one save of TARGET takes, in seconds
  *
  * Copyright 2026 The Cycle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -74,15 +73,31 @@ main (int   argc,
       return 0;
     }
 
-  if (argc == 3 && g_str_equal (argv[1], "open"))
+  if (argc == 3 && g_str_equal (argv[1], "time"))
     {
+      gint64 start;
+
       document = open_document (argv[2]);
+      plan = cycle_document_get_plan (document);
+      start = g_get_monotonic_time ();
+      for (guint i = 0; i < 4; i++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          cycle_plan_set_title (plan, i % 2 ? "A" : "B");
+          if (!cycle_document_save (document, NULL, FALSE, NULL, &error))
+            {
+              fprintf (stderr, "%s\n", error->message);
+              return 1;
+            }
+        }
+      printf ("%f\n", (g_get_monotonic_time () - start) / 4.0 / G_USEC_PER_SEC);
       return 0;
     }
 
   if (argc != 3 || !g_str_equal (argv[1], "save"))
     {
-      fprintf (stderr, "usage: %s variants IN A B | save TARGET | open TARGET\n", argv[0]);
+      fprintf (stderr, "usage: %s variants IN A B | save TARGET | time TARGET\n", argv[0]);
       return 2;
     }
 

@@ -151,9 +151,12 @@ def main():
         os.mkdir(plain_dir)
         plain = os.path.join(plain_dir, "plan.cycle")
         shutil.copy(plan_a, plain)
-        window = float(os.environ.get("CYCLE_KILL_WINDOW", "0.15"))
-        print(f"# plan of 10 000 items, {size} bytes; kills at 0–{window * 1000:.0f} ms "
-              "after the saves start (one save takes about 50 ms here)")
+        # Random kills fall across about three saves, however fast this machine and build are
+        one_save = float(subprocess.run([own_helper, "time", plain], check=True,
+                                        capture_output=True).stdout)
+        window = float(os.environ.get("CYCLE_KILL_WINDOW", str(3 * one_save)))
+        print(f"# plan of 10 000 items, {size} bytes; one save takes {one_save * 1000:.0f} ms; "
+              f"random kills at 0–{window * 1000:.0f} ms after the saves start")
 
         kinds = []
         kinds.append(Kind("plain file", plain, plain, [], True))
@@ -204,7 +207,7 @@ def main():
         failed = len(errors)
         for number, kind in enumerate(kinds, 1):
             ok = kind.torn == 0 and kind.left == 0 and (kind.may_change or kind.changed == 0)
-            if kind.may_change and kind.changed == 0:
+            if kind.may_change and kind.kills >= 100 and kind.changed == 0:
                 ok = False   # no save ever completed: the kills tested nothing
             failed += not ok
             print(f"{'ok' if ok else 'not ok'} {number} {kind.name}: {kind.kills} kills, "

@@ -201,7 +201,7 @@ test_original_changed (Fixture       *fixture,
   stamp = cycle_document_get_stamp (opened);
   g_assert_nonnull (stamp);
   g_assert_cmpuint (stamp->size, >, 0);
-  g_assert_cmpuint (strlen (stamp->sha256), ==, 64);
+  g_assert_cmpuint (strlen (stamp->sha512), ==, 128);
 
   plan = cycle_document_get_plan (opened);
   cycle_plan_set_title (plan, "Edited");
@@ -224,7 +224,7 @@ test_original_changed (Fixture       *fixture,
   g_assert_nonnull (draft);
   g_assert_nonnull (draft->stamp);
   g_assert_cmpuint (draft->stamp->size, ==, stamp->size);
-  g_assert_cmpstr (draft->stamp->sha256, ==, stamp->sha256);
+  g_assert_cmpstr (draft->stamp->sha512, ==, stamp->sha512);
   g_assert_cmpstr (draft->stamp->etag, ==, stamp->etag);
   g_assert_nonnull (other);
   g_assert_null (other->stamp);

@@ -162,16 +162,16 @@ cycle_document_new (void)
 CycleFileStamp *
 cycle_file_stamp_new (const char *etag,
                       guint64     size,
-                      const char *sha256)
+                      const char *sha512)
 {
   CycleFileStamp *stamp;
 
-  g_return_val_if_fail (sha256 != NULL, NULL);
+  g_return_val_if_fail (sha512 != NULL, NULL);
 
   stamp = g_new0 (CycleFileStamp, 1);
   stamp->etag = g_strdup (etag);
   stamp->size = size;
-  stamp->sha256 = g_strdup (sha256);
+  stamp->sha512 = g_strdup (sha512);
   return stamp;
 }
 
@@ -184,7 +184,7 @@ stamp_new_for_data (const char    *etag,
 
   stamp->etag = g_strdup (etag);
   stamp->size = size;
-  stamp->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, size);
+  stamp->sha512 = g_compute_checksum_for_data (G_CHECKSUM_SHA512, data, size);
   return stamp;
 }
 
@@ -193,7 +193,7 @@ cycle_file_stamp_copy (const CycleFileStamp *stamp)
 {
   g_return_val_if_fail (stamp != NULL, NULL);
 
-  return cycle_file_stamp_new (stamp->etag, stamp->size, stamp->sha256);
+  return cycle_file_stamp_new (stamp->etag, stamp->size, stamp->sha512);
 }
 
 void
@@ -203,7 +203,7 @@ cycle_file_stamp_free (CycleFileStamp *stamp)
     return;
 
   g_free (stamp->etag);
-  g_free (stamp->sha256);
+  g_free (stamp->sha512);
   g_free (stamp);
 }
 
@@ -405,17 +405,17 @@ cycle_document_check_size (GBytes      *bytes,
   return TRUE;
 }
 
-/* The size and SHA-256 of what @file holds now, read in pieces. FALSE with
+/* The size and SHA-512 of what @file holds now, read in pieces. FALSE with
  * G_IO_ERROR_NOT_FOUND when there is no file. */
 static gboolean
 hash_file (GFile         *file,
            guint64       *size,
-           char         **sha256,
+           char         **sha512,
            GCancellable  *cancellable,
            GError       **error)
 {
   g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA512);
   g_autofree guint8 *buffer = g_malloc (HASH_CHUNK);
   guint64 total = 0;
 
@@ -437,7 +437,7 @@ hash_file (GFile         *file,
     }
 
   *size = total;
-  *sha256 = g_strdup (g_checksum_get_string (checksum));
+  *sha512 = g_strdup (g_checksum_get_string (checksum));
   return TRUE;
 }
 
@@ -451,7 +451,7 @@ changed_on_disk (CycleDocument *self,
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *sha256 = NULL;
+  g_autofree char *sha512 = NULL;
   guint64 size = 0;
 
   info = g_file_query_info (target, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
@@ -468,13 +468,13 @@ changed_on_disk (CycleDocument *self,
   if ((guint64) g_file_info_get_size (info) != self->stamp->size)
     return TRUE;
 
-  if (!hash_file (target, &size, &sha256, cancellable, &error))
+  if (!hash_file (target, &size, &sha512, cancellable, &error))
     {
       g_debug ("Could not read %s back: %s", g_file_peek_path (target), error->message);
       return FALSE;
     }
 
-  return size != self->stamp->size || g_strcmp0 (sha256, self->stamp->sha256) != 0;
+  return size != self->stamp->size || g_strcmp0 (sha512, self->stamp->sha512) != 0;
 }
 
 static char *

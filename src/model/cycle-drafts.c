@@ -148,8 +148,8 @@ cycle_drafts_write (GFile                 *dir,
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "size");
       json_builder_add_int_value (builder, (gint64) stamp->size);
-      json_builder_set_member_name (builder, "sha256");
-      json_builder_add_string_value (builder, stamp->sha256);
+      json_builder_set_member_name (builder, "sha512");
+      json_builder_add_string_value (builder, stamp->sha512);
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
@@ -179,28 +179,28 @@ get_string_member (JsonObject *object,
   return json_node_get_string (node);
 }
 
-/* "original": {"etag": "…", "size": N, "sha256": "…"}; anything else leaves the stamp unknown. */
+/* "original": {"etag": "…", "size": N, "sha512": "…"}; anything else leaves the stamp unknown. */
 static void
 read_stamp (CycleDraft *draft,
             JsonNode   *node)
 {
   JsonObject *object;
   JsonNode *size;
-  const char *sha256;
+  const char *sha512;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return;
   object = json_node_get_object (node);
 
   size = json_object_get_member (object, "size");
-  sha256 = get_string_member (object, "sha256");
+  sha512 = get_string_member (object, "sha512");
   if (size == NULL || !JSON_NODE_HOLDS_VALUE (size) ||
       json_node_get_value_type (size) != G_TYPE_INT64 || json_node_get_int (size) < 0 ||
-      sha256 == NULL || strlen (sha256) != 64)
+      sha512 == NULL || strlen (sha512) != 128)
     return;
 
   draft->stamp = cycle_file_stamp_new (get_string_member (object, "etag"),
-                                       (guint64) json_node_get_int (size), sha256);
+                                       (guint64) json_node_get_int (size), sha512);
 }
 
 /* Fills in the uri, title and original stamp of @draft from its index, when there is a readable

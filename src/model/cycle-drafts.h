@@ -2,7 +2,7 @@
  *
  * A draft is two files in the drafts folder ($XDG_DATA_HOME/cycle/drafts): ID.cycle, the plan
  * as it would be saved, and ID.json, a small index saying which file the plan came from, what
- * that file held then (etag, size, SHA-256) and what the plan was called. Both are written
+ * that file held then (etag, size, SHA-512) and what the plan was called. Both are written
  * atomically (cycle-atomic-file.h), so a crash while autosaving leaves the previous draft
  * whole.
  *
