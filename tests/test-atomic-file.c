@@ -171,6 +171,28 @@ test_plain (Fixture       *fixture,
   g_assert_cmpuint (count_temp_files (fixture->path), ==, 0);
 }
 
+/* A killed export leaves its temporary file; the next write of the same file removes it, and
+ * leaves the other files' (and other programs') alone. */
+static void
+test_cleanup_after_commit (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *path = child_path (fixture, "plan.svg");
+  g_autofree char *mine = child_path (fixture, ".plan.svg.cycle-Kil123.tmp");
+  g_autofree char *other = child_path (fixture, ".other.svg.cycle-Kil456.tmp");
+  g_autofree char *foreign = child_path (fixture, ".goutputstream-Kil789");
+  g_autoptr(GError) error = NULL;
+
+  write_file (mine, "half");
+  write_file (other, "half");
+  write_file (foreign, "half");
+  g_assert_true (replace (path, new_text, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (mine, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (foreign, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_streaming_abort (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -631,6 +653,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/atomic-file/plain", test_plain);
+  ADD ("/atomic-file/cleanup-after-commit", test_cleanup_after_commit);
   ADD ("/atomic-file/streaming-abort", test_streaming_abort);
   ADD ("/atomic-file/symlink", test_symlink);
   ADD ("/atomic-file/hard-link", test_hard_link);

@@ -408,6 +408,9 @@ cycle_atomic_file_write (CycleAtomicFile  *self,
   return TRUE;
 }
 
+static guint cleanup_stale (const char *dir,
+                            const char *prefix);
+
 static void
 sync_folder_of (const char *path)
 {
@@ -467,6 +470,18 @@ cycle_atomic_file_commit (CycleAtomicFile  *self,
   self->fd = -1;
 
   sync_folder_of (self->real_path);
+
+  /* What a killed write of this same file left (an export, cycle-tool: no plan is opened there
+   * to clean up) */
+  {
+    g_autofree char *dir = g_path_get_dirname (self->real_path);
+    g_autofree char *base = g_path_get_basename (self->real_path);
+    g_autofree char *name = truncate_name (base, MAX_NAME_IN_TEMP);
+    g_autofree char *prefix = g_strconcat (".", name, TEMP_INFIX, NULL);
+
+    cleanup_stale (dir, prefix);
+  }
+
   return TRUE;
 }
 
@@ -561,51 +576,55 @@ remove_if_stale (const char *path)
   return removed;
 }
 
-guint
-cycle_atomic_file_cleanup_stale (GFile *dir)
+/* Removes the stale temporary files of ours in @dir whose names start with @prefix (NULL: any). */
+static guint
+cleanup_stale (const char *dir,
+               const char *prefix)
 {
-  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GDir) folder = NULL;
   g_autoptr(GError) error = NULL;
+  const char *name;
   guint count = 0;
 
-  g_return_val_if_fail (G_IS_FILE (dir), 0);
-
-  /* NOFOLLOW: a symbolic link reports itself, so it is never taken for a regular file */
-  enumerator = g_file_enumerate_children (dir,
-                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                          NULL, &error);
-  if (enumerator == NULL)
+  folder = g_dir_open (dir, 0, &error);
+  if (folder == NULL)
     {
       g_debug ("Not cleaning up temporary files: %s", error->message);
       return 0;
     }
 
-  for (;;)
+  while ((name = g_dir_read_name (folder)) != NULL)
     {
-      g_autoptr(GError) local_error = NULL;
       g_autofree char *path = NULL;
-      GFileInfo *info;
-      GFile *child;
+      GStatBuf st;
 
-      if (!g_file_enumerator_iterate (enumerator, &info, &child, NULL, &local_error))
-        {
-          g_debug ("Stopped cleaning up temporary files: %s", local_error->message);
-          break;
-        }
-
-      if (info == NULL)
-        break;
-
-      if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
-          !cycle_atomic_file_is_temp_name (g_file_info_get_name (info)))
+      if (!cycle_atomic_file_is_temp_name (name) ||
+          (prefix != NULL && !g_str_has_prefix (name, prefix)))
         continue;
 
-      path = g_file_get_path (child);
-      if (path != NULL && remove_if_stale (path))
+      /* A symbolic link or a folder with our name is not ours (remove_if_stale() opens with
+       * O_NOFOLLOW and checks the type again) */
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
+        continue;
+
+      if (remove_if_stale (path))
         count++;
     }
 
   return count;
+}
+
+guint
+cycle_atomic_file_cleanup_stale (GFile *dir)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (dir), 0);
+
+  path = g_file_get_path (dir);
+  if (path == NULL)
+    return 0;
+
+  return cleanup_stale (path, NULL);
 }

@@ -19,10 +19,12 @@
  *
  * A writer holds a lock on its temporary file until the rename, so the temporary files that a
  * killed run left (nobody holds their lock) can be told from a save in progress and removed:
- * cycle_atomic_file_cleanup_stale(). Nothing else is ever removed.
+ * cycle_atomic_file_cleanup_stale(), called when a plan is opened or saved, and for the
+ * target's own temporary files after every commit. Nothing else is ever removed.
  *
- * Errors are G_IO_ERROR, with a message that says what and where: "Could not save
- * “/home/ana/plan.cycle”: No space left on device".
+ * Errors are G_IO_ERROR, with a message that says what and where: "Could not write
+ * “/home/ana/plan.cycle”: No space left on device", "Could not save “…”: no temporary file can
+ * be made in the folder “…” (Permission denied)…".
  *
  * Copyright 2026 The Cycle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
