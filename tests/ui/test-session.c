@@ -71,10 +71,24 @@ test_recover (void)
   AdwMessageDialog *dialog;
   CycleWindow *window;
 
+  g_autoptr(CycleFileStamp) stamp = NULL;
+
   g_settings_set_uint (settings, "autosave-delay", 0);
+  /* The original as it was when the plan was taken from it… */
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"org.example.Cycle\", \"version\": 1}\n",
+                                      -1, &error));
+  {
+    g_autoptr(CycleDocument) opened = cycle_document_new_from_file (original, NULL, &error);
+
+    g_assert_no_error (error);
+    stamp = cycle_file_stamp_copy (cycle_document_get_stamp (opened));
+  }
   cycle_plan_set_title (plan, "Spring launch");
-  g_assert_true (cycle_drafts_write (dir, id, plan, original, NULL, &error));
+  g_assert_true (cycle_drafts_write (dir, id, plan, original, stamp, &error));
   g_assert_no_error (error);
+  /* …and as another program left it since */
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"org.example.Cycle\", \"version\": 2}\n",
+                                      -1, &error));
 
   g_application_activate (G_APPLICATION (app));
   ui_test_wait_until (ui_test_find_message_dialog ("Recover Unsaved Changes?") != NULL);
@@ -95,7 +109,13 @@ test_recover (void)
   /* The draft stays until the plan is saved. */
   g_assert_cmpuint (count_drafts (), ==, 1);
 
+  /* Saving it over a file changed since asks first, as for any plan */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  ui_test_wait_until (ui_test_find_message_dialog ("The File Changed on Disk") != NULL);
+  g_assert_true (cycle_plan_get_modified (ui_test_window_plan (window)));
+  g_assert_cmpuint (count_drafts (), ==, 1);
+  adw_message_dialog_response (ui_test_find_message_dialog ("The File Changed on Disk"),
+                               "overwrite");
   ui_test_drain ();
   g_assert_false (cycle_plan_get_modified (ui_test_window_plan (window)));
   g_assert_true (g_file_query_exists (original, NULL));
