@@ -74,6 +74,7 @@ class Kind:
 
 def run_kills(kind, helper, kills, hashes, rng, window):
     folder = os.path.dirname(kind.real)
+    after = sha256(kind.real)
     for round_ in range(kills + 1):
         # Opening the plan (the helper does it as the application does) removes what the last
         # killed save left; the helper then waits for "go"
@@ -94,7 +95,7 @@ def run_kills(kind, helper, kills, hashes, rng, window):
             proc.wait()
             break
 
-        before = sha256(kind.real)
+        before = after
         proc.stdin.write(b"go\n")
         proc.stdin.flush()
         if round_ % 2 == 0 or not kind.may_change:
