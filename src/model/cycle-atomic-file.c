@@ -32,6 +32,9 @@
 
 #define MAX_LINKS 40
 
+/* Where flock() is not supported, a temporary file this old is no save in progress */
+#define STALE_WITHOUT_LOCKS (60 * 60)
+
 struct _CycleAtomicFile
 {
   int       fd;
@@ -149,6 +152,14 @@ truncate_name (const char *name,
   return g_strndup (name, max);
 }
 
+/* Whether flock() failed because another holds the lock, rather than for want of locks. */
+static gboolean
+lock_is_busy (int errnum)
+{
+  /* EWOULDBLOCK is EAGAIN on Linux */
+  return errnum == EAGAIN || errnum == EINTR;
+}
+
 /* Makes, opens and locks a new temporary file beside @self->real_path. */
 static gboolean
 open_temp_file (CycleAtomicFile  *self,
@@ -165,6 +176,7 @@ open_temp_file (CycleAtomicFile  *self,
     {
       GStatBuf by_name;
       struct stat by_fd;
+      gboolean locked, same;
       int saved_errno;
 
       g_clear_pointer (&self->tmp_path, g_free);
@@ -187,11 +199,16 @@ open_temp_file (CycleAtomicFile  *self,
           return FALSE;
         }
 
-      if (flock (self->fd, LOCK_EX | LOCK_NB) == 0 &&
-          g_lstat (self->tmp_path, &by_name) == 0 && fstat (self->fd, &by_fd) == 0 &&
-          by_name.st_dev == by_fd.st_dev && by_name.st_ino == by_fd.st_ino)
+      /* A file system without locks (some network ones) still saves; its stale files are then
+       * told by their age (remove_if_stale()) */
+      locked = flock (self->fd, LOCK_EX | LOCK_NB) == 0 || !lock_is_busy (errno);
+      same = g_lstat (self->tmp_path, &by_name) == 0 && fstat (self->fd, &by_fd) == 0 &&
+             by_name.st_dev == by_fd.st_dev && by_name.st_ino == by_fd.st_ino;
+      if (locked && same)
         return TRUE;
 
+      if (same)
+        g_unlink (self->tmp_path);
       close (self->fd);
       self->fd = -1;
     }
@@ -560,13 +577,21 @@ remove_if_stale (const char *path)
   GStatBuf by_name;
   struct stat by_fd;
   gboolean removed = FALSE;
+  gboolean unlocked = FALSE;
   int fd;
 
   fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0);
   if (fd < 0)
     return FALSE;
 
-  if (flock (fd, LOCK_EX | LOCK_NB) == 0 &&
+  if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+    unlocked = TRUE;
+  else if (!lock_is_busy (errno))
+    /* No locks here: only what no save could still be writing */
+    unlocked = fstat (fd, &by_fd) == 0 &&
+               g_get_real_time () / G_USEC_PER_SEC - by_fd.st_mtime > STALE_WITHOUT_LOCKS;
+
+  if (unlocked &&
       fstat (fd, &by_fd) == 0 && S_ISREG (by_fd.st_mode) &&
       g_lstat (path, &by_name) == 0 &&
       by_name.st_dev == by_fd.st_dev && by_name.st_ino == by_fd.st_ino)
