@@ -640,6 +640,7 @@ on_autosave_failed_cb (CycleWindow   *self,
 {
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   if (document != self->document)
@@ -649,7 +650,9 @@ on_autosave_failed_cb (CycleWindow   *self,
   /* TRANSLATORS: the first %s is the plan's name, the second why ("Could not write “…”: …") */
   title = g_strdup_printf (_("No draft of “%s” could be saved to recover it after a crash "
                              "(%s). Save the plan to keep your changes."), name, error->message);
-  toast = adw_toast_new (title);
+  /* A toast's title is markup; a name or a path may hold "&" or "<" */
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   _cycle_window_toast (self, toast);
