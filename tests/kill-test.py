@@ -10,7 +10,8 @@ exists (writing, fsync, rename):
 - plain: a regular file;
 - symlink: a symbolic link to a file in another folder (the link must stay a link);
 - read-only folder: a writable file in a folder where no temporary file can be made (every save
-  is refused; as root, which ignores modes, the helper runs as nobody through setpriv).
+  is refused; as root, which ignores modes, the helper runs as nobody through setpriv, or where
+  nobody cannot reach the folder, in a mount namespace where it is bind-mounted read-only).
 
 After each kill the target's SHA-256 must be that of plan A or plan B, and once the plan is
 opened again no temporary file of Cycle's may be left. Prints TAP.
@@ -176,15 +177,30 @@ def main():
         shutil.copy(plan_a, ro)
         os.chmod(ro, 0o666)
         user_cmd = []
+        how = "as this user"
         if os.geteuid() == 0:
-            if shutil.which("setpriv") is None:
-                print("1..0 # SKIP setpriv is needed to drop root's privileges")
-                return 0
+            # Root ignores modes: run the helper as nobody; where nobody cannot reach the folder
+            # (a chroot made in a private folder), in a mount namespace of its own where the
+            # folder is bind-mounted read-only, which root cannot write through either
             os.chown(ro, NOBODY, NOBODY)
             os.chown(own_helper, NOBODY, NOBODY)
-            user_cmd = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+            as_nobody = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+            read_only_mount = [
+                "unshare", "--mount", "--propagation", "private", "sh", "-c",
+                'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"', ro_dir]
+            if (shutil.which("setpriv") and
+                    subprocess.run(as_nobody + ["test", "-w", ro]).returncode == 0):
+                user_cmd, how = as_nobody, "as nobody (setpriv)"
+            elif (shutil.which("unshare") and
+                  subprocess.run(read_only_mount + ["true"]).returncode == 0):
+                user_cmd, how = read_only_mount, "bind-mounted read-only"
+            else:
+                print("# neither setpriv nor a read-only bind mount works here")
+                user_cmd = None
         os.chmod(ro_dir, 0o555)
-        kinds.append(Kind("read-only folder", ro, ro, user_cmd, False))
+        if user_cmd is not None:
+            kinds.append(Kind("read-only folder", ro, ro, user_cmd, False))
+            print(f"# read-only folder: {how}")
 
         print(f"1..{len(kinds)}")
         # The three at once: most of a round is waiting
