@@ -13,6 +13,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -22,6 +24,7 @@
 # include <sys/mount.h>
 #endif
 
+#include "cycle-atomic-file.h"
 #include "cycle-document.h"
 #include "cycle-plan-io.h"
 
@@ -234,7 +237,7 @@ inode_of (GFile *file)
   return buf.st_ino;
 }
 
-/* The names in @dir that GLib's temporary files of a save would have. */
+/* The temporary files of a save in @dir: Cycle's own, or GLib's as Cycle once made them. */
 static guint
 count_temp_files (GFile *dir)
 {
@@ -249,7 +252,9 @@ count_temp_files (GFile *dir)
 
   while (g_file_enumerator_iterate (enumerator, &info, NULL, NULL, &error) && info != NULL)
     {
-      if (g_str_has_prefix (g_file_info_get_name (info), ".goutputstream-"))
+      const char *name = g_file_info_get_name (info);
+
+      if (g_str_has_prefix (name, ".goutputstream-") || cycle_atomic_file_is_temp_name (name))
         count++;
     }
   g_assert_no_error (error);
@@ -586,6 +591,177 @@ test_save_as (Fixture       *fixture,
   g_assert_cmpuint (count_temp_files (fixture->dir), ==, 0);
 }
 
+/* git checkout, cp -p and rsync put the old modification time back on new contents of the
+ * same size: the contents decide. And a file only touched has not changed. */
+static void
+test_changed_same_mtime (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GFile) file = child_file (fixture, "plan.cycle");
+  g_autoptr(CycleDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *same_size = g_strdup (canonical_plan);
+  guint64 mtime = now_seconds () - 3600;
+  CyclePlan *plan;
+
+  write_file (file, canonical_plan);
+  set_mtime (file, mtime);
+  document = cycle_document_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  plan = cycle_document_get_plan (document);
+  cycle_plan_set_title (plan, "Ours");
+
+  /* "Coffee club" becomes "Coffee clue": same size, same date */
+  *strstr (same_size, "club") = 'X';
+  write_file (file, same_size);
+  set_mtime (file, mtime);
+  g_assert_false (cycle_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_assert_nonnull (strstr (error->message, g_file_peek_path (file)));
+  g_clear_error (&error);
+  assert_file_contents (file, same_size);
+  assert_unsaved (document, file, "Ours");
+
+  /* The same bytes written again, at another time: not a change */
+  write_file (file, canonical_plan);
+  g_clear_object (&document);
+  document = cycle_document_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  plan = cycle_document_get_plan (document);
+  cycle_plan_set_title (plan, "Ours");
+  write_file (file, canonical_plan);
+  set_mtime (file, now_seconds () - 60);
+  g_assert_true (cycle_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A document made around a plan (a recovered draft) checks the file against what it knew */
+static void
+test_recovered_stamp (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GFile) file = child_file (fixture, "plan.cycle");
+  g_autoptr(CycleDocument) loaded = NULL;
+  g_autoptr(CycleDocument) document = NULL;
+  g_autoptr(CyclePlan) plan = cycle_plan_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CycleFileStamp) stamp = NULL;
+
+  write_file (file, canonical_plan);
+  loaded = cycle_document_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  stamp = cycle_file_stamp_copy (cycle_document_get_stamp (loaded));
+  g_assert_cmpuint (stamp->size, ==, strlen (canonical_plan));
+
+  /* Nothing known: an existing file may have changed */
+  document = cycle_document_new_for_file (plan, file, NULL);
+  g_assert_null (cycle_document_get_stamp (document));
+  g_assert_false (cycle_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_clear_error (&error);
+  g_clear_object (&document);
+
+  /* What it held then, and holds still */
+  document = cycle_document_new_for_file (plan, file, stamp);
+  g_assert_true (cycle_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&document);
+
+  /* …and no longer */
+  document = cycle_document_new_for_file (plan, file, stamp);
+  write_file (file, other_plan);
+  g_assert_false (cycle_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  assert_file_contents (file, other_plan);
+}
+
+/* What Cycle saves it can open again: a plan over the load limit is not written */
+static void
+test_save_too_large (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  static const char byte = 'x';
+  g_autoptr(GFile) file = child_file (fixture, "huge.cycle");
+  g_autoptr(GBytes) over = NULL;
+  g_autoptr(GBytes) limit = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Only the size is looked at: the bytes are never read */
+  over = g_bytes_new_static (&byte, (gsize) CYCLE_FILE_MAX_SIZE + 1);
+  limit = g_bytes_new_static (&byte, (gsize) CYCLE_FILE_MAX_SIZE);
+
+  g_assert_true (cycle_document_check_size (limit, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (cycle_document_check_size (over, file, &error));
+  g_assert_error (error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, g_file_peek_path (file)));
+  g_assert_nonnull (strstr (error->message, "257 MiB"));
+  g_assert_nonnull (strstr (error->message, "256 MiB"));
+  g_assert_false (g_file_query_exists (file, NULL));
+}
+
+/* Every kind of target, through the document */
+static void
+test_targets (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(GFile) real_dir = child_file (fixture, "real");
+  g_autoptr(GFile) real = g_file_get_child (real_dir, "plan.cycle");
+  g_autoptr(GFile) link_file = child_file (fixture, "link.cycle");
+  g_autoptr(GFile) linked = child_file (fixture, "linked.cycle");
+  g_autoptr(CycleDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_file_make_directory (real_dir, NULL, &error);
+  g_assert_no_error (error);
+  write_file (real, canonical_plan);
+  g_file_make_symbolic_link (link_file, "real/plan.cycle", NULL, &error);
+  g_assert_no_error (error);
+
+  /* Through a symbolic link: the file it names is replaced, the link stays */
+  document = cycle_document_new_from_file (link_file, NULL, &error);
+  g_assert_no_error (error);
+  cycle_plan_set_title (cycle_document_get_plan (document), "Through the link");
+  g_assert_true (cycle_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  text = plan_text (cycle_document_get_plan (document));
+  assert_file_contents (real, text);
+  g_assert_cmpint (g_file_query_file_type (link_file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL),
+                   ==, G_FILE_TYPE_SYMBOLIC_LINK);
+  g_assert_cmpuint (count_temp_files (fixture->dir), ==, 0);
+  g_assert_cmpuint (count_temp_files (real_dir), ==, 0);
+  g_clear_object (&document);
+
+  /* A second name (hard link): refused, both names as they were, the work still here */
+  g_assert_cmpint (link (g_file_peek_path (real), g_file_peek_path (linked)), ==, 0);
+  document = cycle_document_new_from_file (link_file, NULL, &error);
+  g_assert_no_error (error);
+  cycle_plan_set_title (cycle_document_get_plan (document), "Refused");
+  g_assert_false (cycle_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_nonnull (strstr (error->message, "hard links"));
+  assert_unsaved (document, link_file, "Refused");
+  assert_file_contents (real, text);
+  assert_file_contents (linked, text);
+  g_clear_error (&error);
+
+  /* The document's own file replaced by a folder: refused, the folder as it was */
+  g_clear_object (&document);
+  g_assert_cmpint (g_unlink (g_file_peek_path (linked)), ==, 0);
+  document = cycle_document_new_from_file (real, NULL, &error);
+  g_assert_no_error (error);
+  cycle_plan_set_title (cycle_document_get_plan (document), "Unsaved");
+  g_assert_cmpint (g_unlink (g_file_peek_path (real)), ==, 0);
+  g_file_make_directory (real, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (cycle_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  assert_unsaved (document, real, "Unsaved");
+  g_assert_cmpint (g_file_query_file_type (real, G_FILE_QUERY_INFO_NONE, NULL), ==,
+                   G_FILE_TYPE_DIRECTORY);
+}
+
 static void
 make_temp_file (GFile      *dir,
                 const char *name,
@@ -612,39 +788,61 @@ static void
 test_cleanup_temp_files (Fixture       *fixture,
                          gconstpointer  user_data)
 {
-  g_autoptr(GFile) subdir = child_file (fixture, ".goutputstream-Dir123");
-  g_autoptr(GFile) link = child_file (fixture, ".goutputstream-Lnk456");
+  g_autoptr(GFile) subdir = child_file (fixture, ".plan.cycle.cycle-Dir123.tmp");
+  g_autoptr(GFile) link = child_file (fixture, ".plan.cycle.cycle-Lnk456.tmp");
+  g_autoptr(GFile) held = child_file (fixture, ".plan.cycle.cycle-Held12.tmp");
   g_autoptr(GError) error = NULL;
   guint64 old = now_seconds () - 120;
+  int fd;
 
+  g_assert_true (cycle_atomic_file_is_temp_name (".plan.cycle.cycle-AbC123.tmp"));
+  g_assert_true (cycle_atomic_file_is_temp_name (".x.cycle-zz9999.tmp"));
+  g_assert_false (cycle_atomic_file_is_temp_name (".cycle-zz9999.tmp"));
+  g_assert_false (cycle_atomic_file_is_temp_name ("plan.cycle.cycle-AbC123.tmp"));
+  g_assert_false (cycle_atomic_file_is_temp_name (".plan.cycle.cycle-AbC12!.tmp"));
+  g_assert_false (cycle_atomic_file_is_temp_name (".plan.cycle.cycle-AbC1234.tmp"));
+  g_assert_false (cycle_atomic_file_is_temp_name (".plan.cycle.cycle-AbC123"));
+  g_assert_false (cycle_atomic_file_is_temp_name (".goutputstream-AbC123"));
+
+  /* Ours, left by a killed save (fresh or old: nobody holds them) */
+  make_temp_file (fixture->dir, ".plan.cycle.cycle-AbC123.tmp", old);
+  make_temp_file (fixture->dir, ".x.cycle-zz9999.tmp", now_seconds ());
+  /* Other programs' files, however old, and names that are not quite ours */
   make_temp_file (fixture->dir, ".goutputstream-AbC123", old);
-  make_temp_file (fixture->dir, ".goutputstream-zz9999", old);
   make_temp_file (fixture->dir, ".goutputstream-XyZ789", now_seconds ());
-  make_temp_file (fixture->dir, ".goutputstream-x", old);
-  make_temp_file (fixture->dir, ".goutputstream-AbC1234", old);
-  make_temp_file (fixture->dir, ".goutputstream-AbC12!", old);
-  make_temp_file (fixture->dir, "goutputstream-AbC123", old);
+  make_temp_file (fixture->dir, ".plan.cycle.cycle-AbC1234.tmp", old);
+  make_temp_file (fixture->dir, "plan.cycle.cycle-AbC123.tmp", old);
   make_temp_file (fixture->dir, "other.txt", old);
 
-  /* An old directory and a link to an old file are not temporary files */
+  /* A save in progress in another process holds its file: it stays */
+  make_temp_file (fixture->dir, ".plan.cycle.cycle-Held12.tmp", now_seconds ());
+  fd = g_open (g_file_peek_path (held), O_RDONLY | O_CLOEXEC, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+
+  /* A directory and a link with our names are not temporary files */
   g_file_make_directory (subdir, NULL, &error);
   g_assert_no_error (error);
-  set_mtime (subdir, old);
   g_file_make_symbolic_link (link, "other.txt", NULL, &error);
   g_assert_no_error (error);
 
   g_assert_cmpuint (cycle_cleanup_temp_files (fixture->dir), ==, 2);
 
-  g_assert_false (child_exists (fixture->dir, ".goutputstream-AbC123"));
-  g_assert_false (child_exists (fixture->dir, ".goutputstream-zz9999"));
+  g_assert_false (child_exists (fixture->dir, ".plan.cycle.cycle-AbC123.tmp"));
+  g_assert_false (child_exists (fixture->dir, ".x.cycle-zz9999.tmp"));
+  g_assert_true (child_exists (fixture->dir, ".goutputstream-AbC123"));
   g_assert_true (child_exists (fixture->dir, ".goutputstream-XyZ789"));
-  g_assert_true (child_exists (fixture->dir, ".goutputstream-x"));
-  g_assert_true (child_exists (fixture->dir, ".goutputstream-AbC1234"));
-  g_assert_true (child_exists (fixture->dir, ".goutputstream-AbC12!"));
-  g_assert_true (child_exists (fixture->dir, "goutputstream-AbC123"));
+  g_assert_true (child_exists (fixture->dir, ".plan.cycle.cycle-AbC1234.tmp"));
+  g_assert_true (child_exists (fixture->dir, "plan.cycle.cycle-AbC123.tmp"));
   g_assert_true (child_exists (fixture->dir, "other.txt"));
-  g_assert_true (child_exists (fixture->dir, ".goutputstream-Dir123"));
-  g_assert_true (child_exists (fixture->dir, ".goutputstream-Lnk456"));
+  g_assert_true (child_exists (fixture->dir, ".plan.cycle.cycle-Held12.tmp"));
+  g_assert_true (child_exists (fixture->dir, ".plan.cycle.cycle-Dir123.tmp"));
+  g_assert_true (child_exists (fixture->dir, ".plan.cycle.cycle-Lnk456.tmp"));
+
+  /* Once its writer is gone, the held one goes too */
+  close (fd);
+  g_assert_cmpuint (cycle_cleanup_temp_files (fixture->dir), ==, 1);
+  g_assert_false (child_exists (fixture->dir, ".plan.cycle.cycle-Held12.tmp"));
 
   /* Nothing more to do the second time; a missing directory is no error */
   g_assert_cmpuint (cycle_cleanup_temp_files (fixture->dir), ==, 0);
@@ -660,25 +858,40 @@ test_cleanup_on_load_and_save (Fixture       *fixture,
                                gconstpointer  user_data)
 {
   g_autoptr(GFile) file = child_file (fixture, "plan.cycle");
+  g_autoptr(GFile) real_dir = child_file (fixture, "real");
+  g_autoptr(GFile) real = g_file_get_child (real_dir, "plan.cycle");
+  g_autoptr(GFile) link = child_file (fixture, "link.cycle");
   g_autoptr(CycleDocument) document = NULL;
+  g_autoptr(CycleDocument) linked = NULL;
   g_autoptr(GError) error = NULL;
   guint64 old = now_seconds () - 3600;
 
   write_file (file, canonical_plan);
-  make_temp_file (fixture->dir, ".goutputstream-Crash1", old);
-  make_temp_file (fixture->dir, ".goutputstream-Fresh1", now_seconds ());
+  make_temp_file (fixture->dir, ".plan.cycle.cycle-Crash1.tmp", now_seconds ());
+  make_temp_file (fixture->dir, ".goutputstream-Other1", old);
 
   document = cycle_document_new_from_file (file, NULL, &error);
   g_assert_no_error (error);
-  g_assert_false (child_exists (fixture->dir, ".goutputstream-Crash1"));
-  g_assert_true (child_exists (fixture->dir, ".goutputstream-Fresh1"));
+  g_assert_false (child_exists (fixture->dir, ".plan.cycle.cycle-Crash1.tmp"));
+  g_assert_true (child_exists (fixture->dir, ".goutputstream-Other1"));
 
-  make_temp_file (fixture->dir, ".goutputstream-Crash2", old);
+  make_temp_file (fixture->dir, ".plan.cycle.cycle-Crash2.tmp", old);
   cycle_plan_set_title (cycle_document_get_plan (document), "Saved");
   g_assert_true (cycle_document_save (document, NULL, FALSE, NULL, &error));
   g_assert_no_error (error);
-  g_assert_false (child_exists (fixture->dir, ".goutputstream-Crash2"));
-  g_assert_true (child_exists (fixture->dir, ".goutputstream-Fresh1"));
+  g_assert_false (child_exists (fixture->dir, ".plan.cycle.cycle-Crash2.tmp"));
+  g_assert_true (child_exists (fixture->dir, ".goutputstream-Other1"));
+
+  /* Through a symbolic link: the temporary files sit beside the file it names */
+  g_file_make_directory (real_dir, NULL, &error);
+  g_assert_no_error (error);
+  write_file (real, canonical_plan);
+  g_file_make_symbolic_link (link, "real/plan.cycle", NULL, &error);
+  g_assert_no_error (error);
+  make_temp_file (real_dir, ".plan.cycle.cycle-Crash3.tmp", now_seconds ());
+  linked = cycle_document_new_from_file (link, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (child_exists (real_dir, ".plan.cycle.cycle-Crash3.tmp"));
 }
 
 static void
@@ -1017,6 +1230,10 @@ main (int   argc,
   ADD ("/document/save-atomic", test_save_atomic);
   ADD ("/document/changed-on-disk", test_changed_on_disk);
   ADD ("/document/save-as", test_save_as);
+  ADD ("/document/changed-on-disk/same-mtime", test_changed_same_mtime);
+  ADD ("/document/recovered-stamp", test_recovered_stamp);
+  ADD ("/document/save-too-large", test_save_too_large);
+  ADD ("/document/targets", test_targets);
   ADD ("/document/cleanup-temp-files", test_cleanup_temp_files);
   ADD ("/document/cleanup-on-load-and-save", test_cleanup_on_load_and_save);
   ADD ("/document/load/missing", test_missing);

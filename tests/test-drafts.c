@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "cycle-drafts.h"
@@ -112,13 +114,13 @@ test_write_list_load_delete (Fixture       *fixture,
   g_assert_nonnull (plan);
   cycle_plan_set_title (plan, "Spring launch");
 
-  g_assert_true (cycle_drafts_write (fixture->dir, id, plan, original, &error));
+  g_assert_true (cycle_drafts_write (fixture->dir, id, plan, original, NULL, &error));
   g_assert_no_error (error);
   /* Writing again replaces the draft: still one. */
   cycle_plan_set_title (plan, "Spring launch, v2");
-  g_assert_true (cycle_drafts_write (fixture->dir, id, plan, original, &error));
+  g_assert_true (cycle_drafts_write (fixture->dir, id, plan, original, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (cycle_drafts_write (fixture->dir, untitled_id, blank, NULL, &error));
+  g_assert_true (cycle_drafts_write (fixture->dir, untitled_id, blank, NULL, NULL, &error));
   g_assert_no_error (error);
 
   drafts = cycle_drafts_list (fixture->dir);
@@ -171,6 +173,96 @@ test_write_list_load_delete (Fixture       *fixture,
   g_assert_cmpuint (drafts->len, ==, 0);
 }
 
+/* The index remembers what the original file held; saving the recovered plan there checks it
+ * first, like any save, so a file changed since (even with its old date put back) is not
+ * overwritten silently. */
+static void
+test_original_changed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_object_get_data (G_OBJECT (fixture->dir), "tmp"),
+                                            "launch.cycle", NULL);
+  g_autoptr(GFile) original = g_file_new_for_path (path);
+  g_autoptr(CycleDocument) opened = NULL;
+  g_autoptr(CycleDocument) recovered = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = cycle_drafts_new_id ();
+  g_autofree char *other_id = cycle_drafts_new_id ();
+  const CycleFileStamp *stamp;
+  const CycleDraft *draft = NULL;
+  const CycleDraft *other = NULL;
+  CyclePlan *plan;
+
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"org.example.Cycle\", \"version\": 1, "
+                                      "\"title\": \"On disk\"}", -1, &error));
+  opened = cycle_document_new_from_file (original, NULL, &error);
+  g_assert_no_error (error);
+  stamp = cycle_document_get_stamp (opened);
+  g_assert_nonnull (stamp);
+  g_assert_cmpuint (stamp->size, >, 0);
+  g_assert_cmpuint (strlen (stamp->sha512), ==, 128);
+
+  plan = cycle_document_get_plan (opened);
+  cycle_plan_set_title (plan, "Edited");
+  g_assert_true (cycle_drafts_write (fixture->dir, id, plan, original, stamp, &error));
+  g_assert_no_error (error);
+  /* An older Cycle's index: no stamp */
+  g_assert_true (cycle_drafts_write (fixture->dir, other_id, plan, original, NULL, &error));
+  g_assert_no_error (error);
+
+  drafts = cycle_drafts_list (fixture->dir);
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      const CycleDraft *d = g_ptr_array_index (drafts, i);
+
+      if (g_strcmp0 (d->id, id) == 0)
+        draft = d;
+      else if (g_strcmp0 (d->id, other_id) == 0)
+        other = d;
+    }
+  g_assert_nonnull (draft);
+  g_assert_nonnull (draft->stamp);
+  g_assert_cmpuint (draft->stamp->size, ==, stamp->size);
+  g_assert_cmpstr (draft->stamp->sha512, ==, stamp->sha512);
+  g_assert_cmpstr (draft->stamp->etag, ==, stamp->etag);
+  g_assert_nonnull (other);
+  g_assert_null (other->stamp);
+
+  /* Unchanged: the recovered plan saves over it */
+  recovered = cycle_drafts_load (draft, &error);
+  g_assert_no_error (error);
+  g_assert_true (cycle_document_save (recovered, NULL, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&recovered);
+
+  /* Changed since: refused until forced */
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"org.example.Cycle\", \"version\": 1, "
+                                      "\"title\": \"Elsewhere\"}", -1, &error));
+  recovered = cycle_drafts_load (draft, &error);
+  g_assert_no_error (error);
+  g_assert_false (cycle_document_save (recovered, NULL, FALSE, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_clear_error (&error);
+  g_assert_true (cycle_plan_get_modified (cycle_document_get_plan (recovered)));
+  g_assert_true (cycle_document_save (recovered, NULL, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&recovered);
+
+  /* Nothing known of the original: an existing file counts as changed */
+  recovered = cycle_drafts_load (other, &error);
+  g_assert_no_error (error);
+  g_assert_false (cycle_document_save (recovered, NULL, FALSE, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_clear_error (&error);
+
+  /* …but not a file that is gone: it is simply made again */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_true (cycle_document_save (recovered, NULL, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
 /* What else may lie in the folder is not a draft: other names, an index alone, a crash's
  * temporary file. A draft whose index is missing or broken is still offered. */
 static void
@@ -186,7 +278,7 @@ test_stray_files (Fixture       *fixture,
   g_autofree char *path = NULL;
   const CycleDraft *draft;
 
-  g_assert_true (cycle_drafts_write (fixture->dir, id, plan, NULL, &error));
+  g_assert_true (cycle_drafts_write (fixture->dir, id, plan, NULL, NULL, &error));
   g_assert_no_error (error);
 
   path = g_build_filename (fixture->path, "notes.cycle", NULL);
@@ -222,6 +314,8 @@ main (int   argc,
               fixture_set_up, test_missing_dir, fixture_tear_down);
   g_test_add ("/drafts/write-list-load-delete", Fixture, NULL,
               fixture_set_up, test_write_list_load_delete, fixture_tear_down);
+  g_test_add ("/drafts/original-changed", Fixture, NULL,
+              fixture_set_up, test_original_changed, fixture_tear_down);
   g_test_add ("/drafts/stray-files", Fixture, NULL,
               fixture_set_up, test_stray_files, fixture_tear_down);
 

@@ -280,6 +280,33 @@ for option in --for-scripts --stable-headers; do
 done
 run "$TMP" export formulas.cycle -o - --format json --for-scripts
 expect_status "export json --for-scripts" 2
+# import and export -o onto an existing file: through the one atomic writer, so the file keeps
+# its mode, a symbolic link stays a link, a second hard link is refused, and nothing is left
+# beside it (a killed run's temporary file: tests/kill-test.py)
+mkdir -p "$TMP/out/real"
+cp "$GOOD/every-field.cycle" "$TMP/out/real/plan.cycle"
+chmod 0600 "$TMP/out/real/plan.cycle"
+ln -s real/plan.cycle "$TMP/out/link.cycle"
+run "$TMP/out" export "$GOOD/every-field.cycle" -o link.cycle --format json
+expect_status "export -o through a link" 0
+[ -L "$TMP/out/link.cycle" ] && pass || fail "export -o replaced the link with a file"
+[ "$(stat -c %a "$TMP/out/real/plan.cycle")" = 600 ] && pass ||
+  fail "export -o changed the mode to $(stat -c %a "$TMP/out/real/plan.cycle")"
+cmp -s "$GOOD/every-field.cycle" "$TMP/out/real/plan.cycle" && pass || fail "export -o through a link"
+run "$TMP/out" import "$GOOD/every-field.cycle" -o link.cycle
+expect_status "import -o through a link" 0
+[ -L "$TMP/out/link.cycle" ] && [ "$(stat -c %a "$TMP/out/real/plan.cycle")" = 600 ] && pass ||
+  fail "import -o did not keep the link and the mode"
+
+ln "$TMP/out/real/plan.cycle" "$TMP/out/second-name.cycle"
+run "$TMP/out" import "$GOOD/every-field.cycle" -o link.cycle
+expect_status "import -o onto a file with two names" 1
+[[ "$err" == *"$TMP/out/link.cycle"*"hard links"* ]] && pass ||
+  fail "import -o onto a file with two names said: $err"
+rm "$TMP/out/second-name.cycle"
+
+ls -A "$TMP/out" "$TMP/out/real" | grep -q '^\.' && fail "temporary files left: $(ls -A "$TMP/out")" ||
+  pass
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -12,17 +12,13 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cycle-atomic-file.h"
 #include "cycle-document.h"
 #include "cycle-error.h"
 #include "cycle-plan-io.h"
 
-/* What a crash during g_file_replace() leaves beside the target: ".goutputstream-XXXXXX". */
-#define TEMP_PREFIX     ".goutputstream-"
-#define TEMP_SUFFIX_LEN 6
-/* A younger temporary file may be another program's save in progress. */
-#define TEMP_MIN_AGE_SECONDS 60
-
 #define MIB (G_GUINT64_CONSTANT (1024) * 1024)
+#define HASH_CHUNK (256 * 1024)
 
 struct _CycleDocument
 {
@@ -30,8 +26,9 @@ struct _CycleDocument
 
   CyclePlan *plan;
   GFile     *file;
-  /* From loading or the last save; compared by g_file_replace() to notice changes on disk. */
-  char      *etag;
+  /* What the file was when it was loaded or last saved, to notice another program's change;
+   * NULL when nothing is known of it (a recovered draft from an older Cycle). */
+  CycleFileStamp *stamp;
 };
 
 G_DEFINE_FINAL_TYPE (CycleDocument, cycle_document, G_TYPE_OBJECT)
@@ -83,7 +80,7 @@ cycle_document_finalize (GObject *object)
 
   g_clear_object (&self->plan);
   g_clear_object (&self->file);
-  g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->stamp, cycle_file_stamp_free);
 
   G_OBJECT_CLASS (cycle_document_parent_class)->finalize (object);
 }
@@ -170,6 +167,54 @@ cycle_document_new (void)
   return g_object_new (CYCLE_TYPE_DOCUMENT, NULL);
 }
 
+CycleFileStamp *
+cycle_file_stamp_new (const char *etag,
+                      guint64     size,
+                      const char *sha512)
+{
+  CycleFileStamp *stamp;
+
+  g_return_val_if_fail (sha512 != NULL, NULL);
+
+  stamp = g_new0 (CycleFileStamp, 1);
+  stamp->etag = g_strdup (etag);
+  stamp->size = size;
+  stamp->sha512 = g_strdup (sha512);
+  return stamp;
+}
+
+static CycleFileStamp *
+stamp_new_for_data (const char    *etag,
+                    gconstpointer  data,
+                    gsize          size)
+{
+  CycleFileStamp *stamp = g_new0 (CycleFileStamp, 1);
+
+  stamp->etag = g_strdup (etag);
+  stamp->size = size;
+  stamp->sha512 = g_compute_checksum_for_data (G_CHECKSUM_SHA512, data, size);
+  return stamp;
+}
+
+CycleFileStamp *
+cycle_file_stamp_copy (const CycleFileStamp *stamp)
+{
+  g_return_val_if_fail (stamp != NULL, NULL);
+
+  return cycle_file_stamp_new (stamp->etag, stamp->size, stamp->sha512);
+}
+
+void
+cycle_file_stamp_free (CycleFileStamp *stamp)
+{
+  if (stamp == NULL)
+    return;
+
+  g_free (stamp->etag);
+  g_free (stamp->sha512);
+  g_free (stamp);
+}
+
 static void
 set_too_large_error (GError  **error,
                      guint64   size)
@@ -183,13 +228,25 @@ set_too_large_error (GError  **error,
                mib, (int) (CYCLE_FILE_MAX_SIZE / MIB));
 }
 
+/* What a killed save left beside @file: in its folder and, when it is a symbolic link, in the
+ * folder of the file it names, where the temporary file was made. */
 static void
 cleanup_temp_files_beside (GFile *file)
 {
   g_autoptr(GFile) dir = g_file_get_parent (file);
+  g_autofree char *real_path = cycle_atomic_file_resolve (file);
 
   if (dir != NULL)
     cycle_cleanup_temp_files (dir);
+
+  if (real_path != NULL)
+    {
+      g_autoptr(GFile) real = g_file_new_for_path (real_path);
+      g_autoptr(GFile) real_dir = g_file_get_parent (real);
+
+      if (real_dir != NULL && (dir == NULL || !g_file_equal (dir, real_dir)))
+        cycle_cleanup_temp_files (real_dir);
+    }
 }
 
 CycleDocument *
@@ -254,7 +311,7 @@ cycle_document_new_from_file (GFile         *file,
                        "plan", plan,
                        NULL);
   self->file = g_object_ref (file);
-  self->etag = g_steal_pointer (&etag);
+  self->stamp = stamp_new_for_data (etag, data, length);
 
   cleanup_temp_files_beside (file);
 
@@ -262,8 +319,9 @@ cycle_document_new_from_file (GFile         *file,
 }
 
 CycleDocument *
-cycle_document_new_for_file (CyclePlan *plan,
-                             GFile     *file)
+cycle_document_new_for_file (CyclePlan            *plan,
+                             GFile                *file,
+                             const CycleFileStamp *stamp)
 {
   CycleDocument *self;
 
@@ -274,8 +332,18 @@ cycle_document_new_for_file (CyclePlan *plan,
                        "plan", plan,
                        NULL);
   g_set_object (&self->file, file);
+  if (stamp != NULL)
+    self->stamp = cycle_file_stamp_copy (stamp);
 
   return self;
+}
+
+const CycleFileStamp *
+cycle_document_get_stamp (CycleDocument *self)
+{
+  g_return_val_if_fail (CYCLE_IS_DOCUMENT (self), NULL);
+
+  return self->stamp;
 }
 
 CyclePlan *
@@ -316,93 +384,117 @@ cycle_document_dup_display_name (CycleDocument *self)
   return g_strdup (_("Untitled Plan"));
 }
 
-/* The device and inode of @info as one string, or NULL when the backend does not tell. */
-static char *
-dup_identity (GFileInfo *info)
+gboolean
+cycle_document_check_size (GBytes      *bytes,
+                           GFile       *file,
+                           GError     **error)
 {
-  if (info == NULL ||
-      !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_DEVICE) ||
-      !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_INODE))
-    return NULL;
-
-  return g_strdup_printf ("%u:%" G_GUINT64_FORMAT,
-                          g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_DEVICE),
-                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE));
-}
-
-#define IDENTITY_ATTRIBUTES \
-  G_FILE_ATTRIBUTE_UNIX_DEVICE "," G_FILE_ATTRIBUTE_UNIX_INODE "," G_FILE_ATTRIBUTE_STANDARD_TYPE
-
-/* Like g_file_replace_contents(), but a failed write never replaces the target: GLib 2.74 closes
- * the stream normally after a write error, which renames the partial temporary file over the
- * target (seen with a full disk). Cancelling before the close makes it delete the temporary file
- * instead. A new file that a failed save created is removed too. */
-static gboolean
-replace_contents (GFile         *file,
-                  GBytes        *bytes,
-                  const char    *etag,
-                  char         **new_etag,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(GFileInfo) before = NULL;
-  g_autoptr(GCancellable) abort_save = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *created = NULL;
-  gboolean existed;
-  gconstpointer data;
   gsize size;
 
-  before = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                              G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, &local_error);
-  existed = before != NULL || !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  out = g_file_replace (file, etag, FALSE, G_FILE_CREATE_NONE, cancellable, error);
-  if (out == NULL)
+  size = g_bytes_get_size (bytes);
+  if (size > (gsize) CYCLE_FILE_MAX_SIZE)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *mib = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                              ((guint64) size + MIB - 1) / MIB);
+
+      /* The limits agree: what Cycle saves, it opens again. */
+      g_set_error (error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_TOO_LARGE,
+                   /* Translators: the second %s is a whole number of mebibytes */
+                   _("Could not save “%s”: the plan would take %s MiB, and Cycle opens plans of "
+                     "at most %d MiB. Nothing was written; split the plan or remove content."),
+                   name, mib, (int) (CYCLE_FILE_MAX_SIZE / MIB));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The size and SHA-512 of what @file holds now, read in pieces. FALSE with
+ * G_IO_ERROR_NOT_FOUND when there is no file. */
+static gboolean
+hash_file (GFile         *file,
+           guint64       *size,
+           char         **sha512,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA512);
+  g_autofree guint8 *buffer = g_malloc (HASH_CHUNK);
+  guint64 total = 0;
+
+  in = g_file_read (file, cancellable, error);
+  if (in == NULL)
     return FALSE;
 
-  /* A target that did not exist is written directly, not through a temporary file */
-  if (!existed)
+  for (;;)
     {
-      g_autoptr(GFileInfo) info = NULL;
+      gssize n = g_input_stream_read (G_INPUT_STREAM (in), buffer, HASH_CHUNK, cancellable,
+                                      error);
 
-      info = g_file_output_stream_query_info (out, IDENTITY_ATTRIBUTES, cancellable, NULL);
-      created = dup_identity (info);
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+      g_checksum_update (checksum, buffer, n);
+      total += n;
     }
 
-  data = g_bytes_get_data (bytes, &size);
+  *size = total;
+  *sha512 = g_strdup (g_checksum_get_string (checksum));
+  return TRUE;
+}
 
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), data, size, NULL, cancellable, error))
+/* Whether @target holds something else than what this document loaded or last saved there.
+ * The contents decide (size, then a hash), not the modification time, which git checkout,
+ * cp -p, rsync or a coarse file system can put back. */
+static gboolean
+changed_on_disk (CycleDocument *self,
+                 GFile         *target,
+                 GCancellable  *cancellable)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha512 = NULL;
+  guint64 size = 0;
+
+  info = g_file_query_info (target, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &error);
+  /* Gone (a new file will do), or nothing readable to compare: the writer says what it finds */
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return FALSE;
+
+  /* A recovered draft of an older Cycle: nothing is known of the file, so it may have changed */
+  if (self->stamp == NULL)
+    return TRUE;
+
+  if ((guint64) g_file_info_get_size (info) != self->stamp->size)
+    return TRUE;
+
+  if (!hash_file (target, &size, &sha512, cancellable, &error))
     {
-      abort_save = g_cancellable_new ();
-      g_cancellable_cancel (abort_save);
-      g_output_stream_close (G_OUTPUT_STREAM (out), abort_save, NULL);
-    }
-  else if (g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
-    {
-      if (new_etag != NULL)
-        *new_etag = g_file_output_stream_get_etag (out);
-
-      return TRUE;
+      g_debug ("Could not read %s back: %s", g_file_peek_path (target), error->message);
+      return FALSE;
     }
 
-  if (created != NULL)
-    {
-      g_autoptr(GFileInfo) after = NULL;
-      g_autofree char *identity = NULL;
+  return size != self->stamp->size || g_strcmp0 (sha512, self->stamp->sha512) != 0;
+}
 
-      after = g_file_query_info (file, IDENTITY_ATTRIBUTES, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                 NULL, NULL);
-      identity = dup_identity (after);
+static char *
+query_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
 
-      /* Only the very file this save created, not one another program put there since */
-      if (identity != NULL && strcmp (identity, created) == 0 &&
-          g_file_info_get_file_type (after) == G_FILE_TYPE_REGULAR)
-        g_file_delete (file, NULL, NULL);
-    }
+  if (info == NULL)
+    return NULL;
 
-  return FALSE;
+  return g_strdup (g_file_info_get_etag (info));
 }
 
 gboolean
@@ -415,7 +507,8 @@ cycle_document_save (CycleDocument  *self,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) target = NULL;
   g_autofree char *new_etag = NULL;
-  const char *etag = NULL;
+  gconstpointer data;
+  gsize size;
 
   g_return_val_if_fail (CYCLE_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (file == NULL || G_IS_FILE (file), FALSE);
@@ -426,17 +519,28 @@ cycle_document_save (CycleDocument  *self,
   /* Held: setting "file" below may drop the document's reference to it */
   target = g_object_ref (file != NULL ? file : self->file);
 
-  /* The etag only means something for the file it came from */
-  if (!force && self->file != NULL && g_file_equal (target, self->file))
-    etag = self->etag;
-
   bytes = cycle_plan_to_bytes (self->plan);
-
-  if (!replace_contents (target, bytes, etag, &new_etag, cancellable, error))
+  if (!cycle_document_check_size (bytes, target, error))
     return FALSE;
 
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&new_etag);
+  /* What is on disk only means something for the file it came from */
+  if (!force && self->file != NULL && g_file_equal (target, self->file) &&
+      changed_on_disk (self, target, cancellable))
+    {
+      g_autofree char *name = g_file_get_parse_name (target);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                   _("“%s” changed on disk since it was opened"), name);
+      return FALSE;
+    }
+
+  data = g_bytes_get_data (bytes, &size);
+  if (!cycle_atomic_file_replace_contents (target, data, size, CYCLE_ATOMIC_FILE_NONE, error))
+    return FALSE;
+
+  new_etag = query_etag (target);
+  g_clear_pointer (&self->stamp, cycle_file_stamp_free);
+  self->stamp = stamp_new_for_data (new_etag, data, size);
   cycle_document_set_file (self, target);
   cycle_plan_mark_saved (self->plan);
 
@@ -445,80 +549,10 @@ cycle_document_save (CycleDocument  *self,
   return TRUE;
 }
 
-static gboolean
-is_temp_file_name (const char *name)
-{
-  const char *suffix;
-  guint i;
-
-  if (!g_str_has_prefix (name, TEMP_PREFIX))
-    return FALSE;
-
-  suffix = name + strlen (TEMP_PREFIX);
-  for (i = 0; i < TEMP_SUFFIX_LEN; i++)
-    {
-      if (!g_ascii_isalnum (suffix[i]))
-        return FALSE;
-    }
-
-  return suffix[TEMP_SUFFIX_LEN] == '\0';
-}
-
 guint
 cycle_cleanup_temp_files (GFile *dir)
 {
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 now;
-  guint count = 0;
-
   g_return_val_if_fail (G_IS_FILE (dir), 0);
 
-  /* NOFOLLOW: a symbolic link reports itself, so it is never taken for a regular file */
-  enumerator = g_file_enumerate_children (dir,
-                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                          G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                          G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                          NULL, &error);
-  if (enumerator == NULL)
-    {
-      g_debug ("Not cleaning up temporary files: %s", error->message);
-      return 0;
-    }
-
-  now = g_get_real_time () / G_USEC_PER_SEC;
-
-  for (;;)
-    {
-      g_autoptr(GError) local_error = NULL;
-      GFileInfo *info;
-      GFile *child;
-      gint64 mtime;
-
-      if (!g_file_enumerator_iterate (enumerator, &info, &child, NULL, &local_error))
-        {
-          g_debug ("Stopped cleaning up temporary files: %s", local_error->message);
-          break;
-        }
-
-      if (info == NULL)
-        break;
-
-      if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
-          !is_temp_file_name (g_file_info_get_name (info)) ||
-          !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_TIME_MODIFIED))
-        continue;
-
-      mtime = (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
-      if (now - mtime < TEMP_MIN_AGE_SECONDS)
-        continue;
-
-      if (g_file_delete (child, NULL, &local_error))
-        count++;
-      else
-        g_debug ("Could not remove %s: %s", g_file_info_get_name (info), local_error->message);
-    }
-
-  return count;
+  return cycle_atomic_file_cleanup_stale (dir);
 }

@@ -13,6 +13,23 @@ G_BEGIN_DECLS
 
 #define CYCLE_TYPE_DOCUMENT (cycle_document_get_type ())
 
+/* What a file held when a document loaded or last saved it, to notice another program's change:
+ * its etag (GIO's, from the modification time), its size and the SHA-512 of its bytes (lower
+ * case hex; SHA-512 rather than SHA-256 as GLib's is about 1.6 times as fast on 64-bit). The size and the hash decide; the etag is kept for information. */
+typedef struct
+{
+  char    *etag;
+  guint64  size;
+  char    *sha512;
+} CycleFileStamp;
+
+CycleFileStamp *cycle_file_stamp_new   (const char           *etag,
+                                        guint64               size,
+                                        const char           *sha512);
+CycleFileStamp *cycle_file_stamp_copy  (const CycleFileStamp *stamp);
+void            cycle_file_stamp_free  (CycleFileStamp       *stamp);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CycleFileStamp, cycle_file_stamp_free)
+
 G_DECLARE_FINAL_TYPE (CycleDocument, cycle_document, CYCLE, DOCUMENT, GObject)
 
 /* A new, empty, untitled plan. */
@@ -23,10 +40,14 @@ CycleDocument *cycle_document_new_from_file  (GFile          *file,
                                               GCancellable   *cancellable,
                                               GError        **error);
 
-/* A document for @plan that saves to @file (NULL: untitled), such as a recovered draft. Nothing
- * is known of @file's contents, so the first save replaces it without the on-disk check. */
-CycleDocument *cycle_document_new_for_file   (CyclePlan      *plan,
-                                              GFile          *file);
+/* A document for @plan that saves to @file (NULL: untitled), such as a recovered draft.
+ * @stamp: what @file held when the plan was taken from it, so that saving notices a change made
+ * since; NULL when that is not known, and then an existing @file counts as changed on disk. */
+CycleDocument *cycle_document_new_for_file   (CyclePlan            *plan,
+                                              GFile                *file,
+                                              const CycleFileStamp *stamp);
+/* What the document's file held when it was loaded or last saved; NULL when not known. */
+const CycleFileStamp *cycle_document_get_stamp (CycleDocument      *self);
 
 CyclePlan     *cycle_document_get_plan       (CycleDocument  *self);
 /* NULL until the document is saved or was loaded. */
@@ -34,17 +55,26 @@ GFile         *cycle_document_get_file       (CycleDocument  *self);
 /* "Untitled Plan", the plan's title, or the file's name. */
 char          *cycle_document_dup_display_name (CycleDocument *self);
 
-/* Saves atomically to @file (NULL: the document's own file). When saving to the document's own
- * file and it changed on disk since it was loaded or saved, fails with G_IO_ERROR_WRONG_ETAG
- * unless @force. On any error the file on disk is untouched. Leftover temporary files of an
- * interrupted save beside the target are removed. */
+/* Saves atomically to @file (NULL: the document's own file) through cycle-atomic-file.h. When
+ * saving to the document's own file and its size or contents changed on disk since it was loaded
+ * or saved, fails with G_IO_ERROR_WRONG_ETAG unless @force. A plan whose text would be over
+ * CYCLE_FILE_MAX_SIZE (which Cycle would not open again) is refused with
+ * CYCLE_FILE_ERROR_TOO_LARGE. On any error the file on disk is untouched. Leftover temporary
+ * files of an interrupted save beside the target are removed. */
 gboolean       cycle_document_save           (CycleDocument  *self,
                                               GFile          *file,
                                               gboolean        force,
                                               GCancellable   *cancellable,
                                               GError        **error);
 
-/* Removes ".goutputstream-XXXXXX" files that a crash during a save left in @dir; returns the count */
+/* Refuses (CYCLE_FILE_ERROR_TOO_LARGE, naming @file) plan text over CYCLE_FILE_MAX_SIZE: what
+ * Cycle writes as a plan, it must be able to open again. */
+gboolean       cycle_document_check_size     (GBytes         *bytes,
+                                              GFile          *file,
+                                              GError        **error);
+
+/* Removes Cycle's own temporary files (".NAME.cycle-XXXXXX.tmp") that a killed save left in
+ * @dir and no running save holds; never another program's. Returns the count. */
 guint          cycle_cleanup_temp_files      (GFile          *dir);
 
 G_END_DECLS

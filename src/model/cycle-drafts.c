@@ -12,6 +12,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cycle-atomic-file.h"
 #include "cycle-drafts.h"
 #include "cycle-plan-io.h"
 
@@ -28,6 +29,7 @@ cycle_draft_free (CycleDraft *draft)
   g_clear_object (&draft->file);
   g_free (draft->uri);
   g_free (draft->title);
+  g_clear_pointer (&draft->stamp, cycle_file_stamp_free);
   g_free (draft);
 }
 
@@ -71,16 +73,16 @@ replace_bytes (GFile   *file,
   gconstpointer data = g_bytes_get_data (bytes, &size);
 
   /* A temporary file renamed over the old draft: a crash leaves the previous draft whole. */
-  return g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL,
-                                  NULL, error);
+  return cycle_atomic_file_replace_contents (file, data, size, CYCLE_ATOMIC_FILE_PRIVATE, error);
 }
 
 gboolean
-cycle_drafts_write (GFile       *dir,
-                    const char  *id,
-                    CyclePlan   *plan,
-                    GFile       *original,
-                    GError     **error)
+cycle_drafts_write (GFile                 *dir,
+                    const char            *id,
+                    CyclePlan             *plan,
+                    GFile                 *original,
+                    const CycleFileStamp  *stamp,
+                    GError               **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -110,7 +112,8 @@ cycle_drafts_write (GFile       *dir,
   /* The plan first: an index without its plan would list a draft that cannot be opened. */
   bytes = cycle_plan_to_bytes (plan);
   draft = get_child (dir, id, DRAFT_SUFFIX);
-  if (!replace_bytes (draft, bytes, error))
+  /* A draft too big to open again would recover nothing */
+  if (!cycle_document_check_size (bytes, draft, error) || !replace_bytes (draft, bytes, error))
     return FALSE;
 
   builder = json_builder_new ();
@@ -132,6 +135,23 @@ cycle_drafts_write (GFile       *dir,
     json_builder_add_string_value (builder, title);
   else
     json_builder_add_null_value (builder);
+  /* What the original file held when the plan was taken from it: saving the recovered plan
+   * there checks that it still does. */
+  if (original != NULL && stamp != NULL)
+    {
+      json_builder_set_member_name (builder, "original");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "etag");
+      if (stamp->etag != NULL)
+        json_builder_add_string_value (builder, stamp->etag);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "size");
+      json_builder_add_int_value (builder, (gint64) stamp->size);
+      json_builder_set_member_name (builder, "sha512");
+      json_builder_add_string_value (builder, stamp->sha512);
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -146,7 +166,45 @@ cycle_drafts_write (GFile       *dir,
   return replace_bytes (index, index_bytes, error);
 }
 
-/* Fills in the uri and title of @draft from its index, when there is a readable one. */
+static const char *
+get_string_member (JsonObject *object,
+                   const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+/* "original": {"etag": "…", "size": N, "sha512": "…"}; anything else leaves the stamp unknown. */
+static void
+read_stamp (CycleDraft *draft,
+            JsonNode   *node)
+{
+  JsonObject *object;
+  JsonNode *size;
+  const char *sha512;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  object = json_node_get_object (node);
+
+  size = json_object_get_member (object, "size");
+  sha512 = get_string_member (object, "sha512");
+  if (size == NULL || !JSON_NODE_HOLDS_VALUE (size) ||
+      json_node_get_value_type (size) != G_TYPE_INT64 || json_node_get_int (size) < 0 ||
+      sha512 == NULL || strlen (sha512) != 128)
+    return;
+
+  draft->stamp = cycle_file_stamp_new (get_string_member (object, "etag"),
+                                       (guint64) json_node_get_int (size), sha512);
+}
+
+/* Fills in the uri, title and original stamp of @draft from its index, when there is a readable
+ * one. */
 static void
 read_index (CycleDraft *draft,
             GFile      *dir)
@@ -182,6 +240,8 @@ read_index (CycleDraft *draft,
       if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
         draft->title = json_node_dup_string (node);
     }
+  if (json_object_has_member (object, "original"))
+    read_stamp (draft, json_object_get_member (object, "original"));
 }
 
 static int
@@ -301,10 +361,11 @@ cycle_drafts_load (const CycleDraft  *draft,
   if (draft->uri != NULL)
     original = g_file_new_for_uri (draft->uri);
 
-  /* A fresh document around the same plan: it saves to the original file, not the draft. */
+  /* A fresh document around the same plan: it saves to the original file, not the draft, and
+   * checks first that the file still holds what the plan was taken from. */
   g_object_ref (plan);
   g_clear_object (&document);
-  document = cycle_document_new_for_file (plan, original);
+  document = cycle_document_new_for_file (plan, original, draft->stamp);
   g_object_unref (plan);
 
   /* A recovered draft differs from its file (or has none): modified, with nothing to undo. */

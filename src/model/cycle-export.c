@@ -8,15 +8,12 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
+#include "cycle-atomic-file.h"
 #include "cycle-checker.h"
 #include "cycle-csv.h"
 #include "cycle-export.h"
@@ -413,111 +410,45 @@ cycle_export_csv (CyclePlan           *plan,
   return g_string_free_to_bytes (out);
 }
 
-/* Writing safely */
-
-#define BUFFER_SIZE (64 * 1024)
+/* Writing safely: the one atomic writer, under the name exports have always used */
 
 struct _CycleExportFile
 {
-  int       fd;
-  gboolean  own_fd;       /* a temporary file of ours, renamed over the target on commit */
-  char     *tmp_path;
-  char     *target_path;
-  char     *display_name;
-  GError   *error;        /* the first failure, repeated by later calls */
-  gboolean  finished;     /* committed, or aborted after a failure */
-  guint8   *buffer;
-  gsize     buffered;
+  CycleAtomicFile *file;
 };
 
-static void
-set_errno_error (CycleExportFile *self,
-                 int              saved_errno)
+static CycleExportFile *
+wrap (CycleAtomicFile *file)
 {
-  if (self->error != NULL)
-    return;
+  CycleExportFile *self;
 
-  /* TRANSLATORS: "Could not write “/home/ana/plan.svg”: No space left on device" */
-  self->error = g_error_new (G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                             _("Could not write “%s”: %s"), self->display_name,
-                             g_strerror (saved_errno));
-}
+  if (file == NULL)
+    return NULL;
 
-static gboolean
-propagate (CycleExportFile  *self,
-           GError          **error)
-{
-  if (error != NULL)
-    *error = g_error_copy (self->error);
-  return FALSE;
+  self = g_new0 (CycleExportFile, 1);
+  self->file = file;
+  return self;
 }
 
 CycleExportFile *
 cycle_export_file_new (GFile   *target,
                        GError **error)
 {
-  g_autoptr(CycleExportFile) self = NULL;
-  g_autofree char *path = NULL;
-  int saved_errno;
-
   g_return_val_if_fail (G_IS_FILE (target), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  path = g_file_get_path (target);
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (target);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Could not write “%s”: exports go to local files only"), uri);
-      return NULL;
-    }
-
-  self = g_new0 (CycleExportFile, 1);
-  self->fd = -1;
-  self->own_fd = TRUE;
-  self->target_path = g_steal_pointer (&path);
-  self->display_name = g_filename_display_name (self->target_path);
-  self->buffer = g_malloc (BUFFER_SIZE);
-
-  if (g_file_test (self->target_path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("Could not write “%s”: it is a folder"), self->display_name);
-      return NULL;
-    }
-
-  /* Beside the target, so that the rename stays on one file system and is atomic. 0666 (less
-   * the umask): an export is an ordinary document, not a private temporary file. */
-  self->tmp_path = g_strconcat (self->target_path, ".XXXXXX", NULL);
-  self->fd = g_mkstemp_full (self->tmp_path, O_WRONLY | O_CLOEXEC, 0666);
-  if (self->fd < 0)
-    {
-      saved_errno = errno;
-      g_clear_pointer (&self->tmp_path, g_free);
-      set_errno_error (self, saved_errno);
-      propagate (self, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&self);
+  /* An export is an ordinary document (0666 less the umask), not a private file. */
+  return wrap (cycle_atomic_file_new (target, CYCLE_ATOMIC_FILE_NONE, error));
 }
 
 CycleExportFile *
 cycle_export_file_new_for_fd (int         fd,
                               const char *display_name)
 {
-  CycleExportFile *self;
-
   g_return_val_if_fail (fd >= 0, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
 
-  self = g_new0 (CycleExportFile, 1);
-  self->fd = fd;
-  self->own_fd = FALSE;
-  self->display_name = g_strdup (display_name);
-  self->buffer = g_malloc (BUFFER_SIZE);
-  return self;
+  return wrap (cycle_atomic_file_new_for_fd (fd, display_name));
 }
 
 const char *
@@ -525,39 +456,7 @@ cycle_export_file_get_display_name (CycleExportFile *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return self->display_name;
-}
-
-static gboolean
-write_fully (CycleExportFile *self,
-             const guint8    *data,
-             gsize            size)
-{
-  while (size > 0)
-    {
-      gssize written = write (self->fd, data, size);
-
-      if (written < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          set_errno_error (self, errno);
-          return FALSE;
-        }
-      data += written;
-      size -= written;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-flush_buffer (CycleExportFile *self)
-{
-  gsize size = self->buffered;
-
-  self->buffered = 0;
-  return write_fully (self, self->buffer, size);
+  return cycle_atomic_file_get_display_name (self->file);
 }
 
 gboolean
@@ -567,83 +466,17 @@ cycle_export_file_write (CycleExportFile  *self,
                          GError          **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (data != NULL || size == 0, FALSE);
-  g_return_val_if_fail (!self->finished, FALSE);
 
-  if (self->error != NULL)
-    return propagate (self, error);
-
-  if (self->buffered + size > BUFFER_SIZE)
-    {
-      if (!flush_buffer (self))
-        return propagate (self, error);
-      if (size >= BUFFER_SIZE)
-        return write_fully (self, data, size) || propagate (self, error);
-    }
-
-  memcpy (self->buffer + self->buffered, data, size);
-  self->buffered += size;
-  return TRUE;
-}
-
-static void
-sync_folder_of (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd = g_open (dir, O_RDONLY | O_CLOEXEC, 0);
-
-  /* Makes the rename itself durable; a failure here loses nothing that was written. */
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
+  return cycle_atomic_file_write (self->file, data, size, error);
 }
 
 gboolean
 cycle_export_file_commit (CycleExportFile  *self,
                           GError          **error)
 {
-  int fd;
-
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (!self->finished, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->error != NULL || !flush_buffer (self))
-    return propagate (self, error);
-
-  if (!self->own_fd)
-    {
-      self->finished = TRUE;
-      return TRUE;
-    }
-
-  /* On disk before the rename, or a crash could leave an empty file in the target's place. */
-  if (fsync (self->fd) != 0 && errno != EINVAL)
-    {
-      set_errno_error (self, errno);
-      return propagate (self, error);
-    }
-
-  fd = self->fd;
-  self->fd = -1;
-  if (close (fd) != 0 && errno != EINTR)
-    {
-      set_errno_error (self, errno);
-      return propagate (self, error);
-    }
-
-  if (g_rename (self->tmp_path, self->target_path) != 0)
-    {
-      set_errno_error (self, errno);
-      return propagate (self, error);
-    }
-
-  g_clear_pointer (&self->tmp_path, g_free);
-  self->finished = TRUE;
-  sync_folder_of (self->target_path);
-  return TRUE;
+  return cycle_atomic_file_commit (self->file, error);
 }
 
 void
@@ -652,19 +485,7 @@ cycle_export_file_free (CycleExportFile *self)
   if (self == NULL)
     return;
 
-  if (self->own_fd)
-    {
-      if (self->fd >= 0)
-        close (self->fd);
-      if (self->tmp_path != NULL)
-        g_unlink (self->tmp_path);
-    }
-
-  g_clear_error (&self->error);
-  g_free (self->tmp_path);
-  g_free (self->target_path);
-  g_free (self->display_name);
-  g_free (self->buffer);
+  cycle_atomic_file_free (self->file);
   g_free (self);
 }
 
@@ -673,18 +494,12 @@ cycle_export_write_bytes (GFile   *target,
                           GBytes  *bytes,
                           GError **error)
 {
-  g_autoptr(CycleExportFile) file = NULL;
   gconstpointer data;
   gsize size;
 
   g_return_val_if_fail (G_IS_FILE (target), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
 
-  file = cycle_export_file_new (target, error);
-  if (file == NULL)
-    return FALSE;
-
   data = g_bytes_get_data (bytes, &size);
-  return cycle_export_file_write (file, data, size, error) &&
-         cycle_export_file_commit (file, error);
+  return cycle_atomic_file_replace_contents (target, data, size, CYCLE_ATOMIC_FILE_NONE, error);
 }

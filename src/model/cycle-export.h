@@ -74,9 +74,9 @@ GBytes    *cycle_export_csv                      (CyclePlan            *plan,
 double    *cycle_export_dup_projected_volumes    (CyclePlan            *plan,
                                                   guint                *n_stages);
 
-/* Writing an export without ever leaving half a file at the target: the bytes go to a new
- * temporary file beside it, "TARGET.XXXXXX", which only a successful commit renames over the
- * target (after flushing it to disk). Anything else — a failed write (disk full), a free
+/* Writing an export without ever leaving half a file at the target, through Cycle's one atomic
+ * writer (cycle-atomic-file.h): the bytes go to a temporary file beside the real target that
+ * only a successful commit renames over it. Anything else — a failed write (disk full), a free
  * without commit — removes the temporary file and leaves the target as it was. Errors are
  * G_IO_ERROR with a message that names the target: "Could not write “/a/b.svg”: No space left
  * on device". The target must be a local file. */

@@ -991,7 +991,14 @@ cmd_import (int    argc,
     }
 
   bytes = cycle_plan_to_bytes (plan);
-  if (!write_output (out_path, bytes, &error))
+  /* A plan file Cycle would refuse to open is not written */
+  if (!g_str_equal (out_path, "-"))
+    {
+      g_autoptr(GFile) out_file = g_file_new_for_commandline_arg (out_path);
+
+      cycle_document_check_size (bytes, out_file, &error);
+    }
+  if (error != NULL || !write_output (out_path, bytes, &error))
     {
       fprintf (stderr, "cycle-tool import: %s\n", error->message);
       return 1;

@@ -1,9 +1,11 @@
 /* cycle-session.c: autosaving the open plans as drafts, and what a crash left behind
  *
- * Like gnome-text-editor's EditorSession: a modified plan is written to the drafts folder a
- * few seconds after its last change; the draft goes away when the plan is saved, undone back to
- * its saved state, or its window is closed on purpose. What is left at startup is what a crash
- * left.
+ * Like gnome-text-editor's EditorSession: a modified plan is written to the drafts folder at
+ * most `autosave-delay` seconds after its first change that no draft holds yet — however the
+ * person keeps editing, so steady work is never more than that from safety; the draft goes away
+ * when the plan is saved, undone back to its saved state, or its window is closed on purpose.
+ * What is left at startup is what a crash left. A draft that cannot be written is said once
+ * (the "autosave-failed" signal), until one is written again.
  *
  * Copyright 2026 The Cycle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -29,6 +31,13 @@ struct _CycleSession
 
 G_DEFINE_FINAL_TYPE (CycleSession, cycle_session, G_TYPE_OBJECT)
 
+enum {
+  AUTOSAVE_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 typedef struct
 {
   CycleSession  *session;
@@ -38,6 +47,8 @@ typedef struct
   GBytes        *written;
   /* Written by this session, or recovered from a crash */
   gboolean       has_draft;
+  /* A failure was said, and no draft was written since */
+  gboolean       failure_told;
   gulong         modified_id;
   gulong         undo_id;
   guint          timeout_id;
@@ -83,23 +94,31 @@ entry_write (Entry *entry)
     return FALSE;
 
   if (!cycle_drafts_write (entry->session->drafts_dir, entry->id, plan,
-                           cycle_document_get_file (entry->document), &error))
+                           cycle_document_get_file (entry->document),
+                           cycle_document_get_stamp (entry->document), &error))
     {
-      /* Not worth a dialog: the plan itself is safe in the window. */
       g_debug ("Could not write the draft %s: %s", entry->id, error->message);
+      /* Once: the plan itself is safe in the window, and the timer tries again */
+      if (!entry->failure_told)
+        {
+          entry->failure_told = TRUE;
+          g_signal_emit (entry->session, signals[AUTOSAVE_FAILED], 0, entry->document, error);
+        }
       return FALSE;
     }
 
   g_clear_pointer (&entry->written, g_bytes_unref);
   entry->written = g_steal_pointer (&bytes);
   entry->has_draft = TRUE;
+  entry->failure_told = FALSE;
 
   return TRUE;
 }
 
 /* Keeps running while the plan is modified: a string edit that merges into the previous undo
- * step notifies nothing, so a change may come without a restart of the timer. An unchanged plan
- * is not written again. */
+ * step notifies nothing, so a change may come without a notification. Every tick writes what
+ * changed since the last one, so no change waits more than one delay. An unchanged plan is not
+ * written again. */
 static gboolean
 on_entry_timeout_cb (gpointer data)
 {
@@ -110,26 +129,30 @@ on_entry_timeout_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* @restart: the delay changed, so a running timer starts over with the new one. */
 static void
-entry_schedule (Entry *entry)
+entry_schedule (Entry    *entry,
+                gboolean  restart)
 {
   guint delay = g_settings_get_uint (entry->session->settings, "autosave-delay");
   CyclePlan *plan = cycle_document_get_plan (entry->document);
 
-  g_clear_handle_id (&entry->timeout_id, g_source_remove);
-
   if (!cycle_plan_get_modified (plan))
     {
+      g_clear_handle_id (&entry->timeout_id, g_source_remove);
       /* Saved, or undone back to what is saved: nothing to recover. */
       if (entry->has_draft)
         entry_delete_draft (entry);
       return;
     }
 
-  if (delay == 0)
-    return;
+  if (restart || delay == 0)
+    g_clear_handle_id (&entry->timeout_id, g_source_remove);
 
-  entry->timeout_id = g_timeout_add_seconds (delay, on_entry_timeout_cb, entry);
+  /* Counted from the first change: later ones do not push the draft back, or steady editing
+   * would never be autosaved. */
+  if (delay > 0 && entry->timeout_id == 0)
+    entry->timeout_id = g_timeout_add (delay * 1000, on_entry_timeout_cb, entry);
 }
 
 static void
@@ -137,7 +160,7 @@ on_plan_changed_cb (Entry      *entry,
                     GParamSpec *pspec,
                     CyclePlan  *plan)
 {
-  entry_schedule (entry);
+  entry_schedule (entry, FALSE);
 }
 
 static void
@@ -150,7 +173,7 @@ on_autosave_delay_changed_cb (CycleSession *self,
 
   g_hash_table_iter_init (&iter, self->entries);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
-    entry_schedule (entry);
+    entry_schedule (entry, TRUE);
 }
 
 void
@@ -179,7 +202,7 @@ cycle_session_add_document (CycleSession  *self,
                                              G_CALLBACK (on_plan_changed_cb), entry);
   g_hash_table_insert (self->entries, document, entry);
 
-  entry_schedule (entry);
+  entry_schedule (entry, FALSE);
 }
 
 void
@@ -266,6 +289,20 @@ cycle_session_class_init (CycleSessionClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = cycle_session_dispose;
+
+  /**
+   * CycleSession::autosave-failed:
+   * @document: the document whose draft could not be written
+   * @error: why, naming the file
+   *
+   * Emitted once when a draft cannot be written, and again only after one was written since.
+   */
+  signals[AUTOSAVE_FAILED] =
+    g_signal_new ("autosave-failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, CYCLE_TYPE_DOCUMENT, G_TYPE_ERROR);
 }
 
 static void

@@ -20,8 +20,8 @@ CycleSession *cycle_session_new             (GSettings     *settings,
                                              GFile         *drafts_dir);
 GFile        *cycle_session_get_drafts_dir  (CycleSession  *self);
 
-/* Starts autosaving @document: `autosave-delay` seconds after its last change, while it is
- * modified, its plan is written as a draft. @draft_id: the draft it was recovered from (kept and
+/* Starts autosaving @document: while it is modified, its plan is written as a draft at most
+ * `autosave-delay` seconds after a change, however often it changes. @draft_id: the draft it was recovered from (kept and
  * overwritten from now on), or NULL for a new one. */
 void          cycle_session_add_document    (CycleSession  *self,
                                              CycleDocument *document,

@@ -142,18 +142,6 @@ new_action (GtkWidget  *widget,
  */
 
 static void
-show_save_error (CycleWindow  *self,
-                 const GError *error)
-{
-  AdwMessageDialog *dialog = message_dialog_new (self, _("Could Not Save"), error->message);
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 on_changed_dialog_response_cb (CycleWindow      *self,
                                const char       *response,
                                AdwMessageDialog *dialog)
@@ -164,6 +152,49 @@ on_changed_dialog_response_cb (CycleWindow      *self,
     cycle_window_save_to (self, NULL, TRUE, close_after);
   else if (g_strcmp0 (response, "save-as") == 0)
     _cycle_window_save_as (self, close_after);
+}
+
+static void
+on_save_error_response_cb (CycleWindow      *self,
+                           const char       *response,
+                           AdwMessageDialog *dialog)
+{
+  gboolean close_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "close-after"));
+
+  if (g_strcmp0 (response, "save-as") == 0)
+    _cycle_window_save_as (self, close_after);
+}
+
+/* The message says what and where; the file on disk is as it was. Another name or folder is
+ * the way out for most failures (a read-only folder, hard links, a full disk elsewhere), not for
+ * a plan too big to open again. */
+static void
+show_save_error (CycleWindow  *self,
+                 const GError *error,
+                 gboolean      close_after)
+{
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  gboolean offer_save_as = error->domain == G_IO_ERROR;
+
+  body = g_strdup_printf ("%s\n\n%s", error->message,
+                          offer_save_as
+                          ? _("The file was left as it was, and the changes are still here: "
+                              "save them under another name or in another folder.")
+                          : _("The file was left as it was, and the changes are still here."));
+  dialog = message_dialog_new (self, _("Could Not Save"), body);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  if (offer_save_as)
+    {
+      adw_message_dialog_add_response (dialog, "save-as", _("Save _As…"));
+      adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
+    }
+  adw_message_dialog_set_default_response (dialog, offer_save_as ? "save-as" : "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_object_set_data (G_OBJECT (dialog), "close-after", GINT_TO_POINTER (close_after));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_error_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -224,7 +255,7 @@ cycle_window_save_to (CycleWindow *self,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
         show_changed_on_disk (self, close_after);
       else
-        show_save_error (self, error);
+        show_save_error (self, error, close_after);
       return FALSE;
     }
 

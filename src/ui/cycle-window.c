@@ -639,6 +639,34 @@ cycle_window_close_request (GtkWindow *window)
   return FALSE;
 }
 
+/* Said once per failure (the session sees to that): the work is still in the window, but a
+ * crash now would lose it. */
+static void
+on_autosave_failed_cb (CycleWindow   *self,
+                       CycleDocument *document,
+                       const GError  *error,
+                       CycleSession  *session)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (document != self->document)
+    return;
+
+  name = cycle_document_dup_display_name (document);
+  /* TRANSLATORS: the first %s is the plan's name, the second why ("Could not write “…”: …") */
+  title = g_strdup_printf (_("No draft of “%s” could be saved to recover it after a crash "
+                             "(%s). Save the plan to keep your changes."), name, error->message);
+  /* A toast's title is markup; a name or a path may hold "&" or "<" */
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  _cycle_window_toast (self, toast);
+}
+
 /* g_object_new() sets "application" after constructed(): from then on the plans autosave. */
 static void
 on_application_notify_cb (CycleWindow *self,
@@ -651,6 +679,8 @@ on_application_notify_cb (CycleWindow *self,
     return;
 
   self->session = g_object_ref (cycle_application_get_session (CYCLE_APPLICATION (app)));
+  g_signal_connect_object (self->session, "autosave-failed", G_CALLBACK (on_autosave_failed_cb),
+                           self, G_CONNECT_SWAPPED);
   if (self->document != NULL)
     cycle_session_add_document (self->session, self->document, NULL);
 }

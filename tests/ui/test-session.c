@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -70,10 +71,24 @@ test_recover (void)
   AdwMessageDialog *dialog;
   CycleWindow *window;
 
+  g_autoptr(CycleFileStamp) stamp = NULL;
+
   g_settings_set_uint (settings, "autosave-delay", 0);
+  /* The original as it was when the plan was taken from it… */
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"org.example.Cycle\", \"version\": 1}\n",
+                                      -1, &error));
+  {
+    g_autoptr(CycleDocument) opened = cycle_document_new_from_file (original, NULL, &error);
+
+    g_assert_no_error (error);
+    stamp = cycle_file_stamp_copy (cycle_document_get_stamp (opened));
+  }
   cycle_plan_set_title (plan, "Spring launch");
-  g_assert_true (cycle_drafts_write (dir, id, plan, original, &error));
+  g_assert_true (cycle_drafts_write (dir, id, plan, original, stamp, &error));
   g_assert_no_error (error);
+  /* …and as another program left it since */
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"org.example.Cycle\", \"version\": 2}\n",
+                                      -1, &error));
 
   g_application_activate (G_APPLICATION (app));
   ui_test_wait_until (ui_test_find_message_dialog ("Recover Unsaved Changes?") != NULL);
@@ -94,7 +109,13 @@ test_recover (void)
   /* The draft stays until the plan is saved. */
   g_assert_cmpuint (count_drafts (), ==, 1);
 
+  /* Saving it over a file changed since asks first, as for any plan */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  ui_test_wait_until (ui_test_find_message_dialog ("The File Changed on Disk") != NULL);
+  g_assert_true (cycle_plan_get_modified (ui_test_window_plan (window)));
+  g_assert_cmpuint (count_drafts (), ==, 1);
+  adw_message_dialog_response (ui_test_find_message_dialog ("The File Changed on Disk"),
+                               "overwrite");
   ui_test_drain ();
   g_assert_false (cycle_plan_get_modified (ui_test_window_plan (window)));
   g_assert_true (g_file_query_exists (original, NULL));
@@ -142,6 +163,153 @@ test_autosave (void)
   destroy_all ();
   g_assert_cmpuint (count_drafts (), ==, 0);
   g_settings_reset (settings, "autosave-delay");
+}
+
+/* Steady editing, a change every quarter second, never pushes the draft back: it is written
+ * at most autosave-delay seconds after the first change (the timer used to restart on every
+ * change, and nothing was ever autosaved while someone kept working). */
+static void
+test_autosave_steady (void)
+{
+  GSettings *settings = cycle_application_get_settings (app);
+  CycleWindow *window;
+  gint64 start;
+  gint64 written = 0;
+  guint edits = 0;
+
+  g_settings_set_uint (settings, "autosave-delay", 1);
+  window = cycle_window_new (GTK_APPLICATION (app), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_cmpuint (count_drafts (), ==, 0);
+
+  start = g_get_monotonic_time ();
+  while (g_get_monotonic_time () - start < 3 * G_USEC_PER_SEC)
+    {
+      g_autofree char *title = g_strdup_printf ("Edit %u", ++edits);
+
+      cycle_plan_set_title (ui_test_window_plan (window), title);
+      for (int i = 0; i < 5; i++)
+        g_usleep (G_USEC_PER_SEC / 20), ui_test_drain ();
+      if (written == 0 && count_drafts () == 1)
+        written = g_get_monotonic_time () - start;
+    }
+
+  g_test_message ("%u edits; the first draft came %.2f s after the first", edits,
+                  written / (double) G_USEC_PER_SEC);
+  g_assert_cmpint (written, >, 0);
+  /* One delay, and a little for a loaded machine */
+  g_assert_cmpint (written, <, 2 * G_USEC_PER_SEC);
+
+  destroy_all ();
+  g_assert_cmpuint (count_drafts (), ==, 0);
+  g_settings_reset (settings, "autosave-delay");
+}
+
+static void
+count_failures_cb (CycleSession  *session,
+                   CycleDocument *document,
+                   const GError  *error,
+                   guint         *count)
+{
+  g_assert_nonnull (strstr (error->message, "drafts"));
+  (*count)++;
+}
+
+/* A draft that cannot be written is said once, not at every tick. */
+static void
+test_autosave_failure (void)
+{
+  GSettings *settings = cycle_application_get_settings (app);
+  CycleSession *session = cycle_application_get_session (app);
+  g_autoptr(GFile) dir = cycle_drafts_get_default_dir ();
+  g_autoptr(GError) error = NULL;
+  CycleWindow *window;
+  gulong handler;
+  guint failures = 0;
+
+  /* A file where the drafts folder should be */
+  g_assert_cmpuint (count_drafts (), ==, 0);
+  g_file_delete (dir, NULL, NULL);
+  g_assert_true (g_file_replace_contents (dir, "x", 1, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                          NULL, &error));
+  g_assert_no_error (error);
+  handler = g_signal_connect (session, "autosave-failed", G_CALLBACK (count_failures_cb),
+                              &failures);
+
+  g_settings_set_uint (settings, "autosave-delay", 1);
+  window = cycle_window_new (GTK_APPLICATION (app), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  for (guint i = 0; i < 14; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Edit %u", i);
+
+      cycle_plan_set_title (ui_test_window_plan (window), title);
+      for (int j = 0; j < 5; j++)
+        g_usleep (G_USEC_PER_SEC / 20), ui_test_drain ();
+    }
+  g_assert_cmpuint (failures, ==, 1);
+
+  /* Room again: drafts are written, and a new failure would be said again */
+  g_file_delete (dir, NULL, &error);
+  g_assert_no_error (error);
+  ui_test_wait_until (count_drafts () == 1);
+  g_assert_cmpuint (failures, ==, 1);
+
+  g_signal_handler_disconnect (session, handler);
+  destroy_all ();
+  g_settings_reset (settings, "autosave-delay");
+}
+
+/* A save refused for a reason another name or folder avoids (here: a file with a second name)
+ * says what and where, leaves the file, keeps the work, and offers Save As. */
+static void
+test_save_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cycle-test-refused-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.cycle", NULL);
+  g_autofree char *other = g_build_filename (dir, "second-name.cycle", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CyclePlan) plan = cycle_templates_create ("aida");
+  g_autoptr(CycleDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+  CycleWindow *window;
+
+  document = cycle_document_new_for_file (plan, NULL, NULL);
+  g_assert_true (cycle_document_save (document, file, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (link (path, other), ==, 0);
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  window = cycle_window_new (GTK_APPLICATION (app), NULL);
+  cycle_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  cycle_plan_set_title (plan, "Not saved");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  ui_test_wait_until (ui_test_find_message_dialog ("Could Not Save") != NULL);
+  dialog = ui_test_find_message_dialog ("Could Not Save");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "hard links"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "save-as");
+  adw_message_dialog_response (dialog, "close");
+  ui_test_drain ();
+
+  g_assert_true (cycle_plan_get_modified (plan));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+
+  destroy_all ();
+  g_unlink (path);
+  g_unlink (other);
+  g_rmdir (dir);
 }
 
 /* New windows take their size, and new plans their template and layout, from the settings;
@@ -259,6 +427,9 @@ main (int   argc,
   /* First: the app offers recovery with its first window only. */
   g_test_add_func ("/session/recover", test_recover);
   g_test_add_func ("/session/autosave", test_autosave);
+  g_test_add_func ("/session/autosave-steady", test_autosave_steady);
+  g_test_add_func ("/session/autosave-failure", test_autosave_failure);
+  g_test_add_func ("/session/save-refused", test_save_refused);
   g_test_add_func ("/session/settings", test_settings);
   g_test_add_func ("/session/preferences-about", test_preferences_about);
 
