@@ -591,10 +591,15 @@ test_toast_early_dismissal (Fixture       *fixture,
   first = cycle_toaster_get_current (toaster);
   cycle_canvas_select_stage (fixture->canvas, stage (fixture, "s2"), CYCLE_SELECT_REPLACE);
   activate (GTK_WIDGET (fixture->canvas), "canvas.delete", NULL);
-  g_assert_true (cycle_toaster_get_current (toaster) == first ||
-                 cycle_toaster_get_current (toaster) == NULL);
-  g_assert_cmpuint (cycle_toaster_get_n_waiting (toaster), ==, 1);
   g_assert_cmpuint (n_toast_widgets (fixture), <=, 1);
+  /* The new offer waits while the first toast goes; on a slow run (the removal's own work took
+   * longer than both animations) it may already show. */
+  if (cycle_toaster_get_n_waiting (toaster) == 1)
+    g_assert_true (cycle_toaster_get_current (toaster) == first ||
+                   cycle_toaster_get_current (toaster) == NULL);
+  else
+    g_assert_true (cycle_toaster_get_current (toaster) != first &&
+                   cycle_toaster_get_current (toaster) != NULL);
 
   ui_test_wait_until (cycle_toaster_get_current (toaster) != NULL &&
                       cycle_toaster_get_current (toaster) != first);
