@@ -1284,6 +1284,23 @@ snapshot_connect_preview (CycleCanvas *self,
   gtk_snapshot_append_node (snapshot, node);
 }
 
+static gboolean
+points_equal (const CyclePoint *a,
+              const CyclePoint *b)
+{
+  return a->x == b->x && a->y == b->y;
+}
+
+/* Field by field: memcmp () would also compare the struct's padding, which is never set. */
+static gboolean
+link_paths_equal (const CycleLinkPath *a,
+                  const CycleLinkPath *b)
+{
+  return points_equal (&a->start, &b->start) && points_equal (&a->control1, &b->control1) &&
+         points_equal (&a->control2, &b->control2) && points_equal (&a->end, &b->end) &&
+         points_equal (&a->label, &b->label) && a->kind == b->kind;
+}
+
 static GskRenderNode *
 link_node (CycleCanvas *self,
            guint        index)
@@ -1302,7 +1319,7 @@ link_node (CycleCanvas *self,
     }
 
   if (cached->node == NULL || cached->flags != flags ||
-      memcmp (&cached->path, &self->paths[index], sizeof (CycleLinkPath)) != 0)
+      !link_paths_equal (&cached->path, &self->paths[index]))
     {
       g_clear_pointer (&cached->node, gsk_render_node_unref);
       g_clear_pointer (&cached->shown, gsk_render_node_unref);
