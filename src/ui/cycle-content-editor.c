@@ -748,17 +748,7 @@ suggestions_menu (const char         *context,
   return G_MENU_MODEL (menu);
 }
 
-/* The pitch row lists CyclePitch in order: guess, yes, no. */
-static gboolean
-pitch_to_selected (GBinding     *binding,
-                   const GValue *from,
-                   GValue       *to,
-                   gpointer      user_data)
-{
-  g_value_set_uint (to, g_value_get_enum (from));
-  return TRUE;
-}
-
+/* The pitch row lists CyclePitch in order: guess, yes, no (enum_to_selected () shows it). */
 static gboolean
 selected_to_pitch (GBinding     *binding,
                    const GValue *from,
@@ -1115,7 +1105,7 @@ cycle_content_editor_init (CycleContentEditor *self)
                              GSIZE_TO_POINTER (CYCLE_TYPE_STATUS), NULL);
   g_binding_group_bind_full (self->bindings, "pitch", self->pitch_row, "selected",
                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                             pitch_to_selected, selected_to_pitch, NULL, NULL);
+                             enum_to_selected, selected_to_pitch, NULL, NULL);
   g_binding_group_bind (self->bindings, "owner", self->owner_row, "text",
                         G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_binding_group_bind (self->bindings, "url", self->url_row, "text",
