@@ -755,18 +755,6 @@ cycle_projection_is_complete (CycleProjection *self)
 
 /* Text */
 
-static char *
-format_number (double value)
-{
-  return cycle_format_number (value);
-}
-
-static char *
-format_percent (double rate)
-{
-  return cycle_format_percent (rate);
-}
-
 char *
 cycle_projection_describe (CycleProjection *self)
 {
@@ -883,12 +871,12 @@ cycle_projection_format_table (CycleProjection *self)
         continue;
       /* A text table, for a terminal: a name's control characters must not break its lines */
       g_ptr_array_add (cells, cycle_escape_controls (cycle_stage_get_name (self->stages[i]), -1));
-      g_ptr_array_add (cells, format_number (self->volume[i]));
-      g_ptr_array_add (cells, self->has_next[i] ? format_percent (self->next_rate[i])
+      g_ptr_array_add (cells, cycle_format_number (self->volume[i]));
+      g_ptr_array_add (cells, self->has_next[i] ? cycle_format_percent (self->next_rate[i])
                                                 : g_strdup ("—"));
-      g_ptr_array_add (cells, format_percent (self->cumulative[i]));
+      g_ptr_array_add (cells, cycle_format_percent (self->cumulative[i]));
       if (referrals)
-        g_ptr_array_add (cells, format_percent (cycle_projection_get_referred_share (self, i)));
+        g_ptr_array_add (cells, cycle_format_percent (cycle_projection_get_referred_share (self, i)));
     }
 
   rows = cells->len / columns;
@@ -951,7 +939,7 @@ cycle_projection_describe_rate_sum (CycleStage *stage,
 
   g_return_val_if_fail (CYCLE_IS_STAGE (stage), NULL);
 
-  percent = format_percent (sum);
+  percent = cycle_format_percent (sum);
   return g_strdup_printf (_("The next steps from “%s” add up to %s: more people would move on "
                             "than there are."),
                           cycle_stage_get_name (stage), percent);

@@ -265,18 +265,6 @@ show_layout (cairo_t          *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-static char *
-format_volume (double volume)
-{
-  return cycle_format_people (volume);
-}
-
-static char *
-format_rate (double rate)
-{
-  return cycle_format_percent (rate);
-}
-
 /* Shapes */
 
 static void
@@ -468,7 +456,7 @@ cycle_render_stage (cairo_t                  *cr,
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", n_content),
                            n_content);
   if (!isnan (projected_volume) && projected_volume >= 0)
-    volume = format_volume (projected_volume);
+    volume = cycle_format_people (projected_volume);
   permission = cycle_enum_get_label (CYCLE_TYPE_PERMISSION, cycle_stage_get_permission (stage));
 
   /* Two layouts on one context: the name and the permission are measured before either is
@@ -734,7 +722,7 @@ cycle_render_link (cairo_t                *cr,
           text = g_strdup_printf (C_("loop rate", "%s each"), number);
         }
       else
-        text = format_rate (rate);
+        text = cycle_format_percent (rate);
 
       draw_rate_pill (cr, path, style, color, kind == CYCLE_LINK_LOOP, text);
     }
