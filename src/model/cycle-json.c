@@ -1864,6 +1864,23 @@ members_next (CycleJsonMembers  *members,
   return key;
 }
 
+/* The member @key of @members (NULL if none: also for no members), its value in @value. */
+static const char *
+members_find (CycleJsonMembers  *members,
+              const char        *key,
+              const char       **value)
+{
+  if (members == NULL)
+    return NULL;
+
+  for (const char *k = members_next (members, NULL, value); k != NULL;
+       k = members_next (members, k, value))
+    if (strcmp (k, key) == 0)
+      return k;
+
+  return NULL;
+}
+
 const char *
 cycle_json_members_lookup (CycleJsonMembers *members,
                            const char       *key)
@@ -1872,15 +1889,7 @@ cycle_json_members_lookup (CycleJsonMembers *members,
 
   g_return_val_if_fail (key != NULL, NULL);
 
-  if (members == NULL)
-    return NULL;
-
-  for (const char *k = members_next (members, NULL, &value); k != NULL;
-       k = members_next (members, k, &value))
-    if (strcmp (k, key) == 0)
-      return value;
-
-  return NULL;
+  return members_find (members, key, &value) != NULL ? value : NULL;
 }
 
 void
@@ -1904,25 +1913,19 @@ cycle_json_members_remove (CycleJsonMembers *members,
                            const char       *key)
 {
   const char *value = NULL;
+  const char *k;
+  gsize start, end;
 
   g_return_val_if_fail (key != NULL, FALSE);
 
-  if (members == NULL)
+  if ((k = members_find (members, key, &value)) == NULL)
     return FALSE;
 
-  for (const char *k = members_next (members, NULL, &value); k != NULL;
-       k = members_next (members, k, &value))
-    if (strcmp (k, key) == 0)
-      {
-        gsize start = k - members->buf->str;
-        gsize end = (value - members->buf->str) + strlen (value) + 1;
-
-        g_string_erase (members->buf, start, end - start);
-        members->n--;
-        return TRUE;
-      }
-
-  return FALSE;
+  start = k - members->buf->str;
+  end = (value - members->buf->str) + strlen (value) + 1;
+  g_string_erase (members->buf, start, end - start);
+  members->n--;
+  return TRUE;
 }
 
 static int
