@@ -1,0 +1,102 @@
+/* cycle-checker-private.h: what the checker's engine (cycle-checker.c), its rules
+ * (cycle-checker-rules.c) and its coverage (cycle-coverage.c) share
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cycle-checker.h"
+
+G_BEGIN_DECLS
+
+#define N_PERMISSIONS   (CYCLE_PERMISSION_INTRAVENOUS + 1)
+#define N_SEVERITIES    (CYCLE_SEVERITY_ERROR + 1)
+#define TOP_STAGES      2
+
+/* What a stage's checks need to know about the rest of the plan. */
+typedef struct
+{
+  int         lane;
+  gboolean    top;
+  gboolean    after_purchase;
+  /* For each permission a call to action may need: the first later stage of the same lane
+   * where asking for it is allowed. Only compared, never followed, once stale. */
+  CycleStage *move_target[N_PERMISSIONS];
+  /* The stage's place in the internal lane (or -1) and in the plan; not compared. */
+  int         internal_index;
+  guint       plan_index;
+} StageContext;
+
+typedef struct
+{
+  CycleChecker *checker;
+  CycleStage   *stage;
+  GPtrArray    *content;          /* the stage's content, mirrored (refs) */
+  GPtrArray    *findings;         /* the stage scope's findings (refs) */
+  StageContext  ctx;              /* what the last check used */
+  StageContext  next;             /* what the plan says now */
+  guint        *persona_counts;   /* per persona, then "no persona", as of the last check */
+  guint         n_persona_counts;
+  guint         gives;
+  guint         asks;
+  guint         money;
+  guint         perm_mask;        /* bit n: some content over-asks for permission n */
+  guint         listens;          /* content that asks people and hears them (seed 003) */
+  guint         n_checked;        /* how much content the last check saw */
+  /* What the list showed last time: where the stage's findings were, and what they said. */
+  guint         shown_start;
+  guint         shown_len;
+  guint         shown_count;
+  guint         shown_gives;
+  guint         shown_asks;
+  guint         dirty : 1;
+  guint         persona_findings : 1;
+} StageState;
+
+struct _CycleChecker
+{
+  GObject      parent_instance;
+
+  CyclePlan   *plan;
+  GPtrArray   *states;            /* StageState, in plan order */
+  GHashTable  *state_of;          /* CycleStage → StageState */
+  GPtrArray   *links;             /* mirrored (refs) */
+  GPtrArray   *personas;          /* mirrored (refs) */
+  GHashTable  *persona_index;     /* CyclePersona → index + 1 */
+  GPtrArray   *plan_findings;
+  GPtrArray   *items;             /* the list */
+  GPtrArray   *dirty;             /* StageState to check again */
+  CycleStage  *purchase;          /* borrowed */
+  guint        counts[N_SEVERITIES];
+
+  guint        structure_dirty : 1;
+  guint        plan_dirty : 1;
+  guint        list_dirty : 1;
+  guint        coverage_dirty : 1;
+  guint        updating : 1;
+};
+
+static inline StageState *
+_cycle_checker_state_for (CycleChecker *self,
+                          CycleStage   *stage)
+{
+  return stage != NULL ? g_hash_table_lookup (self->state_of, stage) : NULL;
+}
+
+/* The engine (cycle-checker.c) */
+void _cycle_checker_mark_dirty       (CycleChecker *self,
+                                      StageState   *state);
+
+/* The rules (cycle-checker-rules.c) */
+const char *_cycle_checker_persona_name (CyclePersona *persona);
+/* Computes every stage's next context from the plan's structure; marks the stages whose
+ * context changed dirty. */
+void _cycle_checker_compute_contexts (CycleChecker *self);
+/* Checks one stage and its content: the stage scope's findings, counts and context. */
+void _cycle_checker_check_stage      (CycleChecker *self,
+                                      StageState   *state);
+/* The plan-wide checks: the plan scope's findings. */
+void _cycle_checker_check_plan       (CycleChecker *self);
+
+G_END_DECLS
