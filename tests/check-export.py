@@ -293,6 +293,15 @@ PEOPLE_HEADER = ['Stage', 'Persona', 'Title', 'Format', 'Channel', 'Call to acti
                  'Commitment', 'Gives or asks', 'Status', 'Owner', 'Due date', 'Link', 'Notes']
 
 
+def direction(content):
+    """The team's word, or else what the call to action comes to (the file format's rule)."""
+    said = content.get('direction', 'auto')
+    if said != 'auto':
+        return said
+    giving = ('none', 'read', 'follow')
+    return 'gives' if content.get('commitment', 'none') in giving else 'asks'
+
+
 def expected_rows(document):
     personas = {p['id']: p['name'] for p in document.get('personas', [])}
     rows = []
@@ -300,7 +309,7 @@ def expected_rows(document):
         for c in stage.get('content', []):
             rows.append([stage['name'], personas.get(c.get('persona'), ''), c['title'],
                          c.get('format', ''), c.get('channel', ''), c.get('cta', ''),
-                         c.get('commitment', 'none'), c.get('direction', 'gives'),
+                         c.get('commitment', 'none'), direction(c),
                          c.get('status', 'idea'), c.get('owner', ''), c.get('due', ''),
                          c.get('url', ''), c.get('notes', '')])
     return rows

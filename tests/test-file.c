@@ -489,7 +489,8 @@ test_good_contents (void)
   GListModel *stages = cycle_plan_get_stages (plan);
   GListModel *links = cycle_plan_get_links (plan);
   gboolean seen_lane[2] = { FALSE }, seen_permission[6] = { FALSE }, seen_kind[3] = { FALSE };
-  gboolean seen_commitment[9] = { FALSE }, seen_direction[2] = { FALSE }, seen_status[4] = { FALSE };
+  gboolean seen_commitment[10] = { FALSE }, seen_direction[3] = { FALSE }, seen_status[4] = { FALSE };
+  gboolean seen_consent[3] = { FALSE };
   gboolean found_loop = FALSE, found_mapping = FALSE;
   g_autoptr(CycleStage) first = NULL;
 
@@ -549,7 +550,8 @@ test_good_contents (void)
           g_autoptr(CycleContent) content = g_list_model_get_item (cycle_stage_get_content (stage), j);
 
           seen_commitment[cycle_content_get_commitment (content)] = TRUE;
-          seen_direction[cycle_content_get_direction (content)] = TRUE;
+          seen_direction[cycle_content_get_direction_choice (content)] = TRUE;
+          seen_consent[cycle_content_get_consent (content)] = TRUE;
           seen_status[cycle_content_get_status (content)] = TRUE;
         }
     }
@@ -564,6 +566,7 @@ test_good_contents (void)
   g_assert_cmpuint (cycle_enum_count (CYCLE_TYPE_LINK_KIND), ==, G_N_ELEMENTS (seen_kind));
   g_assert_cmpuint (cycle_enum_count (CYCLE_TYPE_COMMITMENT), ==, G_N_ELEMENTS (seen_commitment));
   g_assert_cmpuint (cycle_enum_count (CYCLE_TYPE_DIRECTION), ==, G_N_ELEMENTS (seen_direction));
+  g_assert_cmpuint (cycle_enum_count (CYCLE_TYPE_CONSENT), ==, G_N_ELEMENTS (seen_consent));
   g_assert_cmpuint (cycle_enum_count (CYCLE_TYPE_STATUS), ==, G_N_ELEMENTS (seen_status));
 #define ALL_SEEN(array) \
   for (guint i = 0; i < G_N_ELEMENTS (array); i++) \
@@ -573,6 +576,7 @@ test_good_contents (void)
   ALL_SEEN (seen_kind)
   ALL_SEEN (seen_commitment)
   ALL_SEEN (seen_direction)
+  ALL_SEEN (seen_consent)
   ALL_SEEN (seen_status)
 #undef ALL_SEEN
 }

@@ -128,6 +128,8 @@ cycle_content_listens (CycleContent *content)
 
   g_return_val_if_fail (CYCLE_IS_CONTENT (content), FALSE);
 
-  return match (tables->listening, cycle_content_get_format (content)) ||
+  /* A survey asks people what they think: it listens, whatever its format. */
+  return cycle_content_get_commitment (content) == CYCLE_COMMITMENT_SURVEY ||
+         match (tables->listening, cycle_content_get_format (content)) ||
          match (tables->listening, cycle_content_get_channel (content));
 }

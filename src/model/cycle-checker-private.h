@@ -11,21 +11,35 @@
 G_BEGIN_DECLS
 
 #define N_PERMISSIONS   (CYCLE_PERMISSION_INTRAVENOUS + 1)
+#define N_COMMITMENTS   (CYCLE_COMMITMENT_REFERRAL + 1)
 #define N_SEVERITIES    (CYCLE_SEVERITY_ERROR + 1)
 #define TOP_STAGES      2
 
 /* What a stage's checks need to know about the rest of the plan. */
 typedef struct
 {
-  int         lane;
-  gboolean    top;
-  gboolean    after_purchase;
-  /* For each permission a call to action may need: the first later stage of the same lane
+  int              lane;
+  CycleRole        role;
+  gboolean         top;
+  gboolean         after_purchase;
+  /* Before the purchase: an attract or engage stage, or an internal stage before the one whose
+   * role is "convert". Nobody recommends what they have not bought. */
+  gboolean         before_purchase;
+  /* Where people arrive (an attract stage, or the first internal stage when no role is said):
+   * nothing personal may be asked beyond what is earned, not even one rung (seed 002). */
+  gboolean         arrival;
+  /* The permission the stage's content is judged by: its own, or for a step of the buyer's
+   * journey mapped to funnel stages, the lowest of theirs (@mapped: that stage). */
+  CyclePermission  earned;
+  CycleStage      *mapped;
+  /* For each commitment a call to action may ask for: the first later stage of the same lane
    * where asking for it is allowed. Only compared, never followed, once stale. */
-  CycleStage *move_target[N_PERMISSIONS];
-  /* The stage's place in the internal lane (or -1) and in the plan; not compared. */
-  int         internal_index;
-  guint       plan_index;
+  CycleStage      *move_target[N_COMMITMENTS];
+  /* The stage's place in its lane, in the order of the next steps (not of the list), in the
+   * internal lane (or -1), and in the plan; not compared. */
+  int              flow_index;
+  int              internal_index;
+  guint            plan_index;
 } StageContext;
 
 typedef struct
@@ -41,7 +55,8 @@ typedef struct
   guint         gives;
   guint         asks;
   guint         money;
-  guint         perm_mask;        /* bit n: some content over-asks for permission n */
+  guint         ask_mask;         /* bit n: some content asks for commitment n where it may not */
+  guint         money_asks;       /* content that asks for money, and is counted as asking */
   guint         listens;          /* content that asks people and hears them (seed 003) */
   guint         n_checked;        /* how much content the last check saw */
   /* What the list showed last time: where the stage's findings were, and what they said. */

@@ -50,8 +50,38 @@ talks_about_sales (CycleChecker *self,
 static gboolean
 is_early (StageState *state)
 {
-  return state->ctx.top ||
-         cycle_stage_get_permission (state->stage) <= CYCLE_PERMISSION_SITUATIONAL;
+  return state->ctx.top || state->ctx.earned <= CYCLE_PERMISSION_SITUATIONAL;
+}
+
+/* How many rungs above what is earned an ask may reach: one (that is how the next rung is
+ * earned: a guide for an e-mail address); none for money at the purchase and after it, where
+ * what it needs is already lower (cycle_commitment_required_permission_at()); and none for
+ * anything personal where people arrive. */
+static int
+allowance (const StageContext *ctx,
+           CycleCommitment     commitment,
+           CyclePermission     needed)
+{
+  if (asks_for_money (commitment) &&
+      cycle_commitment_required_permission_at (commitment, ctx->role) !=
+      cycle_commitment_required_permission (commitment))
+    return 0;
+  return ctx->arrival && needed >= CYCLE_PERMISSION_BRAND_TRUST ? 0 : 1;
+}
+
+/* Whether a stage whose context is @ctx may ask for @commitment: what it costs there (money
+ * costs less at the purchase and after it) is at most one rung above what the stage has earned
+ * (that is how the next rung is earned: a guide for an e-mail address), not even one where
+ * people arrive; and a referral only once people have bought. */
+static gboolean
+allows (const StageContext *ctx,
+        CycleCommitment     commitment)
+{
+  CyclePermission needed = cycle_commitment_required_permission_at (commitment, ctx->role);
+
+  if (commitment == CYCLE_COMMITMENT_REFERRAL && ctx->before_purchase)
+    return FALSE;
+  return (int)needed <= (int)ctx->earned + allowance (ctx, commitment, needed);
 }
 
 static const char *
@@ -89,6 +119,8 @@ ask_phrase (CycleCommitment commitment)
       return _("attention");
     case CYCLE_COMMITMENT_FOLLOW:
       return _("a follow");
+    case CYCLE_COMMITMENT_SURVEY:
+      return _("answers to a survey");
     case CYCLE_COMMITMENT_EMAIL:
       return _("an e-mail address");
     case CYCLE_COMMITMENT_ACCOUNT:
@@ -199,34 +231,79 @@ reuse_unchanged (GPtrArray *old,
 
 /* The stage scope */
 
+/* The ladder, the referral and consent: what one piece of content asks for, where it asks. */
 static void
 check_permission (CycleChecker *self,
                   StageState   *state,
                   CycleContent *content,
                   GPtrArray    *findings)
 {
-  CyclePermission earned = cycle_stage_get_permission (state->stage);
+  const StageContext *ctx = &state->ctx;
+  CyclePermission earned = ctx->earned;
   CycleCommitment commitment = cycle_content_get_commitment (content);
-  CyclePermission needed = cycle_commitment_required_permission (commitment);
+  CyclePermission needed = cycle_commitment_required_permission_at (commitment, ctx->role);
   CycleStage *target;
   CycleFinding *finding;
   char *message, *label;
+  int gap = (int)needed - (int)earned;
 
-  if ((int)needed <= (int)earned + 1)
+  if (cycle_commitment_needs_consent (commitment))
+    {
+      CycleConsent consent = cycle_content_get_consent (content);
+
+      if (consent == CYCLE_CONSENT_IMPLICIT)
+        add_finding (findings, CYCLE_FINDING_PERMISSION, CYCLE_SEVERITY_WARNING, "consent",
+                     g_strdup_printf (_("“%s” takes %s with implicit consent (a box ticked in "
+                                        "advance, an address kept from an order). Ask for it "
+                                        "explicitly: people who opted in expect what you "
+                                        "send, and the GDPR expects an opt-in in most cases."),
+                                      content_title (content), ask_phrase (commitment)),
+                     state->stage, content, NULL, NULL);
+    }
+
+  if (allows (ctx, commitment))
     return;
 
-  state->perm_mask |= 1u << needed;
+  state->ask_mask |= 1u << commitment;
 
-  message = g_strdup_printf (_("“%s” asks for %s at “%s”, a stage that has earned %s. "
-                               "Give first; ask at a later stage."),
-                             content_title (content), ask_phrase (commitment),
-                             stage_name (state->stage), earned_phrase (earned));
-  finding = add_finding (findings, CYCLE_FINDING_PERMISSION,
-                         (int)needed - (int)earned >= 3 ? CYCLE_SEVERITY_ERROR
-                                                        : CYCLE_SEVERITY_WARNING,
-                         "permission", message, state->stage, content, NULL, NULL);
+  if (commitment == CYCLE_COMMITMENT_REFERRAL && ctx->before_purchase &&
+      (int)needed <= (int)earned + allowance (ctx, commitment, needed))
+    {
+      message = g_strdup_printf (_("“%s” asks for a referral at “%s”, before the purchase. "
+                                   "People recommend what they have tried and liked: ask "
+                                   "customers, members and evangelists."),
+                                 content_title (content), stage_name (state->stage));
+      finding = add_finding (findings, CYCLE_FINDING_PERMISSION, CYCLE_SEVERITY_WARNING,
+                             "referral", message, state->stage, content, NULL, NULL);
+    }
+  else
+    {
+      if (ctx->mapped != NULL)
+        message = g_strdup_printf (_("“%s” asks for %s at “%s”, a step of the buyer’s journey "
+                                     "where people are at “%s”, which has earned %s. Give "
+                                     "first; ask at a later stage."),
+                                   content_title (content), ask_phrase (commitment),
+                                   stage_name (state->stage), stage_name (ctx->mapped),
+                                   earned_phrase (earned));
+      else if (ctx->arrival && !asks_for_money (commitment) &&
+               needed >= CYCLE_PERMISSION_BRAND_TRUST)
+        message = g_strdup_printf (_("“%s” asks for %s at “%s”, where people arrive, a stage "
+                                     "that has earned %s. In the first seconds of a contact, "
+                                     "most people give nothing personal. Give first; ask "
+                                     "when they come back."),
+                                   content_title (content), ask_phrase (commitment),
+                                   stage_name (state->stage), earned_phrase (earned));
+      else
+        message = g_strdup_printf (_("“%s” asks for %s at “%s”, a stage that has earned %s. "
+                                     "Give first; ask at a later stage."),
+                                   content_title (content), ask_phrase (commitment),
+                                   stage_name (state->stage), earned_phrase (earned));
+      finding = add_finding (findings, CYCLE_FINDING_PERMISSION,
+                             gap >= 3 ? CYCLE_SEVERITY_ERROR : CYCLE_SEVERITY_WARNING,
+                             "permission", message, state->stage, content, NULL, NULL);
+    }
 
-  target = state->ctx.move_target[needed];
+  target = ctx->move_target[commitment];
   if (target != NULL)
     {
       /* TRANSLATORS: a one-click fix; %s is a stage */
@@ -237,7 +314,7 @@ check_permission (CycleChecker *self,
 
   for (int lower = (int)commitment - 1; lower >= 0; lower--)
     {
-      if ((int)cycle_commitment_required_permission (lower) <= (int)earned + 1)
+      if (allows (ctx, lower))
         {
           const char *ask = cycle_enum_get_label (CYCLE_TYPE_COMMITMENT, lower);
 
@@ -247,6 +324,47 @@ check_permission (CycleChecker *self,
           return;
         }
     }
+}
+
+/* Gives or asks is the user's word when they said it; a word the call to action contradicts is
+ * worth a look (content "giving" that asks for a card to keep escaped every other check): giving
+ * while asking for a call, money, a card or a referral is a warning; asking while asking for no
+ * more than a follow, a note. */
+static void
+check_direction (StageState   *state,
+                 CycleContent *content,
+                 GPtrArray    *findings)
+{
+  CycleDirection choice = cycle_content_get_direction_choice (content);
+  CycleCommitment commitment = cycle_content_get_commitment (content);
+  CycleFinding *finding;
+
+  if (choice == CYCLE_DIRECTION_AUTO || choice == cycle_commitment_get_direction (commitment))
+    return;
+  /* A guide for an e-mail address gives as much as it asks: the user's word stands. Giving
+   * while asking for a call, money, a card or a referral does not. */
+  if (choice == CYCLE_DIRECTION_GIVES &&
+      cycle_commitment_required_permission (commitment) < CYCLE_PERMISSION_PERSONAL)
+    return;
+
+  if (choice == CYCLE_DIRECTION_GIVES)
+    finding = add_finding (findings, CYCLE_FINDING_GIVE_BEFORE_ASK, CYCLE_SEVERITY_WARNING,
+                           "direction",
+                           g_strdup_printf (_("“%s” is counted as giving, but its call to "
+                                              "action asks for %s: it asks."),
+                                            content_title (content), ask_phrase (commitment)),
+                           state->stage, content, NULL, NULL);
+  else
+    finding = add_finding (findings, CYCLE_FINDING_GIVE_BEFORE_ASK, CYCLE_SEVERITY_INFO,
+                           "direction",
+                           g_strdup_printf (_("“%s” is counted as asking, but its call to "
+                                              "action asks for no more than %s: it gives."),
+                                            content_title (content), ask_phrase (commitment)),
+                           state->stage, content, NULL, NULL);
+
+  /* TRANSLATORS: a one-click fix: gives or asks follows the call to action again */
+  _cycle_finding_set_fix_direction (finding, CYCLE_DIRECTION_AUTO,
+                                    g_strdup (_("Follow the call to action")));
 }
 
 static void
@@ -305,7 +423,8 @@ _cycle_checker_check_stage (CycleChecker *self,
 
   state->ctx = state->next;
   state->gives = state->asks = state->money = state->listens = 0;
-  state->perm_mask = 0;
+  state->ask_mask = 0;
+  state->money_asks = 0;
   state->persona_findings = FALSE;
   if (state->n_persona_counts != n_personas + 1)
     {
@@ -330,7 +449,11 @@ _cycle_checker_check_stage (CycleChecker *self,
       else
         state->asks++;
       if (asks_for_money (cycle_content_get_commitment (content)))
-        state->money++;
+        {
+          state->money++;
+          if (cycle_content_get_direction (content) == CYCLE_DIRECTION_ASKS)
+            state->money_asks++;
+        }
       if (cycle_content_listens (content))
         state->listens++;
       state->persona_counts[index > 0 ? index - 1 : n_personas]++;
@@ -345,7 +468,9 @@ _cycle_checker_check_stage (CycleChecker *self,
                                         "give them something to stay for and to share."),
                                       stage_name (stage)),
                      stage, NULL, NULL, NULL);
-      else
+      /* A step of the buyer's journey mapped to the funnel is met by its funnel stage's
+       * content; that stage's own check says when it has none. */
+      else if (state->ctx.mapped == NULL)
         add_finding (findings, CYCLE_FINDING_COVERAGE,
                      state->ctx.lane == CYCLE_LANE_INTERNAL ? CYCLE_SEVERITY_WARNING
                                                             : CYCLE_SEVERITY_INFO,
@@ -363,7 +488,9 @@ _cycle_checker_check_stage (CycleChecker *self,
                                   stage_name (stage)),
                  stage, NULL, NULL, NULL);
 
-  if (state->asks > 0 && state->gives == 0)
+  /* At the purchase, asking for the money is the point: only other asks need a gift. */
+  if (state->asks > (state->ctx.role == CYCLE_ROLE_CONVERT ? state->money_asks : 0) &&
+      state->gives == 0)
     add_finding (findings, CYCLE_FINDING_GIVE_BEFORE_ASK, CYCLE_SEVERITY_WARNING,
                  "give-before-ask",
                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -382,6 +509,7 @@ _cycle_checker_check_stage (CycleChecker *self,
       CycleContent *content = g_ptr_array_index (state->content, i);
 
       check_permission (self, state, content, findings);
+      check_direction (state, content, findings);
 
       if (is_early (state) &&
           cycle_channel_get_nature (cycle_content_get_channel (content)) ==
@@ -423,23 +551,124 @@ _cycle_checker_check_stage (CycleChecker *self,
 static gboolean
 context_equal (const StageContext *a,
                const StageContext *b,
-               guint               perm_mask)
+               guint               ask_mask)
 {
-  if (a->lane != b->lane || a->top != b->top || a->after_purchase != b->after_purchase)
+  if (a->lane != b->lane || a->role != b->role || a->top != b->top ||
+      a->after_purchase != b->after_purchase || a->before_purchase != b->before_purchase ||
+      a->arrival != b->arrival || a->earned != b->earned || a->mapped != b->mapped)
     return FALSE;
 
-  for (guint p = 0; p < N_PERMISSIONS; p++)
-    if ((perm_mask & (1u << p)) != 0 && a->move_target[p] != b->move_target[p])
+  for (guint c = 0; c < N_COMMITMENTS; c++)
+    if ((ask_mask & (1u << c)) != 0 && a->move_target[c] != b->move_target[c])
       return FALSE;
 
   return TRUE;
 }
 
+/* A step of the buyer's journey is judged by the permission of the funnel stages it is mapped
+ * to: the lowest of them, since the people there may be at any of them. */
+static void
+map_journey (CycleChecker *self)
+{
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      CycleLink *link = g_ptr_array_index (self->links, i);
+      StageState *a = _cycle_checker_state_for (self, cycle_link_get_source (link));
+      StageState *b = _cycle_checker_state_for (self, cycle_link_get_target (link));
+      StageState *journey, *funnel;
+      CyclePermission permission;
+
+      if (cycle_link_get_kind (link) != CYCLE_LINK_MAPPING || a == NULL || b == NULL ||
+          a->next.lane == b->next.lane)
+        continue;
+
+      journey = a->next.lane == CYCLE_LANE_JOURNEY ? a : b;
+      funnel = journey == a ? b : a;
+      permission = cycle_stage_get_permission (funnel->stage);
+      if (journey->next.mapped == NULL || permission < journey->next.earned)
+        {
+          journey->next.mapped = funnel->stage;
+          journey->next.earned = permission;
+        }
+    }
+}
+
+/* The order of a lane is the order of its next steps, not of the list: from the stages no next
+ * step enters (in list order), breadth first along the next steps; stages no path reaches come
+ * last, in list order. Sets each stage's next.flow_index, counted per lane. */
+static void
+order_lanes (CycleChecker *self)
+{
+  g_autoptr(GHashTable) targets = g_hash_table_new_full (NULL, NULL, NULL,
+                                                         (GDestroyNotify)g_ptr_array_unref);
+  g_autoptr(GHashTable) entered = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) queue = g_ptr_array_new ();
+  int n[2] = { 0, 0 };
+
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      CycleLink *link = g_ptr_array_index (self->links, i);
+      StageState *source = _cycle_checker_state_for (self, cycle_link_get_source (link));
+      StageState *target = _cycle_checker_state_for (self, cycle_link_get_target (link));
+      GPtrArray *list;
+
+      if (cycle_link_get_kind (link) != CYCLE_LINK_NEXT || source == NULL || target == NULL ||
+          source == target || source->next.lane != target->next.lane)
+        continue;
+      list = g_hash_table_lookup (targets, source);
+      if (list == NULL)
+        g_hash_table_insert (targets, source, list = g_ptr_array_new ());
+      g_ptr_array_add (list, target);
+      g_hash_table_add (entered, target);
+    }
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->states->len; i++)
+      {
+        StageState *start = g_ptr_array_index (self->states, i);
+
+        /* First pass: the entries; second: whatever no path from them reached. */
+        int *counter = &n[start->next.lane == CYCLE_LANE_INTERNAL ? 0 : 1];
+
+        if (start->next.flow_index >= 0 || (pass == 0 && g_hash_table_contains (entered, start)))
+          continue;
+
+        start->next.flow_index = (*counter)++;
+        g_ptr_array_add (queue, start);
+        for (guint q = queue->len - 1; q < queue->len; q++)
+          {
+            GPtrArray *list = g_hash_table_lookup (targets, g_ptr_array_index (queue, q));
+
+            for (guint k = 0; list != NULL && k < list->len; k++)
+              {
+                StageState *target = g_ptr_array_index (list, k);
+
+                if (target->next.flow_index >= 0)
+                  continue;
+                target->next.flow_index = (*counter)++;
+                g_ptr_array_add (queue, target);
+              }
+          }
+      }
+
+}
+
+static int
+compare_flow (gconstpointer a,
+              gconstpointer b)
+{
+  const StageContext *x = &(*(StageState * const *)a)->next;
+  const StageContext *y = &(*(StageState * const *)b)->next;
+
+  if (x->lane != y->lane)
+    return x->lane - y->lane;
+  return x->flow_index - y->flow_index;
+}
+
 void
 _cycle_checker_compute_contexts (CycleChecker *self)
 {
-  CycleStage *later[2][N_PERMISSIONS] = { { NULL, }, };
-  guint n_internal = 0, after_from, i_internal = 0;
+  CycleStage *later[2][N_COMMITMENTS] = { { NULL, }, };
   int purchase_index = -1;
 
   self->structure_dirty = FALSE;
@@ -447,65 +676,98 @@ _cycle_checker_compute_contexts (CycleChecker *self)
   self->coverage_dirty = TRUE;
   self->purchase = NULL;
 
-  /* The purchase is where the plan says it is: its first stage whose role is "convert". Never
-   * guessed (from where content asks for money, or from the length of the funnel): when no
-   * stage says, check_cycle() asks. */
+  for (guint i = 0; i < self->states->len; i++)
+    {
+      StageState *state = g_ptr_array_index (self->states, i);
+      StageContext *next = &state->next;
+
+      memset (next, 0, sizeof *next);
+      next->lane = cycle_stage_get_lane (state->stage);
+      next->role = cycle_stage_get_role (state->stage);
+      next->earned = cycle_stage_get_permission (state->stage);
+      next->internal_index = -1;
+      next->flow_index = -1;
+      next->plan_index = i;
+    }
+
+  order_lanes (self);
   for (guint i = 0; i < self->states->len; i++)
     {
       StageState *state = g_ptr_array_index (self->states, i);
 
-      if (cycle_stage_get_lane (state->stage) != CYCLE_LANE_INTERNAL)
-        continue;
-      if (self->purchase == NULL && cycle_stage_get_role (state->stage) == CYCLE_ROLE_CONVERT)
+      if (state->next.lane == CYCLE_LANE_INTERNAL)
+        state->next.internal_index = state->next.flow_index;
+    }
+
+  /* The purchase is where the plan says it is: the first stage of the funnel whose role is
+   * "convert". Never guessed (from where content asks for money, or from the length of the
+   * funnel): when no stage says, check_cycle() asks. */
+  for (guint i = 0; i < self->states->len; i++)
+    {
+      StageState *state = g_ptr_array_index (self->states, i);
+
+      if (state->next.lane == CYCLE_LANE_INTERNAL && state->next.role == CYCLE_ROLE_CONVERT &&
+          (self->purchase == NULL || state->next.internal_index < purchase_index))
         {
           self->purchase = state->stage;
-          purchase_index = n_internal;
+          purchase_index = state->next.internal_index;
         }
-      n_internal++;
     }
-
-  after_from = purchase_index >= 0 ? (guint) purchase_index + 1 : G_MAXUINT;
 
   for (guint i = 0; i < self->states->len; i++)
     {
       StageState *state = g_ptr_array_index (self->states, i);
-      CycleLane lane = cycle_stage_get_lane (state->stage);
+      StageContext *next = &state->next;
+      CycleRole role = next->role;
+      gboolean buying = role == CYCLE_ROLE_CONVERT || role == CYCLE_ROLE_RETAIN ||
+                        role == CYCLE_ROLE_ADVOCATE;
 
-      memset (&state->next, 0, sizeof state->next);
-      state->next.lane = lane;
-      state->next.internal_index = -1;
-      state->next.plan_index = i;
-      if (lane == CYCLE_LANE_INTERNAL)
+      next->before_purchase = role == CYCLE_ROLE_ATTRACT || role == CYCLE_ROLE_ENGAGE;
+      next->arrival = role == CYCLE_ROLE_ATTRACT;
+      if (next->lane == CYCLE_LANE_INTERNAL)
         {
-          state->next.internal_index = i_internal;
-          state->next.top = i_internal < TOP_STAGES;
+          int index = next->internal_index;
+
+          /* The top: the first steps of the funnel, unless the plan says people buy there. */
+          next->top = index < TOP_STAGES && !buying;
           /* After the purchase in the funnel, or said to be: retaining and advocating. */
-          state->next.after_purchase =
-            i_internal >= after_from ||
-            cycle_stage_get_role (state->stage) == CYCLE_ROLE_RETAIN ||
-            cycle_stage_get_role (state->stage) == CYCLE_ROLE_ADVOCATE;
-          i_internal++;
+          next->after_purchase = (purchase_index >= 0 && index > purchase_index) ||
+                                 role == CYCLE_ROLE_RETAIN || role == CYCLE_ROLE_ADVOCATE;
+          if (role == CYCLE_ROLE_NONE)
+            {
+              next->before_purchase = purchase_index >= 0 && index < purchase_index;
+              next->arrival = index == 0;
+            }
         }
+      /* Money costs less at the purchase and after it, as the role says or the funnel does. */
+      if (next->role == CYCLE_ROLE_NONE && next->after_purchase)
+        next->role = CYCLE_ROLE_RETAIN;
     }
 
-  /* From the end: the nearest later stage of each lane where each permission may be asked. */
-  for (guint i = self->states->len; i > 0; i--)
-    {
-      StageState *state = g_ptr_array_index (self->states, i - 1);
-      guint lane = state->next.lane == CYCLE_LANE_INTERNAL ? 0 : 1;
-      guint allowed = MIN ((guint)cycle_stage_get_permission (state->stage) + 1,
-                           N_PERMISSIONS - 1);
+  map_journey (self);
 
-      memcpy (state->next.move_target, later[lane], sizeof later[lane]);
-      for (guint p = 0; p <= allowed; p++)
-        later[lane][p] = state->stage;
-    }
+  /* From the end of each lane: the nearest later stage where each commitment may be asked. */
+  {
+    g_autoptr(GPtrArray) flow = g_ptr_array_copy (self->states, NULL, NULL);
+
+    g_ptr_array_sort (flow, compare_flow);
+    for (guint i = flow->len; i > 0; i--)
+      {
+        StageState *state = g_ptr_array_index (flow, i - 1);
+        guint lane = state->next.lane == CYCLE_LANE_INTERNAL ? 0 : 1;
+
+        memcpy (state->next.move_target, later[lane], sizeof later[lane]);
+        for (guint c = 0; c < N_COMMITMENTS; c++)
+          if (allows (&state->next, c))
+            later[lane][c] = state->stage;
+      }
+  }
 
   for (guint i = 0; i < self->states->len; i++)
     {
       StageState *state = g_ptr_array_index (self->states, i);
 
-      if (!context_equal (&state->ctx, &state->next, state->perm_mask))
+      if (!context_equal (&state->ctx, &state->next, state->ask_mask))
         _cycle_checker_mark_dirty (self, state);
     }
 }
@@ -519,15 +781,17 @@ check_cycle (CycleChecker *self,
   StageState *first = NULL, *last = NULL;
   gboolean any_after = FALSE, loop = FALSE;
 
+  /* First and last in the funnel's own order (its next steps), not the list's. */
   for (guint i = 0; i < self->states->len; i++)
     {
       StageState *state = g_ptr_array_index (self->states, i);
 
       if (state->next.lane != CYCLE_LANE_INTERNAL)
         continue;
-      if (first == NULL)
+      if (first == NULL || state->next.internal_index < first->next.internal_index)
         first = state;
-      last = state;
+      if (last == NULL || state->next.internal_index > last->next.internal_index)
+        last = state;
       any_after |= state->next.after_purchase;
     }
 
@@ -688,6 +952,108 @@ check_consistency (CycleChecker *self,
     }
 }
 
+/* Permission is earned step by step and not lost by moving on: along a next step, the stage
+ * after should have earned at least what the stage before has. */
+static void
+check_drops (CycleChecker *self,
+             GPtrArray    *findings)
+{
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      CycleLink *link = g_ptr_array_index (self->links, i);
+      CycleStage *source = cycle_link_get_source (link);
+      CycleStage *target = cycle_link_get_target (link);
+      CyclePermission before, after;
+
+      if (cycle_link_get_kind (link) != CYCLE_LINK_NEXT ||
+          _cycle_checker_state_for (self, source) == NULL ||
+          _cycle_checker_state_for (self, target) == NULL ||
+          cycle_stage_get_lane (source) != cycle_stage_get_lane (target))
+        continue;
+
+      before = cycle_stage_get_permission (source);
+      after = cycle_stage_get_permission (target);
+      if (after >= before)
+        continue;
+
+      add_finding (findings, CYCLE_FINDING_PERMISSION, CYCLE_SEVERITY_WARNING, "permission-drop",
+                   g_strdup_printf (_("“%s” has earned less permission (%s) than “%s” before "
+                                      "it (%s). Permission grows step by step and is not lost "
+                                      "by moving on: raise it, or put the stages in order."),
+                                    stage_name (target),
+                                    cycle_enum_get_label (CYCLE_TYPE_PERMISSION, after),
+                                    stage_name (source),
+                                    cycle_enum_get_label (CYCLE_TYPE_PERMISSION, before)),
+                   target, NULL, NULL, link);
+    }
+}
+
+/* The two lanes: the company's funnel and the buyer's journey, stage by stage mapped to each
+ * other, so that each side can be read against the other. */
+static void
+check_lanes (CycleChecker *self,
+             GPtrArray    *findings)
+{
+  g_autoptr(GHashTable) mapped = g_hash_table_new (NULL, NULL);
+  guint n_internal = 0, n_journey = 0;
+
+  for (guint i = 0; i < self->states->len; i++)
+    {
+      StageState *state = g_ptr_array_index (self->states, i);
+
+      if (state->next.lane == CYCLE_LANE_INTERNAL)
+        n_internal++;
+      else
+        n_journey++;
+    }
+
+  if (n_internal == 0)
+    return;
+
+  if (n_journey == 0)
+    {
+      add_finding (findings, CYCLE_FINDING_COVERAGE, CYCLE_SEVERITY_INFO, "lanes:journey",
+                   g_strdup (_("The plan draws your funnel but not the buyer’s journey. Draw "
+                               "what your buyers do (discover, compare, decide, use, "
+                               "recommend) in the second lane, and map each step to the stage "
+                               "that meets them there.")),
+                   NULL, NULL, NULL, NULL);
+      return;
+    }
+
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      CycleLink *link = g_ptr_array_index (self->links, i);
+      CycleStage *source = cycle_link_get_source (link);
+      CycleStage *target = cycle_link_get_target (link);
+
+      if (cycle_link_get_kind (link) != CYCLE_LINK_MAPPING ||
+          cycle_stage_get_lane (source) == cycle_stage_get_lane (target))
+        continue;
+      g_hash_table_add (mapped, source);
+      g_hash_table_add (mapped, target);
+    }
+
+  for (guint i = 0; i < self->states->len; i++)
+    {
+      StageState *state = g_ptr_array_index (self->states, i);
+
+      if (g_hash_table_contains (mapped, state->stage))
+        continue;
+
+      add_finding (findings, CYCLE_FINDING_COVERAGE, CYCLE_SEVERITY_INFO, "lanes:unmapped",
+                   state->next.lane == CYCLE_LANE_INTERNAL
+                   ? g_strdup_printf (_("“%s” is not mapped to a step of the buyer’s journey: "
+                                        "what are your buyers doing while they are there?"),
+                                      stage_name (state->stage))
+                   : g_strdup_printf (_("“%s”, a step of the buyer’s journey, is not mapped "
+                                        "to a stage of your funnel: which stage meets people "
+                                        "there?"),
+                                      stage_name (state->stage)),
+                   state->stage, NULL, NULL, NULL);
+    }
+}
+
 /* Seed 003: trust your audience to know what it wants and to say it — if you ask. */
 static void
 check_listening (CycleChecker *self,
@@ -729,6 +1095,8 @@ _cycle_checker_check_plan (CycleChecker *self)
                  NULL, NULL, NULL, NULL);
 
   check_cycle (self, findings);
+  check_lanes (self, findings);
+  check_drops (self, findings);
   check_consistency (self, findings);
   check_listening (self, findings);
 

@@ -229,6 +229,7 @@ on_content_notify_cb (CycleContent *content,
 
   if (is_pspec (pspec, "title") || is_pspec (pspec, "cta") || is_pspec (pspec, "commitment") ||
       is_pspec (pspec, "direction") || is_pspec (pspec, "persona") ||
+      is_pspec (pspec, "consent") ||
       is_pspec (pspec, "pitch") || is_pspec (pspec, "format"))
     _cycle_checker_mark_dirty (self, state);
   else if (is_pspec (pspec, "channel"))
@@ -285,8 +286,11 @@ on_stage_notify_cb (CycleStage *stage,
         {
           StageState *other = g_ptr_array_index (self->states, i);
 
-          for (guint p = 0; p < N_PERMISSIONS; p++)
-            if ((other->perm_mask & (1u << p)) != 0 && other->ctx.move_target[p] == stage)
+          /* …and those of the journey steps that borrow its permission. */
+          if (other->ctx.mapped == stage)
+            _cycle_checker_mark_dirty (self, other);
+          for (guint c = 0; c < N_COMMITMENTS; c++)
+            if ((other->ask_mask & (1u << c)) != 0 && other->ctx.move_target[c] == stage)
               _cycle_checker_mark_dirty (self, other);
         }
     }
@@ -395,6 +399,8 @@ on_link_notify_cb (CycleChecker *self,
                    GParamSpec   *pspec,
                    CycleLink    *link)
 {
+  /* A mapping lends a journey step its funnel stage's permission: contexts again (cheap). */
+  self->structure_dirty = TRUE;
   self->plan_dirty = TRUE;
   update (self);
 }
@@ -419,6 +425,7 @@ on_links_items_changed_cb (CycleChecker *self,
       g_ptr_array_insert (self->links, position + i, link);
     }
 
+  self->structure_dirty = TRUE;
   self->plan_dirty = TRUE;
   update (self);
 }

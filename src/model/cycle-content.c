@@ -34,6 +34,7 @@ struct _CycleContent
   int           direction;
   int           status;
   int           pitch;
+  int           consent;
 };
 
 G_DEFINE_FINAL_TYPE (CycleContent, cycle_content, CYCLE_TYPE_ITEM)
@@ -54,6 +55,8 @@ enum {
   PROP_URL,
   PROP_NOTES,
   PROP_PITCH,
+  PROP_CONSENT,
+  PROP_EFFECTIVE_DIRECTION,
   N_PROPS
 };
 
@@ -120,6 +123,12 @@ cycle_content_get_property (GObject    *object,
     case PROP_DIRECTION:
       g_value_set_enum (value, self->direction);
       break;
+    case PROP_CONSENT:
+      g_value_set_enum (value, self->consent);
+      break;
+    case PROP_EFFECTIVE_DIRECTION:
+      g_value_set_enum (value, cycle_content_get_direction (self));
+      break;
     case PROP_STATUS:
       g_value_set_enum (value, self->status);
       break;
@@ -174,6 +183,9 @@ cycle_content_set_property (GObject      *object,
     case PROP_DIRECTION:
       cycle_content_set_direction (self, g_value_get_enum (value));
       break;
+    case PROP_CONSENT:
+      cycle_content_set_consent (self, g_value_get_enum (value));
+      break;
     case PROP_STATUS:
       cycle_content_set_status (self, g_value_get_enum (value));
       break;
@@ -223,9 +235,19 @@ cycle_content_class_init (CycleContentClass *klass)
   properties[PROP_COMMITMENT] =
     g_param_spec_enum ("commitment", N_("Commitment"), NULL, CYCLE_TYPE_COMMITMENT,
                        CYCLE_COMMITMENT_NONE, rw);
+  /* The user's word (AUTO: as the call to action says); cycle_content_get_direction() is what
+   * it comes to. */
   properties[PROP_DIRECTION] =
     g_param_spec_enum ("direction", N_("Gives or Asks"), NULL, CYCLE_TYPE_DIRECTION,
-                       CYCLE_DIRECTION_GIVES, rw);
+                       CYCLE_DIRECTION_AUTO, rw);
+  /* What "direction" comes to, never AUTO: for views (read-only, not part of the file). */
+  properties[PROP_EFFECTIVE_DIRECTION] =
+    g_param_spec_enum ("effective-direction", NULL, NULL, CYCLE_TYPE_DIRECTION,
+                       CYCLE_DIRECTION_GIVES,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONSENT] =
+    g_param_spec_enum ("consent", N_("Consent"), NULL, CYCLE_TYPE_CONSENT,
+                       CYCLE_CONSENT_UNSAID, rw);
   properties[PROP_STATUS] =
     g_param_spec_enum ("status", N_("Status"), NULL, CYCLE_TYPE_STATUS, CYCLE_STATUS_IDEA, rw);
   properties[PROP_OWNER] = g_param_spec_string ("owner", N_("Owner"), NULL, "", rw);
@@ -241,6 +263,7 @@ cycle_content_class_init (CycleContentClass *klass)
 static void
 cycle_content_init (CycleContent *self)
 {
+  self->direction = CYCLE_DIRECTION_AUTO;
 }
 
 CycleContent *
@@ -308,9 +331,62 @@ STRING_ACCESSORS (cta, PROP_CTA)
 STRING_ACCESSORS (owner, PROP_OWNER)
 STRING_ACCESSORS (url, PROP_URL)
 STRING_ACCESSORS (notes, PROP_NOTES)
-ENUM_ACCESSORS (commitment, CycleCommitment, CYCLE_TYPE_COMMITMENT, PROP_COMMITMENT)
-ENUM_ACCESSORS (direction, CycleDirection, CYCLE_TYPE_DIRECTION, PROP_DIRECTION)
 ENUM_ACCESSORS (status, CycleStatus, CYCLE_TYPE_STATUS, PROP_STATUS)
+ENUM_ACCESSORS (consent, CycleConsent, CYCLE_TYPE_CONSENT, PROP_CONSENT)
+
+CycleCommitment
+cycle_content_get_commitment (CycleContent *self)
+{
+  g_return_val_if_fail (CYCLE_IS_CONTENT (self), CYCLE_COMMITMENT_NONE);
+  return self->commitment;
+}
+
+void
+cycle_content_set_commitment (CycleContent    *self,
+                              CycleCommitment  commitment)
+{
+  CycleDirection before;
+
+  g_return_if_fail (CYCLE_IS_CONTENT (self));
+  g_return_if_fail ((guint)commitment < cycle_enum_count (CYCLE_TYPE_COMMITMENT));
+
+  before = cycle_content_get_direction (self);
+  if (_cycle_set_int (self, &self->commitment, commitment, properties[PROP_COMMITMENT]) &&
+      cycle_content_get_direction (self) != before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EFFECTIVE_DIRECTION]);
+}
+
+CycleDirection
+cycle_content_get_direction (CycleContent *self)
+{
+  g_return_val_if_fail (CYCLE_IS_CONTENT (self), CYCLE_DIRECTION_GIVES);
+
+  if (self->direction == CYCLE_DIRECTION_AUTO)
+    return cycle_commitment_get_direction (self->commitment);
+  return self->direction;
+}
+
+CycleDirection
+cycle_content_get_direction_choice (CycleContent *self)
+{
+  g_return_val_if_fail (CYCLE_IS_CONTENT (self), CYCLE_DIRECTION_AUTO);
+  return self->direction;
+}
+
+void
+cycle_content_set_direction (CycleContent   *self,
+                             CycleDirection  direction)
+{
+  CycleDirection before;
+
+  g_return_if_fail (CYCLE_IS_CONTENT (self));
+  g_return_if_fail ((guint)direction < cycle_enum_count (CYCLE_TYPE_DIRECTION));
+
+  before = cycle_content_get_direction (self);
+  if (_cycle_set_int (self, &self->direction, direction, properties[PROP_DIRECTION]) &&
+      cycle_content_get_direction (self) != before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EFFECTIVE_DIRECTION]);
+}
 
 CyclePitch
 cycle_content_get_pitch (CycleContent *self)

@@ -39,9 +39,17 @@ void             cycle_content_set_cta        (CycleContent    *self,
 CycleCommitment  cycle_content_get_commitment (CycleContent    *self);
 void             cycle_content_set_commitment (CycleContent    *self,
                                                CycleCommitment  commitment);
+/* Gives or asks, never AUTO: the user's word, or else what the call to action comes to
+ * (cycle_commitment_get_direction()). */
 CycleDirection   cycle_content_get_direction  (CycleContent    *self);
+/* The user's word, the "direction" property: AUTO (the default) follows the commitment. */
+CycleDirection   cycle_content_get_direction_choice (CycleContent *self);
 void             cycle_content_set_direction  (CycleContent    *self,
                                                CycleDirection   direction);
+/* Consent for an e-mail address or a card to keep (cycle_commitment_needs_consent()). */
+CycleConsent     cycle_content_get_consent    (CycleContent    *self);
+void             cycle_content_set_consent    (CycleContent    *self,
+                                               CycleConsent     consent);
 /* Whether the content is a pitch: CYCLE_PITCH_GUESS lets the checker judge its words. */
 CyclePitch       cycle_content_get_pitch      (CycleContent    *self);
 void             cycle_content_set_pitch      (CycleContent    *self,

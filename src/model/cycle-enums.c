@@ -76,6 +76,7 @@ static const EnumEntry commitment_entries[] = {
   { "none", N_("Nothing") },
   { "read", N_("Read or watch") },
   { "follow", N_("Follow") },
+  { "survey", N_("Answer a survey") },
   { "email", N_("E-mail address") },
   { "account", N_("Create an account") },
   { "call", N_("Book a call or demo") },
@@ -87,6 +88,13 @@ static const EnumEntry commitment_entries[] = {
 static const EnumEntry direction_entries[] = {
   { "gives", N_("Gives") },
   { "asks", N_("Asks") },
+  { "auto", N_("As the call to action says") },
+};
+
+static const EnumEntry consent_entries[] = {
+  { "unsaid", N_("Not said") },
+  { "explicit", N_("Explicit (opt-in)") },
+  { "implicit", N_("Implicit (pre-ticked, inferred)") },
 };
 
 static const EnumEntry status_entries[] = {
@@ -136,6 +144,7 @@ DEFINE_ENUM_TYPE (CycleLinkKind, cycle_link_kind, link_kind_entries)
 DEFINE_ENUM_TYPE (CycleCommitment, cycle_commitment, commitment_entries)
 DEFINE_ENUM_TYPE (CycleDirection, cycle_direction, direction_entries)
 DEFINE_ENUM_TYPE (CycleStatus, cycle_status, status_entries)
+DEFINE_ENUM_TYPE (CycleConsent, cycle_consent, consent_entries)
 
 static const EnumEntry *
 lookup_entries (GType  enum_type,
@@ -156,6 +165,7 @@ lookup_entries (GType  enum_type,
     { cycle_commitment_get_type, commitment_entries, G_N_ELEMENTS (commitment_entries) },
     { cycle_direction_get_type, direction_entries, G_N_ELEMENTS (direction_entries) },
     { cycle_status_get_type, status_entries, G_N_ELEMENTS (status_entries) },
+    { cycle_consent_get_type, consent_entries, G_N_ELEMENTS (consent_entries) },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
@@ -247,7 +257,8 @@ CyclePermission
 cycle_commitment_required_permission (CycleCommitment commitment)
 {
   /* Godin's ladder: reading asks for nothing; an e-mail address needs the trust a brand has
-   * earned; a call needs a relationship; money needs points; a stored card is intravenous. */
+   * earned, and so does a survey (seed 002 names both as what a visitor will not give on
+   * arrival); a call needs a relationship; money needs points; a stored card is intravenous. */
   switch (commitment)
     {
     case CYCLE_COMMITMENT_NONE:
@@ -255,6 +266,7 @@ cycle_commitment_required_permission (CycleCommitment commitment)
       return CYCLE_PERMISSION_NONE;
     case CYCLE_COMMITMENT_FOLLOW:
       return CYCLE_PERMISSION_SITUATIONAL;
+    case CYCLE_COMMITMENT_SURVEY:
     case CYCLE_COMMITMENT_EMAIL:
     case CYCLE_COMMITMENT_ACCOUNT:
       return CYCLE_PERMISSION_BRAND_TRUST;
@@ -268,4 +280,30 @@ cycle_commitment_required_permission (CycleCommitment commitment)
     default:
       g_return_val_if_reached (CYCLE_PERMISSION_INTRAVENOUS);
     }
+}
+
+CyclePermission
+cycle_commitment_required_permission_at (CycleCommitment commitment,
+                                         CycleRole       role)
+{
+  gboolean buying = role == CYCLE_ROLE_CONVERT || role == CYCLE_ROLE_RETAIN ||
+                    role == CYCLE_ROLE_ADVOCATE;
+
+  if (buying && commitment == CYCLE_COMMITMENT_PAYMENT)
+    return CYCLE_PERMISSION_BRAND_TRUST;
+  if (buying && commitment == CYCLE_COMMITMENT_STORED_CARD)
+    return CYCLE_PERMISSION_PERSONAL;
+  return cycle_commitment_required_permission (commitment);
+}
+
+CycleDirection
+cycle_commitment_get_direction (CycleCommitment commitment)
+{
+  return commitment <= CYCLE_COMMITMENT_FOLLOW ? CYCLE_DIRECTION_GIVES : CYCLE_DIRECTION_ASKS;
+}
+
+gboolean
+cycle_commitment_needs_consent (CycleCommitment commitment)
+{
+  return commitment == CYCLE_COMMITMENT_EMAIL || commitment == CYCLE_COMMITMENT_STORED_CARD;
 }

@@ -49,6 +49,7 @@ typedef enum {
   CYCLE_COMMITMENT_NONE,
   CYCLE_COMMITMENT_READ,
   CYCLE_COMMITMENT_FOLLOW,
+  CYCLE_COMMITMENT_SURVEY,
   CYCLE_COMMITMENT_EMAIL,
   CYCLE_COMMITMENT_ACCOUNT,
   CYCLE_COMMITMENT_CALL,
@@ -57,10 +58,21 @@ typedef enum {
   CYCLE_COMMITMENT_REFERRAL,
 } CycleCommitment;
 
+/* Whether content gives or asks. AUTO: as its call to action does
+ * (cycle_commitment_get_direction()); GIVES and ASKS are the user's own word, which wins. */
 typedef enum {
   CYCLE_DIRECTION_GIVES,
   CYCLE_DIRECTION_ASKS,
+  CYCLE_DIRECTION_AUTO,
 } CycleDirection;
+
+/* How content that asks for an e-mail address or a card to keep gets the person's consent
+ * (seed 002: permission is implicit or explicit). UNSAID: the plan does not say. */
+typedef enum {
+  CYCLE_CONSENT_UNSAID,
+  CYCLE_CONSENT_EXPLICIT,
+  CYCLE_CONSENT_IMPLICIT,
+} CycleConsent;
 
 typedef enum {
   CYCLE_STATUS_IDEA,
@@ -105,6 +117,7 @@ typedef enum {
 #define CYCLE_TYPE_COMMITMENT  (cycle_commitment_get_type ())
 #define CYCLE_TYPE_DIRECTION   (cycle_direction_get_type ())
 #define CYCLE_TYPE_STATUS      (cycle_status_get_type ())
+#define CYCLE_TYPE_CONSENT     (cycle_consent_get_type ())
 
 GType cycle_layout_get_type     (void) G_GNUC_CONST;
 GType cycle_finding_kind_get_type (void) G_GNUC_CONST;
@@ -116,6 +129,7 @@ GType cycle_link_kind_get_type  (void) G_GNUC_CONST;
 GType cycle_commitment_get_type (void) G_GNUC_CONST;
 GType cycle_direction_get_type  (void) G_GNUC_CONST;
 GType cycle_status_get_type     (void) G_GNUC_CONST;
+GType cycle_consent_get_type    (void) G_GNUC_CONST;
 
 /* The nick is the word used in the file ("brand-trust"); the label is translated for people. */
 const char *cycle_enum_to_nick   (GType enum_type,
@@ -129,7 +143,19 @@ const char *cycle_enum_get_label (GType enum_type,
 char       *cycle_enum_list_nicks (GType enum_type);
 guint       cycle_enum_count     (GType enum_type);
 
-/* The permission a person must have given before a call to action can ask for @commitment. */
+/* The permission a person must have given before a call to action can ask for @commitment,
+ * anywhere in the funnel. Money is judged by where it is asked (see the checker's rules): at the
+ * purchase and after it, cycle_commitment_required_permission_at() asks less. */
 CyclePermission cycle_commitment_required_permission (CycleCommitment commitment);
+/* The same, at a stage whose role is @role: paying needs brand trust at the purchase and after
+ * it (people came to buy), points before; a card to keep needs a personal relationship there,
+ * intravenous trust before. */
+CyclePermission cycle_commitment_required_permission_at (CycleCommitment commitment,
+                                                         CycleRole       role);
+/* Whether a call to action that asks for @commitment gives (nothing, reading, following) or asks
+ * (a survey, an address, an account, a call, money, a card, a referral). */
+CycleDirection  cycle_commitment_get_direction       (CycleCommitment commitment);
+/* Whether consent matters for @commitment: an e-mail address or a card to keep on file. */
+gboolean        cycle_commitment_needs_consent       (CycleCommitment commitment);
 
 G_END_DECLS

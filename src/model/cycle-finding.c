@@ -46,6 +46,7 @@ typedef enum {
   FIX_MOVE,
   FIX_COMMITMENT,
   FIX_LINK,
+  FIX_DIRECTION,
 } FixKind;
 
 struct _CycleFinding
@@ -65,7 +66,8 @@ struct _CycleFinding
   char            *fix_label;
   CycleStage      *fix_source;   /* FIX_LINK */
   CycleStage      *fix_target;   /* FIX_MOVE, FIX_LINK */
-  int              fix_value;    /* FIX_COMMITMENT: the commitment; FIX_LINK: the link kind */
+  int              fix_value;    /* FIX_COMMITMENT: the commitment; FIX_LINK: the link kind;
+                                  * FIX_DIRECTION: the direction */
 };
 
 G_DEFINE_FINAL_TYPE (CycleFinding, cycle_finding, G_TYPE_OBJECT)
@@ -245,6 +247,20 @@ _cycle_finding_set_fix_commitment (CycleFinding    *self,
 }
 
 void
+_cycle_finding_set_fix_direction (CycleFinding   *self,
+                                  CycleDirection  direction,
+                                  char           *label)
+{
+  g_return_if_fail (CYCLE_IS_FINDING (self));
+  g_return_if_fail (self->content != NULL);
+
+  self->fix = FIX_DIRECTION;
+  self->fix_value = direction;
+  g_free (self->fix_label);
+  self->fix_label = label;
+}
+
+void
 _cycle_finding_set_fix_link (CycleFinding  *self,
                              CycleStage    *source,
                              CycleStage    *target,
@@ -394,6 +410,16 @@ cycle_finding_apply_fix (CycleFinding *self)
         return FALSE;
       cycle_plan_begin_group (plan, self->fix_label);
       cycle_content_set_commitment (self->content, self->fix_value);
+      cycle_plan_end_group (plan);
+      return TRUE;
+
+    case FIX_DIRECTION:
+      if (!in_plan (self->content, plan) ||
+          cycle_content_get_stage (self->content) != self->stage ||
+          cycle_content_get_direction_choice (self->content) == (CycleDirection)self->fix_value)
+        return FALSE;
+      cycle_plan_begin_group (plan, self->fix_label);
+      cycle_content_set_direction (self->content, self->fix_value);
       cycle_plan_end_group (plan);
       return TRUE;
 

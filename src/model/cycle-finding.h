@@ -73,6 +73,9 @@ void              _cycle_finding_set_fix_commitment (CycleFinding *self,
                                                CycleCommitment   commitment,
                                                char             *label);
 /* The fix: add a link from @source to @target. */
+void              _cycle_finding_set_fix_direction (CycleFinding *self,
+                                               CycleDirection    direction,
+                                               char             *label);
 void              _cycle_finding_set_fix_link (CycleFinding     *self,
                                                CycleStage       *source,
                                                CycleStage       *target,

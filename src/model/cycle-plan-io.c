@@ -564,6 +564,9 @@ content_member (Reader              *r,
   if (strcmp (key, "direction") == 0)
     return enum_member (r, value, CYCLE_TYPE_DIRECTION, N_("direction"), content,
                         (EnumSetter)cycle_content_set_direction);
+  if (strcmp (key, "consent") == 0)
+    return enum_member (r, value, CYCLE_TYPE_CONSENT, N_("consent"), content,
+                        (EnumSetter)cycle_content_set_consent);
   if (strcmp (key, "status") == 0)
     return enum_member (r, value, CYCLE_TYPE_STATUS, N_("status"), content,
                         (EnumSetter)cycle_content_set_status);
@@ -1034,7 +1037,7 @@ static const CycleJsonSchema persona_schema[] = {
 };
 static const CycleJsonSchema content_schema[] = {
   { "id" }, { "title" }, { "format" }, { "channel" }, { "persona" }, { "cta" }, { "commitment" },
-  { "direction" }, { "pitch" }, { "status" }, { "owner" }, { "due" }, { "url" }, { "notes" },
+  { "direction" }, { "consent" }, { "pitch" }, { "status" }, { "owner" }, { "due" }, { "url" }, { "notes" },
   { NULL },
 };
 static const CycleJsonSchema stage_schema[] = {

@@ -121,7 +121,12 @@ write_content (GString      *out,
     obj_string (&o, "persona", cycle_item_get_id (CYCLE_ITEM (persona)), TRUE);
   obj_string (&o, "cta", cycle_content_get_cta (content), FALSE);
   obj_enum (&o, "commitment", CYCLE_TYPE_COMMITMENT, cycle_content_get_commitment (content));
-  obj_enum (&o, "direction", CYCLE_TYPE_DIRECTION, cycle_content_get_direction (content));
+  /* Only the user's own word: without one, the direction follows the commitment. */
+  if (cycle_content_get_direction_choice (content) != CYCLE_DIRECTION_AUTO)
+    obj_enum (&o, "direction", CYCLE_TYPE_DIRECTION,
+              cycle_content_get_direction_choice (content));
+  if (cycle_content_get_consent (content) != CYCLE_CONSENT_UNSAID)
+    obj_enum (&o, "consent", CYCLE_TYPE_CONSENT, cycle_content_get_consent (content));
   /* Only the user's own mark: without one, the checker guesses. */
   if (cycle_content_get_pitch (content) != CYCLE_PITCH_GUESS)
     {

@@ -46,10 +46,13 @@ struct _CycleContentEditor
   GtkMenuButton     *channel_button;
   AdwEntryRow       *cta_row;
   AdwComboRow       *commitment_row;
+  AdwActionRow      *direction_row;
+  GtkToggleButton   *auto_button;
   GtkToggleButton   *gives_button;
   GtkToggleButton   *asks_button;
   AdwComboRow       *status_row;
   AdwComboRow       *pitch_row;
+  AdwComboRow       *consent_row;
   AdwEntryRow       *owner_row;
   AdwEntryRow       *due_row;
   GtkPopover        *due_popover;
@@ -242,6 +245,22 @@ check_removed_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* What "Automatic" comes to, and consent only for what needs it (an address, a card). */
+static void
+sync_ask (CycleContentEditor *self)
+{
+  CycleCommitment commitment = cycle_content_get_commitment (self->content);
+  const char *subtitle = NULL;
+
+  if (cycle_content_get_direction_choice (self->content) == CYCLE_DIRECTION_AUTO)
+    subtitle = cycle_commitment_get_direction (commitment) == CYCLE_DIRECTION_GIVES
+               ? _("Gives, as its call to action does")
+               : _("Asks, as its call to action does");
+  adw_action_row_set_subtitle (self->direction_row, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->consent_row),
+                          cycle_commitment_needs_consent (commitment));
+}
+
 static void
 on_content_notify_cb (CycleContentEditor *self,
                       GParamSpec         *pspec,
@@ -265,6 +284,9 @@ on_content_notify_cb (CycleContentEditor *self,
     sync_due (self);
   else if (pspec->name == g_intern_static_string ("url"))
     sync_url (self);
+  else if (pspec->name == g_intern_static_string ("commitment") ||
+           pspec->name == g_intern_static_string ("direction"))
+    sync_ask (self);
 }
 
 /* A removed stage takes its content out of the plan without telling the content. */
@@ -874,6 +896,7 @@ cycle_content_editor_set_content (CycleContentEditor *self,
   sync_persona (self);
   sync_due (self);
   sync_url (self);
+  sync_ask (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT]);
 }
@@ -986,10 +1009,13 @@ cycle_content_editor_class_init (CycleContentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, channel_button);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, cta_row);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, commitment_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, direction_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, auto_button);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, gives_button);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, asks_button);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, pitch_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, consent_row);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, owner_row);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, due_row);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, due_popover);
@@ -1027,6 +1053,7 @@ cycle_content_editor_init (CycleContentEditor *self)
   g_autoptr(GtkExpression) name = NULL;
   g_autoptr(GListModel) commitments = NULL;
   g_autoptr(GListModel) statuses = NULL;
+  g_autoptr(GListModel) consents = NULL;
   g_autoptr(GListModel) pitches = NULL;
   g_autoptr(GMenuModel) formats = NULL;
   g_autoptr(GMenuModel) channels = NULL;
@@ -1051,6 +1078,8 @@ cycle_content_editor_init (CycleContentEditor *self)
   adw_combo_row_set_model (self->commitment_row, commitments);
   statuses = enum_labels (CYCLE_TYPE_STATUS);
   adw_combo_row_set_model (self->status_row, statuses);
+  consents = enum_labels (CYCLE_TYPE_CONSENT);
+  adw_combo_row_set_model (self->consent_row, consents);
   pitches = G_LIST_MODEL (gtk_string_list_new ((const char * const[]) {
     /* Translators: the content editor's "Pitch" row: Cycle judges the words itself */
     C_("pitch", "Cycle’s Guess"),
@@ -1091,6 +1120,14 @@ cycle_content_editor_init (CycleContentEditor *self)
                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                              enum_to_selected, selected_to_enum,
                              GSIZE_TO_POINTER (CYCLE_TYPE_COMMITMENT), NULL);
+  g_binding_group_bind_full (self->bindings, "direction", self->auto_button, "active",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                             direction_to_active, active_to_direction,
+                             GINT_TO_POINTER (CYCLE_DIRECTION_AUTO), NULL);
+  g_binding_group_bind_full (self->bindings, "consent", self->consent_row, "selected",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                             enum_to_selected, selected_to_enum,
+                             GSIZE_TO_POINTER (CYCLE_TYPE_CONSENT), NULL);
   g_binding_group_bind_full (self->bindings, "direction", self->gives_button, "active",
                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                              direction_to_active, active_to_direction,

@@ -65,8 +65,9 @@ static const ColumnSpec column_specs[] = {
     TRUE },
   { "commitment", N_("Commitment"), CYCLE_CONTENT_SORT_COMMITMENT, CELL_TEXT, "commitment",
     cycle_transform_enum_to_label, 140, FALSE, TRUE },
-  { "direction", N_("Gives or Asks"), CYCLE_CONTENT_SORT_DIRECTION, CELL_TEXT, "direction",
-    cycle_transform_enum_to_label, 110, FALSE, TRUE },
+  /* What the content comes to: the user's word, or else its call to action's. */
+  { "direction", N_("Gives or Asks"), CYCLE_CONTENT_SORT_DIRECTION, CELL_TEXT,
+    "effective-direction", cycle_transform_enum_to_label, 110, FALSE, TRUE },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (column_specs) == CYCLE_CONTENT_TABLE_N_COLUMNS);

@@ -161,7 +161,7 @@ test_permission_fix (Fixture       *fixture,
   g_assert_true (cycle_findings_panel_get_checker (panel) == fixture->checker);
   g_assert_true (cycle_canvas_get_checker (canvas) == fixture->checker);
 
-  /* The badge: Visitors has 2 errors and 1 warning (its sales talk is a note, not counted). */
+  /* The badge: Visitors has 2 errors and 1 warning (its notes are not counted). */
   visitors = CYCLE_STAGE_WIDGET (cycle_canvas_get_stage_widget (canvas, stage));
   g_assert_cmpuint (cycle_stage_widget_get_badge_count (visitors), ==, 3);
   tooltip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (visitors)));
@@ -175,7 +175,7 @@ test_permission_fix (Fixture       *fixture,
 
   show_page (fixture, "checks");
   counts = cycle_findings_panel_dup_counts (panel);
-  g_assert_cmpstr (counts, ==, "2 errors, 3 warnings, 2 notes");
+  g_assert_cmpstr (counts, ==, "2 errors, 3 warnings, 8 notes");
 
   /* The panel lists the pop-up's warning, with a fix. */
   row = find_row (panel, "permission:c2");
