@@ -6,6 +6,8 @@
  */
 #pragma once
 
+#include <glib/gi18n-lib.h>
+
 #include "cycle-checker.h"
 
 G_BEGIN_DECLS
@@ -99,6 +101,85 @@ _cycle_checker_state_for (CycleChecker *self,
   return stage != NULL ? g_hash_table_lookup (self->state_of, stage) : NULL;
 }
 
+/* What the rules of both scopes share (small enough to be inline) */
+
+static inline const char *
+stage_name (CycleStage *stage)
+{
+  const char *name = cycle_stage_get_name (stage);
+
+  return name[0] != '\0' ? name : _("Unnamed stage");
+}
+
+static inline char *
+make_key (const char *prefix,
+          gpointer    item,
+          gpointer    item2)
+{
+  if (item2 != NULL)
+    return g_strconcat (prefix, ":", cycle_item_get_id (item), ":", cycle_item_get_id (item2),
+                        NULL);
+  if (item != NULL)
+    return g_strconcat (prefix, ":", cycle_item_get_id (item), NULL);
+  return g_strdup (prefix);
+}
+
+static inline CycleFinding *
+add_finding (GPtrArray        *findings,
+             CycleFindingKind  kind,
+             CycleSeverity     severity,
+             const char       *key_prefix,
+             char             *message,
+             CycleStage       *stage,
+             CycleContent     *content,
+             CyclePersona     *persona,
+             CycleLink        *link)
+{
+  g_autofree char *key = NULL;
+  CycleFinding *finding;
+
+  if (content != NULL)
+    key = make_key (key_prefix, content, NULL);
+  else if (link != NULL)
+    key = make_key (key_prefix, link, NULL);
+  else
+    key = make_key (key_prefix, stage, persona);
+
+  finding = _cycle_finding_new (kind, severity, key, message, stage, content, persona, link);
+  g_ptr_array_add (findings, finding);
+  return finding;
+}
+
+/* Keeps the objects of findings that did not change, so that views keep their rows. */
+static inline void
+reuse_unchanged (GPtrArray *old,
+                 GPtrArray *findings)
+{
+  g_autoptr(GHashTable) by_key = NULL;
+
+  if (old == NULL || old->len == 0 || findings->len == 0)
+    return;
+
+  by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < old->len; i++)
+    {
+      CycleFinding *f = g_ptr_array_index (old, i);
+      g_hash_table_insert (by_key, (gpointer)cycle_finding_get_key (f), f);
+    }
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CycleFinding *fresh = g_ptr_array_index (findings, i);
+      CycleFinding *before = g_hash_table_lookup (by_key, cycle_finding_get_key (fresh));
+
+      if (before != NULL && cycle_finding_equal (before, fresh))
+        {
+          g_object_unref (fresh);
+          findings->pdata[i] = g_object_ref (before);
+        }
+    }
+}
+
 /* The engine (cycle-checker.c) */
 void _cycle_checker_mark_dirty       (CycleChecker *self,
                                       StageState   *state);
@@ -111,7 +192,7 @@ void _cycle_checker_compute_contexts (CycleChecker *self);
 /* Checks one stage and its content: the stage scope's findings, counts and context. */
 void _cycle_checker_check_stage      (CycleChecker *self,
                                       StageState   *state);
-/* The plan-wide checks: the plan scope's findings. */
+/* The plan-wide checks (cycle-checker-plan.c): the plan scope's findings. */
 void _cycle_checker_check_plan       (CycleChecker *self);
 
 G_END_DECLS
