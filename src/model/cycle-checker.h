@@ -8,52 +8,69 @@
  * The order of the list: findings about the plan as a whole first, then, stage after stage in
  * plan order, the findings about each stage and its content.
  *
- * THE RULES
+ * THE RULES (help/C/checks.page says them to users, in the seed articles' words)
  *
  * Words used below:
- * - The internal lane is the stages of the internal funnel, in plan order; its first stage is
- *   the top. The top of the funnel is its first two stages.
- * - A call to action that asks for money is one whose commitment is "payment" or "stored-card".
- * - The purchase is the first stage of the internal lane whose content asks for money. The
- *   stages after the purchase are the internal stages after it. When no content asks for money,
- *   they are the last third of the internal lane (none when it has fewer than three stages).
+ * - The funnel is the internal lane; its order is the order of its next steps, from the stages
+ *   no next step enters, whatever the order of the list. Its first two stages are the top, unless
+ *   their role says people buy there.
+ * - A stage's role (CycleRole) says what it is in the cycle. The purchase is the first stage of
+ *   the funnel whose role is "convert"; the stages after the purchase follow it in the funnel or
+ *   have the role "retain" or "advocate"; before the purchase are "attract" and "engage" stages
+ *   and funnel stages before the purchase. Nothing is guessed: with no "convert" stage, one note.
+ * - Where people arrive: a stage whose role is "attract" (or, with no role, the first stage of
+ *   the funnel).
+ * - A call to action asks for money when its commitment is "payment" or "stored-card".
+ * - A step of the buyer's journey mapped to funnel stages has earned the lowest permission of
+ *   them; any other stage, its own.
  *
- * Permission ladder (kind "permission"), for each piece of content: a call to action may ask
- * for one rung more than its stage has earned (that is how the next rung is earned: a guide in
- * exchange for an e-mail address), not more. When the permission the commitment needs
- * (cycle_commitment_required_permission()) is two rungs above the stage's: warning; three or
- * more: error. The fix moves the content to the first later stage of the same lane where the
- * ask would be allowed; when there is none, it lowers the ask to the highest commitment the
- * stage allows.
+ * Permission ladder (kind "permission"), for each piece of content: the permission its
+ * commitment needs there (cycle_commitment_required_permission_at(): money needs less at and
+ * after the purchase) may be one rung above what the stage has earned (that is how the next rung
+ * is earned: a guide in exchange for an e-mail address), not more; not even one rung for money
+ * at or after the purchase, nor for anything personal (brand trust or more) where people arrive.
+ * Over by two rungs: warning; three or more: error. The fix moves the content to the first
+ * later stage of the same lane (in its next steps' order) where the ask is allowed, or else
+ * lowers the ask to the highest commitment the stage allows. A referral before the purchase is a
+ * warning ("referral"), whatever was earned. Implicit consent for an e-mail address or a card to
+ * keep is a warning ("consent"). Along a next step between stages of one lane, a stage that has
+ * earned less than the one before it is a warning ("permission-drop").
  *
- * Give before you ask (kind "give-before-ask"): a stage with content that asks and no content
- * that gives: warning. cycle_checker_get_balance() gives the counts of every stage.
+ * Give before you ask (kind "give-before-ask"): content gives or asks as its commitment does
+ * (cycle_commitment_get_direction()) unless the user said otherwise. A stage with content that
+ * asks and none that gives: warning — except at the purchase, where asking only for the money is
+ * the point. Said to give while asking for a call, money, a card or a referral: warning; said to
+ * ask while asking for no more than a follow: note ("direction"; the fix follows the call to
+ * action again). cycle_checker_get_balance() gives the counts of every stage.
  *
  * The cycle (kind "cycle"), warnings:
  * - no stage after the purchase (the plan stops at the customer);
  * - a stage after the purchase with no content (instead of the coverage finding below);
- * - no loop link from a stage after the purchase back to an earlier internal stage. The fix adds
- *   a loop from the last internal stage to the top.
+ * - no loop link from a stage after the purchase back to an earlier stage of the funnel. The fix
+ *   adds a loop from the last stage of the funnel to its first.
  *
  * Coverage (kind "coverage"):
- * - a stage with no content: warning in the internal lane, note in the buyer's journey;
+ * - a stage with no content: warning in the funnel, note in the buyer's journey (none for a
+ *   journey step mapped to the funnel: its funnel stage's content meets people there);
  * - when the plan has personas, each persona a stage with content has nothing for: a note for
  *   each, or, when a stage misses more than CYCLE_CHECKER_MAX_PERSONA_NOTES personas, one note
- *   that names them all (so a new persona does not bury the list under notes).
+ *   that names them all (so a new persona does not bury the list under notes);
+ * - the two lanes ("lanes:…"): a funnel with no buyer's journey, one note; with both lanes, a
+ *   note for each stage that no mapping connects to the other lane;
+ * - no content that listens (a survey, feedback, questions, a community): one note.
  *
  * The why (kind "why"):
  * - the plan does not state its why: warning;
  * - a stage does not state its why: note;
- * - content at the top of the funnel that talks about what you sell: warning. It does when it
- *   asks for money, or when its title or call to action holds one of the sales words as a whole
- *   word, whatever the case: "buy", "price", "pricing", "discount", "order", "sale", "% off",
- *   "shop now", and the French "acheter", "achetez", "prix", "promo", "promotion", "commander",
- *   "commandez", "soldes" — plus the words the translation adds (plans are often written in
- *   another language than the application's).
+ * - content at the top of the funnel that talks about what you sell: note. The user's "pitch"
+ *   mark wins; otherwise it does when it asks for money or when its title or call to action
+ *   reads like sales talk in the plan's language (cycle-sales-talk.h).
+ * - content reaching people through an intrusive channel at the top or at a stage that has
+ *   earned at most situational permission: warning ("intrusive", kind "permission").
  *
  * Consistency (kind "consistency"):
- * - the internal lane's first and last stages are not connected through next-step links:
- *   warning on the first internal stage that cannot be reached; the fix connects the stage
+ * - the funnel's first and last stages are not connected through next-step links:
+ *   warning on the first funnel stage that cannot be reached; the fix connects the stage
  *   before it to it;
  * - a next-step link on the projected path (see cycle-projection.h) with no rate, whose source
  *   has no conversion rate either: warning;
@@ -139,7 +156,7 @@ void           cycle_checker_get_balance        (CycleChecker  *self,
                                                  CycleStage    *stage,
                                                  guint         *gives,
                                                  guint         *asks);
-/* The stage of the purchase (see the rules above), or NULL when no content asks for money. */
+/* The stage of the purchase (see the rules above), or NULL when no stage's role says it. */
 CycleStage    *cycle_checker_get_purchase_stage (CycleChecker  *self);
 /* TRUE for an internal stage after the purchase: members, evangelists… */
 gboolean       cycle_checker_is_after_purchase  (CycleChecker  *self,
