@@ -27,6 +27,9 @@ struct _CycleContentEditor
 
   CycleContent      *content;
   CyclePlan         *plan;
+  /* The content was just made for this editor and nothing has changed it since: Escape takes it
+   * back out of the plan (cycle_content_editor_set_new ()). */
+  gboolean           fresh;
   GBindingGroup     *bindings;
   GSignalGroup      *content_signals;
   GSignalGroup      *stages_signals;
@@ -266,6 +269,9 @@ on_content_notify_cb (CycleContentEditor *self,
                       GParamSpec         *pspec,
                       CycleContent       *content)
 {
+  /* Any change, even one undone since, makes a new item something the user made. */
+  self->fresh = FALSE;
+
   if (pspec->name == g_intern_static_string ("stage"))
     {
       /* Without a stage for a moment while it moves; for good once deleted (or its addition
@@ -607,6 +613,32 @@ delete_action (GtkWidget  *widget,
   g_signal_emit (self, signals[REMOVED], 0, content);
 }
 
+/* Escape: closes; a new item nothing has changed goes away with it, its addition undone (as if
+ * it had never been made: no empty "New Content" left behind, nothing to redo). */
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  g_autoptr(CycleContentEditor) self = g_object_ref (CYCLE_CONTENT_EDITOR (widget));
+
+  if (self->fresh && self->content != NULL && cycle_content_get_stage (self->content) != NULL)
+    {
+      g_autoptr(CycleContent) content = g_object_ref (self->content);
+      CyclePlan *plan = self->plan;
+
+      self->fresh = FALSE;
+      seal (self);
+      if (cycle_plan_can_undo (plan))
+        cycle_plan_undo (plan);
+      /* The undone step was not the addition (another window edited meanwhile): remove it. */
+      if (cycle_content_get_stage (content) != NULL)
+        cycle_plan_remove_content (plan, content);
+    }
+
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 duplicate_action (GtkWidget  *widget,
                   const char *action_name,
@@ -875,6 +907,7 @@ cycle_content_editor_set_content (CycleContentEditor *self,
     return;
 
   seal (self);
+  self->fresh = FALSE;
   g_set_object (&self->content, content);
   if (self->plan == NULL)
     {
@@ -899,6 +932,13 @@ cycle_content_editor_set_content (CycleContentEditor *self,
   sync_ask (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT]);
+}
+
+void
+cycle_content_editor_set_new (CycleContentEditor *self)
+{
+  g_return_if_fail (CYCLE_IS_CONTENT_EDITOR (self));
+  self->fresh = self->content != NULL;
 }
 
 void
@@ -1029,6 +1069,7 @@ cycle_content_editor_class_init (CycleContentEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_navigate_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "editor.set-format", "s", set_format_action);
   gtk_widget_class_install_action (widget_class, "editor.set-channel", "s", set_channel_action);
@@ -1038,7 +1079,7 @@ cycle_content_editor_class_init (CycleContentEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "editor.redo", NULL, redo_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "editor.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,

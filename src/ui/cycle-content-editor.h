@@ -24,5 +24,8 @@ void                cycle_content_editor_set_content (CycleContentEditor *self,
                                                       CycleContent       *content);
 /* Puts the keyboard in the title with the title selected, for content just added. */
 void                cycle_content_editor_focus_title (CycleContentEditor *self);
+/* The content was just added to be edited here: Escape, before anything changed it, takes it
+ * back out (its addition undone). Forgotten when the editor shows other content. */
+void                cycle_content_editor_set_new     (CycleContentEditor *self);
 
 G_END_DECLS

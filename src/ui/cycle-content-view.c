@@ -187,7 +187,21 @@ cycle_content_view_edit_content (CycleContentView *self,
       g_set_weak_pointer (&self->editor, GTK_WIDGET (editor));
     }
 
+  /* The title first, never Delete (the first button of the header bar): Enter must not
+   * delete what a double-click opened. */
+  cycle_content_editor_focus_title (CYCLE_CONTENT_EDITOR (self->editor));
   gtk_window_present (GTK_WINDOW (self->editor));
+}
+
+void
+cycle_content_view_edit_new_content (CycleContentView *self,
+                                     CycleContent     *content)
+{
+  g_return_if_fail (CYCLE_IS_CONTENT_VIEW (self));
+
+  cycle_content_view_edit_content (self, content);
+  if (self->editor != NULL)
+    cycle_content_editor_set_new (CYCLE_CONTENT_EDITOR (self->editor));
 }
 
 static void
@@ -206,8 +220,7 @@ add_content_to (CycleContentView *self,
   cycle_plan_seal_undo (self->plan);
   cycle_plan_add_content (self->plan, stage, content, -1);
 
-  cycle_content_view_edit_content (self, content);
-  cycle_content_editor_focus_title (CYCLE_CONTENT_EDITOR (self->editor));
+  cycle_content_view_edit_new_content (self, content);
 
   /* The plan holds it now. */
   return content;
@@ -389,6 +402,29 @@ cycle_content_view_show_stage (CycleContentView *self,
   cycle_content_view_set_stage (self, stage);
   if (stage != NULL)
     cycle_board_show_stage (self->board, stage);
+}
+
+void
+cycle_content_view_show_cell (CycleContentView *self,
+                              CycleStage       *stage,
+                              gboolean          by_persona,
+                              CyclePersona     *persona,
+                              const char       *channel)
+{
+  CycleContentQuery *query;
+
+  g_return_if_fail (CYCLE_IS_CONTENT_VIEW (self));
+  g_return_if_fail (CYCLE_IS_STAGE (stage));
+
+  cycle_content_view_set_page (self, "table");
+  query = cycle_content_table_get_query (self->table);
+  cycle_content_query_reset (query);
+  cycle_content_view_set_stage (self, stage);
+  cycle_content_query_set_stage (query, stage);
+  if (by_persona)
+    cycle_content_query_set_persona (query, FALSE, persona);
+  else
+    cycle_content_query_set_channel (query, channel);
 }
 
 /* Gives the page on screen the plan. A page builds its widgets (hundreds of cards or cells)

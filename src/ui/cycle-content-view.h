@@ -31,6 +31,13 @@ void               cycle_content_view_set_stage     (CycleContentView *self,
 /* Selects @stage and brings its content into view. */
 void               cycle_content_view_show_stage    (CycleContentView *self,
                                                      CycleStage       *stage);
+/* The table, filtered to one cell of the coverage matrix: @stage's content for @persona (NULL:
+ * no persona) when @by_persona, else for @channel (NULL: any). */
+void               cycle_content_view_show_cell     (CycleContentView *self,
+                                                     CycleStage       *stage,
+                                                     gboolean          by_persona,
+                                                     CyclePersona     *persona,
+                                                     const char       *channel);
 /* "board" or "table". */
 const char        *cycle_content_view_get_page      (CycleContentView *self);
 void               cycle_content_view_set_page      (CycleContentView *self,
@@ -42,6 +49,9 @@ CycleContent      *cycle_content_view_add_content   (CycleContentView *self);
 /* Opens @content in the editor (one editor at a time). */
 void               cycle_content_view_edit_content  (CycleContentView *self,
                                                      CycleContent     *content);
+/* The same, for content just added to be edited: Escape before any change takes it back out. */
+void               cycle_content_view_edit_new_content (CycleContentView *self,
+                                                        CycleContent     *content);
 /* Opens the persona manager. */
 void               cycle_content_view_show_personas (CycleContentView *self);
 

@@ -48,6 +48,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_CONTENT_ADDED,
+  SIGNAL_SHOW_CONTENT,
   SIGNAL_MESSAGE,
   N_SIGNALS
 };
@@ -110,7 +111,17 @@ on_cell_clicked_cb (GtkButton         *button,
   guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "cycle-row"));
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "cycle-column"));
 
-  cycle_coverage_view_add_content (self, row, column);
+  /* An empty cell asks for content; a filled one already has it: show it, add nothing. */
+  if (self->coverage != NULL && row < cycle_coverage_get_n_rows (self->coverage) &&
+      column < cycle_coverage_get_n_columns (self->coverage) &&
+      !cycle_coverage_is_empty (self->coverage, row, column))
+    g_signal_emit (self, signals[SIGNAL_SHOW_CONTENT], 0,
+                   cycle_coverage_get_stage (self->coverage, column),
+                   cycle_coverage_get_axis (self->coverage) == CYCLE_COVERAGE_PERSONA,
+                   cycle_coverage_get_row_persona (self->coverage, row),
+                   cycle_coverage_get_row_channel (self->coverage, row));
+  else
+    cycle_coverage_view_add_content (self, row, column);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -201,8 +212,12 @@ rebuild (CycleCoverageView *self)
                                                       count),
                                             count, row_label, stage);
             }
-          /* Translators: the tooltip of a coverage cell; %s says what it holds */
-          tooltip = g_strdup_printf (_("%s. Click to add content here."), accessible);
+          if (cycle_coverage_is_empty (self->coverage, r, c))
+            /* Translators: the tooltip of an empty coverage cell; %s says what it holds */
+            tooltip = g_strdup_printf (_("%s. Click to add content here."), accessible);
+          else
+            /* Translators: the tooltip of a coverage cell with content; %s says what it holds */
+            tooltip = g_strdup_printf (_("%s. Click to show it."), accessible);
 
           button = gtk_button_new_with_label (text);
           gtk_widget_add_css_class (button, "coverage-cell");
@@ -214,7 +229,9 @@ rebuild (CycleCoverageView *self)
           gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                           GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                          _("Adds a piece of content here"),
+                                          cycle_coverage_is_empty (self->coverage, r, c)
+                                          ? _("Adds a piece of content here")
+                                          : _("Shows this content on the content page"),
                                           -1);
           g_object_set_data (G_OBJECT (button), "cycle-row", GUINT_TO_POINTER (r));
           g_object_set_data (G_OBJECT (button), "cycle-column", GUINT_TO_POINTER (c));
@@ -442,6 +459,12 @@ cycle_coverage_view_class_init (CycleCoverageViewClass *klass)
   signals[SIGNAL_CONTENT_ADDED] =
     g_signal_new ("content-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
+  /* A filled cell was activated: show its content (stage; TRUE for the persona axis; the row's
+   * persona, or NULL for "no persona"; the row's channel, or NULL for "no channel"). */
+  signals[SIGNAL_SHOW_CONTENT] =
+    g_signal_new ("show-content", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 4, CYCLE_TYPE_STAGE, G_TYPE_BOOLEAN,
+                  CYCLE_TYPE_PERSONA, G_TYPE_STRING);
   /* Something to tell in a toast; with an Undo button when the boolean is TRUE. */
   signals[SIGNAL_MESSAGE] =
     g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -283,7 +283,20 @@ on_coverage_content_added_cb (CycleWindow       *self,
                               CycleContent      *content,
                               CycleCoverageView *view)
 {
-  cycle_content_view_edit_content (self->content_view, content);
+  cycle_content_view_edit_new_content (self->content_view, content);
+}
+
+/* A filled cell of the coverage matrix: its content, on the content page's table. */
+static void
+on_coverage_show_content_cb (CycleWindow       *self,
+                             CycleStage        *stage,
+                             gboolean           by_persona,
+                             CyclePersona      *persona,
+                             const char        *channel,
+                             CycleCoverageView *view)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "content");
+  cycle_content_view_show_cell (self->content_view, stage, by_persona, persona, channel);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -997,6 +1010,8 @@ cycle_window_init (CycleWindow *self)
                            G_CALLBACK (on_findings_message_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->coverage_view, "content-added",
                            G_CALLBACK (on_coverage_content_added_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->coverage_view, "show-content",
+                           G_CALLBACK (on_coverage_show_content_cb), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self, "projection-start", self->canvas, "projection-start",
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "projection-cycles", self->canvas, "projection-cycles",
