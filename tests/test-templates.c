@@ -62,6 +62,11 @@ static const Expected expected[] = {
     { "Believers", "Followers", "Early backers", "Backers", "Community", "Ambassadors" },
     { NULL },
     "Early backers", { NULL } },
+  { "subscription", CYCLE_LAYOUT_CYCLE,
+    { "Visitors", "Newsletter subscribers", "Trial", "Paying subscribers", "Loyal members",
+      "Ambassadors" },
+    { NULL },
+    "Paying subscribers", { NULL } },
   /* A blank plan is a new plan: it has not said its why yet, and the checks say so. */
   { CYCLE_TEMPLATE_BLANK, CYCLE_LAYOUT_FREE, { NULL }, { NULL }, NULL,
     { "warning why:plan" } },
@@ -613,6 +618,33 @@ test_worked_funnel (void)
                                     1e-9);
 }
 
+/* The subscription's two referral loops, by hand: per person entering the top, 0.05 × 0.3 ×
+ * 0.4 × 0.6 × 0.2 = 0.00072 become ambassadors; per person entering the trial, 0.4 × 0.6 × 0.2
+ * = 0.048. Each ambassador brings 2 friends to the trial: the trial gets t more for each
+ * person at the top, t = 2 × (0.00072 + 0.048 t), t = 0.00144 / 0.904; and 3 visitors: the
+ * top's volume is 1,000 / (1 − 3 × (0.00072 + 0.048 t)). */
+static void
+test_subscription_projection (void)
+{
+  g_autoptr(CyclePlan) plan = cycle_templates_create ("subscription");
+  g_autoptr(CycleProjection) projection = NULL;
+  g_autoptr(GError) error = NULL;
+  double t = 0.00144 / 0.904;
+  double top = 1000 / (1 - 3 * (0.00072 + 0.048 * t));
+
+  projection = cycle_projection_compute (plan, 1000, CYCLE_PROJECTION_STEADY, &error);
+  g_assert_no_error (error);
+  g_assert_true (cycle_projection_is_complete (projection));
+  g_assert_true (cycle_projection_is_steady (projection));
+  g_assert_false (cycle_projection_is_self_sustaining (projection));
+  g_assert_cmpuint (cycle_projection_get_top_index (projection), ==, 0);
+  g_assert_cmpfloat_with_epsilon (cycle_projection_get_volume (projection, 0), top, 1e-6);
+  /* The trial: what the newsletter brings, and the ambassadors' friends. */
+  g_assert_cmpfloat_with_epsilon (cycle_projection_get_volume (projection, 2),
+                                  top * (0.015 + t), 1e-6);
+  g_assert_cmpfloat (cycle_projection_get_referred_share (projection, 2), >, 0.05);
+}
+
 /* Every call to action asks for no more than one rung above what its stage has earned; at a
  * journey stage, no more than one rung above what the funnel stages serving it have earned. */
 static void
@@ -646,6 +678,7 @@ main (int    argc,
   g_test_add_func ("/templates/list", test_list);
   g_test_add_func ("/templates/worked-funnel", test_worked_funnel);
   g_test_add_func ("/templates/mckinsey-loops", test_mckinsey_loops);
+  g_test_add_func ("/templates/subscription-projection", test_subscription_projection);
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {

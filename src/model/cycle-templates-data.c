@@ -929,6 +929,113 @@ static const TemplateLink crowdfunding_links[] = {
 };
 
 /* ------------------------------------------------------------------------------------------------
+ * An e-commerce subscription sold straight to the people who use it: a monthly box of teas.
+ * The trial asks for an account, not a card; the payment comes once the trial has earned it.
+ * Ambassadors bring new visitors by word of mouth, and friends straight to the trial.
+ */
+
+static const TemplateStage subscription_stages[] = {
+  {
+    INTERNAL, ATTRACT,
+    NC_("template", "Visitors"),
+    NC_("template", "A guide that helps them brew a better cup today, with nothing to sign up "
+                    "for."),
+    NC_("template", "Why does my tea taste bitter?"),
+    NC_("template", "Unique visitors a month"),
+    NONE, 0.05, 7,
+    {
+      GIVE (NC_("template", "Bitter tea? Three ways to fix it"), "article", "search", 0,
+            NC_("template", "Read the guide"), READ),
+      GIVE (NC_("template", "One tea, one minute: the video series"), "video", "social", 1,
+            NC_("template", "Follow us"), FOLLOW),
+    },
+  },
+  {
+    INTERNAL, ENGAGE,
+    NC_("template", "Newsletter subscribers"),
+    NC_("template", "A letter that teaches something every week is worth an e-mail address."),
+    NC_("template", "Will I learn something?"),
+    NC_("template", "Newsletter subscribers"),
+    SITUATIONAL, 0.3, 30,
+    {
+      ASK (NC_("template", "The Sunday letter: one tea, one grower, one story"), "newsletter",
+           "website", 0, NC_("template", "Get the Sunday letter"), EMAIL),
+      GIVE (NC_("template", "Which tea for which moment? The quiz"), "survey", "website", 1,
+            NC_("template", "Take the quiz"), READ),
+    },
+  },
+  {
+    INTERNAL, ENGAGE,
+    NC_("template", "Trial"),
+    NC_("template", "Tasting at home, at their own pace, settles what a letter cannot."),
+    NC_("template", "Will I like it as much as I think?"),
+    NC_("template", "Trials started"),
+    BRAND_TRUST, 0.4, 14,
+    {
+      ASK (NC_("template", "Free 14-day trial: the discovery box"), "article", "website", 1,
+           NC_("template", "Start the trial, no card needed"), ACCOUNT),
+      GIVE (NC_("template", "Your discovery box, tea by tea"), "article", "in-app", 0,
+            NC_("template", "Read the tasting notes"), READ),
+    },
+  },
+  {
+    INTERNAL, CONVERT,
+    NC_("template", "Paying subscribers"),
+    NC_("template", "A box that keeps its promise every month, and a plan they can pause at "
+                    "any time."),
+    NC_("template", "Is it worth paying for every month?"),
+    NC_("template", "Paying subscribers"),
+    PERSONAL, 0.6, 30,
+    {
+      ASK (NC_("template", "Keep your box coming: pause or stop in two clicks"), "article",
+           "email", 0, NC_("template", "Choose your plan"), PAYMENT),
+      GIVE (NC_("template", "What is in this month’s box, and why"), "newsletter", "email", 1,
+            NC_("template", "Read the story"), READ),
+    },
+  },
+  {
+    INTERNAL, RETAIN,
+    NC_("template", "Loyal members"),
+    NC_("template", "Being known by name, and having first pick of rare teas, makes them stay."),
+    NC_("template", "Do they still surprise me?"),
+    NC_("template", "Subscribers after six months"),
+    POINTS, 0.2, 365,
+    {
+      GIVE (NC_("template", "First pick: this season’s rare harvests"), "newsletter", "email", 1,
+            NC_("template", "See the harvests"), READ),
+      ASK (NC_("template", "What should go in next month’s box?"), "survey", "community", 0,
+           NC_("template", "Vote for next month’s tea"), ACCOUNT),
+    },
+  },
+  {
+    INTERNAL, ADVOCATE,
+    NC_("template", "Ambassadors"),
+    NC_("template", "Sharing a tea they love is a gift, to the friend and to themselves."),
+    NC_("template", "Who would love this too?"),
+    NC_("template", "Friends invited"),
+    POINTS, NO_RATE, NO_DAYS,
+    {
+      ASK (NC_("template", "Give a box to a friend, get a month for yourself"), "newsletter",
+           "email", 0, NC_("template", "Invite a friend"), REFERRAL),
+      GIVE (NC_("template", "Their favourite cup: stories from our members"), "article", "blog",
+            1, NC_("template", "Read and share"), READ),
+    },
+  },
+};
+
+static const TemplateLink subscription_links[] = {
+  NEXT (0, 1),
+  NEXT (1, 2),
+  NEXT (2, 3),
+  NEXT (3, 4),
+  NEXT (4, 5),
+  /* Each ambassador's shares bring three new visitors, and the boxes they give bring two
+   * friends straight to the trial. */
+  LOOP (5, 0, 3),
+  LOOP (5, 2, 2),
+};
+
+/* ------------------------------------------------------------------------------------------------
  * The list, in the order the dialog shows them
  */
 
@@ -1118,6 +1225,37 @@ const Template _cycle_templates[] = {
     },
     crowdfunding_stages, G_N_ELEMENTS (crowdfunding_stages),
     crowdfunding_links, G_N_ELEMENTS (crowdfunding_links),
+  },
+  {
+    "subscription",
+    NC_("template", "E-commerce Subscription"),
+    NC_("template", "Sold online: a free newsletter, a trial, then members who bring their "
+                    "friends."),
+    NC_("template", "E-commerce subscription"),
+    NC_("template", "We believe a good cup of tea is a small daily ritual worth taking care of."),
+    NC_("template", "Teas from small growers, chosen by season, with a guide to brew each one "
+                    "well."),
+    NC_("template", "A monthly box of loose-leaf teas. Replace it with your own subscription."),
+    NC_("template", "A subscription sold straight to the people who use it: visitors read a "
+                    "guide, subscribe to a free newsletter, try a discovery box for 14 days, "
+                    "then pay every month, stay as members and invite their friends. Ambassadors "
+                    "bring new visitors by word of mouth, and friends straight to the trial with "
+                    "the boxes they give. The rates are only examples."),
+    CYCLE_LAYOUT_CYCLE,
+    {
+      {
+        NC_("template", "Curious taster"),
+        NC_("template", "Likes to try new things and often buys presents online."),
+        NC_("template", "Wants discoveries without the risk of a bad buy."),
+      },
+      {
+        NC_("template", "Daily tea drinker"),
+        NC_("template", "Drinks three cups a day and knows what they like."),
+        NC_("template", "Wants good tea that never runs out, without thinking about it."),
+      },
+    },
+    subscription_stages, G_N_ELEMENTS (subscription_stages),
+    subscription_links, G_N_ELEMENTS (subscription_links),
   },
   {
     CYCLE_TEMPLATE_BLANK,

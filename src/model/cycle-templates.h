@@ -24,7 +24,8 @@ G_BEGIN_DECLS
 
 /* How many templates there are; the blank plan is the last one. */
 guint        cycle_templates_get_count       (void);
-/* "internal-funnel", "aida", "buyers-journey", "hubspot", "mckinsey", "crowdfunding", "blank" */
+/* "internal-funnel", "aida", "buyers-journey", "hubspot", "mckinsey", "crowdfunding",
+ * "subscription", "blank" */
 const char  *cycle_templates_get_id          (guint       index);
 /* Translated: "Engagement Cycle". */
 const char  *cycle_templates_get_name        (guint       index);
