@@ -11,7 +11,6 @@ G_BEGIN_DECLS
 
 #define MAX_CONTENT 3
 #define N_PERSONAS  2
-#define MAX_LOOPS   2
 
 typedef struct
 {
@@ -26,6 +25,8 @@ typedef struct
 
 typedef struct
 {
+  CycleLane        lane;       /* the company's funnel, or the buyer's journey */
+  CycleRole        role;       /* what the stage is in the cycle; never CYCLE_ROLE_NONE */
   const char      *name;
   const char      *why;
   const char      *question;
@@ -43,12 +44,17 @@ typedef struct
   const char *why;
 } TemplatePersona;
 
+/* A link between two stages, by their index in the template's stages. A next step's rate is a
+ * fraction (CYCLE_RATE_UNSET: its source stage's conversion rate counts); a loop's is how many
+ * new people each person of its source brings; a mapping joins a stage of the buyer's journey
+ * and the funnel stage it corresponds to (written from the funnel to the journey). */
 typedef struct
 {
-  guint  from;
-  guint  to;
-  double rate;
-} TemplateLoop;
+  guint          from;
+  guint          to;
+  CycleLinkKind  kind;
+  double         rate;
+} TemplateLink;
 
 typedef struct
 {
@@ -64,8 +70,8 @@ typedef struct
   TemplatePersona      personas[N_PERSONAS];
   const TemplateStage *stages;
   guint                n_stages;
-  TemplateLoop         loops[MAX_LOOPS];
-  guint                n_loops;
+  const TemplateLink  *links;
+  guint                n_links;
 } Template;
 
 /* The list, in the order the dialog shows them */

@@ -85,17 +85,39 @@ cycle_templates_find (const char *id)
   return -1;
 }
 
+/* The stage's place in its own lane, and how many stages that lane has. */
+static void
+lane_place (const Template *template,
+            guint           index,
+            guint          *place,
+            guint          *n_in_lane)
+{
+  CycleLane lane = template->stages[index].lane;
+
+  *place = *n_in_lane = 0;
+  for (guint i = 0; i < template->n_stages; i++)
+    if (template->stages[i].lane == lane)
+      {
+        if (i < index)
+          (*place)++;
+        (*n_in_lane)++;
+      }
+}
+
 static const char *
-stage_color (guint index,
-             guint n_stages)
+stage_color (const Template *template,
+             guint           index)
 {
   guint last = G_N_ELEMENTS (stage_colors) - 1;
+  guint place, n;
 
-  /* Spread over the whole palette, so that short plans still go from blue to purple. */
-  if (n_stages <= 1)
+  /* Spread over the whole palette in each lane, so that short lanes still go from blue to
+   * purple, and a journey stage has about the colour of the funnel stage beside it. */
+  lane_place (template, index, &place, &n);
+  if (n <= 1)
     return stage_colors[0];
 
-  return stage_colors[(index * last + (n_stages - 1) / 2) / (n_stages - 1)];
+  return stage_colors[(place * last + (n - 1) / 2) / (n - 1)];
 }
 
 static void
@@ -104,57 +126,31 @@ stage_position (const Template *template,
                 double         *x,
                 double         *y)
 {
+  guint place, n;
+
+  lane_place (template, index, &place, &n);
+
   if (template->layout == CYCLE_LAYOUT_CYCLE)
     {
       /* A ring, clockwise from the top, wide enough for the boxes not to touch. */
-      double radius = MAX (RING_MIN_R, template->n_stages * (STAGE_W + 24.0) / (2 * G_PI));
-      double angle = -G_PI / 2 + 2 * G_PI * index / template->n_stages;
+      double radius = MAX (RING_MIN_R, n * (STAGE_W + 24.0) / (2 * G_PI));
+      double angle = -G_PI / 2 + 2 * G_PI * place / n;
 
       *x = round (COLUMN_X + radius + STAGE_W / 2 + radius * cos (angle) - STAGE_W / 2);
       *y = round (COLUMN_X + radius + STAGE_H / 2 + radius * sin (angle) - STAGE_H / 2);
     }
+  else if (template->layout == CYCLE_LAYOUT_TWO_LANES)
+    {
+      /* A row for the funnel, the buyer's journey under it. */
+      *x = COLUMN_X + place * (STAGE_W + 24.0);
+      *y = template->stages[index].lane == CYCLE_LANE_INTERNAL ? COLUMN_X
+                                                                : COLUMN_X + 2 * COLUMN_STEP;
+    }
   else
     {
       *x = COLUMN_X;
-      *y = COLUMN_X + index * COLUMN_STEP;
+      *y = COLUMN_X + place * COLUMN_STEP;
     }
-}
-
-/* What each stage of a template is in the cycle, in the order of its stages (Rose's cycle:
- * attract, engage, convert, retain, advocate). The purchase is the first "convert". */
-/* The most stages a template has. */
-#define TEMPLATE_MAX_STAGES 8
-#define A CYCLE_ROLE_ATTRACT
-#define E CYCLE_ROLE_ENGAGE
-#define C CYCLE_ROLE_CONVERT
-#define R CYCLE_ROLE_RETAIN
-#define V CYCLE_ROLE_ADVOCATE
-static const struct
-{
-  const char *id;
-  CycleRole   roles[TEMPLATE_MAX_STAGES];
-} template_roles[] = {
-  { "internal-funnel", { A, E, E, E, C, R, V } },
-  { "aida", { A, E, E, C } },
-  { "buyers-journey", { A, E, C, R, V } },
-  { "hubspot", { A, E, E, E, E, C, V } },
-  { "mckinsey", { A, E, E, C, R, R } },
-  { "crowdfunding", { A, E, C, C, R, V } },
-};
-#undef A
-#undef E
-#undef C
-#undef R
-#undef V
-
-static CycleRole
-template_role (const Template *template,
-               guint           index)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (template_roles); i++)
-    if (strcmp (template_roles[i].id, template->id) == 0 && index < TEMPLATE_MAX_STAGES)
-      return template_roles[i].roles[index];
-  return CYCLE_ROLE_NONE;
 }
 
 static CycleStage *
@@ -167,15 +163,17 @@ build_stage (CyclePlan           *plan,
   g_autoptr(CycleStage) stage = cycle_stage_new (tr (data->name));
   double x, y;
 
-  cycle_stage_set_lane (stage, CYCLE_LANE_INTERNAL);
+  g_assert (data->role != CYCLE_ROLE_NONE);
+
+  cycle_stage_set_lane (stage, data->lane);
   cycle_stage_set_why (stage, tr (data->why));
   cycle_stage_set_question (stage, tr (data->question));
   cycle_stage_set_kpi (stage, tr (data->kpi));
   cycle_stage_set_permission (stage, data->permission);
-  cycle_stage_set_role (stage, template_role (template, index));
+  cycle_stage_set_role (stage, data->role);
   cycle_stage_set_conversion_rate (stage, data->rate);
   cycle_stage_set_days (stage, data->days);
-  cycle_stage_set_color (stage, stage_color (index, template->n_stages));
+  cycle_stage_set_color (stage, stage_color (template, index));
   stage_position (template, index, &x, &y);
   cycle_stage_set_position (stage, x, y);
   cycle_plan_add_stage (plan, stage, -1);
@@ -248,26 +246,17 @@ cycle_templates_create (const char *id)
   for (guint i = 0; i < template->n_stages; i++)
     g_ptr_array_add (stages, build_stage (plan, template, i, personas));
 
-  for (guint i = 0; i + 1 < template->n_stages; i++)
+  for (guint i = 0; i < template->n_links; i++)
     {
-      g_autoptr(CycleLink) link = cycle_link_new (g_ptr_array_index (stages, i),
-                                                  g_ptr_array_index (stages, i + 1),
-                                                  CYCLE_LINK_NEXT);
-
-      cycle_plan_add_link (plan, link);
-    }
-
-  for (guint i = 0; i < template->n_loops; i++)
-    {
-      const TemplateLoop *loop = &template->loops[i];
+      const TemplateLink *data = &template->links[i];
       g_autoptr(CycleLink) link = NULL;
 
-      g_assert (loop->from < template->n_stages && loop->to < template->n_stages);
+      g_assert (data->from < template->n_stages && data->to < template->n_stages);
 
-      link = cycle_link_new (g_ptr_array_index (stages, loop->from),
-                             g_ptr_array_index (stages, loop->to),
-                             CYCLE_LINK_LOOP);
-      cycle_link_set_rate (link, loop->rate);
+      link = cycle_link_new (g_ptr_array_index (stages, data->from),
+                             g_ptr_array_index (stages, data->to),
+                             data->kind);
+      cycle_link_set_rate (link, data->rate);
       cycle_plan_add_link (plan, link);
     }
 

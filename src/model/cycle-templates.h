@@ -1,10 +1,14 @@
 /* cycle-templates.h: complete example plans to start from
  *
  * Each template is a whole plan built through the model's operations: stages in the order of
- * the model it comes from, each with its why, the question the buyer asks, the permission it
- * has earned and a typical conversion rate; next links and the loop back to the top; two
- * personas; and a few pieces of content per stage that give before they ask. The checks find
- * no error and no warning on any of them, except the blank plan's missing why.
+ * the model it comes from, each with its role, its why, the question the buyer asks, the
+ * permission it has earned and, in the funnel, a typical conversion rate; next links and the
+ * loop back to the top; two personas; and a few pieces of content per stage that give before
+ * they ask. The engagement cycle, the buyer's journey and McKinsey's decision journey have two
+ * lanes: the company's funnel first, then the buyer's journey, each journey stage mapped to the
+ * funnel stages that serve it (mapping links go from the funnel to the journey), and the
+ * journey's own loops where the model has them. The checks find no error and no warning on any
+ * of them, except the blank plan's missing why and AIDA's stop at the sale.
  *
  * Copyright 2026 The Cycle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,7 +24,8 @@ G_BEGIN_DECLS
 
 /* How many templates there are; the blank plan is the last one. */
 guint        cycle_templates_get_count       (void);
-/* "internal-funnel", "aida", "buyers-journey", "hubspot", "mckinsey", "crowdfunding", "blank" */
+/* "internal-funnel", "aida", "buyers-journey", "hubspot", "mckinsey", "crowdfunding",
+ * "subscription", "blank" */
 const char  *cycle_templates_get_id          (guint       index);
 /* Translated: "Engagement Cycle". */
 const char  *cycle_templates_get_name        (guint       index);
