@@ -497,7 +497,7 @@ _cycle_canvas_set_menu_link_kind (CycleCanvas   *self,
   if (self->menu_link == NULL || cycle_item_get_plan (CYCLE_ITEM (self->menu_link)) == NULL)
     return;
 
-  cycle_link_set_kind (self->menu_link, kind);
+  cycle_link_change_kind (self->menu_link, kind);
 }
 
 static CycleLink *
@@ -1324,7 +1324,7 @@ set_link_kind_action (GtkWidget  *widget,
   g_variant_get (parameter, "(&s&s)", &id, &nick);
   link = find_link (self, id);
   if (link != NULL && cycle_enum_from_nick (CYCLE_TYPE_LINK_KIND, nick, &kind))
-    cycle_link_set_kind (link, kind);
+    cycle_link_change_kind (link, kind);
 }
 
 static void
