@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cycle-enum-labels.h"
 #include "cycle-format.h"
 #include "cycle-number-field.h"
 #include "cycle-projection.h"
@@ -50,6 +51,9 @@ struct _CycleStageEditor
   GtkSpinButton    *days_spin;
   GtkButton        *days_clear;
   AdwActionRow     *projection_row;
+  GtkListBox       *links_list;
+  /* The plan's links that start or end at the stage, listed in links_list. */
+  GtkFilterListModel *links;
 
   /* The projection's settings (the window's): people entering the top, cycles. */
   double            projection_start;
@@ -73,6 +77,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_LINK_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static CyclePlan *
 editor_plan (CycleStageEditor *self)
@@ -175,6 +186,86 @@ on_days_clear_clicked_cb (CycleStageEditor *self)
 {
   days_set (self, NAN);
   seal_undo (self);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The stage's links: links are drawn on the canvas, not widgets; this list is how the keyboard
+ * reaches them. A row opens the link's editor.
+ */
+
+static gboolean
+link_touches_stage (gpointer item,
+                    gpointer user_data)
+{
+  CycleStageEditor *self = user_data;
+  CycleLink *link = item;
+
+  return self->stage != NULL &&
+         (cycle_link_get_source (link) == self->stage ||
+          cycle_link_get_target (link) == self->stage);
+}
+
+static void
+update_link_row (AdwActionRow *row)
+{
+  CycleLink *link = g_object_get_data (G_OBJECT (row), "cycle-link");
+  CycleStage *from = g_object_get_data (G_OBJECT (row), "cycle-stage");
+  g_autofree char *title = cycle_link_describe_from (link, from);
+  g_autofree char *rate = cycle_link_format_rate (link);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  /* Translators: a link's rate in the stage's list of links, when it has none of its own */
+  adw_action_row_set_subtitle (row, rate != NULL ? rate : _("No rate of its own"));
+}
+
+static GtkWidget *
+create_link_row (gpointer item,
+                 gpointer user_data)
+{
+  CycleStageEditor *self = user_data;
+  CycleLink *link = item;
+  CycleStage *other;
+  GtkWidget *row = adw_action_row_new ();
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "cycle-link", g_object_ref (link), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "cycle-stage", g_object_ref (self->stage),
+                          g_object_unref);
+  update_link_row (ADW_ACTION_ROW (row));
+
+  /* The row follows its link, and the name of the stage at the other end. */
+  g_signal_connect_object (link, "notify", G_CALLBACK (update_link_row), row, G_CONNECT_SWAPPED);
+  other = cycle_link_get_source (link) == self->stage ? cycle_link_get_target (link)
+                                                       : cycle_link_get_source (link);
+  if (other != NULL)
+    g_signal_connect_object (other, "notify::name", G_CALLBACK (update_link_row), row,
+                             G_CONNECT_SWAPPED);
+
+  return row;
+}
+
+static void
+on_links_row_activated_cb (CycleStageEditor *self,
+                           GtkListBoxRow    *row)
+{
+  CycleLink *link = g_object_get_data (G_OBJECT (row), "cycle-link");
+
+  if (link != NULL)
+    g_signal_emit (self, signals[SIGNAL_LINK_ACTIVATED], 0, link);
+}
+
+static void
+update_links (CycleStageEditor *self)
+{
+  CyclePlan *plan = editor_plan (self);
+  GtkFilter *filter = gtk_filter_list_model_get_filter (self->links);
+
+  gtk_filter_list_model_set_model (self->links, plan != NULL ? cycle_plan_get_links (plan) : NULL);
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  /* Rows were made for the stage before: make them again. */
+  gtk_list_box_bind_model (self->links_list, G_LIST_MODEL (self->links),
+                           create_link_row, self, NULL);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -469,6 +560,7 @@ cycle_stage_editor_set_stage (CycleStageEditor *self,
       sync_color (self);
       update_projection (self);
     }
+  update_links (self);
 
   gtk_stack_set_visible_child_name (self->stack, stage != NULL ? "stage" : "empty");
 
@@ -487,18 +579,6 @@ cycle_stage_editor_focus (CycleStageEditor *self)
 /* ------------------------------------------------------------------------------------------------
  * The widget
  */
-
-static GListModel *
-enum_labels_new (GType enum_type)
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-  guint n = cycle_enum_count (enum_type);
-
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (list, cycle_enum_get_label (enum_type, (int) i));
-
-  return G_LIST_MODEL (list);
-}
 
 static void
 add_leave_handler (GtkWidget *widget,
@@ -521,6 +601,9 @@ cycle_stage_editor_dispose (GObject *object)
   if (self->stage_signals != NULL)
     g_signal_group_set_target (self->stage_signals, NULL);
   g_clear_object (&self->stage);
+  if (self->links_list != NULL)
+    gtk_list_box_bind_model (self->links_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->links);
   g_clear_pointer (&self->rate, cycle_number_field_free);
   g_clear_pointer (&self->days, cycle_number_field_free);
 
@@ -629,6 +712,10 @@ cycle_stage_editor_class_init (CycleStageEditorClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  signals[SIGNAL_LINK_ACTIVATED] =
+    g_signal_new ("link-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_LINK);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-stage-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, stack);
@@ -646,6 +733,8 @@ cycle_stage_editor_class_init (CycleStageEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, days_spin);
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, days_clear);
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, projection_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, links_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_links_row_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, owner_row);
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, color_button);
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, color_reset);
@@ -666,11 +755,11 @@ cycle_stage_editor_init (CycleStageEditor *self)
 
   self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
 
-  lanes = enum_labels_new (CYCLE_TYPE_LANE);
-  permissions = enum_labels_new (CYCLE_TYPE_PERMISSION);
+  lanes = cycle_enum_labels_new (CYCLE_TYPE_LANE);
+  permissions = cycle_enum_labels_new (CYCLE_TYPE_PERMISSION);
   adw_combo_row_set_model (self->lane_row, lanes);
   adw_combo_row_set_model (self->permission_row, permissions);
-  roles = enum_labels_new (CYCLE_TYPE_ROLE);
+  roles = cycle_enum_labels_new (CYCLE_TYPE_ROLE);
   adw_combo_row_set_model (self->role_row, roles);
 
   self->rate = cycle_number_field_new (self->rate_spin, self->rate_row,
@@ -689,6 +778,23 @@ cycle_stage_editor_init (CycleStageEditor *self)
   add_leave_handler (GTK_WIDGET (self->permission_row), G_CALLBACK (on_field_focus_leave_cb),
                      self);
   add_leave_handler (GTK_WIDGET (self->role_row), G_CALLBACK (on_field_focus_leave_cb), self);
+
+  {
+    /* Translators: the stage editor's list of links, when the stage has none */
+    GtkWidget *none = gtk_label_new (_("No links yet: press Ctrl+L on the stage, or drag from "
+                                       "its handle to another stage"));
+
+    gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+    gtk_widget_add_css_class (none, "dim-label");
+    gtk_widget_set_margin_top (none, 12);
+    gtk_widget_set_margin_bottom (none, 12);
+    gtk_widget_set_margin_start (none, 12);
+    gtk_widget_set_margin_end (none, 12);
+    gtk_list_box_set_placeholder (self->links_list, none);
+  }
+  self->links = gtk_filter_list_model_new (NULL,
+                                          GTK_FILTER (gtk_custom_filter_new (link_touches_stage,
+                                                                             self, NULL)));
 
   self->stage_signals = g_signal_group_new (CYCLE_TYPE_STAGE);
   g_signal_group_connect_swapped (self->stage_signals, "notify",

@@ -124,6 +124,15 @@ on_canvas_stage_activated_cb (CycleWindow *self,
     self->focus_editor_on_map = TRUE;
 }
 
+/* A row of the stage editor's list of links: the link's editor, at the link on the canvas. */
+static void
+on_editor_link_activated_cb (CycleWindow      *self,
+                             CycleLink        *link,
+                             CycleStageEditor *editor)
+{
+  cycle_canvas_edit_link (self->canvas, link);
+}
+
 /* Escape in the editor goes back to the stage on the canvas (its menus close first). */
 static gboolean
 on_editor_key_pressed_cb (CycleWindow           *self,
@@ -974,6 +983,8 @@ cycle_window_init (CycleWindow *self)
                            G_CALLBACK (on_canvas_message_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "stage-activated",
                            G_CALLBACK (on_canvas_stage_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "link-activated",
+                           G_CALLBACK (on_editor_link_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "map",
                            G_CALLBACK (on_editor_map_cb), self, G_CONNECT_SWAPPED);
   keys = gtk_event_controller_key_new ();
