@@ -514,6 +514,7 @@ cycle_window_set_document (CycleWindow   *self,
   cycle_canvas_set_plan (self->canvas, plan);
   cycle_content_view_set_plan (self->content_view, plan);
   cycle_purpose_page_set_plan (self->purpose_page, plan);
+  cycle_projection_view_set_plan (self->projection_view, plan);
   {
     g_autoptr(CycleChecker) checker = cycle_checker_new (plan);
 
@@ -727,6 +728,8 @@ cycle_window_dispose (GObject *object)
     cycle_content_view_set_plan (self->content_view, NULL);
   if (self->purpose_page != NULL)
     cycle_purpose_page_set_plan (self->purpose_page, NULL);
+  if (self->projection_view != NULL)
+    cycle_projection_view_set_plan (self->projection_view, NULL);
   set_checker (self, NULL);
 
   unbind_projection (self);
@@ -880,8 +883,8 @@ cycle_window_class_init (CycleWindowClass *klass)
                          CYCLE_TYPE_CHECKER,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
-  /* The projection shown on the stages and the Purpose page: people entering the top, and how
-   * many cycles of the referral loop to add up (0: the steady state). The plan's own settings,
+  /* The projection shown on the stages and the Projection page: people entering the top, and
+   * how many cycles of the referral loop to add up (0: the steady state). The plan's own settings,
    * bound both ways: changing them is an edit, saved and undoable. */
   properties[PROP_PROJECTION_START] =
     g_param_spec_double ("projection-start", NULL, NULL,
@@ -902,6 +905,7 @@ cycle_window_class_init (CycleWindowClass *klass)
   g_type_ensure (CYCLE_TYPE_FINDINGS_PANEL);
   g_type_ensure (CYCLE_TYPE_COVERAGE_VIEW);
   g_type_ensure (CYCLE_TYPE_PURPOSE_PAGE);
+  g_type_ensure (CYCLE_TYPE_PROJECTION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-window.ui");
@@ -922,6 +926,7 @@ cycle_window_class_init (CycleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, findings_panel);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, coverage_view);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, purpose_page);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, projection_view);
 
   _cycle_window_class_actions_init (klass);
   _cycle_window_class_export_init (klass);
@@ -1016,10 +1021,10 @@ cycle_window_init (CycleWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "projection-cycles", self->editor, "projection-cycles",
                           G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "projection-start", self->purpose_page, "projection-start",
+  g_object_bind_property (self, "projection-start", self->projection_view, "projection-start",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  g_object_bind_property (self, "projection-cycles", self->purpose_page, "projection-cycles",
-                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_object_bind_property (self, "projection-cycles", self->projection_view,
+                          "projection-cycles", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 }
 
 CycleWindow *
