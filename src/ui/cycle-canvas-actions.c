@@ -954,6 +954,7 @@ cycle_canvas_edit_link (CycleCanvas *self,
   cycle_link_editor_set_link (CYCLE_LINK_EDITOR (self->link_editor), link);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->link_editor), &rect);
   gtk_popover_popup (GTK_POPOVER (self->link_editor));
+  cycle_link_editor_focus (CYCLE_LINK_EDITOR (self->link_editor));
 }
 
 GtkWidget *

@@ -273,6 +273,14 @@ cycle_link_editor_set_link (CycleLinkEditor *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK]);
 }
 
+void
+cycle_link_editor_focus (CycleLinkEditor *self)
+{
+  g_return_if_fail (CYCLE_IS_LINK_EDITOR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->rate_spin));
+}
+
 /* ------------------------------------------------------------------------------------------------
  * The widget
  */

@@ -22,4 +22,7 @@ CycleLink *cycle_link_editor_get_link (CycleLinkEditor *self);
 void       cycle_link_editor_set_link (CycleLinkEditor *self,
                                        CycleLink       *link);
 
+/* Moves the keyboard focus to the rate, what people open the editor for. */
+void       cycle_link_editor_focus    (CycleLinkEditor *self);
+
 G_END_DECLS

@@ -1268,6 +1268,9 @@ test_link_editor (Fixture       *fixture,
   g_assert_nonnull (rate_row);
   spin = ui_test_find_widget (GTK_WIDGET (rate_row), GTK_TYPE_SPIN_BUTTON, TRUE);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "50.0");
+  /* It opens with the focus in the rate, what people open it for. */
+  root_focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (root_focus != NULL && gtk_widget_is_ancestor (root_focus, spin));
   type_number (GTK_SPIN_BUTTON (spin), "10");
   g_assert_cmpfloat (fabs (cycle_link_get_rate (l1) - 0.1), <, 1e-9);
   g_assert_cmpstr (cycle_plan_get_undo_label (fixture->plan), ==, "Change Link");
