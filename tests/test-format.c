@@ -8,10 +8,13 @@
 
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "cycle-format.h"
+#include "cycle-link.h"
+#include "cycle-stage.h"
 
 typedef char *(*FormatFunc) (double value);
 
@@ -97,6 +100,59 @@ test_french (void)
   check_all (FALSE);
 }
 
+/* A link's rate, on the canvas and in the link editor's sentence. */
+static void
+test_link (void)
+{
+  g_autoptr(CycleStage) leads = cycle_stage_new ("Leads");
+  g_autoptr(CycleStage) members = cycle_stage_new ("Members");
+  g_autoptr(CycleLink) link = cycle_link_new (leads, members, CYCLE_LINK_NEXT);
+  g_autofree char *unset = NULL;
+  g_autofree char *source_rate = NULL;
+  g_autofree char *percent = NULL;
+  g_autofree char *sentence = NULL;
+  g_autofree char *each = NULL;
+  g_autofree char *loop = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_assert_null (cycle_link_format_rate (link));
+  unset = cycle_link_describe_rate (link);
+  g_assert_nonnull (strstr (unset, "has no rate"));
+  cycle_stage_set_conversion_rate (leads, 0.04);
+  source_rate = cycle_link_describe_rate (link);
+  g_assert_cmpstr (source_rate, ==,
+                   "No rate of its own: the conversion rate of “Leads” applies, 4%.");
+
+  cycle_link_set_rate (link, 0.5);
+  percent = cycle_link_format_rate (link);
+  g_assert_cmpstr (percent, ==, "50%");
+  sentence = cycle_link_describe_rate (link);
+  g_assert_cmpstr (sentence, ==, "50% of the people in “Leads” go on to “Members”.");
+
+  g_assert_true (cycle_link_edit (link, CYCLE_LINK_LOOP, 2.5));
+  each = cycle_link_format_rate (link);
+  g_assert_cmpstr (each, ==, "2.5 each");
+  loop = cycle_link_describe_rate (link);
+  g_assert_cmpstr (loop, ==,
+                   "Each person in “Leads” brings 2.5 new people to “Members” in the next cycle.");
+  cycle_link_set_rate (link, 1.0);
+  one = cycle_link_describe_rate (link);
+  g_assert_cmpstr (one, ==,
+                   "Each person in “Leads” brings 1 new person to “Members” in the next cycle.");
+
+  from = cycle_link_describe_from (link, leads);
+  to = cycle_link_describe_from (link, members);
+  g_assert_cmpstr (from, ==, "Loop back to “Members”");
+  g_assert_cmpstr (to, ==, "Loop back from “Leads”");
+
+  g_assert_cmpfloat (cycle_link_kind_get_max_rate (CYCLE_LINK_NEXT), ==, 1.0);
+  g_assert_cmpfloat (cycle_link_kind_get_max_rate (CYCLE_LINK_LOOP), ==, CYCLE_LOOP_RATE_MAX);
+  g_assert_true (cycle_link_kind_accepts_rate (CYCLE_LINK_MAPPING, CYCLE_RATE_UNSET));
+  g_assert_false (cycle_link_kind_accepts_rate (CYCLE_LINK_MAPPING, 1.5));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -106,6 +162,7 @@ main (int    argc,
 
   g_test_add_func ("/format/english", test_english);
   g_test_add_func ("/format/french", test_french);
+  g_test_add_func ("/format/link", test_link);
 
   return g_test_run ();
 }

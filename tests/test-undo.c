@@ -542,6 +542,69 @@ test_plan_property_does_not_leak (void)
   g_assert_finalize_object (plan);
 }
 
+/* The link editor's one entry point, cycle_link_edit(): each committed change of a link's rate
+ * or kind is one undo step, and a rate the kind cannot have is refused. */
+static void
+test_link_edit (void)
+{
+  g_autoptr(CyclePlan) plan = sample_plan ();
+  g_autofree char *before = snapshot (plan);
+  CycleLink *link = nth (cycle_plan_get_links (plan), 2);
+  guint steps = 0;
+
+  g_assert_cmpfloat (cycle_link_get_rate (link), ==, CYCLE_RATE_UNSET);
+
+  /* The rate: one step, undone and redone whole. */
+  g_assert_true (cycle_link_edit (link, CYCLE_LINK_NEXT, 0.25));
+  g_assert_cmpfloat (cycle_link_get_rate (link), ==, 0.25);
+  g_assert_true (cycle_plan_can_undo (plan));
+  g_assert_true (cycle_plan_undo (plan));
+  g_assert_false (cycle_plan_can_undo (plan));
+  {
+    g_autofree char *now = snapshot (plan);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_true (cycle_plan_redo (plan));
+  g_assert_cmpfloat (cycle_link_get_rate (link), ==, 0.25);
+
+  /* Kind and rate together: a loop bringing 3 people each, one step. */
+  g_assert_true (cycle_link_edit (link, CYCLE_LINK_LOOP, 3.0));
+  g_assert_cmpstr (cycle_plan_get_undo_label (plan), ==, "Change Link");
+  while (cycle_plan_can_undo (plan))
+    {
+      g_assert_true (cycle_plan_undo (plan));
+      steps++;
+    }
+  g_assert_cmpuint (steps, ==, 2);
+  g_assert_cmpint (cycle_link_get_kind (link), ==, CYCLE_LINK_NEXT);
+  g_assert_cmpfloat (cycle_link_get_rate (link), ==, CYCLE_RATE_UNSET);
+  g_assert_true (cycle_plan_redo (plan));
+  g_assert_true (cycle_plan_redo (plan));
+  g_assert_cmpint (cycle_link_get_kind (link), ==, CYCLE_LINK_LOOP);
+  g_assert_cmpfloat (cycle_link_get_rate (link), ==, 3.0);
+
+  /* Refused: more than 100 % on a next step, more than the most on a loop, below 0. */
+  g_assert_false (cycle_link_edit (link, CYCLE_LINK_NEXT, 3.0));
+  g_assert_false (cycle_link_edit (link, CYCLE_LINK_LOOP, CYCLE_LOOP_RATE_MAX + 1));
+  g_assert_false (cycle_link_edit (link, CYCLE_LINK_LOOP, -0.5));
+  g_assert_cmpint (cycle_link_get_kind (link), ==, CYCLE_LINK_LOOP);
+  g_assert_cmpfloat (cycle_link_get_rate (link), ==, 3.0);
+  g_assert_false (cycle_plan_can_redo (plan));
+
+  /* The kind alone: a loop's 3 people each cannot be a fraction, so the rate goes, in the same
+   * step; the plan stays one a file can hold. */
+  cycle_link_change_kind (link, CYCLE_LINK_NEXT);
+  g_assert_cmpint (cycle_link_get_kind (link), ==, CYCLE_LINK_NEXT);
+  g_assert_cmpfloat (cycle_link_get_rate (link), ==, CYCLE_RATE_UNSET);
+  g_assert_true (cycle_plan_undo (plan));
+  g_assert_cmpint (cycle_link_get_kind (link), ==, CYCLE_LINK_LOOP);
+  g_assert_cmpfloat (cycle_link_get_rate (link), ==, 3.0);
+
+  /* Nothing to change: no step. */
+  g_assert_true (cycle_link_edit (link, CYCLE_LINK_LOOP, 3.0));
+  g_assert_true (cycle_plan_can_redo (plan));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -551,6 +614,7 @@ main (int    argc,
   g_test_add_func ("/undo/operations", test_operations);
   g_test_add_func ("/undo/every-property", test_every_property);
   g_test_add_func ("/undo/group", test_group);
+  g_test_add_func ("/undo/link-edit", test_link_edit);
   g_test_add_func ("/undo/typing-merges", test_typing_merges);
   g_test_add_func ("/undo/save-point", test_save_point);
   g_test_add_func ("/undo/notifies", test_notifies);

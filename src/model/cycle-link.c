@@ -8,9 +8,13 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
+#include "cycle-format.h"
 #include "cycle-model-private.h"
+#include "cycle-projection.h"
 
 struct _CycleLink
 {
@@ -211,4 +215,192 @@ cycle_link_set_rate (CycleLink *self,
   g_return_if_fail (CYCLE_IS_LINK (self));
   g_return_if_fail (rate == CYCLE_RATE_UNSET || (rate >= 0.0 && rate <= CYCLE_LOOP_RATE_MAX));
   _cycle_set_double (self, &self->rate, rate, properties[PROP_RATE]);
+}
+
+double
+cycle_link_kind_get_max_rate (CycleLinkKind kind)
+{
+  return kind == CYCLE_LINK_LOOP ? CYCLE_LOOP_RATE_MAX : 1.0;
+}
+
+gboolean
+cycle_link_kind_accepts_rate (CycleLinkKind kind,
+                              double        rate)
+{
+  return rate == CYCLE_RATE_UNSET ||
+         (rate >= 0.0 && rate <= cycle_link_kind_get_max_rate (kind));
+}
+
+gboolean
+cycle_link_edit (CycleLink     *self,
+                 CycleLinkKind  kind,
+                 double         rate)
+{
+  CyclePlan *plan;
+
+  g_return_val_if_fail (CYCLE_IS_LINK (self), FALSE);
+  g_return_val_if_fail ((guint)kind < cycle_enum_count (CYCLE_TYPE_LINK_KIND), FALSE);
+
+  if (!cycle_link_kind_accepts_rate (kind, rate))
+    return FALSE;
+  if ((CycleLinkKind)self->kind == kind && self->rate == rate)
+    return TRUE;
+
+  plan = cycle_item_get_plan (CYCLE_ITEM (self));
+  if (plan != NULL)
+    /* Translators: what undo would do after a link's kind or rate changed */
+    cycle_plan_begin_group (plan, _("Change Link"));
+  /* In the order that never leaves a rate its kind cannot have, even for a moment. */
+  if (cycle_link_kind_accepts_rate (self->kind, rate))
+    {
+      cycle_link_set_rate (self, rate);
+      cycle_link_set_kind (self, kind);
+    }
+  else
+    {
+      cycle_link_set_kind (self, kind);
+      cycle_link_set_rate (self, rate);
+    }
+  if (plan != NULL)
+    cycle_plan_end_group (plan);
+
+  return TRUE;
+}
+
+void
+cycle_link_change_kind (CycleLink     *self,
+                        CycleLinkKind  kind)
+{
+  g_return_if_fail (CYCLE_IS_LINK (self));
+
+  cycle_link_edit (self, kind,
+                   cycle_link_kind_accepts_rate (kind, self->rate) ? self->rate
+                                                                   : CYCLE_RATE_UNSET);
+}
+
+char *
+cycle_link_format_rate (CycleLink *self)
+{
+  g_autofree char *number = NULL;
+
+  g_return_val_if_fail (CYCLE_IS_LINK (self), NULL);
+
+  if (self->rate < 0.0)
+    return NULL;
+  if (self->kind != CYCLE_LINK_LOOP)
+    return cycle_format_percent (self->rate);
+
+  number = cycle_format_number (self->rate);
+  /* Translators: on a referral loop's arrow: how many new people each person brings */
+  return g_strdup_printf (C_("loop rate", "%s each"), number);
+}
+
+static const char *
+stage_name (CycleStage *stage)
+{
+  return stage != NULL ? cycle_stage_get_name (stage) : "";
+}
+
+char *
+cycle_link_describe_rate (CycleLink *self)
+{
+  const char *source, *target;
+
+  g_return_val_if_fail (CYCLE_IS_LINK (self), NULL);
+
+  source = stage_name (self->source);
+  target = stage_name (self->target);
+
+  switch ((CycleLinkKind)self->kind)
+    {
+    case CYCLE_LINK_LOOP:
+      {
+        g_autofree char *number = NULL;
+        double rounded;
+
+        if (self->rate < 0.0)
+          return cycle_projection_describe_missing_rate (self);
+
+        number = cycle_format_number (self->rate);
+        rounded = round (self->rate);
+        /* Translators: a loop's rate in a sentence; the first %s is a stage, the second the
+         * number of people (already formatted, "0.5"), the third the stage they come back to */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Each person in “%s” brings %s new person to “%s” "
+                                             "in the next cycle.",
+                                             "Each person in “%s” brings %s new people to “%s” "
+                                             "in the next cycle.",
+                                             self->rate == 1.0 ? 1 : (gulong)MAX (rounded, 2.0)),
+                                source, number, target);
+      }
+
+    case CYCLE_LINK_MAPPING:
+      {
+        g_autofree char *percent = NULL;
+
+        if (self->rate < 0.0)
+          /* Translators: a mapping link without a rate */
+          return g_strdup_printf (_("No rate: the mapping says that “%s” and “%s” are the same "
+                                    "moment in the two lanes."), source, target);
+
+        percent = cycle_format_percent (self->rate);
+        /* Translators: a mapping link's rate in a sentence; %s: a percentage, two stages */
+        return g_strdup_printf (_("%s of the people in “%s” are in “%s” of the other lane."),
+                                percent, source, target);
+      }
+
+    case CYCLE_LINK_NEXT:
+    default:
+      {
+        g_autofree char *percent = NULL;
+        double rate = self->rate;
+
+        if (rate < 0.0 && self->source != NULL)
+          {
+            rate = cycle_stage_get_conversion_rate (self->source);
+            if (rate < 0.0)
+              return cycle_projection_describe_missing_rate (self);
+
+            percent = cycle_format_percent (rate);
+            /* Translators: a next step without a rate of its own; %s: a stage, then its
+             * conversion rate ("4%") */
+            return g_strdup_printf (_("No rate of its own: the conversion rate of “%s” applies, "
+                                      "%s."), source, percent);
+          }
+        if (rate < 0.0)
+          return cycle_projection_describe_missing_rate (self);
+
+        percent = cycle_format_percent (rate);
+        /* Translators: a next step's rate in a sentence; %s: a percentage, two stages */
+        return g_strdup_printf (_("%s of the people in “%s” go on to “%s”."),
+                                percent, source, target);
+      }
+    }
+}
+
+char *
+cycle_link_describe_from (CycleLink  *self,
+                          CycleStage *from)
+{
+  gboolean outgoing;
+  const char *other;
+
+  g_return_val_if_fail (CYCLE_IS_LINK (self), NULL);
+
+  outgoing = from == self->source;
+  other = stage_name (outgoing ? self->target : self->source);
+
+  switch ((CycleLinkKind)self->kind)
+    {
+    case CYCLE_LINK_LOOP:
+      return outgoing ? g_strdup_printf (_("Loop back to “%s”"), other)
+                      : g_strdup_printf (_("Loop back from “%s”"), other);
+    case CYCLE_LINK_MAPPING:
+      return outgoing ? g_strdup_printf (_("Mapping to “%s”"), other)
+                      : g_strdup_printf (_("Mapping from “%s”"), other);
+    case CYCLE_LINK_NEXT:
+    default:
+      return outgoing ? g_strdup_printf (_("Next step to “%s”"), other)
+                      : g_strdup_printf (_("Next step from “%s”"), other);
+    }
 }

@@ -593,7 +593,8 @@ cycle_render_link (cairo_t                *cr,
   static const double dash[] = { 6, 4 };
   CycleLinkKind kind;
   const CycleColor *color;
-  double width, arrow_len, arrow_half, ex, ey, len, t_cut, rate;
+  double width, arrow_len, arrow_half, ex, ey, len, t_cut;
+  g_autofree char *rate_text = NULL;
   CyclePoint q[4];
 
   g_return_if_fail (cr != NULL);
@@ -709,23 +710,9 @@ cycle_render_link (cairo_t                *cr,
   cairo_fill_preserve (cr);
   cairo_stroke (cr);
 
-  rate = cycle_link_get_rate (link);
-  if (rate >= 0)
-    {
-      g_autofree char *text = NULL;
-
-      if (kind == CYCLE_LINK_LOOP)
-        {
-          g_autofree char *number = cycle_format_number (rate);
-
-          /* Translators: on a referral loop's arrow: how many new people each person brings */
-          text = g_strdup_printf (C_("loop rate", "%s each"), number);
-        }
-      else
-        text = cycle_format_percent (rate);
-
-      draw_rate_pill (cr, path, style, color, kind == CYCLE_LINK_LOOP, text);
-    }
+  rate_text = cycle_link_format_rate (link);
+  if (rate_text != NULL)
+    draw_rate_pill (cr, path, style, color, kind == CYCLE_LINK_LOOP, rate_text);
 
   cairo_restore (cr);
 }

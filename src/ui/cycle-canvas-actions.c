@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "cycle-canvas-private.h"
+#include "cycle-link-editor.h"
 
 /* New stages keep this much room round them, in canvas units. */
 #define FREE_SPOT_GAP    24.0
@@ -497,7 +498,7 @@ _cycle_canvas_set_menu_link_kind (CycleCanvas   *self,
   if (self->menu_link == NULL || cycle_item_get_plan (CYCLE_ITEM (self->menu_link)) == NULL)
     return;
 
-  cycle_link_set_kind (self->menu_link, kind);
+  cycle_link_change_kind (self->menu_link, kind);
 }
 
 static CycleLink *
@@ -868,6 +869,114 @@ cycle_canvas_show_connect (CycleCanvas *self)
 }
 
 /* ------------------------------------------------------------------------------------------------
+ * The link editor: a popover at the link
+ */
+
+static int
+link_index (CycleCanvas *self,
+            CycleLink   *link)
+{
+  guint index;
+
+  return g_ptr_array_find (self->links, link, &index) ? (int) index : -1;
+}
+
+static void
+on_link_editor_closed_cb (GtkPopover  *popover,
+                          CycleCanvas *self)
+{
+  GtkWidget *back = self->link_editor_return;
+
+  /* What was typed is read as the popover closes (Escape, a click elsewhere). */
+  cycle_link_editor_set_link (CYCLE_LINK_EDITOR (popover), NULL);
+
+  g_clear_weak_pointer (&self->link_editor_return);
+  if (back != NULL && gtk_widget_get_mapped (back))
+    gtk_widget_grab_focus (back);
+}
+
+static void
+ensure_link_editor (CycleCanvas *self)
+{
+  if (self->link_editor != NULL)
+    return;
+
+  self->link_editor = cycle_link_editor_new ();
+  gtk_widget_set_parent (self->link_editor, GTK_WIDGET (self));
+  g_signal_connect (self->link_editor, "closed", G_CALLBACK (on_link_editor_closed_cb), self);
+}
+
+void
+cycle_canvas_edit_link (CycleCanvas *self,
+                        CycleLink   *link)
+{
+  int index, width, height;
+  GtkRoot *root;
+  GtkWidget *focus = NULL;
+  GdkRectangle rect;
+  double x, y;
+
+  g_return_if_fail (CYCLE_IS_CANVAS (self));
+  g_return_if_fail (CYCLE_IS_LINK (link));
+
+  index = link_index (self, link);
+  if (index < 0)
+    return;
+
+  _cycle_canvas_stop_rename (self, TRUE);
+  _cycle_canvas_ensure_geometry (self);
+  if ((guint) index >= self->n_paths)
+    return;
+
+  /* The link's rate pill in view: the popover points at it. */
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  cycle_canvas_canvas_to_widget (self, self->paths[index].label.x, self->paths[index].label.y,
+                                 &x, &y);
+  if (width > 0 && height > 0 && (x < 0 || y < 0 || x > width || y > height))
+    {
+      cycle_canvas_set_pan (self, self->pan_x + width / 2.0 - x, self->pan_y + height / 2.0 - y);
+      cycle_canvas_canvas_to_widget (self, self->paths[index].label.x,
+                                     self->paths[index].label.y, &x, &y);
+    }
+  rect = (GdkRectangle) { (int) x - 8, (int) y - 8, 16, 16 };
+
+  /* The focus goes back where it was: the canvas, or the stage editor's list of links. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (root != NULL)
+    focus = gtk_root_get_focus (root);
+  if (focus == NULL ||
+      (self->link_editor != NULL && gtk_widget_is_ancestor (focus, self->link_editor)))
+    focus = GTK_WIDGET (self);
+  g_set_weak_pointer (&self->link_editor_return, focus);
+
+  ensure_link_editor (self);
+  cycle_link_editor_set_link (CYCLE_LINK_EDITOR (self->link_editor), link);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->link_editor), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->link_editor));
+  cycle_link_editor_focus (CYCLE_LINK_EDITOR (self->link_editor));
+}
+
+GtkWidget *
+cycle_canvas_get_link_editor (CycleCanvas *self)
+{
+  g_return_val_if_fail (CYCLE_IS_CANVAS (self), NULL);
+
+  return self->link_editor;
+}
+
+void
+_cycle_canvas_forget_link (CycleCanvas *self,
+                           CycleLink   *link)
+{
+  if (self->press_link == link)
+    self->press_link = NULL;
+  if (self->link_editor != NULL &&
+      cycle_link_editor_get_link (CYCLE_LINK_EDITOR (self->link_editor)) == link)
+    gtk_popover_popdown (GTK_POPOVER (self->link_editor));
+}
+
+/* ------------------------------------------------------------------------------------------------
  * Context menus
  */
 
@@ -957,6 +1066,8 @@ stage_menu (CycleCanvas *self,
         continue;
 
       submenu = link_kind_menu (link);
+      append_item (delete_section, _("_Edit Link…"), "canvas.edit-link",
+                   g_variant_new_string (cycle_item_get_id (CYCLE_ITEM (link))), NULL);
       append_item (delete_section, _("_Remove Link"), "canvas.remove-link",
                    g_variant_new_string (cycle_item_get_id (CYCLE_ITEM (link))), NULL);
       g_menu_append_section (submenu, NULL, G_MENU_MODEL (delete_section));
@@ -982,6 +1093,7 @@ static GMenuModel *
 link_menu (CycleCanvas *self)
 {
   GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
   g_autoptr(GMenu) kind = g_menu_new ();
   g_autoptr(GMenu) kind_section = g_menu_new ();
   g_autoptr(GMenu) remove = g_menu_new ();
@@ -989,6 +1101,10 @@ link_menu (CycleCanvas *self)
   for (guint i = 0; i < cycle_enum_count (CYCLE_TYPE_LINK_KIND); i++)
     append_item (kind, cycle_enum_get_label (CYCLE_TYPE_LINK_KIND, (int) i), "canvas.link-kind",
                  g_variant_new_string (cycle_enum_to_nick (CYCLE_TYPE_LINK_KIND, (int) i)), NULL);
+  append_item (edit, _("_Edit Link…"), "canvas.edit-link",
+               g_variant_new_string (cycle_item_get_id (CYCLE_ITEM (self->menu_link))), "Return");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+
   g_menu_append_submenu (kind_section, _("_Kind"), G_MENU_MODEL (kind));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (kind_section));
 
@@ -1056,7 +1172,7 @@ _cycle_canvas_show_menu_at (CycleCanvas *self,
   GdkRectangle rect = { (int) x, (int) y, 1, 1 };
   double cx = (x - self->pan_x) / self->zoom, cy = (y - self->pan_y) / self->zoom;
   int index;
-  CycleLink *link = NULL;
+  CycleLink *link;
 
   if (self->plan == NULL)
     return;
@@ -1082,11 +1198,7 @@ _cycle_canvas_show_menu_at (CycleCanvas *self,
     }
   else
     {
-      for (guint i = MIN (self->links->len, self->n_paths); i > 0 && link == NULL; i--)
-        if (self->link_bounds[i - 1].width > 0 &&
-            cycle_link_path_hit (&self->paths[i - 1], cx, cy, 5.0 / self->zoom))
-          link = g_ptr_array_index (self->links, i - 1);
-
+      link = _cycle_canvas_hit_link (self, cx, cy);
       if (link != NULL)
         {
           if (!g_hash_table_contains (self->selected_links, link))
@@ -1180,7 +1292,8 @@ _cycle_canvas_update_actions (CycleCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.rename", has_stage);
   gtk_widget_action_set_enabled (widget, "canvas.connect",
                                  has_stage && self->stage_widgets->len > 1);
-  gtk_widget_action_set_enabled (widget, "canvas.activate", has_stage);
+  gtk_widget_action_set_enabled (widget, "canvas.activate",
+                                 has_stage || g_hash_table_size (self->selected_links) == 1);
   gtk_widget_action_set_enabled (widget, "canvas.lane", has_stage);
   gtk_widget_action_set_enabled (widget, "canvas.select-all", has_stages);
   gtk_widget_action_set_enabled (widget, "canvas.nudge", has_stage);
@@ -1256,7 +1369,27 @@ activate_action (GtkWidget  *widget,
   CycleCanvas *self = CYCLE_CANVAS (widget);
 
   if (self->anchor != NULL)
-    g_signal_emit (self, signals[CANVAS_SIGNAL_STAGE_ACTIVATED], 0, self->anchor);
+    {
+      g_signal_emit (self, signals[CANVAS_SIGNAL_STAGE_ACTIVATED], 0, self->anchor);
+    }
+  else if (g_hash_table_size (self->selected_links) == 1)
+    {
+      g_autoptr(GPtrArray) links = cycle_canvas_get_selected_links (self);
+
+      cycle_canvas_edit_link (self, g_ptr_array_index (links, 0));
+    }
+}
+
+static void
+edit_link_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CycleCanvas *self = CYCLE_CANVAS (widget);
+  CycleLink *link = find_link (self, g_variant_get_string (parameter, NULL));
+
+  if (link != NULL)
+    cycle_canvas_edit_link (self, link);
 }
 
 static void
@@ -1324,7 +1457,7 @@ set_link_kind_action (GtkWidget  *widget,
   g_variant_get (parameter, "(&s&s)", &id, &nick);
   link = find_link (self, id);
   if (link != NULL && cycle_enum_from_nick (CYCLE_TYPE_LINK_KIND, nick, &kind))
-    cycle_link_set_kind (link, kind);
+    cycle_link_change_kind (link, kind);
 }
 
 static void
@@ -1553,6 +1686,7 @@ _cycle_canvas_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "canvas.set-link-kind", "(ss)",
                                    set_link_kind_action);
   gtk_widget_class_install_action (widget_class, "canvas.remove-link", "s", remove_link_action);
+  gtk_widget_class_install_action (widget_class, "canvas.edit-link", "s", edit_link_action);
   gtk_widget_class_install_property_action (widget_class, "canvas.lane", "selection-lane");
   gtk_widget_class_install_property_action (widget_class, "canvas.link-kind", "menu-link-kind");
 
@@ -1616,6 +1750,8 @@ _cycle_canvas_actions_dispose (CycleCanvas *self)
 {
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_pointer (&self->connect_popover, gtk_widget_unparent);
+  g_clear_pointer (&self->link_editor, gtk_widget_unparent);
+  g_clear_weak_pointer (&self->link_editor_return);
   g_clear_object (&self->connect_filter);
   g_clear_object (&self->menu_link);
   g_clear_object (&self->renaming);

@@ -136,6 +136,11 @@ struct _CycleCanvas
   GtkWidget          *zoom_label;
   GtkWidget          *context_menu;
   CycleLink          *menu_link;
+  /* The link editor popover; the link a plain click pressed on, which it opens on release; the
+   * widget that had the focus before it opened, which gets it back (weak). */
+  GtkWidget          *link_editor;
+  CycleLink          *press_link;
+  GtkWidget          *link_editor_return;
   GtkWidget          *connect_popover;
   GtkWidget          *connect_search;
   GtkWidget          *connect_list;
@@ -185,6 +190,10 @@ void              _cycle_canvas_stage_screen_rect (CycleCanvas  *self,
                                                    GdkRectangle *rect);
 /* Ends a move, connection, rubber band or pan under way, undoing it; FALSE when none was. */
 gboolean          _cycle_canvas_cancel_drag       (CycleCanvas  *self);
+/* The link under a point of the canvas (canvas units), or NULL: the one hit test of links. */
+CycleLink        *_cycle_canvas_hit_link          (CycleCanvas  *self,
+                                                   double        cx,
+                                                   double        cy);
 void              _cycle_canvas_message           (CycleCanvas  *self,
                                                    const char   *message,
                                                    gboolean      offer_undo);
@@ -201,6 +210,9 @@ void              _cycle_canvas_show_menu_at       (CycleCanvas  *self,
                                                     double        y);
 CycleLane         _cycle_canvas_get_selection_lane (CycleCanvas  *self);
 CycleLinkKind     _cycle_canvas_get_menu_link_kind (CycleCanvas  *self);
+/* A link left the plan: its editor closes. */
+void              _cycle_canvas_forget_link        (CycleCanvas  *self,
+                                                    CycleLink    *link);
 void              _cycle_canvas_set_menu_link_kind (CycleCanvas  *self,
                                                     CycleLinkKind kind);
 /* Moves @stage to another stage's place along its lane (computed layouts). */

@@ -374,6 +374,7 @@ on_links_items_changed_cb (CycleCanvas *self,
         g_hash_table_remove (self->rubber_base, link);
       if (self->menu_link == link)
         g_clear_object (&self->menu_link);
+      _cycle_canvas_forget_link (self, link);
     }
   g_ptr_array_remove_range (self->links, position, removed);
 
@@ -421,6 +422,8 @@ clear_plan (CycleCanvas *self)
     gtk_popover_popdown (GTK_POPOVER (self->context_menu));
   if (self->connect_popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->connect_popover));
+  if (self->link_editor != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->link_editor));
 
   on_stages_items_changed_cb (self, 0, self->stage_widgets->len, 0,
                               cycle_plan_get_stages (self->plan));
@@ -1556,6 +1559,8 @@ cycle_canvas_size_allocate (GtkWidget *widget,
     gtk_popover_present (GTK_POPOVER (self->context_menu));
   if (self->connect_popover != NULL)
     gtk_popover_present (GTK_POPOVER (self->connect_popover));
+  if (self->link_editor != NULL)
+    gtk_popover_present (GTK_POPOVER (self->link_editor));
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -1602,10 +1607,10 @@ hit_handle (CycleCanvas *self,
   return NULL;
 }
 
-static CycleLink *
-hit_link (CycleCanvas *self,
-          double       cx,
-          double       cy)
+CycleLink *
+_cycle_canvas_hit_link (CycleCanvas *self,
+                        double       cx,
+                        double       cy)
 {
   _cycle_canvas_ensure_geometry (self);
 
@@ -1678,7 +1683,7 @@ update_cursor (CycleCanvas *self,
           stage = stage_at (self, hit_stage (self, cx, cy));
           if (stage != NULL)
             cursor = "grab";
-          else if (hit_link (self, cx, cy) != NULL)
+          else if (_cycle_canvas_hit_link (self, cx, cy) != NULL)
             cursor = "pointer";
         }
       set_hover (self, stage);
@@ -1913,6 +1918,7 @@ cycle_canvas_pointer_press (CycleCanvas     *self,
     cycle_canvas_cancel_drag (self);
   if (self->renaming != NULL)
     _cycle_canvas_stop_rename (self, TRUE);
+  self->press_link = NULL;
   if (self->plan == NULL)
     return;
 
@@ -1981,7 +1987,7 @@ cycle_canvas_pointer_press (CycleCanvas     *self,
       return;
     }
 
-  link = hit_link (self, cx, cy);
+  link = _cycle_canvas_hit_link (self, cx, cy);
   if (link != NULL)
     {
       cycle_canvas_select_link (self, link,
@@ -1989,6 +1995,9 @@ cycle_canvas_pointer_press (CycleCanvas     *self,
                                 (state & GDK_SHIFT_MASK) ? CYCLE_SELECT_EXTEND
                                                          : CYCLE_SELECT_REPLACE);
       gtk_widget_grab_focus (GTK_WIDGET (self));
+      /* A plain click opens the link's editor, once released where it was pressed. */
+      if (!(state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)))
+        self->press_link = link;
       return;
     }
 
@@ -2166,13 +2175,20 @@ cycle_canvas_pointer_release (CycleCanvas *self)
       g_clear_pointer (&self->rubber_base, g_hash_table_unref);
       break;
 
-    case DRAG_PAN:
     case DRAG_NONE:
+      if (self->press_link != NULL &&
+          !past_threshold (self, self->pointer_x - self->drag_start_x,
+                           self->pointer_y - self->drag_start_y))
+        cycle_canvas_edit_link (self, self->press_link);
+      break;
+
+    case DRAG_PAN:
     default:
       self->drag = DRAG_NONE;
       break;
     }
 
+  self->press_link = NULL;
   self->drag_stage = NULL;
   self->drag_collapse = FALSE;
   update_handles (self);
@@ -2226,6 +2242,7 @@ cycle_canvas_cancel_drag (CycleCanvas *self)
   self->drag = DRAG_NONE;
   self->drag_stage = NULL;
   self->drag_collapse = FALSE;
+  self->press_link = NULL;
 }
 
 gboolean
@@ -2310,7 +2327,7 @@ on_click_pressed_cb (GtkGestureClick *gesture,
     {
       g_signal_emit (self, signals[CANVAS_SIGNAL_STAGE_ACTIVATED], 0, stage);
     }
-  else if (hit_link (self, cx, cy) == NULL && hit_handle (self, cx, cy) == NULL)
+  else if (_cycle_canvas_hit_link (self, cx, cy) == NULL && hit_handle (self, cx, cy) == NULL)
     {
       /* A new stage centred where the double click was. */
       CyclePoint at = { round (cx - CYCLE_STAGE_WIDTH / 2), round (cy - CYCLE_STAGE_HEIGHT / 2) };

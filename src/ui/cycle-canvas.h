@@ -115,6 +115,12 @@ void         cycle_canvas_start_rename         (CycleCanvas     *self,
 GtkEditable *cycle_canvas_get_rename_entry     (CycleCanvas     *self);
 /* The list of stages that the selected stage can be linked to ("Connect to…"). */
 void         cycle_canvas_show_connect         (CycleCanvas     *self);
+/* The popover that edits @link's kind and rate, at the link (brought into view). A plain click
+ * on a link, Enter on a selected link and "Edit Link…" open it. */
+void         cycle_canvas_edit_link            (CycleCanvas     *self,
+                                                CycleLink       *link);
+/* The link editor (a CycleLinkEditor), once opened; else NULL. */
+GtkWidget   *cycle_canvas_get_link_editor      (CycleCanvas     *self);
 /* The context menu of the selected stage, or of the selected link. */
 void         cycle_canvas_show_context_menu    (CycleCanvas     *self);
 

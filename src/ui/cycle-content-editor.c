@@ -19,6 +19,7 @@
 
 #include "cycle-content-cells.h"
 #include "cycle-content-editor.h"
+#include "cycle-enum-labels.h"
 #include "cycle-error.h"
 
 struct _CycleContentEditor
@@ -817,18 +818,6 @@ selected_to_pitch (GBinding     *binding,
   return TRUE;
 }
 
-static GListModel *
-enum_labels (GType type)
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-  guint n = cycle_enum_count (type);
-
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (list, cycle_enum_get_label (type, i));
-
-  return G_LIST_MODEL (list);
-}
-
 static void
 on_field_leave_cb (GtkEventControllerFocus *controller,
                    CycleContentEditor      *self)
@@ -1115,11 +1104,11 @@ cycle_content_editor_init (CycleContentEditor *self)
   name = gtk_property_expression_new (CYCLE_TYPE_PERSONA, NULL, "name");
   adw_combo_row_set_expression (self->persona_row, name);
 
-  commitments = enum_labels (CYCLE_TYPE_COMMITMENT);
+  commitments = cycle_enum_labels_new (CYCLE_TYPE_COMMITMENT);
   adw_combo_row_set_model (self->commitment_row, commitments);
-  statuses = enum_labels (CYCLE_TYPE_STATUS);
+  statuses = cycle_enum_labels_new (CYCLE_TYPE_STATUS);
   adw_combo_row_set_model (self->status_row, statuses);
-  consents = enum_labels (CYCLE_TYPE_CONSENT);
+  consents = cycle_enum_labels_new (CYCLE_TYPE_CONSENT);
   adw_combo_row_set_model (self->consent_row, consents);
   pitches = G_LIST_MODEL (gtk_string_list_new ((const char * const[]) {
     /* Translators: the content editor's "Pitch" row: Cycle judges the words itself */

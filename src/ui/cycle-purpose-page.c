@@ -1,9 +1,8 @@
-/* cycle-purpose-page.c: the plan's title, purpose (why / how / what), description and projection
+/* cycle-purpose-page.c: the plan's title, language, purpose (why / how / what) and description
  *
  * Each field is bound to one property of the plan through its setter, so every change is an undo
- * step (the model merges quick edits of one field); leaving a field seals the step. The table
- * below is derived from the plan with cycle_projection_compute() whenever a stage or a link
- * changes, on an idle, so that a burst of edits computes it once.
+ * step (the model merges quick edits of one field); leaving a field seals the step. The
+ * projection has a page of its own (cycle-projection-view.c).
  *
  * Copyright 2026 The Cycle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,13 +12,9 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n.h>
 
-#include "cycle-format.h"
 #include "cycle-language-row.h"
-#include "cycle-projection.h"
 #include "cycle-purpose-page.h"
 
 typedef enum {
@@ -39,16 +34,8 @@ struct _CyclePurposePage
 
   CyclePlan         *plan;
   GSignalGroup      *plan_signals;
-  GSignalGroup      *stages_signals;
-  GSignalGroup      *links_signals;
-  /* The stages and links whose notify we follow, to let go of them. */
-  GPtrArray         *watched;
-  double             projection_start;
-  guint              projection_cycles;
-  guint              refresh_id;
   /* Set while the page writes a field from the model, so that it is not written back. */
   gboolean           syncing;
-  char              *message;
 
   /* Template widgets */
   AdwEntryRow       *title_row;
@@ -56,11 +43,6 @@ struct _CyclePurposePage
   GtkTextView       *how_view;
   GtkTextView       *what_view;
   GtkTextView       *description_view;
-  GtkSpinButton     *start_spin;
-  GtkSpinButton     *cycles_spin;
-  GtkLabel          *summary_label;
-  GtkLabel          *message_label;
-  GtkGrid           *projection_grid;
 };
 
 G_DEFINE_FINAL_TYPE (CyclePurposePage, cycle_purpose_page, ADW_TYPE_BIN)
@@ -68,14 +50,10 @@ G_DEFINE_FINAL_TYPE (CyclePurposePage, cycle_purpose_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_PLAN,
-  PROP_PROJECTION_START,
-  PROP_PROJECTION_CYCLES,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void queue_refresh (CyclePurposePage *self);
 
 /* ------------------------------------------------------------------------------------------------
  * The text fields
@@ -229,224 +207,6 @@ on_focus_leave_cb (CyclePurposePage *self)
 }
 
 /* ------------------------------------------------------------------------------------------------
- * The projection
- */
-
-static void
-grid_add (CyclePurposePage *self,
-          const char       *text,
-          int               column,
-          int               row,
-          gboolean          header)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
-  if (column == 0)
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_hexpand (label, TRUE);
-    }
-  else
-    gtk_widget_add_css_class (label, "numeric");
-  if (header)
-    gtk_widget_add_css_class (label, "heading");
-  gtk_grid_attach (self->projection_grid, label, column, row, 1, 1);
-}
-
-static void
-set_message (CyclePurposePage *self,
-             const char       *message)
-{
-  g_free (self->message);
-  self->message = g_strdup (message);
-  gtk_label_set_label (self->message_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL && *message != '\0');
-}
-
-static void
-refresh_projection (CyclePurposePage *self)
-{
-  g_autoptr(CycleProjection) projection = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *problems = NULL;
-  GtkWidget *child;
-  int row = 1;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->projection_grid))) != NULL)
-    gtk_grid_remove (self->projection_grid, child);
-
-  if (self->plan == NULL)
-    {
-      set_message (self, NULL);
-      gtk_label_set_label (self->summary_label, "");
-      return;
-    }
-
-  projection = cycle_projection_compute (self->plan, self->projection_start,
-                                         self->projection_cycles, &error);
-  if (projection == NULL)
-    {
-      set_message (self, error->message);
-      gtk_label_set_label (self->summary_label, "");
-      return;
-    }
-
-  {
-    g_autofree char *summary = cycle_projection_describe (projection);
-    gboolean referrals;
-
-    /* What it shows, in plain words; what is wrong with it, as a warning. */
-    gtk_label_set_label (self->summary_label, summary);
-    problems = cycle_projection_describe_problems (projection);
-    g_strchomp (problems);
-    set_message (self, problems);
-
-    referrals = cycle_projection_get_gain (projection) > 0.0;
-    grid_add (self, _("Stage"), 0, 0, TRUE);
-    grid_add (self, _("Volume"), 1, 0, TRUE);
-    /* Translators: a column of the projection: the share of a stage's people who go on */
-    grid_add (self, C_("projection column", "Next Step"), 2, 0, TRUE);
-    grid_add (self, _("Cumulative"), 3, 0, TRUE);
-    if (referrals)
-      /* Translators: a column of the projection: the share of a stage's people who came
-       * through the referral loops */
-      grid_add (self, C_("projection column", "Referred"), 4, 0, TRUE);
-
-    for (guint i = 0; i < cycle_projection_get_n_stages (projection); i++)
-      {
-        CycleStage *stage = cycle_projection_get_stage (projection, i);
-        double next = cycle_projection_get_next_rate (projection, i);
-        g_autofree char *volume_text = NULL;
-        g_autofree char *next_text = NULL;
-        g_autofree char *cumulative_text = NULL;
-        const char *name;
-
-        if (!cycle_projection_is_on_path (projection, i))
-          continue;
-
-        name = cycle_stage_get_name (stage);
-        volume_text = cycle_format_count (cycle_projection_get_volume (projection, i));
-        next_text = cycle_projection_has_next_step (projection, i) ? cycle_format_percent (next)
-                                                                   : g_strdup ("—");
-        cumulative_text = cycle_format_percent (cycle_projection_get_cumulative (projection, i));
-
-        grid_add (self, name[0] != '\0' ? name : _("Unnamed Stage"), 0, row, FALSE);
-        grid_add (self, volume_text, 1, row, FALSE);
-        grid_add (self, next_text, 2, row, FALSE);
-        grid_add (self, cumulative_text, 3, row, FALSE);
-        if (referrals)
-          {
-            g_autofree char *referred =
-              cycle_format_percent (cycle_projection_get_referred_share (projection, i));
-            grid_add (self, referred, 4, row, FALSE);
-          }
-        row++;
-      }
-  }
-}
-
-static gboolean
-refresh_cb (gpointer data)
-{
-  CyclePurposePage *self = data;
-
-  self->refresh_id = 0;
-  refresh_projection (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_refresh (CyclePurposePage *self)
-{
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_cb, self);
-}
-
-static void
-on_item_notify_cb (CyclePurposePage *self)
-{
-  queue_refresh (self);
-}
-
-static void
-unwatch_items (CyclePurposePage *self)
-{
-  for (guint i = 0; i < self->watched->len; i++)
-    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->watched, i),
-                                          on_item_notify_cb, self);
-  g_ptr_array_set_size (self->watched, 0);
-}
-
-static void
-watch_list (CyclePurposePage *self,
-            GListModel       *list)
-{
-  guint n = g_list_model_get_n_items (list);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (list, i);
-
-      g_signal_connect_object (item, "notify", G_CALLBACK (on_item_notify_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_ptr_array_add (self->watched, g_object_ref (item));
-    }
-}
-
-/* Stages or links came or went: follow the new set. */
-static void
-rewatch_items (CyclePurposePage *self)
-{
-  unwatch_items (self);
-  if (self->plan != NULL)
-    {
-      watch_list (self, cycle_plan_get_stages (self->plan));
-      watch_list (self, cycle_plan_get_links (self->plan));
-    }
-  queue_refresh (self);
-}
-
-static void
-on_items_changed_cb (CyclePurposePage *self,
-                     guint             position,
-                     guint             removed,
-                     guint             added,
-                     GListModel       *list)
-{
-  rewatch_items (self);
-}
-
-const char *
-cycle_purpose_page_get_projection_message (CyclePurposePage *self)
-{
-  g_return_val_if_fail (CYCLE_IS_PURPOSE_PAGE (self), NULL);
-
-  /* Tests read it right after a change: compute now what an idle would. */
-  if (self->refresh_id != 0)
-    {
-      g_clear_handle_id (&self->refresh_id, g_source_remove);
-      refresh_projection (self);
-    }
-
-  return self->message != NULL ? self->message : "";
-}
-
-GtkWidget *
-cycle_purpose_page_get_projection_grid (CyclePurposePage *self)
-{
-  g_return_val_if_fail (CYCLE_IS_PURPOSE_PAGE (self), NULL);
-
-  if (self->refresh_id != 0)
-    {
-      g_clear_handle_id (&self->refresh_id, g_source_remove);
-      refresh_projection (self);
-    }
-
-  return GTK_WIDGET (self->projection_grid);
-}
-
-/* ------------------------------------------------------------------------------------------------
  * Properties
  */
 
@@ -469,100 +229,11 @@ cycle_purpose_page_set_plan (CyclePurposePage *self,
     return;
 
   g_signal_group_set_target (self->plan_signals, plan);
-  g_signal_group_set_target (self->stages_signals,
-                             plan != NULL ? cycle_plan_get_stages (plan) : NULL);
-  g_signal_group_set_target (self->links_signals,
-                             plan != NULL ? cycle_plan_get_links (plan) : NULL);
 
   for (guint i = 0; i < N_FIELDS; i++)
     sync_field (self, i);
-  rewatch_items (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
-}
-
-double
-cycle_purpose_page_get_projection_start (CyclePurposePage *self)
-{
-  g_return_val_if_fail (CYCLE_IS_PURPOSE_PAGE (self), 0);
-
-  return self->projection_start;
-}
-
-guint
-cycle_purpose_page_get_projection_cycles (CyclePurposePage *self)
-{
-  g_return_val_if_fail (CYCLE_IS_PURPOSE_PAGE (self), 1);
-
-  return self->projection_cycles;
-}
-
-static void
-on_start_value_changed_cb (CyclePurposePage *self,
-                           GtkSpinButton    *spin)
-{
-  double value = gtk_spin_button_get_value (spin);
-
-  if (self->projection_start == value)
-    return;
-
-  self->projection_start = value;
-  queue_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTION_START]);
-}
-
-/* 0 cycles is the steady state: the spin button says so. */
-static gboolean
-on_cycles_output_cb (CyclePurposePage *self,
-                     GtkSpinButton    *spin)
-{
-  int value = gtk_spin_button_get_value_as_int (spin);
-  g_autofree char *text = NULL;
-
-  if (value == CYCLE_PROJECTION_STEADY)
-    text = g_strdup (C_("projection cycles", "Steady"));
-  else
-    text = g_strdup_printf ("%d", value);
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
-static int
-on_cycles_input_cb (CyclePurposePage *self,
-                    double           *new_value,
-                    GtkSpinButton    *spin)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
-  guint64 value;
-
-  if (g_strcmp0 (text, C_("projection cycles", "Steady")) == 0 ||
-      g_ascii_strcasecmp (text, "steady") == 0)
-    {
-      *new_value = CYCLE_PROJECTION_STEADY;
-      return TRUE;
-    }
-  if (g_ascii_string_to_unsigned (text, 10, 0,
-                                  CYCLE_PROJECTION_MAX_CYCLES, &value, NULL))
-    {
-      *new_value = (double) value;
-      return TRUE;
-    }
-  return GTK_INPUT_ERROR;
-}
-
-static void
-on_cycles_value_changed_cb (CyclePurposePage *self,
-                            GtkSpinButton    *spin)
-{
-  guint value = (guint) gtk_spin_button_get_value_as_int (spin);
-
-  if (self->projection_cycles == value)
-    return;
-
-  self->projection_cycles = value;
-  queue_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTION_CYCLES]);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -574,35 +245,15 @@ cycle_purpose_page_dispose (GObject *object)
 {
   CyclePurposePage *self = CYCLE_PURPOSE_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->watched != NULL)
-    unwatch_items (self);
   if (self->plan_signals != NULL)
     g_signal_group_set_target (self->plan_signals, NULL);
-  if (self->stages_signals != NULL)
-    g_signal_group_set_target (self->stages_signals, NULL);
-  if (self->links_signals != NULL)
-    g_signal_group_set_target (self->links_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_PURPOSE_PAGE);
 
   g_clear_object (&self->plan_signals);
-  g_clear_object (&self->stages_signals);
-  g_clear_object (&self->links_signals);
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (cycle_purpose_page_parent_class)->dispose (object);
-}
-
-static void
-cycle_purpose_page_finalize (GObject *object)
-{
-  CyclePurposePage *self = CYCLE_PURPOSE_PAGE (object);
-
-  g_clear_pointer (&self->watched, g_ptr_array_unref);
-  g_clear_pointer (&self->message, g_free);
-
-  G_OBJECT_CLASS (cycle_purpose_page_parent_class)->finalize (object);
 }
 
 static void
@@ -617,14 +268,6 @@ cycle_purpose_page_get_property (GObject    *object,
     {
     case PROP_PLAN:
       g_value_set_object (value, self->plan);
-      break;
-
-    case PROP_PROJECTION_START:
-      g_value_set_double (value, self->projection_start);
-      break;
-
-    case PROP_PROJECTION_CYCLES:
-      g_value_set_uint (value, self->projection_cycles);
       break;
 
     default:
@@ -646,15 +289,6 @@ cycle_purpose_page_set_property (GObject      *object,
       cycle_purpose_page_set_plan (self, g_value_get_object (value));
       break;
 
-    case PROP_PROJECTION_START:
-      /* The spin button notifies back through on_start_value_changed_cb. */
-      gtk_spin_button_set_value (self->start_spin, g_value_get_double (value));
-      break;
-
-    case PROP_PROJECTION_CYCLES:
-      gtk_spin_button_set_value (self->cycles_spin, g_value_get_uint (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -668,17 +302,11 @@ cycle_purpose_page_class_init (CyclePurposePageClass *klass)
   GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = cycle_purpose_page_dispose;
-  object_class->finalize = cycle_purpose_page_finalize;
   object_class->get_property = cycle_purpose_page_get_property;
   object_class->set_property = cycle_purpose_page_set_property;
 
   properties[PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL, CYCLE_TYPE_PLAN, rw);
-  properties[PROP_PROJECTION_START] =
-    g_param_spec_double ("projection-start", NULL, NULL, 0, 1e12, 1000, rw);
-  properties[PROP_PROJECTION_CYCLES] =
-    g_param_spec_uint ("projection-cycles", NULL, NULL, 0, CYCLE_PROJECTION_MAX_CYCLES,
-                       CYCLE_PROJECTION_STEADY, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -689,11 +317,6 @@ cycle_purpose_page_class_init (CyclePurposePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, how_view);
   gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, what_view);
   gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, description_view);
-  gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, start_spin);
-  gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, cycles_spin);
-  gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, message_label);
-  gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, projection_grid);
 }
 
 static void
@@ -712,19 +335,9 @@ cycle_purpose_page_init (CyclePurposePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->projection_start = 1000;
-  self->projection_cycles = CYCLE_PROJECTION_STEADY;
-  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
-
   self->plan_signals = g_signal_group_new (CYCLE_TYPE_PLAN);
   g_signal_group_connect_swapped (self->plan_signals, "notify",
                                   G_CALLBACK (on_plan_notify_cb), self);
-  self->stages_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
-  g_signal_group_connect_swapped (self->stages_signals, "items-changed",
-                                  G_CALLBACK (on_items_changed_cb), self);
-  self->links_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
-  g_signal_group_connect_swapped (self->links_signals, "items-changed",
-                                  G_CALLBACK (on_items_changed_cb), self);
 
   g_signal_connect_object (self->title_row, "changed", G_CALLBACK (on_title_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -738,15 +351,6 @@ cycle_purpose_page_init (CyclePurposePage *self)
       g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed_cb), self, 0);
       add_focus_leave (self, GTK_WIDGET (view));
     }
-
-  g_signal_connect_object (self->start_spin, "value-changed",
-                           G_CALLBACK (on_start_value_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->cycles_spin, "value-changed",
-                           G_CALLBACK (on_cycles_value_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->cycles_spin, "output",
-                           G_CALLBACK (on_cycles_output_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->cycles_spin, "input",
-                           G_CALLBACK (on_cycles_input_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

@@ -17,28 +17,12 @@
 
 #include <glib/gi18n.h>
 
+#include "cycle-enum-labels.h"
 #include "cycle-format.h"
+#include "cycle-number-field.h"
 #include "cycle-projection.h"
 #include "cycle-render.h"
 #include "cycle-stage-editor.h"
-
-/* A spin button for a number that may be unset: empty text means unset, and text that is not a
- * number within the bounds is refused with a message (never clamped silently). */
-typedef struct
-{
-  CycleStageEditor *editor;
-  GtkSpinButton    *spin;
-  AdwActionRow     *row;
-  GtkWidget        *clear;
-  /* The model holds fractions for rates: the field shows them × 100. */
-  double            scale;
-  /* The field shows empty text: the stage has no value. */
-  gboolean          empty;
-  /* What was typed was refused, and the message says so. */
-  gboolean          refused;
-  /* GTK puts the old value back after a refusal, with a "value-changed" to ignore. */
-  gboolean          ignore_change;
-} NumberField;
 
 struct _CycleStageEditor
 {
@@ -48,8 +32,8 @@ struct _CycleStageEditor
   GPtrArray        *bindings;
   GSignalGroup     *stage_signals;
 
-  NumberField       rate;
-  NumberField       days;
+  CycleNumberField *rate;
+  CycleNumberField *days;
 
   /* Template widgets */
   GtkStack         *stack;
@@ -67,6 +51,9 @@ struct _CycleStageEditor
   GtkSpinButton    *days_spin;
   GtkButton        *days_clear;
   AdwActionRow     *projection_row;
+  GtkListBox       *links_list;
+  /* The plan's links that start or end at the stage, listed in links_list. */
+  GtkFilterListModel *links;
 
   /* The projection's settings (the window's): people entering the top, cycles. */
   double            projection_start;
@@ -91,6 +78,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_LINK_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static CyclePlan *
 editor_plan (CycleStageEditor *self)
 {
@@ -107,264 +101,171 @@ seal_undo (CycleStageEditor *self)
 }
 
 /* ------------------------------------------------------------------------------------------------
- * Numbers that may be unset
+ * Numbers that may be unset: the conversion rate (the model's fraction shown × 100) and days
  */
 
 static double
-number_field_get_model (NumberField *field)
+rate_get (gpointer data)
 {
-  CycleStage *stage = field->editor->stage;
+  CycleStageEditor *self = data;
+  double rate = self->stage != NULL ? cycle_stage_get_conversion_rate (self->stage)
+                                    : CYCLE_RATE_UNSET;
 
-  if (field == &field->editor->rate)
-    {
-      double rate = cycle_stage_get_conversion_rate (stage);
-
-      return rate == CYCLE_RATE_UNSET ? NAN : rate * field->scale;
-    }
-  else
-    {
-      int days = cycle_stage_get_days (stage);
-
-      return days == CYCLE_DAYS_UNSET ? NAN : (double) days;
-    }
-}
-
-/* @value NAN: unset. */
-static void
-number_field_set_model (NumberField *field,
-                        double       value)
-{
-  CycleStage *stage = field->editor->stage;
-
-  if (stage == NULL)
-    return;
-
-  if (field == &field->editor->rate)
-    {
-      double rate = isnan (value) ? CYCLE_RATE_UNSET : CLAMP (value / field->scale, 0.0, 1.0);
-
-      cycle_stage_set_conversion_rate (stage, rate);
-    }
-  else
-    {
-      cycle_stage_set_days (stage, isnan (value) ? CYCLE_DAYS_UNSET : (int) lround (value));
-    }
+  return rate == CYCLE_RATE_UNSET ? NAN : rate * 100.0;
 }
 
 static void
-number_field_show_error (NumberField *field,
-                         const char  *message)
+rate_set (gpointer data,
+          double   value)
 {
-  GtkWidget *spin = GTK_WIDGET (field->spin);
+  CycleStageEditor *self = data;
 
-  field->refused = message != NULL;
-  if (message != NULL)
-    {
-      adw_action_row_set_subtitle (field->row, message);
-      gtk_widget_add_css_class (spin, "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (spin),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                      -1);
-    }
-  else
-    {
-      adw_action_row_set_subtitle (field->row, "");
-      gtk_widget_remove_css_class (spin, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
+  if (self->stage != NULL)
+    cycle_stage_set_conversion_rate (self->stage,
+                                     isnan (value) ? CYCLE_RATE_UNSET
+                                                   : CLAMP (value / 100.0, 0.0, 1.0));
+}
+
+static char *
+rate_refusal (gpointer data)
+{
+  return g_strdup (_("Type a percentage from 0 to 100, or leave it empty"));
+}
+
+static const CycleNumberFieldFuncs rate_funcs = { rate_get, rate_set, rate_refusal };
+
+static double
+days_get (gpointer data)
+{
+  CycleStageEditor *self = data;
+  int days = self->stage != NULL ? cycle_stage_get_days (self->stage) : CYCLE_DAYS_UNSET;
+
+  return days == CYCLE_DAYS_UNSET ? NAN : (double) days;
 }
 
 static void
-number_field_sync (NumberField *field)
+days_set (gpointer data,
+          double   value)
 {
-  CycleStageEditor *self = field->editor;
-  double value;
+  CycleStageEditor *self = data;
 
-  if (self->stage == NULL)
-    return;
-
-  value = number_field_get_model (field);
-
-  self->syncing++;
-  field->empty = isnan (value);
-  gtk_spin_button_set_value (field->spin, field->empty ? 0.0 : value);
-  if (field->empty)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (field->spin), "");
-    }
-  else
-    {
-      g_autofree char *text = g_strdup_printf ("%.*f", gtk_spin_button_get_digits (field->spin),
-                                               value);
-
-      gtk_editable_set_text (GTK_EDITABLE (field->spin), text);
-    }
-  gtk_widget_set_sensitive (field->clear, !field->empty);
-  number_field_show_error (field, NULL);
-  self->syncing--;
+  if (self->stage != NULL)
+    cycle_stage_set_days (self->stage, isnan (value) ? CYCLE_DAYS_UNSET : (int) lround (value));
 }
 
-/* Reads what was typed: "", "12", "12.5", "12,5", "12 %". */
-static gboolean
-parse_number (const char *text,
-              double     *value,
-              gboolean   *empty)
+static char *
+days_refusal (gpointer data)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  char *end = NULL;
-  gsize len;
+  CycleStageEditor *self = data;
+  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (self->days_spin);
 
-  *empty = FALSE;
-  len = strlen (copy);
-  if (len > 0 && copy[len - 1] == '%')
-    {
-      copy[len - 1] = '\0';
-      g_strstrip (copy);
-    }
-  if (*copy == '\0')
-    {
-      *empty = TRUE;
-      return TRUE;
-    }
-
-  g_strdelimit (copy, ",", '.');
-  *value = g_ascii_strtod (copy, &end);
-  return end != NULL && *end == '\0' && isfinite (*value);
+  /* Translators: %d is the largest number of days a stage can have */
+  return g_strdup_printf (_("Type a whole number of days from 0 to %d, or leave it empty"),
+                          (int) gtk_adjustment_get_upper (adjustment));
 }
 
-static int
-on_number_input_cb (GtkSpinButton *spin,
-                    double        *new_value,
-                    NumberField   *field)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
-  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
-  double lower = gtk_adjustment_get_lower (adjustment);
-  double upper = gtk_adjustment_get_upper (adjustment);
-  gboolean empty = FALSE;
-  double value = 0.0;
+static const CycleNumberFieldFuncs days_funcs = { days_get, days_set, days_refusal };
 
-  if (!parse_number (text, &value, &empty) ||
-      (!empty && (value < lower || value > upper)) ||
-      (!empty && gtk_spin_button_get_digits (spin) == 0 && value != floor (value)))
-    {
-      g_autofree char *message = NULL;
-
-      if (field == &field->editor->rate)
-        message = g_strdup (_("Type a percentage from 0 to 100, or leave it empty"));
-      else
-        /* Translators: %d is the largest number of days a stage can have */
-        message = g_strdup_printf (_("Type a whole number of days from 0 to %d, or leave it empty"),
-                                   (int) upper);
-      number_field_show_error (field, message);
-      field->ignore_change = TRUE;
-      return GTK_INPUT_ERROR;
-    }
-
-  number_field_show_error (field, NULL);
-  field->empty = empty;
-  *new_value = empty ? gtk_spin_button_get_value (spin) : value;
-  return TRUE;
-}
-
-static gboolean
-on_number_output_cb (GtkSpinButton *spin,
-                     NumberField   *field)
-{
-  if (!field->empty)
-    return FALSE;
-
-  gtk_editable_set_text (GTK_EDITABLE (spin), "");
-  return TRUE;
-}
-
-static void
-on_number_value_changed_cb (GtkSpinButton *spin,
-                            NumberField   *field)
-{
-  if (field->editor->syncing > 0)
-    return;
-  if (field->ignore_change)
-    {
-      field->ignore_change = FALSE;
-      return;
-    }
-
-  field->empty = FALSE;
-  number_field_set_model (field, gtk_spin_button_get_value (spin));
-}
-
-/* Enter and leaving the field: the text is read (input above); empty text unsets. After a
- * refusal the old value is back in the field and the message stays until the next try. */
-static void
-number_field_commit (NumberField *field)
-{
-  if (field->editor->stage == NULL || field->editor->syncing > 0 || field->refused)
-    return;
-
-  gtk_spin_button_update (field->spin);
-  if (field->empty && !isnan (number_field_get_model (field)))
-    number_field_set_model (field, NAN);
-}
-
-static void
-on_number_activate_cb (GtkText     *text,
-                       NumberField *field)
-{
-  number_field_commit (field);
-}
-
+/* Leaving a number field ends its undo step. */
 static void
 on_number_focus_leave_cb (GtkEventControllerFocus *controller,
-                          NumberField             *field)
+                          CycleStageEditor        *self)
 {
-  number_field_commit (field);
-  seal_undo (field->editor);
-}
-
-static void
-number_field_init (NumberField      *field,
-                   CycleStageEditor *self,
-                   GtkSpinButton    *spin,
-                   AdwActionRow     *row,
-                   GtkWidget        *clear,
-                   double            scale)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  field->editor = self;
-  field->spin = spin;
-  field->row = row;
-  field->clear = clear;
-  field->scale = scale;
-  field->empty = TRUE;
-
-  g_signal_connect (spin, "input", G_CALLBACK (on_number_input_cb), field);
-  g_signal_connect (spin, "output", G_CALLBACK (on_number_output_cb), field);
-  g_signal_connect (spin, "value-changed", G_CALLBACK (on_number_value_changed_cb), field);
-  /* GtkSpinButton has no "activate" of its own before GTK 4.14: its text has. */
-  g_signal_connect_after (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "activate",
-                          G_CALLBACK (on_number_activate_cb), field);
-  g_signal_connect (focus, "leave", G_CALLBACK (on_number_focus_leave_cb), field);
-  gtk_widget_add_controller (GTK_WIDGET (spin), focus);
+  seal_undo (self);
 }
 
 static void
 on_rate_clear_clicked_cb (CycleStageEditor *self)
 {
-  number_field_set_model (&self->rate, NAN);
+  rate_set (self, NAN);
   seal_undo (self);
 }
 
 static void
 on_days_clear_clicked_cb (CycleStageEditor *self)
 {
-  number_field_set_model (&self->days, NAN);
+  days_set (self, NAN);
   seal_undo (self);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The stage's links: links are drawn on the canvas, not widgets; this list is how the keyboard
+ * reaches them. A row opens the link's editor.
+ */
+
+static gboolean
+link_touches_stage (gpointer item,
+                    gpointer user_data)
+{
+  CycleStageEditor *self = user_data;
+  CycleLink *link = item;
+
+  return self->stage != NULL &&
+         (cycle_link_get_source (link) == self->stage ||
+          cycle_link_get_target (link) == self->stage);
+}
+
+static void
+update_link_row (AdwActionRow *row)
+{
+  CycleLink *link = g_object_get_data (G_OBJECT (row), "cycle-link");
+  CycleStage *from = g_object_get_data (G_OBJECT (row), "cycle-stage");
+  g_autofree char *title = cycle_link_describe_from (link, from);
+  g_autofree char *rate = cycle_link_format_rate (link);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  /* Translators: a link's rate in the stage's list of links, when it has none of its own */
+  adw_action_row_set_subtitle (row, rate != NULL ? rate : _("No rate of its own"));
+}
+
+static GtkWidget *
+create_link_row (gpointer item,
+                 gpointer user_data)
+{
+  CycleStageEditor *self = user_data;
+  CycleLink *link = item;
+  CycleStage *other;
+  GtkWidget *row = adw_action_row_new ();
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "cycle-link", g_object_ref (link), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "cycle-stage", g_object_ref (self->stage),
+                          g_object_unref);
+  update_link_row (ADW_ACTION_ROW (row));
+
+  /* The row follows its link, and the name of the stage at the other end. */
+  g_signal_connect_object (link, "notify", G_CALLBACK (update_link_row), row, G_CONNECT_SWAPPED);
+  other = cycle_link_get_source (link) == self->stage ? cycle_link_get_target (link)
+                                                       : cycle_link_get_source (link);
+  if (other != NULL)
+    g_signal_connect_object (other, "notify::name", G_CALLBACK (update_link_row), row,
+                             G_CONNECT_SWAPPED);
+
+  return row;
+}
+
+static void
+on_links_row_activated_cb (CycleStageEditor *self,
+                           GtkListBoxRow    *row)
+{
+  CycleLink *link = g_object_get_data (G_OBJECT (row), "cycle-link");
+
+  if (link != NULL)
+    g_signal_emit (self, signals[SIGNAL_LINK_ACTIVATED], 0, link);
+}
+
+static void
+update_links (CycleStageEditor *self)
+{
+  CyclePlan *plan = editor_plan (self);
+  GtkFilter *filter = gtk_filter_list_model_get_filter (self->links);
+
+  gtk_filter_list_model_set_model (self->links, plan != NULL ? cycle_plan_get_links (plan) : NULL);
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  /* Rows were made for the stage before: make them again. */
+  gtk_list_box_bind_model (self->links_list, G_LIST_MODEL (self->links),
+                           create_link_row, self, NULL);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -500,9 +401,9 @@ on_stage_notify_cb (CycleStageEditor *self,
   const char *name = g_param_spec_get_name (pspec);
 
   if (g_str_equal (name, "conversion-rate"))
-    number_field_sync (&self->rate);
+    cycle_number_field_sync (self->rate);
   else if (g_str_equal (name, "days"))
-    number_field_sync (&self->days);
+    cycle_number_field_sync (self->days);
   else if (g_str_equal (name, "color") || g_str_equal (name, "lane"))
     sync_color (self);
 }
@@ -605,8 +506,8 @@ cycle_stage_editor_set_stage (CycleStageEditor *self,
     return;
 
   /* What was typed for the previous stage is a step of its own. */
-  number_field_commit (&self->rate);
-  number_field_commit (&self->days);
+  cycle_number_field_commit (self->rate);
+  cycle_number_field_commit (self->days);
   seal_undo (self);
   unbind_all (self);
 
@@ -654,11 +555,12 @@ cycle_stage_editor_set_stage (CycleStageEditor *self,
                                                                   selected_to_enum,
                                                                   NULL, NULL)));
       self->syncing--;
-      number_field_sync (&self->rate);
-      number_field_sync (&self->days);
+      cycle_number_field_sync (self->rate);
+      cycle_number_field_sync (self->days);
       sync_color (self);
       update_projection (self);
     }
+  update_links (self);
 
   gtk_stack_set_visible_child_name (self->stack, stage != NULL ? "stage" : "empty");
 
@@ -677,18 +579,6 @@ cycle_stage_editor_focus (CycleStageEditor *self)
 /* ------------------------------------------------------------------------------------------------
  * The widget
  */
-
-static GListModel *
-enum_labels_new (GType enum_type)
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-  guint n = cycle_enum_count (enum_type);
-
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (list, cycle_enum_get_label (enum_type, (int) i));
-
-  return G_LIST_MODEL (list);
-}
 
 static void
 add_leave_handler (GtkWidget *widget,
@@ -711,6 +601,11 @@ cycle_stage_editor_dispose (GObject *object)
   if (self->stage_signals != NULL)
     g_signal_group_set_target (self->stage_signals, NULL);
   g_clear_object (&self->stage);
+  if (self->links_list != NULL)
+    gtk_list_box_bind_model (self->links_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->links);
+  g_clear_pointer (&self->rate, cycle_number_field_free);
+  g_clear_pointer (&self->days, cycle_number_field_free);
 
   /* AdwBin holds its child too: let go of it before the template does. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -817,6 +712,10 @@ cycle_stage_editor_class_init (CycleStageEditorClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  signals[SIGNAL_LINK_ACTIVATED] =
+    g_signal_new ("link-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_LINK);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-stage-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, stack);
@@ -834,6 +733,8 @@ cycle_stage_editor_class_init (CycleStageEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, days_spin);
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, days_clear);
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, projection_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, links_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_links_row_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, owner_row);
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, color_button);
   gtk_widget_class_bind_template_child (widget_class, CycleStageEditor, color_reset);
@@ -854,18 +755,20 @@ cycle_stage_editor_init (CycleStageEditor *self)
 
   self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
 
-  lanes = enum_labels_new (CYCLE_TYPE_LANE);
-  permissions = enum_labels_new (CYCLE_TYPE_PERMISSION);
+  lanes = cycle_enum_labels_new (CYCLE_TYPE_LANE);
+  permissions = cycle_enum_labels_new (CYCLE_TYPE_PERMISSION);
   adw_combo_row_set_model (self->lane_row, lanes);
   adw_combo_row_set_model (self->permission_row, permissions);
-  roles = enum_labels_new (CYCLE_TYPE_ROLE);
+  roles = cycle_enum_labels_new (CYCLE_TYPE_ROLE);
   adw_combo_row_set_model (self->role_row, roles);
 
-  number_field_init (&self->rate, self, self->rate_spin, self->rate_row,
-                     GTK_WIDGET (self->rate_clear), 100.0);
-  number_field_init (&self->days, self, self->days_spin, self->days_row,
-                     GTK_WIDGET (self->days_clear), 1.0);
+  self->rate = cycle_number_field_new (self->rate_spin, self->rate_row,
+                                       GTK_WIDGET (self->rate_clear), &rate_funcs, self);
+  self->days = cycle_number_field_new (self->days_spin, self->days_row,
+                                       GTK_WIDGET (self->days_clear), &days_funcs, self);
 
+  add_leave_handler (GTK_WIDGET (self->rate_spin), G_CALLBACK (on_number_focus_leave_cb), self);
+  add_leave_handler (GTK_WIDGET (self->days_spin), G_CALLBACK (on_number_focus_leave_cb), self);
   add_leave_handler (GTK_WIDGET (self->name_row), G_CALLBACK (on_name_focus_leave_cb), self);
   add_leave_handler (GTK_WIDGET (self->why_row), G_CALLBACK (on_field_focus_leave_cb), self);
   add_leave_handler (GTK_WIDGET (self->question_row), G_CALLBACK (on_field_focus_leave_cb), self);
@@ -875,6 +778,23 @@ cycle_stage_editor_init (CycleStageEditor *self)
   add_leave_handler (GTK_WIDGET (self->permission_row), G_CALLBACK (on_field_focus_leave_cb),
                      self);
   add_leave_handler (GTK_WIDGET (self->role_row), G_CALLBACK (on_field_focus_leave_cb), self);
+
+  {
+    /* Translators: the stage editor's list of links, when the stage has none */
+    GtkWidget *none = gtk_label_new (_("No links yet: press Ctrl+L on the stage, or drag from "
+                                       "its handle to another stage"));
+
+    gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+    gtk_widget_add_css_class (none, "dim-label");
+    gtk_widget_set_margin_top (none, 12);
+    gtk_widget_set_margin_bottom (none, 12);
+    gtk_widget_set_margin_start (none, 12);
+    gtk_widget_set_margin_end (none, 12);
+    gtk_list_box_set_placeholder (self->links_list, none);
+  }
+  self->links = gtk_filter_list_model_new (NULL,
+                                          GTK_FILTER (gtk_custom_filter_new (link_touches_stage,
+                                                                             self, NULL)));
 
   self->stage_signals = g_signal_group_new (CYCLE_TYPE_STAGE);
   g_signal_group_connect_swapped (self->stage_signals, "notify",

@@ -11,6 +11,7 @@
 #include "cycle-content-view.h"
 #include "cycle-coverage-view.h"
 #include "cycle-findings-panel.h"
+#include "cycle-projection-view.h"
 #include "cycle-purpose-page.h"
 #include "cycle-stage-editor.h"
 #include "cycle-toaster.h"
@@ -45,6 +46,7 @@ struct _CycleWindow
   AdwViewStackPage     *checks_page;
   CycleFindingsPanel   *findings_panel;
   CycleCoverageView    *coverage_view;
+  CycleProjectionView  *projection_view;
   CyclePurposePage     *purpose_page;
 
   /* The checks of the plan, made anew with each document, shared by the canvas and the panel */

@@ -124,6 +124,15 @@ on_canvas_stage_activated_cb (CycleWindow *self,
     self->focus_editor_on_map = TRUE;
 }
 
+/* A row of the stage editor's list of links: the link's editor, at the link on the canvas. */
+static void
+on_editor_link_activated_cb (CycleWindow      *self,
+                             CycleLink        *link,
+                             CycleStageEditor *editor)
+{
+  cycle_canvas_edit_link (self->canvas, link);
+}
+
 /* Escape in the editor goes back to the stage on the canvas (its menus close first). */
 static gboolean
 on_editor_key_pressed_cb (CycleWindow           *self,
@@ -518,6 +527,7 @@ cycle_window_set_document (CycleWindow   *self,
   cycle_canvas_set_plan (self->canvas, plan);
   cycle_content_view_set_plan (self->content_view, plan);
   cycle_purpose_page_set_plan (self->purpose_page, plan);
+  cycle_projection_view_set_plan (self->projection_view, plan);
   {
     g_autoptr(CycleChecker) checker = cycle_checker_new (plan);
 
@@ -731,6 +741,8 @@ cycle_window_dispose (GObject *object)
     cycle_content_view_set_plan (self->content_view, NULL);
   if (self->purpose_page != NULL)
     cycle_purpose_page_set_plan (self->purpose_page, NULL);
+  if (self->projection_view != NULL)
+    cycle_projection_view_set_plan (self->projection_view, NULL);
   set_checker (self, NULL);
 
   unbind_projection (self);
@@ -884,8 +896,8 @@ cycle_window_class_init (CycleWindowClass *klass)
                          CYCLE_TYPE_CHECKER,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
-  /* The projection shown on the stages and the Purpose page: people entering the top, and how
-   * many cycles of the referral loop to add up (0: the steady state). The plan's own settings,
+  /* The projection shown on the stages and the Projection page: people entering the top, and
+   * how many cycles of the referral loop to add up (0: the steady state). The plan's own settings,
    * bound both ways: changing them is an edit, saved and undoable. */
   properties[PROP_PROJECTION_START] =
     g_param_spec_double ("projection-start", NULL, NULL,
@@ -906,6 +918,7 @@ cycle_window_class_init (CycleWindowClass *klass)
   g_type_ensure (CYCLE_TYPE_FINDINGS_PANEL);
   g_type_ensure (CYCLE_TYPE_COVERAGE_VIEW);
   g_type_ensure (CYCLE_TYPE_PURPOSE_PAGE);
+  g_type_ensure (CYCLE_TYPE_PROJECTION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-window.ui");
@@ -926,6 +939,7 @@ cycle_window_class_init (CycleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, findings_panel);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, coverage_view);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, purpose_page);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, projection_view);
 
   _cycle_window_class_actions_init (klass);
   _cycle_window_class_export_init (klass);
@@ -987,6 +1001,8 @@ cycle_window_init (CycleWindow *self)
                            G_CALLBACK (on_canvas_message_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "stage-activated",
                            G_CALLBACK (on_canvas_stage_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "link-activated",
+                           G_CALLBACK (on_editor_link_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "map",
                            G_CALLBACK (on_editor_map_cb), self, G_CONNECT_SWAPPED);
   keys = gtk_event_controller_key_new ();
@@ -1020,10 +1036,10 @@ cycle_window_init (CycleWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "projection-cycles", self->editor, "projection-cycles",
                           G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "projection-start", self->purpose_page, "projection-start",
+  g_object_bind_property (self, "projection-start", self->projection_view, "projection-start",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  g_object_bind_property (self, "projection-cycles", self->purpose_page, "projection-cycles",
-                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_object_bind_property (self, "projection-cycles", self->projection_view,
+                          "projection-cycles", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 }
 
 CycleWindow *

@@ -159,6 +159,19 @@ def focus_window(process):
 
 # The accessible tree
 
+def pointer_click(node, window_id):
+    """A real click at the middle of @node. GTK 4.8 reports coordinates in its window."""
+    import pyatspi
+    extents = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    geometry = subprocess.run(["xdotool", "getwindowgeometry", "--shell", window_id],
+                              capture_output=True, text=True).stdout
+    origin = dict(line.split("=") for line in geometry.split())
+    x = int(origin["X"]) + extents.x + extents.width // 2
+    y = int(origin["Y"]) + extents.y + extents.height // 2
+    subprocess.run(["xdotool", "mousemove", "--sync", str(x), str(y), "click", "1"], check=True)
+    time.sleep(0.5)
+
+
 def walk(node, max_depth=40, depth=0):
     yield node
     if depth > max_depth:

@@ -12,7 +12,9 @@
 #include <math.h>
 
 #include "cycle-application.h"
-#include "cycle-canvas.h"
+#include "cycle-canvas-private.h"
+#include "cycle-link-editor.h"
+#include "cycle-projection-view.h"
 #include "cycle-projection.h"
 #include "cycle-render.h"
 #include "cycle-stage-editor.h"
@@ -1170,6 +1172,167 @@ test_render (Fixture       *fixture,
     }
 }
 
+/* ------------------------------------------------------------------------------------------------
+ * The link editor
+ */
+
+/* Where a link's rate is written, in the canvas widget's coordinates. */
+static void
+link_point (Fixture   *fixture,
+            CycleLink *link,
+            double    *x,
+            double    *y)
+{
+  guint index;
+
+  g_assert_true (g_list_store_find (G_LIST_STORE (cycle_plan_get_links (fixture->plan)), link,
+                                    &index));
+  _cycle_canvas_ensure_geometry (fixture->canvas);
+  g_assert_cmpuint (index, <, fixture->canvas->n_paths);
+  cycle_canvas_canvas_to_widget (fixture->canvas, fixture->canvas->paths[index].label.x,
+                                 fixture->canvas->paths[index].label.y, x, y);
+}
+
+/* The volume the Projection page shows for the stage named @name. */
+static char *
+projected_volume (Fixture    *fixture,
+                  const char *name)
+{
+  CycleProjectionView *view =
+    CYCLE_PROJECTION_VIEW (ui_test_find_widget (GTK_WIDGET (fixture->window),
+                                                CYCLE_TYPE_PROJECTION_VIEW, FALSE));
+  GtkGrid *grid = GTK_GRID (cycle_projection_view_get_projection_grid (view));
+
+  for (int row = 1; gtk_grid_get_child_at (grid, 0, row) != NULL; row++)
+    if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (grid, 0, row))),
+                   name) == 0)
+      return g_strdup (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (grid, 1, row))));
+
+  return NULL;
+}
+
+static GtkWidget *
+wait_for_link_editor (Fixture   *fixture,
+                      CycleLink *link)
+{
+  GtkWidget *popover;
+
+  ui_test_wait_until (cycle_canvas_get_link_editor (fixture->canvas) != NULL &&
+                      gtk_widget_get_mapped (cycle_canvas_get_link_editor (fixture->canvas)));
+  popover = cycle_canvas_get_link_editor (fixture->canvas);
+  g_assert_true (cycle_link_editor_get_link (CYCLE_LINK_EDITOR (popover)) == link);
+
+  return popover;
+}
+
+static void
+close_link_editor (Fixture *fixture)
+{
+  GtkWidget *popover = cycle_canvas_get_link_editor (fixture->canvas);
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  ui_test_wait_until (!gtk_widget_get_mapped (popover));
+  g_assert_null (cycle_link_editor_get_link (CYCLE_LINK_EDITOR (popover)));
+}
+
+static void
+test_link_editor (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  CycleStage *s1 = stage (fixture, "s1");
+  CycleLink *l1 = cycle_plan_find_link (fixture->plan, "l1");
+  CycleLink *l2 = cycle_plan_find_link (fixture->plan, "l2");
+  g_autofree char *before = projected_volume (fixture, "Subscribers");
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  GtkWidget *popover, *spin, *root_focus;
+  AdwPreferencesRow *rate_row, *kind_row, *list_row;
+  CycleStageEditor *editor;
+  double x, y;
+
+  g_assert_cmpstr (before, ==, "500");
+
+  /* A plain click on the link selects it and opens its editor there. */
+  link_point (fixture, l1, &x, &y);
+  click (fixture, x, y, 0);
+  popover = wait_for_link_editor (fixture, l1);
+  {
+    g_autoptr(GPtrArray) links = cycle_canvas_get_selected_links (fixture->canvas);
+
+    g_assert_cmpuint (links->len, ==, 1);
+    g_assert_true (g_ptr_array_index (links, 0) == l1);
+  }
+
+  /* The rate, in percent: the projection follows at once, one undo step. */
+  rate_row = find_row (popover, "Rate");
+  g_assert_nonnull (rate_row);
+  spin = ui_test_find_widget (GTK_WIDGET (rate_row), GTK_TYPE_SPIN_BUTTON, TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "50.0");
+  /* It opens with the focus in the rate, what people open it for. */
+  root_focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (root_focus != NULL && gtk_widget_is_ancestor (root_focus, spin));
+  type_number (GTK_SPIN_BUTTON (spin), "10");
+  g_assert_cmpfloat (fabs (cycle_link_get_rate (l1) - 0.1), <, 1e-9);
+  g_assert_cmpstr (cycle_plan_get_undo_label (fixture->plan), ==, "Change Link");
+  after = projected_volume (fixture, "Subscribers");
+  g_assert_cmpstr (after, ==, "100");
+
+  activate (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpfloat (cycle_link_get_rate (l1), ==, 0.5);
+  g_assert_false (cycle_plan_can_undo (fixture->plan));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "50.0");
+  undone = projected_volume (fixture, "Subscribers");
+  g_assert_cmpstr (undone, ==, before);
+
+  /* A loop counts the people each person brings, up to CYCLE_LOOP_RATE_MAX. */
+  kind_row = find_row (popover, "Kind");
+  g_assert_nonnull (kind_row);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), CYCLE_LINK_LOOP);
+  g_assert_cmpint (cycle_link_get_kind (l1), ==, CYCLE_LINK_LOOP);
+  g_assert_cmpfloat (cycle_link_get_rate (l1), ==, 0.5);
+  g_assert_true (find_row (popover, "People Brought per Person") == rate_row);
+  type_number (GTK_SPIN_BUTTON (spin), "2.5");
+  g_assert_cmpfloat (cycle_link_get_rate (l1), ==, 2.5);
+  type_number (GTK_SPIN_BUTTON (spin), "2000");
+  g_assert_cmpfloat (cycle_link_get_rate (l1), ==, 2.5);
+  g_assert_true (gtk_widget_has_css_class (spin, "error"));
+  /* Back to a next step: 2.5 people cannot be a share, so the rate goes in the same step. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), CYCLE_LINK_NEXT);
+  g_assert_cmpint (cycle_link_get_kind (l1), ==, CYCLE_LINK_NEXT);
+  g_assert_cmpfloat (cycle_link_get_rate (l1), ==, CYCLE_RATE_UNSET);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "");
+  for (int i = 0; i < 3; i++)
+    activate (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpint (cycle_link_get_kind (l1), ==, CYCLE_LINK_NEXT);
+  g_assert_cmpfloat (cycle_link_get_rate (l1), ==, 0.5);
+  g_assert_false (cycle_plan_can_undo (fixture->plan));
+
+  /* Closing gives the focus back to the canvas. */
+  close_link_editor (fixture);
+  root_focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (root_focus == GTK_WIDGET (fixture->canvas));
+
+  /* By keyboard: the stage editor lists the stage's links, going out and coming in; a row
+   * opens the link's editor, and the focus comes back to the row. */
+  editor = show_editor (fixture, s1);
+  list_row = find_row (GTK_WIDGET (editor), "Next step to “Subscribers”");
+  g_assert_nonnull (list_row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (list_row)), ==, "50%");
+  g_assert_nonnull (find_row (GTK_WIDGET (editor), "Loop back from “Evangelists”"));
+  gtk_widget_grab_focus (GTK_WIDGET (list_row));
+  gtk_widget_activate (GTK_WIDGET (list_row));
+  popover = wait_for_link_editor (fixture, l1);
+  close_link_editor (fixture);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == GTK_WIDGET (list_row));
+
+  /* Enter on a selected link opens its editor too. */
+  cycle_canvas_select_link (fixture->canvas, l2, CYCLE_SELECT_REPLACE);
+  activate (GTK_WIDGET (fixture->canvas), "canvas.activate", NULL);
+  popover = wait_for_link_editor (fixture, l2);
+  g_assert_nonnull (find_row (popover, "People Brought per Person"));
+  close_link_editor (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1195,6 +1358,8 @@ main (int   argc,
               fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/canvas/layouts", Fixture, NULL, fixture_set_up, test_layouts, fixture_tear_down);
   g_test_add ("/canvas/editor", Fixture, NULL, fixture_set_up, test_editor, fixture_tear_down);
+  g_test_add ("/canvas/link-editor", Fixture, NULL,
+              fixture_set_up, test_link_editor, fixture_tear_down);
   g_test_add ("/canvas/drop-content", Fixture, NULL,
               fixture_set_up, test_drop_content, fixture_tear_down);
   g_test_add ("/canvas/render", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);

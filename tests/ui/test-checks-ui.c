@@ -15,6 +15,7 @@
 #include "cycle-coverage-view.h"
 #include "cycle-findings-panel.h"
 #include "cycle-language-row.h"
+#include "cycle-projection-view.h"
 #include "cycle-purpose-page.h"
 #include "cycle-stage-widget.h"
 #include "cycle-window.h"
@@ -320,17 +321,13 @@ test_purpose (Fixture       *fixture,
               gconstpointer  data)
 {
   CyclePurposePage *page;
-  CycleCanvas *canvas;
   GtkWidget *title_row;
   GtkWidget *why_view;
   g_autofree char *title = g_strdup (cycle_plan_get_title (fixture->plan));
   g_autofree char *why = g_strdup (cycle_plan_get_why (fixture->plan));
-  GtkWidget *grid;
-  double start = 0;
 
   page = CYCLE_PURPOSE_PAGE (find_widget (GTK_WIDGET (fixture->window),
                                           CYCLE_TYPE_PURPOSE_PAGE));
-  canvas = CYCLE_CANVAS (find_widget (GTK_WIDGET (fixture->window), CYCLE_TYPE_CANVAS));
   show_page (fixture, "purpose");
 
   /* The fields show the plan. */
@@ -364,14 +361,51 @@ test_purpose (Fixture       *fixture,
   g_assert_cmpstr (cycle_plan_get_title (fixture->plan), ==, title);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, title);
 
-  /* The projection: a table, and the window's settings reach the canvas. */
-  grid = cycle_purpose_page_get_projection_grid (page);
+  /* The projection is no longer at the bottom of the page: it has a page of its own. */
+  g_assert_null (find_widget (GTK_WIDGET (page), GTK_TYPE_GRID));
+  g_assert_null (find_widget (GTK_WIDGET (page), GTK_TYPE_SPIN_BUTTON));
+}
+
+/* The Projection page: the table, and the plan's settings, both ways. */
+static void
+test_projection (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  CycleProjectionView *view;
+  CycleCanvas *canvas;
+  GtkSpinButton *start_spin;
+  GtkWidget *grid;
+  double start = 0;
+  double before = cycle_plan_get_projection_start (fixture->plan);
+
+  view = CYCLE_PROJECTION_VIEW (find_widget (GTK_WIDGET (fixture->window),
+                                             CYCLE_TYPE_PROJECTION_VIEW));
+  canvas = CYCLE_CANVAS (find_widget (GTK_WIDGET (fixture->window), CYCLE_TYPE_CANVAS));
+  g_assert_nonnull (view);
+  show_page (fixture, "projection");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+
+  /* A table, and the window's settings reach the view and the canvas. */
+  grid = cycle_projection_view_get_projection_grid (view);
   g_assert_nonnull (gtk_grid_get_child_at (GTK_GRID (grid), 0, 1));
   g_object_set (fixture->window, "projection-start", 2000.0, "projection-cycles", 3u, NULL);
-  g_assert_cmpfloat (cycle_purpose_page_get_projection_start (page), ==, 2000.0);
-  g_assert_cmpuint (cycle_purpose_page_get_projection_cycles (page), ==, 3);
+  g_assert_cmpfloat (cycle_projection_view_get_projection_start (view), ==, 2000.0);
+  g_assert_cmpuint (cycle_projection_view_get_projection_cycles (view), ==, 3);
   g_object_get (canvas, "projection-start", &start, NULL);
   g_assert_cmpfloat (start, ==, 2000.0);
+  /* The plan's own settings: saved, and undoable. */
+  g_assert_cmpfloat (cycle_plan_get_projection_start (fixture->plan), ==, 2000.0);
+  g_assert_cmpuint (cycle_plan_get_projection_cycles (fixture->plan), ==, 3);
+
+  /* Its spin button edits the plan. */
+  start_spin = GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_SPIN_BUTTON));
+  gtk_spin_button_set_value (start_spin, 500.0);
+  g_assert_cmpfloat (cycle_plan_get_projection_start (fixture->plan), ==, 500.0);
+  while (cycle_plan_can_undo (fixture->plan) &&
+         cycle_plan_get_projection_start (fixture->plan) != before)
+    g_assert_true (cycle_plan_undo (fixture->plan));
+  g_assert_cmpfloat (cycle_projection_view_get_projection_start (view), ==, before);
+  g_assert_cmpfloat (gtk_spin_button_get_value (start_spin), ==, before);
 }
 
 /* The plan's language on the purpose page: sales talk is judged again in the new one. */
@@ -437,6 +471,8 @@ main (int   argc,
               fixture_set_up, test_coverage_cell, fixture_tear_down);
   g_test_add ("/checks-ui/purpose", Fixture, "why.cycle",
               fixture_set_up, test_purpose, fixture_tear_down);
+  g_test_add ("/checks-ui/projection", Fixture, "why.cycle",
+              fixture_set_up, test_projection, fixture_tear_down);
   g_test_add ("/checks-ui/language", Fixture, "sales-talk.cycle",
               fixture_set_up, test_language, fixture_tear_down);
 

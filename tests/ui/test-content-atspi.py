@@ -24,9 +24,9 @@ import time
 # The shared helpers, from this directory; importing them configures dogtail (atspi_util.py).
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_util import (check, diag, focus_window, key, plan, run, start_app,  # noqa: E402
-                        stop_app, temp_copy, type_text, wait_for, wait_for_app, walk)
-import pyatspi  # noqa: E402  (after atspi_util, which may start the test again first)
+from atspi_util import (check, diag, focus_window, key, plan, pointer_click,  # noqa: E402
+                        run, start_app, stop_app, temp_copy, type_text, wait_for, wait_for_app,
+                        walk)
 
 TITLE = "Cold brew club invitation"
 
@@ -63,18 +63,6 @@ def find_all(root, name=None, role=None):
 def click(node):
     """The accessible "click" action: what a screen reader does, and no pointer needed."""
     node.doActionNamed("click")
-    time.sleep(0.5)
-
-
-def pointer_click(node, window_id):
-    """A real click at the middle of @node. GTK 4.8 reports coordinates in its window."""
-    extents = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    geometry = subprocess.run(["xdotool", "getwindowgeometry", "--shell", window_id],
-                              capture_output=True, text=True).stdout
-    origin = dict(line.split("=") for line in geometry.split())
-    x = int(origin["X"]) + extents.x + extents.width // 2
-    y = int(origin["Y"]) + extents.y + extents.height // 2
-    subprocess.run(["xdotool", "mousemove", "--sync", str(x), str(y), "click", "1"], check=True)
     time.sleep(0.5)
 
 

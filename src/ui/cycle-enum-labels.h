@@ -1,0 +1,16 @@
+/* cycle-enum-labels.h: an enumeration's labels as a list, for combo rows and drop-downs
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* (transfer full): a GtkStringList of cycle_enum_get_label() of each value, in order: a row's
+ * "selected" position is the enum's value. */
+GListModel *cycle_enum_labels_new (GType enum_type);
+
+G_END_DECLS
