@@ -23,11 +23,11 @@ struct _CycleContent
   CycleStage   *stage;     /* not owned: the stage's list owns the content */
   CyclePersona *persona;
   char         *title;
-  char         *format;
-  char         *channel;
+  const char   *format;  /* interned */
+  const char   *channel;  /* interned */
   char         *cta;
-  char         *owner;
-  char         *due;
+  const char   *owner;  /* interned */
+  const char   *due;  /* interned */
   char         *url;
   char         *notes;
   int           commitment;
@@ -75,11 +75,7 @@ cycle_content_finalize (GObject *object)
   CycleContent *self = (CycleContent *)object;
 
   g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->format, g_free);
-  g_clear_pointer (&self->channel, g_free);
   g_clear_pointer (&self->cta, g_free);
-  g_clear_pointer (&self->owner, g_free);
-  g_clear_pointer (&self->due, g_free);
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->notes, g_free);
 
@@ -285,6 +281,21 @@ _cycle_content_set_stage (CycleContent *self,
     _cycle_set_string (self, &self->field, field, properties[PROP]);            \
   }
 
+#define INTERNED_ACCESSORS(field, PROP)                                         \
+  const char *                                                                  \
+  cycle_content_get_##field (CycleContent *self)                                \
+  {                                                                             \
+    g_return_val_if_fail (CYCLE_IS_CONTENT (self), NULL);                       \
+    return _cycle_str (self->field);                                            \
+  }                                                                             \
+  void                                                                          \
+  cycle_content_set_##field (CycleContent *self,                                \
+                             const char   *field)                               \
+  {                                                                             \
+    g_return_if_fail (CYCLE_IS_CONTENT (self));                                 \
+    _cycle_set_interned (self, &self->field, field, properties[PROP]);          \
+  }
+
 #define ENUM_ACCESSORS(field, Type, TYPE, PROP)                                 \
   Type                                                                          \
   cycle_content_get_##field (CycleContent *self)                                \
@@ -302,10 +313,10 @@ _cycle_content_set_stage (CycleContent *self,
   }
 
 STRING_ACCESSORS (title, PROP_TITLE)
-STRING_ACCESSORS (format, PROP_FORMAT)
-STRING_ACCESSORS (channel, PROP_CHANNEL)
+INTERNED_ACCESSORS (format, PROP_FORMAT)
+INTERNED_ACCESSORS (channel, PROP_CHANNEL)
 STRING_ACCESSORS (cta, PROP_CTA)
-STRING_ACCESSORS (owner, PROP_OWNER)
+INTERNED_ACCESSORS (owner, PROP_OWNER)
 STRING_ACCESSORS (url, PROP_URL)
 STRING_ACCESSORS (notes, PROP_NOTES)
 ENUM_ACCESSORS (commitment, CycleCommitment, CYCLE_TYPE_COMMITMENT, PROP_COMMITMENT)
@@ -342,7 +353,7 @@ cycle_content_set_due (CycleContent *self,
 {
   g_return_if_fail (CYCLE_IS_CONTENT (self));
   g_return_if_fail (cycle_date_is_valid (due));
-  _cycle_set_string (self, &self->due, due, properties[PROP_DUE]);
+  _cycle_set_interned (self, &self->due, due, properties[PROP_DUE]);
 }
 
 CyclePersona *

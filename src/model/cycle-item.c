@@ -200,6 +200,25 @@ _cycle_set_string (gpointer     object,
 }
 
 gboolean
+_cycle_set_interned (gpointer      object,
+                     const char  **field,
+                     const char   *value,
+                     GParamSpec   *pspec)
+{
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  record (object, pspec);
+  *field = g_intern_string (value);
+  g_object_notify_by_pspec (object, pspec);
+
+  return TRUE;
+}
+
+gboolean
 _cycle_set_int (gpointer    object,
                 int        *field,
                 int         value,
