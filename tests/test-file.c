@@ -1390,7 +1390,7 @@ test_progress_and_cancel (void)
   g_assert_null (plan);
   g_clear_error (&error);
 
-  /* Cancelled while it reads: it stops at the next check, within 256 KiB of text, and leaks
+  /* Cancelled while it reads: it stops at the next check, within 64 KiB of text, and leaks
    * nothing (the sanitizers' run checks that) */
   g_cancellable_reset (cancellable);
   plan = cycle_plan_new_from_data_full (text->str, text->len, on_progress_cancel, cancellable,

@@ -198,7 +198,7 @@ struct _CycleJsonStream
   CycleJsonDoc  doc;
 };
 
-#define CHECK_EVERY (256 * 1024)
+#define CHECK_EVERY (64 * 1024)
 
 /* Errors */
 

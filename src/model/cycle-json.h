@@ -74,7 +74,7 @@ typedef gboolean (*CycleJsonElementFunc)  (CycleJsonStream      *stream,
                                            gboolean             *taken,
                                            gpointer              user_data,
                                            GError              **error);
-/* Bytes parsed so far, of @total; called every 256 KiB and at the end */
+/* Bytes parsed so far, of @total; called every 64 KiB and at the end */
 typedef void     (*CycleJsonProgressFunc) (gsize                 parsed,
                                            gsize                 total,
                                            gpointer              user_data);
@@ -85,7 +85,7 @@ typedef struct
   CycleJsonElementFunc   element_func;
   CycleJsonProgressFunc  progress_func;
   gpointer               user_data;      /* for both funcs */
-  GCancellable          *cancellable;    /* checked every 256 KiB: G_IO_ERROR_CANCELLED */
+  GCancellable          *cancellable;    /* checked every 64 KiB: G_IO_ERROR_CANCELLED */
 } CycleJsonParseOptions;
 
 CycleJsonDoc        *cycle_json_doc_parse_full     (const char                   *data,
