@@ -49,6 +49,7 @@ fixture_set_up (Fixture       *fixture,
 
   g_assert_cmpuint (ui_test_count_windows (app), ==, 1);
   fixture->window = ui_test_get_window (app);
+  ui_test_wait_until (!cycle_window_is_opening (fixture->window));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 700);
   ui_test_wait_for_draw (GTK_WIDGET (fixture->window));
 
