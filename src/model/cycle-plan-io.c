@@ -29,9 +29,11 @@ typedef struct
   GCancellable *cancellable;
 
   /* The stage being read, before it joins the plan (whose index knows the content of the
-   * stages before it): its content, and their ids → place + 1 in it */
+   * stages before it): its content read so far (the last of them still in a batch, which goes
+   * to the stage's list when full), and the set of their ids, borrowed from them */
   CycleStage   *stage;
   guint         stage_index;
+  guint         stage_n_content;
   GPtrArray    *stage_content;
   GHashTable   *stage_content_ids;
 
@@ -544,15 +546,28 @@ static char *
 first_use_of_content_id (Reader     *r,
                          const char *id)
 {
-  gpointer place = g_hash_table_lookup (r->stage_content_ids, id);
   CycleContent *content;
   CycleStage *stage;
   GListModel *list;
   guint n;
 
-  if (place != NULL)
-    return g_strdup_printf ("$.stages[%u].content[%u]", r->stage_index,
-                            GPOINTER_TO_UINT (place) - 1);
+  if (g_hash_table_contains (r->stage_content_ids, id))
+    {
+      GListModel *done = G_LIST_MODEL (_cycle_stage_get_store (r->stage));
+      guint n_done = g_list_model_get_n_items (done);
+
+      /* Where in this stage: looked for only for the message */
+      for (guint i = 0; i < n_done; i++)
+        {
+          g_autoptr(CycleItem) item = g_list_model_get_item (done, i);
+
+          if (g_strcmp0 (cycle_item_get_id (item), id) == 0)
+            return g_strdup_printf ("$.stages[%u].content[%u]", r->stage_index, i);
+        }
+      for (guint i = 0; i < r->stage_content->len; i++)
+        if (g_strcmp0 (cycle_item_get_id (g_ptr_array_index (r->stage_content, i)), id) == 0)
+          return g_strdup_printf ("$.stages[%u].content[%u]", r->stage_index, n_done + i);
+    }
 
   content = cycle_plan_find_content (r->plan, id);
   if (content == NULL)
@@ -603,8 +618,7 @@ content_member (Reader              *r,
         }
       cycle_item_set_id (CYCLE_ITEM (content), s);
       /* The key is the content's own id: the table goes before the content may */
-      g_hash_table_insert (r->stage_content_ids, (gpointer) cycle_item_get_id (CYCLE_ITEM (content)),
-                           GUINT_TO_POINTER (r->stage_content->len + 1));
+      g_hash_table_add (r->stage_content_ids, (gpointer) cycle_item_get_id (CYCLE_ITEM (content)));
       return MEMBER_READ;
     }
   if (strcmp (key, "title") == 0)
@@ -690,6 +704,26 @@ read_content (Reader              *r,
   return g_steal_pointer (&content);
 }
 
+#define CONTENT_BATCH 4096
+
+/* Takes @content into the stage being read. The stage is not in the plan yet: its list takes
+ * the content without recording anything, a batch at a time. */
+static void
+add_stage_content (Reader       *r,
+                   CycleContent *content)
+{
+  g_ptr_array_add (r->stage_content, content);
+  r->stage_n_content++;
+  if (r->stage_content->len == CONTENT_BATCH)
+    {
+      GListStore *store = _cycle_stage_get_store (r->stage);
+
+      g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+                           r->stage_content->pdata, r->stage_content->len);
+      g_ptr_array_set_size (r->stage_content, 0);
+    }
+}
+
 /* The content of the stage being read, after what was streamed of it */
 static gboolean
 read_content_list (Reader              *r,
@@ -703,12 +737,12 @@ read_content_list (Reader              *r,
   n = cycle_json_node_get_length (node);
   for (guint i = 0; i < n; i++)
     {
-      gsize mark = push_index (r, r->stage_content->len);
+      gsize mark = push_index (r, r->stage_n_content);
       CycleContent *content = read_content (r, cycle_json_node_get_element (node, i));
 
       if (content == NULL)
         return FALSE;
-      g_ptr_array_add (r->stage_content, content);
+      add_stage_content (r, content);
       pop (r, mark);
     }
   return TRUE;
@@ -724,7 +758,8 @@ begin_stage (Reader *r,
 
   r->stage = cycle_stage_new (NULL);
   r->stage_index = index;
-  r->stage_content = g_ptr_array_new_with_free_func (g_object_unref);
+  r->stage_n_content = 0;
+  r->stage_content = g_ptr_array_new_full (CONTENT_BATCH, g_object_unref);
   g_hash_table_remove_all (r->stage_content_ids);
 }
 
@@ -742,9 +777,10 @@ end_stage (Reader *r)
 {
   CycleStage *stage = g_steal_pointer (&r->stage);
 
-  /* One splice: the stage is not in the plan yet, so nothing is recorded. */
-  g_list_store_splice (_cycle_stage_get_store (stage), 0, 0, r->stage_content->pdata,
-                       r->stage_content->len);
+  /* The last batch: the stage is not in the plan yet, so nothing is recorded. */
+  g_list_store_splice (_cycle_stage_get_store (stage),
+                       g_list_model_get_n_items (G_LIST_MODEL (_cycle_stage_get_store (stage))), 0,
+                       r->stage_content->pdata, r->stage_content->len);
   g_hash_table_remove_all (r->stage_content_ids);
   g_clear_pointer (&r->stage_content, g_ptr_array_unref);
   return stage;
@@ -1254,7 +1290,7 @@ read_element (CycleJsonStream      *stream,
       content = read_content (r, element);
       ok = content != NULL;
       if (ok)
-        g_ptr_array_add (r->stage_content, content);
+        add_stage_content (r, content);
       pop (r, mark);
       *taken = ok;
     }
