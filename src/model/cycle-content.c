@@ -266,7 +266,7 @@ _cycle_content_set_stage (CycleContent *self,
     }
 }
 
-#define STRING_ACCESSORS(field, PROP)                                           \
+#define STRING_ACCESSORS_WITH(field, PROP, set)                                 \
   const char *                                                                  \
   cycle_content_get_##field (CycleContent *self)                                \
   {                                                                             \
@@ -278,23 +278,11 @@ _cycle_content_set_stage (CycleContent *self,
                              const char   *field)                               \
   {                                                                             \
     g_return_if_fail (CYCLE_IS_CONTENT (self));                                 \
-    _cycle_set_string (self, &self->field, field, properties[PROP]);            \
+    set (self, &self->field, field, properties[PROP]);                          \
   }
-
-#define INTERNED_ACCESSORS(field, PROP)                                         \
-  const char *                                                                  \
-  cycle_content_get_##field (CycleContent *self)                                \
-  {                                                                             \
-    g_return_val_if_fail (CYCLE_IS_CONTENT (self), NULL);                       \
-    return _cycle_str (self->field);                                            \
-  }                                                                             \
-  void                                                                          \
-  cycle_content_set_##field (CycleContent *self,                                \
-                             const char   *field)                               \
-  {                                                                             \
-    g_return_if_fail (CYCLE_IS_CONTENT (self));                                 \
-    _cycle_set_interned (self, &self->field, field, properties[PROP]);          \
-  }
+#define STRING_ACCESSORS(field, PROP) STRING_ACCESSORS_WITH (field, PROP, _cycle_set_string)
+/* Strings that repeat from item to item: one copy for the process */
+#define INTERNED_ACCESSORS(field, PROP) STRING_ACCESSORS_WITH (field, PROP, _cycle_set_interned)
 
 #define ENUM_ACCESSORS(field, Type, TYPE, PROP)                                 \
   Type                                                                          \
