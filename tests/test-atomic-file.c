@@ -24,6 +24,7 @@
 # include <sched.h>
 # include <sys/mount.h>
 # include <sys/syscall.h>
+# include <sys/xattr.h>
 #endif
 
 #include "cycle-atomic-file.h"
@@ -399,6 +400,74 @@ test_keeps_mode_and_group (Fixture       *fixture,
   umask (mask);
 }
 
+#ifdef __linux__
+/* A POSIX ACL as the kernel keeps it in system.posix_acl_access (little-endian): user::rw-,
+ * user:nobody:r--, group::r--, mask::r--, other::--- */
+static const guint8 acl_value[] = {
+  0x02, 0x00, 0x00, 0x00,                                       /* version 2 */
+  0x01, 0x00, 0x06, 0x00, 0xff, 0xff, 0xff, 0xff,               /* USER_OBJ rw */
+  0x02, 0x00, 0x04, 0x00, 0xfe, 0xff, 0x00, 0x00,               /* USER 65534 r */
+  0x04, 0x00, 0x04, 0x00, 0xff, 0xff, 0xff, 0xff,               /* GROUP_OBJ r */
+  0x10, 0x00, 0x04, 0x00, 0xff, 0xff, 0xff, 0xff,               /* MASK r */
+  0x20, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff, 0xff,               /* OTHER none */
+};
+
+static gboolean
+has_xattr (const char   *path,
+           const char   *name,
+           const guint8 *expected,
+           gsize         length)
+{
+  guint8 value[256];
+  ssize_t got = getxattr (path, name, value, sizeof value);
+
+  return got == (ssize_t) length && memcmp (value, expected, length) == 0;
+}
+#endif
+
+/* Extended attributes (user.*) and the ACL (system.posix_acl_access) survive a save. */
+static void
+test_keeps_xattrs (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+#ifdef __linux__
+  g_autofree char *path = child_path (fixture, "plan.cycle");
+  g_autoptr(GError) error = NULL;
+  static const char tag[] = "kept";
+  gboolean user_ok, acl_ok;
+
+  write_file (path, old_text);
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+
+  user_ok = setxattr (path, "user.cycle-test", tag, strlen (tag), 0) == 0;
+  if (!user_ok)
+    g_test_message ("user extended attributes: not supported here (%s)", g_strerror (errno));
+  acl_ok = setxattr (path, "system.posix_acl_access", acl_value, sizeof acl_value, 0) == 0;
+  if (!acl_ok)
+    g_test_message ("POSIX ACLs: not supported here (%s)", g_strerror (errno));
+
+  if (!user_ok && !acl_ok)
+    {
+      g_test_skip ("the file system of the temporary folder supports neither user extended "
+                   "attributes nor ACLs");
+      return;
+    }
+
+  g_assert_true (replace (path, new_text, &error));
+  g_assert_no_error (error);
+  assert_contents (path, new_text);
+  g_assert_cmpuint (stat_of (path).st_mode & 07777, ==, 0640);
+
+  if (user_ok)
+    g_assert_true (has_xattr (path, "user.cycle-test", (const guint8 *) tag, strlen (tag)));
+  if (acl_ok)
+    g_assert_true (has_xattr (path, "system.posix_acl_access", acl_value, sizeof acl_value));
+  g_assert_cmpuint (count_temp_files (fixture->path), ==, 0);
+#else
+  g_test_skip ("extended attributes are copied on Linux only");
+#endif
+}
+
 static void
 test_long_name (Fixture       *fixture,
                 gconstpointer  user_data)
@@ -706,6 +775,7 @@ main (int   argc,
   ADD ("/atomic-file/hard-link", test_hard_link);
   ADD ("/atomic-file/folder", test_folder);
   ADD ("/atomic-file/keeps-mode-and-group", test_keeps_mode_and_group);
+  ADD ("/atomic-file/keeps-xattrs", test_keeps_xattrs);
   ADD ("/atomic-file/long-name", test_long_name);
   ADD ("/atomic-file/disk-full/injected", test_disk_full_injected);
   ADD ("/atomic-file/disk-full/tmpfs", test_disk_full_tmpfs);

@@ -1214,6 +1214,87 @@ test_disk_full (Fixture       *fixture,
   unmount (mnt);
 }
 
+/* Loading in a worker thread: progress, then the document; cancelled, G_IO_ERROR_CANCELLED at
+ * the next check, nothing left behind (the sanitizers' run checks leaks). */
+typedef struct
+{
+  GCancellable  *cancel_at_first;   /* cancelled by the first progress report */
+  gint64         cancelled_at;      /* monotonic µs, set by the worker thread */
+  gint64         finished_at;
+  gint           reports;
+  CycleDocument *document;
+  GError        *error;
+  gboolean       done;
+} AsyncLoad;
+
+static void
+on_load_progress (gsize    done,
+                  gsize    total,
+                  gpointer user_data)
+{
+  AsyncLoad *load = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  if (g_atomic_int_add (&load->reports, 1) == 0 && load->cancel_at_first != NULL)
+    {
+      load->cancelled_at = g_get_monotonic_time ();
+      g_cancellable_cancel (load->cancel_at_first);
+    }
+}
+
+static void
+on_load_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  AsyncLoad *load = user_data;
+
+  load->document = cycle_document_load_finish (result, &load->error);
+  load->finished_at = g_get_monotonic_time ();
+  load->done = TRUE;
+}
+
+static void
+test_load_async (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->path, "big.cycle", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) text = g_string_new ("{\"format\":\"org.example.Cycle\",\"version\":1,"
+                                          "\"personas\":[],\"stages\":[{\"id\":\"s1\","
+                                          "\"name\":\"A\",\"content\":[");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  AsyncLoad load = { 0 };
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (text, "%s{\"id\":\"c%u\",\"title\":\"t\"}", i > 0 ? "," : "", i);
+  g_string_append (text, "]}]}");
+  g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
+  g_assert_no_error (error);
+
+  cycle_document_load_async (file, on_load_progress, &load, NULL, on_load_done, &load);
+  while (!load.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (load.error);
+  g_assert_nonnull (load.document);
+  g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_all_content (
+                      cycle_document_get_plan (load.document))), ==, 200000);
+  g_assert_cmpint (load.reports, >, 2);
+  g_assert_finalize_object (load.document);
+
+  memset (&load, 0, sizeof load);
+  load.cancel_at_first = cancellable;
+  cycle_document_load_async (file, on_load_progress, &load, cancellable, on_load_done, &load);
+  while (!load.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (load.document);
+  g_assert_error (load.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&load.error);
+  g_test_message ("a load of %.1f MiB cancelled at its first progress report ended %.1f ms later",
+                  text->len / 1048576.0, (load.finished_at - load.cancelled_at) / 1000.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1244,6 +1325,7 @@ main (int   argc,
   ADD ("/document/unwritable/permissions", test_unwritable_permissions);
   ADD ("/document/unwritable/read-only-fs", test_unwritable_read_only_fs);
   ADD ("/document/disk-full", test_disk_full);
+  ADD ("/document/load-async", test_load_async);
 
 #undef ADD
 

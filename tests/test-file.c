@@ -1256,6 +1256,153 @@ test_not_finite (void)
 }
 
 /* A plan made in code, with every field set, saves and reloads the same */
+/* Items are read as they end, while the file is parsed (the tree is never held whole): any
+ * order of the lists still loads, and errors still name the right place. */
+#define STREAM_HEAD "{\"format\":\"org.example.Cycle\",\"version\":1,"
+
+static void
+test_streaming_order (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *error;    /* NULL: loads */
+  } cases[] = {
+    /* Personas after the stages whose content names them */
+    { STREAM_HEAD "\"stages\":[{\"id\":\"s1\",\"name\":\"A\",\"content\":[{\"id\":\"c1\","
+      "\"title\":\"t\",\"persona\":\"p1\"}]}],\"personas\":[{\"id\":\"p1\",\"name\":\"P\"}]}",
+      NULL },
+    { STREAM_HEAD "\"stages\":[{\"id\":\"s1\",\"name\":\"A\",\"content\":[{\"id\":\"c1\","
+      "\"title\":\"t\",\"persona\":\"p2\"}]}],\"personas\":[{\"id\":\"p1\",\"name\":\"P\"}]}",
+      "$.stages[0].content[0].persona: no persona has the id “p2”" },
+    /* Links before the stages they join */
+    { STREAM_HEAD "\"links\":[{\"id\":\"l1\",\"from\":\"s1\",\"to\":\"s2\"}],\"stages\":["
+      "{\"id\":\"s1\",\"name\":\"A\"},{\"id\":\"s2\",\"name\":\"B\"}]}", NULL },
+    /* The version after the items: nothing is streamed, the version is judged first */
+    { "{\"stages\":[{\"id\":\"s1\",\"name\":\"A\",\"lane\":\"nowhere\"}],"
+      "\"format\":\"org.example.Cycle\",\"version\":2}",
+      "$.version: the plan was written by a newer Cycle (format version 2); this Cycle reads "
+      "version 1" },
+    /* A duplicate content id across stages and within one */
+    { STREAM_HEAD "\"stages\":[{\"id\":\"s1\",\"name\":\"A\",\"content\":[{\"id\":\"c1\","
+      "\"title\":\"t\"}]},{\"id\":\"s2\",\"name\":\"B\",\"content\":[{\"id\":\"c2\",\"title\":"
+      "\"t\"},{\"id\":\"c1\",\"title\":\"u\"}]}]}",
+      "$.stages[1].content[1].id: the id “c1” is already used by $.stages[0].content[0]" },
+    { STREAM_HEAD "\"stages\":[{\"id\":\"s1\",\"name\":\"A\",\"content\":[{\"id\":\"c1\","
+      "\"title\":\"t\"},{\"id\":\"c1\",\"title\":\"u\"}]}]}",
+      "$.stages[0].content[1].id: the id “c1” is already used by $.stages[0].content[0]" },
+    /* What is not an object stays in the tree, at its place; the rest after it too */
+    { STREAM_HEAD "\"stages\":[{\"id\":\"s1\",\"name\":\"A\"},7,{\"id\":\"s3\",\"name\":\"C\","
+      "\"content\":[{\"id\":\"c1\",\"title\":\"t\"}]}]}",
+      "$.stages[1]: expected an object, found a number" },
+    { STREAM_HEAD "\"stages\":[{\"id\":\"s1\",\"name\":\"A\",\"content\":[{\"id\":\"c1\","
+      "\"title\":\"t\"},true,{\"id\":\"c3\",\"title\":\"t\"}]}]}",
+      "$.stages[0].content[1]: expected an object, found a boolean" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CyclePlan) plan = load_string (cases[i].text, &error);
+
+      if (cases[i].error == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (plan);
+          g_assert_false (cycle_plan_get_modified (plan));
+          g_assert_false (cycle_plan_can_undo (plan));
+        }
+      else
+        {
+          g_assert_null (plan);
+          g_assert_nonnull (error);
+          g_assert_cmpstr (error->message, ==, cases[i].error);
+        }
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CyclePlan) plan = load_string (cases[0].text, &error);
+    CycleContent *content;
+
+    g_assert_no_error (error);
+    content = cycle_plan_find_content (plan, "c1");
+    g_assert_nonnull (content);
+    g_assert_true (cycle_content_get_persona (content) == cycle_plan_find_persona (plan, "p1"));
+  }
+}
+
+static void
+on_progress (gsize    done,
+             gsize    total,
+             gpointer user_data)
+{
+  gsize *last = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  g_assert_cmpuint (done, >=, last[0]);
+  last[0] = done;
+  last[1] = total;
+  last[2]++;
+}
+
+static void
+on_progress_cancel (gsize    done,
+                    gsize    total,
+                    gpointer user_data)
+{
+  GCancellable *cancellable = user_data;
+
+  /* Cancelled as the first progress comes: the next check stops the load */
+  g_cancellable_cancel (cancellable);
+}
+
+/* A big plan text: @n content items in one stage */
+static GString *
+big_plan (guint n)
+{
+  GString *text = g_string_new (STREAM_HEAD "\"personas\":[],\"stages\":[{\"id\":\"s1\","
+                                "\"name\":\"A\",\"content\":[");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s{\"id\":\"c%u\",\"title\":\"t\"}", i > 0 ? "," : "", i);
+  g_string_append (text, "]}]}");
+  return text;
+}
+
+static void
+test_progress_and_cancel (void)
+{
+  g_autoptr(GString) text = big_plan (100000);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CyclePlan) plan = NULL;
+  gsize last[3] = { 0, 0, 0 };
+
+  plan = cycle_plan_new_from_data_full (text->str, text->len, on_progress, last, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  g_assert_cmpuint (last[1], ==, text->len);
+  g_assert_cmpuint (last[0], ==, text->len);    /* the end is reported */
+  g_assert_cmpuint (last[2], >, 2);
+  g_clear_object (&plan);
+
+  /* Cancelled before: nothing is read */
+  g_cancellable_cancel (cancellable);
+  plan = cycle_plan_new_from_data_full (text->str, text->len, NULL, NULL, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (plan);
+  g_clear_error (&error);
+
+  /* Cancelled while it reads: it stops at the next check, within 64 KiB of text, and leaks
+   * nothing (the sanitizers' run checks that) */
+  g_cancellable_reset (cancellable);
+  plan = cycle_plan_new_from_data_full (text->str, text->len, on_progress_cancel, cancellable,
+                                        cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (plan);
+}
+
 static void
 test_built_in_code (void)
 {
@@ -1406,6 +1553,8 @@ main (int    argc,
   g_test_add_func ("/file/edge/too-large", test_too_large);
   g_test_add_func ("/file/edge/not-finite", test_not_finite);
   g_test_add_func ("/file/edge/built-in-code", test_built_in_code);
+  g_test_add_func ("/file/streaming/order", test_streaming_order);
+  g_test_add_func ("/file/streaming/progress-and-cancel", test_progress_and_cancel);
 
   return g_test_run ();
 }

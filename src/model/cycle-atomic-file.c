@@ -15,6 +15,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#ifdef __linux__
+# include <sys/xattr.h>
+#endif
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -218,28 +222,106 @@ open_temp_file (CycleAtomicFile  *self,
   return FALSE;
 }
 
-/* The new file as the old one was: owner (root only), group, permissions. */
+#ifdef __linux__
+/* The ACL (system.posix_acl_access), user.* and whatever else the old file carries, so that
+ * saving does not drop what another tool set on it. A failure to copy one never fails the save:
+ * it is logged. @keep_acl is FALSE when the group could not be kept: the ACL's group entry would
+ * give our group what the old group was allowed. */
+static void
+copy_xattrs (CycleAtomicFile *self,
+             gboolean         keep_acl)
+{
+  g_autofree char *names = NULL;
+  g_autofree char *value = NULL;
+  gsize value_size = 0;
+  ssize_t size;
+
+  size = listxattr (self->real_path, NULL, 0);
+  if (size > 0)
+    {
+      names = g_malloc (size);
+      size = listxattr (self->real_path, names, size);
+    }
+  if (size < 0)
+    {
+      if (errno != ENOTSUP)
+        g_debug ("Could not list the extended attributes of %s: %s", self->real_path,
+                 g_strerror (errno));
+      return;
+    }
+
+  for (const char *name = names; name < names + size; name += strlen (name) + 1)
+    {
+      ssize_t length;
+
+      if (!keep_acl && g_str_has_prefix (name, "system.posix_acl_"))
+        {
+          g_debug ("Not keeping %s of %s: its group could not be kept", name, self->real_path);
+          continue;
+        }
+
+      /* The value may change size between the two calls: try again then. */
+      for (guint attempt = 0; attempt < 3; attempt++)
+        {
+          length = getxattr (self->real_path, name, NULL, 0);
+          if (length < 0)
+            break;
+          if ((gsize) length > value_size)
+            {
+              value_size = length;
+              value = g_realloc (value, value_size);
+            }
+          length = getxattr (self->real_path, name, value, value_size);
+          if (length >= 0 || errno != ERANGE)
+            break;
+        }
+
+      if (length < 0)
+        g_debug ("Could not read the extended attribute %s of %s: %s", name, self->real_path,
+                 g_strerror (errno));
+      else if (fsetxattr (self->fd, name, value, length, 0) != 0)
+        g_debug ("Could not keep the extended attribute %s of %s: %s", name, self->real_path,
+                 g_strerror (errno));
+    }
+}
+#endif
+
+/* The new file as the old one was: owner (root only), group, permissions, extended attributes
+ * (the ACL among them). */
 static void
 copy_ownership (CycleAtomicFile *self,
                 const GStatBuf  *old)
 {
+  gboolean group_kept = TRUE;
+
   mode_t mode = old->st_mode & 07777;
 
   if (geteuid () == 0)
     {
       if (fchown (self->fd, old->st_uid, old->st_gid) != 0)
-        g_debug ("Could not keep the owner of %s: %s", self->real_path, g_strerror (errno));
+        {
+          g_debug ("Could not keep the owner of %s: %s", self->real_path, g_strerror (errno));
+          group_kept = FALSE;
+        }
     }
   else if (old->st_gid != getegid () && fchown (self->fd, (uid_t) -1, old->st_gid) != 0)
     {
       /* Not a member of that group: the new file would go to ours, which must not get what
        * the old group was allowed. */
       mode &= ~(mode_t) S_IRWXG;
+      group_kept = FALSE;
     }
 
   /* After fchown(), which may clear the set-id bits */
   if (fchmod (self->fd, mode) != 0)
     g_debug ("Could not keep the permissions of %s: %s", self->real_path, g_strerror (errno));
+
+#ifdef __linux__
+  /* After fchmod(): an ACL sets the mode's group bits from its mask, which fchmod() would reset */
+  copy_xattrs (self, group_kept);
+#else
+  (void) group_kept;
+#endif
 }
 
 CycleAtomicFile *

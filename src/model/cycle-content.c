@@ -23,11 +23,11 @@ struct _CycleContent
   CycleStage   *stage;     /* not owned: the stage's list owns the content */
   CyclePersona *persona;
   char         *title;
-  char         *format;
-  char         *channel;
+  const char   *format;  /* interned */
+  const char   *channel;  /* interned */
   char         *cta;
-  char         *owner;
-  char         *due;
+  const char   *owner;  /* interned */
+  const char   *due;  /* interned */
   char         *url;
   char         *notes;
   int           commitment;
@@ -78,11 +78,7 @@ cycle_content_finalize (GObject *object)
   CycleContent *self = (CycleContent *)object;
 
   g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->format, g_free);
-  g_clear_pointer (&self->channel, g_free);
   g_clear_pointer (&self->cta, g_free);
-  g_clear_pointer (&self->owner, g_free);
-  g_clear_pointer (&self->due, g_free);
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->notes, g_free);
 
@@ -293,7 +289,7 @@ _cycle_content_set_stage (CycleContent *self,
     }
 }
 
-#define STRING_ACCESSORS(field, PROP)                                           \
+#define STRING_ACCESSORS_WITH(field, PROP, set)                                 \
   const char *                                                                  \
   cycle_content_get_##field (CycleContent *self)                                \
   {                                                                             \
@@ -305,8 +301,11 @@ _cycle_content_set_stage (CycleContent *self,
                              const char   *field)                               \
   {                                                                             \
     g_return_if_fail (CYCLE_IS_CONTENT (self));                                 \
-    _cycle_set_string (self, &self->field, field, properties[PROP]);            \
+    set (self, &self->field, field, properties[PROP]);                          \
   }
+#define STRING_ACCESSORS(field, PROP) STRING_ACCESSORS_WITH (field, PROP, _cycle_set_string)
+/* Strings that repeat from item to item: one copy for the process */
+#define INTERNED_ACCESSORS(field, PROP) STRING_ACCESSORS_WITH (field, PROP, _cycle_set_interned)
 
 #define ENUM_ACCESSORS(field, Type, TYPE, PROP)                                 \
   Type                                                                          \
@@ -325,10 +324,10 @@ _cycle_content_set_stage (CycleContent *self,
   }
 
 STRING_ACCESSORS (title, PROP_TITLE)
-STRING_ACCESSORS (format, PROP_FORMAT)
-STRING_ACCESSORS (channel, PROP_CHANNEL)
+INTERNED_ACCESSORS (format, PROP_FORMAT)
+INTERNED_ACCESSORS (channel, PROP_CHANNEL)
 STRING_ACCESSORS (cta, PROP_CTA)
-STRING_ACCESSORS (owner, PROP_OWNER)
+INTERNED_ACCESSORS (owner, PROP_OWNER)
 STRING_ACCESSORS (url, PROP_URL)
 STRING_ACCESSORS (notes, PROP_NOTES)
 ENUM_ACCESSORS (status, CycleStatus, CYCLE_TYPE_STATUS, PROP_STATUS)
@@ -418,7 +417,7 @@ cycle_content_set_due (CycleContent *self,
 {
   g_return_if_fail (CYCLE_IS_CONTENT (self));
   g_return_if_fail (cycle_date_is_valid (due));
-  _cycle_set_string (self, &self->due, due, properties[PROP_DUE]);
+  _cycle_set_interned (self, &self->due, due, properties[PROP_DUE]);
 }
 
 CyclePersona *

@@ -254,6 +254,16 @@ cycle_document_new_from_file (GFile         *file,
                               GCancellable  *cancellable,
                               GError       **error)
 {
+  return cycle_document_new_from_file_full (file, NULL, NULL, cancellable, error);
+}
+
+CycleDocument *
+cycle_document_new_from_file_full (GFile             *file,
+                                   CycleProgressFunc  progress_func,
+                                   gpointer           progress_data,
+                                   GCancellable      *cancellable,
+                                   GError           **error)
+{
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(CyclePlan) plan = NULL;
   g_autofree char *data = NULL;
@@ -300,7 +310,8 @@ cycle_document_new_from_file (GFile         *file,
       return NULL;
     }
 
-  plan = cycle_plan_new_from_data (data, length, error);
+  plan = cycle_plan_new_from_data_full (data, length, progress_func, progress_data, cancellable,
+                                        error);
   if (plan == NULL)
     return NULL;
 
@@ -316,6 +327,68 @@ cycle_document_new_from_file (GFile         *file,
   cleanup_temp_files_beside (file);
 
   return self;
+}
+
+typedef struct
+{
+  CycleProgressFunc progress_func;
+  gpointer          progress_data;
+} LoadData;
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  GFile *file = g_object_get_data (G_OBJECT (task), "cycle-file");
+  g_autoptr(GError) error = NULL;
+  CycleDocument *document;
+
+  document = cycle_document_new_from_file_full (file, data->progress_func, data->progress_data,
+                                                cancellable, &error);
+  if (document == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+void
+cycle_document_load_async (GFile               *file,
+                           CycleProgressFunc    progress_func,
+                           gpointer             progress_data,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cycle_document_load_async);
+  /* Whatever the thread made, a cancelled load says it was cancelled */
+  g_task_set_check_cancellable (task, TRUE);
+  data = g_new0 (LoadData, 1);
+  data->progress_func = progress_func;
+  data->progress_data = progress_data;
+  g_task_set_task_data (task, data, g_free);
+  g_object_set_data_full (G_OBJECT (task), "cycle-file", g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+CycleDocument *
+cycle_document_load_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cycle_document_load_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 CycleDocument *

@@ -179,11 +179,13 @@ record (gpointer    object,
     _cycle_plan_record_property (plan, object, pspec);
 }
 
-gboolean
-_cycle_set_string (gpointer     object,
-                   char       **field,
-                   const char  *value,
-                   GParamSpec  *pspec)
+/* @interned: the value is g_intern_string ()'s, never freed; else the field's own copy */
+static gboolean
+set_string (gpointer     object,
+            char       **field,
+            const char  *value,
+            GParamSpec  *pspec,
+            gboolean     interned)
 {
   if (value != NULL && value[0] == '\0')
     value = NULL;
@@ -192,11 +194,36 @@ _cycle_set_string (gpointer     object,
     return FALSE;
 
   record (object, pspec);
-  g_free (*field);
-  *field = g_strdup (value);
+  if (interned)
+    {
+      *field = (char *) g_intern_string (value);
+    }
+  else
+    {
+      g_free (*field);
+      *field = g_strdup (value);
+    }
   g_object_notify_by_pspec (object, pspec);
 
   return TRUE;
+}
+
+gboolean
+_cycle_set_string (gpointer     object,
+                   char       **field,
+                   const char  *value,
+                   GParamSpec  *pspec)
+{
+  return set_string (object, field, value, pspec, FALSE);
+}
+
+gboolean
+_cycle_set_interned (gpointer      object,
+                     const char  **field,
+                     const char   *value,
+                     GParamSpec   *pspec)
+{
+  return set_string (object, (char **) field, value, pspec, TRUE);
 }
 
 gboolean

@@ -120,6 +120,12 @@ typedef struct
   KeySet                 *keyset;
   char                   *arena_mark;   /* raw: the arena before this object's keys */
   CycleJsonMembers       *unknown;      /* a known object's unknown members */
+
+  /* Streaming (an element func): where the nodes and unknown members of this container start,
+   * and how many of its elements the func took */
+  gsize                   nodes_mark;
+  guint                   unknown_mark;
+  guint                   n_taken;
 } Frame;
 
 typedef enum {
@@ -180,7 +186,19 @@ typedef struct
   gsize          raw_keys_len;
   gsize          raw_keys_cap;
   GPtrArray     *unknown;                 /* every CycleJsonMembers made, for the document */
+
+  const CycleJsonParseOptions *options;
+  const guchar  *next_check;              /* where to look at cancellation and progress next */
 } Parser;
+
+/* What an element func sees of the parse: the finished nodes, the open containers */
+struct _CycleJsonStream
+{
+  Parser       *ps;
+  CycleJsonDoc  doc;
+};
+
+#define CHECK_EVERY (64 * 1024)
 
 /* Errors */
 
@@ -1276,6 +1294,9 @@ open_container (Parser                *ps,
   frame->keyset = NULL;
   frame->arena_mark = ps->arena_pos;
   frame->unknown = NULL;
+  frame->nodes_mark = ps->n_nodes;
+  frame->unknown_mark = ps->unknown != NULL ? ps->unknown->len : 0;
+  frame->n_taken = 0;
   if (raw)
     ps->raw_depth++;
   ps->pending_key = NULL;
@@ -1334,10 +1355,63 @@ close_container (Parser *ps)
 
   g_clear_pointer (&frame->keys, g_hash_table_unref);
   ps->stack_len = frame->base;
+
+  /* An object in an array, which the schema knows: offered to the element func, which may take
+   * it (then its nodes, strings and unknown members go) */
+  if (ps->options != NULL && ps->options->element_func != NULL && frame->known != NULL &&
+      frame->type == CYCLE_JSON_OBJECT && ps->n_frames >= 2 &&
+      ps->frames[ps->n_frames - 2].type == CYCLE_JSON_ARRAY)
+    {
+      Frame *array = &ps->frames[ps->n_frames - 2];
+      guint index = array->n_taken + (guint) (ps->stack_len - array->base);
+      CycleJsonStream stream;
+      gboolean taken = FALSE;
+      gboolean ok;
+
+      if (!append_nodes (ps, &node, 1, TRUE))
+        return FALSE;
+      stream.ps = ps;
+      stream.doc.nodes = ps->nodes;
+      stream.doc.n_nodes = ps->n_nodes;
+      stream.doc.arena = NULL;
+      stream.doc.unknown = ps->unknown;
+      ok = ps->options->element_func (&stream, &ps->nodes[ps->n_nodes - 1], ps->n_frames - 1,
+                                      index, &taken, ps->options->user_data, ps->error);
+      if (!ok)
+        return FALSE;
+      if (taken)
+        {
+          ps->n_nodes = frame->nodes_mark;
+          ps->arena_pos = frame->arena_mark;
+          g_ptr_array_set_size (ps->unknown, frame->unknown_mark);
+          array->n_taken++;
+          ps->n_frames--;
+          return TRUE;
+        }
+      ps->n_nodes--;   /* the copy given to the func; the node goes on the stack as usual */
+    }
+
   ps->n_frames--;
   push_node (ps, &node, frame->key_fp);
   if (ps->n_frames > 0)
     ps->frames[ps->n_frames - 1].has_containers = TRUE;
+  return TRUE;
+}
+
+/* Cancellation and progress, every CHECK_EVERY bytes */
+static gboolean
+check_progress (Parser *ps)
+{
+  const CycleJsonParseOptions *options = ps->options;
+
+  ps->next_check = ps->p + MIN ((gsize) CHECK_EVERY, (gsize) (ps->end - ps->p));
+  if (options == NULL)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (options->cancellable, ps->error))
+    return FALSE;
+  if (options->progress_func != NULL)
+    options->progress_func ((gsize) (ps->p - ps->data), (gsize) (ps->end - ps->data),
+                            options->user_data);
   return TRUE;
 }
 
@@ -1469,6 +1543,8 @@ value:
       fail_no_value (ps);
       return FALSE;
     }
+  if (G_UNLIKELY (ps->p >= ps->next_check) && !check_progress (ps))
+    return FALSE;
 
   c = *ps->p;
   known = NULL;
@@ -1717,7 +1793,20 @@ cycle_json_doc_parse_with_schema (const char             *data,
                                   const CycleJsonSchema  *schema,
                                   GError                **error)
 {
+  CycleJsonParseOptions options = { schema, };
+
+  return cycle_json_doc_parse_full (data, length, max_depth, &options, error);
+}
+
+CycleJsonDoc *
+cycle_json_doc_parse_full (const char                   *data,
+                           gsize                         length,
+                           guint                         max_depth,
+                           const CycleJsonParseOptions  *options,
+                           GError                      **error)
+{
   Parser ps = { 0 };
+  const CycleJsonSchema *schema = options != NULL ? options->schema : NULL;
   CycleJsonDoc *doc;
   gboolean ok;
   guint i;
@@ -1742,6 +1831,8 @@ cycle_json_doc_parse_with_schema (const char             *data,
   ps.error = error;
   ps.line = 1;
   ps.schema = schema;
+  ps.options = options;
+  ps.next_check = ps.p;
 
   skip_whitespace (&ps);
   if (ps.p == ps.end)
@@ -1752,7 +1843,8 @@ cycle_json_doc_parse_with_schema (const char             *data,
 
   ps.arena = g_malloc (length + 1);
   ps.arena_pos = ps.arena;
-  ps.nodes_cap = MAX (16, length / 16);
+  /* Streamed elements leave few nodes: start small, the array doubles as needed */
+  ps.nodes_cap = options != NULL && options->element_func != NULL ? 1024 : MAX (16, length / 16);
   ps.nodes = g_new (CycleJsonNode, ps.nodes_cap);
   ps.unknown = g_ptr_array_new_with_free_func ((GDestroyNotify) cycle_json_members_free);
 
@@ -1782,9 +1874,18 @@ cycle_json_doc_parse_with_schema (const char             *data,
       return NULL;
     }
 
+  if (!check_progress (&ps))
+    {
+      g_free (ps.nodes);
+      g_free (ps.arena);
+      g_ptr_array_unref (ps.unknown);
+      return NULL;
+    }
+
   doc = g_new (CycleJsonDoc, 1);
   doc->n_nodes = ps.n_nodes;
   doc->nodes = g_renew (CycleJsonNode, ps.nodes, ps.n_nodes);
+  /* Only what the strings kept use: the arena was as long as the input */
   doc->arena = ps.arena;
   doc->unknown = ps.unknown;
   return doc;
@@ -1818,6 +1919,64 @@ cycle_json_doc_steal_unknown (CycleJsonDoc        *doc,
   members = node + node->v.children.first + node->v.children.length;
   g_assert (NODE_TYPE (members) == NODE_TYPE_UNKNOWN);
   return g_steal_pointer (&g_ptr_array_index (doc->unknown, members->v.unknown));
+}
+
+/* Streaming */
+
+CycleJsonDoc *
+cycle_json_stream_get_doc (CycleJsonStream *stream)
+{
+  return &stream->doc;
+}
+
+const char *
+cycle_json_stream_get_key (CycleJsonStream *stream,
+                           guint            depth)
+{
+  g_return_val_if_fail (depth < stream->ps->n_frames, NULL);
+
+  return stream->ps->frames[depth].key;
+}
+
+guint
+cycle_json_stream_get_n_taken (CycleJsonStream *stream,
+                               guint            depth)
+{
+  g_return_val_if_fail (depth < stream->ps->n_frames, 0);
+
+  return stream->ps->frames[depth].n_taken;
+}
+
+guint
+cycle_json_stream_get_index (CycleJsonStream *stream,
+                             guint            depth)
+{
+  Parser *ps = stream->ps;
+
+  g_return_val_if_fail (depth + 1 < ps->n_frames, 0);
+
+  return ps->frames[depth].n_taken + (guint) (ps->frames[depth + 1].base - ps->frames[depth].base);
+}
+
+const CycleJsonNode *
+cycle_json_stream_lookup (CycleJsonStream *stream,
+                          guint            depth,
+                          const char      *key)
+{
+  Parser *ps = stream->ps;
+  const Frame *frame;
+  gsize end;
+
+  g_return_val_if_fail (depth + 1 < ps->n_frames, NULL);
+
+  frame = &ps->frames[depth];
+  end = ps->frames[depth + 1].base;
+  if (frame->type != CYCLE_JSON_OBJECT)
+    return NULL;
+  for (gsize i = frame->base; i < end; i++)
+    if (ps->stack[i].key != NULL && strcmp (ps->stack[i].key, key) == 0)
+      return &ps->stack[i];
+  return NULL;
 }
 
 /* Unknown members */

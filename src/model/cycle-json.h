@@ -9,6 +9,7 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
@@ -57,6 +58,57 @@ CycleJsonDoc        *cycle_json_doc_parse_with_schema (const char             *d
                                                     guint                   max_depth,
                                                     const CycleJsonSchema  *schema,
                                                     GError                **error);
+
+/* Streaming: an element func sees each object of an array that the schema knows (personas[i],
+ * stages[i].content[j]) when it ends, before its parent does. Setting *@taken drops the element
+ * from the document (its nodes, strings and unknown members, which the func may steal from
+ * cycle_json_stream_get_doc ()): a reader that takes elements as they come never holds the whole
+ * tree. @depth is the element's depth (0: the top-level value), @index its place in its array.
+ * Returning FALSE with @error set stops the parse. */
+typedef struct _CycleJsonStream CycleJsonStream;
+
+typedef gboolean (*CycleJsonElementFunc)  (CycleJsonStream      *stream,
+                                           const CycleJsonNode  *element,
+                                           guint                 depth,
+                                           guint                 index,
+                                           gboolean             *taken,
+                                           gpointer              user_data,
+                                           GError              **error);
+/* Bytes parsed so far, of @total; called every 64 KiB and at the end */
+typedef void     (*CycleJsonProgressFunc) (gsize                 parsed,
+                                           gsize                 total,
+                                           gpointer              user_data);
+
+typedef struct
+{
+  const CycleJsonSchema *schema;
+  CycleJsonElementFunc   element_func;
+  CycleJsonProgressFunc  progress_func;
+  gpointer               user_data;      /* for both funcs */
+  GCancellable          *cancellable;    /* checked every 64 KiB: G_IO_ERROR_CANCELLED */
+} CycleJsonParseOptions;
+
+CycleJsonDoc        *cycle_json_doc_parse_full     (const char                   *data,
+                                                    gsize                         length,
+                                                    guint                         max_depth,
+                                                    const CycleJsonParseOptions  *options,
+                                                    GError                      **error);
+/* What the element func may use while it runs: a document that holds @element (for
+ * cycle_json_doc_steal_unknown ()), the key of the open container at @depth, how many elements of
+ * the open array at @depth were taken, and the member @key of the open object at @depth that has
+ * ended already (a scalar's value; of a container, only its type is meaningful), or NULL. */
+CycleJsonDoc        *cycle_json_stream_get_doc     (CycleJsonStream      *stream);
+const char          *cycle_json_stream_get_key     (CycleJsonStream      *stream,
+                                                    guint                 depth);
+guint                cycle_json_stream_get_n_taken (CycleJsonStream      *stream,
+                                                    guint                 depth);
+/* The place in the open array at @depth of the value open in it */
+guint                cycle_json_stream_get_index   (CycleJsonStream      *stream,
+                                                    guint                 depth);
+const CycleJsonNode *cycle_json_stream_lookup      (CycleJsonStream      *stream,
+                                                    guint                 depth,
+                                                    const char           *key);
+
 void                 cycle_json_doc_free           (CycleJsonDoc         *doc);
 /* The members of the object @node that the schema does not list, or NULL; the caller owns
  * them (a second call gives NULL). */

@@ -16,6 +16,12 @@ gboolean  _cycle_set_string   (gpointer      object,
                                char        **field,
                                const char   *value,
                                GParamSpec   *pspec);
+/* The same for strings that repeat from item to item (a channel, an owner, a date): one copy
+ * for the whole process (g_intern_string ()), never freed */
+gboolean  _cycle_set_interned (gpointer      object,
+                               const char  **field,
+                               const char   *value,
+                               GParamSpec   *pspec);
 gboolean  _cycle_set_int      (gpointer      object,
                                int          *field,
                                int           value,
@@ -46,6 +52,10 @@ GListStore  *_cycle_stage_get_store  (CycleStage   *self);
 
 /* The plan's side of undo (cycle-plan.c). */
 gboolean     _cycle_plan_is_recording (CyclePlan   *self);
+/* While a file is read into @self, nothing is recorded (one step per item would cost more than
+ * the items) */
+void         _cycle_plan_set_loading (CyclePlan   *self,
+                                      gboolean      loading);
 void         _cycle_plan_record_property (CyclePlan *self,
                                       GObject      *object,
                                       GParamSpec   *pspec);

@@ -25,9 +25,42 @@ typedef struct
   CyclePlan    *plan;
   CycleJsonDoc *doc;
   GString      *path;       /* the JSON path of the value being read, for messages */
-  GHashTable   *content_ids; /* id → path of its first use */
   GError      **error;
+  GCancellable *cancellable;
+
+  /* The stage being read, before it joins the plan (whose index knows the content of the
+   * stages before it): its content read so far (the last of them still in a batch, which goes
+   * to the stage's list when full), and the set of their ids, borrowed from them */
+  CycleStage   *stage;
+  guint         stage_index;
+  guint         stage_n_content;
+  GPtrArray    *stage_content;
+  GHashTable   *stage_content_ids;
+
+  /* While streaming (read_element ()): content naming a persona before the personas were read,
+   * checked at the end */
+  GPtrArray    *pending_personas;
+  gboolean      defer_personas;
+
+  CycleProgressFunc progress_func;
+  gpointer          progress_data;
 } Reader;
+
+typedef struct
+{
+  CycleContent *content;
+  char         *id;
+  char         *path;
+} PendingPersona;
+
+static void
+pending_persona_free (PendingPersona *pending)
+{
+  g_object_unref (pending->content);
+  g_free (pending->id);
+  g_free (pending->path);
+  g_free (pending);
+}
 
 /* Errors */
 
@@ -508,6 +541,60 @@ read_persona (Reader              *r,
   return g_steal_pointer (&persona);
 }
 
+/* The path of the content that already has the id @id, or NULL */
+static char *
+first_use_of_content_id (Reader     *r,
+                         const char *id)
+{
+  CycleContent *content;
+  CycleStage *stage;
+  GListModel *list;
+  guint n;
+
+  if (g_hash_table_contains (r->stage_content_ids, id))
+    {
+      GListModel *done = G_LIST_MODEL (_cycle_stage_get_store (r->stage));
+      guint n_done = g_list_model_get_n_items (done);
+
+      /* Where in this stage: looked for only for the message */
+      for (guint i = 0; i < n_done; i++)
+        {
+          g_autoptr(CycleItem) item = g_list_model_get_item (done, i);
+
+          if (g_strcmp0 (cycle_item_get_id (item), id) == 0)
+            return g_strdup_printf ("$.stages[%u].content[%u]", r->stage_index, i);
+        }
+      for (guint i = 0; i < r->stage_content->len; i++)
+        if (g_strcmp0 (cycle_item_get_id (g_ptr_array_index (r->stage_content, i)), id) == 0)
+          return g_strdup_printf ("$.stages[%u].content[%u]", r->stage_index, n_done + i);
+    }
+
+  content = cycle_plan_find_content (r->plan, id);
+  if (content == NULL)
+    return NULL;
+
+  /* In a stage read before: where it is, found only for the message */
+  stage = cycle_content_get_stage (content);
+  list = cycle_plan_get_stages (r->plan);
+  n = g_list_model_get_n_items (list);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CycleStage) s = g_list_model_get_item (list, i);
+      GListModel *items = cycle_stage_get_content (s);
+
+      if (s != stage)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (items); j++)
+        {
+          g_autoptr(CycleContent) c = g_list_model_get_item (items, j);
+
+          if (c == content)
+            return g_strdup_printf ("$.stages[%u].content[%u]", i, j);
+        }
+    }
+  return g_strdup ("$");
+}
+
 static MemberResult
 content_member (Reader              *r,
                 const char          *key,
@@ -518,20 +605,20 @@ content_member (Reader              *r,
 
   if (strcmp (key, "id") == 0)
     {
-      const char *first;
+      g_autofree char *first = NULL;
 
       if (!read_id (r, value, &s))
         return MEMBER_FAILED;
       /* Content ids are unique across the whole plan, not only within a stage. */
-      first = g_hash_table_lookup (r->content_ids, s);
+      first = first_use_of_content_id (r, s);
       if (first != NULL)
         {
           fail (r, _("the id “%s” is already used by %s"), s, first);
           return MEMBER_FAILED;
         }
       cycle_item_set_id (CYCLE_ITEM (content), s);
-      g_hash_table_insert (r->content_ids, g_strdup (s),
-                           g_strndup (r->path->str, r->path->len - strlen (".id")));
+      /* The key is the content's own id: the table goes before the content may */
+      g_hash_table_add (r->stage_content_ids, (gpointer) cycle_item_get_id (CYCLE_ITEM (content)));
       return MEMBER_READ;
     }
   if (strcmp (key, "title") == 0)
@@ -547,6 +634,17 @@ content_member (Reader              *r,
       if (!read_string (r, value, &s))
         return MEMBER_FAILED;
       persona = cycle_plan_find_persona (r->plan, s);
+      if (persona == NULL && s[0] != '\0' && r->defer_personas)
+        {
+          PendingPersona *pending = g_new (PendingPersona, 1);
+
+          /* Streaming, the personas may come after the stages: checked at the end */
+          pending->content = g_object_ref (content);
+          pending->id = g_strdup (s);
+          pending->path = g_strdup (r->path->str);
+          g_ptr_array_add (r->pending_personas, pending);
+          return MEMBER_READ;
+        }
       if (persona == NULL && s[0] != '\0')
         {
           g_autofree char *quoted = cycle_file_error_quote (s);
@@ -609,34 +707,86 @@ read_content (Reader              *r,
   return g_steal_pointer (&content);
 }
 
+#define CONTENT_BATCH 4096
+
+/* Takes @content into the stage being read. The stage is not in the plan yet: its list takes
+ * the content without recording anything, a batch at a time. */
+static void
+add_stage_content (Reader       *r,
+                   CycleContent *content)
+{
+  g_ptr_array_add (r->stage_content, content);
+  r->stage_n_content++;
+  if (r->stage_content->len == CONTENT_BATCH)
+    {
+      GListStore *store = _cycle_stage_get_store (r->stage);
+
+      g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+                           r->stage_content->pdata, r->stage_content->len);
+      g_ptr_array_set_size (r->stage_content, 0);
+    }
+}
+
+/* The content of the stage being read, after what was streamed of it */
 static gboolean
 read_content_list (Reader              *r,
-                   const CycleJsonNode *node,
-                   CycleStage          *stage)
+                   const CycleJsonNode *node)
 {
-  g_autoptr(GPtrArray) items = NULL;
   guint n;
 
   if (cycle_json_node_get_node_type (node) != CYCLE_JSON_ARRAY)
     return fail_type (r, node, _("an array"));
 
   n = cycle_json_node_get_length (node);
-  items = g_ptr_array_new_full (n, g_object_unref);
-
   for (guint i = 0; i < n; i++)
     {
-      gsize mark = push_index (r, i);
+      gsize mark = push_index (r, r->stage_n_content);
       CycleContent *content = read_content (r, cycle_json_node_get_element (node, i));
 
       if (content == NULL)
         return FALSE;
-      g_ptr_array_add (items, content);
+      add_stage_content (r, content);
       pop (r, mark);
     }
-
-  /* One splice: the stage is not in the plan yet, so nothing is recorded. */
-  g_list_store_splice (_cycle_stage_get_store (stage), 0, 0, items->pdata, items->len);
   return TRUE;
+}
+
+/* The stage whose members or content come now, made at the first of them */
+static void
+begin_stage (Reader *r,
+             guint   index)
+{
+  if (r->stage != NULL)
+    return;
+
+  r->stage = cycle_stage_new (NULL);
+  r->stage_index = index;
+  r->stage_n_content = 0;
+  r->stage_content = g_ptr_array_new_full (CONTENT_BATCH, g_object_unref);
+  g_hash_table_remove_all (r->stage_content_ids);
+}
+
+static void
+abandon_stage (Reader *r)
+{
+  g_hash_table_remove_all (r->stage_content_ids);
+  g_clear_pointer (&r->stage_content, g_ptr_array_unref);
+  g_clear_object (&r->stage);
+}
+
+/* The stage read whole, with its content, still out of the plan */
+static CycleStage *
+end_stage (Reader *r)
+{
+  CycleStage *stage = g_steal_pointer (&r->stage);
+
+  /* The last batch: the stage is not in the plan yet, so nothing is recorded. */
+  g_list_store_splice (_cycle_stage_get_store (stage),
+                       g_list_model_get_n_items (G_LIST_MODEL (_cycle_stage_get_store (stage))), 0,
+                       r->stage_content->pdata, r->stage_content->len);
+  g_hash_table_remove_all (r->stage_content_ids);
+  g_clear_pointer (&r->stage_content, g_ptr_array_unref);
+  return stage;
 }
 
 typedef struct
@@ -699,7 +849,7 @@ stage_member (Reader              *r,
   if (strcmp (key, "y") == 0)
     return read_coordinate (r, value, &t->y) ? MEMBER_READ : MEMBER_FAILED;
   if (strcmp (key, "content") == 0)
-    return read_content_list (r, value, stage) ? MEMBER_READ : MEMBER_FAILED;
+    return read_content_list (r, value) ? MEMBER_READ : MEMBER_FAILED;
   return MEMBER_UNKNOWN;
 }
 
@@ -708,18 +858,22 @@ read_stage (Reader              *r,
             const CycleJsonNode *node)
 {
   static const char * const required[] = { "id", "name", NULL };
-  g_autoptr(CycleStage) stage = cycle_stage_new (NULL);
-  StageTarget target = { stage, 0, 0 };
+  StageTarget target = { NULL, 0, 0 };
   CycleJsonMembers *extras = NULL;
 
-  if (!require_object (r, node) || !require_members (r, node, required))
-    return NULL;
-  if (!read_members (r, node, stage_member, &target, &extras))
-    return NULL;
+  /* Its content may have been streamed already: the stage exists then */
+  begin_stage (r, r->stage_index);
+  target.stage = r->stage;
+  if (!require_object (r, node) || !require_members (r, node, required) ||
+      !read_members (r, node, stage_member, &target, &extras))
+    {
+      abandon_stage (r);
+      return NULL;
+    }
 
-  cycle_stage_set_position (stage, target.x, target.y);
-  _cycle_item_take_extras (CYCLE_ITEM (stage), extras);
-  return g_steal_pointer (&stage);
+  cycle_stage_set_position (target.stage, target.x, target.y);
+  _cycle_item_take_extras (CYCLE_ITEM (target.stage), extras);
+  return end_stage (r);
 }
 
 static MemberResult
@@ -803,6 +957,7 @@ read_list (Reader              *r,
 {
   const CycleJsonNode *node = cycle_json_node_lookup (root, key);
   gsize mark;
+  guint first;
   guint n;
 
   if (node == NULL)
@@ -812,12 +967,18 @@ read_list (Reader              *r,
   if (cycle_json_node_get_node_type (node) != CYCLE_JSON_ARRAY)
     return fail_type (r, node, _("an array"));
 
+  /* After the items streamed from the same list, if any */
+  first = g_list_model_get_n_items (list);
   n = cycle_json_node_get_length (node);
   for (guint i = 0; i < n; i++)
     {
-      gsize item_mark = push_index (r, i);
-      g_autoptr(CycleItem) item = read_item (r, cycle_json_node_get_element (node, i));
+      gsize item_mark = push_index (r, first + i);
+      g_autoptr(CycleItem) item = NULL;
 
+      if (i % 1024 == 1023 && g_cancellable_set_error_if_cancelled (r->cancellable, r->error))
+        return FALSE;
+      r->stage_index = first + i;
+      item = read_item (r, cycle_json_node_get_element (node, i));
       if (item == NULL)
         return FALSE;
 
@@ -1054,19 +1215,187 @@ static const CycleJsonSchema plan_schema[] = {
   { "links", link_schema }, { NULL },
 };
 
+/* Streaming: true when the file starts the way Cycle writes it, with a format and a version
+ * this reader knows. Otherwise nothing is streamed, and read_header () says what is wrong. */
+static gboolean
+header_seen (CycleJsonStream *stream)
+{
+  const CycleJsonNode *format = cycle_json_stream_lookup (stream, 0, "format");
+  const CycleJsonNode *version = cycle_json_stream_lookup (stream, 0, "version");
+  gint64 v;
+
+  return format != NULL && version != NULL &&
+         cycle_json_node_get_node_type (format) == CYCLE_JSON_STRING &&
+         strcmp (cycle_json_node_get_string (format), CYCLE_FILE_FORMAT) == 0 &&
+         cycle_json_node_get_node_type (version) == CYCLE_JSON_NUMBER &&
+         cycle_json_node_get_int (version, &v) && v >= 1 && v <= CYCLE_FILE_VERSION;
+}
+
+/* The top-level list @key was read whole, streamed: nothing in it is left for read_list () */
+static gboolean
+list_read (CycleJsonStream *stream,
+           const char      *key)
+{
+  const CycleJsonNode *list = cycle_json_stream_lookup (stream, 0, key);
+
+  return list != NULL && cycle_json_node_get_node_type (list) == CYCLE_JSON_ARRAY &&
+         cycle_json_node_get_length (list) == 0;
+}
+
+static gboolean
+is_key (const char *key,
+        const char *expected)
+{
+  return key != NULL && strcmp (key, expected) == 0;
+}
+
+/* The element func: each persona, stage, link and content object goes into the plan as soon as
+ * it ends, and leaves the parsed tree, which then never holds more than one item. Links wait
+ * for the stages they name (as a tree, when they come first). */
+static gboolean
+read_element (CycleJsonStream      *stream,
+              const CycleJsonNode  *element,
+              guint                 depth,
+              guint                 index,
+              gboolean             *taken,
+              gpointer              user_data,
+              GError              **error)
+{
+  Reader *r = user_data;
+  const char *list = cycle_json_stream_get_key (stream, depth - 1);
+  CycleJsonDoc *tree = r->doc;
+  gboolean ok = TRUE;
+
+  /* After an element left in the tree (no object: read_list () reports it), the rest stay
+   * there too, in their order */
+  if ((depth != 2 && depth != 4) || !header_seen (stream) ||
+      index != cycle_json_stream_get_n_taken (stream, depth - 1))
+    return TRUE;
+
+  r->doc = cycle_json_stream_get_doc (stream);
+  g_string_assign (r->path, "$");
+
+  /* Content, in a stage that will be streamed too (no stage before it left in the tree) */
+  if (depth == 4 && is_key (list, "content") &&
+      is_key (cycle_json_stream_get_key (stream, 1), "stages") &&
+      cycle_json_stream_get_index (stream, 1) == cycle_json_stream_get_n_taken (stream, 1))
+    {
+      CycleContent *content;
+      gsize mark;
+
+      /* Every stage before this one was streamed */
+      begin_stage (r, cycle_json_stream_get_n_taken (stream, 1));
+      push_key (r, "stages");
+      push_index (r, r->stage_index);
+      push_key (r, "content");
+      mark = push_index (r, index);
+      r->defer_personas = !list_read (stream, "personas");
+      content = read_content (r, element);
+      ok = content != NULL;
+      if (ok)
+        add_stage_content (r, content);
+      pop (r, mark);
+      *taken = ok;
+    }
+  else if (depth == 2 && (is_key (list, "personas") || is_key (list, "stages") ||
+                          (is_key (list, "links") && list_read (stream, "stages"))))
+    {
+      g_autoptr(CycleItem) item = NULL;
+      GListModel *items;
+
+      push_key (r, list);
+      push_index (r, index);
+      if (list[0] == 'p')
+        {
+          item = CYCLE_ITEM (read_persona (r, element));
+          items = cycle_plan_get_personas (r->plan);
+        }
+      else if (list[0] == 's')
+        {
+          r->stage_index = index;
+          r->defer_personas = !list_read (stream, "personas");
+          item = CYCLE_ITEM (read_stage (r, element));
+          items = cycle_plan_get_stages (r->plan);
+        }
+      else
+        {
+          item = CYCLE_ITEM (read_link (r, element));
+          items = cycle_plan_get_links (r->plan);
+        }
+
+      ok = item != NULL;
+      if (ok)
+        _cycle_plan_splice (r->plan, NULL, G_LIST_STORE (items), g_list_model_get_n_items (items),
+                            0, (gpointer *) &item, 1);
+      *taken = ok;
+    }
+
+  if (ok)
+    g_string_assign (r->path, "$");
+  r->defer_personas = FALSE;
+  r->doc = tree;
+  return ok;
+}
+
+/* Content that named a persona before the personas came: the persona now, or the error */
+static gboolean
+resolve_pending_personas (Reader *r)
+{
+  for (guint i = 0; i < r->pending_personas->len; i++)
+    {
+      PendingPersona *pending = g_ptr_array_index (r->pending_personas, i);
+      CyclePersona *persona = cycle_plan_find_persona (r->plan, pending->id);
+
+      if (persona == NULL)
+        {
+          g_autofree char *quoted = cycle_file_error_quote (pending->id);
+
+          g_string_assign (r->path, pending->path);
+          return fail (r, _("no persona has the id “%s”"), quoted);
+        }
+      cycle_content_set_persona (pending->content, persona);
+    }
+  return TRUE;
+}
+
+static void
+report_progress (gsize    parsed,
+                 gsize    total,
+                 gpointer user_data)
+{
+  Reader *r = user_data;
+
+  if (r->progress_func != NULL)
+    r->progress_func (parsed, total, r->progress_data);
+}
+
 CyclePlan *
 cycle_plan_new_from_data (const char  *data,
                           gsize        length,
                           GError     **error)
 {
+  return cycle_plan_new_from_data_full (data, length, NULL, NULL, NULL, error);
+}
+
+CyclePlan *
+cycle_plan_new_from_data_full (const char         *data,
+                               gsize               length,
+                               CycleProgressFunc   progress_func,
+                               gpointer            progress_data,
+                               GCancellable       *cancellable,
+                               GError            **error)
+{
   g_autoptr(CyclePlan) plan = NULL;
-  g_autoptr(GHashTable) content_ids = NULL;
+  g_autoptr(GHashTable) stage_content_ids = NULL;
+  g_autoptr(GPtrArray) pending_personas = NULL;
   g_autoptr(GString) path = NULL;
+  CycleJsonParseOptions options = { plan_schema, read_element, report_progress, NULL, NULL };
   CycleJsonDoc *doc;
-  Reader r;
+  Reader r = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
   if (length > CYCLE_FILE_MAX_SIZE)
     {
@@ -1078,22 +1407,35 @@ cycle_plan_new_from_data (const char  *data,
       return NULL;
     }
 
-  doc = cycle_json_doc_parse_with_schema (data != NULL ? data : "", length, CYCLE_FILE_MAX_DEPTH,
-                                          plan_schema, error);
-  if (doc == NULL)
-    return NULL;
-
   plan = cycle_plan_new ();
+  _cycle_plan_set_loading (plan, TRUE);
   path = g_string_new ("$");
-  content_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  stage_content_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  pending_personas = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_persona_free);
   r.plan = plan;
-  r.doc = doc;
   r.path = path;
-  r.content_ids = content_ids;
+  r.stage_content_ids = stage_content_ids;
+  r.pending_personas = pending_personas;
   r.error = error;
+  r.cancellable = cancellable;
+  r.progress_func = progress_func;
+  r.progress_data = progress_data;
+  options.user_data = &r;
+  options.cancellable = cancellable;
 
-  ok = read_plan (&r, cycle_json_doc_get_root (doc));
-  cycle_json_doc_free (doc);
+  /* The items are read as they end (read_element ()); what is left is read from the tree */
+  doc = cycle_json_doc_parse_full (data != NULL ? data : "", length, CYCLE_FILE_MAX_DEPTH,
+                                   &options, error);
+  ok = doc != NULL;
+  if (ok)
+    {
+      r.doc = doc;
+      g_string_assign (path, "$");
+      ok = read_plan (&r, cycle_json_doc_get_root (doc)) && resolve_pending_personas (&r);
+      cycle_json_doc_free (doc);
+    }
+  abandon_stage (&r);
+  _cycle_plan_set_loading (plan, FALSE);
 
   if (!ok)
     return NULL;

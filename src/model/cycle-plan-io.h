@@ -23,6 +23,20 @@ G_BEGIN_DECLS
 CyclePlan *cycle_plan_new_from_data (const char  *data,
                                      gsize        length,
                                      GError     **error);
+/* Bytes read so far, of @total */
+typedef void (*CycleProgressFunc) (gsize    done,
+                                   gsize    total,
+                                   gpointer user_data);
+
+/* The same, reporting progress as it goes (in the calling thread), and checking @cancellable
+ * (G_IO_ERROR_CANCELLED). Touches no main context: it may run in a worker thread, the plan then
+ * handed to another. Items are read as they end, so the parsed text is never held whole. */
+CyclePlan *cycle_plan_new_from_data_full (const char         *data,
+                                          gsize               length,
+                                          CycleProgressFunc   progress_func,
+                                          gpointer            progress_data,
+                                          GCancellable       *cancellable,
+                                          GError            **error);
 /* The canonical text: stable key order, two-space indent, trailing newline. */
 GBytes    *cycle_plan_to_bytes      (CyclePlan   *plan);
 

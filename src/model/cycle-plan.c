@@ -48,6 +48,7 @@ struct _CyclePlan
   JsonObject       *extras_view;     /* a json-glib copy of extras, made when asked for */
 
   CycleUndo  *undo;
+  gboolean    loading;   /* nothing to undo while a file is read */
 };
 
 G_DEFINE_FINAL_TYPE (CyclePlan, cycle_plan, G_TYPE_OBJECT)
@@ -733,7 +734,14 @@ detach (CyclePlan  *self,
 gboolean
 _cycle_plan_is_recording (CyclePlan *self)
 {
-  return self->undo != NULL && !_cycle_undo_is_replaying (self->undo);
+  return self->undo != NULL && !self->loading && !_cycle_undo_is_replaying (self->undo);
+}
+
+void
+_cycle_plan_set_loading (CyclePlan *self,
+                         gboolean   loading)
+{
+  self->loading = loading;
 }
 
 void

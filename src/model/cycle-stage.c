@@ -22,7 +22,7 @@ struct _CycleStage
   char            *why;
   char            *question;
   char            *kpi;
-  char            *owner;
+  const char      *owner;    /* interned */
   char            *color;
   double           conversion_rate;
   double           x;
@@ -77,7 +77,6 @@ cycle_stage_finalize (GObject *object)
   g_clear_pointer (&self->why, g_free);
   g_clear_pointer (&self->question, g_free);
   g_clear_pointer (&self->kpi, g_free);
-  g_clear_pointer (&self->owner, g_free);
   g_clear_pointer (&self->color, g_free);
   g_clear_object (&self->content);
 
@@ -279,7 +278,20 @@ STRING_ACCESSORS (name, PROP_NAME)
 STRING_ACCESSORS (why, PROP_WHY)
 STRING_ACCESSORS (question, PROP_QUESTION)
 STRING_ACCESSORS (kpi, PROP_KPI)
-STRING_ACCESSORS (owner, PROP_OWNER)
+const char *
+cycle_stage_get_owner (CycleStage *self)
+{
+  g_return_val_if_fail (CYCLE_IS_STAGE (self), NULL);
+  return _cycle_str (self->owner);
+}
+
+void
+cycle_stage_set_owner (CycleStage *self,
+                       const char *owner)
+{
+  g_return_if_fail (CYCLE_IS_STAGE (self));
+  _cycle_set_interned (self, &self->owner, owner, properties[PROP_OWNER]);
+}
 
 CycleLane
 cycle_stage_get_lane (CycleStage *self)

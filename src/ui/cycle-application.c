@@ -51,6 +51,7 @@ cycle_application_open_file (CycleApplication *self,
                              GFile            *file)
 {
   CycleWindow *window;
+  gboolean new_window = FALSE;
 
   g_return_if_fail (CYCLE_IS_APPLICATION (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -59,10 +60,14 @@ cycle_application_open_file (CycleApplication *self,
    * file into itself when it is still pristine, else into a new window. */
   window = cycle_application_get_active_cycle_window (self);
   if (window == NULL)
-    window = cycle_application_new_window (self);
+    {
+      window = cycle_application_new_window (self);
+      new_window = TRUE;
+    }
 
   gtk_window_present (GTK_WINDOW (window));
-  cycle_window_open_file (window, file);
+  /* A window made for this file goes if its loading is cancelled */
+  cycle_window_open_file_full (window, file, new_window);
 }
 
 /* ------------------------------------------------------------------------------------------------

@@ -112,6 +112,15 @@ _cycle_window_choose_file (CycleWindow         *self,
   gtk_native_dialog_show (self->chooser);
 }
 
+/* The chosen file opens in the background: no window to give back yet */
+static CycleWindow *
+open_chosen_file (CycleWindow *self,
+                  GFile       *file)
+{
+  cycle_window_open_file (self, file);
+  return NULL;
+}
+
 static void
 open_action (GtkWidget  *widget,
              const char *action_name,
@@ -120,7 +129,7 @@ open_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) plans = plan_filter_new ();
 
   _cycle_window_choose_file (CYCLE_WINDOW (widget), _("Open a Plan"), _("_Open"), plans,
-                             cycle_window_open_file);
+                             open_chosen_file);
 }
 
 static void

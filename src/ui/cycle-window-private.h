@@ -49,6 +49,13 @@ struct _CycleWindow
   CycleProjectionView  *projection_view;
   CyclePurposePage     *purpose_page;
 
+  GtkRevealer          *load_revealer;
+  GtkLabel             *load_label;
+  GtkProgressBar       *load_progress;
+
+  /* A file being opened in a worker thread (cycle-window-open.c), or NULL */
+  struct _CycleWindowLoad *load;
+
   /* The checks of the plan, made anew with each document, shared by the canvas and the panel */
   CycleChecker         *checker;
   /* The projection's settings, the plan's: people entering, cycles (0: the steady state) */
@@ -111,6 +118,11 @@ void        _cycle_window_choose_file        (CycleWindow         *self,
                                               GtkFileFilter       *filter,
                                               CycleWindowFileFunc  func);
 void        _cycle_window_class_actions_init (CycleWindowClass *klass);
+/* cycle-window-open.c */
+void        _cycle_window_class_open_init    (CycleWindowClass *klass);
+void        _cycle_window_cancel_open        (CycleWindow      *self);
+/* Tests only: loads stop after @bytes until they are cancelled (0: never) */
+void        _cycle_window_hold_open_at       (gsize             bytes);
 void        _cycle_window_add_drop_target    (CycleWindow      *self);
 /* Saves to the document's file (Save As when untitled); destroys the window afterwards when
  * @close_after and the save succeeded. */

@@ -556,55 +556,6 @@ cycle_window_is_pristine (CycleWindow *self)
          (self->fresh_document || g_list_model_get_n_items (cycle_plan_get_stages (plan)) == 0);
 }
 
-static void
-show_open_error (CycleWindow  *self,
-                 GFile        *file,
-                 const GError *error)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *body = cycle_file_error_describe (error, basename);
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Open the Plan"), body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-CycleWindow *
-cycle_window_open_file (CycleWindow *self,
-                        GFile       *file)
-{
-  g_autoptr(CycleDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  CycleWindow *window;
-
-  g_return_val_if_fail (CYCLE_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  document = cycle_document_new_from_file (file, NULL, &error);
-  if (document == NULL)
-    {
-      show_open_error (self, file, error);
-      return NULL;
-    }
-
-  if (cycle_window_is_pristine (self))
-    {
-      cycle_window_set_document (self, document);
-      window = self;
-    }
-  else
-    {
-      window = cycle_window_new (gtk_window_get_application (GTK_WINDOW (self)), document);
-    }
-
-  _cycle_window_add_recent (window);
-  gtk_window_present (GTK_WINDOW (window));
-
-  return window;
-}
 
 void
 _cycle_window_add_recent (CycleWindow *self)
@@ -733,6 +684,7 @@ cycle_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
+  _cycle_window_cancel_open (self);
 
   /* The canvas lets go of the plan while the window can still take its notifications. */
   if (self->canvas != NULL)
@@ -940,9 +892,13 @@ cycle_window_class_init (CycleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, coverage_view);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, purpose_page);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, projection_view);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, load_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, load_label);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, load_progress);
 
   _cycle_window_class_actions_init (klass);
   _cycle_window_class_export_init (klass);
+  _cycle_window_class_open_init (klass);
 }
 
 static void

@@ -23,9 +23,16 @@ void           cycle_window_set_document (CycleWindow    *self,
                                           CycleDocument  *document);
 /* TRUE while the window holds an empty, unmodified, untitled plan that a file may replace. */
 gboolean       cycle_window_is_pristine  (CycleWindow    *self);
-/* Loads @file into this window when it is pristine, else into a new presented window, and
- * returns that window; on error shows a dialog over this window and returns NULL. */
-CycleWindow   *cycle_window_open_file    (CycleWindow    *self,
+/* Loads @file in a worker thread, then into this window when it is pristine, else into a new
+ * presented window; on error shows a dialog over this window. While it loads, a bar shows the
+ * progress and a Cancel button (win.cancel-open) after a short while. @close_on_cancel: the
+ * window was opened just for this file, and goes when the user cancels. */
+void           cycle_window_open_file    (CycleWindow    *self,
                                           GFile          *file);
+void           cycle_window_open_file_full (CycleWindow  *self,
+                                          GFile          *file,
+                                          gboolean        close_on_cancel);
+/* TRUE while a file is being opened into or from this window */
+gboolean       cycle_window_is_opening   (CycleWindow    *self);
 
 G_END_DECLS

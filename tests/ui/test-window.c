@@ -14,6 +14,7 @@
 #include "cycle-canvas.h"
 #include "cycle-stage-widget.h"
 #include "cycle-window.h"
+#include "cycle-window-private.h"
 #include "ui-test-util.h"
 
 static CycleApplication *app;
@@ -271,6 +272,7 @@ test_empty_window (Fixture       *fixture,
   /* A pristine window takes the file in… */
   g_application_open (G_APPLICATION (app), &fixture->file, 1, "");
   g_assert_cmpuint (ui_test_count_windows (app), ==, 1);
+  ui_test_wait_until (!cycle_window_is_opening (window));
   g_assert_false (cycle_window_is_pristine (window));
   ui_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_null (ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, TRUE));
@@ -278,7 +280,8 @@ test_empty_window (Fixture       *fixture,
 
   /* …a window holding a plan does not. */
   g_application_open (G_APPLICATION (app), &fixture->file, 1, "");
-  g_assert_cmpuint (ui_test_count_windows (app), ==, 2);
+  ui_test_wait_until (ui_test_count_windows (app) == 2);
+  g_assert_false (cycle_window_is_opening (window));
   second = ui_test_get_window (app);
   g_assert_true (second != window);
   ui_test_wait_for_draw (GTK_WIDGET (second));
@@ -317,6 +320,7 @@ test_drop_file (Fixture       *fixture,
   g_value_unset (&value);
   g_assert_true (accepted);
   g_assert_cmpuint (ui_test_count_windows (app), ==, 1);
+  ui_test_wait_until (!cycle_window_is_opening (window));
   g_assert_false (cycle_window_is_pristine (window));
   ui_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_nonnull (find_stage_widget (window, "Visitors"));
@@ -338,6 +342,7 @@ test_open_error (Fixture       *fixture,
 
   g_application_open (G_APPLICATION (app), &file, 1, "");
   window = ui_test_get_window (app);
+  ui_test_wait_until (!cycle_window_is_opening (window));
   g_assert_true (cycle_window_is_pristine (window));
 
   dialog = ui_test_find_message_dialog ("Could Not Open the Plan");
@@ -401,6 +406,88 @@ test_close_unsaved (Fixture       *fixture,
                     ==, 4);
 }
 
+/* A big plan opens in a worker thread: a bar shows the progress after a moment, Cancel stops
+ * it and leaves the window as it was, or closes the window made for it; let be, it opens. The
+ * load is held after 64 KiB (a test hook) until cancelled, so the bar is seen on any machine. */
+static GFile *
+write_big_plan (Fixture *fixture,
+                guint    n_items)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "big.cycle", NULL);
+  g_autoptr(GString) text = g_string_new ("{\"format\":\"org.example.Cycle\",\"version\":1,"
+                                          "\"personas\":[],\"stages\":[{\"id\":\"s1\","
+                                          "\"name\":\"Visitors\",\"content\":[");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n_items; i++)
+    g_string_append_printf (text, "%s{\"id\":\"c%u\",\"title\":\"Item %u\"}", i > 0 ? "," : "",
+                            i, i);
+  g_string_append (text, "]}]}");
+  g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+progress_shown (CycleWindow *window)
+{
+  GtkWidget *revealer = ui_test_find_widget_by_name (GTK_WIDGET (window), "load-bar");
+  GtkWidget *bar = ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR, FALSE);
+
+  return revealer != NULL && bar != NULL &&
+         gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)) &&
+         gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)) > 0.0;
+}
+
+static void
+test_open_big (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) big = write_big_plan (fixture, 20000);
+  CycleWindow *window;
+  gint64 cancelled_at;
+
+  /* Into a window that was there: cancelled, it stays as it was */
+  g_application_activate (G_APPLICATION (app));
+  window = ui_test_get_window (app);
+  ui_test_wait_for_draw (GTK_WIDGET (window));
+  _cycle_window_hold_open_at (64 * 1024);
+
+  g_application_open (G_APPLICATION (app), &big, 1, "");
+  g_assert_true (cycle_window_is_opening (window));
+  ui_test_wait_until (progress_shown (window));
+  g_assert_true (cycle_window_is_pristine (window));
+
+  cancelled_at = g_get_monotonic_time ();
+  ui_test_activate (GTK_WIDGET (window), "win.cancel-open", NULL);
+  ui_test_wait_until (!cycle_window_is_opening (window));
+  g_test_message ("cancelled: the window was free again %.1f ms later",
+                  (g_get_monotonic_time () - cancelled_at) / 1000.0);
+  g_assert_false (progress_shown (window));
+  g_assert_cmpuint (ui_test_count_windows (app), ==, 1);
+  g_assert_true (cycle_window_is_pristine (window));
+  g_assert_null (ui_test_find_message_dialog ("Could Not Open the Plan"));
+
+  /* A window made for the file goes with its load */
+  ui_test_destroy_windows (app);
+  g_application_open (G_APPLICATION (app), &big, 1, "");
+  g_assert_cmpuint (ui_test_count_windows (app), ==, 1);
+  window = ui_test_get_window (app);
+  ui_test_wait_until (progress_shown (window));
+  ui_test_activate (GTK_WIDGET (window), "win.cancel-open", NULL);
+  ui_test_wait_until (ui_test_count_windows (app) == 0);
+
+  /* Let be, it opens */
+  _cycle_window_hold_open_at (0);
+  g_application_open (G_APPLICATION (app), &big, 1, "");
+  window = ui_test_get_window (app);
+  ui_test_wait_until (!cycle_window_is_opening (window));
+  g_assert_false (gtk_revealer_get_reveal_child (
+    GTK_REVEALER (ui_test_find_widget_by_name (GTK_WIDGET (window), "load-bar"))));
+  g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_all_content (
+                      ui_test_window_plan (window))), ==, 20000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -421,6 +508,8 @@ main (int   argc,
               fixture_set_up, test_open_error, fixture_tear_down);
   g_test_add ("/window/close-unsaved", Fixture, NULL,
               fixture_set_up, test_close_unsaved, fixture_tear_down);
+  g_test_add ("/window/open-big", Fixture, NULL,
+              fixture_set_up, test_open_big, fixture_tear_down);
 
   return ui_test_run (app);
 }

@@ -67,9 +67,14 @@ CycleWindow *
 ui_test_open_file (CycleApplication *app,
                    GFile            *file)
 {
+  CycleWindow *window;
+
   g_application_open (G_APPLICATION (app), &file, 1, "");
   g_assert_cmpuint (ui_test_count_windows (app), ==, 1);
-  return ui_test_get_window (app);
+  window = ui_test_get_window (app);
+  /* The file loads in a worker thread */
+  ui_test_wait_until (!cycle_window_is_opening (window));
+  return window;
 }
 
 CyclePlan *
