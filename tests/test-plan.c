@@ -227,6 +227,56 @@ test_url_openable (void)
 }
 
 /* The one date parser says what is wrong: the form, the month, or a day that does not exist */
+/* Dates as people type them: the tests run under C.UTF-8, whose order (from the English
+ * translation) is month, day, year. */
+static void
+test_date_parse_input (void)
+{
+  static const struct { const char *text; const char *iso; } good[] = {
+    { "2027-03-15", "2027-03-15" },
+    { "03/15/2027", "2027-03-15" },
+    { "3/15/27", "2027-03-15" },
+    { "15/03/2027", "2027-03-15" },      /* only the other order can be right */
+    { "15.03.2027", "2027-03-15" },
+    { " 2027/03/15 ", "2027-03-15" },    /* a four-digit year first is always year first */
+    { "03/04/2027", "2027-03-04" },      /* both orders could be: the locale's */
+    { "02/29/2028", "2028-02-29" },
+  };
+  static const struct { const char *text; const char *problem; } bad[] = {
+    { "15/13/2027", "“15/13/2027” is not a day of the calendar" },
+    { "31/04/2027", "“31/04/2027” is not a day of the calendar" },
+    { "02/29/2027", "“02/29/2027” is not a day of the calendar" },
+    { "next friday", "“next friday” is not a date: write it as 03/15/2027 or 2027-03-15" },
+    { "15/03", "“15/03” is not a date: write it as 03/15/2027 or 2027-03-15" },
+    { "1/2/3/4", "“1/2/3/4” is not a date: write it as 03/15/2027 or 2027-03-15" },
+    { "2026-02-30", "“2026-02-30” is not a date: the day does not exist (2026-02 has 28 "
+                    "days)" },
+  };
+
+  g_assert_cmpstr (cycle_date_get_order (), ==, "mdy");
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *iso = NULL;
+
+      g_assert_true (cycle_date_parse_input (good[i].text, &iso, NULL));
+      g_assert_cmpstr (iso, ==, good[i].iso);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *iso = NULL;
+      g_autofree char *problem = NULL;
+
+      g_assert_false (cycle_date_parse_input (bad[i].text, &iso, &problem));
+      g_assert_null (iso);
+      g_assert_cmpstr (problem, ==, bad[i].problem);
+    }
+  {
+    g_autofree char *shown = cycle_date_format_input ("2027-03-15");
+
+    g_assert_cmpstr (shown, ==, "03/15/2027");
+  }
+}
+
 static void
 test_date_parse (void)
 {
@@ -641,6 +691,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/plan/date/parse", test_date_parse);
+  g_test_add_func ("/plan/date/parse-input", test_date_parse_input);
   g_test_add_func ("/plan/url/openable", test_url_openable);
   g_test_add_func ("/plan/properties/notify-only-on-change", test_properties_notify_only_on_change);
   g_test_add_func ("/plan/properties/roundtrip", test_properties_roundtrip);

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <langinfo.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -519,6 +520,148 @@ cycle_url_is_openable (const char *url)
     if (g_ascii_strcasecmp (scheme, schemes[i]) == 0)
       return TRUE;
 
+  return FALSE;
+}
+
+const char *
+cycle_date_get_order (void)
+{
+  const char *format = nl_langinfo (D_FMT);
+  const char *d = strstr (format, "%d");
+  const char *m = strstr (format, "%m");
+  const char *y = strstr (format, "%y");
+
+  if (y == NULL)
+    y = strstr (format, "%Y");
+  /* The C locale says "%m/%d/%y" for everyone: the interface's language knows better. */
+  if (d == NULL || m == NULL || y == NULL || strcmp (format, "%m/%d/%y") == 0)
+    {
+      /* Translators: the order in which people write a date with numbers here: "dmy" for
+       * 15/03/2027, "mdy" for 03/15/2027, "ymd" for 2027/03/15. Exactly one of the three. */
+      const char *order = C_("date order", "mdy");
+
+      if (strcmp (order, "dmy") == 0 || strcmp (order, "ymd") == 0)
+        return order;
+      return "mdy";
+    }
+
+  if (y < m && y < d)
+    return "ymd";
+  return d < m ? "dmy" : "mdy";
+}
+
+char *
+cycle_date_format_input (const char *iso)
+{
+  const char *order = cycle_date_get_order ();
+  guint y, m, d;
+
+  if (!cycle_date_parse (iso, &y, &m, &d, NULL))
+    return g_strdup (iso != NULL ? iso : "");
+  if (strcmp (order, "dmy") == 0)
+    return g_strdup_printf ("%02u/%02u/%04u", d, m, y);
+  if (strcmp (order, "ymd") == 0)
+    return g_strdup_printf ("%04u/%02u/%02u", y, m, d);
+  return g_strdup_printf ("%02u/%02u/%04u", m, d, y);
+}
+
+static gboolean
+valid_day (guint y,
+           guint m,
+           guint d)
+{
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= g_date_get_days_in_month (m, y);
+}
+
+gboolean
+cycle_date_parse_input (const char  *text,
+                        char       **iso,
+                        char       **problem)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_auto(GStrv) parts = NULL;
+  const char *order = cycle_date_get_order ();
+  guint n[3] = { 0, }, len[3] = { 0, };
+  guint y, m, d;
+  guint count = 0;
+
+  if (strlen (trimmed) == 10 && trimmed[4] == '-' && trimmed[7] == '-')
+    {
+      if (!cycle_date_parse (trimmed, NULL, NULL, NULL, problem))
+        return FALSE;
+      if (iso != NULL)
+        *iso = g_strdup (trimmed);
+      return TRUE;
+    }
+
+  parts = g_strsplit_set (trimmed, "/.- ", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (parts[i][0] == '\0')
+        continue;
+      if (count == 3 || strlen (parts[i]) > 4 ||
+          strspn (parts[i], "0123456789") != strlen (parts[i]))
+        goto not_a_date;
+      len[count] = strlen (parts[i]);
+      n[count++] = (guint) g_ascii_strtoull (parts[i], NULL, 10);
+    }
+  if (count != 3)
+    goto not_a_date;
+
+  /* A four-digit first number is a year, whatever the locale: 2027/03/15. */
+  if (len[0] == 4)
+    order = "ymd";
+  else if (len[1] == 4 || len[0] > 2 || len[1] > 2)
+    goto not_a_date;
+
+  y = n[strchr (order, 'y') - order];
+  m = n[strchr (order, 'm') - order];
+  d = n[strchr (order, 'd') - order];
+  if (len[strchr (order, 'y') - order] <= 2)
+    y += 2000;
+
+  /* 15/03/2027 under a month-first order (or 03/15/2027 under a day-first one) can only be the
+   * other way round; 03/04/2027 stays the locale's. */
+  if (!valid_day (y, m, d) && strcmp (order, "ymd") != 0 && valid_day (y, d, m))
+    {
+      guint swap = m;
+
+      m = d;
+      d = swap;
+    }
+
+  {
+    g_autofree char *candidate = g_strdup_printf ("%04u-%02u-%02u", MIN (y, 9999u),
+                                                  MIN (m, 99u), MIN (d, 99u));
+    g_autofree char *why = NULL;
+
+    if (y > 9999 || !cycle_date_parse (candidate, NULL, NULL, NULL, &why))
+      {
+        if (problem != NULL)
+          {
+            g_autofree char *quoted = cycle_file_error_quote (trimmed);
+
+            /* Translators: %s is what was typed as a date */
+            *problem = g_strdup_printf (_("“%s” is not a day of the calendar"), quoted);
+          }
+        return FALSE;
+      }
+    if (iso != NULL)
+      *iso = g_steal_pointer (&candidate);
+    return TRUE;
+  }
+
+not_a_date:
+  if (problem != NULL)
+    {
+      g_autofree char *quoted = cycle_file_error_quote (trimmed);
+      g_autofree char *example = cycle_date_format_input ("2027-03-15");
+
+      /* Translators: the first %s is what was typed; the second a date in the order people
+       * write it here, "15/03/2027" */
+      *problem = g_strdup_printf (_("“%s” is not a date: write it as %s or 2027-03-15"),
+                                  quoted, example);
+    }
   return FALSE;
 }
 

@@ -84,6 +84,22 @@ gboolean         cycle_date_parse             (const char      *due,
                                                guint           *month,
                                                guint           *day,
                                                char           **problem);
+/* A date as people type it: YYYY-MM-DD, or day, month and year in the order of the user's
+ * locale (cycle_date_get_order()), separated by "/", "." or "-", the year in two or four
+ * digits ("15/03/2027" in France, "3/15/27" in the US). Where the locale's order cannot be
+ * right and the other one can only be (15/03/2027 under an American order), that one. TRUE and
+ * the date as YYYY-MM-DD in @iso; otherwise FALSE and a sentence in @problem that quotes @text
+ * and says how to write a date here. */
+gboolean         cycle_date_parse_input       (const char      *text,
+                                               char           **iso,
+                                               char           **problem);
+/* "dmy", "mdy" or "ymd": the order in which the user's locale writes a date, from its LC_TIME
+ * date format; under the C locale, from the translation (so a French interface reads
+ * 15/03/2027 as the 15th of March). */
+const char      *cycle_date_get_order         (void);
+/* @iso (YYYY-MM-DD) written in the order of cycle_date_get_order(), with "/": how to show an
+ * example to the people who type dates. */
+char            *cycle_date_format_input      (const char      *iso);
 /* Whether "Open Link" may hand @url to the system: a valid URI whose scheme is http, https or
  * mailto. Any other (file:, javascript:, a custom handler's scheme, smb:…) could run or reveal
  * something on the machine of whoever opens a plan someone else wrote. */

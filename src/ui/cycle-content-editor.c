@@ -180,25 +180,12 @@ sync_persona (CycleContentEditor *self)
 
 static void
 show_due_error (CycleContentEditor *self,
-                const char         *text)
+                const char         *problem)
 {
   g_autofree char *message = NULL;
-  g_autofree char *problem = NULL;
 
-  if (strlen (text) == 10 && text[4] == '-' && text[7] == '-' &&
-      !cycle_date_parse (text, NULL, NULL, NULL, &problem))
-    {
-      /* Written YYYY-MM-DD, but no such day: say that rather than how to write a date */
-      /* Translators: %s is a sentence such as "“2026-02-30” is not a date: the day does not
-       * exist (2026-02 has 28 days)" */
-      message = g_strdup_printf (_("%s. Choose it in the calendar."), problem);
-    }
-  else
-    {
-      /* Translators: %s is what was typed as a due date */
-      message = g_strdup_printf (_("“%s” is not a date. Write it as YYYY-MM-DD, for example "
-                                   "2026-11-02, or choose it in the calendar."), text);
-    }
+  /* Translators: %s is a sentence such as "“15/13/2027” is not a day of the calendar" */
+  message = g_strdup_printf (_("%s. Choose it in the calendar."), problem);
   gtk_label_set_label (self->due_error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->due_error_label), TRUE);
   set_error (GTK_WIDGET (self->due_row), TRUE);
@@ -510,11 +497,15 @@ on_due_row_changed_cb (CycleContentEditor *self,
   /* Half a date while typing is not an error yet: it is once the person moves on. */
 }
 
+/* When the person is done with the field: a date in the locale's order or YYYY-MM-DD is taken;
+ * anything else says what is wrong, and the plan keeps its date. */
 static void
 check_due (CycleContentEditor *self)
 {
   const char *entered = gtk_editable_get_text (GTK_EDITABLE (self->due_row));
   g_autofree char *text = g_strstrip (g_strdup (entered));
+  g_autofree char *iso = NULL;
+  g_autofree char *problem = NULL;
 
   if (self->content == NULL)
     return;
@@ -524,9 +515,15 @@ check_due (CycleContentEditor *self)
       hide_due_error (self);
       cycle_content_set_due (self->content, "");
     }
-  else if (!cycle_date_is_valid (text))
+  else if (cycle_date_parse_input (text, &iso, &problem))
     {
-      show_due_error (self, text);
+      hide_due_error (self);
+      cycle_content_set_due (self->content, iso);
+      sync_due (self);
+    }
+  else
+    {
+      show_due_error (self, problem);
     }
 }
 
