@@ -6,7 +6,8 @@
 #   ones `cycle-tool check --json` gives; import of an export gives the plan file back.
 # - CSV: Python's csv module reads one row per piece of content with every field as the plan
 #   says it (commas, double quotes, line breaks, accents), and writes the very same bytes back
-#   (RFC 4180: CRLF, minimal quoting); the byte order mark is there unless --no-bom.
+#   (RFC 4180: CRLF, minimal quoting); the byte order mark is there for people (not with
+#   --no-bom or --for-scripts).
 # - SVG: rsvg-convert renders it (exit 0) to a PNG of the SVG's size that is not blank.
 # - PNG: the size of the picture, twice as wide at --scale 2, not blank.
 # - PDF: pdfinfo counts 1 page, or 2 with --content-page, the first the picture's size and the
@@ -330,17 +331,23 @@ def check_csv(plan, tmp):
     people = export(plan, os.path.join(tmp, 'people.csv'))
     no_bom = export(plan, os.path.join(tmp, 'nobom.csv'), '--no-bom', '--format', 'csv')
 
-    check(stable.startswith(b'\xef\xbb\xbf') and people.startswith(b'\xef\xbb\xbf'),
-          '%s: the CSV does not start with a byte order mark' % name)
+    # For people, a byte order mark (Excel needs it); for scripts, none.
+    check(people.startswith(b'\xef\xbb\xbf') and not stable.startswith(b'\xef\xbb\xbf'),
+          '%s: the byte order mark is not where it belongs' % name)
     check(not no_bom.startswith(b'\xef\xbb\xbf'), '%s: --no-bom wrote one' % name)
 
-    text = stable.decode('utf-8-sig')    # strict: invalid UTF-8 raises
+    text = stable.decode('utf-8')    # strict: invalid UTF-8 raises
     rows = list(csv.reader(io.StringIO(text, newline=''), strict=True))
     check(rows[0] == STABLE_HEADER, '%s: stable header is %r' % (name, rows[0]))
     check(rows[1:] == expected, '%s: the CSV rows are not the content: %r' % (
         name, [r for r, e in zip(rows[1:], expected) if r != e][:2] or len(rows)))
     # RFC 4180 exactly: CRLF after every record, quotes only where needed, doubled inside
-    check(stable[3:] == rfc4180(rows), '%s: the CSV is not what RFC 4180 writing gives' % name)
+    check(stable == rfc4180(rows), '%s: the CSV is not what RFC 4180 writing gives' % name)
+    semicolons = export(plan, os.path.join(tmp, 'semicolons.csv'), '--for-scripts',
+                        '--delimiter', ';')
+    check(list(csv.reader(io.StringIO(semicolons.decode('utf-8'), newline=''), delimiter=';',
+                          strict=True)) == rows,
+          '%s: --delimiter ";" does not read back as the same rows' % name)
     check(no_bom == people[3:], '%s: --no-bom changed more than the mark' % name)
 
     people_rows = list(csv.reader(io.StringIO(people.decode('utf-8-sig'), newline=''),
@@ -527,7 +534,7 @@ def check_cli(tmp, sample, far):
     for command in ('validate', 'check', 'project', 'export', 'import'):
         check(('\n  %s ' % command) in text, '--help does not list %s' % command)
     for option in ('--format', '-o OUT', '--computed', '--for-scripts', '--stable-headers',
-                   '--no-bom', '--scale', '--content-page', '--layout',
+                   '--delimiter', '--no-bom', '--scale', '--content-page', '--layout',
                    'free, funnel, cycle or two-lanes'):
         check(option in text, '--help does not mention %s' % option)
 

@@ -1,4 +1,5 @@
-/* test-format.c: the one way Cycle writes numbers for people, in English and in French
+/* test-format.c: the one way Cycle writes numbers for people (and splits CSV fields and reads
+ * typed dates), in English and in French
  *
  * Copyright 2026 The Cycle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +13,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cycle-content.h"
+#include "cycle-csv.h"
 #include "cycle-format.h"
 #include "cycle-link.h"
 #include "cycle-stage.h"
@@ -60,6 +63,16 @@ static const FormatCase cases[] = {
 static void
 check_all (gboolean french)
 {
+  g_autofree char *example = cycle_date_format_input ("2027-03-15");
+  g_autofree char *iso = NULL;
+
+  /* The same marks decide how CSV files split their fields for people (Excel's rule: a
+   * semicolon where 3,5 is a number) and the order of typed dates. */
+  g_assert_cmpint (cycle_csv_delimiter_for_people (), ==, french ? ';' : ',');
+  g_assert_cmpstr (example, ==, french ? "15/03/2027" : "03/15/2027");
+  g_assert_true (cycle_date_parse_input ("04/03/2027", &iso, NULL));
+  g_assert_cmpstr (iso, ==, french ? "2027-03-04" : "2027-04-03");
+
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *text = cases[i].func (cases[i].value);

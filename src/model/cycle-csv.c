@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cycle-csv.h"
+#include "cycle-format.h"
 
 void
 cycle_csv_writer_init (CycleCsvWriter *writer,
@@ -23,6 +24,23 @@ cycle_csv_writer_init (CycleCsvWriter *writer,
   writer->out = out;
   writer->raw = raw;
   writer->row_started = FALSE;
+  writer->delimiter = ',';
+}
+
+void
+cycle_csv_writer_set_delimiter (CycleCsvWriter *writer,
+                                char            delimiter)
+{
+  g_return_if_fail (writer != NULL);
+  g_return_if_fail (delimiter == ',' || delimiter == ';' || delimiter == '\t');
+
+  writer->delimiter = delimiter;
+}
+
+char
+cycle_csv_delimiter_for_people (void)
+{
+  return strcmp (cycle_format_get_decimal_mark (), ",") == 0 ? ';' : ',';
 }
 
 gboolean
@@ -62,7 +80,7 @@ cycle_csv_writer_field (CycleCsvWriter *writer,
 
   out = writer->out;
   if (writer->row_started)
-    g_string_append_c (out, ',');
+    g_string_append_c (out, writer->delimiter);
   writer->row_started = TRUE;
 
   if (value == NULL || value[0] == '\0')
@@ -70,7 +88,7 @@ cycle_csv_writer_field (CycleCsvWriter *writer,
 
   neutralise = !writer->raw && cycle_csv_cell_is_risky (value);
 
-  if (strpbrk (value, ",\"\r\n") == NULL)
+  if (strpbrk (value, "\"\r\n") == NULL && strchr (value, writer->delimiter) == NULL)
     {
       if (neutralise)
         g_string_append_c (out, '\'');

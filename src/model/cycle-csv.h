@@ -9,9 +9,9 @@
 
 G_BEGIN_DECLS
 
-/* Writes rows of RFC 4180 CSV into a GString: fields separated by commas, rows ended by CRLF,
- * a field holding a comma, a double quote, CR or LF between double quotes with its double
- * quotes doubled.
+/* Writes rows of RFC 4180 CSV into a GString: fields separated by commas (or the delimiter set
+ * with cycle_csv_writer_set_delimiter ()), rows ended by CRLF, a field holding the delimiter, a
+ * double quote, CR or LF between double quotes with its double quotes doubled.
  *
  * Unless @raw, a cell that a spreadsheet would take for a formula is neutralised as OWASP
  * describes ("CSV Injection"): a cell starting with "=", "+", "-", "@", a tab or a carriage
@@ -24,11 +24,19 @@ typedef struct
   GString  *out;
   gboolean  raw;
   gboolean  row_started;
+  char      delimiter;
 } CycleCsvWriter;
 
 void      cycle_csv_writer_init    (CycleCsvWriter *writer,
                                     GString        *out,
                                     gboolean        raw);
+/* ',' (the default), ';' or '\t'. */
+void      cycle_csv_writer_set_delimiter (CycleCsvWriter *writer,
+                                          char            delimiter);
+/* Where Excel (and LibreOffice, which follows it) expects the fields of a CSV file to be split
+ * for people here: ';' where the decimal mark is a comma (French, German…), else ','. The
+ * decimal mark is the one formatter's (cycle-format.h). */
+char      cycle_csv_delimiter_for_people (void);
 /* NULL is an empty cell */
 void      cycle_csv_writer_field   (CycleCsvWriter *writer,
                                     const char     *value);

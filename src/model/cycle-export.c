@@ -349,6 +349,14 @@ GBytes *
 cycle_export_csv (CyclePlan           *plan,
                   CycleCsvExportFlags  flags)
 {
+  return cycle_export_csv_with_delimiter (plan, flags, 0);
+}
+
+GBytes *
+cycle_export_csv_with_delimiter (CyclePlan           *plan,
+                                 CycleCsvExportFlags  flags,
+                                 char                 delimiter)
+{
   gboolean stable = (flags & CYCLE_CSV_EXPORT_FOR_SCRIPTS) != 0;
   CycleCsvWriter csv;
   GListModel *all = NULL;
@@ -363,12 +371,17 @@ cycle_export_csv (CyclePlan           *plan,
 
   /* Excel reads a CSV file as the system's legacy code page unless it starts with a UTF-8
    * byte order mark; LibreOffice, Python and most tools accept the mark. */
-  if ((flags & CYCLE_CSV_EXPORT_NO_BOM) == 0)
+  if ((flags & (CYCLE_CSV_EXPORT_NO_BOM | CYCLE_CSV_EXPORT_FOR_SCRIPTS)) == 0)
     g_string_append (out, "\xEF\xBB\xBF");
 
   /* For people, cells a spreadsheet would run as formulas are neutralised; scripts get them
    * as they are */
   cycle_csv_writer_init (&csv, out, stable);
+  /* Excel splits a CSV file at the list separator of the system's region: a semicolon where
+   * numbers are written 3,5; otherwise the file opens in one column. Scripts get RFC 4180. */
+  if (delimiter == 0)
+    delimiter = stable ? ',' : cycle_csv_delimiter_for_people ();
+  cycle_csv_writer_set_delimiter (&csv, delimiter);
   for (guint c = 0; c < CYCLE_CSV_N_COLUMNS; c++)
     cycle_csv_writer_field (&csv, stable ? stable_headers[c] : people_header (c));
   cycle_csv_writer_end_row (&csv);

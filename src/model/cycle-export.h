@@ -42,7 +42,8 @@ typedef enum {
   CYCLE_CSV_EXPORT_NONE        = 0,
   /* For scripts: English, machine-stable column names ("stage", "title", "cta", …), the
    * file's words for fixed vocabularies ("stored-card", "asks", "published") instead of
-   * translations, and cells as they are: no apostrophe before "=", "+", "-", "@"… */
+   * translations, cells as they are (no apostrophe before "=", "+", "-", "@"…), commas and no
+   * byte order mark. */
   CYCLE_CSV_EXPORT_FOR_SCRIPTS = 1 << 0,
   /* Its former name, from when it changed only the column names */
   CYCLE_CSV_EXPORT_STABLE      = CYCLE_CSV_EXPORT_FOR_SCRIPTS,
@@ -65,8 +66,14 @@ CyclePlan *cycle_import_json                     (const char           *data,
                                                   gsize                 length,
                                                   GError              **error);
 
+/* Fields are separated as people's spreadsheets expect here (cycle_csv_delimiter_for_people():
+ * a semicolon where the decimal mark is a comma), by commas for scripts. */
 GBytes    *cycle_export_csv                      (CyclePlan            *plan,
                                                   CycleCsvExportFlags   flags);
+/* The same with @delimiter (',', ';' or '\t'; 0: as cycle_export_csv()). */
+GBytes    *cycle_export_csv_with_delimiter       (CyclePlan            *plan,
+                                                  CycleCsvExportFlags   flags,
+                                                  char                  delimiter);
 
 /* The projected number of people in each stage, indexed like the plan's stages, as the canvas
  * and picture exports show them; NaN where unknown. NULL (and *n_stages 0) when the plan has

@@ -22,6 +22,12 @@ decimal_mark (void)
   return C_("decimal mark", ".");
 }
 
+const char *
+cycle_format_get_decimal_mark (void)
+{
+  return decimal_mark ();
+}
+
 static const char *
 group_separator (void)
 {

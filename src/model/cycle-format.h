@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 
 /* Up to two decimals (three below 1), trailing zeros dropped, digits grouped: "1,234.5",
  * "0.045". "?" for NaN, "∞" for infinity. */
+/* The decimal mark of numbers shown to people: "." or "," (from the translation). */
+const char *cycle_format_get_decimal_mark (void);
 char *cycle_format_number  (double value);
 /* A whole number of people or things, grouped: "1,235". */
 char *cycle_format_count   (double value);

@@ -61,10 +61,13 @@ static const Command commands[] = {
        "-o OUT            the file to write; “-” for standard output (png and pdf only when\n"
        "                  it is not a terminal). A failed export leaves OUT as it was.\n"
        "--computed        json: add the projection and the findings, marked as computed\n"
-       "--for-scripts     csv: English column names, the file’s words and every cell as it\n"
-       "                  is; without it, a cell starting with =, +, -, @, a tab or a\n"
-       "                  carriage return gets a leading ' so that spreadsheets cannot run\n"
-       "                  it as a formula (--stable-headers: the same, its former name)\n"
+       "--for-scripts     csv: English column names, the file’s words, every cell as it\n"
+       "                  is, commas, no byte order mark; without it (for people), a cell\n"
+       "                  starting with =, +, -, @, a tab or a carriage return gets a\n"
+       "                  leading ' so that spreadsheets cannot run it as a formula, and\n"
+       "                  fields are split by “;” where numbers are written 3,5 (as Excel\n"
+       "                  expects there) (--stable-headers: the same, its former name)\n"
+       "--delimiter D     csv: split fields by “,”, “;” or “tab” instead\n"
        "--no-bom          csv: without the UTF-8 byte order mark (Excel needs it)\n"
        "--scale N         png: pixels per canvas pixel, more than 0, at most 8 (default 1)\n"
        "--content-page    pdf: after the picture, pages listing each stage’s content\n"
@@ -661,6 +664,7 @@ cmd_export (int    argc,
   const char *layout_text = NULL;
   const char *cycles_text = NULL;
   gboolean computed = FALSE, content_page = FALSE, stable = FALSE, no_bom = FALSE;
+  char delimiter = 0;
   gboolean steady = FALSE;
   guint64 cycles = 0;
   g_autoptr(CycleDocument) document = NULL;
@@ -729,6 +733,17 @@ cmd_export (int    argc,
         stable = TRUE;
       else if (g_str_equal (argv[i], "--no-bom"))
         no_bom = TRUE;
+      else if (parse_option_value (argc, argv, &i, "--delimiter", &value))
+        {
+          if (value == NULL || (strcmp (value, ",") != 0 && strcmp (value, ";") != 0 &&
+                                strcmp (value, "tab") != 0))
+            {
+              fprintf (stderr, "cycle-tool export: %s\n",
+                       _("--delimiter needs “,”, “;” or “tab”"));
+              return 2;
+            }
+          delimiter = value[0] == 't' ? '\t' : value[0];
+        }
       else if ((status = parse_file_or_output ("export", argc, argv, &i, &path, &out_path)) != 0)
         return status;
     }
@@ -759,10 +774,10 @@ cmd_export (int    argc,
       fprintf (stderr, "cycle-tool export: %s\n", _("--computed applies to json only"));
       return 2;
     }
-  if ((stable || no_bom) && g_ascii_strcasecmp (format, "csv") != 0)
+  if ((stable || no_bom || delimiter != 0) && g_ascii_strcasecmp (format, "csv") != 0)
     {
       fprintf (stderr, "cycle-tool export: %s\n",
-               _("--for-scripts and --no-bom apply to csv only"));
+               _("--for-scripts, --delimiter and --no-bom apply to csv only"));
       return 2;
     }
   if (scale_text != NULL && !(is_image && image_format == CYCLE_IMAGE_FORMAT_PNG))
@@ -866,8 +881,10 @@ cmd_export (int    argc,
         bytes = cycle_export_json (plan, computed ? CYCLE_JSON_EXPORT_COMPUTED
                                                   : CYCLE_JSON_EXPORT_NONE);
       else
-        bytes = cycle_export_csv (plan, (stable ? CYCLE_CSV_EXPORT_FOR_SCRIPTS : 0) |
-                                        (no_bom ? CYCLE_CSV_EXPORT_NO_BOM : 0));
+        bytes = cycle_export_csv_with_delimiter (plan,
+                                                 (stable ? CYCLE_CSV_EXPORT_FOR_SCRIPTS : 0) |
+                                                 (no_bom ? CYCLE_CSV_EXPORT_NO_BOM : 0),
+                                                 delimiter);
       ok = write_output (out_path, bytes, &error);
     }
 
