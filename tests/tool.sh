@@ -308,5 +308,23 @@ rm "$TMP/out/second-name.cycle"
 ls -A "$TMP/out" "$TMP/out/real" | grep -q '^\.' && fail "temporary files left: $(ls -A "$TMP/out")" ||
   pass
 
+# import --into: a content calendar from a spreadsheet (French names, semicolons, a byte order
+# mark, a date as people type it) added to a plan; rows left out are said, status 1.
+SAMPLE=$SAMPLES/coffee-club.cycle
+printf '\xef\xbb\xbfTitre;\xc3\x89tape;\xc3\x89ch\xc3\xa9ance\r\nGuide;Leads;15/03/2027\r\n' \
+  > "$TMP/calendar.csv"
+run "$TMP" import calendar.csv --into "$SAMPLE" -o imported.cycle
+expect_status "import --into a CSV calendar" 0
+grep -q '"due": "2027-03-15"' "$TMP/imported.cycle" && pass || fail "import --into: no due date"
+printf 'Title,Stage\r\nWorkshop,Nowhere\r\n' > "$TMP/calendar.csv"
+run "$TMP" import calendar.csv --into "$SAMPLE" -o imported.cycle
+expect_status "import --into with a row left out" 1
+[[ "$err" == *'Row 2: the plan has no stage “Nowhere”; left out'* ]] && pass ||
+  fail "import --into said: $err"
+printf 'a,b\r\n' > "$TMP/calendar.csv"
+run "$TMP" import calendar.csv --into "$SAMPLE" -o other.cycle
+expect_status "import --into, not a content calendar" 1
+[ ! -e "$TMP/other.cycle" ] && pass || fail "import --into wrote a plan from a file it could not read"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -10,6 +10,9 @@
 
 #include <string.h>
 
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+
 #include "cycle-csv.h"
 #include "cycle-format.h"
 
@@ -115,4 +118,131 @@ cycle_csv_writer_end_row (CycleCsvWriter *writer)
 
   g_string_append (writer->out, "\r\n");
   writer->row_started = FALSE;
+}
+
+static char
+guess_delimiter (const char *p,
+                 const char *end)
+{
+  guint commas = 0, semicolons = 0, tabs = 0;
+  gboolean quoted = FALSE;
+
+  for (; p < end && (quoted || (*p != '\n' && *p != '\r')); p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && *p == ',')
+        commas++;
+      else if (!quoted && *p == ';')
+        semicolons++;
+      else if (!quoted && *p == '\t')
+        tabs++;
+    }
+
+  if (semicolons > commas && semicolons >= tabs)
+    return ';';
+  if (tabs > commas && tabs > semicolons)
+    return '\t';
+  return ',';
+}
+
+GPtrArray *
+cycle_csv_parse (const char  *data,
+                 gsize        length,
+                 char         delimiter,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) cell = g_string_new (NULL);
+  const char *p = data, *end = data + length;
+  const char *invalid = NULL;
+  guint line = 1, quote_line = 0;
+  gboolean quoted = FALSE, was_quoted = FALSE;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!g_utf8_validate (data, length, &invalid))
+    {
+      for (const char *q = data; q < invalid; q++)
+        line += *q == '\n';
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("line %u: the text is not UTF-8 (save it as UTF-8)"), line);
+      return NULL;
+    }
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  if (delimiter == 0)
+    delimiter = guess_delimiter (p, end);
+
+  while (p <= end)
+    {
+      char c = p < end ? *p : '\0';
+      gboolean at_end = p == end;
+
+      if (quoted && !at_end)
+        {
+          if (c == '"' && p + 1 < end && p[1] == '"')
+            {
+              g_string_append_c (cell, '"');
+              p += 2;
+              continue;
+            }
+          if (c == '"')
+            quoted = FALSE;
+          else
+            {
+              line += c == '\n';
+              g_string_append_c (cell, c);
+            }
+          p++;
+          continue;
+        }
+      if (quoted && at_end)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("line %u: a quoted field is never closed"), quote_line);
+          return NULL;
+        }
+
+      if (c == '"' && cell->len == 0 && !was_quoted)
+        {
+          quoted = was_quoted = TRUE;
+          quote_line = line;
+          p++;
+          continue;
+        }
+
+      if (c == delimiter && !at_end)
+        {
+          g_ptr_array_add (cells, g_strndup (cell->str, cell->len));
+          g_string_truncate (cell, 0);
+          was_quoted = FALSE;
+          p++;
+          continue;
+        }
+
+      if (at_end || c == '\n' || c == '\r')
+        {
+          /* A line with nothing on it is no row. */
+          if (cells->len > 0 || cell->len > 0 || was_quoted)
+            {
+              g_ptr_array_add (cells, g_strndup (cell->str, cell->len));
+              g_ptr_array_add (cells, NULL);
+              g_ptr_array_add (rows, g_ptr_array_steal (cells, NULL));
+            }
+          g_string_truncate (cell, 0);
+          was_quoted = FALSE;
+          if (c == '\r' && p + 1 < end && p[1] == '\n')
+            p++;
+          line++;
+          p++;
+          continue;
+        }
+
+      g_string_append_c (cell, c);
+      p++;
+    }
+
+  return g_steal_pointer (&rows);
 }

@@ -42,6 +42,17 @@ void      cycle_csv_writer_field   (CycleCsvWriter *writer,
                                     const char     *value);
 void      cycle_csv_writer_end_row (CycleCsvWriter *writer);
 
+/* Reading CSV: the rows of @data (UTF-8, with or without a byte order mark; RFC 4180 quoting;
+ * CRLF, LF or CR line ends; a last line with or without its end), each a NULL-terminated array
+ * of cells, as written (cycle_csv_cell_restore() is the caller's). @delimiter 0 takes the one
+ * of ',', ';' and tab found most often outside quotes in the first line. Empty lines are
+ * skipped. NULL and @error set (G_IO_ERROR_INVALID_DATA, with the line) when the text is not
+ * UTF-8 or a quoted field never ends. */
+GPtrArray *cycle_csv_parse         (const char     *data,
+                                    gsize           length,
+                                    char            delimiter,
+                                    GError        **error);
+
 /* Whether a spreadsheet could read @cell as a formula: it starts with apostrophes (maybe none)
  * followed by "=", "+", "-", "@", a tab or a carriage return. */
 gboolean  cycle_csv_cell_is_risky  (const char     *cell);

@@ -218,6 +218,40 @@ cycle_enum_from_nick (GType       enum_type,
   return FALSE;
 }
 
+gboolean
+cycle_enum_from_text (GType       enum_type,
+                      const char *text,
+                      int        *value)
+{
+  guint n;
+  const EnumEntry *entries = lookup_entries (enum_type, &n);
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (entries != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  folded = g_utf8_casefold (text, -1);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *labels[] = { entries[i].nick, entries[i].label, _(entries[i].label) };
+
+      for (guint l = 0; l < G_N_ELEMENTS (labels); l++)
+        {
+          g_autofree char *candidate = g_utf8_casefold (labels[l], -1);
+
+          if (strcmp (candidate, folded) == 0)
+            {
+              *value = i;
+              return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
 const char *
 cycle_enum_get_label (GType enum_type,
                       int   value)

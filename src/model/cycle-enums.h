@@ -137,6 +137,10 @@ const char *cycle_enum_to_nick   (GType enum_type,
 gboolean    cycle_enum_from_nick (GType       enum_type,
                                   const char *nick,
                                   int        *value);
+/* As people write a value: its nick, its English label or its translated one, in any case. */
+gboolean    cycle_enum_from_text (GType       enum_type,
+                                  const char *text,
+                                  int        *value);
 const char *cycle_enum_get_label (GType enum_type,
                                   int   value);
 /* "visitors", "leads"…: every nick of the type, separated by ", ", for error messages. */

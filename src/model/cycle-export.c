@@ -516,3 +516,213 @@ cycle_export_write_bytes (GFile   *target,
   data = g_bytes_get_data (bytes, &size);
   return cycle_atomic_file_replace_contents (target, data, size, CYCLE_ATOMIC_FILE_NONE, error);
 }
+
+/* Import of a content calendar */
+
+/* The column names Cycle writes, for people in English and in French (what an export made in
+ * either language says), after the names for scripts (stable_headers). */
+static const char * const english_headers[CYCLE_CSV_N_COLUMNS] = {
+  "Stage", "Persona", "Title", "Format", "Channel", "Call to action", "Commitment",
+  "Gives or asks", "Status", "Owner", "Due date", "Link", "Notes",
+};
+static const char * const french_headers[CYCLE_CSV_N_COLUMNS] = {
+  "Étape", "Persona", "Titre", "Format", "Canal", "Appel à l’action", "Engagement demandé",
+  "Donne ou demande", "Statut", "Responsable", "Échéance", "Lien", "Notes",
+};
+
+static int
+header_column (const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (g_strstrip (g_strdup (name)), -1);
+
+  for (guint c = 0; c < CYCLE_CSV_N_COLUMNS; c++)
+    {
+      const char *names[] = { stable_headers[c], english_headers[c], french_headers[c],
+                              people_header (c) };
+
+      for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+        {
+          g_autofree char *candidate = g_utf8_casefold (names[k], -1);
+
+          if (strcmp (candidate, folded) == 0)
+            return (int) c;
+        }
+    }
+  return -1;
+}
+
+static gpointer
+find_named (GListModel *model,
+            const char *name,
+            const char *(*get_name) (gpointer))
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *candidate = g_utf8_casefold (get_name (item), -1);
+
+      if (strcmp (candidate, folded) == 0)
+        return item;
+    }
+  return NULL;
+}
+
+/* A word Cycle shows translated (a usual format or channel) goes back to the file's word. */
+static const char *
+untranslate_word (const char         *word,
+                  const char         *context,
+                  const char * const *vocabulary)
+{
+  for (guint i = 0; vocabulary[i] != NULL; i++)
+    if (g_utf8_collate (word, g_dpgettext2 (GETTEXT_PACKAGE, context, vocabulary[i])) == 0)
+      return vocabulary[i];
+  return word;
+}
+
+int
+cycle_import_csv (CyclePlan   *plan,
+                  const char  *data,
+                  gsize        length,
+                  GPtrArray  **problems,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
+  int column_of[CYCLE_CSV_N_COLUMNS];
+  GStrv header;
+  int added = 0;
+
+  g_return_val_if_fail (CYCLE_IS_PLAN (plan), -1);
+  g_return_val_if_fail (data != NULL || length == 0, -1);
+
+  rows = cycle_csv_parse (data, length, 0, error);
+  if (rows == NULL)
+    return -1;
+  if (rows->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("the file is empty"));
+      return -1;
+    }
+
+  for (guint c = 0; c < CYCLE_CSV_N_COLUMNS; c++)
+    column_of[c] = -1;
+  header = g_ptr_array_index (rows, 0);
+  for (guint i = 0; header[i] != NULL; i++)
+    {
+      int c = header_column (header[i]);
+
+      if (c >= 0 && column_of[c] < 0)
+        column_of[c] = (int) i;
+    }
+  if (column_of[0] < 0 || column_of[2] < 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("the first line does not name the columns: it needs at least “%s” and "
+                     "“%s”, as Cycle’s CSV export writes them"),
+                   people_header (0), people_header (2));
+      return -1;
+    }
+
+  cycle_plan_begin_group (plan, _("Import Content"));
+  for (guint r = 1; r < rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (rows, r);
+      guint n_cells = g_strv_length (row);
+      const char *cell[CYCLE_CSV_N_COLUMNS];
+      g_autoptr(CycleContent) content = NULL;
+      CycleStage *stage;
+      int value;
+
+      for (guint c = 0; c < CYCLE_CSV_N_COLUMNS; c++)
+        {
+          const char *text = column_of[c] >= 0 && (guint) column_of[c] < n_cells
+                             ? row[column_of[c]] : "";
+
+          cell[c] = cycle_csv_cell_restore (text);
+        }
+
+      /* Rows are counted as a spreadsheet numbers them: the header is row 1. */
+      if (cell[2][0] == '\0')
+        {
+          g_ptr_array_add (said, g_strdup_printf (_("Row %u: no title; left out"), r + 1));
+          continue;
+        }
+      stage = find_named (cycle_plan_get_stages (plan), cell[0],
+                          (const char *(*) (gpointer)) cycle_stage_get_name);
+      if (stage == NULL)
+        {
+          g_ptr_array_add (said, g_strdup_printf (_("Row %u: the plan has no stage “%s”; "
+                                                    "left out"), r + 1, cell[0]));
+          continue;
+        }
+
+      content = cycle_content_new (cell[2]);
+      cycle_content_set_format (content, untranslate_word (cell[3], "content format",
+                                                           cycle_content_suggested_formats ()));
+      cycle_content_set_channel (content,
+                                 untranslate_word (cell[4], "content channel",
+                                                   cycle_content_suggested_channels ()));
+      cycle_content_set_cta (content, cell[5]);
+      cycle_content_set_owner (content, cell[9]);
+      cycle_content_set_url (content, cell[11]);
+      cycle_content_set_notes (content, cell[12]);
+
+      if (cell[1][0] != '\0')
+        {
+          CyclePersona *persona = find_named (cycle_plan_get_personas (plan), cell[1],
+                                              (const char *(*) (gpointer))
+                                              cycle_persona_get_name);
+          if (persona != NULL)
+            cycle_content_set_persona (content, persona);
+          else
+            g_ptr_array_add (said, g_strdup_printf (_("Row %u: the plan has no persona “%s”; "
+                                                      "imported without one"), r + 1, cell[1]));
+        }
+      if (cell[6][0] != '\0')
+        {
+          if (cycle_enum_from_text (CYCLE_TYPE_COMMITMENT, cell[6], &value))
+            cycle_content_set_commitment (content, value);
+          else
+            g_ptr_array_add (said, g_strdup_printf (_("Row %u: “%s” is not a commitment Cycle "
+                                                      "knows; left at “%s”"), r + 1, cell[6],
+                                                    cycle_enum_get_label (CYCLE_TYPE_COMMITMENT,
+                                                                          0)));
+        }
+      /* Gives or asks as the export wrote it is what the call to action comes to: only a
+       * word that differs from it is the team's own. */
+      if (cell[7][0] != '\0' && cycle_enum_from_text (CYCLE_TYPE_DIRECTION, cell[7], &value) &&
+          value != CYCLE_DIRECTION_AUTO && value != (int) cycle_content_get_direction (content))
+        cycle_content_set_direction (content, value);
+      if (cell[8][0] != '\0')
+        {
+          if (cycle_enum_from_text (CYCLE_TYPE_STATUS, cell[8], &value))
+            cycle_content_set_status (content, value);
+          else
+            g_ptr_array_add (said, g_strdup_printf (_("Row %u: “%s” is not a status Cycle "
+                                                      "knows; left at “%s”"), r + 1, cell[8],
+                                                    cycle_enum_get_label (CYCLE_TYPE_STATUS,
+                                                                          0)));
+        }
+      if (cell[10][0] != '\0')
+        {
+          g_autofree char *iso = NULL;
+          g_autofree char *problem = NULL;
+
+          if (cycle_date_parse_input (cell[10], &iso, &problem))
+            cycle_content_set_due (content, iso);
+          else
+            g_ptr_array_add (said, g_strdup_printf (_("Row %u: %s; imported without a due "
+                                                      "date"), r + 1, problem));
+        }
+
+      cycle_plan_add_content (plan, stage, content, -1);
+      added++;
+    }
+  cycle_plan_end_group (plan);
+
+  if (problems != NULL)
+    *problems = g_steal_pointer (&said);
+  return added;
+}

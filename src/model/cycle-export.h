@@ -70,6 +70,21 @@ CyclePlan *cycle_import_json                     (const char           *data,
  * a semicolon where the decimal mark is a comma), by commas for scripts. */
 GBytes    *cycle_export_csv                      (CyclePlan            *plan,
                                                   CycleCsvExportFlags   flags);
+/* Adds the content of a CSV content calendar to @plan, as one undo step ("Import Content"): the
+ * columns Cycle exports (its English or French column names, or the names for scripts; in any
+ * order; unknown columns ignored), split by commas, semicolons or tabs, with or without a byte
+ * order mark; dates as people type them (cycle_date_parse_input()); fixed lists by their file
+ * word or their label (cycle_enum_from_text()); cells a spreadsheet would have run get their
+ * apostrophe back off (cycle_csv_cell_restore()). A row needs a title and the name of one of
+ * the plan's stages; rows without are left out. @problems (if not NULL) gets one sentence per
+ * row left out or value not understood ("Row 4: …"), values not understood being left at their
+ * default. Returns how many pieces of content were added; -1 and @error when the text cannot be
+ * read as CSV or has no Title (or Stage) column. */
+int        cycle_import_csv                      (CyclePlan            *plan,
+                                                  const char           *data,
+                                                  gsize                 length,
+                                                  GPtrArray           **problems,
+                                                  GError              **error);
 /* The same with @delimiter (',', ';' or '\t'; 0: as cycle_export_csv()). */
 GBytes    *cycle_export_csv_with_delimiter       (CyclePlan            *plan,
                                                   CycleCsvExportFlags   flags,

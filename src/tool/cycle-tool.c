@@ -76,10 +76,15 @@ static const Command commands[] = {
        "                  (without either: the plan's own setting)\n"
        "--layout LAYOUT   svg, png, pdf: free, funnel, cycle or two-lanes instead of the\n"
        "                  plan’s own") },
-  { "import", N_("FILE.json -o OUT.cycle"),
-    N_("Read a JSON export (“-”: standard input) into a plan file, without its computed data"),
+  { "import", N_("FILE.json -o OUT.cycle | FILE.csv --into PLAN.cycle -o OUT.cycle"),
+    N_("Read a JSON export (“-”: standard input) into a plan file, without its computed data; "
+       "or add a CSV content calendar to a plan"),
     cmd_import,
-    N_("-o OUT            the plan file to write; “-” for standard output") },
+    N_("-o OUT            the plan file to write; “-” for standard output\n"
+       "--into PLAN       FILE is a CSV content calendar (Cycle’s columns, in English or\n"
+       "                  French, split by commas, semicolons or tabs): its rows are added\n"
+       "                  to PLAN’s stages; each row left out or value not understood is\n"
+       "                  said, and the exit status is then 1") },
 };
 
 static void
@@ -944,17 +949,42 @@ cmd_import (int    argc,
 {
   const char *path = NULL;
   const char *out_path = NULL;
+  const char *into = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CyclePlan) plan = NULL;
+  g_autoptr(CycleDocument) document = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *name = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
   int status;
 
   for (int i = 0; i < argc; i++)
-    if ((status = parse_file_or_output ("import", argc, argv, &i, &path, &out_path)) != 0)
-      return status;
+    {
+      const char *value = NULL;
+
+      if (parse_option_value (argc, argv, &i, "--into", &value))
+        {
+          if (value == NULL)
+            {
+              fprintf (stderr, "cycle-tool import: %s\n", _("--into needs a plan file"));
+              return 2;
+            }
+          into = value;
+        }
+      else if ((status = parse_file_or_output ("import", argc, argv, &i, &path, &out_path)) != 0)
+        return status;
+    }
+
+  if (into != NULL)
+    {
+      g_autofree char *into_name = display_name_for (into);
+
+      document = load_document (into, into_name);
+      if (document == NULL)
+        return 1;
+    }
 
   status = check_file_and_output ("import", path, out_path,
                                   _("say where to write: -o FILE.cycle, or -o - for standard "
@@ -992,7 +1022,13 @@ cmd_import (int    argc,
         g_file_load_contents (file, NULL, &data, &length, NULL, &error);
     }
 
-  if (error == NULL)
+  if (error == NULL && document != NULL)
+    {
+      plan = g_object_ref (cycle_document_get_plan (document));
+      if (cycle_import_csv (plan, data, length, &problems, &error) < 0)
+        g_clear_object (&plan);
+    }
+  else if (error == NULL)
     plan = cycle_import_json (data, length, &error);
 
   if (plan == NULL)
@@ -1021,7 +1057,16 @@ cmd_import (int    argc,
       return 1;
     }
 
-  return 0;
+  /* Rows left out and values not understood: said, one a line, and the status says so. */
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("%s: %s", name,
+                                               (char *) g_ptr_array_index (problems, i));
+
+      print_escaped (stderr, line);
+    }
+
+  return problems != NULL && problems->len > 0 ? 1 : 0;
 }
 
 int
