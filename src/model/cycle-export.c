@@ -581,6 +581,31 @@ untranslate_word (const char         *word,
   return word;
 }
 
+/* A fixed list's cell (commitment or status): TRUE and @value when it names one of @type's
+ * values; an empty cell is none (FALSE, nothing said); anything else is said. */
+static gboolean
+read_enum_cell (GPtrArray  *said,
+                guint       row,
+                const char *text,
+                GType       type,
+                int        *value)
+{
+  const char *fallback = cycle_enum_get_label (type, 0);
+
+  if (text[0] == '\0')
+    return FALSE;
+  if (cycle_enum_from_text (type, text, value))
+    return TRUE;
+
+  if (type == CYCLE_TYPE_COMMITMENT)
+    g_ptr_array_add (said, g_strdup_printf (_("Row %u: “%s” is not a commitment Cycle knows; "
+                                              "left at “%s”"), row, text, fallback));
+  else
+    g_ptr_array_add (said, g_strdup_printf (_("Row %u: “%s” is not a status Cycle knows; left "
+                                              "at “%s”"), row, text, fallback));
+  return FALSE;
+}
+
 int
 cycle_import_csv (CyclePlan   *plan,
                   const char  *data,
@@ -680,31 +705,15 @@ cycle_import_csv (CyclePlan   *plan,
             g_ptr_array_add (said, g_strdup_printf (_("Row %u: the plan has no persona “%s”; "
                                                       "imported without one"), r + 1, cell[1]));
         }
-      if (cell[6][0] != '\0')
-        {
-          if (cycle_enum_from_text (CYCLE_TYPE_COMMITMENT, cell[6], &value))
-            cycle_content_set_commitment (content, value);
-          else
-            g_ptr_array_add (said, g_strdup_printf (_("Row %u: “%s” is not a commitment Cycle "
-                                                      "knows; left at “%s”"), r + 1, cell[6],
-                                                    cycle_enum_get_label (CYCLE_TYPE_COMMITMENT,
-                                                                          0)));
-        }
+      if (read_enum_cell (said, r + 1, cell[6], CYCLE_TYPE_COMMITMENT, &value))
+        cycle_content_set_commitment (content, value);
       /* Gives or asks as the export wrote it is what the call to action comes to: only a
        * word that differs from it is the team's own. */
       if (cell[7][0] != '\0' && cycle_enum_from_text (CYCLE_TYPE_DIRECTION, cell[7], &value) &&
           value != CYCLE_DIRECTION_AUTO && value != (int) cycle_content_get_direction (content))
         cycle_content_set_direction (content, value);
-      if (cell[8][0] != '\0')
-        {
-          if (cycle_enum_from_text (CYCLE_TYPE_STATUS, cell[8], &value))
-            cycle_content_set_status (content, value);
-          else
-            g_ptr_array_add (said, g_strdup_printf (_("Row %u: “%s” is not a status Cycle "
-                                                      "knows; left at “%s”"), r + 1, cell[8],
-                                                    cycle_enum_get_label (CYCLE_TYPE_STATUS,
-                                                                          0)));
-        }
+      if (read_enum_cell (said, r + 1, cell[8], CYCLE_TYPE_STATUS, &value))
+        cycle_content_set_status (content, value);
       if (cell[10][0] != '\0')
         {
           g_autofree char *iso = NULL;
