@@ -354,7 +354,9 @@ cmd_check (int    argc,
           g_autoptr(CycleFinding) finding = g_list_model_get_item (findings, i);
           g_autofree char *line = NULL;
 
-          line = g_strdup_printf ("%s: %s: %s", name,
+          /* Translators: a finding as cycle-tool check prints it: the file, the severity
+           * ("warning"), the message. French puts a no-break space before each colon. */
+          line = g_strdup_printf (_("%s: %s: %s"), name,
                                   severity_word (cycle_finding_get_severity (finding)),
                                   cycle_finding_get_message (finding));
           print_escaped (stdout, line);
