@@ -313,14 +313,47 @@ cycle_application_preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* Without the help viewer, GIO says only "Operation not supported": say what is missing and
+ * where the guide's pages are. */
+static void
+on_help_shown_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *pages = NULL;
+  GtkWidget *dialog;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  pages = g_build_filename (DATADIR, "help", "C", PACKAGE_NAME, NULL);
+  /* Translators: %s is a folder, "/usr/share/help/C/cycle" */
+  body = g_strdup_printf (_("Cycle’s guide is read with the GNOME help viewer, which is not "
+                            "installed here. Install the package “yelp” to read it, or open its "
+                            "pages in %s."), pages);
+  dialog = adw_message_dialog_new (GTK_WINDOW (source), _("Could Not Open the Guide"), body);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 cycle_application_help_action (GSimpleAction *action,
                                GVariant      *parameter,
                                gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (app);
 
-  gtk_show_uri (gtk_application_get_active_window (app), "help:cycle", GDK_CURRENT_TIME);
+  if (window == NULL)
+    return;
+  gtk_show_uri_full (window, "help:" PACKAGE_NAME, GDK_CURRENT_TIME, NULL, on_help_shown_cb,
+                     NULL);
 }
 
 static void

@@ -326,6 +326,33 @@ test_drop_file (Fixture       *fixture,
   g_assert_nonnull (find_stage_widget (window, "Visitors"));
 }
 
+/* F1 without the help viewer: a message that says what is missing, not "Operation not
+ * supported". */
+static void
+test_help_without_viewer (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GAppInfo) viewer = g_app_info_get_default_for_uri_scheme ("help");
+  AdwMessageDialog *dialog;
+  CycleWindow *window;
+
+  if (viewer != NULL)
+    {
+      g_test_skip ("a help viewer is installed here: it would open");
+      return;
+    }
+
+  g_application_activate (G_APPLICATION (app));
+  window = ui_test_get_window (app);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  ui_test_wait_until (ui_test_find_message_dialog ("Could Not Open the Guide") != NULL);
+  dialog = ui_test_find_message_dialog ("Could Not Open the Guide");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“yelp”"));
+  adw_message_dialog_response (dialog, "close");
+  ui_test_drain ();
+}
+
 static void
 test_open_error (Fixture       *fixture,
                  gconstpointer  data)
@@ -510,6 +537,8 @@ main (int   argc,
               fixture_set_up, test_close_unsaved, fixture_tear_down);
   g_test_add ("/window/open-big", Fixture, NULL,
               fixture_set_up, test_open_big, fixture_tear_down);
+  g_test_add ("/window/help-without-viewer", Fixture, NULL,
+              fixture_set_up, test_help_without_viewer, fixture_tear_down);
 
   return ui_test_run (app);
 }
