@@ -28,8 +28,6 @@
 #define PAN_STEP         48.0
 #define ZOOM_STEP        1.25
 
-#define properties _cycle_canvas_properties
-#define signals    _cycle_canvas_signals
 
 /* ------------------------------------------------------------------------------------------------
  * Adding, removing, duplicating, moving
@@ -417,7 +415,7 @@ cycle_canvas_set_selection_lane (CycleCanvas *self,
     cycle_stage_set_lane (g_ptr_array_index (stages, i), lane);
   cycle_plan_end_group (self->plan);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[CANVAS_PROP_SELECTION_LANE]);
+  _cycle_canvas_notify (self, CANVAS_PROP_SELECTION_LANE);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -1160,7 +1158,7 @@ set_menu_link (CycleCanvas *self,
                CycleLink   *link)
 {
   g_set_object (&self->menu_link, link);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[CANVAS_PROP_MENU_LINK_KIND]);
+  _cycle_canvas_notify (self, CANVAS_PROP_MENU_LINK_KIND);
 }
 
 void
@@ -1370,7 +1368,7 @@ activate_action (GtkWidget  *widget,
 
   if (self->anchor != NULL)
     {
-      g_signal_emit (self, signals[CANVAS_SIGNAL_STAGE_ACTIVATED], 0, self->anchor);
+      _cycle_canvas_emit_stage_activated (self, self->anchor);
     }
   else if (g_hash_table_size (self->selected_links) == 1)
     {
