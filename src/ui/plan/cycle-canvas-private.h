@@ -310,6 +310,11 @@ void              _cycle_canvas_pointer_init      (CycleCanvas  *self);
 void              _cycle_canvas_start_move        (CycleCanvas  *self);
 void              _cycle_canvas_stop_drag_routing (CycleCanvas  *self);
 
+/* cycle-canvas-edit.c */
+CycleLink        *_cycle_canvas_find_link          (CycleCanvas  *self,
+                                                    const char   *id);
+void              _cycle_canvas_rename_init        (CycleCanvas  *self);
+
 /* cycle-canvas-actions.c */
 void              _cycle_canvas_class_actions_init (GtkWidgetClass *widget_class);
 void              _cycle_canvas_actions_init       (CycleCanvas  *self);
