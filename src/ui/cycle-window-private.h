@@ -1,4 +1,4 @@
-/* cycle-window-private.h: what cycle-window.c and cycle-window-actions.c share
+/* cycle-window-private.h: what the files of CycleWindow (cycle-window*.c) share
  *
  * Copyright 2026 The Cycle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -117,6 +117,12 @@ void        _cycle_window_choose_file        (CycleWindow         *self,
                                               const char          *accept_label,
                                               GtkFileFilter       *filter,
                                               CycleWindowFileFunc  func);
+
+/* cycle-window-checks.c */
+void        _cycle_window_follow_checker     (CycleWindow  *self,
+                                              CycleChecker *checker);
+void        _cycle_window_checks_init        (CycleWindow  *self);
+
 void        _cycle_window_class_actions_init (CycleWindowClass *klass);
 /* cycle-window-open.c */
 void        _cycle_window_class_open_init    (CycleWindowClass *klass);

@@ -28,7 +28,7 @@
 
 #include <adwaita.h>
 
-#include "cycle-canvas.h"
+#include "cycle-canvas-private.h"
 
 #define FULL_STAGES   500
 #define QUICK_STAGES  50

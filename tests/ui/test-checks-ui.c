@@ -10,7 +10,7 @@
 #include "config.h"
 
 #include "cycle-application.h"
-#include "cycle-canvas.h"
+#include "cycle-canvas-private.h"
 #include "cycle-checker.h"
 #include "cycle-coverage-view.h"
 #include "cycle-findings-panel.h"

@@ -11,7 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cycle-application.h"
-#include "cycle-canvas.h"
+#include "cycle-canvas-private.h"
 #include "cycle-stage-widget.h"
 #include "cycle-window.h"
 #include "cycle-window-private.h"

@@ -1,4 +1,4 @@
-/* cycle-canvas-private.h: what cycle-canvas.c and cycle-canvas-actions.c share
+/* cycle-canvas-private.h: what the files of CycleCanvas share (cycle-canvas*.c)
  *
  * Copyright 2026 The Cycle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +10,75 @@
 #include "cycle-stage-widget.h"
 
 G_BEGIN_DECLS
+
+/* What the canvas's own files use, and what tests drive it through (the pointer hooks, the
+ * selection of links, the rename entry, the link editor); the window uses only cycle-canvas.h. */
+/* The projection on the stages: @start people entering the top, over @cycles cycles
+ * (1000 and 1 by default). */
+void         cycle_canvas_set_projection       (CycleCanvas     *self,
+                                                double           start,
+                                                guint            cycles);
+void         cycle_canvas_zoom_to_fit          (CycleCanvas     *self);
+void         cycle_canvas_get_pan              (CycleCanvas     *self,
+                                                double          *x,
+                                                double          *y);
+void         cycle_canvas_set_pan              (CycleCanvas     *self,
+                                                double           x,
+                                                double           y);
+void         cycle_canvas_canvas_to_widget     (CycleCanvas     *self,
+                                                double           x,
+                                                double           y,
+                                                double          *widget_x,
+                                                double          *widget_y);
+
+/* Where a stage is drawn now (in canvas units), or NULL when it is not in the plan. */
+const CycleStageGeometry *cycle_canvas_get_stage_geometry (CycleCanvas *self,
+                                                           CycleStage  *stage);
+/* (transfer container): the selected stages, or links, in the plan's order. */
+GPtrArray   *cycle_canvas_get_selected_stages  (CycleCanvas     *self);
+GPtrArray   *cycle_canvas_get_selected_links   (CycleCanvas     *self);
+void         cycle_canvas_select_link          (CycleCanvas     *self,
+                                                CycleLink       *link,
+                                                CycleSelectMode  mode);
+void         cycle_canvas_select_all           (CycleCanvas     *self);
+void         cycle_canvas_unselect_all         (CycleCanvas     *self);
+void         cycle_canvas_duplicate_selection  (CycleCanvas     *self);
+/* Moves the selected stages by @dx, @dy canvas units (free layout), or one place along their
+ * lane (computed layouts: by the sign of the larger of the two). */
+void         cycle_canvas_nudge_selection      (CycleCanvas     *self,
+                                                double           dx,
+                                                double           dy);
+void         cycle_canvas_set_selection_lane   (CycleCanvas     *self,
+                                                CycleLane        lane);
+/* The kind a new link from @source to @target gets: mapping when the lanes differ, loop when
+ * @target comes before @source in the plan, next otherwise. */
+CycleLinkKind cycle_canvas_default_link_kind   (CyclePlan       *plan,
+                                                CycleStage      *source,
+                                                CycleStage      *target);
+/* Links @source to @target with the default kind (the existing link when there is one). */
+CycleLink   *cycle_canvas_connect              (CycleCanvas     *self,
+                                                CycleStage      *source,
+                                                CycleStage      *target);
+/* The entry while renaming, else NULL. */
+GtkEditable *cycle_canvas_get_rename_entry     (CycleCanvas     *self);
+/* The list of stages that the selected stage can be linked to ("Connect to…"). */
+void         cycle_canvas_show_connect         (CycleCanvas     *self);
+/* The link editor (a CycleLinkEditor), once opened; else NULL. */
+GtkWidget   *cycle_canvas_get_link_editor      (CycleCanvas     *self);
+/* The context menu of the selected stage, or of the selected link. */
+void         cycle_canvas_show_context_menu    (CycleCanvas     *self);
+
+/* What the pointer gestures do, at widget coordinates; tests drive a drag through these.
+ * @button 1 selects, moves, connects (from a handle) or draws a rubber band; 2 pans. */
+void         cycle_canvas_pointer_press        (CycleCanvas     *self,
+                                                guint            button,
+                                                double           x,
+                                                double           y,
+                                                GdkModifierType  state);
+void         cycle_canvas_pointer_drag         (CycleCanvas     *self,
+                                                double           offset_x,
+                                                double           offset_y);
+void         cycle_canvas_pointer_release      (CycleCanvas     *self);
 
 #define CYCLE_CANVAS_MIN_ZOOM 0.1
 #define CYCLE_CANVAS_MAX_ZOOM 4.0
@@ -148,7 +217,7 @@ struct _CycleCanvas
   CycleStage         *connect_source;
 };
 
-enum {
+typedef enum {
   CANVAS_PROP_0,
   CANVAS_PROP_PLAN,
   CANVAS_PROP_ZOOM,
@@ -160,9 +229,7 @@ enum {
   CANVAS_PROP_PROJECTION_START,
   CANVAS_PROP_PROJECTION_CYCLES,
   CANVAS_N_PROPS
-};
-
-extern GParamSpec *_cycle_canvas_properties[CANVAS_N_PROPS];
+} CanvasProp;
 
 enum {
   CANVAS_SIGNAL_STAGE_ACTIVATED,
@@ -170,9 +237,23 @@ enum {
   CANVAS_N_SIGNALS
 };
 
-extern guint _cycle_canvas_signals[CANVAS_N_SIGNALS];
-
 /* cycle-canvas.c */
+/* The property and signal tables stay in cycle-canvas.c; the other files go through these. */
+void              _cycle_canvas_notify            (CycleCanvas  *self,
+                                                   CanvasProp    prop);
+void              _cycle_canvas_emit_stage_activated (CycleCanvas *self,
+                                                      CycleStage  *stage);
+void              _cycle_canvas_invalidate_geometry (CycleCanvas *self);
+gboolean          _cycle_canvas_rects_intersect   (const CycleRect *a,
+                                                   const CycleRect *b);
+/* The part of the canvas the widget shows, in canvas units. */
+void              _cycle_canvas_visible_area      (CycleCanvas  *self,
+                                                   CycleRect    *area);
+void              _cycle_canvas_widget_to_canvas  (CycleCanvas  *self,
+                                                   double        x,
+                                                   double        y,
+                                                   double       *cx,
+                                                   double       *cy);
 void              _cycle_canvas_ensure_geometry   (CycleCanvas  *self);
 int               _cycle_canvas_stage_index       (CycleCanvas  *self,
                                                    CycleStage   *stage);
@@ -197,6 +278,42 @@ CycleLink        *_cycle_canvas_hit_link          (CycleCanvas  *self,
 void              _cycle_canvas_message           (CycleCanvas  *self,
                                                    const char   *message,
                                                    gboolean      offer_undo);
+
+/* cycle-canvas-view.c */
+void              _cycle_canvas_measure           (GtkWidget      *widget,
+                                                   GtkOrientation  orientation,
+                                                   int             for_size,
+                                                   int            *minimum,
+                                                   int            *natural,
+                                                   int            *minimum_baseline,
+                                                   int            *natural_baseline);
+void              _cycle_canvas_size_allocate     (GtkWidget    *widget,
+                                                   int           width,
+                                                   int           height,
+                                                   int           baseline);
+void              _cycle_canvas_shown_bounds      (CycleCanvas  *self,
+                                                   guint         index,
+                                                   CycleRect    *bounds);
+
+/* cycle-canvas-selection.c */
+void              _cycle_canvas_update_handles    (CycleCanvas  *self);
+
+/* cycle-canvas-snapshot.c */
+void              _cycle_canvas_snapshot          (GtkWidget    *widget,
+                                                   GtkSnapshot  *snapshot);
+void              _cycle_canvas_forget_drawings   (CycleCanvas  *self);
+/* Frees a LinkNode, the hash table's value in link_nodes. */
+void              _cycle_canvas_link_node_free    (gpointer      data);
+
+/* cycle-canvas-pointer.c */
+void              _cycle_canvas_pointer_init      (CycleCanvas  *self);
+void              _cycle_canvas_start_move        (CycleCanvas  *self);
+void              _cycle_canvas_stop_drag_routing (CycleCanvas  *self);
+
+/* cycle-canvas-edit.c */
+CycleLink        *_cycle_canvas_find_link          (CycleCanvas  *self,
+                                                    const char   *id);
+void              _cycle_canvas_rename_init        (CycleCanvas  *self);
 
 /* cycle-canvas-actions.c */
 void              _cycle_canvas_class_actions_init (GtkWidgetClass *widget_class);

@@ -18,62 +18,9 @@
 #include <glib/gi18n.h>
 
 #include "cycle-content-cells.h"
-#include "cycle-content-editor.h"
+#include "cycle-content-editor-private.h"
 #include "cycle-enum-labels.h"
 #include "cycle-error.h"
-
-struct _CycleContentEditor
-{
-  AdwWindow          parent_instance;
-
-  CycleContent      *content;
-  CyclePlan         *plan;
-  /* The content was just made for this editor and nothing has changed it since: Escape takes it
-   * back out of the plan (cycle_content_editor_set_new ()). */
-  gboolean           fresh;
-  GBindingGroup     *bindings;
-  GSignalGroup      *content_signals;
-  GSignalGroup      *stages_signals;
-
-  /* The "None" entry of the persona list: a persona that is in no plan, never stored. */
-  CyclePersona      *no_persona;
-  GListStore        *persona_sources;
-
-  /* Template widgets */
-  AdwWindowTitle    *window_title;
-  AdwEntryRow       *title_row;
-  AdwComboRow       *stage_row;
-  AdwComboRow       *persona_row;
-  AdwEntryRow       *format_row;
-  GtkMenuButton     *format_button;
-  AdwEntryRow       *channel_row;
-  GtkMenuButton     *channel_button;
-  AdwEntryRow       *cta_row;
-  AdwComboRow       *commitment_row;
-  AdwActionRow      *direction_row;
-  GtkToggleButton   *auto_button;
-  GtkToggleButton   *gives_button;
-  GtkToggleButton   *asks_button;
-  AdwComboRow       *status_row;
-  AdwComboRow       *pitch_row;
-  AdwComboRow       *consent_row;
-  AdwEntryRow       *owner_row;
-  AdwEntryRow       *due_row;
-  GtkPopover        *due_popover;
-  GtkCalendar       *calendar;
-  GtkLabel          *due_error_label;
-  AdwEntryRow       *url_row;
-  GtkLabel          *url_error_label;
-  GtkTextView       *notes_view;
-
-  guint              navigate_id;
-  guint              check_removed_id;
-  /* Set while the editor itself moves a widget to the model's value. */
-  guint              syncing : 1;
-  /* Set while a list under a combo row changes: its selection moves without the person. */
-  guint              lists_changing;
-  guint              calendar_navigating : 1;
-};
 
 G_DEFINE_FINAL_TYPE (CycleContentEditor, cycle_content_editor, ADW_TYPE_WINDOW)
 
@@ -92,12 +39,19 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+void
+_cycle_content_editor_emit_removed (CycleContentEditor *self,
+                                    CycleContent       *content)
+{
+  g_signal_emit (self, signals[REMOVED], 0, content);
+}
+
 /* ------------------------------------------------------------------------------------------------
  * Helpers
  */
 
-static void
-seal (CycleContentEditor *self)
+void
+_cycle_content_editor_seal (CycleContentEditor *self)
 {
   if (self->plan != NULL)
     cycle_plan_seal_undo (self->plan);
@@ -202,8 +156,8 @@ hide_due_error (CycleContentEditor *self)
   gtk_accessible_reset_state (GTK_ACCESSIBLE (self->due_row), GTK_ACCESSIBLE_STATE_INVALID);
 }
 
-static void
-sync_due (CycleContentEditor *self)
+void
+_cycle_content_editor_sync_due (CycleContentEditor *self)
 {
   const char *due = cycle_content_get_due (self->content);
 
@@ -275,7 +229,7 @@ on_content_notify_cb (CycleContentEditor *self,
   else if (pspec->name == g_intern_static_string ("persona"))
     sync_persona (self);
   else if (pspec->name == g_intern_static_string ("due"))
-    sync_due (self);
+    _cycle_content_editor_sync_due (self);
   else if (pspec->name == g_intern_static_string ("url"))
     sync_url (self);
   else if (pspec->name == g_intern_static_string ("commitment") ||
@@ -350,7 +304,7 @@ on_stage_row_selected_cb (CycleContentEditor *self,
   stage = adw_combo_row_get_selected_item (row);
   if (stage != NULL && stage != cycle_content_get_stage (self->content))
     {
-      seal (self);
+      _cycle_content_editor_seal (self);
       cycle_plan_move_content (self->plan, self->content, stage, -1);
     }
 }
@@ -371,7 +325,7 @@ on_persona_row_selected_cb (CycleContentEditor *self,
 
   if (persona != cycle_content_get_persona (self->content))
     {
-      seal (self);
+      _cycle_content_editor_seal (self);
       cycle_content_set_persona (self->content, persona);
     }
 }
@@ -519,7 +473,7 @@ check_due (CycleContentEditor *self)
     {
       hide_due_error (self);
       cycle_content_set_due (self->content, iso);
-      sync_due (self);
+      _cycle_content_editor_sync_due (self);
     }
   else
     {
@@ -584,197 +538,9 @@ on_calendar_day_selected_cb (CycleContentEditor *self,
 
   date = gtk_calendar_get_date (calendar);
   due = g_date_time_format (date, "%Y-%m-%d");
-  seal (self);
+  _cycle_content_editor_seal (self);
   cycle_content_set_due (self->content, due);
-  seal (self);
-}
-
-/* ------------------------------------------------------------------------------------------------
- * Actions
- */
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  g_autoptr(CycleContentEditor) self = g_object_ref (CYCLE_CONTENT_EDITOR (widget));
-  g_autoptr(CycleContent) content = NULL;
-
-  if (self->content == NULL)
-    return;
-
-  content = g_object_ref (self->content);
-  seal (self);
-  /* The editor closes (soon) through notify::stage; the references above keep both alive. */
-  cycle_plan_remove_content (self->plan, content);
-  g_signal_emit (self, signals[REMOVED], 0, content);
-}
-
-/* Escape: closes; a new item nothing has changed goes away with it, its addition undone (as if
- * it had never been made: no empty "New Content" left behind, nothing to redo). */
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  g_autoptr(CycleContentEditor) self = g_object_ref (CYCLE_CONTENT_EDITOR (widget));
-
-  if (self->fresh && self->content != NULL && cycle_content_get_stage (self->content) != NULL)
-    {
-      g_autoptr(CycleContent) content = g_object_ref (self->content);
-      CyclePlan *plan = self->plan;
-
-      self->fresh = FALSE;
-      seal (self);
-      if (cycle_plan_can_undo (plan))
-        cycle_plan_undo (plan);
-      /* The undone step was not the addition (another window edited meanwhile): remove it. */
-      if (cycle_content_get_stage (content) != NULL)
-        cycle_plan_remove_content (plan, content);
-    }
-
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-duplicate_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (widget);
-  CycleContent *copy;
-
-  if (self->content == NULL)
-    return;
-
-  seal (self);
-  copy = cycle_content_duplicate (self->content);
-  if (copy != NULL)
-    {
-      cycle_content_editor_set_content (self, copy);
-      cycle_content_editor_focus_title (self);
-    }
-}
-
-static void
-set_format_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (widget);
-
-  if (self->content == NULL)
-    return;
-
-  seal (self);
-  cycle_content_set_format (self->content, g_variant_get_string (parameter, NULL));
-  seal (self);
-}
-
-static void
-set_channel_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (widget);
-
-  if (self->content == NULL)
-    return;
-
-  seal (self);
-  cycle_content_set_channel (self->content, g_variant_get_string (parameter, NULL));
-  seal (self);
-}
-
-static void
-due_today_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (widget);
-  g_autofree char *today = cycle_content_dup_today ();
-
-  if (self->content == NULL)
-    return;
-
-  seal (self);
-  cycle_content_set_due (self->content, today);
-  seal (self);
-  gtk_popover_popdown (self->due_popover);
-}
-
-static void
-due_clear_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (widget);
-
-  if (self->content == NULL)
-    return;
-
-  seal (self);
-  cycle_content_set_due (self->content, "");
-  seal (self);
-  /* The model may already have had no date while the field held a wrong one. */
-  sync_due (self);
-  gtk_popover_popdown (self->due_popover);
-}
-
-static void
-open_url_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (widget);
-  const char *url;
-
-  if (self->content == NULL)
-    return;
-
-  url = cycle_content_get_url (self->content);
-  if (*url == '\0')
-    return;
-
-  if (cycle_url_is_openable (url))
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->url_error_label), FALSE);
-      gtk_show_uri (GTK_WINDOW (self), url, GDK_CURRENT_TIME);
-    }
-  else
-    {
-      g_autofree char *quoted = cycle_file_error_quote (url);
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is the link, maybe cut short */
-      message = g_strdup_printf (_("“%s” was not opened: Cycle opens only web links (http, "
-                                   "https) and e-mail addresses (mailto)."), quoted);
-      gtk_label_set_label (self->url_error_label, message);
-      gtk_widget_set_visible (GTK_WIDGET (self->url_error_label), TRUE);
-    }
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (widget);
-
-  if (self->plan != NULL)
-    cycle_plan_undo (self->plan);
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (widget);
-
-  if (self->plan != NULL)
-    cycle_plan_redo (self->plan);
+  _cycle_content_editor_seal (self);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -821,7 +587,7 @@ on_field_leave_cb (GtkEventControllerFocus *controller,
 {
   GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
-  seal (self);
+  _cycle_content_editor_seal (self);
 
   if (widget == GTK_WIDGET (self->due_row))
     check_due (self);
@@ -892,7 +658,7 @@ cycle_content_editor_set_content (CycleContentEditor *self,
   if (self->content == content)
     return;
 
-  seal (self);
+  _cycle_content_editor_seal (self);
   self->fresh = FALSE;
   g_set_object (&self->content, content);
   if (self->plan == NULL)
@@ -913,7 +679,7 @@ cycle_content_editor_set_content (CycleContentEditor *self,
 
   sync_stage (self);
   sync_persona (self);
-  sync_due (self);
+  _cycle_content_editor_sync_due (self);
   sync_url (self);
   sync_ask (self);
 
@@ -941,7 +707,7 @@ cycle_content_editor_dispose (GObject *object)
 {
   CycleContentEditor *self = CYCLE_CONTENT_EDITOR (object);
 
-  seal (self);
+  _cycle_content_editor_seal (self);
   g_clear_handle_id (&self->navigate_id, g_source_remove);
   g_clear_handle_id (&self->check_removed_id, g_source_remove);
 
@@ -1054,24 +820,7 @@ cycle_content_editor_class_init (CycleContentEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_navigate_cb);
 
-  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "editor.duplicate", NULL, duplicate_action);
-  gtk_widget_class_install_action (widget_class, "editor.set-format", "s", set_format_action);
-  gtk_widget_class_install_action (widget_class, "editor.set-channel", "s", set_channel_action);
-  gtk_widget_class_install_action (widget_class, "editor.due-today", NULL, due_today_action);
-  gtk_widget_class_install_action (widget_class, "editor.due-clear", NULL, due_clear_action);
-  gtk_widget_class_install_action (widget_class, "editor.open-url", NULL, open_url_action);
-  gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "editor.redo", NULL, redo_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
-                                       "editor.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
-                                       "editor.duplicate", NULL);
+  _cycle_content_editor_class_actions_init (widget_class);
 }
 
 static void
