@@ -29,6 +29,7 @@ struct _CyclePlan
   int         layout;
   double      projection_start;
   int         projection_cycles;
+  char       *conflicts;   /* a merge's conflicts, as compact JSON text (cycle-merge.c) */
 
   GListStore *stages;
   GListStore *links;
@@ -63,6 +64,7 @@ enum {
   PROP_PROJECTION_START,
   PROP_PROJECTION_CYCLES,
   PROP_LANGUAGE,
+  PROP_CONFLICTS,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_UNDO_LABEL,
@@ -120,6 +122,7 @@ cycle_plan_finalize (GObject *object)
   g_clear_pointer (&self->what, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->conflicts, g_free);
   g_clear_pointer (&self->stage_ids, g_hash_table_unref);
   g_clear_pointer (&self->content_ids, g_hash_table_unref);
   g_clear_pointer (&self->persona_ids, g_hash_table_unref);
@@ -168,6 +171,9 @@ cycle_plan_get_property (GObject    *object,
       break;
     case PROP_LANGUAGE:
       g_value_set_string (value, cycle_plan_get_language (self));
+      break;
+    case PROP_CONFLICTS:
+      g_value_set_string (value, self->conflicts);
       break;
     case PROP_CAN_UNDO:
       g_value_set_boolean (value, cycle_plan_can_undo (self));
@@ -226,6 +232,9 @@ cycle_plan_set_property (GObject      *object,
     case PROP_LANGUAGE:
       cycle_plan_set_language (self, g_value_get_string (value));
       break;
+    case PROP_CONFLICTS:
+      _cycle_plan_set_conflicts_json (self, g_value_get_string (value));
+      break;
     case PROP_CAN_UNDO:
     case PROP_CAN_REDO:
     case PROP_UNDO_LABEL:
@@ -266,6 +275,9 @@ cycle_plan_class_init (CyclePlanClass *klass)
     g_param_spec_uint ("projection-cycles", N_("Cycles"), NULL,
                        0, CYCLE_PLAN_MAX_PROJECTION_CYCLES, 0, rw);
   properties[PROP_LANGUAGE] = g_param_spec_string ("language", N_("Language"), NULL, "", rw);
+  /* What a merge could not decide (cycle-merge.h): compact JSON text, NULL when nothing. A
+   * property so that resolving a conflict is undone like any other edit. */
+  properties[PROP_CONFLICTS] = g_param_spec_string ("conflicts", NULL, NULL, NULL, rw);
   properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
   properties[PROP_UNDO_LABEL] = g_param_spec_string ("undo-label", NULL, NULL, NULL, ro);
@@ -317,6 +329,21 @@ STRING_ACCESSORS (why, PROP_WHY)
 STRING_ACCESSORS (how, PROP_HOW)
 STRING_ACCESSORS (what, PROP_WHAT)
 STRING_ACCESSORS (description, PROP_DESCRIPTION)
+
+const char *
+_cycle_plan_get_conflicts_json (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+  return self->conflicts;
+}
+
+void
+_cycle_plan_set_conflicts_json (CyclePlan  *self,
+                                const char *json)
+{
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  _cycle_set_string (self, &self->conflicts, json, properties[PROP_CONFLICTS]);
+}
 
 CycleLayout
 cycle_plan_get_layout (CyclePlan *self)

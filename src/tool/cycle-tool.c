@@ -22,6 +22,7 @@
 #include "cycle-error.h"
 #include "cycle-export.h"
 #include "cycle-image-export.h"
+#include "cycle-merge.h"
 #include "cycle-plan-io.h"
 #include "cycle-projection.h"
 
@@ -42,6 +43,7 @@ static int cmd_check (int argc, char **argv);
 static int cmd_project (int argc, char **argv);
 static int cmd_export (int argc, char **argv);
 static int cmd_import (int argc, char **argv);
+static int cmd_merge (int argc, char **argv);
 
 static const Command commands[] = {
   { "validate", N_("FILE…"),
@@ -77,6 +79,14 @@ static const Command commands[] = {
     N_("Read a JSON export (“-”: standard input) into a plan file, without its computed data"),
     cmd_import,
     N_("-o OUT            the plan file to write; “-” for standard output") },
+  { "merge", N_("BASE OURS THEIRS [-o OUT]"),
+    N_("Merge the changes OURS and THEIRS made to BASE, item by item (a git merge driver)"),
+    cmd_merge,
+    N_("-o OUT            the merged plan (default: standard output); a conflict keeps\n"
+       "                  OURS’ value, is listed on standard error and recorded in the\n"
+       "                  plan’s “conflicts”\n"
+       "Exit status: 0 merged, 1 merged with conflicts, 2 a file could not be read or\n"
+       "written, or a usage error") },
 };
 
 static void
@@ -1005,6 +1015,104 @@ cmd_import (int    argc,
     }
 
   return 0;
+}
+
+/* Reads a plan for merge: NULL, after saying what and where, when it cannot. */
+static CyclePlan *
+read_plan_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autofree char *name = display_name_for (path);
+  g_autofree char *data = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  CyclePlan *plan = NULL;
+  gsize length = 0;
+
+  if (g_file_load_contents (file, NULL, &data, &length, NULL, &error))
+    plan = cycle_plan_new_from_data (data, length, &error);
+  if (plan != NULL)
+    return plan;
+
+  if (error->domain == CYCLE_FILE_ERROR)
+    message = cycle_file_error_describe (error, name);
+  else
+    message = g_strdup_printf ("%s: %s", name, io_error_reason (error));
+  print_escaped (stderr, message);
+  return NULL;
+}
+
+static int
+cmd_merge (int    argc,
+           char **argv)
+{
+  const char *paths[3] = { NULL, NULL, NULL };
+  const char *out_path = "-";
+  g_autoptr(CyclePlan) base = NULL;
+  g_autoptr(CyclePlan) ours = NULL;
+  g_autoptr(CyclePlan) theirs = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_paths = 0;
+
+  for (int i = 0; i < argc; i++)
+    {
+      const char *value = NULL;
+
+      if (parse_option_value (argc, argv, &i, "--output", &value) ||
+          parse_option_value (argc, argv, &i, "-o", &value))
+        {
+          if (value == NULL)
+            {
+              fprintf (stderr, "cycle-tool merge: %s\n",
+                       _("-o needs a file name, or “-” for standard output"));
+              return 2;
+            }
+          out_path = value;
+        }
+      else if (argv[i][0] == '-' && argv[i][1] != '\0')
+        {
+          fprintf (stderr, _("cycle-tool merge: unknown option “%s”\n"), argv[i]);
+          return 2;
+        }
+      else if (n_paths < 3)
+        paths[n_paths++] = argv[i];
+      else
+        {
+          n_paths++;
+          break;
+        }
+    }
+  if (n_paths != 3)
+    {
+      fprintf (stderr, "cycle-tool merge: %s\n", _("give three files: BASE OURS THEIRS"));
+      return 2;
+    }
+
+  base = read_plan_file (paths[0]);
+  ours = read_plan_file (paths[1]);
+  theirs = read_plan_file (paths[2]);
+  if (base == NULL || ours == NULL || theirs == NULL)
+    return 2;
+
+  conflicts = cycle_merge (base, ours, theirs);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      g_autofree char *what = cycle_conflict_describe (g_ptr_array_index (conflicts, i));
+      g_autofree char *line = g_strdup_printf (_("conflict: %s"), what);
+
+      print_escaped (stderr, line);
+    }
+
+  bytes = cycle_plan_to_bytes (ours);
+  if (!write_output (out_path, bytes, &error))
+    {
+      fprintf (stderr, "cycle-tool merge: %s\n", error->message);
+      return 2;
+    }
+
+  return conflicts->len > 0 ? 1 : 0;
 }
 
 int
