@@ -595,6 +595,15 @@ const CycleJsonSchema _cycle_conflict_schema[] = {
   { "kind" }, { "item" }, { "name" }, { "field" }, { NULL },
 };
 
+static char *
+node_string (const CycleJsonNode *node,
+             const char          *key)
+{
+  const CycleJsonNode *member = cycle_json_node_lookup (node, key);
+
+  return member != NULL ? g_strdup (cycle_json_node_get_string (member)) : NULL;
+}
+
 GPtrArray *
 cycle_plan_get_conflicts (CyclePlan *self)
 {
@@ -624,7 +633,7 @@ cycle_plan_get_conflicts (CyclePlan *self)
       const char *key, *value = NULL;
 
 #define GET(member) \
-      c->member = g_strdup (cycle_json_node_get_string (cycle_json_node_lookup (node, #member)))
+      c->member = node_string (node, #member)
       GET (kind);
       GET (item);
       GET (name);
