@@ -83,6 +83,14 @@ else
   fail "git merge failed: $(cat "$TMP/out")"
 fi
 
+# What the merge brought, through textconv (show) and diff.command (diff, git's 7 arguments)
+git diff HEAD^1 HEAD -- plan.cycle >"$TMP/textconv" 2>&1
+grep -q '^+stage s2 “Subscribers”' "$TMP/textconv" || fail "textconv: $(cat "$TMP/textconv")"
+git -c diff.cycle.command="'$CYCLE_TOOL' diff" diff HEAD^1 HEAD -- plan.cycle >"$TMP/diff" 2>&1
+grep -qx 'changed stage s2 “Subscribers”: name "Members" → "Subscribers"' "$TMP/diff" &&
+  grep -q '^added content c-7f3k2q “Brewing video”' "$TMP/diff" ||
+  fail "diff.command: $(cat "$TMP/diff")"
+
 # Both edit the same field
 git checkout -qb theirs
 sed -i 's/They brew\./They brew at home./' plan.cycle
@@ -105,6 +113,17 @@ sys.exit(0 if len(c) == 1 and c[0]["item"] == "s2" and c[0]["field"] == "why"
          else 1)
 PY
 grep -q '<<<<<<<' plan.cycle && fail "conflict markers in the plan"
+
+# check, project and export say so, and still work; resolve settles it
+for command in "check plan.cycle" "project plan.cycle" "export plan.cycle -o $TMP/out.csv"; do
+  "$CYCLE_TOOL" $command >/dev/null 2>"$TMP/err"
+  grep -qx 'plan.cycle: 1 conflict left by a merge; run “cycle-tool resolve FILE --ours” (or --theirs) to settle it' "$TMP/err" ||
+    fail "$command does not mention the conflict: $(cat "$TMP/err")"
+done
+[ -s "$TMP/out.csv" ] || fail "export with a conflict wrote nothing"
+"$CYCLE_TOOL" resolve plan.cycle --theirs || fail "resolve failed"
+grep -q '"They brew at home."' plan.cycle && ! grep -q '"conflicts"' plan.cycle ||
+  fail "resolve --theirs: $(cat plan.cycle)"
 
 # A file that is not a plan: exit 2, saying which
 echo nonsense > "$TMP/bad.cycle"

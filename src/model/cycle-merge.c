@@ -68,6 +68,9 @@ typedef struct
 
 #define STRING(key, get, set) { key, FIELD_STRING, G_CALLBACK (get), G_CALLBACK (set), NULL, FALSE, 0 }
 #define ENUM(key, get, set, type) { key, FIELD_ENUM, G_CALLBACK (get), G_CALLBACK (set), type, FALSE, 0 }
+/* An enum the file leaves out at @unset */
+#define ENUM_OPT(key, get, set, type, unset) \
+  { key, FIELD_ENUM, G_CALLBACK (get), G_CALLBACK (set), type, TRUE, unset }
 
 static void
 stage_set_x (CycleStage *stage,
@@ -90,7 +93,8 @@ static const Field plan_fields[] = {
   STRING ("purpose.how", cycle_plan_get_how, cycle_plan_set_how),
   STRING ("purpose.what", cycle_plan_get_what, cycle_plan_set_what),
   STRING ("description", cycle_plan_get_description, cycle_plan_set_description),
-  ENUM ("layout", cycle_plan_get_layout, cycle_plan_set_layout, cycle_layout_get_type),
+  ENUM_OPT ("layout", cycle_plan_get_layout, cycle_plan_set_layout, cycle_layout_get_type,
+            CYCLE_LAYOUT_FREE),
   { "projection_start", FIELD_DOUBLE, G_CALLBACK (cycle_plan_get_projection_start),
     G_CALLBACK (cycle_plan_set_projection_start), NULL, TRUE, CYCLE_PLAN_DEFAULT_PROJECTION_START },
   { "projection_cycles", FIELD_INT, G_CALLBACK (cycle_plan_get_projection_cycles),
@@ -112,7 +116,8 @@ static const Field stage_fields[] = {
   STRING ("question", cycle_stage_get_question, cycle_stage_set_question),
   ENUM ("permission", cycle_stage_get_permission, cycle_stage_set_permission,
         cycle_permission_get_type),
-  ENUM ("role", cycle_stage_get_role, cycle_stage_set_role, cycle_role_get_type),
+  ENUM_OPT ("role", cycle_stage_get_role, cycle_stage_set_role, cycle_role_get_type,
+            CYCLE_ROLE_NONE),
   STRING ("kpi", cycle_stage_get_kpi, cycle_stage_set_kpi),
   { "conversion_rate", FIELD_DOUBLE, G_CALLBACK (cycle_stage_get_conversion_rate),
     G_CALLBACK (cycle_stage_set_conversion_rate), NULL, TRUE, CYCLE_RATE_UNSET },
@@ -134,9 +139,10 @@ static const Field content_fields[] = {
   STRING ("cta", cycle_content_get_cta, cycle_content_set_cta),
   ENUM ("commitment", cycle_content_get_commitment, cycle_content_set_commitment,
         cycle_commitment_get_type),
-  ENUM ("direction", cycle_content_get_direction_choice, cycle_content_set_direction,
-        cycle_direction_get_type),
-  ENUM ("consent", cycle_content_get_consent, cycle_content_set_consent, cycle_consent_get_type),
+  ENUM_OPT ("direction", cycle_content_get_direction_choice, cycle_content_set_direction,
+            cycle_direction_get_type, CYCLE_DIRECTION_AUTO),
+  ENUM_OPT ("consent", cycle_content_get_consent, cycle_content_set_consent,
+            cycle_consent_get_type, CYCLE_CONSENT_UNSAID),
   { "pitch", FIELD_PITCH, G_CALLBACK (cycle_content_get_pitch), G_CALLBACK (cycle_content_set_pitch),
     NULL, FALSE, 0 },
   ENUM ("status", cycle_content_get_status, cycle_content_set_status, cycle_status_get_type),
@@ -160,6 +166,7 @@ static const Field link_fields[] = {
 
 #undef STRING
 #undef ENUM
+#undef ENUM_OPT
 
 static void
 read_value (const Field *f,
@@ -233,6 +240,8 @@ value_to_json (const Field *f,
       cycle_json_write_string (out, v->s);
       return g_string_free (out, FALSE);
     case FIELD_ENUM:
+      if (f->has_unset && v->i == (int) f->unset)
+        return NULL;
       out = g_string_new (NULL);
       cycle_json_write_string (out, cycle_enum_to_nick (f->enum_type (), v->i));
       return g_string_free (out, FALSE);
@@ -332,8 +341,12 @@ value_from_json (const Field  *f,
         }
       break;
     case FIELD_ENUM:
-      ok = node != NULL && cycle_json_node_get_node_type (node) == CYCLE_JSON_STRING &&
-           cycle_enum_from_nick (f->enum_type (), cycle_json_node_get_string (node), &v->i);
+      v->i = (int) f->unset;
+      if (node != NULL)
+        ok = cycle_json_node_get_node_type (node) == CYCLE_JSON_STRING &&
+             cycle_enum_from_nick (f->enum_type (), cycle_json_node_get_string (node), &v->i);
+      else
+        ok = f->has_unset;
       break;
     case FIELD_PITCH:
       v->i = node == NULL ? CYCLE_PITCH_GUESS
@@ -1554,4 +1567,231 @@ cycle_merge (CyclePlan *base,
 
   cycle_plan_clear_undo (ours);
   return m.conflicts;
+}
+
+/* Showing and comparing plans, for people (cycle-tool show and diff, git's textconv and
+ * diff.command) */
+
+/* "stage s1 “Visitors”" */
+static char *
+item_label (const Kind *kind,
+            gpointer    object)
+{
+  const char *name = item_name (kind, object);
+
+  if (kind == &kind_plan)
+    return g_strdup (kind_label (kind->name));
+  if (name != NULL)
+    return g_strdup_printf (_("%s %s “%s”"), kind_label (kind->name),
+                            cycle_item_get_id (object), name);
+  return g_strdup_printf ("%s %s", kind_label (kind->name), cycle_item_get_id (object));
+}
+
+static void
+append_fields (GString    *line,
+               const Kind *kind,
+               gpointer    object)
+{
+  CycleJsonMembers *members = item_unknown (kind, object);
+  const char *key, *value = NULL;
+  gboolean first = TRUE;
+
+  for (const Field *f = kind->fields; f->key != NULL; f++)
+    {
+      g_autofree char *json = NULL;
+      Value v;
+
+      if (f->key == kind->name_key)
+        continue;
+      read_value (f, object, &v);
+      json = value_to_json (f, &v);
+      if (json == NULL)
+        continue;
+      g_string_append_printf (line, "%s%s %s", first ? ": " : ", ", f->key, json);
+      first = FALSE;
+    }
+  for (key = cycle_json_members_iter (members, NULL, &value); key != NULL;
+       key = cycle_json_members_iter (members, key, &value))
+    {
+      g_string_append_printf (line, "%s%s %s", first ? ": " : ", ", key, value);
+      first = FALSE;
+    }
+}
+
+static void
+show_item (GPtrArray  *lines,
+           const Kind *kind,
+           gpointer    object,
+           const char *indent)
+{
+  g_autofree char *label = item_label (kind, object);
+  GString *line = g_string_new (indent);
+
+  g_string_append (line, label);
+  append_fields (line, kind, object);
+  g_ptr_array_add (lines, g_string_free (line, FALSE));
+}
+
+GPtrArray *
+cycle_plan_show (CyclePlan *self)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  const Kind *lists[] = { &kind_persona, &kind_stage, &kind_link };
+  g_autoptr(GPtrArray) conflicts = NULL;
+
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), lines);
+
+  show_item (lines, &kind_plan, self, "");
+  for (guint k = 0; k < G_N_ELEMENTS (lists); k++)
+    {
+      g_autoptr(GPtrArray) items = items_of (lists[k]->list (self));
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          CycleItem *item = g_ptr_array_index (items, i);
+
+          show_item (lines, lists[k], item, "");
+          if (lists[k] == &kind_stage)
+            {
+              g_autoptr(GPtrArray) content = items_of (cycle_stage_get_content (CYCLE_STAGE (item)));
+
+              for (guint j = 0; j < content->len; j++)
+                show_item (lines, &kind_content, g_ptr_array_index (content, j), "  ");
+            }
+        }
+    }
+
+  conflicts = cycle_plan_get_conflicts (self);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      g_autofree char *what = cycle_conflict_describe (g_ptr_array_index (conflicts, i));
+
+      g_ptr_array_add (lines, g_strdup_printf (_("conflict: %s"), what));
+    }
+  return lines;
+}
+
+static void
+diff_fields (GPtrArray  *lines,
+             const Kind *kind,
+             gpointer    a,
+             gpointer    b)
+{
+  CycleJsonMembers *ma = item_unknown (kind, a), *mb = item_unknown (kind, b);
+  const char *key, *value = NULL;
+  g_autofree char *label = item_label (kind, b);
+  const char *none = _("(not set)");
+
+  for (const Field *f = kind->fields; f->key != NULL; f++)
+    {
+      Value va, vb;
+
+      read_value (f, a, &va);
+      read_value (f, b, &vb);
+      if (!values_equal (f, &va, &vb))
+        {
+          g_autofree char *ja = value_to_json (f, &va);
+          g_autofree char *jb = value_to_json (f, &vb);
+
+          /* Translators: changed ITEM: FIELD OLD → NEW */
+          g_ptr_array_add (lines, g_strdup_printf (_("changed %s: %s %s → %s"), label, f->key,
+                                                   ja != NULL ? ja : none,
+                                                   jb != NULL ? jb : none));
+        }
+    }
+  if (kind == &kind_content && strcmp (content_stage_id (a), content_stage_id (b)) != 0)
+    g_ptr_array_add (lines, g_strdup_printf (_("moved %s: from stage %s to stage %s"), label,
+                                             content_stage_id (a), content_stage_id (b)));
+
+  /* Members Cycle does not know: what changed or went, then what came */
+  for (key = cycle_json_members_iter (ma, NULL, &value); key != NULL;
+       key = cycle_json_members_iter (ma, key, &value))
+    if (g_strcmp0 (value, cycle_json_members_lookup (mb, key)) != 0)
+      {
+        const char *vb = cycle_json_members_lookup (mb, key);
+
+        g_ptr_array_add (lines, g_strdup_printf (_("changed %s: %s %s → %s"), label, key, value,
+                                                 vb != NULL ? vb : none));
+      }
+  for (key = cycle_json_members_iter (mb, NULL, &value); key != NULL;
+       key = cycle_json_members_iter (mb, key, &value))
+    if (cycle_json_members_lookup (ma, key) == NULL)
+      g_ptr_array_add (lines, g_strdup_printf (_("changed %s: %s %s → %s"), label, key, none,
+                                               value));
+}
+
+/* Items of @kind in @la and @lb (lists of items), by id: added, removed, changed, moved */
+static void
+diff_list (GPtrArray  *lines,
+           const Kind *kind,
+           CyclePlan  *a,
+           CyclePlan  *b,
+           GPtrArray  *la,
+           GPtrArray  *lb)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree gboolean *stable = g_new0 (gboolean, la->len + 1);
+
+  for (guint i = 0; i < la->len; i++)
+    g_hash_table_insert (index, (gpointer) cycle_item_get_id (g_ptr_array_index (la, i)),
+                         GUINT_TO_POINTER (i + 1));
+  if (kind != &kind_content)
+    mark_unmoved (lb, index, stable);
+
+  for (guint i = 0; i < la->len; i++)
+    {
+      gpointer item = g_ptr_array_index (la, i);
+
+      if (kind->find (b, cycle_item_get_id (item)) == NULL)
+        {
+          g_autofree char *label = item_label (kind, item);
+
+          g_ptr_array_add (lines, g_strdup_printf (_("removed %s"), label));
+        }
+    }
+  for (guint i = 0; i < lb->len; i++)
+    {
+      gpointer item = g_ptr_array_index (lb, i);
+      gpointer p = g_hash_table_lookup (index, cycle_item_get_id (item));
+      gpointer old = kind->find (a, cycle_item_get_id (item));
+      g_autofree char *label = item_label (kind, item);
+
+      if (old == NULL)
+        {
+          GString *line = g_string_new (NULL);
+
+          g_string_append_printf (line, _("added %s"), label);
+          append_fields (line, kind, item);
+          g_ptr_array_add (lines, g_string_free (line, FALSE));
+          continue;
+        }
+      diff_fields (lines, kind, old, item);
+      if (kind != &kind_content && p != NULL && !stable[GPOINTER_TO_UINT (p) - 1])
+        g_ptr_array_add (lines, g_strdup_printf (_("moved %s: from place %u to place %u"), label,
+                                                 GPOINTER_TO_UINT (p), i + 1));
+    }
+}
+
+GPtrArray *
+cycle_plan_diff (CyclePlan *a,
+                 CyclePlan *b)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  const Kind *kinds[] = { &kind_persona, &kind_stage, &kind_content, &kind_link };
+
+  g_return_val_if_fail (CYCLE_IS_PLAN (a) && CYCLE_IS_PLAN (b), lines);
+
+  diff_fields (lines, &kind_plan, a, b);
+  if (g_strcmp0 (_cycle_plan_get_conflicts_json (a), _cycle_plan_get_conflicts_json (b)) != 0)
+    g_ptr_array_add (lines, g_strdup_printf (_("conflicts: %u → %u"),
+                                             cycle_plan_get_n_conflicts (a),
+                                             cycle_plan_get_n_conflicts (b)));
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GPtrArray) la = items_of (kinds[k]->list (a));
+      g_autoptr(GPtrArray) lb = items_of (kinds[k]->list (b));
+
+      diff_list (lines, kinds[k], a, b, la, lb);
+    }
+  return lines;
 }

@@ -54,6 +54,14 @@ void           cycle_plan_resolve_conflict (CyclePlan     *self,
                                             guint          index,
                                             CycleMergeSide side);
 
+/* A plan as text for people, one item a line (content indented under its stage), each with its
+ * fields as the file writes them: stable, for git's textconv */
+GPtrArray     *cycle_plan_show          (CyclePlan      *self);
+/* What changed from @a to @b, one line each: items added, removed, changed (which field, from
+ * what to what) and moved (in their list, or content to another stage); empty when the same */
+GPtrArray     *cycle_plan_diff          (CyclePlan      *a,
+                                         CyclePlan      *b);
+
 /* The text of the file's "conflicts" member for @conflicts (compact JSON), NULL when empty */
 char          *_cycle_conflicts_to_json (GPtrArray      *conflicts);
 
