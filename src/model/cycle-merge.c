@@ -1106,17 +1106,43 @@ merge_link_rate (Merge     *m,
     }
 }
 
+static GPtrArray *items_of (GListModel *list);
+
+/* The items of @kind in @plan; content stage by stage, which is faster than the flattened list */
+static GPtrArray *
+all_items (const Kind *kind,
+           CyclePlan  *plan)
+{
+  g_autoptr(GPtrArray) stages = NULL;
+  GPtrArray *items;
+
+  if (kind != &kind_content)
+    return items_of (kind->list (plan));
+
+  stages = items_of (cycle_plan_get_stages (plan));
+  items = g_ptr_array_new_full (g_list_model_get_n_items (cycle_plan_get_all_content (plan)),
+                                g_object_unref);
+  for (guint i = 0; i < stages->len; i++)
+    {
+      GListModel *content = cycle_stage_get_content (g_ptr_array_index (stages, i));
+      guint n = g_list_model_get_n_items (content);
+
+      for (guint j = 0; j < n; j++)
+        g_ptr_array_add (items, g_list_model_get_item (content, j));
+    }
+  return items;
+}
+
 /* Theirs' items: edits merged into ours' items, additions added */
 static void
 merge_theirs (Merge      *m,
               const Kind *kind)
 {
-  GListModel *list = kind->list (m->theirs);
-  guint n = g_list_model_get_n_items (list);
+  g_autoptr(GPtrArray) items = all_items (kind, m->theirs);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      g_autoptr(GObject) t = g_list_model_get_item (list, i);
+      GObject *t = g_ptr_array_index (items, i);
       const char *id = cycle_item_get_id (CYCLE_ITEM (t));
       gpointer b = kind->find (m->base, id);
       gpointer o = kind->find (m->ours, id);
@@ -1200,19 +1226,20 @@ static void
 merge_deletions (Merge      *m,
                  const Kind *kind)
 {
-  GListModel *list = kind->list (m->base);
-  guint n = g_list_model_get_n_items (list);
-  g_autoptr(GHashTable) used = used_ids (m, kind);
+  g_autoptr(GPtrArray) items = all_items (kind, m->base);
+  g_autoptr(GHashTable) used = NULL;   /* made when theirs deleted something */
   g_autoptr(GPtrArray) doomed = g_ptr_array_new ();
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      g_autoptr(GObject) b = g_list_model_get_item (list, i);
+      GObject *b = g_ptr_array_index (items, i);
       const char *id = cycle_item_get_id (CYCLE_ITEM (b));
       gpointer o;
 
       if (kind->find (m->theirs, id) != NULL || (o = kind->find (m->ours, id)) == NULL)
         continue;
+      if (used == NULL)
+        used = used_ids (m, kind);
       if (items_differ (kind, b, o) || still_needed (kind, o, used))
         add_conflict (m, kind, o, NULL, item_to_json (b), item_to_json (o), NULL);
       else
@@ -1337,6 +1364,49 @@ placements (GPtrArray  *list,
   return placed;
 }
 
+static gboolean
+same_ids (GPtrArray *a,
+          GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (strcmp (cycle_item_get_id (g_ptr_array_index (a, i)),
+                cycle_item_get_id (g_ptr_array_index (b, i))) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Puts @result, the items of @store, in the order of @list (by id); what @list lacks last */
+static void
+follow_order (GListStore *store,
+              GPtrArray  *result,
+              GPtrArray  *list)
+{
+  g_autoptr(GHashTable) here = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_full (result->len, g_object_unref);
+  gboolean same = TRUE;
+
+  for (guint i = 0; i < result->len; i++)
+    g_hash_table_insert (here, (gpointer) cycle_item_get_id (g_ptr_array_index (result, i)),
+                         g_ptr_array_index (result, i));
+  for (guint i = 0; i < list->len; i++)
+    {
+      gpointer item = g_hash_table_lookup (here, cycle_item_get_id (g_ptr_array_index (list, i)));
+
+      if (item != NULL && g_hash_table_remove (here, cycle_item_get_id (item)))
+        g_ptr_array_add (order, g_object_ref (item));
+    }
+  for (guint i = 0; i < result->len; i++)
+    if (g_hash_table_contains (here, cycle_item_get_id (g_ptr_array_index (result, i))))
+      g_ptr_array_add (order, g_object_ref (g_ptr_array_index (result, i)));
+
+  for (guint i = 0; i < result->len && same; i++)
+    same = g_ptr_array_index (result, i) == g_ptr_array_index (order, i);
+  if (!same)
+    g_list_store_splice (G_LIST_STORE (store), 0, result->len, order->pdata, result->len);
+}
+
 /* Puts the items of @store (the result) in the merged order of @bl, @ol (ours' list before the
  * merge changed it) and @tl */
 static void
@@ -1364,6 +1434,16 @@ merge_order (Merge      *m,
 
   if (n < 2)
     return;
+
+  /* Theirs left the list as it was: ours' order stands */
+  if (same_ids (bl, tl))
+    return;
+  /* Ours did: theirs' order */
+  if (same_ids (bl, ol))
+    {
+      follow_order (store, result, tl);
+      return;
+    }
 
   for (guint i = 0; i < nb; i++)
     g_hash_table_insert (base_index, (gpointer) cycle_item_get_id (g_ptr_array_index (bl, i)),
