@@ -608,6 +608,25 @@ const CycleJsonSchema _cycle_conflict_schema[] = {
   { "kind" }, { "item" }, { "name" }, { "field" }, { NULL },
 };
 
+void
+_cycle_conflict_take_values (CycleConflict    *c,
+                             CycleJsonMembers *values)
+{
+  const char *key, *value = NULL;
+
+  for (key = cycle_json_members_iter (values, NULL, &value); key != NULL;
+       key = cycle_json_members_iter (values, key, &value))
+    {
+      char **slot = strcmp (key, "base") == 0 ? &c->base
+                  : strcmp (key, "ours") == 0 ? &c->ours
+                  : strcmp (key, "theirs") == 0 ? &c->theirs : NULL;
+
+      if (slot != NULL)
+        *slot = g_strdup (value);
+    }
+  cycle_json_members_free (values);
+}
+
 static char *
 node_string (const CycleJsonNode *node,
              const char          *key)
@@ -643,7 +662,6 @@ cycle_plan_get_conflicts (CyclePlan *self)
       const CycleJsonNode *node = cycle_json_node_get_element (list, i);
       CycleConflict *c = g_new0 (CycleConflict, 1);
       CycleJsonMembers *values = cycle_json_doc_steal_unknown (doc, node);
-      const char *key, *value = NULL;
 
 #define GET(member) \
       c->member = node_string (node, #member)
@@ -652,17 +670,7 @@ cycle_plan_get_conflicts (CyclePlan *self)
       GET (name);
       GET (field);
 #undef GET
-      for (key = cycle_json_members_iter (values, NULL, &value); key != NULL;
-           key = cycle_json_members_iter (values, key, &value))
-        {
-          if (strcmp (key, "base") == 0)
-            c->base = g_strdup (value);
-          else if (strcmp (key, "ours") == 0)
-            c->ours = g_strdup (value);
-          else if (strcmp (key, "theirs") == 0)
-            c->theirs = g_strdup (value);
-        }
-      cycle_json_members_free (values);
+      _cycle_conflict_take_values (c, values);
       g_ptr_array_add (conflicts, c);
     }
 

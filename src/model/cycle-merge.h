@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "cycle-json.h"
 #include "cycle-plan.h"
 
 G_BEGIN_DECLS
@@ -62,6 +63,10 @@ GPtrArray     *cycle_plan_show          (CyclePlan      *self);
 GPtrArray     *cycle_plan_diff          (CyclePlan      *a,
                                          CyclePlan      *b);
 
+/* Takes @conflict's base, ours and theirs from @values (the members the parser kept as text) and
+ * frees @values */
+void           _cycle_conflict_take_values (CycleConflict    *conflict,
+                                            CycleJsonMembers *values);
 /* The text of the file's "conflicts" member for @conflicts (compact JSON), NULL when empty */
 char          *_cycle_conflicts_to_json (GPtrArray      *conflicts);
 

@@ -866,8 +866,6 @@ read_conflicts (Reader              *r,
       const CycleJsonNode *element = cycle_json_node_get_element (node, i);
       const char * const keys[] = { "kind", "item", "name", "field" };
       CycleConflict *c;
-      CycleJsonMembers *values;
-      const char *key, *value = NULL;
       char **slots[4];
       gsize mark = push_index (r, i);
 
@@ -907,18 +905,7 @@ read_conflicts (Reader              *r,
         }
 
       /* The values, any JSON, kept as the text the parser gave */
-      values = cycle_json_doc_steal_unknown (r->doc, element);
-      for (key = cycle_json_members_iter (values, NULL, &value); key != NULL;
-           key = cycle_json_members_iter (values, key, &value))
-        {
-          if (strcmp (key, "base") == 0)
-            c->base = g_strdup (value);
-          else if (strcmp (key, "ours") == 0)
-            c->ours = g_strdup (value);
-          else if (strcmp (key, "theirs") == 0)
-            c->theirs = g_strdup (value);
-        }
-      cycle_json_members_free (values);
+      _cycle_conflict_take_values (c, cycle_json_doc_steal_unknown (r->doc, element));
       pop (r, mark);
     }
 
