@@ -2067,6 +2067,40 @@ cycle_json_members_add (CycleJsonMembers *members,
   members->n++;
 }
 
+const char *
+cycle_json_members_iter (CycleJsonMembers  *members,
+                         const char        *previous,
+                         const char       **value)
+{
+  g_return_val_if_fail (value != NULL, NULL);
+
+  if (members == NULL || members->n == 0)
+    return NULL;
+  return members_next (members, previous, value);
+}
+
+CycleJsonMembers *
+cycle_json_members_copy (CycleJsonMembers *members)
+{
+  CycleJsonMembers *copy;
+
+  if (members == NULL)
+    return NULL;
+  copy = members_new ();
+  g_string_append_len (copy->buf, members->buf->str, members->buf->len);
+  copy->n = members->n;
+  return copy;
+}
+
+void
+cycle_json_append_compact (GString    *out,
+                           const char *json)
+{
+  g_return_if_fail (out != NULL && json != NULL);
+
+  compact_append (out, (const guchar *) json, (const guchar *) json + strlen (json));
+}
+
 gboolean
 cycle_json_members_remove (CycleJsonMembers *members,
                            const char       *key)

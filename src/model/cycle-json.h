@@ -128,6 +128,15 @@ void                 cycle_json_members_add        (CycleJsonMembers     *member
                                                     const char           *json);
 gboolean             cycle_json_members_remove     (CycleJsonMembers     *members,
                                                     const char           *key);
+/* The member after @previous (a key this function gave; NULL: the first) in file order, its value
+ * in @value; NULL after the last. */
+const char          *cycle_json_members_iter       (CycleJsonMembers     *members,
+                                                    const char           *previous,
+                                                    const char          **value);
+CycleJsonMembers    *cycle_json_members_copy       (CycleJsonMembers     *members);
+/* Appends the valid JSON text @json without its whitespace, strings the canonical way. */
+void                 cycle_json_append_compact     (GString              *out,
+                                                    const char           *json);
 /* A json-glib copy (numbers become int64 or double: for tests and inspection only) */
 JsonObject          *cycle_json_members_to_json_object (CycleJsonMembers *members);
 const CycleJsonNode *cycle_json_doc_get_root       (CycleJsonDoc         *doc);

@@ -73,6 +73,16 @@ void         _cycle_plan_take_extras (CyclePlan    *self,
                                       CycleJsonMembers *purpose_extras);
 CycleJsonMembers *_cycle_plan_get_unknown (CyclePlan *self);
 CycleJsonMembers *_cycle_plan_get_purpose_extras (CyclePlan *self);
+/* The members of a conflict the loader reads as nodes; base, ours and theirs stay text */
+extern const CycleJsonSchema _cycle_conflict_schema[];
+/* A merge's conflicts as compact JSON text (an array of objects), or NULL (cycle-merge.c) */
+const char  *_cycle_plan_get_conflicts_json (CyclePlan *self);
+void         _cycle_plan_set_conflicts_json (CyclePlan *self,
+                                             const char *json);
+/* Writes one item's JSON object canonically at @depth (cycle-plan-writer.c) */
+void         _cycle_plan_write_item  (GString      *out,
+                                      guint         depth,
+                                      CycleItem    *item);
 /* Drops the unknown top-level member @key (not an edit: nothing to undo) */
 gboolean     _cycle_plan_remove_unknown (CyclePlan *self,
                                       const char   *key);

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cycle-json.h"
+#include "cycle-merge.h"
 #include "cycle-model-private.h"
 #include "cycle-plan-io.h"
 
@@ -1006,6 +1007,74 @@ purpose_member (Reader              *r,
   return MEMBER_UNKNOWN;
 }
 
+/* The conflicts a merge left (cycle-merge.h): kept as they are, checked for what the window
+ * needs to show and resolve them. */
+static gboolean
+read_conflicts (Reader              *r,
+                const CycleJsonNode *node)
+{
+  static const char * const kinds[] = { "plan", "persona", "stage", "content", "link", NULL };
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) cycle_conflict_free);
+  g_autofree char *json = NULL;
+  guint n;
+
+  if (cycle_json_node_get_node_type (node) != CYCLE_JSON_ARRAY)
+    return fail_type (r, node, _("an array"));
+
+  n = cycle_json_node_get_length (node);
+  for (guint i = 0; i < n; i++)
+    {
+      const CycleJsonNode *element = cycle_json_node_get_element (node, i);
+      const char * const keys[] = { "kind", "item", "name", "field" };
+      CycleConflict *c;
+      char **slots[4];
+      gsize mark = push_index (r, i);
+
+      if (!require_object (r, element))
+        return FALSE;
+      if (!require_members (r, element, (const char * const[]) { "kind", NULL }))
+        return FALSE;
+
+      c = g_new0 (CycleConflict, 1);
+      g_ptr_array_add (conflicts, c);
+      slots[0] = &c->kind;
+      slots[1] = &c->item;
+      slots[2] = &c->name;
+      slots[3] = &c->field;
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        {
+          const CycleJsonNode *member = cycle_json_node_lookup (element, keys[k]);
+          const char *s = NULL;
+          gsize key_mark;
+
+          if (member == NULL)
+            continue;
+          key_mark = push_key (r, keys[k]);
+          if (!read_string (r, member, &s))
+            return FALSE;
+          pop (r, key_mark);
+          *slots[k] = g_strdup (s);
+        }
+      if (!g_strv_contains (kinds, c->kind))
+        {
+          g_autofree char *quoted = cycle_file_error_quote (c->kind);
+          gsize key_mark = push_key (r, "kind");
+
+          fail (r, _("“%s” is not a kind of item (plan, persona, stage, content or link)"), quoted);
+          pop (r, key_mark);
+          return FALSE;
+        }
+
+      /* The values, any JSON, kept as the text the parser gave */
+      _cycle_conflict_take_values (c, cycle_json_doc_steal_unknown (r->doc, element));
+      pop (r, mark);
+    }
+
+  json = _cycle_conflicts_to_json (conflicts);
+  _cycle_plan_set_conflicts_json (r->plan, json);
+  return TRUE;
+}
+
 static MemberResult
 plan_member (Reader              *r,
              const char          *key,
@@ -1079,6 +1148,8 @@ plan_member (Reader              *r,
       cycle_plan_set_projection_cycles (r->plan, (guint) v);
       return MEMBER_READ;
     }
+  if (strcmp (key, "conflicts") == 0)
+    return read_conflicts (r, value) ? MEMBER_READ : MEMBER_FAILED;
   if (strcmp (key, "purpose") == 0)
     {
       if (!require_object (r, value) ||
@@ -1212,7 +1283,7 @@ static const CycleJsonSchema link_schema[] = {
 static const CycleJsonSchema plan_schema[] = {
   { "format" }, { "version" }, { "title" }, { "language" }, { "description" }, { "layout" },
   { "projection_start" }, { "projection_cycles" }, { "purpose", purpose_schema }, { "personas", persona_schema }, { "stages", stage_schema },
-  { "links", link_schema }, { NULL },
+  { "links", link_schema }, { "conflicts", _cycle_conflict_schema }, { NULL },
 };
 
 /* Streaming: true when the file starts the way Cycle writes it, with a format and a version

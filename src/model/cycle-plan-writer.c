@@ -199,6 +199,23 @@ write_link (GString   *out,
   cycle_json_object_end (&o);
 }
 
+void
+_cycle_plan_write_item (GString   *out,
+                        guint      depth,
+                        CycleItem *item)
+{
+  if (CYCLE_IS_STAGE (item))
+    write_stage (out, depth, CYCLE_STAGE (item));
+  else if (CYCLE_IS_CONTENT (item))
+    write_content (out, depth, CYCLE_CONTENT (item));
+  else if (CYCLE_IS_LINK (item))
+    write_link (out, depth, CYCLE_LINK (item));
+  else if (CYCLE_IS_PERSONA (item))
+    write_persona (out, depth, CYCLE_PERSONA (item));
+  else
+    g_return_if_reached ();
+}
+
 GBytes *
 cycle_plan_to_bytes (CyclePlan *plan)
 {
@@ -255,6 +272,12 @@ cycle_plan_to_bytes (CyclePlan *plan)
   write_list (out, 1, cycle_plan_get_stages (plan), (WriteItemFunc)write_stage);
   cycle_json_object_key (&o, "links");
   write_list (out, 1, cycle_plan_get_links (plan), (WriteItemFunc)write_link);
+  /* What a merge left to decide (cycle-merge.h), each conflict's members in their own order */
+  if (_cycle_plan_get_conflicts_json (plan) != NULL)
+    {
+      cycle_json_object_key (&o, "conflicts");
+      cycle_json_write_compact (out, _cycle_plan_get_conflicts_json (plan), 1);
+    }
   obj_extras (&o, _cycle_plan_get_unknown (plan));
   cycle_json_object_end (&o);
   g_string_append_c (out, '\n');

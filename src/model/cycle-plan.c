@@ -8,7 +8,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +28,7 @@ struct _CyclePlan
   int         layout;
   double      projection_start;
   int         projection_cycles;
+  char       *conflicts;   /* a merge's conflicts, as compact JSON text (cycle-merge.c) */
 
   GListStore *stages;
   GListStore *links;
@@ -40,8 +40,6 @@ struct _CyclePlan
   GHashTable *content_ids;
   GHashTable *persona_ids;
   GHashTable *link_ids;
-  /* id prefix → the next number to give */
-  GHashTable *serials;
 
   CycleJsonMembers *extras;          /* members Cycle does not know, as compact text */
   CycleJsonMembers *purpose_extras;
@@ -64,6 +62,7 @@ enum {
   PROP_PROJECTION_START,
   PROP_PROJECTION_CYCLES,
   PROP_LANGUAGE,
+  PROP_CONFLICTS,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_UNDO_LABEL,
@@ -121,11 +120,11 @@ cycle_plan_finalize (GObject *object)
   g_clear_pointer (&self->what, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->conflicts, g_free);
   g_clear_pointer (&self->stage_ids, g_hash_table_unref);
   g_clear_pointer (&self->content_ids, g_hash_table_unref);
   g_clear_pointer (&self->persona_ids, g_hash_table_unref);
   g_clear_pointer (&self->link_ids, g_hash_table_unref);
-  g_clear_pointer (&self->serials, g_hash_table_unref);
   g_clear_pointer (&self->extras, cycle_json_members_free);
   g_clear_pointer (&self->purpose_extras, cycle_json_members_free);
   g_clear_pointer (&self->extras_view, json_object_unref);
@@ -169,6 +168,9 @@ cycle_plan_get_property (GObject    *object,
       break;
     case PROP_LANGUAGE:
       g_value_set_string (value, cycle_plan_get_language (self));
+      break;
+    case PROP_CONFLICTS:
+      g_value_set_string (value, self->conflicts);
       break;
     case PROP_CAN_UNDO:
       g_value_set_boolean (value, cycle_plan_can_undo (self));
@@ -227,6 +229,9 @@ cycle_plan_set_property (GObject      *object,
     case PROP_LANGUAGE:
       cycle_plan_set_language (self, g_value_get_string (value));
       break;
+    case PROP_CONFLICTS:
+      _cycle_plan_set_conflicts_json (self, g_value_get_string (value));
+      break;
     case PROP_CAN_UNDO:
     case PROP_CAN_REDO:
     case PROP_UNDO_LABEL:
@@ -267,6 +272,9 @@ cycle_plan_class_init (CyclePlanClass *klass)
     g_param_spec_uint ("projection-cycles", N_("Cycles"), NULL,
                        0, CYCLE_PLAN_MAX_PROJECTION_CYCLES, 0, rw);
   properties[PROP_LANGUAGE] = g_param_spec_string ("language", N_("Language"), NULL, "", rw);
+  /* What a merge could not decide (cycle-merge.h): compact JSON text, NULL when nothing. A
+   * property so that resolving a conflict is undone like any other edit. */
+  properties[PROP_CONFLICTS] = g_param_spec_string ("conflicts", NULL, NULL, NULL, rw);
   properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
   properties[PROP_UNDO_LABEL] = g_param_spec_string ("undo-label", NULL, NULL, NULL, ro);
@@ -287,7 +295,6 @@ cycle_plan_init (CyclePlan *self)
   self->content_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->persona_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->link_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  self->serials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->projection_start = CYCLE_PLAN_DEFAULT_PROJECTION_START;
   self->undo = _cycle_undo_new (self);
 }
@@ -318,6 +325,21 @@ STRING_ACCESSORS (why, PROP_WHY)
 STRING_ACCESSORS (how, PROP_HOW)
 STRING_ACCESSORS (what, PROP_WHAT)
 STRING_ACCESSORS (description, PROP_DESCRIPTION)
+
+const char *
+_cycle_plan_get_conflicts_json (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+  return self->conflicts;
+}
+
+void
+_cycle_plan_set_conflicts_json (CyclePlan  *self,
+                                const char *json)
+{
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  _cycle_set_string (self, &self->conflicts, json, properties[PROP_CONFLICTS]);
+}
 
 CycleLayout
 cycle_plan_get_layout (CyclePlan *self)
@@ -545,67 +567,16 @@ cycle_plan_find_content (CyclePlan  *self,
 
 /* Ids */
 
-static gboolean
-split_id (const char  *id,
-          char       **prefix,
-          guint64     *number)
-{
-  const char *p = id;
-  char *end = NULL;
-
-  while (*p != '\0' && !g_ascii_isdigit (*p))
-    p++;
-  if (*p == '\0' || p == id || (p[0] == '0' && p[1] != '\0'))
-    return FALSE;
-
-  errno = 0;
-  *number = g_ascii_strtoull (p, &end, 10);
-  if (end == NULL || *end != '\0' || errno == ERANGE)
-    return FALSE;
-
-  *prefix = g_strndup (id, p - id);
-  return TRUE;
-}
-
-static void
-reserve_id (CyclePlan  *self,
-            const char *id)
-{
-  g_autofree char *prefix = NULL;
-  guint64 number;
-  guint64 *next;
-
-  if (id == NULL || !split_id (id, &prefix, &number) || number == G_MAXUINT64)
-    return;
-
-  next = g_hash_table_lookup (self->serials, prefix);
-  if (next == NULL)
-    {
-      next = g_new (guint64, 1);
-      *next = 1;
-      g_hash_table_insert (self->serials, g_steal_pointer (&prefix), next);
-    }
-  if (*next <= number)
-    *next = number + 1;
-}
-
 char *
 cycle_plan_make_id (CyclePlan  *self,
                     const char *prefix)
 {
-  guint64 *next;
+  /* Crockford's base 32, lower case: no i, l, o or u to misread */
+  static const char digits[] = "0123456789abcdefghjkmnpqrstvwxyz";
   GHashTable *index = NULL;
 
   g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
   g_return_val_if_fail (prefix != NULL && prefix[0] != '\0', NULL);
-
-  next = g_hash_table_lookup (self->serials, prefix);
-  if (next == NULL)
-    {
-      next = g_new (guint64, 1);
-      *next = 1;
-      g_hash_table_insert (self->serials, g_strdup (prefix), next);
-    }
 
   if (strcmp (prefix, "s") == 0)
     index = self->stage_ids;
@@ -616,9 +587,15 @@ cycle_plan_make_id (CyclePlan  *self,
   else if (strcmp (prefix, "c") == 0)
     index = self->content_ids;
 
+  /* Random rather than the next number, so that two people adding an item to copies of the
+   * same plan do not both make "s7": 32^6, about a billion, per prefix (cycle-tool merge). */
   for (;;)
     {
-      char *id = g_strdup_printf ("%s%" G_GUINT64_FORMAT, prefix, (*next)++);
+      guint32 r = g_random_int ();
+      char *id = g_strdup_printf ("%s-%c%c%c%c%c%c", prefix,
+                                  digits[r & 31], digits[(r >> 5) & 31], digits[(r >> 10) & 31],
+                                  digits[(r >> 15) & 31], digits[(r >> 20) & 31],
+                                  digits[(r >> 25) & 31]);
 
       if (index == NULL || !g_hash_table_contains (index, id))
         return id;
@@ -652,10 +629,6 @@ give_id (CyclePlan *self,
     {
       g_autofree char *fresh = cycle_plan_make_id (self, CYCLE_ITEM_GET_CLASS (item)->id_prefix);
       cycle_item_set_id (item, fresh);
-    }
-  else
-    {
-      reserve_id (self, id);
     }
 
   if (index != NULL)

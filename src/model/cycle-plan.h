@@ -140,7 +140,9 @@ void          cycle_plan_mark_saved        (CyclePlan    *self);
 /* "Modified" until the next save, whatever undo does: a recovered draft, an imported plan. */
 void          cycle_plan_mark_unsaved      (CyclePlan    *self);
 
-/* A fresh id with @prefix that no item in the plan has had. */
+/* A fresh id: @prefix, "-" and six random base-32 characters ("s-7f3k2q"), that no item of the
+ * plan has, and unlikely to be made by another copy of the plan (merging copies needs ids that
+ * do not collide). */
 char         *cycle_plan_make_id           (CyclePlan    *self,
                                             const char   *prefix);
 

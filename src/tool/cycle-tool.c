@@ -22,6 +22,7 @@
 #include "cycle-error.h"
 #include "cycle-export.h"
 #include "cycle-image-export.h"
+#include "cycle-merge.h"
 #include "cycle-plan-io.h"
 #include "cycle-projection.h"
 
@@ -42,6 +43,10 @@ static int cmd_check (int argc, char **argv);
 static int cmd_project (int argc, char **argv);
 static int cmd_export (int argc, char **argv);
 static int cmd_import (int argc, char **argv);
+static int cmd_merge (int argc, char **argv);
+static int cmd_resolve (int argc, char **argv);
+static int cmd_show (int argc, char **argv);
+static int cmd_diff (int argc, char **argv);
 
 static const Command commands[] = {
   { "validate", N_("FILE…"),
@@ -85,6 +90,25 @@ static const Command commands[] = {
        "                  French, split by commas, semicolons or tabs): its rows are added\n"
        "                  to PLAN’s stages; each row left out or value not understood is\n"
        "                  said, and the exit status is then 1") },
+  { "merge", N_("BASE OURS THEIRS [-o OUT]"),
+    N_("Merge the changes OURS and THEIRS made to BASE, item by item (a git merge driver)"),
+    cmd_merge,
+    N_("-o OUT            the merged plan (default: standard output); a conflict keeps\n"
+       "                  OURS’ value, is listed on standard error and recorded in the\n"
+       "                  plan’s “conflicts”\n"
+       "Exit status: 0 merged, 1 merged with conflicts, 2 a file could not be read or\n"
+       "written, or a usage error") },
+  { "resolve", N_("FILE --ours|--theirs [-o OUT]"),
+    N_("Settle every conflict a merge recorded in the plan with one side’s values"),
+    cmd_resolve,
+    N_("-o OUT            where to write the plan (default: FILE itself)") },
+  { "show", N_("FILE"),
+    N_("Print the plan as text, one item a line (for git’s textconv)"),
+    cmd_show },
+  { "diff", N_("OLD NEW"),
+    N_("Print what changed from OLD to NEW: items added, removed, changed (which field) and "
+       "moved; also takes git’s seven arguments (diff.cycle.command)"),
+    cmd_diff },
 };
 
 static void
@@ -216,6 +240,24 @@ load_document (const char *path,
       else
         message = g_strdup_printf ("%s: %s", name, io_error_reason (error));
       print_escaped (stderr, message);
+    }
+  else
+    {
+      guint n = cycle_plan_get_n_conflicts (cycle_document_get_plan (document));
+
+      /* The command still works on the rest: the plan holds ours' values. */
+      if (n > 0)
+        {
+          g_autofree char *message =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%s: %u conflict left by a merge; run “cycle-tool "
+                                          "resolve FILE --ours” (or --theirs) to settle it",
+                                          "%s: %u conflicts left by a merge; run “cycle-tool "
+                                          "resolve FILE --ours” (or --theirs) to settle them", n),
+                             name, n);
+
+          print_escaped (stderr, message);
+        }
     }
 
   return document;
@@ -1069,6 +1111,251 @@ cmd_import (int    argc,
     }
 
   return problems != NULL && problems->len > 0 ? 1 : 0;
+}
+
+/* Reads a plan for merge: NULL, after saying what and where, when it cannot. */
+static CyclePlan *
+read_plan_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autofree char *name = display_name_for (path);
+  g_autofree char *data = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  CyclePlan *plan = NULL;
+  gsize length = 0;
+
+  if (g_file_load_contents (file, NULL, &data, &length, NULL, &error))
+    plan = cycle_plan_new_from_data (data, length, &error);
+  if (plan != NULL)
+    return plan;
+
+  if (error->domain == CYCLE_FILE_ERROR)
+    message = cycle_file_error_describe (error, name);
+  else
+    message = g_strdup_printf ("%s: %s", name, io_error_reason (error));
+  print_escaped (stderr, message);
+  return NULL;
+}
+
+static int
+cmd_merge (int    argc,
+           char **argv)
+{
+  const char *paths[3] = { NULL, NULL, NULL };
+  const char *out_path = "-";
+  g_autoptr(CyclePlan) base = NULL;
+  g_autoptr(CyclePlan) ours = NULL;
+  g_autoptr(CyclePlan) theirs = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_paths = 0;
+
+  for (int i = 0; i < argc; i++)
+    {
+      const char *value = NULL;
+
+      if (parse_option_value (argc, argv, &i, "--output", &value) ||
+          parse_option_value (argc, argv, &i, "-o", &value))
+        {
+          if (value == NULL)
+            {
+              fprintf (stderr, "cycle-tool merge: %s\n",
+                       _("-o needs a file name, or “-” for standard output"));
+              return 2;
+            }
+          out_path = value;
+        }
+      else if (argv[i][0] == '-' && argv[i][1] != '\0')
+        {
+          fprintf (stderr, _("cycle-tool merge: unknown option “%s”\n"), argv[i]);
+          return 2;
+        }
+      else if (n_paths < 3)
+        paths[n_paths++] = argv[i];
+      else
+        {
+          n_paths++;
+          break;
+        }
+    }
+  if (n_paths != 3)
+    {
+      fprintf (stderr, "cycle-tool merge: %s\n", _("give three files: BASE OURS THEIRS"));
+      return 2;
+    }
+
+  base = read_plan_file (paths[0]);
+  ours = read_plan_file (paths[1]);
+  theirs = read_plan_file (paths[2]);
+  if (base == NULL || ours == NULL || theirs == NULL)
+    return 2;
+
+  conflicts = cycle_merge (base, ours, theirs);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      g_autofree char *what = cycle_conflict_describe (g_ptr_array_index (conflicts, i));
+      g_autofree char *line = g_strdup_printf (_("conflict: %s"), what);
+
+      print_escaped (stderr, line);
+    }
+
+  bytes = cycle_plan_to_bytes (ours);
+  if (!write_output (out_path, bytes, &error))
+    {
+      fprintf (stderr, "cycle-tool merge: %s\n", error->message);
+      return 2;
+    }
+
+  return conflicts->len > 0 ? 1 : 0;
+}
+
+static int
+cmd_resolve (int    argc,
+             char **argv)
+{
+  const char *path = NULL;
+  const char *out_path = NULL;
+  int side = -1;
+  g_autoptr(CyclePlan) plan = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  for (int i = 0; i < argc; i++)
+    {
+      const char *value = NULL;
+
+      if (g_str_equal (argv[i], "--ours"))
+        side = CYCLE_MERGE_OURS;
+      else if (g_str_equal (argv[i], "--theirs"))
+        side = CYCLE_MERGE_THEIRS;
+      else if (parse_option_value (argc, argv, &i, "--output", &value) ||
+               parse_option_value (argc, argv, &i, "-o", &value))
+        {
+          if (value == NULL)
+            {
+              fprintf (stderr, "cycle-tool resolve: %s\n",
+                       _("-o needs a file name, or “-” for standard output"));
+              return 2;
+            }
+          out_path = value;
+        }
+      else if (argv[i][0] == '-' && argv[i][1] != '\0')
+        {
+          fprintf (stderr, _("cycle-tool resolve: unknown option “%s”\n"), argv[i]);
+          return 2;
+        }
+      else if (path == NULL)
+        path = argv[i];
+      else
+        {
+          fprintf (stderr, "cycle-tool resolve: %s\n", _("give one file"));
+          return 2;
+        }
+    }
+  if (path == NULL || side < 0)
+    {
+      fprintf (stderr, "cycle-tool resolve: %s\n", _("give a file and --ours or --theirs"));
+      return 2;
+    }
+
+  plan = read_plan_file (path);
+  if (plan == NULL)
+    return 1;
+
+  n = cycle_plan_get_n_conflicts (plan);
+  for (guint i = 0; i < n; i++)
+    cycle_plan_resolve_conflict (plan, 0, side);
+
+  bytes = cycle_plan_to_bytes (plan);
+  if (!write_output (out_path != NULL ? out_path : path, bytes, &error))
+    {
+      fprintf (stderr, "cycle-tool resolve: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
+static void
+print_lines (GPtrArray *lines)
+{
+  for (guint i = 0; i < lines->len; i++)
+    print_escaped (stdout, g_ptr_array_index (lines, i));
+}
+
+static int
+cmd_show (int    argc,
+          char **argv)
+{
+  g_autoptr(CyclePlan) plan = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+
+  if (argc != 1)
+    {
+      fprintf (stderr, "cycle-tool show: %s\n", _("give one file"));
+      return 2;
+    }
+  plan = read_plan_file (argv[0]);
+  if (plan == NULL)
+    return 1;
+
+  lines = cycle_plan_show (plan);
+  print_lines (lines);
+  return 0;
+}
+
+/* git gives /dev/null for the side of an added or deleted file */
+static CyclePlan *
+read_plan_or_nothing (const char *path)
+{
+  if (g_str_equal (path, "/dev/null"))
+    return cycle_plan_new ();
+  return read_plan_file (path);
+}
+
+static int
+cmd_diff (int    argc,
+          char **argv)
+{
+  g_autoptr(CyclePlan) a = NULL;
+  g_autoptr(CyclePlan) b = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  const char *old_path, *new_path;
+
+  /* git's diff.command: path old-file old-hex old-mode new-file new-hex new-mode */
+  if (argc == 7)
+    {
+      old_path = argv[1];
+      new_path = argv[4];
+    }
+  else if (argc == 2)
+    {
+      old_path = argv[0];
+      new_path = argv[1];
+    }
+  else
+    {
+      fprintf (stderr, "cycle-tool diff: %s\n", _("give two files: OLD NEW"));
+      return 2;
+    }
+
+  a = read_plan_or_nothing (old_path);
+  b = read_plan_or_nothing (new_path);
+  if (a == NULL || b == NULL)
+    return 2;
+
+  lines = cycle_plan_diff (a, b);
+  if (argc == 7 && lines->len > 0)
+    {
+      g_autofree char *header = g_strdup_printf ("%s:", argv[0]);
+
+      print_escaped (stdout, header);
+    }
+  print_lines (lines);
+  return 0;
 }
 
 int

@@ -1,0 +1,396 @@
+/* test-merge.c: the three-way merge (cycle-merge.c) and the conflicts it records
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cycle-merge.h"
+#include "cycle-plan-io.h"
+
+#define HEAD "{\"format\":\"org.example.Cycle\",\"version\":1,"
+
+static CyclePlan *
+load (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  CyclePlan *plan = cycle_plan_new_from_data (text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+static char *
+canonical (const char *text)
+{
+  g_autoptr(CyclePlan) plan = load (text);
+  g_autoptr(GBytes) bytes = cycle_plan_to_bytes (plan);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* The merged text; @lines gets the conflicts as cycle-tool prints them, one a line */
+static char *
+merge (const char  *base,
+       const char  *ours,
+       const char  *theirs,
+       char       **lines)
+{
+  g_autoptr(CyclePlan) b = load (base);
+  g_autoptr(CyclePlan) o = load (ours);
+  g_autoptr(CyclePlan) t = load (theirs);
+  g_autoptr(GPtrArray) conflicts = cycle_merge (b, o, t);
+  g_autoptr(GBytes) bytes = cycle_plan_to_bytes (o);
+  GString *text = g_string_new (NULL);
+  g_autoptr(CyclePlan) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      g_autofree char *line = cycle_conflict_describe (g_ptr_array_index (conflicts, i));
+
+      g_string_append_printf (text, "%s\n", line);
+    }
+  *lines = g_string_free (text, FALSE);
+
+  /* Always a valid plan */
+  again = cycle_plan_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    &error);
+  g_assert_no_error (error);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+typedef struct
+{
+  const char *name;
+  const char *base;
+  const char *ours;
+  const char *theirs;
+  const char *expected;    /* the merged plan, canonically written from this */
+  const char *conflicts;   /* the lines cycle-tool merge prints */
+} Case;
+
+#define STAGES(...) HEAD "\"stages\":[" __VA_ARGS__ "]}"
+#define S1 "{\"id\":\"s1\",\"name\":\"A\",\"why\":\"w1\"}"
+#define S2 "{\"id\":\"s2\",\"name\":\"B\",\"why\":\"w2\"}"
+#define S3 "{\"id\":\"s3\",\"name\":\"C\"}"
+#define S4 "{\"id\":\"s4\",\"name\":\"D\"}"
+#define S5 "{\"id\":\"s5\",\"name\":\"E\"}"
+
+static const Case cases[] = {
+  { "add-add",
+    STAGES (S1), STAGES (S1 ",{\"id\":\"s-b\",\"name\":\"Ours\"}"),
+    STAGES (S1 ",{\"id\":\"s-a\",\"name\":\"Theirs\"}"),
+    STAGES (S1 ",{\"id\":\"s-a\",\"name\":\"Theirs\"},{\"id\":\"s-b\",\"name\":\"Ours\"}"),
+    "" },
+  { "edit-edit-different-fields",
+    STAGES (S1), STAGES ("{\"id\":\"s1\",\"name\":\"A\",\"why\":\"ours\"}"),
+    STAGES ("{\"id\":\"s1\",\"name\":\"A\",\"why\":\"w1\",\"kpi\":\"theirs\"}"),
+    STAGES ("{\"id\":\"s1\",\"name\":\"A\",\"why\":\"ours\",\"kpi\":\"theirs\"}"),
+    "" },
+  { "edit-edit-same-field",
+    STAGES (S1 "," S2), STAGES (S1 ",{\"id\":\"s2\",\"name\":\"B\",\"why\":\"ours\"}"),
+    STAGES (S1 ",{\"id\":\"s2\",\"name\":\"B\",\"why\":\"theirs\"}"),
+    HEAD "\"stages\":[" S1 ",{\"id\":\"s2\",\"name\":\"B\",\"why\":\"ours\"}],"
+    "\"conflicts\":[{\"kind\":\"stage\",\"item\":\"s2\",\"name\":\"B\",\"field\":\"why\","
+    "\"base\":\"w2\",\"ours\":\"ours\",\"theirs\":\"theirs\"}]}",
+    "stage s2 “B”, why: changed on both sides (base \"w2\", ours \"ours\", theirs \"theirs\")\n" },
+  { "edit-delete",
+    STAGES (S1 "," S2), STAGES (S1 ",{\"id\":\"s2\",\"name\":\"B\",\"why\":\"ours\"}"),
+    STAGES (S1),
+    HEAD "\"stages\":[" S1 ",{\"id\":\"s2\",\"name\":\"B\",\"why\":\"ours\"}],"
+    "\"conflicts\":[{\"kind\":\"stage\",\"item\":\"s2\",\"name\":\"B\","
+    "\"base\":{\"id\":\"s2\",\"name\":\"B\",\"lane\":\"internal\",\"why\":\"w2\","
+    "\"permission\":\"none\",\"x\":0,\"y\":0,\"content\":[]},"
+    "\"ours\":{\"id\":\"s2\",\"name\":\"B\",\"lane\":\"internal\",\"why\":\"ours\","
+    "\"permission\":\"none\",\"x\":0,\"y\":0,\"content\":[]}}]}",
+    "stage s2 “B”, deleted in theirs, but edited or still used in ours; kept\n" },
+  { "delete-delete",
+    STAGES (S1 "," S2), STAGES (S1), STAGES (S1), STAGES (S1), "" },
+  { "delete-unchanged",
+    STAGES (S1 "," S2), STAGES (S1 "," S2), STAGES (S2), STAGES (S2), "" },
+  { "reorder-reorder",
+    STAGES (S1 "," S2 "," S3), STAGES (S3 "," S1 "," S2), STAGES (S2 "," S3 "," S1),
+    STAGES (S3 "," S2 "," S1), "" },
+  { "reorder-same-item-two-ways",
+    STAGES (S1 "," S2 "," S3 "," S4 "," S5), STAGES (S2 "," S3 "," S4 "," S5 "," S1),
+    STAGES (S2 "," S3 "," S1 "," S4 "," S5),
+    HEAD "\"stages\":[" S2 "," S3 "," S4 "," S5 "," S1 "],"
+    "\"conflicts\":[{\"kind\":\"stage\",\"item\":\"s1\",\"name\":\"A\",\"field\":\"position\"}]}",
+    "stage s1 “A”, position: moved to different places on both sides\n" },
+  { "unknown-members",
+    HEAD "\"x_a\":1,\"x_c\":[1],\"stages\":[{\"id\":\"s1\",\"name\":\"A\",\"x_s\":{\"k\":1}}]}",
+    HEAD "\"x_a\":2,\"x_c\":[2],\"stages\":[{\"id\":\"s1\",\"name\":\"A\",\"x_s\":{\"k\":1}}]}",
+    HEAD "\"x_a\":1,\"x_b\":9007199254740993,\"x_c\":[3],"
+    "\"stages\":[{\"id\":\"s1\",\"name\":\"A\",\"x_s\":{\"k\":2}}]}",
+    HEAD "\"x_a\":2,\"x_b\":9007199254740993,\"x_c\":[2],"
+    "\"stages\":[{\"id\":\"s1\",\"name\":\"A\",\"x_s\":{\"k\":2}}],"
+    "\"conflicts\":[{\"kind\":\"plan\",\"field\":\"x_c\",\"base\":[1],\"ours\":[2],"
+    "\"theirs\":[3]}]}",
+    "plan, x_c: changed on both sides (base [1], ours [2], theirs [3])\n" },
+  { "colliding-ids",
+    STAGES (S1), STAGES (S1 ",{\"id\":\"s9\",\"name\":\"Ours\"}"),
+    STAGES (S1 ",{\"id\":\"s9\",\"name\":\"Theirs\"}"),
+    HEAD "\"stages\":[" S1 ",{\"id\":\"s9\",\"name\":\"Ours\"}],"
+    "\"conflicts\":[{\"kind\":\"stage\",\"item\":\"s9\",\"name\":\"Ours\",\"field\":\"name\","
+    "\"ours\":\"Ours\",\"theirs\":\"Theirs\"}]}",
+    "stage s9 “Ours”, name: added on both sides with different values (ours \"Ours\", "
+    "theirs \"Theirs\")\n" },
+  { "same-addition-both-sides",
+    STAGES (S1), STAGES (S1 "," S2), STAGES (S1 "," S2), STAGES (S1 "," S2), "" },
+  { "content-moved-and-edited",
+    STAGES ("{\"id\":\"s1\",\"name\":\"A\",\"content\":[{\"id\":\"c1\",\"title\":\"T\"}]}," S2),
+    STAGES ("{\"id\":\"s1\",\"name\":\"A\",\"content\":[{\"id\":\"c1\",\"title\":\"T2\"}]}," S2),
+    STAGES (S1 ",{\"id\":\"s2\",\"name\":\"B\",\"why\":\"w2\",\"content\":[{\"id\":\"c1\","
+            "\"title\":\"T\"}]}"),
+    STAGES (S1 ",{\"id\":\"s2\",\"name\":\"B\",\"why\":\"w2\",\"content\":[{\"id\":\"c1\","
+            "\"title\":\"T2\"}]}"),
+    "" },
+  { "link-to-deleted-stage",
+    STAGES (S1 "," S2 "," S3), STAGES (S1 "," S2),
+    HEAD "\"stages\":[" S1 "," S2 "," S3 "],\"links\":[{\"id\":\"l2\",\"from\":\"s1\","
+    "\"to\":\"s3\"}]}",
+    HEAD "\"stages\":[" S1 "," S2 "],\"conflicts\":[{\"kind\":\"link\",\"item\":\"l2\","
+    "\"theirs\":{\"id\":\"l2\",\"from\":\"s1\",\"to\":\"s3\",\"kind\":\"next\"}}]}",
+    "link l2, deleted in ours, but edited or still used in theirs; kept\n" },
+};
+
+static void
+test_case (gconstpointer data)
+{
+  const Case *c = data;
+  g_autofree char *lines = NULL;
+  g_autofree char *merged = merge (c->base, c->ours, c->theirs, &lines);
+  g_autofree char *expected = canonical (c->expected);
+
+  g_assert_cmpstr (merged, ==, expected);
+  g_assert_cmpstr (lines, ==, c->conflicts);
+}
+
+/* Properties over edits of a real plan */
+
+static char *
+read_good (const char *name)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path = g_test_get_filename (G_TEST_DIST, "data", "good", name, NULL);
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return canonical (text);
+}
+
+static char *
+to_text (CyclePlan *plan)
+{
+  g_autoptr(GBytes) bytes = cycle_plan_to_bytes (plan);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* A few edits of @text, chosen by @which, as canonical text */
+static char *
+edit (const char *text,
+      guint       which)
+{
+  g_autoptr(CyclePlan) plan = load (text);
+  GListModel *stages = cycle_plan_get_stages (plan);
+  guint n = g_list_model_get_n_items (stages);
+  g_autoptr(CycleStage) first = n > 0 ? g_list_model_get_item (stages, 0) : NULL;
+  g_autoptr(CycleStage) last = n > 0 ? g_list_model_get_item (stages, n - 1) : NULL;
+
+  switch (which % 5)
+    {
+    case 0:
+      if (first != NULL)
+        cycle_stage_set_name (first, "Renamed");
+      cycle_plan_add_stage (plan, cycle_stage_new ("Added"), 0);
+      break;
+    case 1:
+      if (last != NULL)
+        cycle_plan_move_stage (plan, last, 0);
+      if (first != NULL)
+        cycle_stage_set_why (first, "Another why");
+      break;
+    case 2:
+      if (first != NULL)
+        cycle_plan_add_content (plan, first, cycle_content_new ("New content"), -1);
+      cycle_plan_set_title (plan, "Edited title");
+      break;
+    case 3:
+      if (last != NULL && n > 1)
+        cycle_plan_remove_stage (plan, last);
+      break;
+    default:
+      if (n > 1)
+        {
+          g_autoptr(CycleStage) second = g_list_model_get_item (stages, 1);
+          GListModel *content = cycle_stage_get_content (first);
+
+          if (g_list_model_get_n_items (content) > 0)
+            {
+              g_autoptr(CycleContent) c = g_list_model_get_item (content, 0);
+
+              cycle_plan_move_content (plan, c, second, 0);
+            }
+          cycle_stage_set_kpi (second, "Edited KPI");
+        }
+      break;
+    }
+
+  return to_text (plan);
+}
+
+static void
+test_unchanged_side (void)
+{
+  const char *names[] = { "every-field.cycle", "funnel-seven-stages.cycle", "two-lanes.cycle",
+                          "unknown-members.cycle", "french.cycle" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    for (guint which = 0; which < 5; which++)
+      {
+        g_autofree char *base = read_good (names[i]);
+        g_autofree char *changed = edit (base, which);
+        g_autofree char *lines1 = NULL, *lines2 = NULL;
+        g_autofree char *m1 = merge (base, base, changed, &lines1);
+        g_autofree char *m2 = merge (base, changed, base, &lines2);
+
+        g_assert_cmpstr (m1, ==, changed);
+        g_assert_cmpstr (m2, ==, changed);
+        g_assert_cmpstr (lines1, ==, "");
+        g_assert_cmpstr (lines2, ==, "");
+      }
+}
+
+static void
+test_symmetric (void)
+{
+  const char *names[] = { "every-field.cycle", "funnel-seven-stages.cycle", "two-lanes.cycle",
+                          "unknown-members.cycle" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    for (guint a = 0; a < 5; a++)
+      for (guint b = 0; b < 5; b++)
+        {
+          g_autofree char *base = read_good (names[i]);
+          g_autofree char *x = edit (base, a);
+          g_autofree char *y = edit (base, b);
+          g_autofree char *lines1 = NULL, *lines2 = NULL;
+          g_autofree char *m1 = merge (base, x, y, &lines1);
+          g_autofree char *m2 = merge (base, y, x, &lines2);
+
+          /* Up to which side a conflict's value comes from */
+          if (lines1[0] == '\0' && lines2[0] == '\0')
+            g_assert_cmpstr (m1, ==, m2);
+          else
+            g_assert_cmpuint (strlen (lines1) > 0, ==, strlen (lines2) > 0);
+        }
+}
+
+static void
+test_resolve (void)
+{
+  const Case *c = &cases[2];
+  g_autoptr(CyclePlan) b = load (c->base);
+  g_autoptr(CyclePlan) o = load (c->ours);
+  g_autoptr(CyclePlan) t = load (c->theirs);
+  g_autoptr(GPtrArray) conflicts = cycle_merge (b, o, t);
+  g_autoptr(GPtrArray) recorded = cycle_plan_get_conflicts (o);
+  CycleConflict *first;
+  CycleStage *s2 = cycle_plan_find_stage (o, "s2");
+
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_cmpuint (recorded->len, ==, 1);
+  first = g_ptr_array_index (recorded, 0);
+  g_assert_cmpstr (first->kind, ==, "stage");
+  g_assert_cmpstr (first->item, ==, "s2");
+  g_assert_cmpstr (first->field, ==, "why");
+  g_assert_cmpstr (first->theirs, ==, "\"theirs\"");
+  g_assert_false (cycle_plan_can_undo (o));
+
+  cycle_plan_resolve_conflict (o, 0, CYCLE_MERGE_THEIRS);
+  g_assert_cmpstr (cycle_stage_get_why (s2), ==, "theirs");
+  g_assert_cmpuint (cycle_plan_get_n_conflicts (o), ==, 0);
+
+  /* One step back: the value and the record */
+  g_assert_true (cycle_plan_undo (o));
+  g_assert_cmpstr (cycle_stage_get_why (s2), ==, "ours");
+  g_assert_cmpuint (cycle_plan_get_n_conflicts (o), ==, 1);
+  g_assert_false (cycle_plan_can_undo (o));
+  g_assert_true (cycle_plan_redo (o));
+  g_assert_cmpstr (cycle_stage_get_why (s2), ==, "theirs");
+
+  /* Resolving an edit/delete conflict for the side that deleted removes the item */
+  {
+    const Case *d = &cases[3];
+    g_autoptr(CyclePlan) b2 = load (d->base);
+    g_autoptr(CyclePlan) o2 = load (d->ours);
+    g_autoptr(CyclePlan) t2 = load (d->theirs);
+    g_autoptr(GPtrArray) c2 = cycle_merge (b2, o2, t2);
+
+    g_assert_cmpuint (c2->len, ==, 1);
+    cycle_plan_resolve_conflict (o2, 0, CYCLE_MERGE_THEIRS);
+    g_assert_null (cycle_plan_find_stage (o2, "s2"));
+    g_assert_true (cycle_plan_undo (o2));
+    g_assert_nonnull (cycle_plan_find_stage (o2, "s2"));
+    g_assert_cmpuint (cycle_plan_get_n_conflicts (o2), ==, 1);
+  }
+}
+
+/* The recorded conflicts survive saving and loading, byte for byte */
+static void
+test_round_trip (void)
+{
+  g_autofree char *lines = NULL;
+  g_autofree char *merged = merge (cases[8].base, cases[8].ours, cases[8].theirs, &lines);
+  g_autofree char *again = canonical (merged);
+
+  g_assert_cmpstr (again, ==, merged);
+  g_assert_nonnull (strstr (merged, "\"conflicts\": ["));
+}
+
+static void
+test_bad_conflicts (void)
+{
+  const char *bad[] = {
+    HEAD "\"conflicts\":{}}",
+    HEAD "\"conflicts\":[{\"item\":\"s1\"}]}",
+    HEAD "\"conflicts\":[{\"kind\":\"nothing\"}]}",
+    HEAD "\"conflicts\":[{\"kind\":\"stage\",\"item\":1}]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CyclePlan) plan = cycle_plan_new_from_data (bad[i], strlen (bad[i]), &error);
+
+      g_assert_null (plan);
+      g_assert_error (error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_INVALID);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/merge/case/%s", cases[i].name);
+
+      g_test_add_data_func (path, &cases[i], test_case);
+    }
+  g_test_add_func ("/merge/unchanged-side", test_unchanged_side);
+  g_test_add_func ("/merge/symmetric", test_symmetric);
+  g_test_add_func ("/merge/resolve", test_resolve);
+  g_test_add_func ("/merge/round-trip", test_round_trip);
+  g_test_add_func ("/merge/bad-conflicts", test_bad_conflicts);
+
+  return g_test_run ();
+}
