@@ -533,7 +533,8 @@ static const char * const french_headers[CYCLE_CSV_N_COLUMNS] = {
 static int
 header_column (const char *name)
 {
-  g_autofree char *folded = g_utf8_casefold (g_strstrip (g_strdup (name)), -1);
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+  g_autofree char *folded = g_utf8_casefold (trimmed, -1);
 
   for (guint c = 0; c < CYCLE_CSV_N_COLUMNS; c++)
     {
