@@ -69,19 +69,27 @@ allowance (const StageContext *ctx,
   return ctx->arrival && needed >= CYCLE_PERMISSION_BRAND_TRUST ? 0 : 1;
 }
 
-/* Whether a stage whose context is @ctx may ask for @commitment: what it costs there (money
- * costs less at the purchase and after it) is at most one rung above what the stage has earned
- * (that is how the next rung is earned: a guide for an e-mail address), not even one where
- * people arrive; and a referral only once people have bought. */
+/* Whether the ladder lets a stage whose context is @ctx ask for @commitment: what it costs there
+ * (money costs less at the purchase and after it) is within allowance () of what the stage has
+ * earned. */
+static gboolean
+on_the_ladder (const StageContext *ctx,
+               CycleCommitment     commitment)
+{
+  CyclePermission needed = cycle_commitment_required_permission_at (commitment, ctx->role);
+
+  return (int)needed <= (int)ctx->earned + allowance (ctx, commitment, needed);
+}
+
+/* Whether a stage whose context is @ctx may ask for @commitment: the ladder, and a referral
+ * only once people have bought. */
 static gboolean
 allows (const StageContext *ctx,
         CycleCommitment     commitment)
 {
-  CyclePermission needed = cycle_commitment_required_permission_at (commitment, ctx->role);
-
   if (commitment == CYCLE_COMMITMENT_REFERRAL && ctx->before_purchase)
     return FALSE;
-  return (int)needed <= (int)ctx->earned + allowance (ctx, commitment, needed);
+  return on_the_ladder (ctx, commitment);
 }
 
 static const char *
@@ -190,7 +198,7 @@ check_permission (CycleChecker *self,
   state->ask_mask |= 1u << commitment;
 
   if (commitment == CYCLE_COMMITMENT_REFERRAL && ctx->before_purchase &&
-      (int)needed <= (int)earned + allowance (ctx, commitment, needed))
+      on_the_ladder (ctx, commitment))
     {
       message = g_strdup_printf (_("“%s” asks for a referral at “%s”, before the purchase. "
                                    "People recommend what they have tried and liked: ask "
