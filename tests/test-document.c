@@ -700,6 +700,78 @@ test_save_too_large (Fixture       *fixture,
   g_assert_false (g_file_query_exists (file, NULL));
 }
 
+/* A file of @n tiny named items (stages or personas), the smallest ones a file can hold */
+static GString *
+tiny_items (const char *list,
+            char        prefix,
+            guint       n)
+{
+  GString *text = g_string_new ("{\"format\":\"org.example.Cycle\",\"version\":1,\"");
+
+  g_string_append_printf (text, "%s\":[", list);
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ',');
+      g_string_append_printf (text, "{\"id\":\"%c%u\",\"name\":\"a\"}", prefix, i);
+    }
+  g_string_append (text, "]}");
+  return text;
+}
+
+/* The item limits: a file with one item too many is refused, naming where; a plan at the limit
+ * opens, and once over it (as an edit may make it) it is not saved, for it would not open again */
+static void
+test_item_limits (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GFile) file = child_file (fixture, "many.cycle");
+  g_autoptr(GString) stages = tiny_items ("stages", 's', CYCLE_PLAN_MAX_STAGES + 1);
+  g_autoptr(GString) personas = tiny_items ("personas", 'p', CYCLE_PLAN_MAX_PERSONAS + 1);
+  g_autoptr(CyclePlan) plan = NULL;
+  g_autoptr(CycleDocument) document = NULL;
+  g_autoptr(CycleStage) extra = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *where = g_strdup_printf ("$.stages[%u]: ", CYCLE_PLAN_MAX_STAGES);
+
+  plan = cycle_plan_new_from_data (stages->str, stages->len, &error);
+  g_assert_null (plan);
+  g_assert_error (error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, where));
+  g_assert_nonnull (strstr (error->message, "stages"));
+  g_clear_error (&error);
+
+  plan = cycle_plan_new_from_data (personas->str, personas->len, &error);
+  g_assert_null (plan);
+  g_assert_error (error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "personas"));
+  g_clear_error (&error);
+
+  /* The last stage left out: at the limit, the plan opens */
+  g_string_truncate (stages, g_strrstr (stages->str, ",{") - stages->str);
+  g_string_append (stages, "]}");
+  plan = cycle_plan_new_from_data (stages->str, stages->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_stages (plan)), ==,
+                    CYCLE_PLAN_MAX_STAGES);
+
+  /* One more by an edit: saving refuses, and writes nothing */
+  extra = cycle_stage_new ("One more");
+  cycle_plan_add_stage (plan, extra, -1);
+  document = cycle_document_new_for_file (plan, file, NULL);
+  g_assert_false (cycle_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_error (error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, g_file_peek_path (file)));
+  g_assert_nonnull (strstr (error->message, "stages"));
+  g_assert_false (g_file_query_exists (file, NULL));
+  g_clear_error (&error);
+
+  /* Undone, it saves */
+  cycle_plan_undo (plan);
+  g_assert_true (cycle_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* Every kind of target, through the document */
 static void
 test_targets (Fixture       *fixture,
@@ -1314,6 +1386,7 @@ main (int   argc,
   ADD ("/document/changed-on-disk/same-mtime", test_changed_same_mtime);
   ADD ("/document/recovered-stamp", test_recovered_stamp);
   ADD ("/document/save-too-large", test_save_too_large);
+  ADD ("/document/item-limits", test_item_limits);
   ADD ("/document/targets", test_targets);
   ADD ("/document/cleanup-temp-files", test_cleanup_temp_files);
   ADD ("/document/cleanup-on-load-and-save", test_cleanup_on_load_and_save);

@@ -15,6 +15,7 @@
 #include "cycle-atomic-file.h"
 #include "cycle-document.h"
 #include "cycle-error.h"
+#include "cycle-format.h"
 #include "cycle-plan-io.h"
 
 #define MIB (G_GUINT64_CONSTANT (1024) * 1024)
@@ -486,6 +487,56 @@ cycle_document_check_size (GBytes      *bytes,
   return TRUE;
 }
 
+gboolean
+cycle_document_check_plan (CyclePlan  *plan,
+                           GBytes     *bytes,
+                           GFile      *file,
+                           GError    **error)
+{
+  guint n_stages, n_links, n_personas, n_content;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (CYCLE_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  n_stages = g_list_model_get_n_items (cycle_plan_get_stages (plan));
+  n_links = g_list_model_get_n_items (cycle_plan_get_links (plan));
+  n_personas = g_list_model_get_n_items (cycle_plan_get_personas (plan));
+  n_content = g_list_model_get_n_items (cycle_plan_get_all_content (plan));
+  if (n_stages <= CYCLE_PLAN_MAX_STAGES && n_links <= CYCLE_PLAN_MAX_LINKS &&
+      n_personas <= CYCLE_PLAN_MAX_PERSONAS && n_content <= CYCLE_PLAN_MAX_CONTENT)
+    return cycle_document_check_size (bytes, file, error);
+
+  name = g_file_get_parse_name (file);
+#define TOO_MANY(n, limit, format)                                                      \
+  G_STMT_START {                                                                        \
+    g_autofree char *n_text = cycle_format_count (n);                                   \
+    g_autofree char *limit_text = cycle_format_count (limit);                           \
+    g_set_error (error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_TOO_LARGE, format, name,     \
+                 n_text, limit_text);                                                   \
+  } G_STMT_END
+  if (n_stages > CYCLE_PLAN_MAX_STAGES)
+    /* Translators: the file name, then two numbers such as "20,000" */
+    TOO_MANY (n_stages, CYCLE_PLAN_MAX_STAGES,
+              _("Could not save “%s”: the plan has %s stages, and Cycle opens plans of at most "
+                "%s stages. Nothing was written; split the plan or remove stages."));
+  else if (n_links > CYCLE_PLAN_MAX_LINKS)
+    TOO_MANY (n_links, CYCLE_PLAN_MAX_LINKS,
+              _("Could not save “%s”: the plan has %s links, and Cycle opens plans of at most "
+                "%s links. Nothing was written; split the plan or remove links."));
+  else if (n_personas > CYCLE_PLAN_MAX_PERSONAS)
+    TOO_MANY (n_personas, CYCLE_PLAN_MAX_PERSONAS,
+              _("Could not save “%s”: the plan has %s personas, and Cycle opens plans of at most "
+                "%s personas. Nothing was written; remove personas."));
+  else
+    TOO_MANY (n_content, CYCLE_PLAN_MAX_CONTENT,
+              _("Could not save “%s”: the plan has %s content items, and Cycle opens plans of "
+                "at most %s. Nothing was written; split the plan or remove content."));
+#undef TOO_MANY
+  return FALSE;
+}
+
 /* The size and SHA-512 of what @file holds now, read in pieces. FALSE with
  * G_IO_ERROR_NOT_FOUND when there is no file. */
 static gboolean
@@ -593,7 +644,7 @@ cycle_document_save (CycleDocument  *self,
   target = g_object_ref (file != NULL ? file : self->file);
 
   bytes = cycle_plan_to_bytes (self->plan);
-  if (!cycle_document_check_size (bytes, target, error))
+  if (!cycle_document_check_plan (self->plan, bytes, target, error))
     return FALSE;
 
   /* What is on disk only means something for the file it came from */

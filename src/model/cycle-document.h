@@ -92,6 +92,14 @@ gboolean       cycle_document_check_size     (GBytes         *bytes,
                                               GFile          *file,
                                               GError        **error);
 
+/* What every writer of a plan file checks first: refuses (CYCLE_FILE_ERROR_TOO_LARGE, naming
+ * @file) a plan with more items of a kind than CYCLE_PLAN_MAX_* allow, or whose text @bytes is
+ * over CYCLE_FILE_MAX_SIZE — a file Cycle would not open again. */
+gboolean       cycle_document_check_plan     (CyclePlan      *plan,
+                                              GBytes         *bytes,
+                                              GFile          *file,
+                                              GError        **error);
+
 /* Removes Cycle's own temporary files (".NAME.cycle-XXXXXX.tmp") that a killed save left in
  * @dir and no running save holds; never another program's. Returns the count. */
 guint          cycle_cleanup_temp_files      (GFile          *dir);

@@ -113,7 +113,7 @@ cycle_drafts_write (GFile                 *dir,
   bytes = cycle_plan_to_bytes (plan);
   draft = get_child (dir, id, DRAFT_SUFFIX);
   /* A draft too big to open again would recover nothing */
-  if (!cycle_document_check_size (bytes, draft, error) || !replace_bytes (draft, bytes, error))
+  if (!cycle_document_check_plan (plan, bytes, draft, error) || !replace_bytes (draft, bytes, error))
     return FALSE;
 
   builder = json_builder_new ();

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cycle-format.h"
 #include "cycle-json.h"
 #include "cycle-merge.h"
 #include "cycle-model-private.h"
@@ -42,6 +43,12 @@ typedef struct
    * checked at the end */
   GPtrArray    *pending_personas;
   gboolean      defer_personas;
+
+  /* Items read so far, against the CYCLE_PLAN_MAX_* limits */
+  guint         n_stages;
+  guint         n_links;
+  guint         n_personas;
+  guint         n_content;
 
   CycleProgressFunc progress_func;
   gpointer          progress_data;
@@ -85,6 +92,20 @@ fail (Reader     *r,
                "%s: %s", r->path->str, message);
   return FALSE;
 }
+
+/* One more item of a kind, or (from a function returning a pointer) NULL with the error past
+ * the plan's limit for that kind. @format takes the limit, as text. */
+#define COUNT_ITEM(r, field, limit, format)                                     \
+  G_STMT_START {                                                                \
+    if ((r)->field >= (limit))                                                  \
+      {                                                                         \
+        g_autofree char *limit_text = cycle_format_count (limit);               \
+                                                                                \
+        fail ((r), format, limit_text);                                         \
+        return NULL;                                                            \
+      }                                                                         \
+    (r)->field++;                                                               \
+  } G_STMT_END
 
 static const char *
 type_name (const CycleJsonNode *node)
@@ -535,8 +556,12 @@ read_persona (Reader              *r,
               const CycleJsonNode *node)
 {
   static const char * const required[] = { "id", "name", NULL };
-  g_autoptr(CyclePersona) persona = cycle_persona_new (NULL);
+  g_autoptr(CyclePersona) persona = NULL;
 
+  COUNT_ITEM (r, n_personas, CYCLE_PLAN_MAX_PERSONAS,
+              /* Translators: %s is a number such as "10,000" */
+              _("one persona too many: Cycle opens plans of at most %s personas"));
+  persona = cycle_persona_new (NULL);
   if (!read_item_object (r, node, required, persona_member, CYCLE_ITEM (persona)))
     return NULL;
   return g_steal_pointer (&persona);
@@ -701,8 +726,12 @@ read_content (Reader              *r,
               const CycleJsonNode *node)
 {
   static const char * const required[] = { "id", "title", NULL };
-  g_autoptr(CycleContent) content = cycle_content_new (NULL);
+  g_autoptr(CycleContent) content = NULL;
 
+  COUNT_ITEM (r, n_content, CYCLE_PLAN_MAX_CONTENT,
+              /* Translators: %s is a number such as "1,000,000" */
+              _("one content item too many: Cycle opens plans of at most %s content items"));
+  content = cycle_content_new (NULL);
   if (!read_item_object (r, node, required, content_member, CYCLE_ITEM (content)))
     return NULL;
   return g_steal_pointer (&content);
@@ -862,6 +891,10 @@ read_stage (Reader              *r,
   StageTarget target = { NULL, 0, 0 };
   CycleJsonMembers *extras = NULL;
 
+  COUNT_ITEM (r, n_stages, CYCLE_PLAN_MAX_STAGES,
+              /* Translators: %s is a number such as "20,000" */
+              _("one stage too many: Cycle opens plans of at most %s stages"));
+
   /* Its content may have been streamed already: the stage exists then */
   begin_stage (r, r->stage_index);
   target.stage = r->stage;
@@ -927,8 +960,12 @@ read_link (Reader              *r,
            const CycleJsonNode *node)
 {
   static const char * const required[] = { "id", "from", "to", NULL };
-  g_autoptr(CycleLink) link = cycle_link_new (NULL, NULL, CYCLE_LINK_NEXT);
+  g_autoptr(CycleLink) link = NULL;
 
+  COUNT_ITEM (r, n_links, CYCLE_PLAN_MAX_LINKS,
+              /* Translators: %s is a number such as "100,000" */
+              _("one link too many: Cycle opens plans of at most %s links"));
+  link = cycle_link_new (NULL, NULL, CYCLE_LINK_NEXT);
   if (!read_item_object (r, node, required, link_member, CYCLE_ITEM (link)))
     return NULL;
 

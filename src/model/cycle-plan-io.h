@@ -19,6 +19,16 @@ G_BEGIN_DECLS
 #define CYCLE_FILE_MAX_SIZE  (256 * 1024 * 1024)
 #define CYCLE_FILE_MAX_DEPTH 64
 
+/* Items a plan may hold, whatever the file's size. Every item is an object in memory (about
+ * 1.4 KiB for a stage with its own list of content, 300 bytes for a content item) however little
+ * text it takes in the file, so the size limit alone would let 256 MiB of tiny stages ask for
+ * gigabytes. Reading refuses more (CYCLE_FILE_ERROR_LIMIT); saving refuses a plan that has more
+ * (cycle_document_check_plan ()), so what Cycle saves it opens again. */
+#define CYCLE_PLAN_MAX_STAGES   20000
+#define CYCLE_PLAN_MAX_LINKS    100000
+#define CYCLE_PLAN_MAX_PERSONAS 10000
+#define CYCLE_PLAN_MAX_CONTENT  1000000
+
 /* Reads a whole file's bytes. On error returns NULL and sets a CYCLE_FILE_ERROR. */
 CyclePlan *cycle_plan_new_from_data (const char  *data,
                                      gsize        length,

@@ -702,6 +702,20 @@ write_output (const char  *out_path,
   return cycle_export_write_bytes (file, bytes, error);
 }
 
+/* Writes @plan as a plan file to @out_path ("-": standard output), refusing a plan Cycle
+ * would not open again (cycle_document_check_plan ()). */
+static gboolean
+write_plan (const char  *out_path,
+            CyclePlan   *plan,
+            GError     **error)
+{
+  g_autoptr(GBytes) bytes = cycle_plan_to_bytes (plan);
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (out_path);
+
+  return cycle_document_check_plan (plan, bytes, file, error) &&
+         write_output (out_path, bytes, error);
+}
+
 static int
 cmd_export (int    argc,
             char **argv)
@@ -1087,15 +1101,8 @@ cmd_import (int    argc,
       return 1;
     }
 
-  bytes = cycle_plan_to_bytes (plan);
   /* A plan file Cycle would refuse to open is not written */
-  if (!g_str_equal (out_path, "-"))
-    {
-      g_autoptr(GFile) out_file = g_file_new_for_commandline_arg (out_path);
-
-      cycle_document_check_size (bytes, out_file, &error);
-    }
-  if (error != NULL || !write_output (out_path, bytes, &error))
+  if (!write_plan (out_path, plan, &error))
     {
       fprintf (stderr, "cycle-tool import: %s\n", error->message);
       return 1;
@@ -1201,8 +1208,7 @@ cmd_merge (int    argc,
       print_escaped (stderr, line);
     }
 
-  bytes = cycle_plan_to_bytes (ours);
-  if (!write_output (out_path, bytes, &error))
+  if (!write_plan (out_path, ours, &error))
     {
       fprintf (stderr, "cycle-tool merge: %s\n", error->message);
       return 2;
@@ -1269,8 +1275,7 @@ cmd_resolve (int    argc,
   for (guint i = 0; i < n; i++)
     cycle_plan_resolve_conflict (plan, 0, side);
 
-  bytes = cycle_plan_to_bytes (plan);
-  if (!write_output (out_path != NULL ? out_path : path, bytes, &error))
+  if (!write_plan (out_path != NULL ? out_path : path, plan, &error))
     {
       fprintf (stderr, "cycle-tool resolve: %s\n", error->message);
       return 1;
