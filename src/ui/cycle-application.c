@@ -8,6 +8,9 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <unistd.h>
+
 #include <glib/gi18n.h>
 
 #include "cycle-application.h"
@@ -218,12 +221,34 @@ cycle_application_get_settings (CycleApplication *self)
   return self->settings;
 }
 
+/* bench-startup's hook (CYCLE_BENCH_FIRST_FRAME set): once the first window has drawn its
+ * first frame, print when (g_get_monotonic_time (), which is the system's monotonic clock) and
+ * leave at once — the window is new and empty, there is nothing to save. */
+static void
+on_first_frame_cb (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  _exit (0);
+}
+
+static void
+on_bench_window_map_cb (GtkWidget *window,
+                        gpointer   user_data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_first_frame_cb), NULL);
+}
+
 static void
 cycle_application_activate (GApplication *app)
 {
   CycleApplication *self = CYCLE_APPLICATION (app);
   CycleWindow *window = cycle_application_new_window (self);
 
+  if (g_getenv ("CYCLE_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect (window, "map", G_CALLBACK (on_bench_window_map_cb), NULL);
   gtk_window_present (GTK_WINDOW (window));
   cycle_application_offer_recovery (self, GTK_WINDOW (window));
 }
