@@ -652,31 +652,6 @@ test_reversed (void)
  * How content reads
  */
 
-static void
-test_cells (void)
-{
-  g_autoptr(CycleContent) content = cycle_content_new ("x");
-  g_autofree char *due = NULL;
-
-  /* Without a translation, display and stored words are the same; free words pass through. */
-  g_assert_cmpstr (cycle_content_format_to_display ("case study"), ==, "case study");
-  g_assert_cmpstr (cycle_content_format_from_display ("case study"), ==, "case study");
-  g_assert_cmpstr (cycle_content_channel_from_display ("our podcast"), ==, "our podcast");
-  g_assert_cmpstr (cycle_content_format_to_display (""), ==, "");
-
-  g_assert_false (cycle_content_is_overdue (content, "2026-01-01"));
-  cycle_content_set_due (content, "2025-12-31");
-  g_assert_true (cycle_content_is_overdue (content, "2026-01-01"));
-  g_assert_false (cycle_content_is_overdue (content, "2025-12-31"));
-  cycle_content_set_status (content, CYCLE_STATUS_PUBLISHED);
-  g_assert_false (cycle_content_is_overdue (content, "2026-01-01"));
-
-  due = cycle_content_format_due ("2026-11-02");
-  g_assert_cmpstr (due, ==, "2 Nov 2026");
-  g_clear_pointer (&due, g_free);
-  due = cycle_content_format_due ("");
-  g_assert_cmpstr (due, ==, "");
-}
 
 int
 main (int   argc,
@@ -698,7 +673,6 @@ main (int   argc,
   ADD ("/content/filter/incremental", test_filter_incremental);
   ADD ("/content/sort", test_sort);
   g_test_add_func ("/content/sort/reversed", test_reversed);
-  g_test_add_func ("/content/cells", test_cells);
 
   return g_test_run ();
 }

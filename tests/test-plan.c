@@ -690,6 +690,65 @@ test_guess_role (void)
   }
 }
 
+/* How content reads (cycle-content.c): the usual words, overdue, due dates; and a copy */
+static void
+test_content_words (void)
+{
+  g_autoptr(CycleContent) content = cycle_content_new ("x");
+  g_autofree char *due = NULL;
+
+  /* Without a translation, display and stored words are the same; free words pass through. */
+  g_assert_cmpstr (cycle_content_format_to_display ("case study"), ==, "case study");
+  g_assert_cmpstr (cycle_content_format_from_display ("case study"), ==, "case study");
+  g_assert_cmpstr (cycle_content_channel_from_display ("our podcast"), ==, "our podcast");
+  g_assert_cmpstr (cycle_content_format_to_display (""), ==, "");
+
+  g_assert_false (cycle_content_is_overdue (content, "2026-01-01"));
+  cycle_content_set_due (content, "2025-12-31");
+  g_assert_true (cycle_content_is_overdue (content, "2026-01-01"));
+  g_assert_false (cycle_content_is_overdue (content, "2025-12-31"));
+  cycle_content_set_status (content, CYCLE_STATUS_PUBLISHED);
+  g_assert_false (cycle_content_is_overdue (content, "2026-01-01"));
+
+  due = cycle_content_format_due ("2026-11-02");
+  g_assert_cmpstr (due, ==, "2 Nov 2026");
+  g_clear_pointer (&due, g_free);
+  due = cycle_content_format_due ("");
+  g_assert_cmpstr (due, ==, "");
+}
+
+static void
+test_content_duplicate (void)
+{
+  g_autoptr(CyclePlan) plan = cycle_plan_new ();
+  g_autoptr(CycleStage) stage = cycle_stage_new ("Leads");
+  g_autoptr(CycleContent) first = cycle_content_new ("Guide");
+  g_autoptr(CycleContent) second = cycle_content_new ("Webinar");
+  CycleContent *copy;
+
+  cycle_plan_add_stage (plan, stage, -1);
+  cycle_plan_add_content (plan, stage, first, -1);
+  cycle_plan_add_content (plan, stage, second, -1);
+  cycle_content_set_channel (first, "email");
+  cycle_content_set_due (first, "2027-03-15");
+
+  g_assert_cmpint (cycle_content_get_position (second), ==, 1);
+  copy = cycle_content_duplicate (first);
+  /* Right after the original, every field but the id, the title marked as a copy */
+  g_assert_cmpint (cycle_content_get_position (copy), ==, 1);
+  g_assert_cmpint (cycle_content_get_position (second), ==, 2);
+  g_assert_cmpstr (cycle_content_get_title (copy), ==, "Guide (copy)");
+  g_assert_cmpstr (cycle_content_get_channel (copy), ==, "email");
+  g_assert_cmpstr (cycle_content_get_due (copy), ==, "2027-03-15");
+  g_assert_cmpstr (cycle_item_get_id (CYCLE_ITEM (copy)), !=,
+                   cycle_item_get_id (CYCLE_ITEM (first)));
+
+  /* One undo step */
+  g_assert_true (cycle_plan_undo (plan));
+  g_assert_cmpuint (cycle_stage_get_n_content (stage), ==, 2);
+  g_assert_cmpint (cycle_content_get_position (second), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -713,6 +772,9 @@ main (int    argc,
   g_test_add_func ("/plan/items-outlive-plan", test_items_outlive_plan);
   g_test_add_func ("/plan/enums", test_enums);
   g_test_add_func ("/plan/guess-role", test_guess_role);
+
+  g_test_add_func ("/plan/content-words", test_content_words);
+  g_test_add_func ("/plan/content-duplicate", test_content_duplicate);
 
   return g_test_run ();
 }

@@ -9,12 +9,14 @@
 #include "config.h"
 
 #include <langinfo.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "cycle-error.h"
 #include "cycle-model-private.h"
+#include "cycle-plan.h"
 
 /* Kept small: a plan may hold 100 000 of these (empty strings are NULL). */
 struct _CycleContent
@@ -721,4 +723,165 @@ cycle_content_suggested_channels (void)
     NULL
   };
   return channels;
+}
+
+/* How content reads: the usual words, translated and back, due dates, copies
+ * (shared by the board, the table, the editor, the calendar and the exports) */
+
+static const char *
+to_display (const char *context,
+            const char *word)
+{
+  if (word == NULL || *word == '\0')
+    return "";
+  return g_dpgettext2 (GETTEXT_PACKAGE, context, word);
+}
+
+static const char *
+from_display (const char         *context,
+              const char * const *suggestions,
+              const char         *text)
+{
+  if (text == NULL)
+    return "";
+
+  for (guint i = 0; suggestions[i] != NULL; i++)
+    {
+      if (strcmp (g_dpgettext2 (GETTEXT_PACKAGE, context, suggestions[i]), text) == 0)
+        return suggestions[i];
+    }
+
+  return text;
+}
+
+const char *
+cycle_content_format_to_display (const char *format)
+{
+  return to_display ("content format", format);
+}
+
+const char *
+cycle_content_channel_to_display (const char *channel)
+{
+  return to_display ("content channel", channel);
+}
+
+const char *
+cycle_content_format_from_display (const char *text)
+{
+  return from_display ("content format", cycle_content_suggested_formats (), text);
+}
+
+const char *
+cycle_content_channel_from_display (const char *text)
+{
+  return from_display ("content channel", cycle_content_suggested_channels (), text);
+}
+
+char *
+cycle_content_dup_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+gboolean
+cycle_content_is_overdue (CycleContent *content,
+                          const char   *today)
+{
+  const char *due = cycle_content_get_due (content);
+
+  /* Dates are written YYYY-MM-DD, so they compare as strings. */
+  return due[0] != '\0' &&
+         cycle_content_get_status (content) != CYCLE_STATUS_PUBLISHED &&
+         strcmp (due, today) < 0;
+}
+
+char *
+cycle_content_format_due (const char *due)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int y, m, d;
+
+  if (due == NULL || *due == '\0' || !cycle_date_is_valid (due))
+    return g_strdup ("");
+
+  if (sscanf (due, "%d-%d-%d", &y, &m, &d) != 3)
+    return g_strdup (due);
+
+  date = g_date_time_new_local (y, m, d, 12, 0, 0);
+  if (date == NULL)
+    return g_strdup (due);
+
+  /* Translators: a due date as shown on a card, see the strftime() manual; "2 Nov 2026" */
+  return g_date_time_format (date, _("%-d %b %Y"));
+}
+
+int
+cycle_content_get_position (CycleContent *content)
+{
+  CycleStage *stage = cycle_content_get_stage (content);
+  GListModel *list;
+  guint n;
+
+  if (stage == NULL)
+    return -1;
+
+  list = cycle_stage_get_content (stage);
+  n = g_list_model_get_n_items (list);
+  for (guint i = 0; i < n; i++)
+    {
+      /* Borrowed at once: the list holds the items, and this only compares pointers. */
+      g_autoptr(CycleContent) item = g_list_model_get_item (list, i);
+
+      if (item == content)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+CycleContent *
+cycle_content_duplicate (CycleContent *content)
+{
+  CyclePlan *plan;
+  CycleStage *stage;
+  g_autoptr(CycleContent) copy = NULL;
+  g_autofree GParamSpec **pspecs = NULL;
+  g_autofree char *title = NULL;
+  guint n_pspecs;
+
+  g_return_val_if_fail (CYCLE_IS_CONTENT (content), NULL);
+
+  plan = cycle_item_get_plan (CYCLE_ITEM (content));
+  stage = cycle_content_get_stage (content);
+  g_return_val_if_fail (plan != NULL && stage != NULL, NULL);
+
+  copy = cycle_content_new (NULL);
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (content), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GValue value = G_VALUE_INIT;
+
+      /* The id is the plan's to give; the stage is where the copy is added. */
+      if (pspecs[i]->owner_type != CYCLE_TYPE_CONTENT ||
+          (pspecs[i]->flags & G_PARAM_WRITABLE) == 0)
+        continue;
+
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (G_OBJECT (content), pspecs[i]->name, &value);
+      g_object_set_property (G_OBJECT (copy), pspecs[i]->name, &value);
+      g_value_unset (&value);
+    }
+
+  /* Translators: the title of a copy of a piece of content; %s is the original's title */
+  title = g_strdup_printf (_("%s (copy)"), cycle_content_get_title (content));
+  cycle_content_set_title (copy, title);
+
+  cycle_plan_begin_group (plan, _("Duplicate Content"));
+  cycle_plan_add_content (plan, stage, copy, cycle_content_get_position (content) + 1);
+  cycle_plan_end_group (plan);
+
+  return copy;
 }

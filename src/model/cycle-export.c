@@ -324,19 +324,6 @@ people_header (guint column)
     }
 }
 
-/* A usual format or channel word, translated; other text as the plan says it. */
-static const char *
-translate_word (const char          *word,
-                const char          *context,
-                const char * const  *suggestions)
-{
-  for (guint i = 0; suggestions[i] != NULL; i++)
-    if (strcmp (suggestions[i], word) == 0)
-      return g_dpgettext2 (GETTEXT_PACKAGE, context, word);
-
-  return word;
-}
-
 static const char *
 enum_word (GType    type,
            int      value,
@@ -396,9 +383,8 @@ cycle_export_csv_with_delimiter (CyclePlan           *plan,
 
       if (!stable)
         {
-          format = translate_word (format, "content format", cycle_content_suggested_formats ());
-          channel = translate_word (channel, "content channel",
-                                    cycle_content_suggested_channels ());
+          format = cycle_content_format_to_display (format);
+          channel = cycle_content_channel_to_display (channel);
         }
 
       cycle_csv_writer_field (&csv, stage != NULL ? cycle_stage_get_name (stage) : NULL);
@@ -570,20 +556,6 @@ find_named (GListModel *model,
   return NULL;
 }
 
-/* A word Cycle shows translated (a usual format or channel) goes back to the file's word. */
-static const char *
-untranslate_word (const char         *word,
-                  const char         *context,
-                  const char * const *vocabulary)
-{
-  for (guint i = 0; vocabulary[i] != NULL; i++)
-    if (g_utf8_collate (word, g_dpgettext2 (GETTEXT_PACKAGE, context, vocabulary[i])) == 0)
-      return vocabulary[i];
-  return word;
-}
-
-/* A fixed list's cell (commitment or status): TRUE and @value when it names one of @type's
- * values; an empty cell is none (FALSE, nothing said); anything else is said. */
 static gboolean
 read_enum_cell (GPtrArray  *said,
                 guint       row,
@@ -685,11 +657,8 @@ cycle_import_csv (CyclePlan   *plan,
         }
 
       content = cycle_content_new (cell[2]);
-      cycle_content_set_format (content, untranslate_word (cell[3], "content format",
-                                                           cycle_content_suggested_formats ()));
-      cycle_content_set_channel (content,
-                                 untranslate_word (cell[4], "content channel",
-                                                   cycle_content_suggested_channels ()));
+      cycle_content_set_format (content, cycle_content_format_from_display (cell[3]));
+      cycle_content_set_channel (content, cycle_content_channel_from_display (cell[4]));
       cycle_content_set_cta (content, cell[5]);
       cycle_content_set_owner (content, cell[9]);
       cycle_content_set_url (content, cell[11]);

@@ -283,19 +283,6 @@ or_dash (const char *text)
   return text != NULL && text[0] != '\0' ? text : "—";
 }
 
-/* A usual format or channel word, translated; other text as the plan says it. */
-static const char *
-translate_word (const char          *word,
-                const char          *context,
-                const char * const  *suggestions)
-{
-  for (guint i = 0; suggestions[i] != NULL; i++)
-    if (strcmp (suggestions[i], word) == 0)
-      return g_dpgettext2 (GETTEXT_PACKAGE, context, word);
-
-  return word;
-}
-
 static void
 draw_row (CycleContentPages *self,
           cairo_t           *cr,
@@ -382,11 +369,8 @@ draw_row (CycleContentPages *self,
             CycleContent *c = row->content;
 
             cells[0] = cycle_content_get_title (c);
-            cells[1] = or_dash (translate_word (cycle_content_get_format (c), "content format",
-                                                cycle_content_suggested_formats ()));
-            cells[2] = or_dash (translate_word (cycle_content_get_channel (c),
-                                                "content channel",
-                                                cycle_content_suggested_channels ()));
+            cells[1] = or_dash (cycle_content_format_to_display (cycle_content_get_format (c)));
+            cells[2] = or_dash (cycle_content_channel_to_display (cycle_content_get_channel (c)));
             cells[3] = cycle_enum_get_label (CYCLE_TYPE_STATUS, cycle_content_get_status (c));
             cells[4] = or_dash (cycle_content_get_due (c));
           }

@@ -15,27 +15,6 @@
 
 G_BEGIN_DECLS
 
-/* Formats and channels are stored untranslated; the usual words have a translation. */
-const char *cycle_content_format_to_display    (const char   *format);
-const char *cycle_content_channel_to_display   (const char   *channel);
-/* The word to store for what a person typed: the suggestion whose translation it is, if any. */
-const char *cycle_content_format_from_display  (const char   *text);
-const char *cycle_content_channel_from_display (const char   *text);
-
-/* Today's local date as "YYYY-MM-DD". */
-char       *cycle_content_dup_today            (void);
-/* Due before @today ("YYYY-MM-DD") and not published yet. */
-gboolean    cycle_content_is_overdue           (CycleContent *content,
-                                                const char   *today);
-/* "2 Nov 2026" for "2026-11-02"; "" for none. */
-char       *cycle_content_format_due           (const char   *due);
-
-/* Adds a copy of @content (every field but the id, the title marked as a copy) right after it in
- * its stage, as one undo step, and returns it (owned by the plan). */
-CycleContent *cycle_content_duplicate         (CycleContent *content);
-/* The position of @content in its stage's list, or -1. */
-int         cycle_content_get_position         (CycleContent *content);
-
 /* GBinding transforms */
 gboolean    cycle_transform_enum_to_label      (GBinding     *binding,
                                                 const GValue *from,
