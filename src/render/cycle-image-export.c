@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <png.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
@@ -103,13 +102,12 @@ options_layout (CyclePlan                     *plan,
   return options->layout;
 }
 
-/* Where the picture's numbers come from: the volumes the canvas shows. */
+/* The plan laid out once, with the projection the canvas shows and the legend. */
 typedef struct
 {
-  CycleLayout       layout;
-  double           *volumes;   /* NULL, or one per stage */
-  CycleRect         extent;
-  CycleRenderStyle  style;
+  CycleRenderPicture *render;
+  CycleRect           extent;
+  CycleRenderStyle    style;
 } Picture;
 
 static void
@@ -117,18 +115,15 @@ picture_init (Picture                       *picture,
               CyclePlan                     *plan,
               const CycleImageExportOptions *options)
 {
-  guint n = 0;
-
-  picture->layout = options_layout (plan, options);
-  picture->volumes = cycle_export_dup_projected_volumes (plan, &n);
+  picture->render = cycle_render_picture_new (plan, options_layout (plan, options), TRUE);
   cycle_render_style_init (&picture->style, options->dark);
-  cycle_render_get_plan_extent (plan, picture->layout, picture->volumes, &picture->extent);
+  cycle_render_picture_get_extent (picture->render, &picture->extent);
 }
 
 static void
 picture_clear (Picture *picture)
 {
-  g_clear_pointer (&picture->volumes, g_free);
+  g_clear_pointer (&picture->render, cycle_render_picture_free);
 }
 
 /* The factor from canvas units to the first PDF page's points. */
@@ -235,10 +230,9 @@ check_status (Sink             *sink,
 
 static void
 draw_picture (cairo_t       *cr,
-              CyclePlan     *plan,
               const Picture *picture)
 {
-  cycle_render_plan (cr, plan, picture->layout, picture->volumes, &picture->style, NULL);
+  cycle_render_picture_draw (picture->render, cr, &picture->style);
 }
 
 static gboolean
@@ -248,24 +242,13 @@ write_svg (CyclePlan                     *plan,
            Sink                          *sink,
            GError                       **error)
 {
-  cairo_surface_t *surface;
+  g_autoptr(GString) out = g_string_sized_new (4096);
   cairo_status_t status;
-  cairo_t *cr;
 
-  surface = cairo_svg_surface_create_for_stream (sink_write, sink, picture->extent.width,
-                                                 picture->extent.height);
-  /* px, so the SVG is as big as the canvas shows it (cairo 1.16 writes pt otherwise). */
-  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-
-  cr = cairo_create (surface);
-  draw_picture (cr, plan, picture);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  /* Our own writer rather than cairo's SVG surface, which draws every letter as a glyph
+   * outline: text stays text that slides and editors can search, edit and translate. */
+  cycle_render_picture_write_svg (picture->render, &picture->style, out);
+  status = sink_write (sink, (const unsigned char *) out->str, out->len);
 
   return check_status (sink, status, error);
 }
@@ -411,7 +394,7 @@ write_png (CyclePlan                     *plan,
     {
       cr = cairo_create (surface);
       cairo_scale (cr, options->scale, options->scale);
-      draw_picture (cr, plan, picture);
+      draw_picture (cr, picture);
       status = cairo_status (cr);
       cairo_destroy (cr);
     }
@@ -454,7 +437,7 @@ write_pdf (CyclePlan                     *plan,
 
   cairo_save (cr);
   cairo_scale (cr, scale, scale);
-  draw_picture (cr, plan, picture);
+  draw_picture (cr, picture);
   cairo_restore (cr);
   cairo_show_page (cr);
 

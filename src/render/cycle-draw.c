@@ -1,0 +1,519 @@
+/* cycle-draw.c: the cairo and SVG back ends of the drawing
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cycle-draw"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "cycle-draw-private.h"
+
+static PangoContext *
+create_context (cairo_t *cr)
+{
+  PangoContext *context = pango_cairo_create_context (cr);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Unhinted metrics and unrounded positions: text takes the same room at every zoom, on
+   * screen and in export, so what fits on the canvas fits in the picture. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (context, options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  cairo_font_options_destroy (options);
+
+  return context;
+}
+
+void
+_cycle_draw_init_cairo (CycleDraw *draw,
+                        cairo_t   *cr)
+{
+  draw->cr = cairo_reference (cr);
+  draw->context = create_context (cr);
+  draw->svg = NULL;
+}
+
+void
+_cycle_draw_init_svg (CycleDraw *draw,
+                      GString   *out)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+
+  draw->cr = cairo_create (surface);
+  cairo_surface_destroy (surface);
+  draw->context = create_context (draw->cr);
+  draw->svg = out;
+}
+
+void
+_cycle_draw_clear (CycleDraw *draw)
+{
+  g_clear_object (&draw->context);
+  g_clear_pointer (&draw->cr, cairo_destroy);
+  draw->svg = NULL;
+}
+
+PangoLayout *
+_cycle_draw_new_layout (CycleDraw *draw)
+{
+  /* On screen the transformation changes between stages (zoom, each node's offset): the
+   * context follows it, as pango_cairo_create_layout() would. */
+  if (draw->svg == NULL)
+    pango_cairo_update_context (draw->cr, draw->context);
+  return pango_layout_new (draw->context);
+}
+
+/* SVG text */
+
+void
+_cycle_draw_append_number (GString *out,
+                           double   value)
+{
+  char buf[32];
+  int i = sizeof buf;
+  gint64 n;
+  int frac;
+
+  if (!isfinite (value) || fabs (value) > 1e15)
+    value = 0;
+  n = (gint64) llround (value * 100);
+  if (n < 0)
+    {
+      g_string_append_c (out, '-');
+      n = -n;
+    }
+  frac = (int) (n % 100);
+  n /= 100;
+  if (frac != 0)
+    {
+      if (frac % 10 == 0)
+        buf[--i] = (char) ('0' + frac / 10);
+      else
+        {
+          buf[--i] = (char) ('0' + frac % 10);
+          buf[--i] = (char) ('0' + frac / 10);
+        }
+      buf[--i] = '.';
+    }
+  do
+    {
+      buf[--i] = (char) ('0' + n % 10);
+      n /= 10;
+    }
+  while (n > 0);
+  g_string_append_len (out, buf + i, (gssize) sizeof buf - i);
+}
+
+void
+_cycle_draw_append_color (GString          *out,
+                          const CycleColor *color)
+{
+  static const char hex[] = "0123456789abcdef";
+  double channels[3] = { color->red, color->green, color->blue };
+  char buf[7];
+
+  buf[0] = '#';
+  for (guint i = 0; i < 3; i++)
+    {
+      int v = (int) lround (CLAMP (channels[i], 0.0, 1.0) * 255);
+
+      buf[1 + 2 * i] = hex[v >> 4];
+      buf[2 + 2 * i] = hex[v & 0xf];
+    }
+  g_string_append_len (out, buf, sizeof buf);
+}
+
+void
+_cycle_draw_append_escaped (GString    *out,
+                            const char *text,
+                            gssize      length)
+{
+  const char *p = text;
+  const char *end;
+
+  if (text == NULL)
+    return;
+  end = text + (length < 0 ? strlen (text) : (gsize) length);
+
+  while (p < end)
+    {
+      const char *run = p;
+      gunichar c;
+
+      /* Plain ASCII goes over in one piece. */
+      while (p < end && (guchar) *p >= 0x20 && (guchar) *p < 0x80 && *p != '&' && *p != '<' &&
+             *p != '>' && *p != '"')
+        p++;
+      if (p > run)
+        g_string_append_len (out, run, p - run);
+      if (p >= end)
+        break;
+
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          p++;   /* broken UTF-8: left out */
+          continue;
+        }
+      switch (c)
+        {
+        case '&':
+          g_string_append (out, "&amp;");
+          break;
+        case '<':
+          g_string_append (out, "&lt;");
+          break;
+        case '>':
+          g_string_append (out, "&gt;");
+          break;
+        case '"':
+          g_string_append (out, "&quot;");
+          break;
+        case '\t':
+        case '\n':
+          g_string_append_c (out, ' ');
+          break;
+        default:
+          if (c >= 0x20 && c != 0xfffe && c != 0xffff)
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          break;
+        }
+      p = g_utf8_next_char (p);
+    }
+}
+
+/* SVG shapes */
+
+static void
+append_point (GString      *out,
+              char          command,
+              const double *xy,
+              guint         n)
+{
+  g_string_append_c (out, command);
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      _cycle_draw_append_number (out, xy[i]);
+    }
+}
+
+/* <path d="…" with the current path in the picture's coordinates; clears the path. */
+static void
+append_path (CycleDraw *draw)
+{
+  GString *out = draw->svg;
+  cairo_path_t *path;
+  cairo_matrix_t matrix;
+
+  /* cairo keeps paths in device space: copied under the identity, they come out in it. */
+  cairo_get_matrix (draw->cr, &matrix);
+  cairo_identity_matrix (draw->cr);
+  path = cairo_copy_path (draw->cr);
+  cairo_set_matrix (draw->cr, &matrix);
+  cairo_new_path (draw->cr);
+
+  g_string_append (out, "<path d=\"");
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    {
+      const cairo_path_data_t *d = &path->data[i];
+      double xy[6];
+
+      switch (d->header.type)
+        {
+        case CAIRO_PATH_MOVE_TO:
+          /* cairo adds one after each close: useless at the end or before another move. */
+          if (i + d->header.length >= path->num_data ||
+              path->data[i + d->header.length].header.type == CAIRO_PATH_MOVE_TO)
+            break;
+          xy[0] = d[1].point.x;
+          xy[1] = d[1].point.y;
+          append_point (out, 'M', xy, 2);
+          break;
+        case CAIRO_PATH_LINE_TO:
+          xy[0] = d[1].point.x;
+          xy[1] = d[1].point.y;
+          append_point (out, 'L', xy, 2);
+          break;
+        case CAIRO_PATH_CURVE_TO:
+          for (guint k = 0; k < 3; k++)
+            {
+              xy[2 * k] = d[1 + k].point.x;
+              xy[2 * k + 1] = d[1 + k].point.y;
+            }
+          append_point (out, 'C', xy, 6);
+          break;
+        case CAIRO_PATH_CLOSE_PATH:
+        default:
+          g_string_append_c (out, 'Z');
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+  cairo_path_destroy (path);
+}
+
+static void
+append_paint (GString          *out,
+              const char       *what,
+              const CycleColor *color,
+              double            alpha)
+{
+  double a = color->alpha * alpha;
+
+  g_string_append_printf (out, " %s=\"", what);
+  _cycle_draw_append_color (out, color);
+  g_string_append_c (out, '"');
+  if (a < 1.0)
+    {
+      g_string_append_printf (out, " %s-opacity=\"", what);
+      _cycle_draw_append_number (out, a);
+      g_string_append_c (out, '"');
+    }
+}
+
+static void
+append_number_attribute (GString    *out,
+                         const char *name,
+                         double      value)
+{
+  g_string_append_printf (out, " %s=\"", name);
+  _cycle_draw_append_number (out, value);
+  g_string_append_c (out, '"');
+}
+
+static void
+append_stroke (GString           *out,
+               const CycleColor  *color,
+               double             alpha,
+               double             width,
+               const double      *dash,
+               int                n_dash,
+               cairo_line_cap_t   cap,
+               cairo_line_join_t  join)
+{
+  append_paint (out, "stroke", color, alpha);
+  append_number_attribute (out, "stroke-width", width);
+  if (dash != NULL && n_dash > 0)
+    {
+      g_string_append (out, " stroke-dasharray=\"");
+      for (int i = 0; i < n_dash; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ' ');
+          _cycle_draw_append_number (out, dash[i]);
+        }
+      g_string_append_c (out, '"');
+    }
+  if (cap == CAIRO_LINE_CAP_ROUND)
+    g_string_append (out, " stroke-linecap=\"round\"");
+  else if (cap == CAIRO_LINE_CAP_SQUARE)
+    g_string_append (out, " stroke-linecap=\"square\"");
+  if (join == CAIRO_LINE_JOIN_ROUND)
+    g_string_append (out, " stroke-linejoin=\"round\"");
+  else if (join == CAIRO_LINE_JOIN_BEVEL)
+    g_string_append (out, " stroke-linejoin=\"bevel\"");
+}
+
+/* Both back ends */
+
+static void
+set_source (cairo_t          *cr,
+            const CycleColor *c,
+            double            alpha)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
+}
+
+void
+_cycle_draw_fill (CycleDraw        *draw,
+                  const CycleColor *color,
+                  double            alpha,
+                  gboolean          even_odd)
+{
+  if (draw->svg == NULL)
+    {
+      set_source (draw->cr, color, alpha);
+      if (even_odd)
+        cairo_set_fill_rule (draw->cr, CAIRO_FILL_RULE_EVEN_ODD);
+      cairo_fill (draw->cr);
+      if (even_odd)
+        cairo_set_fill_rule (draw->cr, CAIRO_FILL_RULE_WINDING);
+      return;
+    }
+
+  append_path (draw);
+  append_paint (draw->svg, "fill", color, alpha);
+  if (even_odd)
+    g_string_append (draw->svg, " fill-rule=\"evenodd\"");
+  g_string_append (draw->svg, "/>\n");
+}
+
+void
+_cycle_draw_stroke (CycleDraw        *draw,
+                    const CycleColor *color,
+                    double            alpha,
+                    double            width,
+                    const double     *dash,
+                    int               n_dash,
+                    cairo_line_cap_t  cap,
+                    cairo_line_join_t join)
+{
+  if (draw->svg == NULL)
+    {
+      cairo_t *cr = draw->cr;
+
+      cairo_save (cr);
+      set_source (cr, color, alpha);
+      cairo_set_line_width (cr, width);
+      cairo_set_dash (cr, dash, dash != NULL ? n_dash : 0, 0);
+      cairo_set_line_cap (cr, cap);
+      cairo_set_line_join (cr, join);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      return;
+    }
+
+  append_path (draw);
+  g_string_append (draw->svg, " fill=\"none\"");
+  append_stroke (draw->svg, color, alpha, width, dash, n_dash, cap, join);
+  g_string_append (draw->svg, "/>\n");
+}
+
+void
+_cycle_draw_fill_stroke (CycleDraw        *draw,
+                         const CycleColor *fill,
+                         const CycleColor *stroke,
+                         double            stroke_alpha,
+                         double            width,
+                         cairo_line_join_t join)
+{
+  if (draw->svg == NULL)
+    {
+      cairo_t *cr = draw->cr;
+
+      cairo_save (cr);
+      set_source (cr, fill, 1.0);
+      cairo_fill_preserve (cr);
+      set_source (cr, stroke, stroke_alpha);
+      cairo_set_line_width (cr, width);
+      cairo_set_line_join (cr, join);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      return;
+    }
+
+  append_path (draw);
+  append_paint (draw->svg, "fill", fill, 1.0);
+  append_stroke (draw->svg, stroke, stroke_alpha, width, NULL, 0, CAIRO_LINE_CAP_BUTT, join);
+  g_string_append (draw->svg, "/>\n");
+}
+
+/* SVG text: a <text> per line of @layout, anchored where pango aligns it, so that a viewer
+ * with another font keeps the text in place (start, middle or end). */
+static void
+append_text (CycleDraw        *draw,
+             PangoLayout      *layout,
+             const CycleColor *color,
+             double            x,
+             double            y)
+{
+  GString *out = draw->svg;
+  const PangoFontDescription *desc = pango_layout_get_font_description (layout);
+  const char *text = pango_layout_get_text (layout);
+  gboolean ellipsized = pango_layout_is_ellipsized (layout);
+  PangoAlignment alignment = pango_layout_get_alignment (layout);
+  double size = desc != NULL ? pango_font_description_get_size (desc) / (double) PANGO_SCALE : 0;
+  gboolean bold = desc != NULL && pango_font_description_get_weight (desc) >= PANGO_WEIGHT_BOLD;
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      int start = line->start_index, end = line->start_index + line->length;
+      gboolean cut = FALSE;
+      PangoRectangle logical;
+      const char *anchor;
+      double ax, ay;
+
+      /* An ellipsized line holds a run standing for the text left out, up to the end. */
+      if (ellipsized && pango_layout_iter_at_last_line (iter))
+        for (GSList *r = line->runs; r != NULL; r = r->next)
+          {
+            PangoGlyphItem *run = r->data;
+
+            if (run->item->offset + run->item->length == end && run->item->offset >= start &&
+                run->item->offset < end)
+              {
+                end = run->item->offset;
+                cut = TRUE;
+              }
+          }
+      while (end > start && g_ascii_isspace (text[end - 1]) && !cut)
+        end--;
+      if (end <= start && !cut)
+        continue;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      if (alignment == PANGO_ALIGN_CENTER)
+        {
+          anchor = "middle";
+          ax = (logical.x + logical.width / 2.0) / PANGO_SCALE;
+        }
+      else if ((alignment == PANGO_ALIGN_RIGHT) != (line->resolved_dir == PANGO_DIRECTION_RTL))
+        {
+          anchor = "end";
+          ax = (double) (logical.x + logical.width) / PANGO_SCALE;
+        }
+      else
+        {
+          anchor = NULL;
+          ax = (double) logical.x / PANGO_SCALE;
+        }
+      ax += x;
+      ay = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      cairo_user_to_device (draw->cr, &ax, &ay);
+
+      g_string_append (out, "<text");
+      append_number_attribute (out, "x", ax);
+      append_number_attribute (out, "y", ay);
+      append_number_attribute (out, "font-size", size);
+      if (bold)
+        g_string_append (out, " font-weight=\"bold\"");
+      if (anchor != NULL)
+        g_string_append_printf (out, " text-anchor=\"%s\"", anchor);
+      append_paint (out, "fill", color, 1.0);
+      g_string_append_c (out, '>');
+      _cycle_draw_append_escaped (out, text + start, end - start);
+      if (cut)
+        g_string_append (out, "…");
+      g_string_append (out, "</text>\n");
+    }
+  while (pango_layout_iter_next_line (iter));
+
+  pango_layout_iter_free (iter);
+}
+
+void
+_cycle_draw_text (CycleDraw        *draw,
+                  PangoLayout      *layout,
+                  const CycleColor *color,
+                  double            x,
+                  double            y)
+{
+  if (draw->svg != NULL)
+    {
+      append_text (draw, layout, color, x, y);
+      return;
+    }
+
+  set_source (draw->cr, color, 1.0);
+  cairo_move_to (draw->cr, x, y);
+  pango_cairo_show_layout (draw->cr, layout);
+}
