@@ -971,9 +971,9 @@ cycle_render_picture_write_svg (const CycleRenderPicture *self,
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                         "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
   _cycle_draw_append_number (out, self->extent.width);
-  g_string_append (out, "\" height=\"");
+  g_string_append (out, "px\" height=\"");
   _cycle_draw_append_number (out, self->extent.height);
-  g_string_append (out, "\" viewBox=\"0 0 ");
+  g_string_append (out, "px\" viewBox=\"0 0 ");
   _cycle_draw_append_number (out, self->extent.width);
   g_string_append_c (out, ' ');
   _cycle_draw_append_number (out, self->extent.height);
