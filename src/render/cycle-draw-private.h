@@ -26,7 +26,17 @@ typedef struct
   PangoContext    *context;
   /* NULL for the cairo back end; the SVG back end appends its elements here. */
   GString         *svg;
+  /* Shaped text by what it says and how (TextKey → PangoLayout): a plan repeats the same
+   * labels ("No permission", "2 items", "≈ 1 person") on many stages, and shaping is most of
+   * the cost of drawing text. Made on first use; emptied when it grows large. */
+  GHashTable      *layouts;
 } CycleDraw;
+
+typedef enum {
+  CYCLE_DRAW_TEXT_ELLIPSIZE,   /* one line, cut with "…" to the width */
+  CYCLE_DRAW_TEXT_NATURAL,     /* one line, as wide as it needs, the width ignored */
+  CYCLE_DRAW_TEXT_WRAP,        /* wrapped to the width, at most the height */
+} CycleDrawTextMode;
 
 void          _cycle_draw_init_cairo  (CycleDraw        *draw,
                                        cairo_t          *cr);
@@ -36,6 +46,18 @@ void          _cycle_draw_clear       (CycleDraw        *draw);
 
 /* A layout on the drawing's context, for unhinted text of the same size on every back end. */
 PangoLayout  *_cycle_draw_new_layout  (CycleDraw        *draw);
+
+/* A layout of @text in @family at @size (absolute, canvas units), @weight, @alignment, as
+ * @mode says; owned by @draw, valid until the next call. */
+PangoLayout  *_cycle_draw_text_layout (CycleDraw        *draw,
+                                       const char       *family,
+                                       const char       *text,
+                                       double            size,
+                                       PangoWeight       weight,
+                                       double            width,
+                                       double            height,
+                                       PangoAlignment    alignment,
+                                       CycleDrawTextMode mode);
 
 /* Fills the current path (in @color at @alpha times its own alpha) and clears it. */
 void          _cycle_draw_fill        (CycleDraw        *draw,

@@ -36,6 +36,7 @@ _cycle_draw_init_cairo (CycleDraw *draw,
   draw->cr = cairo_reference (cr);
   draw->context = create_context (cr);
   draw->svg = NULL;
+  draw->layouts = NULL;
 }
 
 void
@@ -48,11 +49,13 @@ _cycle_draw_init_svg (CycleDraw *draw,
   cairo_surface_destroy (surface);
   draw->context = create_context (draw->cr);
   draw->svg = out;
+  draw->layouts = NULL;
 }
 
 void
 _cycle_draw_clear (CycleDraw *draw)
 {
+  g_clear_pointer (&draw->layouts, g_hash_table_unref);
   g_clear_object (&draw->context);
   g_clear_pointer (&draw->cr, cairo_destroy);
   draw->svg = NULL;
@@ -66,6 +69,114 @@ _cycle_draw_new_layout (CycleDraw *draw)
   if (draw->svg == NULL)
     pango_cairo_update_context (draw->cr, draw->context);
   return pango_layout_new (draw->context);
+}
+
+/* Shaped text, kept */
+
+#define MAX_CACHED_LAYOUTS 512
+
+typedef struct
+{
+  const char        *family;
+  char              *text;
+  double             size;
+  double             width;
+  double             height;
+  PangoWeight        weight;
+  PangoAlignment     alignment;
+  CycleDrawTextMode  mode;
+} TextKey;
+
+static guint
+text_key_hash (gconstpointer data)
+{
+  const TextKey *k = data;
+
+  return g_str_hash (k->text) ^ (guint) (k->size * 64) ^ ((guint) (k->width * 16) << 8) ^
+         ((guint) k->weight << 4) ^ ((guint) k->alignment << 2) ^ (guint) k->mode;
+}
+
+static gboolean
+text_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const TextKey *x = a, *y = b;
+
+  return x->size == y->size && x->width == y->width && x->height == y->height &&
+         x->weight == y->weight && x->alignment == y->alignment && x->mode == y->mode &&
+         g_strcmp0 (x->family, y->family) == 0 && strcmp (x->text, y->text) == 0;
+}
+
+static void
+text_key_free (gpointer data)
+{
+  TextKey *k = data;
+
+  g_free (k->text);
+  g_free (k);
+}
+
+PangoLayout *
+_cycle_draw_text_layout (CycleDraw         *draw,
+                         const char        *family,
+                         const char        *text,
+                         double             size,
+                         PangoWeight        weight,
+                         double             width,
+                         double             height,
+                         PangoAlignment     alignment,
+                         CycleDrawTextMode  mode)
+{
+  TextKey key = { family, (char *) (text != NULL ? text : ""), size,
+                  mode == CYCLE_DRAW_TEXT_NATURAL ? -1 : width,
+                  mode == CYCLE_DRAW_TEXT_WRAP ? height : -1, weight, alignment, mode };
+  PangoFontDescription *desc;
+  PangoLayout *layout;
+  TextKey *stored;
+
+  if (draw->layouts == NULL)
+    draw->layouts = g_hash_table_new_full (text_key_hash, text_key_equal, text_key_free,
+                                           g_object_unref);
+  layout = g_hash_table_lookup (draw->layouts, &key);
+  if (layout != NULL)
+    return layout;
+  if (g_hash_table_size (draw->layouts) >= MAX_CACHED_LAYOUTS)
+    g_hash_table_remove_all (draw->layouts);
+
+  layout = _cycle_draw_new_layout (draw);
+  desc = pango_font_description_new ();
+  pango_font_description_set_family (desc, family);
+  pango_font_description_set_weight (desc, weight);
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+
+  pango_layout_set_alignment (layout, alignment);
+  switch (mode)
+    {
+    case CYCLE_DRAW_TEXT_NATURAL:
+      pango_layout_set_single_paragraph_mode (layout, TRUE);
+      break;
+    case CYCLE_DRAW_TEXT_WRAP:
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+      pango_layout_set_height (layout, (int) (height * PANGO_SCALE));
+      break;
+    case CYCLE_DRAW_TEXT_ELLIPSIZE:
+    default:
+      pango_layout_set_single_paragraph_mode (layout, TRUE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+      break;
+    }
+  pango_layout_set_text (layout, key.text, -1);
+
+  stored = g_new (TextKey, 1);
+  *stored = key;
+  stored->text = g_strdup (key.text);
+  g_hash_table_insert (draw->layouts, stored, layout);
+  return layout;
 }
 
 /* SVG text */

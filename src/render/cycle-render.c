@@ -181,29 +181,22 @@ cycle_render_style_get_stage_colors (const CycleRenderStyle *style,
 
 /* Text */
 
-static void
-layout_set (PangoLayout            *layout,
-            const CycleRenderStyle *style,
-            const char             *text,
-            double                  size,
-            PangoWeight             weight,
-            double                  width,
-            PangoAlignment          alignment)
+/* A shaped line of text (cut with "…" to @width), at @size times the style's scale. */
+static PangoLayout *
+text_layout (CycleDraw              *draw,
+             const CycleRenderStyle *style,
+             const char             *text,
+             double                  size,
+             PangoWeight             weight,
+             double                  width,
+             PangoAlignment          alignment,
+             CycleDrawTextMode       mode,
+             double                  height)
 {
-  PangoFontDescription *desc = pango_font_description_new ();
-
-  pango_font_description_set_family (desc, style->font_family ? style->font_family
-                                                              : DEFAULT_FONT_FAMILY);
-  pango_font_description_set_weight (desc, weight);
-  pango_font_description_set_absolute_size (desc, size * style->scale * PANGO_SCALE);
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-
-  pango_layout_set_single_paragraph_mode (layout, TRUE);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
-  pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_text (layout, text ? text : "", -1);
+  return _cycle_draw_text_layout (draw, style->font_family ? style->font_family
+                                                           : DEFAULT_FONT_FAMILY,
+                                  text, size * style->scale, weight, width, height, alignment,
+                                  mode);
 }
 
 static double
@@ -320,8 +313,7 @@ draw_stage (CycleDraw                *draw,
             double                    projected_volume)
 {
   cairo_t *cr = draw->cr;
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autoptr(PangoLayout) detail = NULL;
+  PangoLayout *layout, *detail;
   g_autofree char *count = NULL;
   g_autofree char *volume = NULL;
   const char *permission;
@@ -403,15 +395,12 @@ draw_stage (CycleDraw                *draw,
     volume = cycle_format_people (projected_volume);
   permission = cycle_enum_get_label (CYCLE_TYPE_PERMISSION, cycle_stage_get_permission (stage));
 
-  /* Two layouts on one context: the name and the permission are measured before either is
-   * drawn (to centre the block), and the first layout is then reused for the last line. */
-  layout = _cycle_draw_new_layout (draw);
-  detail = pango_layout_new (pango_layout_get_context (layout));
-
-  layout_set (layout, style, cycle_stage_get_name (stage), NAME_SIZE, PANGO_WEIGHT_BOLD,
-              text_w, align);
+  /* The name and the permission are measured before either is drawn, to centre the block. */
+  layout = text_layout (draw, style, cycle_stage_get_name (stage), NAME_SIZE, PANGO_WEIGHT_BOLD,
+                        text_w, align, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
   name_h = layout_height (layout);
-  layout_set (detail, style, permission, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, text_w, align);
+  detail = text_layout (draw, style, permission, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, text_w, align,
+                        CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
   detail_h = layout_height (detail);
 
   /* Large text may not leave room for all three lines: the last ones give way first. */
@@ -437,7 +426,8 @@ draw_stage (CycleDraw                *draw,
 
       /* Translators: separates the content count from the projected volume in a stage */
       line = volume ? g_strdup_printf (_("%s · %s"), count, volume) : g_strdup (count);
-      layout_set (layout, style, line, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, text_w, align);
+      layout = text_layout (draw, style, line, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, text_w, align,
+                            CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
       _cycle_draw_text (draw, layout, &style->secondary_text, text_x, y);
     }
   else
@@ -445,13 +435,13 @@ draw_stage (CycleDraw                *draw,
       double count_w;
 
       /* In a box, the count on the left and the volume on the right, each with room. */
-      layout_set (layout, style, count, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, text_w / 2 - 4,
-                  align);
+      layout = text_layout (draw, style, count, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, text_w / 2 - 4,
+                            align, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
       count_w = layout_width (layout);
       _cycle_draw_text (draw, layout, &style->secondary_text, text_x, y);
 
-      layout_set (layout, style, volume, DETAIL_SIZE, PANGO_WEIGHT_BOLD,
-                  text_w - count_w - 8, PANGO_ALIGN_RIGHT);
+      layout = text_layout (draw, style, volume, DETAIL_SIZE, PANGO_WEIGHT_BOLD,
+                            text_w - count_w - 8, PANGO_ALIGN_RIGHT, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
       _cycle_draw_text (draw, layout, &style->text, text_x + count_w + 8, y);
     }
 
@@ -509,7 +499,7 @@ draw_rate_pill (CycleDraw              *draw,
                 gboolean                emphasis,
                 const char             *text)
 {
-  g_autoptr(PangoLayout) layout = _cycle_draw_new_layout (draw);
+  PangoLayout *layout;
   cairo_t *cr = draw->cr;
   double w = CYCLE_LINK_LABEL_WIDTH, h = CYCLE_LINK_LABEL_HEIGHT;
   double x = path->label.x - w / 2, y = path->label.y - h / 2;
@@ -523,15 +513,14 @@ draw_rate_pill (CycleDraw              *draw,
                              CAIRO_LINE_JOIN_MITER);
 
   /* Shrink rather than cut a long rate ("12.5 %" in large text). */
-  layout_set (layout, style, text, size, PANGO_WEIGHT_BOLD, w - 8, PANGO_ALIGN_CENTER);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_width (layout, -1);
+  layout = text_layout (draw, style, text, size, PANGO_WEIGHT_BOLD, w - 8, PANGO_ALIGN_CENTER,
+                        CYCLE_DRAW_TEXT_NATURAL, 0);
   text_w = layout_width (layout);
   if (text_w > w - 8)
     {
       size *= (w - 8) / text_w;
-      layout_set (layout, style, text, size, PANGO_WEIGHT_BOLD, w - 8, PANGO_ALIGN_CENTER);
-      pango_layout_set_width (layout, -1);
+      layout = text_layout (draw, style, text, size, PANGO_WEIGHT_BOLD, w - 8,
+                            PANGO_ALIGN_CENTER, CYCLE_DRAW_TEXT_NATURAL, 0);
       text_w = layout_width (layout);
     }
   text_h = layout_height (layout);
@@ -690,7 +679,6 @@ draw_lane_bands (CycleDraw              *draw,
                  guint                   n,
                  const CycleRenderStyle *style)
 {
-  g_autoptr(PangoLayout) text = NULL;
   cairo_t *cr = draw->cr;
 
   if (n == 0)
@@ -698,7 +686,6 @@ draw_lane_bands (CycleDraw              *draw,
 
   cairo_save (cr);
   cairo_new_path (cr);
-  text = _cycle_draw_new_layout (draw);
 
   for (guint i = 0; i < n; i++)
     {
@@ -709,24 +696,21 @@ draw_lane_bands (CycleDraw              *draw,
       CycleColor edge = color_mix (&style->background, lane, style->dark ? 0.25 : 0.18);
       CycleColor ink = style->dark ? color_mix (lane, &white, 0.45)
                                    : color_mix (lane, &black, 0.25);
+      PangoLayout *text;
       double th;
 
       rounded_rect (cr, b->x + 0.5, b->y + 0.5, b->width - 1, b->height - 1, BAND_RADIUS);
       _cycle_draw_fill_stroke (draw, &fill, &edge, 1.0, 1, CAIRO_LINE_JOIN_MITER);
 
-      layout_set (text, style, cycle_enum_get_label (CYCLE_TYPE_LANE, bands[i].lane),
-                  LANE_LABEL_SIZE, PANGO_WEIGHT_BOLD, l->width,
-                  layout == CYCLE_LAYOUT_FUNNEL ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-      if (layout == CYCLE_LAYOUT_TWO_LANES)
-        {
-          /* The row's header may take two lines: "Buyer's / journey". */
-          pango_layout_set_single_paragraph_mode (text, FALSE);
-          pango_layout_set_wrap (text, PANGO_WRAP_WORD_CHAR);
-          pango_layout_set_height (text, (int) (l->height * PANGO_SCALE));
-        }
+      /* In two lanes, the row's header may take two lines: "Buyer's / journey". */
+      text = text_layout (draw, style, cycle_enum_get_label (CYCLE_TYPE_LANE, bands[i].lane),
+                          LANE_LABEL_SIZE, PANGO_WEIGHT_BOLD, l->width,
+                          layout == CYCLE_LAYOUT_FUNNEL ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT,
+                          layout == CYCLE_LAYOUT_TWO_LANES ? CYCLE_DRAW_TEXT_WRAP
+                                                           : CYCLE_DRAW_TEXT_ELLIPSIZE,
+                          l->height);
       th = layout_height (text);
       _cycle_draw_text (draw, text, &ink, l->x, l->y + (l->height - th) / 2);
-      pango_layout_set_height (text, -1);
     }
 
   cairo_restore (cr);
@@ -887,18 +871,19 @@ draw_legend (CycleDraw                *draw,
              const CycleRenderPicture *self,
              const CycleRenderStyle   *style)
 {
-  g_autoptr(PangoLayout) text = _cycle_draw_new_layout (draw);
+  PangoLayout *text;
   double x = self->extent.x + CYCLE_LAYOUT_MARGIN;
   double w = self->extent.width - 2 * CYCLE_LAYOUT_MARGIN;
   double y = self->plan_extent.y + self->plan_extent.height - CYCLE_LAYOUT_MARGIN / 2;
 
-  layout_set (text, style, self->title, NAME_SIZE, PANGO_WEIGHT_BOLD, w, PANGO_ALIGN_LEFT);
+  text = text_layout (draw, style, self->title, NAME_SIZE, PANGO_WEIGHT_BOLD, w, PANGO_ALIGN_LEFT,
+                      CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
   _cycle_draw_text (draw, text, &style->text, x, y);
   y += layout_height (text) + 2;
   if (self->settings != NULL)
     {
-      layout_set (text, style, self->settings, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, w,
-                  PANGO_ALIGN_LEFT);
+      text = text_layout (draw, style, self->settings, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, w,
+                          PANGO_ALIGN_LEFT, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
       _cycle_draw_text (draw, text, &style->secondary_text, x, y);
     }
 }
