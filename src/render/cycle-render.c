@@ -15,6 +15,7 @@
 #include <pango/pangocairo.h>
 
 #include "cycle-draw-private.h"
+#include "cycle-render-private.h"
 #include "cycle-format.h"
 #include "cycle-projection.h"
 #include "cycle-render.h"
@@ -751,6 +752,7 @@ struct _CycleRenderPicture
   double             *volumes;    /* one per stage, NaN when unknown */
   CycleStageGeometry *geometry;
   CycleLinkPath      *paths;
+  CycleRect          *link_bounds;
   CycleLaneBand       bands[2];
   guint               n_bands;
   char               *title;      /* the legend's; NULL without a legend */
@@ -787,6 +789,10 @@ picture_new (CyclePlan    *plan,
   self->paths = g_new0 (CycleLinkPath, MAX (self->n_links, 1));
   cycle_layout_compute (plan, layout, self->volumes, self->geometry, &self->plan_extent);
   cycle_layout_compute_links (plan, layout, self->geometry, self->paths);
+  /* For drawing a part (a band of a PNG) without going through every link each time */
+  self->link_bounds = g_new (CycleRect, MAX (self->n_links, 1));
+  for (guint i = 0; i < self->n_links; i++)
+    cycle_link_path_get_bounds (&self->paths[i], &self->link_bounds[i]);
   self->n_bands = cycle_layout_get_lane_bands (plan, layout, self->geometry, self->bands);
   self->extent = self->plan_extent;
 
@@ -825,6 +831,7 @@ cycle_render_picture_free (CycleRenderPicture *self)
   g_free (self->volumes);
   g_free (self->geometry);
   g_free (self->paths);
+  g_free (self->link_bounds);
   g_free (self->title);
   g_free (self->settings);
   g_free (self);
@@ -848,20 +855,33 @@ cycle_render_picture_get_volumes (const CycleRenderPicture *self)
   return self->volumes;
 }
 
+/* Whether @bounds (canvas units) touches @region (NULL: everything). */
+static gboolean
+visible (const CycleRect *bounds,
+         const CycleRect *region)
+{
+  return region == NULL ||
+         (bounds->x <= region->x + region->width && region->x <= bounds->x + bounds->width &&
+          bounds->y <= region->y + region->height && region->y <= bounds->y + bounds->height);
+}
+
 static void
 draw_links_of_kind (CycleDraw                *draw,
                     const CycleRenderPicture *self,
                     const CycleRenderStyle   *style,
-                    CycleLinkKind             kind)
+                    CycleLinkKind             kind,
+                    const CycleRect          *region)
 {
   GListModel *links = cycle_plan_get_links (self->plan);
 
   for (guint i = 0; i < self->n_links; i++)
     {
-      g_autoptr(CycleLink) link = g_list_model_get_item (links, i);
+      g_autoptr(CycleLink) link = NULL;
 
-      if (cycle_link_get_kind (link) == kind)
-        draw_link (draw, link, &self->paths[i], style, CYCLE_RENDER_FLAG_NONE);
+      if (self->paths[i].kind != kind || !visible (&self->link_bounds[i], region))
+        continue;
+      link = g_list_model_get_item (links, i);
+      draw_link (draw, link, &self->paths[i], style, CYCLE_RENDER_FLAG_NONE);
     }
 }
 
@@ -888,13 +908,25 @@ draw_legend (CycleDraw                *draw,
     }
 }
 
+/* @region: (nullable): the part to draw, in picture coordinates (0,0 at the extent's corner);
+ * what lies wholly outside is left out. */
 static void
 draw_picture (CycleDraw                *draw,
               const CycleRenderPicture *self,
-              const CycleRenderStyle   *style)
+              const CycleRenderStyle   *style,
+              const CycleRect          *region)
 {
   GListModel *stages = cycle_plan_get_stages (self->plan);
   cairo_t *cr = draw->cr;
+  CycleRect canvas_region;
+
+  if (region != NULL)
+    {
+      canvas_region = *region;
+      canvas_region.x += self->extent.x;
+      canvas_region.y += self->extent.y;
+      region = &canvas_region;
+    }
 
   cairo_save (cr);
   cairo_new_path (cr);
@@ -907,14 +939,22 @@ draw_picture (CycleDraw                *draw,
   draw_lane_bands (draw, self->layout, self->bands, self->n_bands, style);
 
   /* Links under the stages; the loop last among them, so nothing covers the referral. */
-  draw_links_of_kind (draw, self, style, CYCLE_LINK_MAPPING);
-  draw_links_of_kind (draw, self, style, CYCLE_LINK_NEXT);
-  draw_links_of_kind (draw, self, style, CYCLE_LINK_LOOP);
+  draw_links_of_kind (draw, self, style, CYCLE_LINK_MAPPING, region);
+  draw_links_of_kind (draw, self, style, CYCLE_LINK_NEXT, region);
+  draw_links_of_kind (draw, self, style, CYCLE_LINK_LOOP, region);
 
   for (guint i = 0; i < self->n_stages; i++)
     {
-      g_autoptr(CycleStage) stage = g_list_model_get_item (stages, i);
+      g_autoptr(CycleStage) stage = NULL;
+      CycleRect bounds = self->geometry[i].bounds;
 
+      bounds.x -= CYCLE_RENDER_STAGE_MARGIN;
+      bounds.y -= CYCLE_RENDER_STAGE_MARGIN;
+      bounds.width += 2 * CYCLE_RENDER_STAGE_MARGIN;
+      bounds.height += 2 * CYCLE_RENDER_STAGE_MARGIN;
+      if (!visible (&bounds, region))
+        continue;
+      stage = g_list_model_get_item (stages, i);
       draw_stage (draw, stage, &self->geometry[i], style, CYCLE_RENDER_FLAG_NONE,
                   self->volumes[i]);
     }
@@ -937,8 +977,17 @@ cycle_render_picture_draw (const CycleRenderPicture *self,
   g_return_if_fail (style != NULL);
 
   _cycle_draw_init_cairo (&draw, cr);
-  draw_picture (&draw, self, style);
+  draw_picture (&draw, self, style, NULL);
   _cycle_draw_clear (&draw);
+}
+
+void
+_cycle_render_picture_draw_region (const CycleRenderPicture *self,
+                                   CycleDraw                *draw,
+                                   const CycleRenderStyle   *style,
+                                   const CycleRect          *region)
+{
+  draw_picture (draw, self, style, region);
 }
 
 void
@@ -980,7 +1029,7 @@ cycle_render_picture_write_svg (const CycleRenderPicture *self,
     }
 
   _cycle_draw_init_svg (&draw, out);
-  draw_picture (&draw, self, style);
+  draw_picture (&draw, self, style, NULL);
   _cycle_draw_clear (&draw);
 
   g_string_append (out, "</svg>\n");
