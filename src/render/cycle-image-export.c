@@ -382,7 +382,14 @@ draw_and_encode_png (const Picture *picture,
       /* The band's rows in picture units, with a unit to spare for antialiasing */
       CycleRect region = { 0, top / scale - 1, picture->extent.width, band / scale + 2 };
 
+      /* Nothing of the band before shows through where the picture covers a row only in part
+       * (its last, at a scale that is not a whole number). */
       cairo_identity_matrix (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_set_source_rgba (cr, picture->style.background.red, picture->style.background.green,
+                             picture->style.background.blue, picture->style.background.alpha);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
       /* Whole device pixels: a shape across two bands gets the same pixels in both. */
       cairo_translate (cr, 0, -top);
       cairo_scale (cr, scale, scale);
