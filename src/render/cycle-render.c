@@ -800,8 +800,7 @@ picture_new (CyclePlan    *plan,
     {
       const char *title = cycle_plan_get_title (plan);
 
-      /* Translators: the legend of a picture of a plan that has no title */
-      self->title = g_strdup (title != NULL && title[0] != '\0' ? title : _("Untitled plan"));
+      self->title = g_strdup (title != NULL && title[0] != '\0' ? title : _("Untitled Plan"));
       if (computed != NULL)
         self->settings = cycle_projection_describe_settings (computed);
       self->extent.height += LEGEND_HEIGHT;
