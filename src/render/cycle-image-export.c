@@ -257,9 +257,11 @@ write_svg (CyclePlan                     *plan,
 /* PNG through libpng rather than cairo_surface_write_to_png_stream(): cairo compresses at zlib's
  * default level, which takes three times as long as drawing the picture. Measured on the
  * benchmark's pictures (5884 × 6058 px, 1 000 stages), encoding only: zlib level 2 with the SUB
- * filter 0.29 s / 2.2 MB; level 1 with no filter 0.23 s / 2.0 MB (flat areas compress well
- * unfiltered); Z_RLE 0.35–0.61 s / 8–18 MB; libdeflate level 1 0.35 s / 1.5 MB, and it needs the
- * whole filtered image in one buffer (214 MB there). So: zlib, level 1, no filter, row by row.
+ * filter 0.29–0.36 s / 2.2 MB; level 1 with no filter 0.21–0.23 s / 2.0 MB (flat areas compress
+ * well unfiltered); Z_RLE 0.35–0.61 s / 8–18 MB; libspng 0.7 (zlib underneath) level 1, no filter
+ * 0.21 s / 2.0 MB, the same; libdeflate level 1 0.35 s / 1.5 MB, and it needs the whole filtered
+ * image in one buffer (214 MB there). So: libpng and zlib (no new library, in every runtime),
+ * level 1, no filter, row by row.
  *
  * The picture is drawn in bands of rows on one small surface, each band encoded as soon as it
  * is drawn, leaving out what lies outside it: the memory a PNG needs no longer grows with its
