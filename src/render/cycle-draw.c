@@ -92,8 +92,10 @@ text_key_hash (gconstpointer data)
 {
   const TextKey *k = data;
 
-  return g_str_hash (k->text) ^ (guint) (k->size * 64) ^ ((guint) (k->width * 16) << 8) ^
-         ((guint) k->weight << 4) ^ ((guint) k->alignment << 2) ^ (guint) k->mode;
+  /* Through int: the width is -1 for natural text, which no unsigned type holds. */
+  return g_str_hash (k->text) ^ (guint) (int) (k->size * 64) ^
+         ((guint) (int) (k->width * 16) << 8) ^ ((guint) k->weight << 4) ^
+         ((guint) k->alignment << 2) ^ (guint) k->mode;
 }
 
 static gboolean
