@@ -9,6 +9,12 @@
 #   (RFC 4180: CRLF, minimal quoting); the byte order mark is there for people (not with
 #   --no-bom or --for-scripts).
 # - SVG: rsvg-convert renders it (exit 0) to a PNG of the SVG's size that is not blank.
+#   Python's XML parser reads it, and finds as <text> every stage's name and content count,
+#   every projected volume, the legend (the plan's title and the projection's settings), and
+#   every word the PDF of the same plan holds (link labels included), in the plan's xml:lang;
+#   two exports are the same bytes.
+# - PDF text: pdftotext extracts the stages' names and the legend; pdffonts lists every font
+#   embedded and subset.
 # - PNG: the size of the picture, twice as wide at --scale 2, not blank.
 # - PDF: pdfinfo counts 1 page, or 2 with --content-page, the first the picture's size and the
 #   second the paper's; pdftoppm renders every page, none blank.
@@ -22,16 +28,19 @@
 # Copyright 2026 The Cycle authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import collections
 import csv
 import io
 import json
 import os
 import pty
+import re
 import shutil
 import struct
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ElementTree
 import zlib
 
 try:
@@ -170,7 +179,8 @@ def tricky_plan(path):
     """Everything a CSV or picture writer can get wrong, written by hand (not canonically)."""
     plan = {
         'version': 1, 'format': 'org.example.Cycle',
-        'title': 'Café « Ümlaut », \"quoted\"',
+        'title': 'Café « Ümlaut », \"quoted\" & <tags>',
+        'language': 'fr',
         'purpose': {'why': 'Parce que.'},
         'layout': 'funnel',
         'x-other-tool': {'kept': [1, 2, 3]},
@@ -194,7 +204,7 @@ def tricky_plan(path):
              'color': '#e01b24', 'content': [
                  {'id': 'c5', 'title': 'Parrainez un ami', 'commitment': 'referral',
                   'direction': 'asks'}]},
-            {'id': 's3', 'name': 'Découvre', 'lane': 'journey', 'x': 300, 'y': 0,
+            {'id': 's3', 'name': 'A&B <b>"x"</b>', 'lane': 'journey', 'x': 300, 'y': 0,
              'content': []},
         ],
         'links': [
@@ -418,6 +428,83 @@ def check_svg_png(plan, tmp, *layout):
     return width, height
 
 
+SVG = '{http://www.w3.org/2000/svg}'
+
+
+def words(text):
+    return collections.Counter(text.split())
+
+
+def check_svg_text(plan, tmp):
+    """Every label of the picture is text an outside XML parser finds, the same words as the
+    PDF's, in the plan's language; the PDF's text is extractable, its fonts embedded."""
+    name = os.path.basename(plan)
+    svg = export(plan, os.path.join(tmp, 'text.svg'))
+    check(export(plan, os.path.join(tmp, 'again.svg')) == svg,
+          '%s: two SVG exports differ' % name)
+    try:
+        root = ElementTree.fromstring(svg)
+    except ElementTree.ParseError as e:
+        check(False, '%s: the SVG is not well-formed XML: %s' % (name, e))
+        return
+    texts = [''.join(e.itertext()) for e in root.iter(SVG + 'text')]
+    document = json.loads(export(plan, os.path.join(tmp, 'text.json'), '--computed'))
+    language = document.get('language')
+    if language:
+        check(root.get('{http://www.w3.org/XML/1998/namespace}lang') == language,
+              '%s: xml:lang %r, the plan says %r' % (
+                  name, root.get('{http://www.w3.org/XML/1998/namespace}lang'), language))
+    check('sans-serif' in root.get('font-family', ''), '%s: no generic font family' % name)
+    check(len(root.findall('.//' + SVG + 'path')) > 0, '%s: no shapes' % name)
+    check(document.get('title', '') in texts, '%s: the title %r is not in the legend' % (
+        name, document.get('title')))
+    check(any(' people entering ' in t for t in texts),
+          '%s: the projection\'s settings are not in the legend' % name)
+
+    volumes = document.get('computed', {}).get('projection', {}).get('stages', {})
+    figures = []
+    for t in texts:
+        for m in re.finditer(r'≈ ([0-9][0-9,]*(?:\.[0-9]+)?)', t):
+            figures.append(float(m.group(1).replace(',', '')))
+    for stage in document['stages']:
+        check(stage['name'] in texts, '%s: stage %r is not an SVG <text>' % (name, stage['name']))
+        n = len(stage.get('content', []))
+        count = '%d item%s' % (n, '' if n == 1 else 's')
+        check(any(t.startswith(count) for t in texts),
+              '%s: %r of stage %r is not an SVG <text>' % (name, count, stage['name']))
+        volume = volumes.get(stage['id'], {}).get('volume')
+        if volume is not None:
+            check(any(abs(f - volume) <= max(1, volume * 0.01) for f in figures),
+                  '%s: the volume %g of %r is not an SVG <text> (%r)' % (
+                      name, volume, stage['name'], figures))
+
+    pdf_path = os.path.join(tmp, 'text.pdf')
+    export(plan, pdf_path)
+    result = subprocess.run(['pdftotext', '-enc', 'UTF-8', pdf_path, '-'],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    pdf_text = result.stdout.decode('utf-8', errors='replace')
+    check(result.returncode == 0, '%s: pdftotext exit %d' % (name, result.returncode))
+    for stage in document['stages']:
+        check(stage['name'] in pdf_text, '%s: pdftotext does not find %r' % (
+            name, stage['name']))
+    check(document.get('title', '') in pdf_text, '%s: pdftotext does not find the title' % name)
+    # The same words in both: link labels, permissions, counts and legend included
+    svg_words, pdf_words = words(' '.join(texts)), words(pdf_text)
+    check(svg_words == pdf_words, '%s: SVG and PDF words differ: %r only in the SVG, %r only in '
+          'the PDF' % (name, svg_words - pdf_words, pdf_words - svg_words))
+
+    result = subprocess.run(['pdffonts', pdf_path], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    fonts = result.stdout.decode('utf-8', errors='replace').splitlines()[2:]
+    check(result.returncode == 0 and len(fonts) > 0, '%s: pdffonts lists no font' % name)
+    for line in fonts:
+        # name type [type…] encoding emb sub uni object ID: emb and sub are the 5th and 4th
+        # columns from the end
+        columns = line.split()
+        check(columns[-5] == 'yes' and columns[-4] == 'yes',
+              '%s: a font not embedded and subset: %s' % (name, line))
+
+
 def pdfinfo(path, *args):
     result = subprocess.run(['pdfinfo'] + list(args) + [path], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)
@@ -543,7 +630,8 @@ def main():
     if not TOOL:
         print('CYCLE_TOOL must name the cycle-tool to test')
         return 1
-    missing = [t for t in ('rsvg-convert', 'pdfinfo', 'pdftoppm') if shutil.which(t) is None]
+    missing = [t for t in ('rsvg-convert', 'pdfinfo', 'pdftoppm', 'pdftotext', 'pdffonts')
+               if shutil.which(t) is None]
     if jsonschema is None:
         missing.append('python3-jsonschema')
     if missing:
@@ -584,6 +672,9 @@ def main():
             sizes[plan] = check_svg_png(plan, tmp)
         for layout in ('free', 'funnel', 'cycle', 'two-lanes'):
             check_svg_png(sample, tmp, '--layout', layout)
+
+        for plan in (sample, tricky):
+            check_svg_text(plan, tmp)
 
         check_pdf(sample, tmp, sizes[sample], 2, 2)
         check_pdf(tricky, tmp, sizes[tricky], 2, 2)

@@ -883,9 +883,24 @@ test_png_scale_and_pixels (void)
   guint n = 0, n_stages;
   CycleImageExportOptions options;
 
-  /* Scale 1 is the picture's extent in pixels; scale 2 twice as wide and high */
+  /* Scale 1 is the picture's extent (the plan and its legend) in pixels; scale 2 twice as wide
+   * and high */
   volumes = cycle_export_dup_projected_volumes (plan, &n);
-  cycle_render_get_plan_extent (plan, layout, volumes, &extent);
+  {
+    g_autoptr(CycleRenderPicture) picture = cycle_render_picture_new (plan, layout, TRUE);
+    CycleRect plan_extent;
+
+    cycle_render_picture_get_extent (picture, &extent);
+    cycle_render_get_plan_extent (plan, layout, volumes, &plan_extent);
+    /* The legend goes under the plan */
+    g_assert_cmpfloat (extent.x, ==, plan_extent.x);
+    g_assert_cmpfloat (extent.y, ==, plan_extent.y);
+    g_assert_cmpfloat (extent.height, >, plan_extent.height);
+    /* with the volumes of the one projector */
+    for (guint i = 0; i < n; i++)
+      g_assert_true ((isnan (volumes[i]) && isnan (cycle_render_picture_get_volumes (picture)[i]))
+                     || volumes[i] == cycle_render_picture_get_volumes (picture)[i]);
+  }
   g_assert_cmpint (cairo_image_surface_get_width (one), ==, (int) ceil (extent.width));
   g_assert_cmpint (cairo_image_surface_get_height (one), ==, (int) ceil (extent.height));
   g_assert_cmpint (abs (cairo_image_surface_get_width (two) -
@@ -929,6 +944,83 @@ test_png_scale_and_pixels (void)
   remove_dir (dir);
 }
 
+/* A PNG is drawn band after band, leaving out what lies outside each: it has the very pixels of
+ * the picture drawn whole. A wide plan makes bands about a hundred rows high, with stages, links
+ * and the legend across their edges. (At a scale that is not a whole number, a glyph's edge may
+ * differ by a shade from a whole drawing: its position in the band rounds another way.) */
+static void
+test_png_bands (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(CyclePlan) plan = cycle_plan_new ();
+  g_autoptr(CycleRenderPicture) picture = NULL;
+  cairo_surface_t *exported, *whole;
+  CycleStage *stages[6];
+  CycleRenderStyle style;
+  CycleRect extent;
+  cairo_t *cr;
+  int width, height, differing = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Stage %u", i + 1);
+
+      stages[i] = add_stage (plan, name, i % 2 ? CYCLE_LANE_JOURNEY : CYCLE_LANE_INTERNAL,
+                             i * 4000.0 + (i % 3) * 37, (i % 3) * 61.0);
+      add_content (plan, stages[i], "Item");
+      cycle_stage_set_conversion_rate (stages[i], 0.5);
+    }
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (stages); i++)
+    {
+      g_autoptr(CycleLink) link = cycle_link_new (stages[i], stages[i + 1], CYCLE_LINK_NEXT);
+
+      cycle_plan_add_link (plan, link);
+    }
+  {
+    g_autoptr(CycleLink) link = cycle_link_new (stages[5], stages[0], CYCLE_LINK_LOOP);
+
+    cycle_link_set_rate (link, 0.25);
+    cycle_plan_add_link (plan, link);
+  }
+
+  exported = export_png (plan, dir, "bands.png", 1, CYCLE_LAYOUT_FREE);
+  width = cairo_image_surface_get_width (exported);
+  height = cairo_image_surface_get_height (exported);
+  /* Several bands of 8 MiB */
+  g_assert_cmpint ((gint64) width * 4 * height, >, (gint64) 3 * 8 * 1024 * 1024);
+
+  picture = cycle_render_picture_new (plan, CYCLE_LAYOUT_FREE, TRUE);
+  cycle_render_picture_get_extent (picture, &extent);
+  cycle_render_style_init (&style, FALSE);
+  whole = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cr = cairo_create (whole);
+  cycle_render_picture_draw (picture, cr, &style);
+  cairo_destroy (cr);
+  cairo_surface_flush (whole);
+
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *a = (const guint32 *) (gconstpointer)
+        (cairo_image_surface_get_data (exported) +
+         (gsize) y * cairo_image_surface_get_stride (exported));
+      const guint32 *b = (const guint32 *) (gconstpointer)
+        (cairo_image_surface_get_data (whole) + (gsize) y * cairo_image_surface_get_stride (whole));
+
+      for (int x = 0; x < width; x++)
+        if ((a[x] & 0xffffff) != (b[x] & 0xffffff))
+          {
+            if (differing < 5 || differing % 3000 == 0)
+              g_test_message ("differ at %d,%d: %06x %06x", x, y, a[x] & 0xffffff, b[x] & 0xffffff);
+            differing++;
+          }
+    }
+  g_assert_cmpint (differing, ==, 0);
+
+  cairo_surface_destroy (exported);
+  cairo_surface_destroy (whole);
+  remove_dir (dir);
+}
+
 static void
 test_png_layout_override (void)
 {
@@ -945,7 +1037,12 @@ test_png_layout_override (void)
   funnel = export_png (plan, dir, "funnel.png", 1, CYCLE_LAYOUT_FUNNEL);
   cycle = export_png (plan, dir, "cycle.png", 1, CYCLE_LAYOUT_CYCLE);
 
-  cycle_render_get_plan_extent (plan, CYCLE_LAYOUT_CYCLE, NULL, &extent);
+  {
+    g_autoptr(CycleRenderPicture) picture = cycle_render_picture_new (plan, CYCLE_LAYOUT_CYCLE,
+                                                                      TRUE);
+
+    cycle_render_picture_get_extent (picture, &extent);
+  }
   g_assert_cmpint (cairo_image_surface_get_width (cycle), ==, (int) ceil (extent.width));
   g_assert_true (cairo_image_surface_get_width (own) != cairo_image_surface_get_width (cycle) ||
                  cairo_image_surface_get_height (own) != cairo_image_surface_get_height (cycle));
@@ -1092,6 +1189,144 @@ test_svg_and_pdf (void)
   }
 
   g_assert_cmpuint (count_files (dir), ==, 2);
+  remove_dir (dir);
+}
+
+/* SVG: every label is a <text> element, escaped, read back by GLib's XML parser */
+
+typedef struct
+{
+  gboolean   in_text;
+  GString   *current;
+  GPtrArray *texts;
+  char      *lang;
+} SvgTexts;
+
+static void
+svg_start (GMarkupParseContext  *context,
+           const char           *element,
+           const char          **names,
+           const char          **values,
+           gpointer              data,
+           GError              **error)
+{
+  SvgTexts *t = data;
+
+  if (g_str_equal (element, "svg"))
+    for (guint i = 0; names[i] != NULL; i++)
+      if (g_str_equal (names[i], "xml:lang"))
+        t->lang = g_strdup (values[i]);
+  if (g_str_equal (element, "text"))
+    {
+      t->in_text = TRUE;
+      g_string_truncate (t->current, 0);
+    }
+}
+
+static void
+svg_end (GMarkupParseContext  *context,
+         const char           *element,
+         gpointer              data,
+         GError              **error)
+{
+  SvgTexts *t = data;
+
+  if (g_str_equal (element, "text"))
+    {
+      t->in_text = FALSE;
+      g_ptr_array_add (t->texts, g_strdup (t->current->str));
+    }
+}
+
+static void
+svg_text (GMarkupParseContext  *context,
+          const char           *text,
+          gsize                 length,
+          gpointer              data,
+          GError              **error)
+{
+  SvgTexts *t = data;
+
+  if (t->in_text)
+    g_string_append_len (t->current, text, length);
+}
+
+static gboolean
+has_text (GPtrArray  *texts,
+          const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_str_equal (g_ptr_array_index (texts, i), text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_svg_text (void)
+{
+  static const GMarkupParser parser = { svg_start, svg_end, svg_text, NULL, NULL };
+  static const char long_name[] = "A stage whose name is far too long to fit in its box at all";
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(CyclePlan) plan = cycle_plan_new ();
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *again = NULL;
+  CycleImageExportOptions options;
+  SvgTexts t = { FALSE, g_string_new (NULL), g_ptr_array_new_with_free_func (g_free), NULL };
+  CycleStage *a, *b;
+  gboolean ellipsized = FALSE;
+  gsize length, again_length;
+
+  cycle_plan_set_title (plan, "Tom & Jerry's <plan>");
+  cycle_plan_set_language (plan, "fr");
+  a = add_stage (plan, "Caf\xc3\xa9 \"<&>\" \x01\x07 bell", CYCLE_LANE_INTERNAL, 0, 0);
+  b = add_stage (plan, long_name, CYCLE_LANE_INTERNAL, 300, 0);
+  add_content (plan, a, "One");
+  {
+    g_autoptr(CycleLink) link = cycle_link_new (a, b, CYCLE_LINK_NEXT);
+
+    cycle_plan_add_link (plan, link);
+  }
+
+  cycle_image_export_options_init (&options, CYCLE_IMAGE_FORMAT_SVG);
+  svg = export_to_string (plan, &options, dir, "plan.svg", &length);
+  again = export_to_string (plan, &options, dir, "plan.svg", &again_length);
+  /* Nothing varies from one export to the next */
+  g_assert_cmpmem (svg, length, again, again_length);
+  /* No glyph outlines: cairo's SVG surface writes <symbol>s and <use>s */
+  g_assert_null (strstr (svg, "<use"));
+  g_assert_null (strstr (svg, "<symbol"));
+  g_assert_nonnull (strstr (svg, "font-family=\"" CYCLE_RENDER_SVG_FONT_FAMILY "\""));
+  g_assert_nonnull (strstr (svg, "font-weight=\"bold\""));
+
+  context = g_markup_parse_context_new (&parser, 0, &t, NULL);
+  g_assert_true (g_markup_parse_context_parse (context, svg, length, &error));
+  g_assert_true (g_markup_parse_context_end_parse (context, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (t.lang, ==, "fr");
+  /* Control characters left out, markup escaped and read back */
+  g_assert_true (has_text (t.texts, "Caf\xc3\xa9 \"<&>\"  bell"));
+  g_assert_true (has_text (t.texts, "Tom & Jerry's <plan>"));
+  g_assert_true (has_text (t.texts, "1 item"));
+  /* A name too long is cut as the canvas cuts it, with an ellipsis */
+  for (guint i = 0; i < t.texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (t.texts, i);
+
+      if (g_str_has_suffix (text, "…") && strncmp (text, long_name, 10) == 0)
+        {
+          g_assert_cmpuint (strlen (text), <, strlen (long_name));
+          g_assert_true (strncmp (text, long_name, strlen (text) - strlen ("…")) == 0);
+          ellipsized = TRUE;
+        }
+    }
+  g_assert_true (ellipsized);
+
+  g_free (t.lang);
+  g_string_free (t.current, TRUE);
+  g_ptr_array_unref (t.texts);
   remove_dir (dir);
 }
 
@@ -1292,8 +1527,10 @@ main (int   argc,
   g_test_add_func ("/export/file/write-fails-half-way", test_file_write_fails_half_way);
   g_test_add_func ("/export/png/scale-and-pixels", test_png_scale_and_pixels);
   g_test_add_func ("/export/png/layout-override", test_png_layout_override);
+  g_test_add_func ("/export/png/bands", test_png_bands);
   g_test_add_func ("/export/png/too-large", test_png_too_large);
   g_test_add_func ("/export/image/svg-and-pdf", test_svg_and_pdf);
+  g_test_add_func ("/export/image/svg-text", test_svg_text);
   g_test_add_func ("/export/image/content-pages", test_content_pages);
 
   return g_test_run ();

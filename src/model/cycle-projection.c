@@ -756,35 +756,41 @@ cycle_projection_is_complete (CycleProjection *self)
 /* Text */
 
 char *
-cycle_projection_describe (CycleProjection *self)
+cycle_projection_describe_settings (CycleProjection *self)
 {
   g_autofree char *people = NULL;
-  g_autofree char *gain = NULL;
-  g_autofree char *entry = NULL;
   g_autofree char *escaped_name = NULL;
-  const char *name;
-  GString *out;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   /* Shown in a terminal too: a name's control characters must not break or forge lines. */
-  name = escaped_name = cycle_escape_controls (cycle_stage_get_name (self->stages[self->top]), -1);
+  escaped_name = cycle_escape_controls (cycle_stage_get_name (self->stages[self->top]), -1);
   people = cycle_format_count (self->start_volume);
-  gain = cycle_format_times (self->gain);
-  out = g_string_new (NULL);
 
   if (self->steady)
     /* Translators: the projection's settings; %s are a number of people and a stage's name */
-    entry = g_strdup_printf (_("%s people entering “%s”, every cycle added up (the steady "
-                               "state)."), people, name);
-  else
-    /* Translators: the projection's settings; a number of people, a stage's name, and cycles */
-    entry = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%s people entering “%s”, over %u cycle.",
-                                          "%s people entering “%s”, over %u cycles.",
-                                          self->cycles),
-                             people, name, self->cycles);
-  g_string_append (out, entry);
+    return g_strdup_printf (_("%s people entering “%s”, every cycle added up (the steady "
+                              "state)."), people, escaped_name);
+  /* Translators: the projection's settings; a number of people, a stage's name, and cycles */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s people entering “%s”, over %u cycle.",
+                                       "%s people entering “%s”, over %u cycles.",
+                                       self->cycles),
+                          people, escaped_name, self->cycles);
+}
+
+char *
+cycle_projection_describe (CycleProjection *self)
+{
+  g_autofree char *gain = NULL;
+  g_autofree char *entry = NULL;
+  GString *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  gain = cycle_format_times (self->gain);
+  entry = cycle_projection_describe_settings (self);
+  out = g_string_new (entry);
 
   if (self->self_sustaining)
     {

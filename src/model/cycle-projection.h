@@ -133,6 +133,8 @@ char             *cycle_projection_format_table   (CycleProjection  *self);
 /* What the projection shows, in a sentence or two: people entering where, over how many cycles
  * or the steady state, and what the referral loops bring ("×0.23" a cycle; self-sustaining). */
 char             *cycle_projection_describe       (CycleProjection  *self);
+/* Its first sentence: the people entering, where, and over how many cycles (a picture's legend). */
+char             *cycle_projection_describe_settings (CycleProjection *self);
 /* One translated sentence for each missing rate and invalid stage, each ending with "\n". */
 char             *cycle_projection_describe_problems (CycleProjection *self);
 /* The same sentences, one string each (without "\n"); names in them may hold any character. */

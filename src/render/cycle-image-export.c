@@ -14,12 +14,12 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <png.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
 #include "cycle-image-export.h"
+#include "cycle-render-private.h"
 
 /* A canvas unit is a CSS pixel, 1/96 in; a point is 1/72 in. */
 #define POINTS_PER_UNIT 0.75
@@ -103,13 +103,12 @@ options_layout (CyclePlan                     *plan,
   return options->layout;
 }
 
-/* Where the picture's numbers come from: the volumes the canvas shows. */
+/* The plan laid out once, with the projection the canvas shows and the legend. */
 typedef struct
 {
-  CycleLayout       layout;
-  double           *volumes;   /* NULL, or one per stage */
-  CycleRect         extent;
-  CycleRenderStyle  style;
+  CycleRenderPicture *render;
+  CycleRect           extent;
+  CycleRenderStyle    style;
 } Picture;
 
 static void
@@ -117,18 +116,15 @@ picture_init (Picture                       *picture,
               CyclePlan                     *plan,
               const CycleImageExportOptions *options)
 {
-  guint n = 0;
-
-  picture->layout = options_layout (plan, options);
-  picture->volumes = cycle_export_dup_projected_volumes (plan, &n);
+  picture->render = cycle_render_picture_new (plan, options_layout (plan, options), TRUE);
   cycle_render_style_init (&picture->style, options->dark);
-  cycle_render_get_plan_extent (plan, picture->layout, picture->volumes, &picture->extent);
+  cycle_render_picture_get_extent (picture->render, &picture->extent);
 }
 
 static void
 picture_clear (Picture *picture)
 {
-  g_clear_pointer (&picture->volumes, g_free);
+  g_clear_pointer (&picture->render, cycle_render_picture_free);
 }
 
 /* The factor from canvas units to the first PDF page's points. */
@@ -235,10 +231,9 @@ check_status (Sink             *sink,
 
 static void
 draw_picture (cairo_t       *cr,
-              CyclePlan     *plan,
               const Picture *picture)
 {
-  cycle_render_plan (cr, plan, picture->layout, picture->volumes, &picture->style, NULL);
+  cycle_render_picture_draw (picture->render, cr, &picture->style);
 }
 
 static gboolean
@@ -248,31 +243,31 @@ write_svg (CyclePlan                     *plan,
            Sink                          *sink,
            GError                       **error)
 {
-  cairo_surface_t *surface;
+  g_autoptr(GString) out = g_string_sized_new (4096);
   cairo_status_t status;
-  cairo_t *cr;
 
-  surface = cairo_svg_surface_create_for_stream (sink_write, sink, picture->extent.width,
-                                                 picture->extent.height);
-  /* px, so the SVG is as big as the canvas shows it (cairo 1.16 writes pt otherwise). */
-  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-
-  cr = cairo_create (surface);
-  draw_picture (cr, plan, picture);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  /* Our own writer rather than cairo's SVG surface, which draws every letter as a glyph
+   * outline: text stays text that slides and editors can search, edit and translate. */
+  cycle_render_picture_write_svg (picture->render, &picture->style, out);
+  status = sink_write (sink, (const unsigned char *) out->str, out->len);
 
   return check_status (sink, status, error);
 }
 
 /* PNG through libpng rather than cairo_surface_write_to_png_stream(): cairo compresses at zlib's
- * default level, which takes three times as long as drawing the picture. Diagrams are large flat
- * areas: the SUB filter and a fast level keep files small enough at a third of the time. */
+ * default level, which takes three times as long as drawing the picture. Measured on the
+ * benchmark's pictures (5884 × 6058 px, 1 000 stages), encoding only: zlib level 2 with the SUB
+ * filter 0.29–0.36 s / 2.2 MB; level 1 with no filter 0.21–0.23 s / 2.0 MB (flat areas compress
+ * well unfiltered); Z_RLE 0.35–0.61 s / 8–18 MB; libspng 0.7 (zlib underneath) level 1, no filter
+ * 0.21 s / 2.0 MB, the same; libdeflate level 1 0.35 s / 1.5 MB, and it needs the whole filtered
+ * image in one buffer (214 MB there). So: libpng and zlib (no new library, in every runtime),
+ * level 1, no filter, row by row.
+ *
+ * The picture is drawn in bands of rows on one small surface, each band encoded as soon as it
+ * is drawn, leaving out what lies outside it: the memory a PNG needs no longer grows with its
+ * size (a whole 5 000-stage picture is 620 MiB of pixels). */
+
+#define PNG_BAND_BYTES (8 * 1024 * 1024)
 
 static void
 png_write_cb (png_structp  png,
@@ -303,76 +298,131 @@ png_warning_cb (png_structp     png,
 {
 }
 
-static cairo_status_t
-encode_png (cairo_surface_t *surface,
-            Sink            *sink)
+/* One row of cairo's native-endian 0xAARRGGBB words, premultiplied, as PNG's RGB(A) bytes. */
+static void
+convert_row (const guint32 *src,
+             png_bytep      dst,
+             int            width,
+             gboolean       alpha)
 {
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  gboolean alpha = cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32;
-  const guint8 *pixels = cairo_image_surface_get_data (surface);
-  int channels = alpha ? 4 : 3;
-  volatile png_bytep row = NULL;
+  for (int x = 0; x < width; x++)
+    {
+      guint32 p = src[x];
+      guint a = alpha ? p >> 24 : 255;
+      guint r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+
+      if (a != 0 && a != 255)
+        {
+          r = (r * 255 + a / 2) / a;
+          g = (g * 255 + a / 2) / a;
+          b = (b * 255 + a / 2) / a;
+        }
+      *dst++ = r;
+      *dst++ = g;
+      *dst++ = b;
+      if (alpha)
+        *dst++ = a;
+    }
+}
+
+static cairo_status_t
+draw_and_encode_png (const Picture *picture,
+                     double         scale,
+                     int            width,
+                     int            height,
+                     Sink          *sink)
+{
+  /* An opaque background needs no alpha channel, which makes a smaller file. */
+  gboolean alpha = picture->style.background.alpha < 1.0;
+  int band = CLAMP (PNG_BAND_BYTES / (width * 4), 1, height);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  png_bytep row;
   png_structp png;
   png_infop info;
+  CycleDraw draw;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, width,
+                                        band);
+  status = cairo_surface_status (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return status;
+    }
+  cr = cairo_create (surface);
+  _cycle_draw_init_cairo (&draw, cr);
+  row = g_malloc ((gsize) width * (alpha ? 4 : 3));
 
   png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, png_error_cb, png_warning_cb);
-  if (png == NULL)
-    return CAIRO_STATUS_NO_MEMORY;
-  info = png_create_info_struct (png);
+  info = png != NULL ? png_create_info_struct (png) : NULL;
   if (info == NULL)
     {
-      png_destroy_write_struct (&png, NULL);
-      return CAIRO_STATUS_NO_MEMORY;
+      status = CAIRO_STATUS_NO_MEMORY;
+      goto out;
     }
 
   if (setjmp (png_jmpbuf (png)))
     {
-      g_free ((gpointer) row);
-      png_destroy_write_struct (&png, &info);
-      return CAIRO_STATUS_WRITE_ERROR;
+      status = CAIRO_STATUS_WRITE_ERROR;
+      goto out;
     }
 
   png_set_write_fn (png, sink, png_write_cb, png_flush_cb);
-  png_set_compression_level (png, 2);
-  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+  png_set_compression_level (png, 1);
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
   png_set_IHDR (png, info, width, height, 8, alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
   png_write_info (png, info);
 
-  row = g_malloc ((gsize) width * channels);
-  for (int y = 0; y < height; y++)
+  for (int top = 0; top < height; top += band)
     {
-      const guint32 *src = (const guint32 *) (gconstpointer) (pixels + (gsize) y * stride);
-      png_bytep dst = (png_bytep) row;
+      int rows = MIN (band, height - top);
+      const guint8 *pixels;
+      int stride;
+      /* The band's rows in picture units, with a unit to spare for antialiasing */
+      CycleRect region = { 0, top / scale - 1, picture->extent.width, band / scale + 2 };
 
-      /* cairo keeps native-endian 0xAARRGGBB words, premultiplied. */
-      for (int x = 0; x < width; x++)
+      /* Nothing of the band before shows through where the picture covers a row only in part
+       * (its last, at a scale that is not a whole number). */
+      cairo_identity_matrix (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_set_source_rgba (cr, picture->style.background.red, picture->style.background.green,
+                             picture->style.background.blue, picture->style.background.alpha);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      /* Whole device pixels: a shape across two bands gets the same pixels in both. */
+      cairo_translate (cr, 0, -top);
+      cairo_scale (cr, scale, scale);
+      _cycle_render_picture_draw_region (picture->render, &draw, &picture->style, &region);
+      status = cairo_status (cr);
+      if (status != CAIRO_STATUS_SUCCESS)
+        goto out;
+
+      cairo_surface_flush (surface);
+      pixels = cairo_image_surface_get_data (surface);
+      stride = cairo_image_surface_get_stride (surface);
+      for (int y = 0; y < rows; y++)
         {
-          guint32 p = src[x];
-          guint a = alpha ? p >> 24 : 255;
-          guint r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
-
-          if (a != 0 && a != 255)
-            {
-              r = (r * 255 + a / 2) / a;
-              g = (g * 255 + a / 2) / a;
-              b = (b * 255 + a / 2) / a;
-            }
-          *dst++ = r;
-          *dst++ = g;
-          *dst++ = b;
-          if (alpha)
-            *dst++ = a;
+          convert_row ((const guint32 *) (gconstpointer) (pixels + (gsize) y * stride), row,
+                       width, alpha);
+          png_write_row (png, row);
         }
-      png_write_row (png, (png_bytep) row);
+      cairo_surface_mark_dirty (surface);
     }
 
   png_write_end (png, info);
-  g_free ((gpointer) row);
-  png_destroy_write_struct (&png, &info);
-  return CAIRO_STATUS_SUCCESS;
+  status = CAIRO_STATUS_SUCCESS;
+
+out:
+  if (png != NULL)
+    png_destroy_write_struct (&png, info != NULL ? &info : NULL);
+  g_free (row);
+  _cycle_draw_clear (&draw);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return status;
 }
 
 static gboolean
@@ -382,10 +432,7 @@ write_png (CyclePlan                     *plan,
            Sink                          *sink,
            GError                       **error)
 {
-  cairo_surface_t *surface;
-  cairo_status_t status;
   double width, height;
-  cairo_t *cr;
 
   size_of (picture, options, &width, &height);
 
@@ -402,28 +449,9 @@ write_png (CyclePlan                     *plan,
       return FALSE;
     }
 
-  /* An opaque background needs no alpha channel, which makes a smaller file. */
-  surface = cairo_image_surface_create (picture->style.background.alpha >= 1.0
-                                        ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32,
-                                        MAX ((int) width, 1), MAX ((int) height, 1));
-  status = cairo_surface_status (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    {
-      cr = cairo_create (surface);
-      cairo_scale (cr, options->scale, options->scale);
-      draw_picture (cr, plan, picture);
-      status = cairo_status (cr);
-      cairo_destroy (cr);
-    }
-
-  if (status == CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_flush (surface);
-      status = encode_png (surface, sink);
-    }
-  cairo_surface_destroy (surface);
-
-  return check_status (sink, status, error);
+  return check_status (sink, draw_and_encode_png (picture, options->scale, MAX ((int) width, 1),
+                                                  MAX ((int) height, 1), sink),
+                       error);
 }
 
 static gboolean
@@ -454,7 +482,7 @@ write_pdf (CyclePlan                     *plan,
 
   cairo_save (cr);
   cairo_scale (cr, scale, scale);
-  draw_picture (cr, plan, picture);
+  draw_picture (cr, picture);
   cairo_restore (cr);
   cairo_show_page (cr);
 

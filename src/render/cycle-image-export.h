@@ -3,11 +3,12 @@
  * Copyright 2026 The Cycle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The picture is cycle_render_plan()'s, the canvas's own drawing, with the projected volumes
- * the canvas shows (cycle_export_dup_projected_volumes(): 1 000 people, one cycle). One canvas
- * unit is one CSS pixel: an SVG is as many px wide as the picture's extent, a PNG at scale 1
- * that many pixels, and a PDF page that many pixels at 96 dpi (0.75 pt each). Writing goes
- * through a CycleExportFile, so a failed export leaves the target as it was.
+ * The picture is a CycleRenderPicture: the plan laid out once, drawn by the canvas's own code
+ * with the projection the canvas shows (the plan's settings) and a legend (title, projection
+ * settings, no date). SVG comes from its SVG writer (text as <text>), PNG and PDF from cairo.
+ * One canvas unit is one CSS pixel: an SVG is as many px wide as the picture's extent, a PNG at
+ * scale 1 that many pixels, and a PDF page that many pixels at 96 dpi (0.75 pt each). Writing
+ * goes through a CycleExportFile, so a failed export leaves the target as it was.
  */
 #pragma once
 

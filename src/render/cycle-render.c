@@ -14,7 +14,10 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "cycle-draw-private.h"
+#include "cycle-render-private.h"
 #include "cycle-format.h"
+#include "cycle-projection.h"
 #include "cycle-render.h"
 
 #define DEFAULT_FONT_FAMILY "Cantarell, Sans"
@@ -32,6 +35,9 @@
 #define RING_WIDTH         2.5
 #define BORDER_WIDTH       1.5
 #define BAND_RADIUS       16.0
+/* The legend under a picture: its title and the projection's settings. */
+#define LEGEND_HEIGHT     40.0
+#define LEGEND_MIN_WIDTH 480.0
 
 /* Colours */
 
@@ -85,21 +91,6 @@ color_mix (const CycleColor *a,
   c.blue = a->blue + (b->blue - a->blue) * f;
   c.alpha = a->alpha + (b->alpha - a->alpha) * f;
   return c;
-}
-
-static void
-set_source (cairo_t          *cr,
-            const CycleColor *c)
-{
-  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
-}
-
-static void
-set_source_alpha (cairo_t          *cr,
-                  const CycleColor *c,
-                  double            alpha)
-{
-  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
 }
 
 void
@@ -191,48 +182,22 @@ cycle_render_style_get_stage_colors (const CycleRenderStyle *style,
 
 /* Text */
 
+/* A shaped line of text (cut with "…" to @width), at @size times the style's scale. */
 static PangoLayout *
-create_layout (cairo_t                *cr,
-               const CycleRenderStyle *style)
+text_layout (CycleDraw              *draw,
+             const CycleRenderStyle *style,
+             const char             *text,
+             double                  size,
+             PangoWeight             weight,
+             double                  width,
+             PangoAlignment          alignment,
+             CycleDrawTextMode       mode,
+             double                  height)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoContext *context = pango_layout_get_context (layout);
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* Unhinted metrics and unrounded positions: text takes the same room at every zoom, on
-   * screen and in export, so what fits on the canvas fits in the picture. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (context, options);
-  pango_context_set_round_glyph_positions (context, FALSE);
-  pango_layout_context_changed (layout);
-  cairo_font_options_destroy (options);
-
-  return layout;
-}
-
-static void
-layout_set (PangoLayout            *layout,
-            const CycleRenderStyle *style,
-            const char             *text,
-            double                  size,
-            PangoWeight             weight,
-            double                  width,
-            PangoAlignment          alignment)
-{
-  PangoFontDescription *desc = pango_font_description_new ();
-
-  pango_font_description_set_family (desc, style->font_family ? style->font_family
-                                                              : DEFAULT_FONT_FAMILY);
-  pango_font_description_set_weight (desc, weight);
-  pango_font_description_set_absolute_size (desc, size * style->scale * PANGO_SCALE);
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-
-  pango_layout_set_single_paragraph_mode (layout, TRUE);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
-  pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_text (layout, text ? text : "", -1);
+  return _cycle_draw_text_layout (draw, style->font_family ? style->font_family
+                                                           : DEFAULT_FONT_FAMILY,
+                                  text, size * style->scale, weight, width, height, alignment,
+                                  mode);
 }
 
 static double
@@ -251,18 +216,6 @@ layout_width (PangoLayout *layout)
 
   pango_layout_get_extents (layout, NULL, &logical);
   return (double) logical.width / PANGO_SCALE;
-}
-
-static void
-show_layout (cairo_t          *cr,
-             PangoLayout      *layout,
-             const CycleColor *color,
-             double            x,
-             double            y)
-{
-  set_source (cr, color);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
 }
 
 /* Shapes */
@@ -352,16 +305,16 @@ stage_path (cairo_t                  *cr,
     }
 }
 
-void
-cycle_render_stage (cairo_t                  *cr,
-                    CycleStage               *stage,
-                    const CycleStageGeometry *g,
-                    const CycleRenderStyle   *style,
-                    CycleRenderFlags          flags,
-                    double                    projected_volume)
+static void
+draw_stage (CycleDraw                *draw,
+            CycleStage               *stage,
+            const CycleStageGeometry *g,
+            const CycleRenderStyle   *style,
+            CycleRenderFlags          flags,
+            double                    projected_volume)
 {
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autoptr(PangoLayout) detail = NULL;
+  cairo_t *cr = draw->cr;
+  PangoLayout *layout, *detail;
   g_autofree char *count = NULL;
   g_autofree char *volume = NULL;
   const char *permission;
@@ -370,11 +323,6 @@ cycle_render_stage (cairo_t                  *cr,
   double text_x, text_w, name_h, detail_h, y;
   PangoAlignment align;
   guint n_content, n_lines;
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (CYCLE_IS_STAGE (stage));
-  g_return_if_fail (g != NULL);
-  g_return_if_fail (style != NULL);
 
   cairo_save (cr);
   cairo_new_path (cr);
@@ -398,29 +346,23 @@ cycle_render_stage (cairo_t                  *cr,
 
     cairo_rectangle (cr, g->bounds.x + (g->bounds.width - bw) / 2 + inset,
                      g->bounds.y + g->bounds.height, bw - 2 * inset, 1.5);
-    cairo_set_source_rgba (cr, 0, 0, 0, style->dark ? 0.35 : 0.08);
-    cairo_fill (cr);
+    _cycle_draw_fill (draw, &black, style->dark ? 0.35 : 0.08, FALSE);
   }
 
   /* The border is the outline filled in its colour under the outline moved in by its width
    * filled with the tint: cairo fills several times faster than it strokes. */
   stage_path (cr, g, 0);
-  set_source (cr, &border);
-  cairo_fill (cr);
+  _cycle_draw_fill (draw, &border, 1.0, FALSE);
   stage_path (cr, g, -BORDER_WIDTH);
-  set_source (cr, &fill);
-  cairo_fill (cr);
+  _cycle_draw_fill (draw, &fill, 1.0, FALSE);
 
   if (flags & CYCLE_RENDER_FLAG_DROP_TARGET)
     {
       static const double dash[] = { 6, 4 };
 
       stage_path (cr, g, -1);
-      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      cairo_set_line_width (cr, 2);
-      set_source (cr, &style->selection);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
+      _cycle_draw_stroke (draw, &style->selection, 1.0, 2, dash, G_N_ELEMENTS (dash),
+                          CAIRO_LINE_CAP_BUTT, CAIRO_LINE_JOIN_MITER);
     }
 
   if (flags & (CYCLE_RENDER_FLAG_SELECTED | CYCLE_RENDER_FLAG_FOCUSED))
@@ -428,13 +370,8 @@ cycle_render_stage (cairo_t                  *cr,
       /* A ring apart from the shape, filled between two outlines. */
       stage_path (cr, g, RING_OFFSET + RING_WIDTH);
       stage_path (cr, g, RING_OFFSET);
-      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-      if (flags & CYCLE_RENDER_FLAG_SELECTED)
-        set_source (cr, &style->selection);
-      else
-        set_source_alpha (cr, &style->selection, 0.5);
-      cairo_fill (cr);
-      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+      _cycle_draw_fill (draw, &style->selection,
+                        (flags & CYCLE_RENDER_FLAG_SELECTED) ? 1.0 : 0.5, TRUE);
     }
 
   /* Three lines of text: the name; the permission earned; the content and the volume. */
@@ -459,15 +396,12 @@ cycle_render_stage (cairo_t                  *cr,
     volume = cycle_format_people (projected_volume);
   permission = cycle_enum_get_label (CYCLE_TYPE_PERMISSION, cycle_stage_get_permission (stage));
 
-  /* Two layouts on one context: the name and the permission are measured before either is
-   * drawn (to centre the block), and the first layout is then reused for the last line. */
-  layout = create_layout (cr, style);
-  detail = pango_layout_new (pango_layout_get_context (layout));
-
-  layout_set (layout, style, cycle_stage_get_name (stage), NAME_SIZE, PANGO_WEIGHT_BOLD,
-              text_w, align);
+  /* The name and the permission are measured before either is drawn, to centre the block. */
+  layout = text_layout (draw, style, cycle_stage_get_name (stage), NAME_SIZE, PANGO_WEIGHT_BOLD,
+                        text_w, align, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
   name_h = layout_height (layout);
-  layout_set (detail, style, permission, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, text_w, align);
+  detail = text_layout (draw, style, permission, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, text_w, align,
+                        CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
   detail_h = layout_height (detail);
 
   /* Large text may not leave room for all three lines: the last ones give way first. */
@@ -477,10 +411,10 @@ cycle_render_stage (cairo_t                  *cr,
 
   y = g->bounds.y + (g->bounds.height - (name_h + (n_lines > 1 ? 2 : 0) +
                                          (n_lines - 1) * detail_h)) / 2;
-  show_layout (cr, layout, &style->text, text_x, y);
+  _cycle_draw_text (draw, layout, &style->text, text_x, y);
   y += name_h + 2;
   if (n_lines > 1)
-    show_layout (cr, detail, &style->secondary_text, text_x, y);
+    _cycle_draw_text (draw, detail, &style->secondary_text, text_x, y);
   y += detail_h;
 
   if (n_lines < 3)
@@ -493,25 +427,46 @@ cycle_render_stage (cairo_t                  *cr,
 
       /* Translators: separates the content count from the projected volume in a stage */
       line = volume ? g_strdup_printf (_("%s · %s"), count, volume) : g_strdup (count);
-      layout_set (layout, style, line, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, text_w, align);
-      show_layout (cr, layout, &style->secondary_text, text_x, y);
+      layout = text_layout (draw, style, line, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, text_w, align,
+                            CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+      _cycle_draw_text (draw, layout, &style->secondary_text, text_x, y);
     }
   else
     {
       double count_w;
 
       /* In a box, the count on the left and the volume on the right, each with room. */
-      layout_set (layout, style, count, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, text_w / 2 - 4,
-                  align);
+      layout = text_layout (draw, style, count, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, text_w / 2 - 4,
+                            align, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
       count_w = layout_width (layout);
-      show_layout (cr, layout, &style->secondary_text, text_x, y);
+      _cycle_draw_text (draw, layout, &style->secondary_text, text_x, y);
 
-      layout_set (layout, style, volume, DETAIL_SIZE, PANGO_WEIGHT_BOLD,
-                  text_w - count_w - 8, PANGO_ALIGN_RIGHT);
-      show_layout (cr, layout, &style->text, text_x + count_w + 8, y);
+      layout = text_layout (draw, style, volume, DETAIL_SIZE, PANGO_WEIGHT_BOLD,
+                            text_w - count_w - 8, PANGO_ALIGN_RIGHT, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+      _cycle_draw_text (draw, layout, &style->text, text_x + count_w + 8, y);
     }
 
   cairo_restore (cr);
+}
+
+void
+cycle_render_stage (cairo_t                  *cr,
+                    CycleStage               *stage,
+                    const CycleStageGeometry *g,
+                    const CycleRenderStyle   *style,
+                    CycleRenderFlags          flags,
+                    double                    projected_volume)
+{
+  CycleDraw draw;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (CYCLE_IS_STAGE (stage));
+  g_return_if_fail (g != NULL);
+  g_return_if_fail (style != NULL);
+
+  _cycle_draw_init_cairo (&draw, cr);
+  draw_stage (&draw, stage, g, style, flags, projected_volume);
+  _cycle_draw_clear (&draw);
 }
 
 /* Links */
@@ -538,69 +493,57 @@ split_curve (const CycleLinkPath *path,
 }
 
 static void
-draw_rate_pill (cairo_t                *cr,
+draw_rate_pill (CycleDraw              *draw,
                 const CycleLinkPath    *path,
                 const CycleRenderStyle *style,
                 const CycleColor       *line_color,
                 gboolean                emphasis,
                 const char             *text)
 {
-  g_autoptr(PangoLayout) layout = create_layout (cr, style);
+  PangoLayout *layout;
+  cairo_t *cr = draw->cr;
   double w = CYCLE_LINK_LABEL_WIDTH, h = CYCLE_LINK_LABEL_HEIGHT;
   double x = path->label.x - w / 2, y = path->label.y - h / 2;
   double size = RATE_SIZE, text_w, text_h;
 
   rounded_rect (cr, x, y, w, h, h / 2);
   if (emphasis)
-    {
-      set_source (cr, line_color);
-      cairo_fill (cr);
-    }
+    _cycle_draw_fill (draw, line_color, 1.0, FALSE);
   else
-    {
-      set_source (cr, &style->background);
-      cairo_fill_preserve (cr);
-      cairo_set_line_width (cr, 1);
-      set_source_alpha (cr, line_color, 0.6);
-      cairo_stroke (cr);
-    }
+    _cycle_draw_fill_stroke (draw, &style->background, line_color, 0.6, 1,
+                             CAIRO_LINE_JOIN_MITER);
 
   /* Shrink rather than cut a long rate ("12.5 %" in large text). */
-  layout_set (layout, style, text, size, PANGO_WEIGHT_BOLD, w - 8, PANGO_ALIGN_CENTER);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_width (layout, -1);
+  layout = text_layout (draw, style, text, size, PANGO_WEIGHT_BOLD, w - 8, PANGO_ALIGN_CENTER,
+                        CYCLE_DRAW_TEXT_NATURAL, 0);
   text_w = layout_width (layout);
   if (text_w > w - 8)
     {
       size *= (w - 8) / text_w;
-      layout_set (layout, style, text, size, PANGO_WEIGHT_BOLD, w - 8, PANGO_ALIGN_CENTER);
-      pango_layout_set_width (layout, -1);
+      layout = text_layout (draw, style, text, size, PANGO_WEIGHT_BOLD, w - 8,
+                            PANGO_ALIGN_CENTER, CYCLE_DRAW_TEXT_NATURAL, 0);
       text_w = layout_width (layout);
     }
   text_h = layout_height (layout);
-  show_layout (cr, layout,
+  _cycle_draw_text (draw, layout,
                emphasis ? (style->dark ? &black : &white) : &style->secondary_text,
                path->label.x - text_w / 2, path->label.y - text_h / 2);
 }
 
-void
-cycle_render_link (cairo_t                *cr,
-                   CycleLink              *link,
-                   const CycleLinkPath    *path,
-                   const CycleRenderStyle *style,
-                   CycleRenderFlags        flags)
+static void
+draw_link (CycleDraw              *draw,
+           CycleLink              *link,
+           const CycleLinkPath    *path,
+           const CycleRenderStyle *style,
+           CycleRenderFlags        flags)
 {
   static const double dash[] = { 6, 4 };
+  cairo_t *cr = draw->cr;
   CycleLinkKind kind;
   const CycleColor *color;
   double width, arrow_len, arrow_half, ex, ey, len, t_cut;
   g_autofree char *rate_text = NULL;
   CyclePoint q[4];
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (CYCLE_IS_LINK (link));
-  g_return_if_fail (path != NULL);
-  g_return_if_fail (style != NULL);
 
   if (isnan (path->start.x) || isnan (path->end.x))
     return;
@@ -674,28 +617,23 @@ cycle_render_link (cairo_t                *cr,
     }
   split_curve (path, t_cut, q);
 
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   if (kind == CYCLE_LINK_LOOP)
     {
       /* The referral closes the cycle: a warm halo under a stronger line. */
       cairo_move_to (cr, q[0].x, q[0].y);
       cairo_curve_to (cr, q[1].x, q[1].y, q[2].x, q[2].y, q[3].x, q[3].y);
-      cairo_set_line_width (cr, width + 6);
-      set_source_alpha (cr, color, 0.18);
-      cairo_stroke (cr);
+      _cycle_draw_stroke (draw, color, 0.18, width + 6, NULL, 0, CAIRO_LINE_CAP_ROUND,
+                          CAIRO_LINE_JOIN_MITER);
     }
 
   cairo_move_to (cr, q[0].x, q[0].y);
   cairo_curve_to (cr, q[1].x, q[1].y, q[2].x, q[2].y, q[3].x, q[3].y);
   if (kind == CYCLE_LINK_MAPPING)
-    {
-      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-    }
-  cairo_set_line_width (cr, width);
-  set_source (cr, color);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
+    _cycle_draw_stroke (draw, color, 1.0, width, dash, G_N_ELEMENTS (dash), CAIRO_LINE_CAP_BUTT,
+                        CAIRO_LINE_JOIN_MITER);
+  else
+    _cycle_draw_stroke (draw, color, 1.0, width, NULL, 0, CAIRO_LINE_CAP_ROUND,
+                        CAIRO_LINE_JOIN_MITER);
 
   /* The arrowhead, slightly swept back. */
   cairo_move_to (cr, path->end.x, path->end.y);
@@ -705,42 +643,50 @@ cycle_render_link (cairo_t                *cr,
   cairo_line_to (cr, path->end.x - ex * arrow_len + ey * arrow_half,
                  path->end.y - ey * arrow_len - ex * arrow_half);
   cairo_close_path (cr);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_width (cr, 1);
-  cairo_fill_preserve (cr);
-  cairo_stroke (cr);
+  _cycle_draw_fill_stroke (draw, color, color, 1.0, 1, CAIRO_LINE_JOIN_ROUND);
 
   rate_text = cycle_link_format_rate (link);
   if (rate_text != NULL)
-    draw_rate_pill (cr, path, style, color, kind == CYCLE_LINK_LOOP, rate_text);
+    draw_rate_pill (draw, path, style, color, kind == CYCLE_LINK_LOOP, rate_text);
 
   cairo_restore (cr);
 }
 
-/* The whole plan */
-
 void
-cycle_render_lane_bands (cairo_t                  *cr,
-                         CyclePlan                *plan,
-                         CycleLayout               layout,
-                         const CycleStageGeometry *geometry,
-                         const CycleRenderStyle   *style)
+cycle_render_link (cairo_t                *cr,
+                   CycleLink              *link,
+                   const CycleLinkPath    *path,
+                   const CycleRenderStyle *style,
+                   CycleRenderFlags        flags)
 {
-  g_autoptr(PangoLayout) text = NULL;
-  CycleLaneBand bands[2];
-  guint n;
+  CycleDraw draw;
 
   g_return_if_fail (cr != NULL);
-  g_return_if_fail (CYCLE_IS_PLAN (plan));
+  g_return_if_fail (CYCLE_IS_LINK (link));
+  g_return_if_fail (path != NULL);
   g_return_if_fail (style != NULL);
 
-  n = cycle_layout_get_lane_bands (plan, layout, geometry, bands);
+  _cycle_draw_init_cairo (&draw, cr);
+  draw_link (&draw, link, path, style, flags);
+  _cycle_draw_clear (&draw);
+}
+
+/* The whole plan */
+
+static void
+draw_lane_bands (CycleDraw              *draw,
+                 CycleLayout             layout,
+                 const CycleLaneBand    *bands,
+                 guint                   n,
+                 const CycleRenderStyle *style)
+{
+  cairo_t *cr = draw->cr;
+
   if (n == 0)
     return;
 
   cairo_save (cr);
   cairo_new_path (cr);
-  text = create_layout (cr, style);
 
   for (guint i = 0; i < n; i++)
     {
@@ -751,33 +697,341 @@ cycle_render_lane_bands (cairo_t                  *cr,
       CycleColor edge = color_mix (&style->background, lane, style->dark ? 0.25 : 0.18);
       CycleColor ink = style->dark ? color_mix (lane, &white, 0.45)
                                    : color_mix (lane, &black, 0.25);
+      PangoLayout *text;
       double th;
 
       rounded_rect (cr, b->x + 0.5, b->y + 0.5, b->width - 1, b->height - 1, BAND_RADIUS);
-      set_source (cr, &fill);
-      cairo_fill_preserve (cr);
-      cairo_set_line_width (cr, 1);
-      set_source (cr, &edge);
-      cairo_stroke (cr);
+      _cycle_draw_fill_stroke (draw, &fill, &edge, 1.0, 1, CAIRO_LINE_JOIN_MITER);
 
-      layout_set (text, style, cycle_enum_get_label (CYCLE_TYPE_LANE, bands[i].lane),
-                  LANE_LABEL_SIZE, PANGO_WEIGHT_BOLD, l->width,
-                  layout == CYCLE_LAYOUT_FUNNEL ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-      if (layout == CYCLE_LAYOUT_TWO_LANES)
-        {
-          /* The row's header may take two lines: "Buyer's / journey". */
-          pango_layout_set_single_paragraph_mode (text, FALSE);
-          pango_layout_set_wrap (text, PANGO_WRAP_WORD_CHAR);
-          pango_layout_set_height (text, (int) (l->height * PANGO_SCALE));
-        }
+      /* In two lanes, the row's header may take two lines: "Buyer's / journey". */
+      text = text_layout (draw, style, cycle_enum_get_label (CYCLE_TYPE_LANE, bands[i].lane),
+                          LANE_LABEL_SIZE, PANGO_WEIGHT_BOLD, l->width,
+                          layout == CYCLE_LAYOUT_FUNNEL ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT,
+                          layout == CYCLE_LAYOUT_TWO_LANES ? CYCLE_DRAW_TEXT_WRAP
+                                                           : CYCLE_DRAW_TEXT_ELLIPSIZE,
+                          l->height);
       th = layout_height (text);
-      show_layout (cr, text, &ink, l->x,
-                   layout == CYCLE_LAYOUT_FUNNEL ? l->y + (l->height - th) / 2
-                                                 : l->y + (l->height - th) / 2);
-      pango_layout_set_height (text, -1);
+      _cycle_draw_text (draw, text, &ink, l->x, l->y + (l->height - th) / 2);
     }
 
   cairo_restore (cr);
+}
+
+void
+cycle_render_lane_bands (cairo_t                  *cr,
+                         CyclePlan                *plan,
+                         CycleLayout               layout,
+                         const CycleStageGeometry *geometry,
+                         const CycleRenderStyle   *style)
+{
+  CycleLaneBand bands[2];
+  CycleDraw draw;
+  guint n;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (CYCLE_IS_PLAN (plan));
+  g_return_if_fail (style != NULL);
+
+  n = cycle_layout_get_lane_bands (plan, layout, geometry, bands);
+  if (n == 0)
+    return;
+
+  _cycle_draw_init_cairo (&draw, cr);
+  draw_lane_bands (&draw, layout, bands, n, style);
+  _cycle_draw_clear (&draw);
+}
+
+/* The picture: a plan laid out once */
+
+struct _CycleRenderPicture
+{
+  CyclePlan          *plan;
+  CycleLayout         layout;
+  guint               n_stages;
+  guint               n_links;
+  double             *volumes;    /* one per stage, NaN when unknown */
+  CycleStageGeometry *geometry;
+  CycleLinkPath      *paths;
+  CycleRect          *link_bounds;
+  CycleLaneBand       bands[2];
+  guint               n_bands;
+  char               *title;      /* the legend's; NULL without a legend */
+  char               *settings;   /* the projection's settings, or NULL */
+  CycleRect           plan_extent;
+  CycleRect           extent;
+};
+
+static CycleRenderPicture *
+picture_new (CyclePlan    *plan,
+             CycleLayout   layout,
+             const double *volumes,
+             gboolean      projection,
+             gboolean      legend)
+{
+  CycleRenderPicture *self = g_new0 (CycleRenderPicture, 1);
+  g_autoptr(CycleProjection) computed = NULL;
+
+  self->plan = g_object_ref (plan);
+  self->layout = layout;
+  self->n_stages = g_list_model_get_n_items (cycle_plan_get_stages (plan));
+  self->n_links = g_list_model_get_n_items (cycle_plan_get_links (plan));
+  self->volumes = g_new (double, MAX (self->n_stages, 1));
+  for (guint i = 0; i < self->n_stages; i++)
+    self->volumes[i] = volumes != NULL ? volumes[i] : NAN;
+
+  if (projection || legend)
+    computed = cycle_projection_compute_for_plan (plan, NULL);
+  for (guint i = 0; projection && computed != NULL && i < self->n_stages &&
+       i < cycle_projection_get_n_stages (computed); i++)
+    self->volumes[i] = cycle_projection_get_volume (computed, i);
+
+  self->geometry = g_new0 (CycleStageGeometry, MAX (self->n_stages, 1));
+  self->paths = g_new0 (CycleLinkPath, MAX (self->n_links, 1));
+  cycle_layout_compute (plan, layout, self->volumes, self->geometry, &self->plan_extent);
+  cycle_layout_compute_links (plan, layout, self->geometry, self->paths);
+  /* For drawing a part (a band of a PNG) without going through every link each time */
+  self->link_bounds = g_new (CycleRect, MAX (self->n_links, 1));
+  for (guint i = 0; i < self->n_links; i++)
+    cycle_link_path_get_bounds (&self->paths[i], &self->link_bounds[i]);
+  self->n_bands = cycle_layout_get_lane_bands (plan, layout, self->geometry, self->bands);
+  self->extent = self->plan_extent;
+
+  if (legend)
+    {
+      const char *title = cycle_plan_get_title (plan);
+
+      self->title = g_strdup (title != NULL && title[0] != '\0' ? title : _("Untitled Plan"));
+      if (computed != NULL)
+        self->settings = cycle_projection_describe_settings (computed);
+      self->extent.height += LEGEND_HEIGHT;
+      self->extent.width = MAX (self->extent.width, LEGEND_MIN_WIDTH);
+    }
+
+  return self;
+}
+
+CycleRenderPicture *
+cycle_render_picture_new (CyclePlan   *plan,
+                          CycleLayout  layout,
+                          gboolean     legend)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (plan), NULL);
+
+  return picture_new (plan, layout, NULL, TRUE, legend);
+}
+
+void
+cycle_render_picture_free (CycleRenderPicture *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->plan);
+  g_free (self->volumes);
+  g_free (self->geometry);
+  g_free (self->paths);
+  g_free (self->link_bounds);
+  g_free (self->title);
+  g_free (self->settings);
+  g_free (self);
+}
+
+void
+cycle_render_picture_get_extent (const CycleRenderPicture *self,
+                                 CycleRect                *extent)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (extent != NULL);
+
+  *extent = self->extent;
+}
+
+const double *
+cycle_render_picture_get_volumes (const CycleRenderPicture *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->volumes;
+}
+
+/* Whether @bounds (canvas units) touches @region (NULL: everything). */
+static gboolean
+visible (const CycleRect *bounds,
+         const CycleRect *region)
+{
+  return region == NULL ||
+         (bounds->x <= region->x + region->width && region->x <= bounds->x + bounds->width &&
+          bounds->y <= region->y + region->height && region->y <= bounds->y + bounds->height);
+}
+
+static void
+draw_links_of_kind (CycleDraw                *draw,
+                    const CycleRenderPicture *self,
+                    const CycleRenderStyle   *style,
+                    CycleLinkKind             kind,
+                    const CycleRect          *region)
+{
+  GListModel *links = cycle_plan_get_links (self->plan);
+
+  for (guint i = 0; i < self->n_links; i++)
+    {
+      g_autoptr(CycleLink) link = NULL;
+
+      if (self->paths[i].kind != kind || !visible (&self->link_bounds[i], region))
+        continue;
+      link = g_list_model_get_item (links, i);
+      draw_link (draw, link, &self->paths[i], style, CYCLE_RENDER_FLAG_NONE);
+    }
+}
+
+/* Under the plan, left-aligned: its title, and the projection it shows. */
+static void
+draw_legend (CycleDraw                *draw,
+             const CycleRenderPicture *self,
+             const CycleRenderStyle   *style)
+{
+  PangoLayout *text;
+  double x = self->extent.x + CYCLE_LAYOUT_MARGIN;
+  double w = self->extent.width - 2 * CYCLE_LAYOUT_MARGIN;
+  double y = self->plan_extent.y + self->plan_extent.height - CYCLE_LAYOUT_MARGIN / 2;
+
+  text = text_layout (draw, style, self->title, NAME_SIZE, PANGO_WEIGHT_BOLD, w, PANGO_ALIGN_LEFT,
+                      CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+  _cycle_draw_text (draw, text, &style->text, x, y);
+  y += layout_height (text) + 2;
+  if (self->settings != NULL)
+    {
+      text = text_layout (draw, style, self->settings, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, w,
+                          PANGO_ALIGN_LEFT, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+      _cycle_draw_text (draw, text, &style->secondary_text, x, y);
+    }
+}
+
+/* @region: (nullable): the part to draw, in picture coordinates (0,0 at the extent's corner);
+ * what lies wholly outside is left out. */
+static void
+draw_picture (CycleDraw                *draw,
+              const CycleRenderPicture *self,
+              const CycleRenderStyle   *style,
+              const CycleRect          *region)
+{
+  GListModel *stages = cycle_plan_get_stages (self->plan);
+  cairo_t *cr = draw->cr;
+  CycleRect canvas_region;
+
+  if (region != NULL)
+    {
+      canvas_region = *region;
+      canvas_region.x += self->extent.x;
+      canvas_region.y += self->extent.y;
+      region = &canvas_region;
+    }
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, 0, 0, self->extent.width, self->extent.height);
+  if (draw->svg == NULL)
+    cairo_clip_preserve (cr);
+  _cycle_draw_fill (draw, &style->background, 1.0, FALSE);
+
+  cairo_translate (cr, -self->extent.x, -self->extent.y);
+  draw_lane_bands (draw, self->layout, self->bands, self->n_bands, style);
+
+  /* Links under the stages; the loop last among them, so nothing covers the referral. */
+  draw_links_of_kind (draw, self, style, CYCLE_LINK_MAPPING, region);
+  draw_links_of_kind (draw, self, style, CYCLE_LINK_NEXT, region);
+  draw_links_of_kind (draw, self, style, CYCLE_LINK_LOOP, region);
+
+  for (guint i = 0; i < self->n_stages; i++)
+    {
+      g_autoptr(CycleStage) stage = NULL;
+      CycleRect bounds = self->geometry[i].bounds;
+
+      bounds.x -= CYCLE_RENDER_STAGE_MARGIN;
+      bounds.y -= CYCLE_RENDER_STAGE_MARGIN;
+      bounds.width += 2 * CYCLE_RENDER_STAGE_MARGIN;
+      bounds.height += 2 * CYCLE_RENDER_STAGE_MARGIN;
+      if (!visible (&bounds, region))
+        continue;
+      stage = g_list_model_get_item (stages, i);
+      draw_stage (draw, stage, &self->geometry[i], style, CYCLE_RENDER_FLAG_NONE,
+                  self->volumes[i]);
+    }
+
+  if (self->title != NULL)
+    draw_legend (draw, self, style);
+
+  cairo_restore (cr);
+}
+
+void
+cycle_render_picture_draw (const CycleRenderPicture *self,
+                           cairo_t                  *cr,
+                           const CycleRenderStyle   *style)
+{
+  CycleDraw draw;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+
+  _cycle_draw_init_cairo (&draw, cr);
+  draw_picture (&draw, self, style, NULL);
+  _cycle_draw_clear (&draw);
+}
+
+void
+_cycle_render_picture_draw_region (const CycleRenderPicture *self,
+                                   CycleDraw                *draw,
+                                   const CycleRenderStyle   *style,
+                                   const CycleRect          *region)
+{
+  draw_picture (draw, self, style, region);
+}
+
+void
+cycle_render_picture_write_svg (const CycleRenderPicture *self,
+                                const CycleRenderStyle   *style,
+                                GString                  *out)
+{
+  const char *language;
+  CycleDraw draw;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (out != NULL);
+
+  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
+  _cycle_draw_append_number (out, self->extent.width);
+  g_string_append (out, "px\" height=\"");
+  _cycle_draw_append_number (out, self->extent.height);
+  g_string_append (out, "px\" viewBox=\"0 0 ");
+  _cycle_draw_append_number (out, self->extent.width);
+  g_string_append_c (out, ' ');
+  _cycle_draw_append_number (out, self->extent.height);
+  g_string_append_c (out, '"');
+  language = cycle_plan_get_language (self->plan);
+  if (language != NULL && language[0] != '\0')
+    {
+      g_string_append (out, " xml:lang=\"");
+      _cycle_draw_append_escaped (out, language, -1);
+      g_string_append_c (out, '"');
+    }
+  /* Cantarell first, as on the canvas, then the sans-serif fonts that slides machines have. */
+  g_string_append (out, " font-family=\"" CYCLE_RENDER_SVG_FONT_FAMILY "\">\n");
+  if (self->title != NULL)
+    {
+      g_string_append (out, "<title>");
+      _cycle_draw_append_escaped (out, self->title, -1);
+      g_string_append (out, "</title>\n");
+    }
+
+  _cycle_draw_init_svg (&draw, out);
+  draw_picture (&draw, self, style, NULL);
+  _cycle_draw_clear (&draw);
+
+  g_string_append (out, "</svg>\n");
 }
 
 void
@@ -792,27 +1046,10 @@ cycle_render_get_plan_extent (CyclePlan    *plan,
   g_return_if_fail (CYCLE_IS_PLAN (plan));
   g_return_if_fail (extent != NULL);
 
+  /* The stages alone give the extent: no need to route the links. */
   n = g_list_model_get_n_items (cycle_plan_get_stages (plan));
   geometry = g_new0 (CycleStageGeometry, MAX (n, 1));
   cycle_layout_compute (plan, layout, volumes, geometry, extent);
-}
-
-static void
-draw_links_of_kind (cairo_t                *cr,
-                    GListModel             *links,
-                    const CycleLinkPath    *paths,
-                    const CycleRenderStyle *style,
-                    CycleLinkKind           kind)
-{
-  guint n = g_list_model_get_n_items (links);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CycleLink) link = g_list_model_get_item (links, i);
-
-      if (cycle_link_get_kind (link) == kind)
-        cycle_render_link (cr, link, &paths[i], style, CYCLE_RENDER_FLAG_NONE);
-    }
 }
 
 void
@@ -823,51 +1060,14 @@ cycle_render_plan (cairo_t                *cr,
                    const CycleRenderStyle *style,
                    CycleRect              *out_extent)
 {
-  g_autofree CycleStageGeometry *geometry = NULL;
-  g_autofree CycleLinkPath *paths = NULL;
-  GListModel *stages, *links;
-  guint n_stages, n_links;
-  CycleRect extent;
+  g_autoptr(CycleRenderPicture) picture = NULL;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (CYCLE_IS_PLAN (plan));
   g_return_if_fail (style != NULL);
 
-  stages = cycle_plan_get_stages (plan);
-  links = cycle_plan_get_links (plan);
-  n_stages = g_list_model_get_n_items (stages);
-  n_links = g_list_model_get_n_items (links);
-
-  geometry = g_new0 (CycleStageGeometry, MAX (n_stages, 1));
-  paths = g_new0 (CycleLinkPath, MAX (n_links, 1));
-  cycle_layout_compute (plan, layout, volumes, geometry, &extent);
-  cycle_layout_compute_links (plan, layout, geometry, paths);
-
-  cairo_save (cr);
-  cairo_new_path (cr);
-  cairo_rectangle (cr, 0, 0, extent.width, extent.height);
-  cairo_clip (cr);
-  set_source (cr, &style->background);
-  cairo_paint (cr);
-
-  cairo_translate (cr, -extent.x, -extent.y);
-  cycle_render_lane_bands (cr, plan, layout, geometry, style);
-
-  /* Links under the stages; the loop last among them, so nothing covers the referral. */
-  draw_links_of_kind (cr, links, paths, style, CYCLE_LINK_MAPPING);
-  draw_links_of_kind (cr, links, paths, style, CYCLE_LINK_NEXT);
-  draw_links_of_kind (cr, links, paths, style, CYCLE_LINK_LOOP);
-
-  for (guint i = 0; i < n_stages; i++)
-    {
-      g_autoptr(CycleStage) stage = g_list_model_get_item (stages, i);
-
-      cycle_render_stage (cr, stage, &geometry[i], style, CYCLE_RENDER_FLAG_NONE,
-                          volumes != NULL ? volumes[i] : NAN);
-    }
-
-  cairo_restore (cr);
-
+  picture = picture_new (plan, layout, volumes, FALSE, FALSE);
+  cycle_render_picture_draw (picture, cr, style);
   if (out_extent != NULL)
-    *out_extent = extent;
+    *out_extent = picture->extent;
 }

@@ -158,7 +158,8 @@ void cycle_render_lane_bands             (cairo_t                  *cr,
  * @extent: (out): the size of the picture cycle_render_plan() draws
  *
  * The size to give a surface before calling cycle_render_plan(); @extent's x and y are the
- * canvas coordinates of its top-left corner.
+ * canvas coordinates of its top-left corner. To draw after measuring, prefer a
+ * #CycleRenderPicture, which lays the plan out once for both.
  */
 void cycle_render_get_plan_extent        (CyclePlan                *plan,
                                           CycleLayout               layout,
@@ -186,5 +187,46 @@ void cycle_render_plan                   (cairo_t                  *cr,
                                           const double             *volumes,
                                           const CycleRenderStyle   *style,
                                           CycleRect                *out_extent);
+
+/* The font-family list of a picture's SVG text: the canvas's Cantarell first, then the
+ * sans-serif fonts that the machines slides are shown on have. */
+#define CYCLE_RENDER_SVG_FONT_FAMILY \
+  "Cantarell, 'Noto Sans', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif"
+
+/**
+ * CycleRenderPicture:
+ *
+ * A plan laid out once for a picture (export, print, preview): the projected volumes (the one
+ * projector's, with the plan's own settings), the stages, the links' routes, the lane bands and,
+ * when asked for, a legend under the plan with its title and the projection's settings (no
+ * date: the same plan always gives the same picture). Its extent is known before drawing, and
+ * it can be drawn on any cairo_t or written as SVG with text kept as text, from the one layout.
+ * It holds a reference to the plan: do not change the plan while it lives.
+ */
+typedef struct _CycleRenderPicture CycleRenderPicture;
+
+CycleRenderPicture *cycle_render_picture_new        (CyclePlan                *plan,
+                                                     CycleLayout               layout,
+                                                     gboolean                  legend);
+void                cycle_render_picture_free       (CycleRenderPicture       *self);
+/* The size of the picture; x and y are the canvas coordinates of its top-left corner. */
+void                cycle_render_picture_get_extent (const CycleRenderPicture *self,
+                                                     CycleRect                *extent);
+/* One per stage of the plan, NaN where unknown. */
+const double       *cycle_render_picture_get_volumes (const CycleRenderPicture *self);
+/* Draws it as cycle_render_plan() does: the extent's top-left corner at 0,0 of @cr, nothing
+ * outside its size; the state of @cr is left as it was. */
+void                cycle_render_picture_draw       (const CycleRenderPicture *self,
+                                                     cairo_t                  *cr,
+                                                     const CycleRenderStyle   *style);
+/* Appends the picture to @out as a standalone SVG document, 1 px per canvas unit: shapes as
+ * paths, every label as a <text> element (the canvas's sizes and weights,
+ * CYCLE_RENDER_SVG_FONT_FAMILY, xml:lang from the plan's language). The same picture always
+ * gives the same bytes. */
+void                cycle_render_picture_write_svg  (const CycleRenderPicture *self,
+                                                     const CycleRenderStyle   *style,
+                                                     GString                  *out);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CycleRenderPicture, cycle_render_picture_free)
 
 G_END_DECLS

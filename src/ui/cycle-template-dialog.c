@@ -16,7 +16,6 @@
 
 #include <glib/gi18n.h>
 
-#include "cycle-projection.h"
 #include "cycle-render.h"
 #include "cycle-template-dialog.h"
 #include "cycle-templates.h"
@@ -128,22 +127,13 @@ draw_plan (cairo_t                *cr,
            int                     width,
            int                     height)
 {
-  g_autoptr(CycleProjection) projection = NULL;
-  g_autofree double *volumes = NULL;
-  CycleLayout layout = cycle_plan_get_layout (plan);
-  guint n_stages = g_list_model_get_n_items (cycle_plan_get_stages (plan));
+  g_autoptr(CycleRenderPicture) picture = NULL;
   CycleRect extent;
   double scale;
 
-  volumes = g_new (double, MAX (n_stages, 1));
-  for (guint i = 0; i < n_stages; i++)
-    volumes[i] = NAN;
-  projection = cycle_projection_compute_for_plan (plan, NULL);
-  for (guint i = 0; projection != NULL && i < cycle_projection_get_n_stages (projection) &&
-       i < n_stages; i++)
-    volumes[i] = cycle_projection_get_volume (projection, i);
-
-  cycle_render_get_plan_extent (plan, layout, volumes, &extent);
+  /* The projection the canvas shows, without the legend: the dialog names the template. */
+  picture = cycle_render_picture_new (plan, cycle_plan_get_layout (plan), FALSE);
+  cycle_render_picture_get_extent (picture, &extent);
   if (extent.width <= 0 || extent.height <= 0)
     return;
 
@@ -151,7 +141,7 @@ draw_plan (cairo_t                *cr,
   cairo_save (cr);
   cairo_translate (cr, (width - extent.width * scale) / 2, (height - extent.height * scale) / 2);
   cairo_scale (cr, scale, scale);
-  cycle_render_plan (cr, plan, layout, volumes, style, NULL);
+  cycle_render_picture_draw (picture, cr, style);
   cairo_restore (cr);
 }
 

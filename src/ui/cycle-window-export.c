@@ -555,15 +555,13 @@ draw_picture (PrintJob        *job,
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   double width = gtk_print_context_get_width (context);
   double height = gtk_print_context_get_height (context);
-  CycleLayout layout = cycle_plan_get_layout (job->plan);
-  g_autofree double *volumes = NULL;
+  g_autoptr(CycleRenderPicture) picture = NULL;
   CycleRect extent;
   double scale;
-  guint n_stages = 0;
 
-  /* The projection the canvas shows: 1 000 people, one cycle, NaN where unknown. */
-  volumes = cycle_export_dup_projected_volumes (job->plan, &n_stages);
-  cycle_render_get_plan_extent (job->plan, layout, volumes, &extent);
+  /* The picture every export makes: the projection the canvas shows, with the legend. */
+  picture = cycle_render_picture_new (job->plan, cycle_plan_get_layout (job->plan), TRUE);
+  cycle_render_picture_get_extent (picture, &extent);
   if (extent.width <= 0 || extent.height <= 0)
     return;
 
@@ -575,7 +573,7 @@ draw_picture (PrintJob        *job,
                    (width - extent.width * scale) / 2.0,
                    (height - extent.height * scale) / 2.0);
   cairo_scale (cr, scale, scale);
-  cycle_render_plan (cr, job->plan, layout, volumes, &job->style, NULL);
+  cycle_render_picture_draw (picture, cr, &job->style);
   cairo_restore (cr);
 }
 

@@ -17,6 +17,7 @@
 #include "cycle-application.h"
 #include "cycle-export.h"
 #include "cycle-image-export.h"
+#include "cycle-projection.h"
 #include "cycle-render.h"
 #include "cycle-window-private.h"
 #include "ui-test-util.h"
@@ -344,6 +345,29 @@ test_print (Fixture       *fixture,
   n_content = cycle_content_pages_get_n_pages (content);
   g_assert_cmpuint (n_content, >=, 1);
   g_assert_cmpuint (count_pdf_pages (path), ==, 1 + n_content);
+
+  /* The printed picture is the exported one: text that pdftotext finds, and the legend with the
+   * plan's title and the projection's settings. */
+  {
+    g_autofree char *program = g_find_program_in_path ("pdftotext");
+    g_autofree char *text = NULL;
+    g_autofree char *settings = NULL;
+    g_autoptr(CycleProjection) projection = cycle_projection_compute_for_plan (plan, NULL);
+    const char *argv[] = { "pdftotext", "-l", "1", "-enc", "UTF-8", path, "-", NULL };
+    int status = 0;
+
+    if (program != NULL)
+      {
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                     &text, NULL, &status, &error));
+        g_assert_no_error (error);
+        g_assert_nonnull (strstr (text, cycle_plan_get_title (plan)));
+        settings = cycle_projection_describe_settings (projection);
+        /* pdftotext may break the sentence across lines: its start is enough */
+        settings[20] = '\0';
+        g_assert_nonnull (strstr (text, settings));
+      }
+  }
 }
 
 static void
