@@ -686,8 +686,7 @@ cycle_plan_get_n_conflicts (CyclePlan *self)
   return conflicts->len;
 }
 
-/* Sets (or with @json NULL removes) the unknown member @key of @object: not an edit the window
- * offers, so not recorded for undo. */
+/* Sets (or with @json NULL removes) the unknown member @key of @object, recorded for undo */
 static void
 set_unknown (const Kind *kind,
              gpointer    object,
@@ -695,7 +694,11 @@ set_unknown (const Kind *kind,
              const char *json)
 {
   gboolean purpose = kind == &kind_plan && g_str_has_prefix (key, "purpose.");
+  CyclePlan *plan = kind == &kind_plan ? object : cycle_item_get_plan (object);
   CycleJsonMembers *members;
+
+  if (plan != NULL)
+    _cycle_plan_record_extras (plan, object);
 
   if (purpose)
     members = cycle_json_members_copy (_cycle_plan_get_purpose_extras (object));
@@ -808,10 +811,12 @@ cycle_plan_resolve_conflict (CyclePlan      *self,
 
 typedef struct
 {
-  CyclePlan *base;
-  CyclePlan *ours;
-  CyclePlan *theirs;
-  GPtrArray *conflicts;
+  CyclePlan  *base;
+  CyclePlan  *ours;
+  CyclePlan  *theirs;
+  GPtrArray  *conflicts;
+  gboolean    undoable;  /* an edit in the window: every change recorded, as one step */
+  CycleStage *stage;     /* whose content is being put in order, or NULL */
 } Merge;
 
 /* Takes @base, @ours and @theirs */
@@ -966,6 +971,8 @@ merge_fields (Merge      *m,
                                _cycle_plan_get_purpose_extras (o),
                                _cycle_plan_get_purpose_extras (t));
       if (extras != NULL || purpose != NULL)
+        _cycle_plan_record_extras (o, o);
+      if (extras != NULL || purpose != NULL)
         _cycle_plan_take_extras (o,
                                  extras != NULL ? extras
                                  : cycle_json_members_copy (_cycle_plan_get_unknown (o)),
@@ -977,7 +984,10 @@ merge_fields (Merge      *m,
   members = merge_members (m, kind, o, "", b != NULL ? item_unknown (kind, b) : NULL,
                            item_unknown (kind, o), item_unknown (kind, t));
   if (members != NULL)
-    _cycle_item_take_extras (o, members);
+    {
+      _cycle_plan_record_extras (m->ours, o);
+      _cycle_item_take_extras (o, members);
+    }
 }
 
 static const char *
@@ -1385,9 +1395,28 @@ same_ids (GPtrArray *a,
   return TRUE;
 }
 
+/* Puts the @n items of @store in the order of @order. Undoable: taken out and put back in,
+ * each a step that undo knows; otherwise in one splice, so that the plan's indexes stay. */
+static void
+reorder (Merge      *m,
+         GListStore *store,
+         GPtrArray  *order)
+{
+  guint n = order->len;
+
+  if (!m->undoable)
+    {
+      g_list_store_splice (store, 0, n, order->pdata, n);
+      return;
+    }
+  _cycle_plan_splice (m->ours, m->stage, store, 0, n, NULL, 0);
+  _cycle_plan_splice (m->ours, m->stage, store, 0, 0, order->pdata, n);
+}
+
 /* Puts @result, the items of @store, in the order of @list (by id); what @list lacks last */
 static void
-follow_order (GListStore *store,
+follow_order (Merge      *m,
+              GListStore *store,
               GPtrArray  *result,
               GPtrArray  *list)
 {
@@ -1412,7 +1441,7 @@ follow_order (GListStore *store,
   for (guint i = 0; i < result->len && same; i++)
     same = g_ptr_array_index (result, i) == g_ptr_array_index (order, i);
   if (!same)
-    g_list_store_splice (G_LIST_STORE (store), 0, result->len, order->pdata, result->len);
+    reorder (m, store, order);
 }
 
 /* Puts the items of @store (the result) in the merged order of @bl, @ol (ours' list before the
@@ -1449,7 +1478,7 @@ merge_order (Merge      *m,
   /* Ours did: theirs' order */
   if (same_ids (bl, ol))
     {
-      follow_order (store, result, tl);
+      follow_order (m, store, result, tl);
       return;
     }
 
@@ -1515,9 +1544,8 @@ merge_order (Merge      *m,
 
   for (guint i = 0; i < n && same; i++)
     same = g_ptr_array_index (result, i) == g_ptr_array_index (order, i);
-  /* The same items in another order: the plan's indexes do not change. */
   if (!same)
-    g_list_store_splice (store, 0, n, order->pdata, n);
+    reorder (m, store, order);
 }
 
 /* Ours' lists before the merge changes them */
@@ -1599,26 +1627,25 @@ merge_orders (Merge    *m,
       g_autoptr(GPtrArray) tl = stage_content (m->theirs, id);
       GPtrArray *ol = g_hash_table_lookup (snap->content, id);
 
+      m->stage = stage;
       merge_order (m, &kind_content, bl, ol != NULL ? ol : none, _cycle_stage_get_store (stage),
                    tl);
+      m->stage = NULL;
     }
 }
 
-GPtrArray *
-cycle_merge (CyclePlan *base,
-             CyclePlan *ours,
-             CyclePlan *theirs)
+static GPtrArray *
+merge_run (CyclePlan *base,
+           CyclePlan *ours,
+           CyclePlan *theirs,
+           gboolean   undoable)
 {
   const Kind *kinds[] = { &kind_persona, &kind_stage, &kind_content, &kind_link };
   const char *bc, *oc, *tc;
   g_autoptr(GPtrArray) recorded = NULL;
   g_autofree char *json = NULL;
-  Merge m = { base, ours, theirs, NULL };
+  Merge m = { base, ours, theirs, NULL, undoable, NULL };
   Snapshot snap;
-
-  g_return_val_if_fail (CYCLE_IS_PLAN (base), NULL);
-  g_return_val_if_fail (CYCLE_IS_PLAN (ours), NULL);
-  g_return_val_if_fail (CYCLE_IS_PLAN (theirs), NULL);
 
   m.conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) cycle_conflict_free);
 
@@ -1653,8 +1680,42 @@ cycle_merge (CyclePlan *base,
   json = _cycle_conflicts_to_json (recorded);
   _cycle_plan_set_conflicts_json (ours, json);
 
-  cycle_plan_clear_undo (ours);
   return m.conflicts;
+}
+
+GPtrArray *
+cycle_merge (CyclePlan *base,
+             CyclePlan *ours,
+             CyclePlan *theirs)
+{
+  GPtrArray *conflicts;
+
+  g_return_val_if_fail (CYCLE_IS_PLAN (base), NULL);
+  g_return_val_if_fail (CYCLE_IS_PLAN (ours), NULL);
+  g_return_val_if_fail (CYCLE_IS_PLAN (theirs), NULL);
+
+  conflicts = merge_run (base, ours, theirs, FALSE);
+  cycle_plan_clear_undo (ours);
+  return conflicts;
+}
+
+GPtrArray *
+cycle_plan_merge (CyclePlan *self,
+                  CyclePlan *base,
+                  CyclePlan *theirs)
+{
+  GPtrArray *conflicts;
+
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+  g_return_val_if_fail (CYCLE_IS_PLAN (base), NULL);
+  g_return_val_if_fail (CYCLE_IS_PLAN (theirs), NULL);
+
+  cycle_plan_seal_undo (self);
+  cycle_plan_begin_group (self, _("Merge"));
+  conflicts = merge_run (base, self, theirs, TRUE);
+  cycle_plan_end_group (self);
+  cycle_plan_seal_undo (self);
+  return conflicts;
 }
 
 /* Showing and comparing plans, for people (cycle-tool show and diff, git's textconv and

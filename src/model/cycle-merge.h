@@ -46,6 +46,13 @@ GPtrArray     *cycle_merge              (CyclePlan      *base,
                                          CyclePlan      *ours,
                                          CyclePlan      *theirs);
 
+/* The same merge as an edit of @self (OURS, a plan in a window): every change is recorded as
+ * one undoable step, "Merge", which undo takes back to the plan as it was; the history before
+ * it is kept. Returns the new conflicts. */
+GPtrArray     *cycle_plan_merge         (CyclePlan      *self,
+                                         CyclePlan      *base,
+                                         CyclePlan      *theirs);
+
 /* The conflicts recorded in the plan (the file's "conflicts" member), a new array of
  * CycleConflict, empty when there are none. */
 GPtrArray     *cycle_plan_get_conflicts (CyclePlan      *self);
