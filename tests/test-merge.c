@@ -523,6 +523,24 @@ test_document (void)
   g_assert_nonnull (cycle_plan_find_stage (plan, "s3"));
   g_assert_false (cycle_document_changed_on_disk (doc, NULL));
 
+  /* Reload: the file's version exactly, in one step that undo takes back */
+  write_file (path, theirs);
+  {
+    g_autofree char *before = to_text (plan);
+    g_autofree char *reloaded = NULL;
+
+    g_assert_true (cycle_document_reload (doc, NULL, &error));
+    g_assert_no_error (error);
+    reloaded = to_text (plan);
+    g_assert_cmpstr (reloaded, ==, theirs);
+    g_assert_false (cycle_plan_get_modified (plan));
+    g_assert_true (cycle_plan_undo (plan));
+    g_clear_pointer (&reloaded, g_free);
+    reloaded = to_text (plan);
+    g_assert_cmpstr (reloaded, ==, before);
+    g_assert_true (cycle_plan_redo (plan));
+  }
+
   /* A file that cannot be read leaves the plan as it was */
   g_clear_pointer (&conflicts, g_ptr_array_unref);
   g_assert_no_errno (g_unlink (copy_path));
@@ -533,6 +551,61 @@ test_document (void)
 
   g_assert_no_errno (g_unlink (path));
   g_assert_no_errno (g_rmdir (dir));
+}
+
+static CycleConflict *
+conflict_new (const char *kind,
+              const char *item,
+              const char *name,
+              const char *field,
+              const char *base,
+              const char *ours,
+              const char *theirs)
+{
+  CycleConflict *c = g_new0 (CycleConflict, 1);
+
+  *c = (CycleConflict) { g_strdup (kind), g_strdup (item), g_strdup (name), g_strdup (field),
+                         g_strdup (base), g_strdup (ours), g_strdup (theirs) };
+  return c;
+}
+
+static void
+test_labels (void)
+{
+  const char *text = HEAD "\"personas\":[{\"id\":\"p1\",\"name\":\"Parent\"}],"
+    "\"stages\":[{\"id\":\"s1\",\"name\":\"Visitors\",\"content\":[{\"id\":\"c1\","
+    "\"title\":\"Guide\",\"persona\":\"p1\"}]},{\"id\":\"s2\",\"name\":\"Leads\"}]}";
+  g_autoptr(CyclePlan) plan = load (text);
+  g_autoptr(CycleConflict) why = conflict_new ("stage", "s1", "Visitors", "why", "\"w\"", "\"Ours \\\"q\\\"\"", NULL);
+  g_autoptr(CycleConflict) moved = conflict_new ("content", "c1", "Guide", "stage", "\"s1\"", "\"s1\"", "\"s2\"");
+  g_autoptr(CycleConflict) persona = conflict_new ("content", "c1", "Guide", "persona", NULL, "\"p1\"", "\"gone\"");
+  g_autoptr(CycleConflict) rate = conflict_new ("stage", "s1", NULL, "conversion_rate", "0.1", "0.2", "0.3");
+  g_autoptr(CycleConflict) deleted = conflict_new ("stage", "s2", "Leads", NULL, "{}", NULL, "{}");
+  g_autoptr(CycleConflict) plan_x = conflict_new ("plan", NULL, NULL, "x_c", "[1]", "[2]", "\"three\"");
+  struct { CycleConflict *c; const char *item, *field, *ours, *theirs; } expected[] = {
+    { why, "Stage “Visitors”", "Why", "Ours \"q\"", "(not set)" },
+    { moved, "Content “Guide”", "Stage", "Visitors", "Leads" },
+    { persona, "Content “Guide”", "Persona", "Parent", "\"gone\"" },
+    { rate, "Stage s1", "Conversion rate", "0.2", "0.3" },
+    { deleted, "Stage “Leads”", "Deleted on one side, changed on the other", "Deleted",
+      "Kept, with its changes" },
+    { plan_x, "The plan", "x_c", "[2]", "three" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *item = cycle_conflict_dup_item_label (expected[i].c);
+      g_autofree char *field = cycle_conflict_dup_field_label (expected[i].c);
+      g_autofree char *ours = cycle_conflict_dup_value_label (expected[i].c, plan,
+                                                              CYCLE_MERGE_OURS);
+      g_autofree char *theirs = cycle_conflict_dup_value_label (expected[i].c, plan,
+                                                                CYCLE_MERGE_THEIRS);
+
+      g_assert_cmpstr (item, ==, expected[i].item);
+      g_assert_cmpstr (field, ==, expected[i].field);
+      g_assert_cmpstr (ours, ==, expected[i].ours);
+      g_assert_cmpstr (theirs, ==, expected[i].theirs);
+    }
 }
 
 static void
@@ -615,6 +688,7 @@ main (int    argc,
   g_test_add_func ("/merge/resolve-unknown", test_resolve_unknown);
   g_test_add_func ("/merge/document", test_document);
   g_test_add_func ("/merge/synced-copy-names", test_synced_copy_names);
+  g_test_add_func ("/merge/labels", test_labels);
 
   return g_test_run ();
 }

@@ -646,19 +646,17 @@ cycle_document_get_base (CycleDocument *self)
   return self->base;
 }
 
-GPtrArray *
-cycle_document_merge_file (CycleDocument  *self,
-                           GFile          *file,
-                           GCancellable   *cancellable,
-                           GError        **error)
+/* Merges @file into the plan from @base (NULL: the document's own), as one undoable step */
+static GPtrArray *
+merge_file (CycleDocument  *self,
+            GFile          *file,
+            CyclePlan      *base,
+            GCancellable   *cancellable,
+            GError        **error)
 {
   g_autoptr(CycleDocument) theirs = NULL;
-  g_autoptr(CyclePlan) base = NULL;
+  g_autoptr(CyclePlan) loaded = NULL;
   GPtrArray *conflicts;
-
-  g_return_val_if_fail (CYCLE_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   theirs = cycle_document_new_from_file (file, cancellable, error);
   if (theirs == NULL)
@@ -666,11 +664,11 @@ cycle_document_merge_file (CycleDocument  *self,
 
   /* What was loaded (it was valid then); without it, nothing is common: every difference is
    * a conflict rather than one side's change winning silently */
-  if (self->base != NULL)
-    base = cycle_plan_new_from_data (g_bytes_get_data (self->base, NULL),
-                                     g_bytes_get_size (self->base), NULL);
+  if (base == NULL && self->base != NULL)
+    base = loaded = cycle_plan_new_from_data (g_bytes_get_data (self->base, NULL),
+                                              g_bytes_get_size (self->base), NULL);
   if (base == NULL)
-    base = cycle_plan_new ();
+    base = loaded = cycle_plan_new ();
 
   conflicts = cycle_plan_merge (self->plan, base, theirs->plan);
 
@@ -686,6 +684,46 @@ cycle_document_merge_file (CycleDocument  *self,
     }
 
   return conflicts;
+}
+
+GPtrArray *
+cycle_document_merge_file (CycleDocument  *self,
+                           GFile          *file,
+                           GCancellable   *cancellable,
+                           GError        **error)
+{
+  g_return_val_if_fail (CYCLE_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return merge_file (self, file, NULL, cancellable, error);
+}
+
+gboolean
+cycle_document_reload (CycleDocument  *self,
+                       GCancellable   *cancellable,
+                       GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CyclePlan) current = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+
+  g_return_val_if_fail (CYCLE_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->file != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* From the plan as it is, the file's version is a change of every field it differs in: the
+   * merge makes the plan exactly that, in one step undo takes back */
+  bytes = cycle_plan_to_bytes (self->plan);
+  current = cycle_plan_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      error);
+  if (current == NULL)
+    return FALSE;
+  conflicts = merge_file (self, self->file, current, cancellable, error);
+  if (conflicts == NULL)
+    return FALSE;
+  cycle_plan_mark_saved (self->plan);
+  return TRUE;
 }
 
 gboolean

@@ -109,6 +109,12 @@ GPtrArray     *cycle_document_merge_file     (CycleDocument  *self,
                                               GCancellable   *cancellable,
                                               GError        **error);
 
+/* Makes the plan what its file holds now, as one undoable step ("Merge"); the plan then counts
+ * as saved. FALSE with @error set when the file could not be read (the plan is untouched). */
+gboolean       cycle_document_reload         (CycleDocument  *self,
+                                              GCancellable   *cancellable,
+                                              GError        **error);
+
 /* Removes Cycle's own temporary files (".NAME.cycle-XXXXXX.tmp") that a killed save left in
  * @dir and no running save holds; never another program's. Returns the count. */
 guint          cycle_cleanup_temp_files      (GFile          *dir);

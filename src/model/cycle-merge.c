@@ -556,6 +556,117 @@ cycle_conflict_describe (const CycleConflict *c)
   return g_strdup_printf ("%s, %s", item, what);
 }
 
+char *
+cycle_conflict_dup_item_label (const CycleConflict *c)
+{
+  const char *kind;
+
+  g_return_val_if_fail (c != NULL, NULL);
+
+  if (c->item == NULL)
+    return g_strdup (_("The plan"));
+
+  kind = g_strcmp0 (c->kind, "persona") == 0 ? _("Persona")
+       : g_strcmp0 (c->kind, "stage") == 0 ? _("Stage")
+       : g_strcmp0 (c->kind, "content") == 0 ? _("Content")
+       : g_strcmp0 (c->kind, "link") == 0 ? _("Link") : c->kind;
+  if (c->name != NULL)
+    /* Translators: a kind of item and its name: Stage “Visitors” */
+    return g_strdup_printf (_("%s “%s”"), kind, c->name);
+  return g_strdup_printf ("%s %s", kind, c->item);
+}
+
+char *
+cycle_conflict_dup_field_label (const CycleConflict *c)
+{
+  static const struct { const char *key; const char *label; } labels[] = {
+    { "title", N_("Title") }, { "language", N_("Language") },
+    { "purpose.why", N_("Why") }, { "purpose.how", N_("How") }, { "purpose.what", N_("What") },
+    { "description", N_("Description") }, { "layout", N_("Layout") },
+    { "projection_start", N_("People entering") }, { "projection_cycles", N_("Cycles") },
+    { "name", N_("Name") }, { "lane", N_("Lane") }, { "why", N_("Why") },
+    { "question", N_("Buyer’s question") }, { "permission", N_("Permission") },
+    { "role", N_("Role in the cycle") }, { "kpi", N_("KPI") },
+    { "conversion_rate", N_("Conversion rate") }, { "days", N_("Days in stage") },
+    { "owner", N_("Owner") }, { "color", N_("Color") },
+    { "x", N_("Place on the canvas") }, { "y", N_("Place on the canvas") },
+    { "format", N_("Format") }, { "channel", N_("Channel") }, { "persona", N_("Persona") },
+    { "cta", N_("Call to action") }, { "commitment", N_("Commitment") },
+    { "direction", N_("Gives or asks") }, { "consent", N_("Consent") },
+    { "pitch", N_("Sales talk") }, { "status", N_("Status") }, { "due", N_("Due date") },
+    { "url", N_("Link") }, { "notes", N_("Notes") },
+    { "from", N_("From stage") }, { "to", N_("To stage") }, { "kind", N_("Kind") },
+    { "rate", N_("Rate") }, { "position", N_("Place in the list") }, { "stage", N_("Stage") },
+  };
+
+  g_return_val_if_fail (c != NULL, NULL);
+
+  if (c->field == NULL)
+    return g_strdup (_("Deleted on one side, changed on the other"));
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (strcmp (c->field, labels[i].key) == 0)
+      return g_strdup (_(labels[i].label));
+  /* A member Cycle does not know: its own name */
+  return g_strdup (c->field);
+}
+
+char *
+cycle_conflict_dup_value_label (const CycleConflict *c,
+                                CyclePlan           *plan,
+                                CycleMergeSide       side)
+{
+  const char *json;
+  const Kind *kind;
+  const Field *f;
+  g_autofree char *text = NULL;
+  Value v;
+
+  g_return_val_if_fail (c != NULL, NULL);
+
+  json = side == CYCLE_MERGE_OURS ? c->ours : c->theirs;
+  if (c->field == NULL)
+    return g_strdup (json == NULL ? _("Deleted") : _("Kept, with its changes"));
+  if (strcmp (c->field, "position") == 0)
+    return g_strdup (_("Where this side moved it"));
+  if (json == NULL)
+    return g_strdup (_("(not set)"));
+
+  kind = kind_for_name (c->kind);
+  f = kind != NULL ? field_for_key (kind, c->field) : NULL;
+  if (strcmp (c->field, "stage") == 0 || (f != NULL && f->type == FIELD_STAGE))
+    {
+      const Field stage_field = { "stage", FIELD_STAGE, NULL, NULL, NULL, FALSE, 0 };
+      CycleStage *stage;
+
+      if (value_from_json (&stage_field, json, &v, &text) && plan != NULL &&
+          (stage = cycle_plan_find_stage (plan, v.s)) != NULL)
+        return g_strdup (cycle_stage_get_name (stage));
+    }
+  else if (f != NULL && f->type == FIELD_PERSONA)
+    {
+      CyclePersona *persona;
+
+      if (value_from_json (f, json, &v, &text) && plan != NULL &&
+          (persona = cycle_plan_find_persona (plan, v.s)) != NULL)
+        return g_strdup (cycle_persona_get_name (persona));
+    }
+  else if (f != NULL && f->type == FIELD_STRING)
+    {
+      if (value_from_json (f, json, &v, &text))
+        return g_strdup (v.s);
+    }
+  else if (json[0] == '"')
+    {
+      /* An enum's word, or an unknown member's string */
+      const Field plain = { "", FIELD_STRING, NULL, NULL, NULL, FALSE, 0 };
+
+      if (value_from_json (&plain, json, &v, &text))
+        return g_strdup (v.s);
+    }
+
+  return g_strdup (json);
+}
+
 static void
 append_member (GString    *out,
                gboolean   *first,

@@ -36,6 +36,16 @@ typedef enum {
   CYCLE_MERGE_THEIRS,
 } CycleMergeSide;
 
+/* For people, as the window lists conflicts: the item ("Stage “Visitors”", "The plan"), the
+ * field in plain words ("Conversion rate"; an unknown member's own name), and one side's value
+ * (a text as it reads, a stage or persona by its name in @plan (may be NULL), "(not set)",
+ * "Deleted") */
+char          *cycle_conflict_dup_item_label  (const CycleConflict *conflict);
+char          *cycle_conflict_dup_field_label (const CycleConflict *conflict);
+char          *cycle_conflict_dup_value_label (const CycleConflict *conflict,
+                                               CyclePlan           *plan,
+                                               CycleMergeSide       side);
+
 /* Merges into @ours the changes @theirs made to @base, item by id: additions of both sides,
  * edits of different fields, moves and members Cycle does not know. Where both sides changed the
  * same thing differently @ours keeps its value, except that an item edited on one side and
