@@ -30,6 +30,23 @@
  * The conflicts
  */
 
+/* Once a banner has slid away, it is hidden too: nothing of it for a screen reader to find */
+static void
+on_banner_revealed_cb (GtkRevealer *revealer)
+{
+  if (!gtk_revealer_get_child_revealed (revealer) && !gtk_revealer_get_reveal_child (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
+}
+
+static void
+reveal (GtkRevealer *revealer,
+        gboolean     shown)
+{
+  if (shown)
+    gtk_widget_set_visible (GTK_WIDGET (revealer), TRUE);
+  gtk_revealer_set_reveal_child (revealer, shown);
+}
+
 static void
 update_conflicts_bar (CycleWindow *self)
 {
@@ -44,7 +61,7 @@ update_conflicts_bar (CycleWindow *self)
                                         "made differently on both sides.", n), n);
       gtk_label_set_label (self->conflicts_label, text);
     }
-  gtk_revealer_set_reveal_child (self->conflicts_revealer, n > 0);
+  reveal (self->conflicts_revealer, n > 0);
 }
 
 static void
@@ -204,7 +221,7 @@ update_synced_bar (CycleWindow *self)
 
   if (self->synced_copy == NULL)
     {
-      gtk_revealer_set_reveal_child (self->synced_revealer, FALSE);
+      reveal (self->synced_revealer, FALSE);
       return;
     }
 
@@ -224,7 +241,7 @@ update_synced_bar (CycleWindow *self)
       gtk_button_set_label (self->synced_dismiss_button, _("_Keep It"));
     }
   gtk_label_set_label (self->synced_label, text);
-  gtk_revealer_set_reveal_child (self->synced_revealer, TRUE);
+  reveal (self->synced_revealer, TRUE);
 }
 
 /* The first synced copy of the plan's file that was not put aside */
@@ -442,6 +459,10 @@ _cycle_window_merge_init (CycleWindow *self)
   g_signal_group_connect_swapped (self->document_signals, "notify::file",
                                   G_CALLBACK (on_document_notify_file_cb), self);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  g_signal_connect (self->conflicts_revealer, "notify::child-revealed",
+                    G_CALLBACK (on_banner_revealed_cb), NULL);
+  g_signal_connect (self->synced_revealer, "notify::child-revealed",
+                    G_CALLBACK (on_banner_revealed_cb), NULL);
 }
 
 void

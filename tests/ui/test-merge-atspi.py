@@ -146,9 +146,12 @@ def main():
         found = wait_for("their name picked", lambda: has(app, ["Yours", "Ours"], ["Mine"]))
         settled = wait_for("the list emptied", lambda: find(
             app, lambda n: n.name == "No Conflicts" and showing(n)))
+        gone = wait_for("the conflicts' banner to go", lambda: find(
+            app, lambda n: n.roleName == "label" and showing(n)
+            and n.name.startswith("This plan holds")) is None)
         diag(stages(app))
-        check("picking theirs settles the conflict: their value, no conflict left",
-              found is not None and settled is not None)
+        check("picking theirs settles the conflict: their value, no conflict, no banner",
+              found is not None and settled is not None and gone)
 
         # Undo from the conflicts' window: the pick is one step
         key("ctrl+z")
