@@ -346,9 +346,25 @@ check_disk_cb (gpointer data)
     return G_SOURCE_REMOVE;
 
   if (cycle_plan_get_modified (_cycle_window_get_plan (self)))
-    _cycle_window_show_changed_on_disk (self, FALSE);
+    {
+      _cycle_window_show_changed_on_disk (self, FALSE);
+    }
   else
-    _cycle_window_reload_from_disk (self);
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Nothing asked for it: a file another program is still writing is said in passing, and
+       * its next change is looked at again */
+      if (cycle_document_reload (self->document, NULL, &error))
+        _cycle_window_notify (self, _("Reloaded the plan from disk"), TRUE);
+      else
+        {
+          g_autofree char *text = g_strdup_printf (_("Could not reload the plan: %s"),
+                                                   error->message);
+
+          _cycle_window_toast (self, adw_toast_new (text));
+        }
+    }
 
   return G_SOURCE_REMOVE;
 }

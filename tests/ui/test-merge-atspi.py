@@ -22,58 +22,13 @@ import tempfile
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_util import (check, diag, find, focus_window, key, plan,  # noqa: E402
-                        pointer_click, run, start_app, stop_app, type_text, wait_for,
-                        wait_for_app, walk)
-
-
-def stages(app):
-    """The names of the stage widgets on the canvas."""
-    found = set()
-    for node in walk(app, 40):
-        try:
-            description = node.description or ""
-            if node.roleName == "push button" and description.startswith("Internal funnel"):
-                found.add(node.name)
-        except Exception:
-            pass
-    return found
-
-
-def showing(node):
-    try:
-        return node.visible
-    except Exception:
-        return False
-
-
-def button(app, name, prefix=False):
-    """A shown button by its name; GTK 4.8 names a message dialog's buttons "_Merge Merge"."""
-    return find(app, lambda n: n.roleName == "push button" and showing(n)
-                and (n.name.startswith(name) if prefix
-                     else n.name == name or n.name.endswith(" " + name)))
-
-
-def click(app, what, name, prefix=False):
-    node = wait_for(what, lambda: button(app, name, prefix))
-    if node is not None:
-        node.doActionNamed("click")
-    return node is not None
-
-
-def write_plan(path, names):
-    """The plan file as another program writes it: a new file renamed over the old one."""
-    data = {"format": "org.example.Cycle", "version": 1, "personas": [],
-            "stages": [{"id": "s1", "name": names[0], "x": 40, "y": 60},
-                       {"id": "s2", "name": names[1], "x": 400, "y": 60}],
-            "links": []}
-    with open(path + ".new", "w") as f:
-        json.dump(data, f)
-    os.replace(path + ".new", path)
+from atspi_util import (check, click_button, diag, find, focus_window, key,  # noqa: E402
+                        plan, pointer_click, run, showing, shown_button, stages, start_app,
+                        stop_app, type_text, wait_for, wait_for_app, write_plan)
 
 
 def has(app, present, absent=()):
-    s = stages(app)
+    s = set(stages(app))
     return s if set(present) <= s and not (set(absent) & s) else None
 
 
@@ -104,21 +59,21 @@ def main():
 
         # Theirs: another stage renamed on disk
         write_plan(path, ["Visitors", "Theirs"])
-        merged = click(app, "the changed-on-disk dialog's Merge", "Merge")
+        merged = click_shown_button(app, "the changed-on-disk dialog's Merge", "Merge")
         found = wait_for("both changes", lambda: has(app, ["Ours", "Visitors", "Theirs"],
                                                      ["Leads"]))
-        diag(stages(app))
+        diag(sorted(stages(app)))
         check("Merge in the changed-on-disk dialog keeps both sides' changes",
               merged and found is not None)
 
-        click(app, "the Undo button", "Undo")
+        click_shown_button(app, "the Undo button", "Undo")
         found = wait_for("the plan before the merge",
                          lambda: has(app, ["Ours", "Visitors", "Leads"], ["Theirs"]))
-        diag(stages(app))
+        diag(sorted(stages(app)))
         check("one Undo returns to the plan before the merge", found is not None)
 
         # Both sides rename the first stage: ours in the window…
-        stage = wait_for("the stage Visitors", lambda: button(app, "Visitors"))
+        stage = wait_for("the stage Visitors", lambda: shown_button(app, "Visitors"))
         if stage is not None and windows:
             pointer_click(stage, windows[0])
         key("F2")
@@ -126,16 +81,16 @@ def main():
         type_text("Mine")
         key("Return")
         renamed = wait_for("the stage renamed in the window", lambda: has(app, ["Mine"]))
-        diag(stages(app))
+        diag(sorted(stages(app)))
         check("a stage renamed in the window", renamed is not None)
 
         # … theirs on disk
         write_plan(path, ["Yours", "Theirs"])
-        merged = click(app, "the changed-on-disk dialog's Merge", "Merge")
+        merged = click_shown_button(app, "the changed-on-disk dialog's Merge", "Merge")
         theirs = wait_for("the conflict in the list",
-                          lambda: button(app, "Take Theirs: Yours"))
+                          lambda: shown_button(app, "Take Theirs: Yours"))
         check("the conflict is listed with both values",
-              merged and theirs is not None and button(app, "Keep Mine: Mine") is not None)
+              merged and theirs is not None and shown_button(app, "Keep Mine: Mine") is not None)
         banner = wait_for("the conflicts' banner", lambda: find(
             app, lambda n: n.roleName == "label" and showing(n)
             and n.name.startswith("This plan holds 1 conflict")))
@@ -149,7 +104,7 @@ def main():
         gone = wait_for("the conflicts' banner to go", lambda: find(
             app, lambda n: n.roleName == "label" and showing(n)
             and n.name.startswith("This plan holds")) is None)
-        diag(stages(app))
+        diag(sorted(stages(app)))
         check("picking theirs settles the conflict: their value, no conflict, no banner",
               found is not None and settled is not None and gone)
 
@@ -157,7 +112,7 @@ def main():
         key("ctrl+z")
         found = wait_for("the pick undone", lambda: has(app, ["Mine"], ["Yours"]))
         again = wait_for("the conflict back in the list",
-                         lambda: button(app, "Take Theirs: Yours"))
+                         lambda: shown_button(app, "Take Theirs: Yours"))
         check("one Undo takes the pick back, conflict and all",
               found is not None and again is not None)
 
