@@ -68,6 +68,7 @@ static void
 on_conflicts_window_destroy_cb (CycleWindow *self)
 {
   self->conflicts_window = NULL;
+  self->conflict_list = NULL;
 }
 
 /* A shortcut of the conflicts' window that runs an action of the plan's window */
@@ -102,7 +103,7 @@ _cycle_window_show_conflicts (CycleWindow *self)
   header = adw_header_bar_new ();
   list = cycle_conflict_list_new ();
   gtk_widget_set_vexpand (list, TRUE);
-  g_object_bind_property (self->document, "plan", list, "plan", G_BINDING_SYNC_CREATE);
+  cycle_conflict_list_set_plan (CYCLE_CONFLICT_LIST (list), _cycle_window_get_plan (self));
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), list);
   adw_window_set_content (ADW_WINDOW (window), box);
@@ -127,6 +128,7 @@ _cycle_window_show_conflicts (CycleWindow *self)
   }
 
   self->conflicts_window = GTK_WINDOW (window);
+  self->conflict_list = CYCLE_CONFLICT_LIST (list);
   g_signal_connect_object (window, "destroy", G_CALLBACK (on_conflicts_window_destroy_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
@@ -457,6 +459,9 @@ on_map_cb (CycleWindow *self)
 void
 _cycle_window_merge_follow_document (CycleWindow *self)
 {
+  /* The list shown is the plan's in the window, whichever it is */
+  if (self->conflict_list != NULL)
+    cycle_conflict_list_set_plan (self->conflict_list, _cycle_window_get_plan (self));
   on_document_notify_file_cb (self);
   update_conflicts_bar (self);
 

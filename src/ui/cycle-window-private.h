@@ -67,6 +67,7 @@ struct _CycleWindow
   gboolean              synced_merged;
   GHashTable           *synced_put_aside;
   GtkWindow            *conflicts_window;
+  struct _CycleConflictList *conflict_list;
   gboolean              conflicts_on_map;
   /* The "changed on disk" dialog while it is shown */
   GtkWidget            *changed_dialog;
