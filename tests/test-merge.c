@@ -576,12 +576,18 @@ test_labels (void)
     "\"stages\":[{\"id\":\"s1\",\"name\":\"Visitors\",\"content\":[{\"id\":\"c1\","
     "\"title\":\"Guide\",\"persona\":\"p1\"}]},{\"id\":\"s2\",\"name\":\"Leads\"}]}";
   g_autoptr(CyclePlan) plan = load (text);
-  g_autoptr(CycleConflict) why = conflict_new ("stage", "s1", "Visitors", "why", "\"w\"", "\"Ours \\\"q\\\"\"", NULL);
-  g_autoptr(CycleConflict) moved = conflict_new ("content", "c1", "Guide", "stage", "\"s1\"", "\"s1\"", "\"s2\"");
-  g_autoptr(CycleConflict) persona = conflict_new ("content", "c1", "Guide", "persona", NULL, "\"p1\"", "\"gone\"");
-  g_autoptr(CycleConflict) rate = conflict_new ("stage", "s1", NULL, "conversion_rate", "0.1", "0.2", "0.3");
-  g_autoptr(CycleConflict) deleted = conflict_new ("stage", "s2", "Leads", NULL, "{}", NULL, "{}");
-  g_autoptr(CycleConflict) plan_x = conflict_new ("plan", NULL, NULL, "x_c", "[1]", "[2]", "\"three\"");
+  g_autoptr(CycleConflict) why =
+    conflict_new ("stage", "s1", "Visitors", "why", "\"w\"", "\"Ours \\\"q\\\"\"", NULL);
+  g_autoptr(CycleConflict) moved =
+    conflict_new ("content", "c1", "Guide", "stage", "\"s1\"", "\"s1\"", "\"s2\"");
+  g_autoptr(CycleConflict) persona =
+    conflict_new ("content", "c1", "Guide", "persona", NULL, "\"p1\"", "\"gone\"");
+  g_autoptr(CycleConflict) rate =
+    conflict_new ("stage", "s1", NULL, "conversion_rate", "0.1", "0.2", "0.3");
+  g_autoptr(CycleConflict) deleted =
+    conflict_new ("stage", "s2", "Leads", NULL, "{}", NULL, "{}");
+  g_autoptr(CycleConflict) plan_x =
+    conflict_new ("plan", NULL, NULL, "x_c", "[1]", "[2]", "\"three\"");
   struct { CycleConflict *c; const char *item, *field, *ours, *theirs; } expected[] = {
     { why, "Stage “Visitors”", "Why", "Ours \"q\"", "(not set)" },
     { moved, "Content “Guide”", "Stage", "Visitors", "Leads" },
