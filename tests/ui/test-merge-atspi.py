@@ -59,14 +59,14 @@ def main():
 
         # Theirs: another stage renamed on disk
         write_plan(path, ["Visitors", "Theirs"])
-        merged = click_shown_button(app, "the changed-on-disk dialog's Merge", "Merge")
+        merged = click_button(app, "the changed-on-disk dialog's Merge", "Merge")
         found = wait_for("both changes", lambda: has(app, ["Ours", "Visitors", "Theirs"],
                                                      ["Leads"]))
         diag(sorted(stages(app)))
         check("Merge in the changed-on-disk dialog keeps both sides' changes",
               merged and found is not None)
 
-        click_shown_button(app, "the Undo button", "Undo")
+        click_button(app, "the Undo button", "Undo")
         found = wait_for("the plan before the merge",
                          lambda: has(app, ["Ours", "Visitors", "Leads"], ["Theirs"]))
         diag(sorted(stages(app)))
@@ -86,11 +86,12 @@ def main():
 
         # … theirs on disk
         write_plan(path, ["Yours", "Theirs"])
-        merged = click_shown_button(app, "the changed-on-disk dialog's Merge", "Merge")
+        merged = click_button(app, "the changed-on-disk dialog's Merge", "Merge")
         theirs = wait_for("the conflict in the list",
                           lambda: shown_button(app, "Take Theirs: Yours"))
         check("the conflict is listed with both values",
-              merged and theirs is not None and shown_button(app, "Keep Mine: Mine") is not None)
+              merged and theirs is not None
+              and shown_button(app, "Keep Mine: Mine") is not None)
         banner = wait_for("the conflicts' banner", lambda: find(
             app, lambda n: n.roleName == "label" and showing(n)
             and n.name.startswith("This plan holds 1 conflict")))
