@@ -8,8 +8,12 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
+#include "cycle-document.h"
 #include "cycle-merge.h"
 #include "cycle-plan-io.h"
+#include "cycle-synced-copy.h"
 
 #define HEAD "{\"format\":\"org.example.Cycle\",\"version\":1,"
 
@@ -374,6 +378,301 @@ test_bad_conflicts (void)
     }
 }
 
+/* The merge as an edit in the window: every table case gives the same plan as cycle_merge (),
+ * as one step that undo takes back to ours exactly (order, unknown members, conflicts), and
+ * that redo makes again; the history before it stays. */
+static void
+test_undoable (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const Case *c = &cases[i];
+      g_autoptr(CyclePlan) b = load (c->base);
+      g_autoptr(CyclePlan) o = load (c->ours);
+      g_autoptr(CyclePlan) t = load (c->theirs);
+      g_autoptr(GPtrArray) conflicts = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *before = NULL, *merged = NULL, *undone = NULL, *redone = NULL;
+
+      /* An edit before, which must survive in the history */
+      cycle_plan_set_description (o, "Edited before");
+      cycle_plan_seal_undo (o);
+      before = to_text (o);
+      {
+        g_autoptr(CyclePlan) o2 = load (before);
+        g_autoptr(CyclePlan) b2 = load (c->base);
+        g_autoptr(CyclePlan) t2 = load (c->theirs);
+        g_autoptr(GPtrArray) c2 = cycle_merge (b2, o2, t2);
+
+        expected = to_text (o2);
+      }
+
+      g_test_message ("case %s", c->name);
+      conflicts = cycle_plan_merge (o, b, t);
+      merged = to_text (o);
+      g_assert_cmpstr (merged, ==, expected);
+      /* Nothing to merge: nothing to undo */
+      if (strcmp (merged, before) == 0)
+        {
+          g_assert_cmpstr (cycle_plan_get_undo_label (o), ==, "Change Description");
+          continue;
+        }
+      g_assert_cmpstr (cycle_plan_get_undo_label (o), ==, "Merge");
+
+      g_assert_true (cycle_plan_undo (o));
+      undone = to_text (o);
+      g_assert_cmpstr (undone, ==, before);
+      g_assert_true (cycle_plan_redo (o));
+      redone = to_text (o);
+      g_assert_cmpstr (redone, ==, merged);
+
+      /* Back past the merge to the edit before it */
+      g_assert_true (cycle_plan_undo (o));
+      g_assert_cmpstr (cycle_plan_get_undo_label (o), ==, "Change Description");
+      g_assert_true (cycle_plan_undo (o));
+      g_assert_false (cycle_plan_can_undo (o));
+    }
+}
+
+/* Resolving a conflict on a member Cycle does not know is undone like any other */
+static void
+test_resolve_unknown (void)
+{
+  const Case *c = &cases[8];
+  g_autoptr(CyclePlan) b = load (c->base);
+  g_autoptr(CyclePlan) o = load (c->ours);
+  g_autoptr(CyclePlan) t = load (c->theirs);
+  g_autoptr(GPtrArray) conflicts = cycle_plan_merge (o, b, t);
+  g_autofree char *merged = to_text (o);
+  g_autofree char *resolved = NULL, *undone = NULL;
+
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  cycle_plan_resolve_conflict (o, 0, CYCLE_MERGE_THEIRS);
+  resolved = to_text (o);
+  g_assert_nonnull (strstr (resolved, "\"x_c\": [\n    3\n  ]"));
+  g_assert_null (strstr (resolved, "\"conflicts\""));
+  g_assert_true (cycle_plan_undo (o));
+  undone = to_text (o);
+  g_assert_cmpstr (undone, ==, merged);
+}
+
+static void
+write_file (const char *path,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* A document merges what another program wrote to its file since it was loaded (its base):
+ * both changes, the file's new state known (saving asks nothing), one undoable step. A
+ * synced copy merges the same way, and leaves what is known of the file alone. */
+static void
+test_document (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cycle-merge-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.cycle", NULL);
+  g_autofree char *copy_path = g_build_filename (dir, "plan (conflicted copy 2026-12-06 101500)"
+                                                 ".cycle", NULL);
+  g_autofree char *base = canonical (STAGES (S1 "," S2));
+  g_autofree char *theirs = canonical (STAGES (S1 ",{\"id\":\"s2\",\"name\":\"Theirs\","
+                                               "\"why\":\"w2\"}"));
+  g_autofree char *copy = canonical (STAGES (S1 "," S2 "," S3));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) copy_file = NULL;
+  g_autoptr(CycleDocument) doc = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  CyclePlan *plan;
+
+  write_file (path, base);
+  file = g_file_new_for_path (path);
+  doc = cycle_document_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  plan = cycle_document_get_plan (doc);
+  g_assert_cmpuint (g_bytes_get_size (cycle_document_get_base (doc)), ==, strlen (base));
+  cycle_stage_set_why (cycle_plan_find_stage (plan, "s1"), "Ours");
+
+  write_file (path, theirs);
+  g_assert_true (cycle_document_changed_on_disk (doc, NULL));
+  conflicts = cycle_document_merge_file (doc, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_cmpstr (cycle_stage_get_why (cycle_plan_find_stage (plan, "s1")), ==, "Ours");
+  g_assert_cmpstr (cycle_stage_get_name (cycle_plan_find_stage (plan, "s2")), ==, "Theirs");
+  g_assert_false (cycle_document_changed_on_disk (doc, NULL));
+  g_assert_true (cycle_plan_get_modified (plan));
+
+  /* Undo: exactly the plan before the merge, still to be saved */
+  g_assert_true (cycle_plan_undo (plan));
+  g_assert_cmpstr (cycle_stage_get_name (cycle_plan_find_stage (plan, "s2")), ==, "B");
+  g_assert_cmpstr (cycle_stage_get_why (cycle_plan_find_stage (plan, "s1")), ==, "Ours");
+  g_assert_true (cycle_plan_get_modified (plan));
+  g_assert_true (cycle_plan_redo (plan));
+  g_assert_true (cycle_document_save (doc, NULL, FALSE, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A synced copy: stage s3 added there */
+  write_file (copy_path, copy);
+  copy_file = g_file_new_for_path (copy_path);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+  conflicts = cycle_document_merge_file (doc, copy_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (cycle_plan_find_stage (plan, "s3"));
+  g_assert_false (cycle_document_changed_on_disk (doc, NULL));
+
+  /* Reload: the file's version exactly, in one step that undo takes back */
+  write_file (path, theirs);
+  {
+    g_autofree char *before = to_text (plan);
+    g_autofree char *reloaded = NULL;
+
+    g_assert_true (cycle_document_reload (doc, NULL, &error));
+    g_assert_no_error (error);
+    reloaded = to_text (plan);
+    g_assert_cmpstr (reloaded, ==, theirs);
+    g_assert_false (cycle_plan_get_modified (plan));
+    g_assert_true (cycle_plan_undo (plan));
+    g_clear_pointer (&reloaded, g_free);
+    reloaded = to_text (plan);
+    g_assert_cmpstr (reloaded, ==, before);
+    g_assert_true (cycle_plan_redo (plan));
+  }
+
+  /* A file that cannot be read leaves the plan as it was */
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+  g_assert_no_errno (g_unlink (copy_path));
+  conflicts = cycle_document_merge_file (doc, copy_file, NULL, &error);
+  g_assert_null (conflicts);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpstr (cycle_plan_get_undo_label (plan), ==, "Merge");
+
+  g_assert_no_errno (g_unlink (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+static CycleConflict *
+conflict_new (const char *kind,
+              const char *item,
+              const char *name,
+              const char *field,
+              const char *base,
+              const char *ours,
+              const char *theirs)
+{
+  CycleConflict *c = g_new0 (CycleConflict, 1);
+
+  *c = (CycleConflict) { g_strdup (kind), g_strdup (item), g_strdup (name), g_strdup (field),
+                         g_strdup (base), g_strdup (ours), g_strdup (theirs) };
+  return c;
+}
+
+static void
+test_labels (void)
+{
+  const char *text = HEAD "\"personas\":[{\"id\":\"p1\",\"name\":\"Parent\"}],"
+    "\"stages\":[{\"id\":\"s1\",\"name\":\"Visitors\",\"content\":[{\"id\":\"c1\","
+    "\"title\":\"Guide\",\"persona\":\"p1\"}]},{\"id\":\"s2\",\"name\":\"Leads\"}]}";
+  g_autoptr(CyclePlan) plan = load (text);
+  g_autoptr(CycleConflict) why =
+    conflict_new ("stage", "s1", "Visitors", "why", "\"w\"", "\"Ours \\\"q\\\"\"", NULL);
+  g_autoptr(CycleConflict) moved =
+    conflict_new ("content", "c1", "Guide", "stage", "\"s1\"", "\"s1\"", "\"s2\"");
+  g_autoptr(CycleConflict) persona =
+    conflict_new ("content", "c1", "Guide", "persona", NULL, "\"p1\"", "\"gone\"");
+  g_autoptr(CycleConflict) rate =
+    conflict_new ("stage", "s1", NULL, "conversion_rate", "0.1", "0.2", "0.3");
+  g_autoptr(CycleConflict) deleted =
+    conflict_new ("stage", "s2", "Leads", NULL, "{}", NULL, "{}");
+  g_autoptr(CycleConflict) plan_x =
+    conflict_new ("plan", NULL, NULL, "x_c", "[1]", "[2]", "\"three\"");
+  struct { CycleConflict *c; const char *item, *field, *ours, *theirs; } expected[] = {
+    { why, "Stage “Visitors”", "Why", "Ours \"q\"", "(not set)" },
+    { moved, "Content “Guide”", "Stage", "Visitors", "Leads" },
+    { persona, "Content “Guide”", "Persona", "Parent", "\"gone\"" },
+    { rate, "Stage s1", "Conversion rate", "0.2", "0.3" },
+    { deleted, "Stage “Leads”", "Deleted on one side, changed on the other", "Deleted",
+      "Kept, with its changes" },
+    { plan_x, "The plan", "x_c", "[2]", "three" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *item = cycle_conflict_dup_item_label (expected[i].c);
+      g_autofree char *field = cycle_conflict_dup_field_label (expected[i].c);
+      g_autofree char *ours = cycle_conflict_dup_value_label (expected[i].c, plan,
+                                                              CYCLE_MERGE_OURS);
+      g_autofree char *theirs = cycle_conflict_dup_value_label (expected[i].c, plan,
+                                                                CYCLE_MERGE_THEIRS);
+
+      g_assert_cmpstr (item, ==, expected[i].item);
+      g_assert_cmpstr (field, ==, expected[i].field);
+      g_assert_cmpstr (ours, ==, expected[i].ours);
+      g_assert_cmpstr (theirs, ==, expected[i].theirs);
+    }
+}
+
+static void
+test_synced_copy_names (void)
+{
+  const struct { const char *name; gboolean copy; } names[] = {
+    { "plan (conflicted copy 2026-12-06 101500).cycle", TRUE },
+    { "plan (conflicted copy Ana 2026-12-06 101500).cycle", TRUE },
+    { "plan (conflicted copy Ana Lima 2026-12-06 101500).cycle", TRUE },
+    { "plan (conflicted copy 2026-12-06 101500 by Ana).cycle", TRUE },
+    { "plan.sync-conflict-20261206-101500-ABCDEFG.cycle", TRUE },
+    { "plan.cycle", FALSE },
+    { "plan (conflicted copy 2026-12-06 101500).txt", FALSE },
+    { "plan (conflicted copy).cycle", FALSE },
+    { "plan (conflicted copy 2026-12-06 1015).cycle", FALSE },
+    { "plan (conflicted copy (Ana) 2026-12-06 101500).cycle", FALSE },
+    { "plan 2 (conflicted copy 2026-12-06 101500).cycle", FALSE },
+    { "other (conflicted copy 2026-12-06 101500).cycle", FALSE },
+    { "plan.sync-conflict-20261206-101500-ABCDEF.cycle", FALSE },
+    { "plan.sync-conflict-20261206-101500-ABCDEFG.cycle.tmp", FALSE },
+    { "xplan.sync-conflict-20261206-101500-ABCDEFG.cycle", FALSE },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("cycle-synced-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.cycle", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) copies = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *child = g_build_filename (dir, names[i].name, NULL);
+
+      g_test_message ("%s", names[i].name);
+      g_assert_cmpint (cycle_synced_copy_matches ("plan.cycle", names[i].name), ==,
+                       names[i].copy);
+      write_file (child, "");
+    }
+  /* Special characters of the plan's own name are taken literally */
+  g_assert_true (cycle_synced_copy_matches ("a+b (1).cycle",
+                                            "a+b (1) (conflicted copy 2026-12-06 101500).cycle"));
+  g_assert_false (cycle_synced_copy_matches ("a+b.cycle",
+                                             "aab (conflicted copy 2026-12-06 101500).cycle"));
+  g_assert_true (cycle_synced_copy_matches ("noext",
+                                            "noext.sync-conflict-20261206-101500-ABCDEFG"));
+
+  copies = cycle_synced_copy_list (file, NULL);
+  g_assert_cmpuint (copies->len, ==, 5);
+  {
+    g_autofree char *first = g_file_get_basename (g_ptr_array_index (copies, 0));
+
+    g_assert_cmpstr (first, ==, "plan (conflicted copy 2026-12-06 101500 by Ana).cycle");
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *child = g_build_filename (dir, names[i].name, NULL);
+
+      g_assert_no_errno (g_unlink (child));
+    }
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -391,6 +690,11 @@ main (int    argc,
   g_test_add_func ("/merge/resolve", test_resolve);
   g_test_add_func ("/merge/round-trip", test_round_trip);
   g_test_add_func ("/merge/bad-conflicts", test_bad_conflicts);
+  g_test_add_func ("/merge/undoable", test_undoable);
+  g_test_add_func ("/merge/resolve-unknown", test_resolve_unknown);
+  g_test_add_func ("/merge/document", test_document);
+  g_test_add_func ("/merge/synced-copy-names", test_synced_copy_names);
+  g_test_add_func ("/merge/labels", test_labels);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "cycle-document.h"
 #include "cycle-error.h"
 #include "cycle-format.h"
+#include "cycle-merge.h"
 #include "cycle-plan-io.h"
 
 #define MIB (G_GUINT64_CONSTANT (1024) * 1024)
@@ -30,6 +31,9 @@ struct _CycleDocument
   /* What the file was when it was loaded or last saved, to notice another program's change;
    * NULL when nothing is known of it (a recovered draft from an older Cycle). */
   CycleFileStamp *stamp;
+  /* The bytes of that file, the base of a merge with what another program wrote since; NULL
+   * when not known (a new plan, a recovered draft) */
+  GBytes     *base;
 };
 
 G_DEFINE_FINAL_TYPE (CycleDocument, cycle_document, G_TYPE_OBJECT)
@@ -82,6 +86,7 @@ cycle_document_finalize (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->file);
   g_clear_pointer (&self->stamp, cycle_file_stamp_free);
+  g_clear_pointer (&self->base, g_bytes_unref);
 
   G_OBJECT_CLASS (cycle_document_parent_class)->finalize (object);
 }
@@ -324,6 +329,7 @@ cycle_document_new_from_file_full (GFile             *file,
                        NULL);
   self->file = g_object_ref (file);
   self->stamp = stamp_new_for_data (etag, data, length);
+  self->base = g_bytes_new_take (g_steal_pointer (&data), length);
 
   cleanup_temp_files_beside (file);
 
@@ -665,6 +671,8 @@ cycle_document_save (CycleDocument  *self,
   new_etag = query_etag (target);
   g_clear_pointer (&self->stamp, cycle_file_stamp_free);
   self->stamp = stamp_new_for_data (new_etag, data, size);
+  g_clear_pointer (&self->base, g_bytes_unref);
+  self->base = g_bytes_ref (bytes);
   cycle_document_set_file (self, target);
   cycle_plan_mark_saved (self->plan);
 
@@ -679,4 +687,101 @@ cycle_cleanup_temp_files (GFile *dir)
   g_return_val_if_fail (G_IS_FILE (dir), 0);
 
   return cycle_atomic_file_cleanup_stale (dir);
+}
+
+GBytes *
+cycle_document_get_base (CycleDocument *self)
+{
+  g_return_val_if_fail (CYCLE_IS_DOCUMENT (self), NULL);
+
+  return self->base;
+}
+
+/* Merges @file into the plan from @base (NULL: the document's own), as one undoable step */
+static GPtrArray *
+merge_file (CycleDocument  *self,
+            GFile          *file,
+            CyclePlan      *base,
+            GCancellable   *cancellable,
+            GError        **error)
+{
+  g_autoptr(CycleDocument) theirs = NULL;
+  g_autoptr(CyclePlan) loaded = NULL;
+  GPtrArray *conflicts;
+
+  theirs = cycle_document_new_from_file (file, cancellable, error);
+  if (theirs == NULL)
+    return NULL;
+
+  /* What was loaded (it was valid then); without it, nothing is common: every difference is
+   * a conflict rather than one side's change winning silently */
+  if (base == NULL && self->base != NULL)
+    base = loaded = cycle_plan_new_from_data (g_bytes_get_data (self->base, NULL),
+                                              g_bytes_get_size (self->base), NULL);
+  if (base == NULL)
+    base = loaded = cycle_plan_new ();
+
+  conflicts = cycle_plan_merge (self->plan, base, theirs->plan);
+
+  /* The plan holds what its own file holds now: saving over it is no longer a surprise, and
+   * undoing the merge leaves a plan that differs from the file */
+  if (self->file != NULL && g_file_equal (file, self->file))
+    {
+      g_clear_pointer (&self->stamp, cycle_file_stamp_free);
+      self->stamp = g_steal_pointer (&theirs->stamp);
+      g_clear_pointer (&self->base, g_bytes_unref);
+      self->base = g_steal_pointer (&theirs->base);
+      cycle_plan_mark_unsaved (self->plan);
+    }
+
+  return conflicts;
+}
+
+GPtrArray *
+cycle_document_merge_file (CycleDocument  *self,
+                           GFile          *file,
+                           GCancellable   *cancellable,
+                           GError        **error)
+{
+  g_return_val_if_fail (CYCLE_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return merge_file (self, file, NULL, cancellable, error);
+}
+
+gboolean
+cycle_document_reload (CycleDocument  *self,
+                       GCancellable   *cancellable,
+                       GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CyclePlan) current = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+
+  g_return_val_if_fail (CYCLE_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->file != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* From the plan as it is, the file's version is a change of every field it differs in: the
+   * merge makes the plan exactly that, in one step undo takes back */
+  bytes = cycle_plan_to_bytes (self->plan);
+  current = cycle_plan_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      error);
+  if (current == NULL)
+    return FALSE;
+  conflicts = merge_file (self, self->file, current, cancellable, error);
+  if (conflicts == NULL)
+    return FALSE;
+  cycle_plan_mark_saved (self->plan);
+  return TRUE;
+}
+
+gboolean
+cycle_document_changed_on_disk (CycleDocument *self,
+                                GCancellable  *cancellable)
+{
+  g_return_val_if_fail (CYCLE_IS_DOCUMENT (self), FALSE);
+
+  return self->file != NULL && changed_on_disk (self, self->file, cancellable);
 }

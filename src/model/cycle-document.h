@@ -100,6 +100,29 @@ gboolean       cycle_document_check_plan     (CyclePlan      *plan,
                                               GFile          *file,
                                               GError        **error);
 
+/* The bytes the document's file held when it was loaded or last saved; NULL when not known */
+GBytes        *cycle_document_get_base       (CycleDocument  *self);
+/* Whether the document's file now holds something else than what it loaded or last saved
+ * (by size and hash); FALSE when it has no file or the file is gone. */
+gboolean       cycle_document_changed_on_disk (CycleDocument *self,
+                                               GCancellable  *cancellable);
+/* Merges into the plan, as one undoable step (cycle_plan_merge ()), the changes @file made to
+ * the version the document loaded or last saved (its base; an empty plan when not known, so
+ * that every difference is a conflict). @file may be the document's own file changed on disk
+ * (it is then what the document knows of its file) or another copy, such as a synced folder's
+ * conflicted copy. Returns the new conflicts, or NULL with @error set when @file could not be
+ * read (the plan is then untouched). */
+GPtrArray     *cycle_document_merge_file     (CycleDocument  *self,
+                                              GFile          *file,
+                                              GCancellable   *cancellable,
+                                              GError        **error);
+
+/* Makes the plan what its file holds now, as one undoable step ("Merge"); the plan then counts
+ * as saved. FALSE with @error set when the file could not be read (the plan is untouched). */
+gboolean       cycle_document_reload         (CycleDocument  *self,
+                                              GCancellable   *cancellable,
+                                              GError        **error);
+
 /* Removes Cycle's own temporary files (".NAME.cycle-XXXXXX.tmp") that a killed save left in
  * @dir and no running save holds; never another program's. Returns the count. */
 guint          cycle_cleanup_temp_files      (GFile          *dir);

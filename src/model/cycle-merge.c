@@ -556,6 +556,117 @@ cycle_conflict_describe (const CycleConflict *c)
   return g_strdup_printf ("%s, %s", item, what);
 }
 
+char *
+cycle_conflict_dup_item_label (const CycleConflict *c)
+{
+  const char *kind;
+
+  g_return_val_if_fail (c != NULL, NULL);
+
+  if (c->item == NULL)
+    return g_strdup (_("The plan"));
+
+  kind = g_strcmp0 (c->kind, "persona") == 0 ? _("Persona")
+       : g_strcmp0 (c->kind, "stage") == 0 ? _("Stage")
+       : g_strcmp0 (c->kind, "content") == 0 ? _("Content")
+       : g_strcmp0 (c->kind, "link") == 0 ? _("Link") : c->kind;
+  if (c->name != NULL)
+    /* Translators: a kind of item and its name: Stage “Visitors” */
+    return g_strdup_printf (_("%s “%s”"), kind, c->name);
+  return g_strdup_printf ("%s %s", kind, c->item);
+}
+
+char *
+cycle_conflict_dup_field_label (const CycleConflict *c)
+{
+  static const struct { const char *key; const char *label; } labels[] = {
+    { "title", N_("Title") }, { "language", N_("Language") },
+    { "purpose.why", N_("Why") }, { "purpose.how", N_("How") }, { "purpose.what", N_("What") },
+    { "description", N_("Description") }, { "layout", N_("Layout") },
+    { "projection_start", N_("People entering") }, { "projection_cycles", N_("Cycles") },
+    { "name", N_("Name") }, { "lane", N_("Lane") }, { "why", N_("Why") },
+    { "question", N_("Buyer’s question") }, { "permission", N_("Permission") },
+    { "role", N_("Role in the cycle") }, { "kpi", N_("KPI") },
+    { "conversion_rate", N_("Conversion rate") }, { "days", N_("Days in stage") },
+    { "owner", N_("Owner") }, { "color", N_("Color") },
+    { "x", N_("Place on the canvas") }, { "y", N_("Place on the canvas") },
+    { "format", N_("Format") }, { "channel", N_("Channel") }, { "persona", N_("Persona") },
+    { "cta", N_("Call to action") }, { "commitment", N_("Commitment") },
+    { "direction", N_("Gives or asks") }, { "consent", N_("Consent") },
+    { "pitch", N_("Sales talk") }, { "status", N_("Status") }, { "due", N_("Due date") },
+    { "url", N_("Link") }, { "notes", N_("Notes") },
+    { "from", N_("From stage") }, { "to", N_("To stage") }, { "kind", N_("Kind") },
+    { "rate", N_("Rate") }, { "position", N_("Place in the list") }, { "stage", N_("Stage") },
+  };
+
+  g_return_val_if_fail (c != NULL, NULL);
+
+  if (c->field == NULL)
+    return g_strdup (_("Deleted on one side, changed on the other"));
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (strcmp (c->field, labels[i].key) == 0)
+      return g_strdup (_(labels[i].label));
+  /* A member Cycle does not know: its own name */
+  return g_strdup (c->field);
+}
+
+char *
+cycle_conflict_dup_value_label (const CycleConflict *c,
+                                CyclePlan           *plan,
+                                CycleMergeSide       side)
+{
+  const char *json;
+  const Kind *kind;
+  const Field *f;
+  g_autofree char *text = NULL;
+  Value v;
+
+  g_return_val_if_fail (c != NULL, NULL);
+
+  json = side == CYCLE_MERGE_OURS ? c->ours : c->theirs;
+  if (c->field == NULL)
+    return g_strdup (json == NULL ? _("Deleted") : _("Kept, with its changes"));
+  if (strcmp (c->field, "position") == 0)
+    return g_strdup (_("Where this side moved it"));
+  if (json == NULL)
+    return g_strdup (_("(not set)"));
+
+  kind = kind_for_name (c->kind);
+  f = kind != NULL ? field_for_key (kind, c->field) : NULL;
+  if (strcmp (c->field, "stage") == 0 || (f != NULL && f->type == FIELD_STAGE))
+    {
+      const Field stage_field = { "stage", FIELD_STAGE, NULL, NULL, NULL, FALSE, 0 };
+      CycleStage *stage;
+
+      if (value_from_json (&stage_field, json, &v, &text) && plan != NULL &&
+          (stage = cycle_plan_find_stage (plan, v.s)) != NULL)
+        return g_strdup (cycle_stage_get_name (stage));
+    }
+  else if (f != NULL && f->type == FIELD_PERSONA)
+    {
+      CyclePersona *persona;
+
+      if (value_from_json (f, json, &v, &text) && plan != NULL &&
+          (persona = cycle_plan_find_persona (plan, v.s)) != NULL)
+        return g_strdup (cycle_persona_get_name (persona));
+    }
+  else if (f != NULL && f->type == FIELD_STRING)
+    {
+      if (value_from_json (f, json, &v, &text))
+        return g_strdup (v.s);
+    }
+  else if (json[0] == '"')
+    {
+      /* An enum's word, or an unknown member's string */
+      const Field plain = { "", FIELD_STRING, NULL, NULL, NULL, FALSE, 0 };
+
+      if (value_from_json (&plain, json, &v, &text))
+        return g_strdup (v.s);
+    }
+
+  return g_strdup (json);
+}
+
 static void
 append_member (GString    *out,
                gboolean   *first,
@@ -686,8 +797,7 @@ cycle_plan_get_n_conflicts (CyclePlan *self)
   return conflicts->len;
 }
 
-/* Sets (or with @json NULL removes) the unknown member @key of @object: not an edit the window
- * offers, so not recorded for undo. */
+/* Sets (or with @json NULL removes) the unknown member @key of @object, recorded for undo */
 static void
 set_unknown (const Kind *kind,
              gpointer    object,
@@ -695,7 +805,11 @@ set_unknown (const Kind *kind,
              const char *json)
 {
   gboolean purpose = kind == &kind_plan && g_str_has_prefix (key, "purpose.");
+  CyclePlan *plan = kind == &kind_plan ? object : cycle_item_get_plan (object);
   CycleJsonMembers *members;
+
+  if (plan != NULL)
+    _cycle_plan_record_extras (plan, object);
 
   if (purpose)
     members = cycle_json_members_copy (_cycle_plan_get_purpose_extras (object));
@@ -808,10 +922,12 @@ cycle_plan_resolve_conflict (CyclePlan      *self,
 
 typedef struct
 {
-  CyclePlan *base;
-  CyclePlan *ours;
-  CyclePlan *theirs;
-  GPtrArray *conflicts;
+  CyclePlan  *base;
+  CyclePlan  *ours;
+  CyclePlan  *theirs;
+  GPtrArray  *conflicts;
+  gboolean    undoable;  /* an edit in the window: every change recorded, as one step */
+  CycleStage *stage;     /* whose content is being put in order, or NULL */
 } Merge;
 
 /* Takes @base, @ours and @theirs */
@@ -966,6 +1082,8 @@ merge_fields (Merge      *m,
                                _cycle_plan_get_purpose_extras (o),
                                _cycle_plan_get_purpose_extras (t));
       if (extras != NULL || purpose != NULL)
+        _cycle_plan_record_extras (o, o);
+      if (extras != NULL || purpose != NULL)
         _cycle_plan_take_extras (o,
                                  extras != NULL ? extras
                                  : cycle_json_members_copy (_cycle_plan_get_unknown (o)),
@@ -977,7 +1095,10 @@ merge_fields (Merge      *m,
   members = merge_members (m, kind, o, "", b != NULL ? item_unknown (kind, b) : NULL,
                            item_unknown (kind, o), item_unknown (kind, t));
   if (members != NULL)
-    _cycle_item_take_extras (o, members);
+    {
+      _cycle_plan_record_extras (m->ours, o);
+      _cycle_item_take_extras (o, members);
+    }
 }
 
 static const char *
@@ -1385,9 +1506,28 @@ same_ids (GPtrArray *a,
   return TRUE;
 }
 
+/* Puts the @n items of @store in the order of @order. Undoable: taken out and put back in,
+ * each a step that undo knows; otherwise in one splice, so that the plan's indexes stay. */
+static void
+reorder (Merge      *m,
+         GListStore *store,
+         GPtrArray  *order)
+{
+  guint n = order->len;
+
+  if (!m->undoable)
+    {
+      g_list_store_splice (store, 0, n, order->pdata, n);
+      return;
+    }
+  _cycle_plan_splice (m->ours, m->stage, store, 0, n, NULL, 0);
+  _cycle_plan_splice (m->ours, m->stage, store, 0, 0, order->pdata, n);
+}
+
 /* Puts @result, the items of @store, in the order of @list (by id); what @list lacks last */
 static void
-follow_order (GListStore *store,
+follow_order (Merge      *m,
+              GListStore *store,
               GPtrArray  *result,
               GPtrArray  *list)
 {
@@ -1412,7 +1552,7 @@ follow_order (GListStore *store,
   for (guint i = 0; i < result->len && same; i++)
     same = g_ptr_array_index (result, i) == g_ptr_array_index (order, i);
   if (!same)
-    g_list_store_splice (G_LIST_STORE (store), 0, result->len, order->pdata, result->len);
+    reorder (m, store, order);
 }
 
 /* Puts the items of @store (the result) in the merged order of @bl, @ol (ours' list before the
@@ -1449,7 +1589,7 @@ merge_order (Merge      *m,
   /* Ours did: theirs' order */
   if (same_ids (bl, ol))
     {
-      follow_order (store, result, tl);
+      follow_order (m, store, result, tl);
       return;
     }
 
@@ -1515,9 +1655,8 @@ merge_order (Merge      *m,
 
   for (guint i = 0; i < n && same; i++)
     same = g_ptr_array_index (result, i) == g_ptr_array_index (order, i);
-  /* The same items in another order: the plan's indexes do not change. */
   if (!same)
-    g_list_store_splice (store, 0, n, order->pdata, n);
+    reorder (m, store, order);
 }
 
 /* Ours' lists before the merge changes them */
@@ -1599,26 +1738,25 @@ merge_orders (Merge    *m,
       g_autoptr(GPtrArray) tl = stage_content (m->theirs, id);
       GPtrArray *ol = g_hash_table_lookup (snap->content, id);
 
+      m->stage = stage;
       merge_order (m, &kind_content, bl, ol != NULL ? ol : none, _cycle_stage_get_store (stage),
                    tl);
+      m->stage = NULL;
     }
 }
 
-GPtrArray *
-cycle_merge (CyclePlan *base,
-             CyclePlan *ours,
-             CyclePlan *theirs)
+static GPtrArray *
+merge_run (CyclePlan *base,
+           CyclePlan *ours,
+           CyclePlan *theirs,
+           gboolean   undoable)
 {
   const Kind *kinds[] = { &kind_persona, &kind_stage, &kind_content, &kind_link };
   const char *bc, *oc, *tc;
   g_autoptr(GPtrArray) recorded = NULL;
   g_autofree char *json = NULL;
-  Merge m = { base, ours, theirs, NULL };
+  Merge m = { base, ours, theirs, NULL, undoable, NULL };
   Snapshot snap;
-
-  g_return_val_if_fail (CYCLE_IS_PLAN (base), NULL);
-  g_return_val_if_fail (CYCLE_IS_PLAN (ours), NULL);
-  g_return_val_if_fail (CYCLE_IS_PLAN (theirs), NULL);
 
   m.conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) cycle_conflict_free);
 
@@ -1653,8 +1791,42 @@ cycle_merge (CyclePlan *base,
   json = _cycle_conflicts_to_json (recorded);
   _cycle_plan_set_conflicts_json (ours, json);
 
-  cycle_plan_clear_undo (ours);
   return m.conflicts;
+}
+
+GPtrArray *
+cycle_merge (CyclePlan *base,
+             CyclePlan *ours,
+             CyclePlan *theirs)
+{
+  GPtrArray *conflicts;
+
+  g_return_val_if_fail (CYCLE_IS_PLAN (base), NULL);
+  g_return_val_if_fail (CYCLE_IS_PLAN (ours), NULL);
+  g_return_val_if_fail (CYCLE_IS_PLAN (theirs), NULL);
+
+  conflicts = merge_run (base, ours, theirs, FALSE);
+  cycle_plan_clear_undo (ours);
+  return conflicts;
+}
+
+GPtrArray *
+cycle_plan_merge (CyclePlan *self,
+                  CyclePlan *base,
+                  CyclePlan *theirs)
+{
+  GPtrArray *conflicts;
+
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+  g_return_val_if_fail (CYCLE_IS_PLAN (base), NULL);
+  g_return_val_if_fail (CYCLE_IS_PLAN (theirs), NULL);
+
+  cycle_plan_seal_undo (self);
+  cycle_plan_begin_group (self, _("Merge"));
+  conflicts = merge_run (base, self, theirs, TRUE);
+  cycle_plan_end_group (self);
+  cycle_plan_seal_undo (self);
+  return conflicts;
 }
 
 /* Showing and comparing plans, for people (cycle-tool show and diff, git's textconv and

@@ -36,6 +36,16 @@ typedef enum {
   CYCLE_MERGE_THEIRS,
 } CycleMergeSide;
 
+/* For people, as the window lists conflicts: the item ("Stage “Visitors”", "The plan"), the
+ * field in plain words ("Conversion rate"; an unknown member's own name), and one side's value
+ * (a text as it reads, a stage or persona by its name in @plan (may be NULL), "(not set)",
+ * "Deleted") */
+char          *cycle_conflict_dup_item_label  (const CycleConflict *conflict);
+char          *cycle_conflict_dup_field_label (const CycleConflict *conflict);
+char          *cycle_conflict_dup_value_label (const CycleConflict *conflict,
+                                               CyclePlan           *plan,
+                                               CycleMergeSide       side);
+
 /* Merges into @ours the changes @theirs made to @base, item by id: additions of both sides,
  * edits of different fields, moves and members Cycle does not know. Where both sides changed the
  * same thing differently @ours keeps its value, except that an item edited on one side and
@@ -44,6 +54,13 @@ typedef enum {
  * @ours' undo history is cleared. @base and @theirs are not changed. */
 GPtrArray     *cycle_merge              (CyclePlan      *base,
                                          CyclePlan      *ours,
+                                         CyclePlan      *theirs);
+
+/* The same merge as an edit of @self (OURS, a plan in a window): every change is recorded as
+ * one undoable step, "Merge", which undo takes back to the plan as it was; the history before
+ * it is kept. Returns the new conflicts. */
+GPtrArray     *cycle_plan_merge         (CyclePlan      *self,
+                                         CyclePlan      *base,
                                          CyclePlan      *theirs);
 
 /* The conflicts recorded in the plan (the file's "conflicts" member), a new array of

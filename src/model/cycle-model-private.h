@@ -68,6 +68,9 @@ void         _cycle_plan_splice      (CyclePlan    *self,
                                       guint         n_remove,
                                       gpointer     *additions,
                                       guint         n_add);
+/* Records @object's unknown members for undo before they change, when the plan records */
+void         _cycle_plan_record_extras (CyclePlan  *self,
+                                      gpointer      object);
 void         _cycle_plan_take_extras (CyclePlan    *self,
                                       CycleJsonMembers *extras,
                                       CycleJsonMembers *purpose_extras);
@@ -101,6 +104,9 @@ void         _cycle_undo_record_splice (CycleUndo   *undo,
                                         guint        position,
                                         GPtrArray   *removed,
                                         GPtrArray   *added);
+/* Before a change of @object's unknown members (an item's, or the plan's and its purpose's) */
+void         _cycle_undo_record_extras (CycleUndo   *undo,
+                                        GObject     *object);
 void         _cycle_undo_begin_group   (CycleUndo   *undo,
                                         const char  *label);
 void         _cycle_undo_end_group     (CycleUndo   *undo);

@@ -494,6 +494,14 @@ _cycle_plan_remove_unknown (CyclePlan  *self,
 }
 
 void
+_cycle_plan_record_extras (CyclePlan *self,
+                           gpointer   object)
+{
+  if (_cycle_plan_is_recording (self))
+    _cycle_undo_record_extras (self->undo, object);
+}
+
+void
 _cycle_plan_take_extras (CyclePlan        *self,
                          CycleJsonMembers *extras,
                          CycleJsonMembers *purpose_extras)

@@ -23,6 +23,7 @@ typedef enum {
   STEP_PROPERTY,
   STEP_SPLICE,
   STEP_GROUP,
+  STEP_EXTRAS,
 } StepKind;
 
 typedef struct
@@ -50,6 +51,12 @@ typedef struct
       GPtrArray  *removed;
       GPtrArray  *added;
     } splice;
+    struct {
+      GObject          *object;   /* an item, or the plan (then not referenced) */
+      CycleJsonMembers *members;  /* its unknown members */
+      CycleJsonMembers *purpose;  /* the plan's: those of "purpose" */
+      gboolean          owned;
+    } extras;
     struct {
       char       *label;
       GPtrArray  *steps;
@@ -95,6 +102,12 @@ step_free (gpointer data)
       g_clear_pointer (&step->group.label, g_free);
       g_clear_pointer (&step->group.steps, g_ptr_array_unref);
       g_clear_pointer (&step->group.props, g_hash_table_unref);
+      break;
+    case STEP_EXTRAS:
+      if (step->extras.owned)
+        g_clear_object (&step->extras.object);
+      g_clear_pointer (&step->extras.members, cycle_json_members_free);
+      g_clear_pointer (&step->extras.purpose, cycle_json_members_free);
       break;
     default:
       g_assert_not_reached ();
@@ -290,6 +303,43 @@ _cycle_undo_record_splice (CycleUndo  *undo,
   push (undo, step);
 }
 
+/* The members Cycle does not know of @object (an item or the plan), as they are now */
+static void
+extras_get (CycleUndo         *undo,
+            GObject           *object,
+            CycleJsonMembers **members,
+            CycleJsonMembers **purpose)
+{
+  if (object == (GObject *) undo->plan)
+    {
+      *members = cycle_json_members_copy (_cycle_plan_get_unknown (undo->plan));
+      *purpose = cycle_json_members_copy (_cycle_plan_get_purpose_extras (undo->plan));
+    }
+  else
+    {
+      *members = cycle_json_members_copy (_cycle_item_get_unknown (CYCLE_ITEM (object)));
+      *purpose = NULL;
+    }
+}
+
+void
+_cycle_undo_record_extras (CycleUndo *undo,
+                           GObject   *object)
+{
+  Step *step;
+
+  if (undo->replaying)
+    return;
+
+  step = g_new0 (Step, 1);
+  step->kind = STEP_EXTRAS;
+  step->extras.owned = object != (GObject *) undo->plan;
+  step->extras.object = step->extras.owned ? g_object_ref (object) : object;
+  extras_get (undo, object, &step->extras.members, &step->extras.purpose);
+
+  push (undo, step);
+}
+
 void
 _cycle_undo_begin_group (CycleUndo  *undo,
                          const char *label)
@@ -368,6 +418,20 @@ apply (CycleUndo *undo,
         tmp = step->splice.removed;
         step->splice.removed = step->splice.added;
         step->splice.added = tmp;
+      }
+      break;
+
+    case STEP_EXTRAS:
+      {
+        CycleJsonMembers *members, *purpose;
+
+        extras_get (undo, step->extras.object, &members, &purpose);
+        if (step->extras.object == (GObject *) undo->plan)
+          _cycle_plan_take_extras (undo->plan, step->extras.members, step->extras.purpose);
+        else
+          _cycle_item_take_extras (CYCLE_ITEM (step->extras.object), step->extras.members);
+        step->extras.members = members;
+        step->extras.purpose = purpose;
       }
       break;
 
@@ -510,6 +574,7 @@ step_label (Step  *step,
       }
       break;
     case STEP_SPLICE:
+    case STEP_EXTRAS:
       *slot = g_strdup (_("Edit"));
       break;
     case STEP_GROUP:

@@ -157,10 +157,15 @@ on_changed_dialog_response_cb (CycleWindow      *self,
 {
   gboolean close_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "close-after"));
 
+  self->changed_dialog = NULL;
   if (g_strcmp0 (response, "overwrite") == 0)
     cycle_window_save_to (self, NULL, TRUE, close_after);
   else if (g_strcmp0 (response, "save-as") == 0)
     _cycle_window_save_as (self, close_after);
+  else if (g_strcmp0 (response, "merge") == 0)
+    _cycle_window_merge_from_disk (self);
+  else if (g_strcmp0 (response, "reload") == 0)
+    _cycle_window_reload_from_disk (self);
 }
 
 static void
@@ -206,29 +211,45 @@ show_save_error (CycleWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-show_changed_on_disk (CycleWindow *self,
-                      gboolean     close_after)
+void
+_cycle_window_show_changed_on_disk (CycleWindow *self,
+                                    gboolean     close_after)
 {
   g_autofree char *name = cycle_document_dup_display_name (self->document);
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
-  body = g_strdup_printf (_("Another program changed “%s” since it was opened here. Overwriting "
-                            "it loses those changes; saving as another file keeps both."),
+  if (self->changed_dialog != NULL)
+    {
+      if (close_after)
+        g_object_set_data (G_OBJECT (self->changed_dialog), "close-after", GINT_TO_POINTER (TRUE));
+      gtk_window_present (GTK_WINDOW (self->changed_dialog));
+      return;
+    }
+
+  body = g_strdup_printf (_("Another program changed “%s” since it was opened here, and the plan "
+                            "in the window has changes of its own. Merge brings both together "
+                            "(what both sides changed differently is listed, to pick a side); "
+                            "Reload takes the file and drops the window’s changes; Overwrite "
+                            "keeps the window’s and drops the file’s. Each can be undone, "
+                            "except Overwrite."),
                           name);
   dialog = message_dialog_new (self, _("The File Changed on Disk"), body);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "save-as", _("Save _As…"),
                                     "overwrite", _("_Overwrite"),
+                                    "reload", _("_Reload"),
+                                    "merge", _("_Merge"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_response_appearance (dialog, "merge", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "merge");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data (G_OBJECT (dialog), "close-after", GINT_TO_POINTER (close_after));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_dialog_response_cb), self,
                            G_CONNECT_SWAPPED);
+  self->changed_dialog = GTK_WIDGET (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -262,7 +283,7 @@ cycle_window_save_to (CycleWindow *self,
   if (!cycle_document_save (self->document, file, force, NULL, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-        show_changed_on_disk (self, close_after);
+        _cycle_window_show_changed_on_disk (self, close_after);
       else
         show_save_error (self, error, close_after);
       return FALSE;

@@ -53,6 +53,25 @@ struct _CycleWindow
   GtkLabel             *load_label;
   GtkProgressBar       *load_progress;
 
+  /* Teams (cycle-window-merge.c): the banners, the folder watched, the synced copy offered
+   * (merged already, or not yet) and those put aside (URIs), the conflicts' window */
+  GtkRevealer          *conflicts_revealer;
+  GtkLabel             *conflicts_label;
+  GtkRevealer          *synced_revealer;
+  GtkLabel             *synced_label;
+  GtkButton            *synced_button;
+  GtkButton            *synced_dismiss_button;
+  GFileMonitor         *folder_monitor;
+  guint                 disk_check_id;
+  GFile                *synced_copy;
+  gboolean              synced_merged;
+  GHashTable           *synced_put_aside;
+  GtkWindow            *conflicts_window;
+  struct _CycleConflictList *conflict_list;
+  gboolean              conflicts_on_map;
+  /* The "changed on disk" dialog while it is shown */
+  GtkWidget            *changed_dialog;
+
   /* A file being opened in a worker thread (cycle-window-open.c), or NULL */
   struct _CycleWindowLoad *load;
 
@@ -137,6 +156,22 @@ void        _cycle_window_save               (CycleWindow *self,
 void        _cycle_window_save_as            (CycleWindow *self,
                                               gboolean     close_after);
 void        _cycle_window_confirm_close      (CycleWindow *self);
+
+/* Asks what to do about the document's file changed on disk: merge, reload, overwrite or save
+ * as; closes the window afterwards when @close_after and the plan was saved. Shown once. */
+void        _cycle_window_show_changed_on_disk (CycleWindow *self,
+                                                gboolean     close_after);
+
+/* cycle-window-merge.c */
+void        _cycle_window_class_merge_init   (CycleWindowClass *klass);
+void        _cycle_window_merge_init         (CycleWindow *self);
+void        _cycle_window_merge_dispose      (CycleWindow *self);
+/* After the window took a document: the banners, the folder watched, the conflicts shown */
+void        _cycle_window_merge_follow_document (CycleWindow *self);
+void        _cycle_window_show_conflicts     (CycleWindow *self);
+/* The document's file into its plan, as one undoable step each; errors in a dialog */
+void        _cycle_window_merge_from_disk    (CycleWindow *self);
+void        _cycle_window_reload_from_disk   (CycleWindow *self);
 
 /* cycle-window-export.c: win.export (json, csv, svg, png, pdf), win.print, win.import-json */
 typedef enum {

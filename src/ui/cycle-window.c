@@ -433,6 +433,7 @@ cycle_window_set_document (CycleWindow   *self,
   update_page (self);
   _cycle_window_update_title (self);
   _cycle_window_update_actions (self);
+  _cycle_window_merge_follow_document (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
@@ -581,6 +582,7 @@ cycle_window_dispose (GObject *object)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
   _cycle_window_cancel_open (self);
+  _cycle_window_merge_dispose (self);
 
   /* The canvas lets go of the plan while the window can still take its notifications. */
   if (self->canvas != NULL)
@@ -795,6 +797,7 @@ cycle_window_class_init (CycleWindowClass *klass)
   _cycle_window_class_actions_init (klass);
   _cycle_window_class_export_init (klass);
   _cycle_window_class_open_init (klass);
+  _cycle_window_class_merge_init (klass);
 }
 
 static void
@@ -868,6 +871,8 @@ cycle_window_init (CycleWindow *self)
 
   /* The checks and the projection's settings. */
   _cycle_window_checks_init (self);
+  /* Merges: the conflicts' banner, the folder of the file */
+  _cycle_window_merge_init (self);
 }
 
 CycleWindow *

@@ -10,6 +10,7 @@
 #   sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 #   import atspi_util  # noqa: E402
 
+import json
 import os
 import shutil
 import subprocess
@@ -97,6 +98,18 @@ def type_text(text):
 
 # Files
 
+def write_plan(path, names):
+    """A plan of one stage per name (ids s1, s2, …, side by side) written as another program
+    writes it: a new file renamed over the old one."""
+    data = {"format": "org.example.Cycle", "version": 1, "personas": [],
+            "stages": [{"id": "s%d" % (i + 1), "name": name, "x": 40 + 360 * i, "y": 60}
+                       for i, name in enumerate(names)],
+            "links": []}
+    with open(path + ".new", "w") as f:
+        json.dump(data, f)
+    os.replace(path + ".new", path)
+
+
 def temp_copy(source, name, prefix, workdir=None):
     """Copies source to name in a new temporary directory (in workdir, if given); returns the
     directory, for shutil.rmtree, and the copy's path."""
@@ -170,6 +183,47 @@ def pointer_click(node, window_id):
     y = int(origin["Y"]) + extents.y + extents.height // 2
     subprocess.run(["xdotool", "mousemove", "--sync", str(x), str(y), "click", "1"], check=True)
     time.sleep(0.5)
+
+
+# GTK 4.8 does not report the "showing" state of every widget: go by "visible".
+def showing(node):
+    try:
+        return node.visible
+    except Exception:
+        return False
+
+
+def stages(app):
+    """Stage widgets, by name: buttons whose description tells their lane and content."""
+    found = {}
+    for node in walk(app, 40):
+        try:
+            description = node.description or ""
+            if node.roleName == "push button" and (description.startswith("Internal funnel")
+                                                   or description.startswith("Buyer")):
+                found[node.name] = description
+        except Exception:
+            pass
+    return found
+
+
+def shown_button(root, name, prefix=False):
+    """A shown button by its label, or the start of it. GTK 4.8 names a button with a mnemonic
+    "_Merge", and a message dialog's "_Merge Merge"."""
+    def named(n):
+        label = n.name.replace("_", "")
+        return label.startswith(name) if prefix else (label == name
+                                                      or n.name.endswith(" " + name))
+    return find(root, lambda n: n.roleName == "push button" and showing(n) and named(n))
+
+
+def click_button(root, what, name, prefix=False):
+    """Waits for a shown button and clicks it through its accessible action; returns whether it
+    was there."""
+    node = wait_for(what, lambda: shown_button(root, name, prefix))
+    if node is not None:
+        node.doActionNamed("click")
+    return node is not None
 
 
 def walk(node, max_depth=40, depth=0):

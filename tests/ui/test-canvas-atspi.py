@@ -24,29 +24,8 @@ import tempfile
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from atspi_util import (check, diag, find, focus_window, key, plan, run,  # noqa: E402
-                        start_app, stop_app, type_text, wait_for, wait_for_app, walk)
-
-
-def stages(app):
-    """Stage widgets: buttons whose description tells their lane and content."""
-    found = {}
-    for node in walk(app, 40):
-        try:
-            description = node.description or ""
-            if node.roleName == "push button" and (description.startswith("Internal funnel")
-                                                   or description.startswith("Buyer")):
-                found[node.name] = description
-        except Exception:
-            pass
-    return found
-
-
-# GTK 4.8 does not report the "showing" state of every widget: go by "visible".
-def showing(node):
-    try:
-        return node.visible
-    except Exception:
-        return False
+                        showing, stages, start_app, stop_app, type_text, wait_for,
+                        wait_for_app, walk)
 
 
 def link_editor(app):
