@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import traceback
 import tempfile
 import time
 
@@ -63,8 +64,13 @@ def exit_status():
 
 
 def run(main):
-    """Runs the test's main(), then exits with its TAP verdict."""
-    main()
+    """Runs the test's main(), then exits with its TAP verdict. An exception is a failed check,
+    its traceback printed as TAP comments (meson shows those, and may not show stderr)."""
+    try:
+        main()
+    except Exception:  # noqa: BLE001 (any error of the test is reported, then fails it)
+        diag(traceback.format_exc())
+        check("the test ran to its end without an error", False)
     sys.exit(exit_status())
 
 
