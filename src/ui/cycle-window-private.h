@@ -177,5 +177,9 @@ GtkPrintOperationResult
  * error shows a dialog and returns NULL. */
 CycleWindow *_cycle_window_import_file       (CycleWindow *self,
                                               GFile       *file);
+/* Opens the content import dialog on a CSV file, as choosing it in "Import Content Calendar…"
+ * does; an unreadable file gets an error dialog. */
+void         _cycle_window_import_csv        (CycleWindow *self,
+                                              GFile       *file);
 
 G_END_DECLS

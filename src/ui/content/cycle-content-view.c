@@ -13,6 +13,7 @@
 
 #include "cycle-content-editor.h"
 #include "cycle-content-view.h"
+#include "cycle-import-dialog.h"
 #include "cycle-toaster.h"
 #include "cycle-persona-manager.h"
 
@@ -270,6 +271,41 @@ cycle_content_view_show_personas (CycleContentView *self)
                                                                self->plan)));
 
   gtk_window_present (GTK_WINDOW (self->personas));
+}
+
+static void
+on_imported_cb (CycleContentView *self,
+                guint             n_added)
+{
+  g_autofree char *title = NULL;
+
+  /* Translators: a notification after an import */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u piece of content imported",
+                                        "%u pieces of content imported", n_added), n_added);
+  cycle_toaster_offer_undo (self->toaster, title, "content.undo");
+}
+
+GtkWindow *
+cycle_content_view_import (CycleContentView *self,
+                           const char       *data,
+                           gsize             length,
+                           CycleStage       *default_stage,
+                           const char       *source_name)
+{
+  CycleImportDialog *dialog;
+
+  g_return_val_if_fail (CYCLE_IS_CONTENT_VIEW (self), NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (self->plan == NULL)
+    return NULL;
+
+  dialog = cycle_import_dialog_new (parent_window (self), self->plan, data, length,
+                                    default_stage, source_name);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
 }
 
 static void
