@@ -26,6 +26,14 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _cycle_board_card_rename (CYCLE_BOARD_CARD (widget));
+}
+
+static void
 duplicate_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -164,6 +172,7 @@ _cycle_board_card_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "card.menu", NULL, menu_action);
   gtk_widget_class_install_action (widget_class, "card.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "card.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "card.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "card.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "card.move-previous", NULL, move_action);

@@ -849,6 +849,7 @@ cycle_content_table_class_init (CycleContentTableClass *klass)
     g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
 
+  g_type_ensure (CYCLE_TYPE_QUICK_ADD);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-content-table.ui");
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, search_entry);
@@ -857,6 +858,7 @@ cycle_content_table_class_init (CycleContentTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, channel_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, overdue_button);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentTable, quick_add);
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, stack);
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, scroller);
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, column_view);

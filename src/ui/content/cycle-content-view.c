@@ -285,6 +285,18 @@ on_imported_cb (CycleContentView *self,
   cycle_toaster_offer_undo (self->toaster, title, "content.undo");
 }
 
+void
+cycle_content_view_rename_selected (CycleContentView *self)
+{
+  g_return_if_fail (CYCLE_IS_CONTENT_VIEW (self));
+
+  if (g_strcmp0 (cycle_content_view_get_page (self), "table") == 0 &&
+      gtk_widget_activate_action (GTK_WIDGET (self->table), "table.rename", NULL))
+    return;
+  /* On the board, the focused card's column takes F2 before the window does. */
+  gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
 GtkWindow *
 cycle_content_view_import (CycleContentView *self,
                            const char       *data,

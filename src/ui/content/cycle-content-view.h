@@ -60,6 +60,9 @@ GtkWindow         *cycle_content_view_import        (CycleContentView *self,
                                                      gsize             length,
                                                      CycleStage       *default_stage,
                                                      const char       *source_name);
+/* F2 on the content page: renames the table's selected row in place, or the board's focused
+ * card (a bell when there is none). */
+void               cycle_content_view_rename_selected (CycleContentView *self);
 /* Opens the persona manager. */
 void               cycle_content_view_show_personas (CycleContentView *self);
 

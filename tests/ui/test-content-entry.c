@@ -1,0 +1,252 @@
+/* test-content-entry.c: entering content quickly — a title typed at the top of a board column
+ * or of the table, a card renamed in place, a CSV calendar imported through its preview — each
+ * one undo step, on a real, virtual display
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-content-entry"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "cycle-board-card-private.h"
+#include "cycle-board-column.h"
+#include "cycle-content-query.h"
+#include "cycle-content-table.h"
+#include "cycle-content-view.h"
+#include "cycle-import-dialog.h"
+#include "cycle-quick-add.h"
+#include "ui-test-util.h"
+
+/*   s1 Visitors:    c1 "The five-minute pour-over" (p1), c2 "Grind size, explained"
+ *   s2 Subscribers: c3 "Monthly brewing letter"
+ *   s3 Evangelists: empty */
+typedef struct
+{
+  CyclePlan        *plan;
+  GtkWindow        *window;
+  CycleContentView *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "data", "samples",
+                                                           "ui-sample.cycle", NULL),
+                                      &contents, &length, &error));
+  g_assert_no_error (error);
+  f->plan = cycle_plan_new_from_data (contents, length, &error);
+  g_assert_no_error (error);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1100, 700);
+  f->view = CYCLE_CONTENT_VIEW (cycle_content_view_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+  cycle_content_view_set_plan (f->view, f->plan);
+  gtk_window_present (f->window);
+  ui_test_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  ui_test_destroy_toplevels ();
+  g_assert_finalize_object (f->plan);
+}
+
+static gboolean
+column_has_stage (GtkWidget     *widget,
+                  gconstpointer  stage)
+{
+  return cycle_board_column_get_stage (CYCLE_BOARD_COLUMN (widget)) == stage;
+}
+
+static gboolean
+card_has_content (GtkWidget     *widget,
+                  gconstpointer  content)
+{
+  return cycle_board_card_get_content (CYCLE_BOARD_CARD (widget)) == content;
+}
+
+static CycleContent *
+last_content (CycleStage *stage)
+{
+  guint n = cycle_stage_get_n_content (stage);
+  g_autoptr(CycleContent) content = NULL;
+
+  g_assert_cmpuint (n, >, 0);
+  content = g_list_model_get_item (cycle_stage_get_content (stage), n - 1);
+  return content; /* the plan holds it */
+}
+
+/* What Enter in an entry does */
+static void
+press_enter (GtkEditable *entry)
+{
+  g_signal_emit_by_name (entry, "activate");
+}
+
+/* Types @text into @quick_add's entry and presses Enter (the entry's activate). */
+static void
+type_and_enter (CycleQuickAdd *quick_add,
+                const char    *text)
+{
+  GtkEditable *entry = cycle_quick_add_get_entry (quick_add);
+
+  gtk_editable_set_text (entry, text);
+  press_enter (entry);
+  ui_test_drain ();
+}
+
+/* Two titles typed at the top of the Subscribers column: two cards at its end, one undo step
+ * each, the entry empty and ready for the next; an empty title adds nothing. */
+static void
+test_quick_add_board (Fixture       *f,
+                      gconstpointer  data)
+{
+  CycleStage *subscribers = cycle_plan_find_stage (f->plan, "s2");
+  GtkWidget *column = ui_test_find_widget_full (GTK_WIDGET (f->view), CYCLE_TYPE_BOARD_COLUMN,
+                                                TRUE, column_has_stage, subscribers);
+  CycleQuickAdd *quick_add;
+  CycleContent *added;
+
+  g_assert_nonnull (column);
+  quick_add = CYCLE_QUICK_ADD (ui_test_find_widget (column, CYCLE_TYPE_QUICK_ADD, TRUE));
+  g_assert_true (cycle_quick_add_get_stage (quick_add) == subscribers);
+
+  type_and_enter (quick_add, "  Cupping night  ");
+  type_and_enter (quick_add, "Loyalty card");
+  g_assert_cmpstr (gtk_editable_get_text (cycle_quick_add_get_entry (quick_add)), ==, "");
+  type_and_enter (quick_add, "   ");
+  g_assert_cmpuint (cycle_stage_get_n_content (subscribers), ==, 3);
+  added = last_content (subscribers);
+  g_assert_cmpstr (cycle_content_get_title (added), ==, "Loyalty card");
+  ui_test_wait_until (ui_test_find_widget_full (column, CYCLE_TYPE_BOARD_CARD, TRUE,
+                                                card_has_content, added) != NULL);
+
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpuint (cycle_stage_get_n_content (subscribers), ==, 2);
+  g_assert_cmpstr (cycle_content_get_title (last_content (subscribers)), ==, "Cupping night");
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpuint (cycle_stage_get_n_content (subscribers), ==, 1);
+}
+
+/* The table's entry adds to the stage the table is filtered to, else to the first stage. */
+static void
+test_quick_add_table (Fixture       *f,
+                      gconstpointer  data)
+{
+  CycleStage *visitors = cycle_plan_find_stage (f->plan, "s1");
+  CycleStage *evangelists = cycle_plan_find_stage (f->plan, "s3");
+  CycleContentTable *table = cycle_content_view_get_table (f->view);
+  CycleQuickAdd *quick_add;
+
+  cycle_content_view_set_page (f->view, "table");
+  ui_test_wait_for_draw (GTK_WIDGET (table));
+  quick_add = CYCLE_QUICK_ADD (ui_test_find_widget (GTK_WIDGET (table), CYCLE_TYPE_QUICK_ADD,
+                                                    TRUE));
+  g_assert_true (cycle_quick_add_get_stage (quick_add) == visitors);
+
+  cycle_content_query_set_stage (cycle_content_table_get_query (table), evangelists);
+  g_assert_true (cycle_quick_add_get_stage (quick_add) == evangelists);
+  type_and_enter (quick_add, "Referral thank-you");
+  g_assert_cmpuint (cycle_stage_get_n_content (evangelists), ==, 1);
+  g_assert_cmpstr (cycle_content_get_title (last_content (evangelists)), ==,
+                   "Referral thank-you");
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpuint (cycle_stage_get_n_content (evangelists), ==, 0);
+}
+
+/* F2 on a card: its title in an entry; Enter writes it as one undo step; an empty title is
+ * refused and leaves the entry open. */
+static void
+test_rename_card (Fixture       *f,
+                  gconstpointer  data)
+{
+  CycleContent *content = cycle_plan_find_content (f->plan, "c1");
+  CycleBoardCard *card = (CycleBoardCard *)
+                         ui_test_find_widget_full (GTK_WIDGET (f->view), CYCLE_TYPE_BOARD_CARD,
+                                                   TRUE, card_has_content, content);
+  GtkEditable *entry;
+
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.rename", NULL));
+  ui_test_wait_until ((entry = _cycle_board_card_get_rename_entry (card)) != NULL);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "The five-minute pour-over");
+
+  gtk_editable_set_text (entry, "");
+  press_enter (entry);
+  g_assert_nonnull (_cycle_board_card_get_rename_entry (card));
+  g_assert_cmpstr (cycle_content_get_title (content), ==, "The five-minute pour-over");
+
+  gtk_editable_set_text (entry, "The four-minute pour-over");
+  press_enter (entry);
+  ui_test_wait_until (_cycle_board_card_get_rename_entry (card) == NULL);
+  g_assert_cmpstr (cycle_content_get_title (content), ==, "The four-minute pour-over");
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpstr (cycle_content_get_title (content), ==, "The five-minute pour-over");
+}
+
+/* The import dialog: what will be added, nothing before Import, all of it in one step after;
+ * text that is not a calendar says why and imports nothing. */
+static void
+test_import_dialog (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char csv[] = "\xEF\xBB\xBF" "Title;Stage\r\nCupping night;Subscribers\r\n"
+                            "Tote bag;Nowhere\r\nLoyalty card;Evangelists\r\n";
+  CycleStage *subscribers = cycle_plan_find_stage (f->plan, "s2");
+  CycleStage *evangelists = cycle_plan_find_stage (f->plan, "s3");
+  GtkWindow *dialog;
+
+  dialog = cycle_content_view_import (f->view, csv, strlen (csv), NULL, "“c.csv”");
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (cycle_import_dialog_get_n_items (CYCLE_IMPORT_DIALOG (dialog)), ==, 2);
+  g_assert_cmpuint (cycle_stage_get_n_content (subscribers), ==, 1);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  ui_test_wait_until (dialog == NULL);
+  g_assert_cmpuint (cycle_stage_get_n_content (subscribers), ==, 2);
+  g_assert_cmpuint (cycle_stage_get_n_content (evangelists), ==, 1);
+  g_assert_cmpstr (cycle_plan_get_undo_label (f->plan), ==, "Import Content");
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpuint (cycle_stage_get_n_content (subscribers), ==, 1);
+  g_assert_cmpuint (cycle_stage_get_n_content (evangelists), ==, 0);
+
+  dialog = cycle_content_view_import (f->view, "a,b\n1,2\n", 8, NULL, "“c.csv”");
+  g_assert_cmpuint (cycle_import_dialog_get_n_items (CYCLE_IMPORT_DIALOG (dialog)), ==, 0);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL) &&
+                  cycle_stage_get_n_content (subscribers) != 1);
+  gtk_window_destroy (dialog);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/content-entry/quick-add/board", test_quick_add_board);
+  ADD ("/content-entry/quick-add/table", test_quick_add_table);
+  ADD ("/content-entry/rename-card", test_rename_card);
+  ADD ("/content-entry/import-dialog", test_import_dialog);
+#undef ADD
+
+  return g_test_run ();
+}
