@@ -232,6 +232,46 @@ test_import_dialog (Fixture       *f,
   gtk_window_destroy (dialog);
 }
 
+static CycleImportDialog *
+find_import_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (CYCLE_IS_IMPORT_DIALOG (window))
+        return CYCLE_IMPORT_DIALOG (window); /* GTK holds it */
+    }
+  return NULL;
+}
+
+/* Rows copied from a spreadsheet (tab-separated, no header) pasted with Ctrl+V: the import
+ * dialog, rows without a stage going to the selected stage. */
+static void
+test_paste_rows (Fixture       *f,
+                 gconstpointer  data)
+{
+  CycleStage *subscribers = cycle_plan_find_stage (f->plan, "s2");
+  CycleStage *evangelists = cycle_plan_find_stage (f->plan, "s3");
+  CycleImportDialog *dialog = NULL;
+
+  cycle_content_view_set_stage (f->view, evangelists);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->view)),
+                          "Subscribers\t\tCupping night\n\t\tLoyalty card\n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "content.paste", NULL));
+  ui_test_wait_until ((dialog = find_import_dialog ()) != NULL);
+  g_assert_cmpuint (cycle_import_dialog_get_n_items (dialog), ==, 2);
+  cycle_import_dialog_apply (dialog);
+  ui_test_wait_until (find_import_dialog () == NULL);
+  g_assert_cmpuint (cycle_stage_get_n_content (subscribers), ==, 2);
+  g_assert_cmpstr (cycle_content_get_title (last_content (evangelists)), ==, "Loyalty card");
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpuint (cycle_stage_get_n_content (subscribers), ==, 1);
+  g_assert_cmpuint (cycle_stage_get_n_content (evangelists), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -246,6 +286,7 @@ main (int   argc,
   ADD ("/content-entry/quick-add/table", test_quick_add_table);
   ADD ("/content-entry/rename-card", test_rename_card);
   ADD ("/content-entry/import-dialog", test_import_dialog);
+  ADD ("/content-entry/paste-rows", test_paste_rows);
 #undef ADD
 
   return g_test_run ();

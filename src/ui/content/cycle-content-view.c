@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "cycle-content-clipboard.h"
 #include "cycle-content-editor.h"
 #include "cycle-content-view.h"
 #include "cycle-import-dialog.h"
@@ -341,6 +342,14 @@ add_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   cycle_content_view_add_content (CYCLE_CONTENT_VIEW (widget));
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  cycle_content_clipboard_paste (CYCLE_CONTENT_VIEW (widget));
 }
 
 static void
@@ -708,6 +717,11 @@ cycle_content_view_class_init (CycleContentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "content.personas", NULL, personas_action);
   gtk_widget_class_install_action (widget_class, "content.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "content.page", "s", page_action);
+  gtk_widget_class_install_action (widget_class, "content.paste", NULL, paste_action);
+
+  /* Entries paste into themselves first: this is Ctrl+V on the board or the table. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,
+                                       "content.paste", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "contentview");
 }
