@@ -682,6 +682,29 @@ test_permission (gconstpointer data)
   assert_no_pitch_at_top (plan);
 }
 
+/* Without the example content: the same stages, links and personas, no content, nothing to
+ * undo, not modified. */
+static void
+test_no_content (void)
+{
+  for (guint i = 0; i < cycle_templates_get_count (); i++)
+    {
+      const char *id = cycle_templates_get_id (i);
+      g_autoptr(CyclePlan) full = cycle_templates_create (id);
+      g_autoptr(CyclePlan) bare = cycle_templates_create_full (id, CYCLE_TEMPLATE_NO_CONTENT);
+
+      g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_all_content (bare)), ==, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_stages (bare)), ==,
+                        g_list_model_get_n_items (cycle_plan_get_stages (full)));
+      g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_links (bare)), ==,
+                        g_list_model_get_n_items (cycle_plan_get_links (full)));
+      g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_personas (bare)), ==,
+                        g_list_model_get_n_items (cycle_plan_get_personas (full)));
+      g_assert_false (cycle_plan_can_undo (bare));
+      g_assert_false (cycle_plan_get_modified (bare));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -689,6 +712,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/templates/list", test_list);
+  g_test_add_func ("/templates/no-content", test_no_content);
   g_test_add_func ("/templates/worked-funnel", test_worked_funnel);
   g_test_add_func ("/templates/mckinsey-loops", test_mckinsey_loops);
   g_test_add_func ("/templates/subscription-projection", test_subscription_projection);

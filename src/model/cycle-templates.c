@@ -198,6 +198,28 @@ build_stage (CyclePlan           *plan,
 }
 
 CyclePlan *
+cycle_templates_create_full (const char         *id,
+                             CycleTemplateFlags  flags)
+{
+  g_autoptr(CyclePlan) plan = cycle_templates_create (id);
+  GListModel *all;
+
+  if (plan == NULL || !(flags & CYCLE_TEMPLATE_NO_CONTENT))
+    return g_steal_pointer (&plan);
+
+  all = cycle_plan_get_all_content (plan);
+  while (g_list_model_get_n_items (all) > 0)
+    {
+      g_autoptr(CycleContent) content = g_list_model_get_item (all, 0);
+
+      cycle_plan_remove_content (plan, content);
+    }
+  cycle_plan_clear_undo (plan);
+  cycle_plan_mark_saved (plan);
+  return g_steal_pointer (&plan);
+}
+
+CyclePlan *
 cycle_templates_create (const char *id)
 {
   const Template *template;

@@ -38,4 +38,14 @@ int          cycle_templates_find            (const char *id);
  * and not modified; NULL when there is no such template. */
 CyclePlan   *cycle_templates_create          (const char *id);
 
+typedef enum {
+  CYCLE_TEMPLATE_NONE       = 0,
+  /* Stages, links and personas only: none of the example content. */
+  CYCLE_TEMPLATE_NO_CONTENT = 1 << 0,
+} CycleTemplateFlags;
+
+/* The same, as @flags say. */
+CyclePlan   *cycle_templates_create_full     (const char         *id,
+                                              CycleTemplateFlags  flags);
+
 G_END_DECLS

@@ -27,10 +27,11 @@
 
 struct _CycleTemplateDialog
 {
-  AdwWindow   parent_instance;
+  AdwWindow       parent_instance;
 
   /* Template widgets */
-  GtkFlowBox *flow_box;
+  GtkFlowBox     *flow_box;
+  GtkCheckButton *content_check;
 };
 
 G_DEFINE_FINAL_TYPE (CycleTemplateDialog, cycle_template_dialog, ADW_TYPE_WINDOW)
@@ -439,6 +440,7 @@ cycle_template_dialog_class_init (CycleTemplateDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-template-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CycleTemplateDialog, flow_box);
+  gtk_widget_class_bind_template_child (widget_class, CycleTemplateDialog, content_check);
   gtk_widget_class_bind_template_callback (widget_class, on_flow_box_child_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class,
                                            on_flow_box_selected_children_changed_cb);
@@ -486,6 +488,21 @@ cycle_template_dialog_get_selected (CycleTemplateDialog *self)
   child = get_selected_child (self);
 
   return child != NULL ? get_child_id (child) : NULL;
+}
+
+gboolean
+cycle_template_dialog_get_with_content (CycleTemplateDialog *self)
+{
+  g_return_val_if_fail (CYCLE_IS_TEMPLATE_DIALOG (self), TRUE);
+  return gtk_check_button_get_active (self->content_check);
+}
+
+void
+cycle_template_dialog_set_with_content (CycleTemplateDialog *self,
+                                        gboolean             with_content)
+{
+  g_return_if_fail (CYCLE_IS_TEMPLATE_DIALOG (self));
+  gtk_check_button_set_active (self->content_check, with_content);
 }
 
 gboolean

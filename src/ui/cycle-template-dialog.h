@@ -21,6 +21,11 @@ CycleTemplateDialog *cycle_template_dialog_new          (GtkWindow           *pa
 
 /* The id of the selected template ("internal-funnel"…). */
 const char          *cycle_template_dialog_get_selected (CycleTemplateDialog *self);
+/* Whether the plan should keep the template's example content ("Include the example
+ * content", on by default): read it in "template-chosen". */
+gboolean             cycle_template_dialog_get_with_content (CycleTemplateDialog *self);
+void                 cycle_template_dialog_set_with_content (CycleTemplateDialog *self,
+                                                             gboolean             with_content);
 /* Selects the template @id; FALSE when there is no such template. */
 gboolean             cycle_template_dialog_select       (CycleTemplateDialog *self,
                                                          const char          *id);

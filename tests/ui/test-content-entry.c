@@ -21,6 +21,8 @@
 #include "cycle-content-view.h"
 #include "cycle-import-dialog.h"
 #include "cycle-quick-add.h"
+#include "cycle-template-dialog.h"
+#include "cycle-templates.h"
 #include "ui-test-util.h"
 
 /*   s1 Visitors:    c1 "The five-minute pour-over" (p1), c2 "Grind size, explained"
@@ -272,6 +274,35 @@ test_paste_rows (Fixture       *f,
   g_assert_cmpuint (cycle_stage_get_n_content (evangelists), ==, 0);
 }
 
+static void
+on_template_chosen_cb (CycleTemplateDialog *dialog,
+                       const char          *id,
+                       CyclePlan          **plan)
+{
+  *plan = cycle_templates_create_full (id, cycle_template_dialog_get_with_content (dialog)
+                                           ? CYCLE_TEMPLATE_NONE : CYCLE_TEMPLATE_NO_CONTENT);
+}
+
+/* The template dialog offers to start without the example content: on by default, and what
+ * the choice says when Create is pressed. */
+static void
+test_template_without_content (void)
+{
+  CycleTemplateDialog *dialog = cycle_template_dialog_new (NULL);
+  g_autoptr(CyclePlan) plan = NULL;
+
+  g_assert_true (cycle_template_dialog_get_with_content (dialog));
+  g_assert_true (cycle_template_dialog_select (dialog, "internal-funnel"));
+  cycle_template_dialog_set_with_content (dialog, FALSE);
+  g_signal_connect (dialog, "template-chosen", G_CALLBACK (on_template_chosen_cb), &plan);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "template.create", NULL));
+  ui_test_wait_until (plan != NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_stages (plan)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_all_content (plan)), ==, 0);
+  ui_test_destroy_toplevels ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,6 +319,7 @@ main (int   argc,
   ADD ("/content-entry/import-dialog", test_import_dialog);
   ADD ("/content-entry/paste-rows", test_paste_rows);
 #undef ADD
+  g_test_add_func ("/content-entry/template-without-content", test_template_without_content);
 
   return g_test_run ();
 }
