@@ -357,15 +357,23 @@ cycle_export_csv_with_delimiter (CyclePlan           *plan,
                                  CycleCsvExportFlags  flags,
                                  char                 delimiter)
 {
+  g_return_val_if_fail (CYCLE_IS_PLAN (plan), NULL);
+
+  return cycle_export_csv_content (cycle_plan_get_all_content (plan), flags, delimiter);
+}
+
+GBytes *
+cycle_export_csv_content (GListModel          *all,
+                          CycleCsvExportFlags  flags,
+                          char                 delimiter)
+{
   gboolean stable = (flags & CYCLE_CSV_EXPORT_FOR_SCRIPTS) != 0;
   CycleCsvWriter csv;
-  GListModel *all = NULL;
   GString *out;
   guint n;
 
-  g_return_val_if_fail (CYCLE_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (all), NULL);
 
-  all = cycle_plan_get_all_content (plan);
   n = g_list_model_get_n_items (all);
   out = g_string_sized_new (256 + 200 * n);
 

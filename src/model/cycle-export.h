@@ -119,6 +119,13 @@ GBytes    *cycle_export_csv_with_delimiter       (CyclePlan            *plan,
                                                   CycleCsvExportFlags   flags,
                                                   char                  delimiter);
 
+/* The rows of @contents only (a list of CycleContent), as cycle_export_csv_with_delimiter()
+ * writes them: a copy of some content for a spreadsheet, or for another plan through
+ * cycle_csv_import_new(). */
+GBytes    *cycle_export_csv_content              (GListModel           *contents,
+                                                  CycleCsvExportFlags   flags,
+                                                  char                  delimiter);
+
 /* The projected number of people in each stage, indexed like the plan's stages, as the canvas
  * and picture exports show them; NaN where unknown. NULL (and *n_stages 0) when the plan has
  * nothing to project (no internal stage). Free with g_free(). */

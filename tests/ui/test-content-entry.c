@@ -275,6 +275,53 @@ test_paste_rows (Fixture       *f,
 }
 
 static void
+on_text_read_cb (GObject      *clipboard,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+/* Ctrl+C on a card: its row as a spreadsheet copies it (the header, then tab-separated cells);
+ * Ctrl+V on the content page brings it back as new content, through the import's preview. */
+static void
+test_copy_paste_card (Fixture       *f,
+                      gconstpointer  data)
+{
+  CycleContent *content = cycle_plan_find_content (f->plan, "c3");
+  CycleStage *subscribers = cycle_plan_find_stage (f->plan, "s2");
+  GtkWidget *card = ui_test_find_widget_full (GTK_WIDGET (f->view), CYCLE_TYPE_BOARD_CARD, TRUE,
+                                              card_has_content, content);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->view));
+  g_autofree char *text = NULL;
+  CycleImportDialog *dialog = NULL;
+  CycleContent *copy;
+
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_activate_action (card, "card.copy", NULL));
+  gdk_clipboard_read_text_async (clipboard, NULL, on_text_read_cb, &text);
+  ui_test_wait_until (text != NULL);
+  g_assert_true (g_str_has_prefix (text, "Stage\tPersona\tTitle\t"));
+  g_assert_nonnull (strstr (text, "\r\nSubscribers\t"));
+  g_assert_nonnull (strstr (text, "\tMonthly brewing letter\t"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "content.paste", NULL));
+  ui_test_wait_until ((dialog = find_import_dialog ()) != NULL);
+  g_assert_cmpuint (cycle_import_dialog_get_n_items (dialog), ==, 1);
+  cycle_import_dialog_apply (dialog);
+  ui_test_wait_until (find_import_dialog () == NULL);
+  g_assert_cmpuint (cycle_stage_get_n_content (subscribers), ==, 2);
+  copy = last_content (subscribers);
+  g_assert_true (copy != content);
+  g_assert_cmpstr (cycle_content_get_title (copy), ==, "Monthly brewing letter");
+  g_assert_cmpint (cycle_content_get_status (copy), ==, cycle_content_get_status (content));
+}
+
+static void
 on_template_chosen_cb (CycleTemplateDialog *dialog,
                        const char          *id,
                        CyclePlan          **plan)
@@ -318,6 +365,7 @@ main (int   argc,
   ADD ("/content-entry/rename-card", test_rename_card);
   ADD ("/content-entry/import-dialog", test_import_dialog);
   ADD ("/content-entry/paste-rows", test_paste_rows);
+  ADD ("/content-entry/copy-paste-card", test_copy_paste_card);
 #undef ADD
   g_test_add_func ("/content-entry/template-without-content", test_template_without_content);
 

@@ -803,6 +803,7 @@ cycle_board_column_class_init (CycleBoardColumnClass *klass)
   add_card_shortcut (widget_class, GDK_KEY_KP_Delete, 0, "card.delete");
   add_card_shortcut (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "card.duplicate");
   add_card_shortcut (widget_class, GDK_KEY_F2, 0, "card.rename");
+  add_card_shortcut (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "card.copy");
 
   gtk_widget_class_set_css_name (widget_class, "boardcolumn");
 }

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "cycle-content-clipboard.h"
+#include "cycle-export.h"
 
 static void
 on_text_read_cb (GObject      *source,
@@ -55,4 +56,24 @@ cycle_content_clipboard_paste (CycleContentView *view)
 
   clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
   gdk_clipboard_read_text_async (clipboard, NULL, on_text_read_cb, g_object_ref (view));
+}
+
+void
+cycle_content_clipboard_copy (GtkWidget    *widget,
+                              CycleContent *content)
+{
+  g_autoptr(GListStore) copied = g_list_store_new (CYCLE_TYPE_CONTENT);
+  g_autoptr(GBytes) rows = NULL;
+  g_autofree char *text = NULL;
+  const char *data;
+  gsize size = 0;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (CYCLE_IS_CONTENT (content));
+
+  g_list_store_append (copied, content);
+  rows = cycle_export_csv_content (G_LIST_MODEL (copied), CYCLE_CSV_EXPORT_NO_BOM, '\t');
+  data = g_bytes_get_data (rows, &size);
+  text = g_strndup (data, size);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
 }

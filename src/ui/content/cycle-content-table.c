@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "cycle-content-cells.h"
+#include "cycle-content-clipboard.h"
 #include "cycle-content-reversed.h"
 #include "cycle-content-table-private.h"
 #include "cycle-content-title-cell.h"
@@ -514,6 +515,17 @@ rename_action (GtkWidget  *widget,
 }
 
 static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CycleContent *content = selected_content (CYCLE_CONTENT_TABLE (widget));
+
+  if (content != NULL)
+    cycle_content_clipboard_copy (widget, content);
+}
+
+static void
 duplicate_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -871,6 +883,7 @@ cycle_content_table_class_init (CycleContentTableClass *klass)
 
   gtk_widget_class_install_action (widget_class, "table.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "table.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "table.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "table.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "table.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "table.show-on-board", NULL,
@@ -881,6 +894,8 @@ cycle_content_table_class_init (CycleContentTableClass *klass)
                                    focus_search_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "table.rename", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "table.copy",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "table.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "table.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
