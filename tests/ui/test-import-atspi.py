@@ -13,7 +13,9 @@
 # Content page it presses "Import…", types the file's path into the file chooser, and reads the
 # preview back: the sentence saying how many pieces will be added, each of them with its stage,
 # and the row left out with why. Nothing is on the board before Import; after it, the two cards
-# are; one Ctrl+Z takes both back out. Output: TAP.
+# are; one Ctrl+Z takes both back out. Then it clicks into the entry at the top of a column and
+# types two titles, each followed by Enter: two cards; Tab to the first card, F2, a new title
+# and Enter rename it in place. Output: TAP.
 
 import os
 import shutil
@@ -23,31 +25,25 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_util import (check, diag, focus_window, key, plan, run, start_app,  # noqa: E402
-                        stop_app, temp_copy, type_text, wait_for, wait_for_app, walk)
+from atspi_util import (check, diag, find, focus_window, key, plan, pointer_click,  # noqa: E402
+                        run, start_app, stop_app, temp_copy, type_text, wait_for,
+                        wait_for_app, walk)
 
 CSV = ("\ufeffTitre;Échéance;Étape;Responsable\r\n"
        "Guide de dégustation;15/03/2027;Subscribers;Ana\r\n"
        "Atelier latte art;;Nulle part;\r\n"
        "Carte de fidélité;;Evangelists;Bob\r\n")
 TITLES = ("Guide de dégustation", "Carte de fidélité")
+TYPED = ("Referral thank-you", "Ambassador kit")
+RENAMED = "Referral thank-you note"
 
 
-def find(root, name=None, role=None, predicate=None):
-    for node in walk(root, 60):
-        try:
-            if name is not None and node.name != name:
-                continue
-            if role is not None and node.roleName != role:
-                continue
-            if predicate is not None and not predicate(node):
-                continue
-            if not node.visible:
-                continue
-            return node
-        except Exception:
-            pass
-    return None
+def shown(root, name=None, role=None, predicate=None):
+    """The first node under root with that name, role and predicate that GTK 4.8 says is
+    visible (it does not report "showing" for every widget)."""
+    return find(root, lambda n: (name is None or n.name == name)
+                and (role is None or n.roleName == role)
+                and (predicate is None or predicate(n)) and n.visible, 60)
 
 
 def click(node):
@@ -72,8 +68,8 @@ def x_window(pid, title):
 
 
 def cards(app):
-    board = find(app, name="Board", role="table")
-    return [title for title in TITLES if board and find(board, name=title, role="panel")]
+    board = shown(app, name="Board", role="table")
+    return [title for title in TITLES if board and shown(board, name=title, role="panel")]
 
 
 def main():
@@ -84,7 +80,7 @@ def main():
     with open(csv_path, "w", encoding="utf-8", newline="") as f:
         f.write(CSV)
 
-    plan(8)
+    plan(10)
     app_process = start_app([cycle, path])
     try:
         app = wait_for_app(app_process)
@@ -93,11 +89,11 @@ def main():
         main_window = focus_window(app_process)
 
         content_page = wait_for("the Content page's switcher button",
-                                lambda: find(app, name="Content", role="page tab"))
+                                lambda: shown(app, name="Content", role="page tab"))
         if content_page:
             click(content_page)
         import_button = wait_for("the content page's Import button",
-                                 lambda: find(app, name="Import…", role="push button"))
+                                 lambda: shown(app, name="Import…", role="push button"))
         if not check("the content page offers to import a calendar", import_button is not None):
             return
         click(import_button)
@@ -113,17 +109,17 @@ def main():
         key("Return")
 
         dialog = wait_for("the import dialog", lambda: window_named(app, "Import Content"))
-        summary = dialog and wait_for("the preview's summary", lambda: find(
+        summary = dialog and wait_for("the preview's summary", lambda: shown(
             dialog, role="label",
             predicate=lambda n: n.name.startswith("2 pieces of content will be added from "
                                                   "“calendrier.csv”")))
-        added = dialog and find(dialog, name="Content to Add", role="list")
-        rows = added and [find(added, name=t) for t in TITLES]
-        stage_of_first = added and find(added, name="Subscribers · row 2")
+        added = dialog and shown(dialog, name="Content to Add", role="list")
+        rows = added and [shown(added, name=t) for t in TITLES]
+        stage_of_first = added and shown(added, name="Subscribers · row 2")
         check("the preview says what will be added, each piece with its stage and row",
               summary is not None and rows and all(rows) and stage_of_first is not None)
-        problems = dialog and find(dialog, name="Rows Not Read as They Are", role="list")
-        problem = problems and find(problems, name="Row 3: the plan has no stage “Nulle part”; "
+        problems = dialog and shown(dialog, name="Rows Not Read as They Are", role="list")
+        problem = problems and shown(problems, name="Row 3: the plan has no stage “Nulle part”; "
                                                    "left out")
         check("the preview says which row is left out, and why", problem is not None)
         if dialog and not (summary and problem):
@@ -131,7 +127,7 @@ def main():
         check("nothing is added before Import", cards(app) == [])
 
         # GTK 4.8 names a button with a mnemonic "_Import Import" or "Import Import".
-        button = dialog and find(dialog, role="push button",
+        button = dialog and shown(dialog, role="push button",
                                  predicate=lambda n: n.name.split()[-1:] == ["Import"])
         if button:
             click(button)
@@ -145,6 +141,27 @@ def main():
         key("ctrl+z")
         gone = wait_for("the cards gone after one undo", lambda: cards(app) == [] or None)
         check("one Ctrl+Z takes the whole import back", gone is not None)
+
+        # Typed titles: a click into the column's entry, then a title and Enter for each.
+        entry = shown(app, name="New Content Title for “Evangelists”")
+        if entry and main_window:
+            pointer_click(entry, main_window[0])
+        for title in TYPED:
+            type_text(title)
+            key("Return")
+        board = shown(app, name="Board", role="table")
+        typed = wait_for("the typed cards", lambda: all(
+            shown(board, name=t, role="panel") for t in TYPED))
+        check("a title typed at the top of a column and Enter adds a card, one after the other",
+              bool(typed))
+
+        # F2 on a card renames it in place: Tab from the entry reaches the column's cards.
+        key("Tab")
+        key("F2")
+        type_text(RENAMED)
+        key("Return")
+        renamed = wait_for("the renamed card", lambda: shown(board, name=RENAMED, role="panel"))
+        check("F2 on a card renames it in place", renamed is not None)
     finally:
         stop_app(app_process)
         shutil.rmtree(tmp, ignore_errors=True)
