@@ -14,8 +14,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CycleTemplateDialog, cycle_template_dialog,
                       CYCLE, TEMPLATE_DIALOG, AdwWindow)
 
-/* A modal dialog over @parent listing the templates of cycle-templates.h, each with a preview.
- * "Create" (or Enter, or a double click) emits "template-chosen" with the template's id, then
+/* A modal dialog over @parent listing the templates of cycle-templates.h, each with a preview,
+ * then the team's own (cycle_templates_list_user()).
+ * "Create" (or Enter, or a double click) emits "template-chosen" with the template's id (for
+ * cycle_templates_create_full()), then
  * the dialog closes itself; "Cancel" and Escape close it without a choice. */
 CycleTemplateDialog *cycle_template_dialog_new          (GtkWindow           *parent);
 

@@ -129,6 +129,14 @@ show_error_dialog (CycleWindow *self,
   return ADW_MESSAGE_DIALOG (dialog);
 }
 
+void
+_cycle_window_show_error (CycleWindow *self,
+                          const char  *heading,
+                          const char  *body)
+{
+  show_error_dialog (self, heading, body);
+}
+
 /* "Plan title.ext", or "Untitled Plan.ext"; without characters a file name cannot hold. */
 static char *
 dup_suggested_name (CycleWindow *self,

@@ -336,11 +336,50 @@ test_template_without_content (void)
   ui_test_destroy_toplevels ();
 }
 
+/* A plan the team saved as a template is offered beside the built-in ones, and a new plan
+ * starts from it, here without its content. */
+static void
+test_team_template (void)
+{
+  g_autoptr(CyclePlan) plan = ui_test_load_sample ();
+  g_autoptr(CyclePlan) made = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  CycleTemplateDialog *dialog;
+
+  file = cycle_templates_save_user (plan, "Coffee club", &error);
+  g_assert_no_error (error);
+  uri = g_file_get_uri (file);
+
+  dialog = cycle_template_dialog_new (NULL);
+  g_assert_true (cycle_template_dialog_select (dialog, uri));
+  g_assert_cmpstr (cycle_template_dialog_get_selected (dialog), ==, uri);
+  cycle_template_dialog_set_with_content (dialog, FALSE);
+  g_signal_connect (dialog, "template-chosen", G_CALLBACK (on_template_chosen_cb), &made);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "template.create", NULL));
+  ui_test_wait_until (made != NULL);
+  g_assert_cmpstr (cycle_plan_get_title (made), ==, cycle_plan_get_title (plan));
+  g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_stages (made)), ==,
+                    g_list_model_get_n_items (cycle_plan_get_stages (plan)));
+  g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_all_content (made)), ==, 0);
+  ui_test_destroy_toplevels ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("cycle-content-entry-XXXXXX", NULL);
+  g_autofree char *templates = NULL;
+  int status;
+
   g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  /* The team's templates go to a temporary data folder (set before GLib reads it; GLib's
+   * G_TEST_OPTION_ISOLATE_DIRS would also hide the system's MIME data, which icons need). */
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -354,6 +393,17 @@ main (int   argc,
   ADD ("/content-entry/copy-paste-card", test_copy_paste_card);
 #undef ADD
   g_test_add_func ("/content-entry/template-without-content", test_template_without_content);
+  g_test_add_func ("/content-entry/team-template", test_team_template);
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  templates = cycle_templates_get_user_dir ();
+  ui_test_remove_temp_dir (templates);
+  {
+    g_autofree char *cycle_dir = g_path_get_dirname (templates);
+
+    ui_test_remove_temp_dir (cycle_dir);
+  }
+  ui_test_remove_temp_dir (data_home);
+  return status;
 }
