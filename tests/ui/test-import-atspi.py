@@ -119,8 +119,8 @@ def main():
         check("the preview says what will be added, each piece with its stage and row",
               summary is not None and rows and all(rows) and stage_of_first is not None)
         problems = dialog and shown(dialog, name="Rows Not Read as They Are", role="list")
-        problem = problems and shown(problems, name="Row 3: the plan has no stage “Nulle part”; "
-                                                   "left out")
+        problem = problems and shown(
+            problems, name="Row 3: the plan has no stage “Nulle part”; left out")
         check("the preview says which row is left out, and why", problem is not None)
         if dialog and not (summary and problem):
             diag([n.name for n in walk(dialog, 40) if n.roleName == "label"][:20])

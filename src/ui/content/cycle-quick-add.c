@@ -45,7 +45,8 @@ update_name (CycleQuickAdd *self)
   if (self->stage != NULL)
     /* Translators: the accessible name of the entry that adds content by its title; %s is a
      * stage */
-    name = g_strdup_printf (_("New Content Title for “%s”"), cycle_stage_get_name (self->stage));
+    name = g_strdup_printf (_("New Content Title for “%s”"),
+                            cycle_stage_get_name (self->stage));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   name != NULL ? name : _("New Content Title"), -1);
