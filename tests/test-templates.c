@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "cycle-checker.h"
 #include "cycle-plan-io.h"
@@ -761,8 +762,14 @@ int
 main (int    argc,
       char **argv)
 {
-  /* The team's own templates go to a temporary data folder. */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *data_home = g_dir_make_tmp ("cycle-templates-XXXXXX", NULL);
+  g_autofree char *dir = NULL;
+  int status;
+
+  /* The team's own templates go to a temporary data folder, set before GLib reads it. */
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/templates/list", test_list);
   g_test_add_func ("/templates/no-content", test_no_content);
@@ -797,5 +804,26 @@ main (int    argc,
         }
     }
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  /* What /templates/user saved, and the folders above it up to the temporary one. */
+  dir = cycle_templates_get_user_dir ();
+  while (g_str_has_prefix (dir, data_home))
+    {
+      g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+      const char *name;
+      char *parent;
+
+      while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+
+          g_remove (path);
+        }
+      g_rmdir (dir);
+      parent = g_path_get_dirname (dir);
+      g_free (dir);
+      dir = parent;
+    }
+  return status;
 }
