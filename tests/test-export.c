@@ -1503,6 +1503,114 @@ test_csv_import_spreadsheet (void)
   g_assert_cmpstr (error->message, ==, "line 2: a quoted field is never closed");
 }
 
+/* The import in two steps: a preview that changes nothing, then one undo step; and rows pasted
+ * from a spreadsheet without their header, into the selected stage. */
+static void
+test_csv_import_preview (void)
+{
+  static const char text[] =
+    "Title,Stage,Owner\r\n"
+    "Tasting guide,Leads,Ana\r\n"
+    "Nowhere talk,Nulle part,\r\n"
+    "Welcome box,Qualified,\r\n";
+  static const char rows[] = "Leads\t\tCupping night\r\n\t\tLoyalty card\r\n";
+  g_autoptr(CyclePlan) plan = load_sample (NULL);
+  g_autoptr(CycleCsvImport) import = NULL;
+  g_autoptr(CycleCsvImport) pasted = NULL;
+  g_autoptr(CycleCsvImport) titles = NULL;
+  g_autoptr(GError) error = NULL;
+  CycleStage *leads = cycle_plan_find_stage (plan, "s2");
+  CycleStage *qualified = cycle_plan_find_stage (plan, "s4");
+  GListModel *all = cycle_plan_get_all_content (plan);
+  guint n = g_list_model_get_n_items (all);
+  g_autofree char *undo_before = g_strdup (cycle_plan_get_undo_label (plan));
+
+  import = cycle_csv_import_new (plan, text, strlen (text), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cycle_csv_import_get_n_items (import), ==, 2);
+  g_assert_cmpstr (cycle_content_get_title (cycle_csv_import_get_content (import, 0)), ==,
+                   "Tasting guide");
+  g_assert_cmpstr (cycle_content_get_owner (cycle_csv_import_get_content (import, 0)), ==,
+                   "Ana");
+  g_assert_true (cycle_csv_import_get_stage (import, 0) == leads);
+  g_assert_cmpuint (cycle_csv_import_get_row (import, 0), ==, 2);
+  g_assert_true (cycle_csv_import_get_stage (import, 1) == qualified);
+  g_assert_cmpuint (cycle_csv_import_get_row (import, 1), ==, 4);
+  g_assert_cmpuint (cycle_csv_import_get_problems (import)->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (cycle_csv_import_get_problems (import), 0), ==,
+                   "Row 3: the plan has no stage “Nulle part”; left out");
+  /* A preview changes nothing. */
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, n);
+  g_assert_cmpstr (cycle_plan_get_undo_label (plan), ==, undo_before);
+
+  g_assert_cmpint (cycle_csv_import_apply (import), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, n + 2);
+  g_assert_cmpstr (cycle_plan_get_undo_label (plan), ==, "Import Content");
+  g_assert_true (cycle_plan_undo (plan));
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, n);
+
+  /* Rows copied from a spreadsheet, tab-separated, no header: the export's order of columns;
+   * an empty stage cell takes the selected stage. Without a stage to use, they are refused. */
+  g_assert_null (cycle_csv_import_new (plan, rows, strlen (rows), NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  pasted = cycle_csv_import_new (plan, rows, strlen (rows), qualified, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cycle_csv_import_get_n_items (pasted), ==, 2);
+  g_assert_true (cycle_csv_import_get_stage (pasted, 0) == leads);
+  g_assert_cmpstr (cycle_content_get_title (cycle_csv_import_get_content (pasted, 0)), ==,
+                   "Cupping night");
+  g_assert_cmpuint (cycle_csv_import_get_row (pasted, 0), ==, 1);
+  g_assert_true (cycle_csv_import_get_stage (pasted, 1) == qualified);
+
+  /* One column: a list of titles, all into the selected stage. */
+  titles = cycle_csv_import_new (plan, "Flyer\nPoster\n", 13, leads, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cycle_csv_import_get_n_items (titles), ==, 2);
+  g_assert_cmpstr (cycle_content_get_title (cycle_csv_import_get_content (titles, 1)), ==,
+                   "Poster");
+  g_assert_true (cycle_csv_import_get_stage (titles, 1) == leads);
+  g_assert_cmpint (cycle_csv_import_apply (titles), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, n + 2);
+}
+
+/* Content copied as a spreadsheet copies rows (tab-separated, with the header, no byte order
+ * mark) comes back whole in another copy of the plan through the import. */
+static void
+test_csv_copy_content (void)
+{
+  g_autoptr(CyclePlan) plan = load_sample (NULL);
+  g_autoptr(CyclePlan) target = load_sample (NULL);
+  g_autoptr(GListStore) some = g_list_store_new (CYCLE_TYPE_CONTENT);
+  g_autoptr(CycleCsvImport) import = NULL;
+  g_autoptr(GBytes) copied = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *all = cycle_plan_get_all_content (plan);
+  g_autoptr(CycleContent) first = g_list_model_get_item (all, 0);
+  g_autoptr(CycleContent) last = g_list_model_get_item (all, g_list_model_get_n_items (all) - 1);
+  const char *text;
+  gsize size;
+
+  g_list_store_append (some, first);
+  g_list_store_append (some, last);
+  copied = cycle_export_csv_content (G_LIST_MODEL (some), CYCLE_CSV_EXPORT_NO_BOM, '\t');
+  text = g_bytes_get_data (copied, &size);
+  g_assert_true (g_str_has_prefix (text, "Stage\tPersona\tTitle\t"));
+
+  import = cycle_csv_import_new (target, text, size, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cycle_csv_import_get_n_items (import), ==, 2);
+  g_assert_cmpuint (cycle_csv_import_get_problems (import)->len, ==, 0);
+  g_assert_cmpstr (cycle_content_get_title (cycle_csv_import_get_content (import, 1)), ==,
+                   cycle_content_get_title (last));
+  g_assert_cmpstr (cycle_stage_get_name (cycle_csv_import_get_stage (import, 1)), ==,
+                   cycle_stage_get_name (cycle_content_get_stage (last)));
+  g_assert_cmpstr (cycle_content_get_due (cycle_csv_import_get_content (import, 0)), ==,
+                   cycle_content_get_due (first));
+  g_assert_cmpint (cycle_content_get_status (cycle_csv_import_get_content (import, 0)), ==,
+                   cycle_content_get_status (first));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1521,6 +1629,8 @@ main (int   argc,
   g_test_add_func ("/export/csv/cells", test_csv_cells);
   g_test_add_func ("/export/csv/import-round-trip", test_csv_import_round_trip);
   g_test_add_func ("/export/csv/import-spreadsheet", test_csv_import_spreadsheet);
+  g_test_add_func ("/export/csv/import-preview", test_csv_import_preview);
+  g_test_add_func ("/export/csv/copy-content", test_csv_copy_content);
   g_test_add_func ("/export/file/replace", test_file_replace);
   g_test_add_func ("/export/file/errors", test_file_errors);
   g_test_add_func ("/export/file/disk-full", test_file_disk_full);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "cycle-checker.h"
 #include "cycle-plan-io.h"
@@ -682,13 +683,97 @@ test_permission (gconstpointer data)
   assert_no_pitch_at_top (plan);
 }
 
+/* Without the example content: the same stages, links and personas, no content, nothing to
+ * undo, not modified. */
+static void
+test_no_content (void)
+{
+  for (guint i = 0; i < cycle_templates_get_count (); i++)
+    {
+      const char *id = cycle_templates_get_id (i);
+      g_autoptr(CyclePlan) full = cycle_templates_create (id);
+      g_autoptr(CyclePlan) bare = cycle_templates_create_full (id, CYCLE_TEMPLATE_NO_CONTENT);
+
+      g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_all_content (bare)), ==, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_stages (bare)), ==,
+                        g_list_model_get_n_items (cycle_plan_get_stages (full)));
+      g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_links (bare)), ==,
+                        g_list_model_get_n_items (cycle_plan_get_links (full)));
+      g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_personas (bare)), ==,
+                        g_list_model_get_n_items (cycle_plan_get_personas (full)));
+      g_assert_false (cycle_plan_can_undo (bare));
+      g_assert_false (cycle_plan_get_modified (bare));
+    }
+}
+
+/* A team's own template: saved under the user's data folder, listed by name, made into a new
+ * plan with or without its content; names that cannot be file names are refused. */
+static void
+test_user_templates (void)
+{
+  g_autoptr(CyclePlan) plan = cycle_templates_create ("aida");
+  g_autoptr(CyclePlan) made = NULL;
+  g_autoptr(CyclePlan) bare = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *dir = cycle_templates_get_user_dir ();
+  guint n_content = g_list_model_get_n_items (cycle_plan_get_all_content (plan));
+
+  g_assert_true (g_str_has_suffix (dir, "/cycle/templates"));
+  ids = cycle_templates_list_user ();
+  g_assert_cmpuint (g_strv_length (ids), ==, 0);
+  g_clear_pointer (&ids, g_strfreev);
+
+  cycle_plan_set_title (plan, "Our launch");
+  file = cycle_templates_save_user (plan, "  Lancement équipe ", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_query_exists (file, NULL));
+  g_clear_object (&file);
+  file = cycle_templates_save_user (plan, "Autumn", &error);
+  g_assert_no_error (error);
+
+  ids = cycle_templates_list_user ();
+  g_assert_cmpuint (g_strv_length (ids), ==, 2);
+  name = cycle_templates_dup_user_name (ids[1]);
+  g_assert_cmpstr (name, ==, "Lancement équipe");
+  g_assert_null (cycle_templates_dup_user_name ("aida"));
+
+  made = cycle_templates_create_full (ids[1], CYCLE_TEMPLATE_NONE);
+  g_assert_nonnull (made);
+  g_assert_cmpstr (cycle_plan_get_title (made), ==, "Our launch");
+  g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_all_content (made)), ==, n_content);
+  g_assert_false (cycle_plan_get_modified (made));
+  g_assert_false (cycle_plan_can_undo (made));
+  bare = cycle_templates_create_full (ids[1], CYCLE_TEMPLATE_NO_CONTENT);
+  g_assert_cmpuint (g_list_model_get_n_items (cycle_plan_get_all_content (bare)), ==, 0);
+
+  g_assert_null (cycle_templates_save_user (plan, "a/b", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (cycle_templates_save_user (plan, "  ", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (cycle_templates_create_full ("file:///nowhere/at/all.cycle", 0));
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *data_home = g_dir_make_tmp ("cycle-templates-XXXXXX", NULL);
+  g_autofree char *dir = NULL;
+  int status;
+
+  /* The team's own templates go to a temporary data folder, set before GLib reads it. */
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/templates/list", test_list);
+  g_test_add_func ("/templates/no-content", test_no_content);
+  g_test_add_func ("/templates/user", test_user_templates);
   g_test_add_func ("/templates/worked-funnel", test_worked_funnel);
   g_test_add_func ("/templates/mckinsey-loops", test_mckinsey_loops);
   g_test_add_func ("/templates/subscription-projection", test_subscription_projection);
@@ -719,5 +804,26 @@ main (int    argc,
         }
     }
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  /* What /templates/user saved, and the folders above it up to the temporary one. */
+  dir = cycle_templates_get_user_dir ();
+  while (g_str_has_prefix (dir, data_home))
+    {
+      g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+      const char *name;
+      char *parent;
+
+      while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+
+          g_remove (path);
+        }
+      g_rmdir (dir);
+      parent = g_path_get_dirname (dir);
+      g_free (dir);
+      dir = parent;
+    }
+  return status;
 }

@@ -344,15 +344,23 @@ cycle_export_csv_with_delimiter (CyclePlan           *plan,
                                  CycleCsvExportFlags  flags,
                                  char                 delimiter)
 {
+  g_return_val_if_fail (CYCLE_IS_PLAN (plan), NULL);
+
+  return cycle_export_csv_content (cycle_plan_get_all_content (plan), flags, delimiter);
+}
+
+GBytes *
+cycle_export_csv_content (GListModel          *all,
+                          CycleCsvExportFlags  flags,
+                          char                 delimiter)
+{
   gboolean stable = (flags & CYCLE_CSV_EXPORT_FOR_SCRIPTS) != 0;
   CycleCsvWriter csv;
-  GListModel *all = NULL;
   GString *out;
   guint n;
 
-  g_return_val_if_fail (CYCLE_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (all), NULL);
 
-  all = cycle_plan_get_all_content (plan);
   n = g_list_model_get_n_items (all);
   out = g_string_sized_new (256 + 200 * n);
 
@@ -579,34 +587,25 @@ read_enum_cell (GPtrArray  *said,
   return FALSE;
 }
 
-int
-cycle_import_csv (CyclePlan   *plan,
-                  const char  *data,
-                  gsize        length,
-                  GPtrArray  **problems,
-                  GError     **error)
+struct _CycleCsvImport
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
-  int column_of[CYCLE_CSV_N_COLUMNS];
-  GStrv header;
-  int added = 0;
+  CyclePlan *plan;
+  GPtrArray *contents;  /* CycleContent, not yet in the plan */
+  GPtrArray *stages;    /* CycleStage, where each goes */
+  GArray    *rows;      /* guint, its row as a spreadsheet numbers it */
+  GPtrArray *problems;  /* char * */
+  gboolean   applied;
+};
 
-  g_return_val_if_fail (CYCLE_IS_PLAN (plan), -1);
-  g_return_val_if_fail (data != NULL || length == 0, -1);
-
-  rows = cycle_csv_parse (data, length, 0, error);
-  if (rows == NULL)
-    return -1;
-  if (rows->len == 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("the file is empty"));
-      return -1;
-    }
-
+/* Whether the first row names the columns: it names a title column, and a stage column unless
+ * there is a stage to use instead. */
+static gboolean
+read_header (GStrv       header,
+             int        *column_of,
+             CycleStage *default_stage)
+{
   for (guint c = 0; c < CYCLE_CSV_N_COLUMNS; c++)
     column_of[c] = -1;
-  header = g_ptr_array_index (rows, 0);
   for (guint i = 0; header[i] != NULL; i++)
     {
       int c = header_column (header[i]);
@@ -614,23 +613,72 @@ cycle_import_csv (CyclePlan   *plan,
       if (c >= 0 && column_of[c] < 0)
         column_of[c] = (int) i;
     }
-  if (column_of[0] < 0 || column_of[2] < 0)
+  return column_of[2] >= 0 && (column_of[0] >= 0 || default_stage != NULL);
+}
+
+CycleCsvImport *
+cycle_csv_import_new (CyclePlan   *plan,
+                      const char  *data,
+                      gsize        length,
+                      CycleStage  *default_stage,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  CycleCsvImport *self;
+  int column_of[CYCLE_CSV_N_COLUMNS];
+  guint first = 1;
+
+  g_return_val_if_fail (CYCLE_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (default_stage == NULL || CYCLE_IS_STAGE (default_stage), NULL);
+
+  rows = cycle_csv_parse (data, length, 0, error);
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("the first line does not name the columns: it needs at least “%s” and "
-                     "“%s”, as Cycle’s CSV export writes them"),
-                   people_header (0), people_header (2));
-      return -1;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("the file is empty"));
+      return NULL;
     }
 
-  cycle_plan_begin_group (plan, _("Import Content"));
-  for (guint r = 1; r < rows->len; r++)
+  if (!read_header (g_ptr_array_index (rows, 0), column_of, default_stage))
+    {
+      GStrv row = g_ptr_array_index (rows, 0);
+
+      if (default_stage == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("the first line does not name the columns: it needs at least “%s” "
+                         "and “%s”, as Cycle’s CSV export writes them"),
+                       people_header (0), people_header (2));
+          return NULL;
+        }
+      /* Rows copied from a spreadsheet without their header: one column is a list of titles,
+       * more are in the order Cycle's export writes them. */
+      first = 0;
+      if (g_strv_length (row) <= 1)
+        column_of[2] = 0;
+      else
+        for (guint c = 0; c < CYCLE_CSV_N_COLUMNS; c++)
+          column_of[c] = (int) c;
+    }
+
+  self = g_new0 (CycleCsvImport, 1);
+  self->plan = g_object_ref (plan);
+  self->contents = g_ptr_array_new_with_free_func (g_object_unref);
+  self->stages = g_ptr_array_new_with_free_func (g_object_unref);
+  self->rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->problems = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint r = first; r < rows->len; r++)
     {
       GStrv row = g_ptr_array_index (rows, r);
       guint n_cells = g_strv_length (row);
       const char *cell[CYCLE_CSV_N_COLUMNS];
-      g_autoptr(CycleContent) content = NULL;
+      GPtrArray *said = self->problems;
+      CycleContent *content;
       CycleStage *stage;
+      guint number = r + 1;
       int value;
 
       for (guint c = 0; c < CYCLE_CSV_N_COLUMNS; c++)
@@ -644,15 +692,18 @@ cycle_import_csv (CyclePlan   *plan,
       /* Rows are counted as a spreadsheet numbers them: the header is row 1. */
       if (cell[2][0] == '\0')
         {
-          g_ptr_array_add (said, g_strdup_printf (_("Row %u: no title; left out"), r + 1));
+          g_ptr_array_add (said, g_strdup_printf (_("Row %u: no title; left out"), number));
           continue;
         }
-      stage = find_named (cycle_plan_get_stages (plan), cell[0],
-                          (const char *(*) (gpointer)) cycle_stage_get_name);
+      if (cell[0][0] == '\0' && default_stage != NULL)
+        stage = default_stage;
+      else
+        stage = find_named (cycle_plan_get_stages (plan), cell[0],
+                            (const char *(*) (gpointer)) cycle_stage_get_name);
       if (stage == NULL)
         {
           g_ptr_array_add (said, g_strdup_printf (_("Row %u: the plan has no stage “%s”; "
-                                                    "left out"), r + 1, cell[0]));
+                                                    "left out"), number, cell[0]));
           continue;
         }
 
@@ -673,16 +724,16 @@ cycle_import_csv (CyclePlan   *plan,
             cycle_content_set_persona (content, persona);
           else
             g_ptr_array_add (said, g_strdup_printf (_("Row %u: the plan has no persona “%s”; "
-                                                      "imported without one"), r + 1, cell[1]));
+                                                      "imported without one"), number, cell[1]));
         }
-      if (read_enum_cell (said, r + 1, cell[6], CYCLE_TYPE_COMMITMENT, &value))
+      if (read_enum_cell (said, number, cell[6], CYCLE_TYPE_COMMITMENT, &value))
         cycle_content_set_commitment (content, value);
       /* Gives or asks as the export wrote it is what the call to action comes to: only a
        * word that differs from it is the team's own. */
       if (cell[7][0] != '\0' && cycle_enum_from_text (CYCLE_TYPE_DIRECTION, cell[7], &value) &&
           value != CYCLE_DIRECTION_AUTO && value != (int) cycle_content_get_direction (content))
         cycle_content_set_direction (content, value);
-      if (read_enum_cell (said, r + 1, cell[8], CYCLE_TYPE_STATUS, &value))
+      if (read_enum_cell (said, number, cell[8], CYCLE_TYPE_STATUS, &value))
         cycle_content_set_status (content, value);
       if (cell[10][0] != '\0')
         {
@@ -693,15 +744,114 @@ cycle_import_csv (CyclePlan   *plan,
             cycle_content_set_due (content, iso);
           else
             g_ptr_array_add (said, g_strdup_printf (_("Row %u: %s; imported without a due "
-                                                      "date"), r + 1, problem));
+                                                      "date"), number, problem));
         }
 
-      cycle_plan_add_content (plan, stage, content, -1);
+      g_ptr_array_add (self->contents, content);
+      g_ptr_array_add (self->stages, g_object_ref (stage));
+      g_array_append_val (self->rows, number);
+    }
+
+  return self;
+}
+
+guint
+cycle_csv_import_get_n_items (CycleCsvImport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->contents->len;
+}
+
+CycleContent *
+cycle_csv_import_get_content (CycleCsvImport *self,
+                              guint           i)
+{
+  g_return_val_if_fail (self != NULL && i < self->contents->len, NULL);
+  return g_ptr_array_index (self->contents, i);
+}
+
+CycleStage *
+cycle_csv_import_get_stage (CycleCsvImport *self,
+                            guint           i)
+{
+  g_return_val_if_fail (self != NULL && i < self->stages->len, NULL);
+  return g_ptr_array_index (self->stages, i);
+}
+
+guint
+cycle_csv_import_get_row (CycleCsvImport *self,
+                          guint           i)
+{
+  g_return_val_if_fail (self != NULL && i < self->rows->len, 0);
+  return g_array_index (self->rows, guint, i);
+}
+
+GPtrArray *
+cycle_csv_import_get_problems (CycleCsvImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->problems;
+}
+
+int
+cycle_csv_import_apply (CycleCsvImport *self)
+{
+  int added = 0;
+
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (!self->applied, -1);
+
+  self->applied = TRUE;
+  if (self->contents->len == 0)
+    return 0;
+
+  cycle_plan_begin_group (self->plan, _("Import Content"));
+  for (guint i = 0; i < self->contents->len; i++)
+    {
+      CycleStage *stage = g_ptr_array_index (self->stages, i);
+
+      /* A stage removed since the preview takes nothing. */
+      if (cycle_item_get_plan (CYCLE_ITEM (stage)) != self->plan)
+        continue;
+      cycle_plan_add_content (self->plan, stage, g_ptr_array_index (self->contents, i), -1);
       added++;
     }
-  cycle_plan_end_group (plan);
+  cycle_plan_end_group (self->plan);
+  return added;
+}
 
+void
+cycle_csv_import_free (CycleCsvImport *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->plan);
+  g_ptr_array_unref (self->contents);
+  g_ptr_array_unref (self->stages);
+  g_array_unref (self->rows);
+  g_ptr_array_unref (self->problems);
+  g_free (self);
+}
+
+int
+cycle_import_csv (CyclePlan   *plan,
+                  const char  *data,
+                  gsize        length,
+                  GPtrArray  **problems,
+                  GError     **error)
+{
+  g_autoptr(CycleCsvImport) import = NULL;
+  int added;
+
+  g_return_val_if_fail (CYCLE_IS_PLAN (plan), -1);
+
+  import = cycle_csv_import_new (plan, data, length, NULL, error);
+  if (import == NULL)
+    return -1;
+
+  added = cycle_csv_import_apply (import);
   if (problems != NULL)
-    *problems = g_steal_pointer (&said);
+    *problems = g_ptr_array_ref (import->problems);
   return added;
 }

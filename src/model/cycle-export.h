@@ -85,8 +85,44 @@ int        cycle_import_csv                      (CyclePlan            *plan,
                                                   gsize                 length,
                                                   GPtrArray           **problems,
                                                   GError              **error);
+/* The same in two steps, so that people see what an import will do before it is done: a CSV
+ * content calendar read against @plan, its content made but not yet added. With @default_stage,
+ * the first line may also be a row of content (rows copied from a spreadsheet, without their
+ * header: one column is a list of titles, more are in the order of Cycle's export), and a row
+ * without a stage goes to @default_stage. NULL and @error as cycle_import_csv(). */
+typedef struct _CycleCsvImport CycleCsvImport;
+
+CycleCsvImport *cycle_csv_import_new             (CyclePlan            *plan,
+                                                  const char           *data,
+                                                  gsize                 length,
+                                                  CycleStage           *default_stage,
+                                                  GError              **error);
+/* The content to be added, in the order of the rows: the piece, its stage, its row (as a
+ * spreadsheet numbers them). */
+guint           cycle_csv_import_get_n_items     (CycleCsvImport       *self);
+CycleContent   *cycle_csv_import_get_content     (CycleCsvImport       *self,
+                                                  guint                 i);
+CycleStage     *cycle_csv_import_get_stage       (CycleCsvImport       *self,
+                                                  guint                 i);
+guint           cycle_csv_import_get_row         (CycleCsvImport       *self,
+                                                  guint                 i);
+/* One sentence per row left out or value not understood ("Row 4: …"). */
+GPtrArray      *cycle_csv_import_get_problems    (CycleCsvImport       *self);
+/* Adds the content to the plan as one undo step ("Import Content"); once only. Returns how
+ * many were added. */
+int             cycle_csv_import_apply           (CycleCsvImport       *self);
+void            cycle_csv_import_free            (CycleCsvImport       *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CycleCsvImport, cycle_csv_import_free)
+
 /* The same with @delimiter (',', ';' or '\t'; 0: as cycle_export_csv()). */
 GBytes    *cycle_export_csv_with_delimiter       (CyclePlan            *plan,
+                                                  CycleCsvExportFlags   flags,
+                                                  char                  delimiter);
+
+/* The rows of @contents only (a list of CycleContent), as cycle_export_csv_with_delimiter()
+ * writes them: a copy of some content for a spreadsheet, or for another plan through
+ * cycle_csv_import_new(). */
+GBytes    *cycle_export_csv_content              (GListModel           *contents,
                                                   CycleCsvExportFlags   flags,
                                                   char                  delimiter);
 

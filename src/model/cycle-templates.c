@@ -10,11 +10,14 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 
+#include "cycle-atomic-file.h"
+#include "cycle-plan-io.h"
 #include "cycle-templates-private.h"
 
 /* Where the free layout puts the stages: a ring for the cycles, a column for the funnels. */
@@ -195,6 +198,151 @@ build_stage (CyclePlan           *plan,
     }
 
   return g_steal_pointer (&stage);
+}
+
+#define USER_SUFFIX ".cycle"
+
+char *
+cycle_templates_get_user_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "cycle", "templates", NULL);
+}
+
+GFile *
+cycle_templates_save_user (CyclePlan   *plan,
+                           const char  *name,
+                           GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autofree char *basename = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gconstpointer data;
+  gsize size = 0;
+
+  g_return_val_if_fail (CYCLE_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  trimmed = g_strstrip (g_strdup (name));
+  if (trimmed[0] == '\0' || strchr (trimmed, '/') != NULL || trimmed[0] == '.')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("A template needs a name, without “/” and not starting with a dot"));
+      return NULL;
+    }
+
+  dir = cycle_templates_get_user_dir ();
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not make the folder “%s”: %s"), dir, g_strerror (saved));
+      return NULL;
+    }
+
+  basename = g_strconcat (trimmed, USER_SUFFIX, NULL);
+  file = g_file_new_build_filename (dir, basename, NULL);
+  bytes = cycle_plan_to_bytes (plan);
+  data = g_bytes_get_data (bytes, &size);
+  if (!cycle_atomic_file_replace_contents (file, data, size, CYCLE_ATOMIC_FILE_NONE, error))
+    return NULL;
+  return g_steal_pointer (&file);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+GStrv
+cycle_templates_list_user (void)
+{
+  g_autofree char *dir = cycle_templates_get_user_dir ();
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GStrvBuilder) uris = g_strv_builder_new ();
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    if (g_str_has_suffix (name, USER_SUFFIX) && name[0] != '.')
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+      if (uri != NULL)
+        g_strv_builder_add (uris, uri);
+    }
+  return g_strv_builder_end (uris);
+}
+
+char *
+cycle_templates_dup_user_name (const char *id)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!g_str_has_prefix (id, "file:") || (path = g_filename_from_uri (id, NULL, NULL)) == NULL)
+    return NULL;
+  basename = g_path_get_basename (path);
+  if (g_str_has_suffix (basename, USER_SUFFIX))
+    basename[strlen (basename) - strlen (USER_SUFFIX)] = '\0';
+  return g_filename_display_name (basename);
+}
+
+/* A team's template, read anew each time: a new plan of no file. */
+static CyclePlan *
+create_user (const char *id)
+{
+  g_autofree char *path = g_filename_from_uri (id, NULL, NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  CyclePlan *plan;
+
+  if (path == NULL || !g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+  plan = cycle_plan_new_from_data (contents, length, NULL);
+  if (plan != NULL)
+    {
+      cycle_plan_clear_undo (plan);
+      cycle_plan_mark_saved (plan);
+    }
+  return plan;
+}
+
+CyclePlan *
+cycle_templates_create_full (const char         *id,
+                             CycleTemplateFlags  flags)
+{
+  g_autoptr(CyclePlan) plan = NULL;
+  GListModel *all;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  plan = g_str_has_prefix (id, "file:") ? create_user (id) : cycle_templates_create (id);
+
+  if (plan == NULL || !(flags & CYCLE_TEMPLATE_NO_CONTENT))
+    return g_steal_pointer (&plan);
+
+  all = cycle_plan_get_all_content (plan);
+  while (g_list_model_get_n_items (all) > 0)
+    {
+      g_autoptr(CycleContent) content = g_list_model_get_item (all, 0);
+
+      cycle_plan_remove_content (plan, content);
+    }
+  cycle_plan_clear_undo (plan);
+  cycle_plan_mark_saved (plan);
+  return g_steal_pointer (&plan);
 }
 
 CyclePlan *

@@ -38,4 +38,30 @@ int          cycle_templates_find            (const char *id);
  * and not modified; NULL when there is no such template. */
 CyclePlan   *cycle_templates_create          (const char *id);
 
+typedef enum {
+  CYCLE_TEMPLATE_NONE       = 0,
+  /* Stages, links and personas only: none of the example content. */
+  CYCLE_TEMPLATE_NO_CONTENT = 1 << 0,
+} CycleTemplateFlags;
+
+/* The same, as @flags say; @id may also be a team's own template (its file's URI, from
+ * cycle_templates_list_user()), whose plan is read anew: NULL when it cannot be. */
+CyclePlan   *cycle_templates_create_full     (const char         *id,
+                                              CycleTemplateFlags  flags);
+
+/* A team's own templates: plans saved as NAME.cycle in the folder "cycle/templates" of the
+ * user's data folder ($XDG_DATA_HOME, ~/.local/share), offered beside the built-in ones. */
+char        *cycle_templates_get_user_dir    (void);
+/* Saves @plan (its content included) as the template @name, through the atomic writer,
+ * replacing one of that name; the folder is made if needed. Returns the file, or NULL and
+ * @error (G_IO_ERROR_INVALID_ARGUMENT for an empty name or one with "/"). */
+GFile       *cycle_templates_save_user       (CyclePlan   *plan,
+                                              const char  *name,
+                                              GError     **error);
+/* The team's templates, sorted by name: the URIs of their files (ids for
+ * cycle_templates_create_full()). */
+GStrv        cycle_templates_list_user       (void);
+/* A user template's name: its file's name without ".cycle"; NULL for other ids. */
+char        *cycle_templates_dup_user_name   (const char  *id);
+
 G_END_DECLS

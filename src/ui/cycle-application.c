@@ -399,8 +399,11 @@ on_template_chosen_cb (CycleTemplateDialog *dialog,
   CycleApplication *self = CYCLE_APPLICATION (user_data);
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
   CycleWindow *window = CYCLE_IS_WINDOW (parent) ? CYCLE_WINDOW (parent) : NULL;
-  g_autoptr(CyclePlan) plan = cycle_templates_create (id);
+  g_autoptr(CyclePlan) plan = NULL;
   g_autoptr(CycleDocument) document = NULL;
+
+  plan = cycle_templates_create_full (id, cycle_template_dialog_get_with_content (dialog)
+                                          ? CYCLE_TEMPLATE_NONE : CYCLE_TEMPLATE_NO_CONTENT);
 
   g_return_if_fail (plan != NULL);
 

@@ -26,10 +26,11 @@
 
 struct _CycleTemplateDialog
 {
-  AdwWindow   parent_instance;
+  AdwWindow       parent_instance;
 
   /* Template widgets */
-  GtkFlowBox *flow_box;
+  GtkFlowBox     *flow_box;
+  GtkCheckButton *content_check;
 };
 
 G_DEFINE_FINAL_TYPE (CycleTemplateDialog, cycle_template_dialog, ADW_TYPE_WINDOW)
@@ -44,7 +45,7 @@ static guint signals[N_SIGNALS];
 /* What a card keeps: its template and the cached drawing of its preview. */
 typedef struct
 {
-  guint            index;
+  char            *id;
   CyclePlan       *plan;
   cairo_surface_t *surface;
   int              width;
@@ -77,6 +78,7 @@ preview_free (gpointer data)
 {
   Preview *preview = data;
 
+  g_free (preview->id);
   g_clear_object (&preview->plan);
   g_clear_pointer (&preview->surface, cairo_surface_destroy);
   g_free (preview);
@@ -172,7 +174,9 @@ render_preview (Preview *preview,
   style.scale = PREVIEW_TEXT_SCALE;
 
   cr = cairo_create (preview->surface);
-  if (g_list_model_get_n_items (cycle_plan_get_stages (preview->plan)) == 0)
+  /* A team's template that cannot be read any more shows as blank. */
+  if (preview->plan == NULL ||
+      g_list_model_get_n_items (cycle_plan_get_stages (preview->plan)) == 0)
     draw_blank (cr, &style, width, height);
   else
     draw_plan (cr, preview->plan, &style, width, height);
@@ -194,7 +198,7 @@ draw_preview_cb (GtkDrawingArea *area,
     return;
 
   if (preview->plan == NULL)
-    preview->plan = cycle_templates_create (cycle_templates_get_id (preview->index));
+    preview->plan = cycle_templates_create_full (preview->id, CYCLE_TEMPLATE_NONE);
 
   if (preview->surface == NULL || preview->width != width || preview->height != height ||
       preview->scale != scale || preview->dark != dark)
@@ -213,10 +217,10 @@ on_scale_factor_changed_cb (GtkWidget  *area,
 }
 
 static GtkWidget *
-create_card (guint index)
+create_card (const char *id,
+             const char *name,
+             const char *description)
 {
-  const char *name = cycle_templates_get_name (index);
-  const char *description = cycle_templates_get_description (index);
   g_autofree char *preview_label = NULL;
   GtkWidget *child, *card, *area, *label;
   Preview *preview;
@@ -225,7 +229,7 @@ create_card (guint index)
   gtk_widget_add_css_class (card, "card");
 
   preview = g_new0 (Preview, 1);
-  preview->index = index;
+  preview->id = g_strdup (id);
 
   /* Translators: the accessible name of a template's picture; %s is the template */
   preview_label = g_strdup_printf (_("Preview of “%s”"), name);
@@ -278,6 +282,7 @@ create_card (guint index)
 
   child = gtk_flow_box_child_new ();
   gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), card);
+  g_object_set_data_full (G_OBJECT (child), "cycle-template-id", g_strdup (id), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (child),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
@@ -294,11 +299,10 @@ get_selected_child (CycleTemplateDialog *self)
   return selected != NULL ? selected->data : NULL;
 }
 
-/* The gallery is neither sorted nor filtered: a card's place is its template's index. */
 static const char *
 get_child_id (GtkFlowBoxChild *child)
 {
-  return cycle_templates_get_id (gtk_flow_box_child_get_index (child));
+  return g_object_get_data (G_OBJECT (child), "cycle-template-id");
 }
 
 static void
@@ -429,6 +433,7 @@ cycle_template_dialog_class_init (CycleTemplateDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-template-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CycleTemplateDialog, flow_box);
+  gtk_widget_class_bind_template_child (widget_class, CycleTemplateDialog, content_check);
   gtk_widget_class_bind_template_callback (widget_class, on_flow_box_child_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class,
                                            on_flow_box_selected_children_changed_cb);
@@ -440,13 +445,25 @@ cycle_template_dialog_class_init (CycleTemplateDialogClass *klass)
 static void
 cycle_template_dialog_init (CycleTemplateDialog *self)
 {
+  g_auto(GStrv) user = NULL;
   GtkFlowBoxChild *first;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_css ();
 
   for (guint i = 0; i < cycle_templates_get_count (); i++)
-    gtk_flow_box_append (self->flow_box, create_card (i));
+    gtk_flow_box_append (self->flow_box,
+                         create_card (cycle_templates_get_id (i), cycle_templates_get_name (i),
+                                      cycle_templates_get_description (i)));
+  /* The team's own, beside the built-in ones. */
+  user = cycle_templates_list_user ();
+  for (guint i = 0; user[i] != NULL; i++)
+    {
+      g_autofree char *name = cycle_templates_dup_user_name (user[i]);
+
+      gtk_flow_box_append (self->flow_box,
+                           create_card (user[i], name, _("Saved by your team as a template")));
+    }
 
   first = gtk_flow_box_get_child_at_index (self->flow_box, 0);
   gtk_flow_box_select_child (self->flow_box, first);
@@ -479,20 +496,35 @@ cycle_template_dialog_get_selected (CycleTemplateDialog *self)
 }
 
 gboolean
+cycle_template_dialog_get_with_content (CycleTemplateDialog *self)
+{
+  g_return_val_if_fail (CYCLE_IS_TEMPLATE_DIALOG (self), TRUE);
+  return gtk_check_button_get_active (self->content_check);
+}
+
+void
+cycle_template_dialog_set_with_content (CycleTemplateDialog *self,
+                                        gboolean             with_content)
+{
+  g_return_if_fail (CYCLE_IS_TEMPLATE_DIALOG (self));
+  gtk_check_button_set_active (self->content_check, with_content);
+}
+
+gboolean
 cycle_template_dialog_select (CycleTemplateDialog *self,
                               const char          *id)
 {
-  int index;
-  GtkFlowBoxChild *child;
+  GtkFlowBoxChild *child = NULL;
 
   g_return_val_if_fail (CYCLE_IS_TEMPLATE_DIALOG (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  index = cycle_templates_find (id);
-  if (index < 0)
+  for (int i = 0; (child = gtk_flow_box_get_child_at_index (self->flow_box, i)) != NULL; i++)
+    if (g_strcmp0 (get_child_id (child), id) == 0)
+      break;
+  if (child == NULL)
     return FALSE;
 
-  child = gtk_flow_box_get_child_at_index (self->flow_box, index);
   gtk_flow_box_select_child (self->flow_box, child);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     {

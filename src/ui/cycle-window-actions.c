@@ -606,6 +606,13 @@ rename_stage_action (GtkWidget  *widget,
   CycleWindow *self = CYCLE_WINDOW (widget);
   CycleStage *selected = _cycle_window_get_selected_stage (self);
 
+  /* F2 on the content page renames content there, never a stage on the hidden canvas. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "content") == 0)
+    {
+      cycle_content_view_rename_selected (self->content_view);
+      return;
+    }
+
   if (selected != NULL)
     _cycle_window_start_rename (self, selected);
 }

@@ -129,6 +129,14 @@ show_error_dialog (CycleWindow *self,
   return ADW_MESSAGE_DIALOG (dialog);
 }
 
+void
+_cycle_window_show_error (CycleWindow *self,
+                          const char  *heading,
+                          const char  *body)
+{
+  show_error_dialog (self, heading, body);
+}
+
 /* "Plan title.ext", or "Untitled Plan.ext"; without characters a file name cannot hold. */
 static char *
 dup_suggested_name (CycleWindow *self,
@@ -706,6 +714,63 @@ import_json_action (GtkWidget  *widget,
                              json, _cycle_window_import_file);
 }
 
+/* ------------------------------------------------------------------------------------------------
+ * Importing a content calendar (CSV) into the plan
+ */
+
+static CycleWindow *
+import_csv_file (CycleWindow *self,
+                 GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  gsize length = 0;
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
+    {
+      g_autofree char *parse_name = g_file_get_parse_name (file);
+      g_autofree char *body = g_strdup_printf ("%s: %s", parse_name, error->message);
+
+      show_error_dialog (self, _("Could Not Import the Content"), body);
+      return NULL;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "content");
+  {
+    /* Translators: how the import dialog names the file it reads; %s is its name */
+    g_autofree char *source = g_strdup_printf (_("“%s”"), name);
+
+    cycle_content_view_import (self->content_view, contents, length, NULL, source);
+  }
+  return NULL;
+}
+
+/* Opens the import dialog on @file, as the file chooser would: for tests. */
+void
+_cycle_window_import_csv (CycleWindow *self,
+                          GFile       *file)
+{
+  import_csv_file (self, file);
+}
+
+static void
+import_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (csv, _("Spreadsheets as CSV"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_add_pattern (csv, "*.tsv");
+  gtk_file_filter_add_pattern (csv, "*.txt");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_mime_type (csv, "text/tab-separated-values");
+  _cycle_window_choose_file (CYCLE_WINDOW (widget), _("Import a Content Calendar"),
+                             _("_Import"), csv, import_csv_file);
+}
+
 void
 _cycle_window_class_export_init (CycleWindowClass *klass)
 {
@@ -714,6 +779,7 @@ _cycle_window_class_export_init (CycleWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.import-json", NULL, import_json_action);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "win.print", NULL);

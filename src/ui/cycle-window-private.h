@@ -192,6 +192,17 @@ typedef struct
 } CycleWindowExportOptions;
 
 void        _cycle_window_class_export_init  (CycleWindowClass *klass);
+/* A modal message with a Close button */
+void        _cycle_window_show_error         (CycleWindow      *self,
+                                              const char       *heading,
+                                              const char       *body);
+
+/* cycle-window-template.c: "Save as Template…" */
+void        _cycle_window_class_template_init (CycleWindowClass *klass);
+/* Saves the plan as the team's template @name (cycle_templates_save_user()), says so in a
+ * toast, or shows why not; returns whether it was saved. */
+gboolean    _cycle_window_save_as_template   (CycleWindow      *self,
+                                              const char       *name);
 void        _cycle_window_export_options_init (CycleWindowExportOptions *options);
 gboolean    _cycle_window_export_format_from_name (const char              *name,
                                                    CycleWindowExportFormat *format);
@@ -211,6 +222,10 @@ GtkPrintOperationResult
 /* Reads a JSON export into a new untitled plan in a new presented window, and returns it; on
  * error shows a dialog and returns NULL. */
 CycleWindow *_cycle_window_import_file       (CycleWindow *self,
+                                              GFile       *file);
+/* Opens the content import dialog on a CSV file, as choosing it in "Import Content Calendar…"
+ * does; an unreadable file gets an error dialog. */
+void         _cycle_window_import_csv        (CycleWindow *self,
                                               GFile       *file);
 
 G_END_DECLS

@@ -796,6 +796,7 @@ cycle_window_class_init (CycleWindowClass *klass)
 
   _cycle_window_class_actions_init (klass);
   _cycle_window_class_export_init (klass);
+  _cycle_window_class_template_init (klass);
   _cycle_window_class_open_init (klass);
   _cycle_window_class_merge_init (klass);
 }

@@ -122,24 +122,10 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "data", "samples",
-                                                           "ui-sample.cycle", NULL),
-                                      &contents, &length, &error));
-  g_assert_no_error (error);
-  f->plan = cycle_plan_new_from_data (contents, length, &error);
-  g_assert_no_error (error);
-
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1100, 700);
+  f->plan = ui_test_load_sample ();
   f->view = CYCLE_CONTENT_VIEW (cycle_content_view_new ());
-  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   cycle_content_view_set_plan (f->view, f->plan);
-  gtk_window_present (f->window);
-  ui_test_wait_for_draw (GTK_WIDGET (f->window));
+  f->window = ui_test_present_in_window (GTK_WIDGET (f->view));
 }
 
 static void

@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cycle-plan-io.h"
 #include "ui-test-util.h"
 
 gboolean
@@ -144,6 +145,37 @@ ui_test_copy_sample (const char  *dir_template,
   return ui_test_copy_to_temp_dir (g_test_get_filename (G_TEST_DIST, "data", "samples",
                                                         "ui-sample.cycle", NULL),
                                    dir_template, file);
+}
+
+/* tests/data/samples/ui-sample.cycle, loaded */
+CyclePlan *
+ui_test_load_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  CyclePlan *plan;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "data", "samples",
+                                                           "ui-sample.cycle", NULL),
+                                      &contents, &length, &error));
+  g_assert_no_error (error);
+  plan = cycle_plan_new_from_data (contents, length, &error);
+  g_assert_no_error (error);
+  return plan;
+}
+
+/* A new 1100 × 700 window showing @child, presented and drawn once */
+GtkWindow *
+ui_test_present_in_window (GtkWidget *child)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, 1100, 700);
+  gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  ui_test_wait_for_draw (GTK_WIDGET (window));
+  return window;
 }
 
 /* Removes @dir and the files in it. */

@@ -52,6 +52,8 @@ char              *ui_test_copy_to_temp_dir    (const char       *source,
                                                 GFile           **file);
 char              *ui_test_copy_sample         (const char       *dir_template,
                                                 GFile           **file);
+CyclePlan         *ui_test_load_sample         (void);
+GtkWindow         *ui_test_present_in_window   (GtkWidget        *child);
 void               ui_test_remove_temp_dir     (const char       *dir);
 void               ui_test_clear_temp_copy     (char            **dir,
                                                 GFile           **file);

@@ -11,6 +11,7 @@
 
 #include "cycle-board-card-private.h"
 #include "cycle-board-private.h"
+#include "cycle-content-clipboard.h"
 #include "cycle-content-cells.h"
 
 static void
@@ -23,6 +24,25 @@ edit_action (GtkWidget  *widget,
 
   if (board != NULL && self->content != NULL)
     _cycle_board_edit (board, self->content);
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _cycle_board_card_rename (CYCLE_BOARD_CARD (widget));
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CycleBoardCard *self = CYCLE_BOARD_CARD (widget);
+
+  if (self->content != NULL)
+    cycle_content_clipboard_copy (widget, self->content);
 }
 
 static void
@@ -164,6 +184,8 @@ _cycle_board_card_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "card.menu", NULL, menu_action);
   gtk_widget_class_install_action (widget_class, "card.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "card.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "card.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "card.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "card.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "card.move-previous", NULL, move_action);

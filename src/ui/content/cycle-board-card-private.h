@@ -50,6 +50,8 @@ struct _CycleBoardCard
   /* Made when first opened, dropped when the card is let go (see cycle_board_card_reset ()) */
   GtkWidget      *menu;
   GSimpleActionGroup *menu_actions;
+  /* The title renamed in place (cycle-board-card-rename.c), made when first needed */
+  GtkWidget      *rename;
 };
 
 /* The board the card is on, or NULL */
@@ -58,6 +60,12 @@ CycleBoard *_cycle_board_card_get_board       (CycleBoardCard *self);
 /* cycle-board-card-actions.c: the card's actions ("card.edit"…), its keys, and its ⋮ menu */
 void        _cycle_board_card_install_actions (GtkWidgetClass *widget_class);
 void        _cycle_board_card_popup_menu      (CycleBoardCard *self);
+
+/* cycle-board-card-rename.c: the title in an entry over the card (F2, "card.rename") */
+void        _cycle_board_card_rename          (CycleBoardCard *self);
+/* The entry while it is shown, else NULL (for tests) */
+GtkEditable *_cycle_board_card_get_rename_entry (CycleBoardCard *self);
+void        _cycle_board_card_drop_rename     (CycleBoardCard *self);
 /* Lets go of the menu (made again when next opened) */
 void        _cycle_board_card_drop_menu       (CycleBoardCard *self);
 

@@ -393,6 +393,8 @@ cycle_board_card_size_allocate (GtkWidget *widget,
                             -1);
   if (self->menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->menu));
+  if (self->rename != NULL)
+    gtk_popover_present (GTK_POPOVER (self->rename));
 }
 
 static void
@@ -689,6 +691,7 @@ cycle_board_card_reset (CycleBoardCard *self)
     cycle_board_card_set_content (self, NULL);
 
   _cycle_board_card_drop_menu (self);
+  _cycle_board_card_drop_rename (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (transient_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self), transient_classes[i]);

@@ -13,6 +13,7 @@
 #include "cycle-board-card.h"
 #include "cycle-board-column.h"
 #include "cycle-board-private.h"
+#include "cycle-quick-add.h"
 #include "cycle-style.h"
 
 #define FOCUS_TRIES 10
@@ -56,6 +57,7 @@ struct _CycleBoardColumn
   GtkLabel          *name_label;
   GtkLabel          *count_label;
   GtkButton         *add_button;
+  CycleQuickAdd     *quick_add;
   GtkScrolledWindow *scroller;
   GtkGridView       *cards;
 };
@@ -153,6 +155,20 @@ on_add_button_clicked_cb (CycleBoardColumn *self,
 
   if (self->stage != NULL && board != NULL)
     _cycle_board_add (board, self->stage);
+}
+
+/* Typed titles land at the end of the column: keep the newest in sight, the focus in the entry
+ * for the next one. */
+static void
+on_quick_add_added_cb (CycleBoardColumn *self,
+                       CycleContent     *content)
+{
+  guint n = self->stage != NULL ? cycle_stage_get_n_content (self->stage) : 0;
+
+  if (n == 0)
+    return;
+  show_all_cards (self);
+  gtk_widget_activate_action (GTK_WIDGET (self->cards), "list.scroll-to-item", "u", n - 1);
 }
 
 /* The card that has the keyboard focus, if any. */
@@ -494,6 +510,7 @@ cycle_board_column_set_stage (CycleBoardColumn *self,
 
   g_binding_group_set_source (self->bindings, stage);
   g_signal_group_set_target (self->stage_signals, stage);
+  cycle_quick_add_set_stage (self->quick_add, stage);
   update_cards (self);
   if (stage != NULL)
     on_stage_name_cb (self, NULL, stage);
@@ -763,16 +780,19 @@ cycle_board_column_class_init (CycleBoardColumnClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CYCLE_TYPE_QUICK_ADD);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-board-column.ui");
   gtk_widget_class_bind_template_child (widget_class, CycleBoardColumn, header);
   gtk_widget_class_bind_template_child (widget_class, CycleBoardColumn, name_label);
   gtk_widget_class_bind_template_child (widget_class, CycleBoardColumn, count_label);
   gtk_widget_class_bind_template_child (widget_class, CycleBoardColumn, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CycleBoardColumn, quick_add);
   gtk_widget_class_bind_template_child (widget_class, CycleBoardColumn, scroller);
   gtk_widget_class_bind_template_child (widget_class, CycleBoardColumn, cards);
   gtk_widget_class_bind_template_callback (widget_class, on_cards_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_quick_add_added_cb);
 
   /* The keyboard's way of dragging: on the card that has the focus. */
   add_card_shortcut (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "card.move-previous");
@@ -782,6 +802,8 @@ cycle_board_column_class_init (CycleBoardColumnClass *klass)
   add_card_shortcut (widget_class, GDK_KEY_Delete, 0, "card.delete");
   add_card_shortcut (widget_class, GDK_KEY_KP_Delete, 0, "card.delete");
   add_card_shortcut (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "card.duplicate");
+  add_card_shortcut (widget_class, GDK_KEY_F2, 0, "card.rename");
+  add_card_shortcut (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "card.copy");
 
   gtk_widget_class_set_css_name (widget_class, "boardcolumn");
 }

@@ -333,6 +333,9 @@ _cycle_content_table_init_filters (CycleContentTable *self)
 
   g_signal_connect_object (self->query, "notify",
                            G_CALLBACK (on_query_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->query, "notify::stage",
+                           G_CALLBACK (_cycle_content_table_sync_quick_add), self,
+                           G_CONNECT_SWAPPED);
 
   self->all_content_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->all_content_signals, "items-changed",
@@ -377,6 +380,24 @@ _cycle_content_table_init_filters (CycleContentTable *self)
   sync_status_dropdown (self);
 }
 
+void
+_cycle_content_table_sync_quick_add (CycleContentTable *self)
+{
+  g_autoptr(CycleStage) first = NULL;
+  CycleStage *stage = cycle_content_query_get_stage (self->query);
+  g_autofree char *placeholder = NULL;
+
+  if (stage == NULL && self->plan != NULL)
+    stage = first = g_list_model_get_item (cycle_plan_get_stages (self->plan), 0);
+  cycle_quick_add_set_stage (self->quick_add, stage);
+  if (stage != NULL)
+    /* Translators: the entry above the table that adds content; %s is a stage */
+    placeholder = g_strdup_printf (_("New content in “%s”: type its title, then Enter"),
+                                   cycle_stage_get_name (stage));
+  g_object_set (cycle_quick_add_get_entry (self->quick_add), "placeholder-text", placeholder,
+                NULL);
+}
+
 /* The plan changed: the lists of the drop-downs, and what they show. */
 void
 _cycle_content_table_sync_filters (CycleContentTable *self)
@@ -386,6 +407,7 @@ _cycle_content_table_sync_filters (CycleContentTable *self)
   sync_stage_dropdown (self);
   sync_persona_dropdown (self);
   sync_status_dropdown (self);
+  _cycle_content_table_sync_quick_add (self);
 }
 
 void

@@ -8,6 +8,7 @@
 #include "cycle-content-query.h"
 #include "cycle-content-reversed.h"
 #include "cycle-content-table.h"
+#include "cycle-quick-add.h"
 
 G_BEGIN_DECLS
 
@@ -62,6 +63,7 @@ struct _CycleContentTable
   GtkDropDown          *channel_dropdown;
   GtkDropDown          *status_dropdown;
   GtkToggleButton      *overdue_button;
+  CycleQuickAdd        *quick_add;
   GtkStack             *stack;
   GtkScrolledWindow    *scroller;
   GtkColumnView        *column_view;
@@ -79,5 +81,7 @@ void  _cycle_content_table_update_status      (CycleContentTable *self);
 void  _cycle_content_table_init_filters       (CycleContentTable *self);
 void  _cycle_content_table_sync_filters       (CycleContentTable *self);
 void  _cycle_content_table_class_init_filters (GtkWidgetClass    *widget_class);
+/* Typed titles go to the stage the table is filtered to, else to the first stage. */
+void  _cycle_content_table_sync_quick_add     (CycleContentTable *self);
 
 G_END_DECLS

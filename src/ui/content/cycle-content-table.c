@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "cycle-content-cells.h"
+#include "cycle-content-clipboard.h"
 #include "cycle-content-reversed.h"
 #include "cycle-content-table-private.h"
 #include "cycle-content-title-cell.h"
@@ -514,6 +515,17 @@ rename_action (GtkWidget  *widget,
 }
 
 static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CycleContent *content = selected_content (CYCLE_CONTENT_TABLE (widget));
+
+  if (content != NULL)
+    cycle_content_clipboard_copy (widget, content);
+}
+
+static void
 duplicate_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -849,6 +861,7 @@ cycle_content_table_class_init (CycleContentTableClass *klass)
     g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
 
+  g_type_ensure (CYCLE_TYPE_QUICK_ADD);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-content-table.ui");
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, search_entry);
@@ -857,6 +870,7 @@ cycle_content_table_class_init (CycleContentTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, channel_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, overdue_button);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentTable, quick_add);
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, stack);
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, scroller);
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, column_view);
@@ -869,6 +883,7 @@ cycle_content_table_class_init (CycleContentTableClass *klass)
 
   gtk_widget_class_install_action (widget_class, "table.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "table.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "table.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "table.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "table.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "table.show-on-board", NULL,
@@ -879,6 +894,8 @@ cycle_content_table_class_init (CycleContentTableClass *klass)
                                    focus_search_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "table.rename", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "table.copy",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "table.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "table.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,

@@ -11,8 +11,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "cycle-content-clipboard.h"
 #include "cycle-content-editor.h"
 #include "cycle-content-view.h"
+#include "cycle-import-dialog.h"
 #include "cycle-toaster.h"
 #include "cycle-persona-manager.h"
 
@@ -273,6 +275,53 @@ cycle_content_view_show_personas (CycleContentView *self)
 }
 
 static void
+on_imported_cb (CycleContentView *self,
+                guint             n_added)
+{
+  g_autofree char *title = NULL;
+
+  /* Translators: a notification after an import */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u piece of content imported",
+                                        "%u pieces of content imported", n_added), n_added);
+  cycle_toaster_offer_undo (self->toaster, title, "content.undo");
+}
+
+void
+cycle_content_view_rename_selected (CycleContentView *self)
+{
+  g_return_if_fail (CYCLE_IS_CONTENT_VIEW (self));
+
+  if (g_strcmp0 (cycle_content_view_get_page (self), "table") == 0 &&
+      gtk_widget_activate_action (GTK_WIDGET (self->table), "table.rename", NULL))
+    return;
+  /* On the board, the focused card's column takes F2 before the window does. */
+  gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+GtkWindow *
+cycle_content_view_import (CycleContentView *self,
+                           const char       *data,
+                           gsize             length,
+                           CycleStage       *default_stage,
+                           const char       *source_name)
+{
+  CycleImportDialog *dialog;
+
+  g_return_val_if_fail (CYCLE_IS_CONTENT_VIEW (self), NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (self->plan == NULL)
+    return NULL;
+
+  dialog = cycle_import_dialog_new (parent_window (self), self->plan, data, length,
+                                    default_stage, source_name);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
 on_show_on_board_cb (CycleContentView *self,
                      CycleContent     *content)
 {
@@ -293,6 +342,14 @@ add_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   cycle_content_view_add_content (CYCLE_CONTENT_VIEW (widget));
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  cycle_content_clipboard_paste (CYCLE_CONTENT_VIEW (widget));
 }
 
 static void
@@ -660,6 +717,11 @@ cycle_content_view_class_init (CycleContentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "content.personas", NULL, personas_action);
   gtk_widget_class_install_action (widget_class, "content.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "content.page", "s", page_action);
+  gtk_widget_class_install_action (widget_class, "content.paste", NULL, paste_action);
+
+  /* Entries paste into themselves first: this is Ctrl+V on the board or the table. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,
+                                       "content.paste", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "contentview");
 }

@@ -52,6 +52,17 @@ void               cycle_content_view_edit_content  (CycleContentView *self,
 /* The same, for content just added to be edited: Escape before any change takes it back out. */
 void               cycle_content_view_edit_new_content (CycleContentView *self,
                                                         CycleContent     *content);
+/* Opens the import dialog on a CSV content calendar (cycle-import-dialog.h: @default_stage and
+ * @source_name as there); its Import adds the content as one undo step, offered back in a
+ * toast. Returns the dialog, or NULL without a plan. */
+GtkWindow         *cycle_content_view_import        (CycleContentView *self,
+                                                     const char       *data,
+                                                     gsize             length,
+                                                     CycleStage       *default_stage,
+                                                     const char       *source_name);
+/* F2 on the content page: renames the table's selected row in place, or the board's focused
+ * card (a bell when there is none). */
+void               cycle_content_view_rename_selected (CycleContentView *self);
 /* Opens the persona manager. */
 void               cycle_content_view_show_personas (CycleContentView *self);
 
