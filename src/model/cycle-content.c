@@ -36,6 +36,9 @@ struct _CycleContent
   int           status;
   int           pitch;
   int           consent;
+  int           repeat;
+  int           repeat_interval;
+  const char   *repeat_until;  /* interned */
 };
 
 G_DEFINE_FINAL_TYPE (CycleContent, cycle_content, CYCLE_TYPE_ITEM)
@@ -57,6 +60,9 @@ enum {
   PROP_NOTES,
   PROP_PITCH,
   PROP_CONSENT,
+  PROP_REPEAT,
+  PROP_REPEAT_INTERVAL,
+  PROP_REPEAT_UNTIL,
   PROP_EFFECTIVE_DIRECTION,
   N_PROPS
 };
@@ -144,6 +150,15 @@ cycle_content_get_property (GObject    *object,
     case PROP_PITCH:
       g_value_set_enum (value, self->pitch);
       break;
+    case PROP_REPEAT:
+      g_value_set_enum (value, self->repeat);
+      break;
+    case PROP_REPEAT_INTERVAL:
+      g_value_set_uint (value, (guint) self->repeat_interval);
+      break;
+    case PROP_REPEAT_UNTIL:
+      g_value_set_string (value, cycle_content_get_repeat_until (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -201,6 +216,15 @@ cycle_content_set_property (GObject      *object,
     case PROP_PITCH:
       cycle_content_set_pitch (self, g_value_get_enum (value));
       break;
+    case PROP_REPEAT:
+      cycle_content_set_repeat (self, g_value_get_enum (value));
+      break;
+    case PROP_REPEAT_INTERVAL:
+      cycle_content_set_repeat_interval (self, g_value_get_uint (value));
+      break;
+    case PROP_REPEAT_UNTIL:
+      cycle_content_set_repeat_until (self, g_value_get_string (value));
+      break;
     case PROP_STAGE:
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -253,6 +277,13 @@ cycle_content_class_init (CycleContentClass *klass)
   properties[PROP_NOTES] = g_param_spec_string ("notes", N_("Notes"), NULL, "", rw);
   properties[PROP_PITCH] =
     g_param_spec_enum ("pitch", N_("Pitch"), NULL, CYCLE_TYPE_PITCH, CYCLE_PITCH_GUESS, rw);
+  properties[PROP_REPEAT] =
+    g_param_spec_enum ("repeat", N_("Repeat"), NULL, CYCLE_TYPE_REPEAT, CYCLE_REPEAT_NONE, rw);
+  properties[PROP_REPEAT_INTERVAL] =
+    g_param_spec_uint ("repeat-interval", N_("Repeat Every"), NULL, 1,
+                       CYCLE_CONTENT_MAX_REPEAT_INTERVAL, 1, rw);
+  properties[PROP_REPEAT_UNTIL] =
+    g_param_spec_string ("repeat-until", N_("Repeat Until"), NULL, "", rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -261,6 +292,7 @@ static void
 cycle_content_init (CycleContent *self)
 {
   self->direction = CYCLE_DIRECTION_AUTO;
+  self->repeat_interval = 1;
 }
 
 CycleContent *
@@ -333,6 +365,40 @@ STRING_ACCESSORS (url, PROP_URL)
 STRING_ACCESSORS (notes, PROP_NOTES)
 ENUM_ACCESSORS (status, CycleStatus, CYCLE_TYPE_STATUS, PROP_STATUS)
 ENUM_ACCESSORS (consent, CycleConsent, CYCLE_TYPE_CONSENT, PROP_CONSENT)
+ENUM_ACCESSORS (repeat, CycleRepeat, CYCLE_TYPE_REPEAT, PROP_REPEAT)
+
+guint
+cycle_content_get_repeat_interval (CycleContent *self)
+{
+  g_return_val_if_fail (CYCLE_IS_CONTENT (self), 1);
+  return (guint) self->repeat_interval;
+}
+
+void
+cycle_content_set_repeat_interval (CycleContent *self,
+                                   guint         interval)
+{
+  g_return_if_fail (CYCLE_IS_CONTENT (self));
+  g_return_if_fail (interval >= 1 && interval <= CYCLE_CONTENT_MAX_REPEAT_INTERVAL);
+  _cycle_set_int (self, &self->repeat_interval, (int) interval,
+                  properties[PROP_REPEAT_INTERVAL]);
+}
+
+const char *
+cycle_content_get_repeat_until (CycleContent *self)
+{
+  g_return_val_if_fail (CYCLE_IS_CONTENT (self), NULL);
+  return _cycle_str (self->repeat_until);
+}
+
+void
+cycle_content_set_repeat_until (CycleContent *self,
+                                const char   *until)
+{
+  g_return_if_fail (CYCLE_IS_CONTENT (self));
+  g_return_if_fail (cycle_date_is_valid (until));
+  _cycle_set_interned (self, &self->repeat_until, until, properties[PROP_REPEAT_UNTIL]);
+}
 
 CycleCommitment
 cycle_content_get_commitment (CycleContent *self)

@@ -64,6 +64,19 @@ void             cycle_content_set_owner      (CycleContent    *self,
 const char      *cycle_content_get_due        (CycleContent    *self);
 void             cycle_content_set_due        (CycleContent    *self,
                                                const char      *due);
+/* Content that comes back (a weekly newsletter): every @interval days, weeks or months from its
+ * due date (CYCLE_REPEAT_NONE: once), until a date ("YYYY-MM-DD", included) or "" for ever.
+ * Content without a due date does not repeat, whatever these say. */
+#define CYCLE_CONTENT_MAX_REPEAT_INTERVAL 99
+CycleRepeat      cycle_content_get_repeat     (CycleContent    *self);
+void             cycle_content_set_repeat     (CycleContent    *self,
+                                               CycleRepeat      repeat);
+guint            cycle_content_get_repeat_interval (CycleContent *self);
+void             cycle_content_set_repeat_interval (CycleContent *self,
+                                                    guint         interval);
+const char      *cycle_content_get_repeat_until (CycleContent  *self);
+void             cycle_content_set_repeat_until (CycleContent  *self,
+                                                 const char    *until);
 const char      *cycle_content_get_url        (CycleContent    *self);
 void             cycle_content_set_url        (CycleContent    *self,
                                                const char      *url);

@@ -337,6 +337,18 @@ translate_word (const char          *word,
   return word;
 }
 
+const char *
+_cycle_export_format_label (const char *format)
+{
+  return translate_word (format, "content format", cycle_content_suggested_formats ());
+}
+
+const char *
+_cycle_export_channel_label (const char *channel)
+{
+  return translate_word (channel, "content channel", cycle_content_suggested_channels ());
+}
+
 static const char *
 enum_word (GType    type,
            int      value,
@@ -396,9 +408,8 @@ cycle_export_csv_with_delimiter (CyclePlan           *plan,
 
       if (!stable)
         {
-          format = translate_word (format, "content format", cycle_content_suggested_formats ());
-          channel = translate_word (channel, "content channel",
-                                    cycle_content_suggested_channels ());
+          format = _cycle_export_format_label (format);
+          channel = _cycle_export_channel_label (channel);
         }
 
       cycle_csv_writer_field (&csv, stage != NULL ? cycle_stage_get_name (stage) : NULL);

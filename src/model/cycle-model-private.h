@@ -35,6 +35,11 @@ gboolean  _cycle_set_object   (gpointer      object,
                                gpointer      value,
                                GParamSpec   *pspec);
 
+/* A usual format or channel word translated for people; other words as the plan has them
+ * (cycle-export.c: the CSV and iCalendar exports for people). */
+const char  *_cycle_export_format_label  (const char *format);
+const char  *_cycle_export_channel_label (const char *channel);
+
 static inline const char *
 _cycle_str (const char *s)
 {

@@ -25,6 +25,7 @@ struct _CyclePlan
   char       *what;
   char       *description;
   char       *language;
+  char       *uid;
   int         layout;
   double      projection_start;
   int         projection_cycles;
@@ -120,6 +121,7 @@ cycle_plan_finalize (GObject *object)
   g_clear_pointer (&self->what, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->uid, g_free);
   g_clear_pointer (&self->conflicts, g_free);
   g_clear_pointer (&self->stage_ids, g_hash_table_unref);
   g_clear_pointer (&self->content_ids, g_hash_table_unref);
@@ -566,6 +568,59 @@ cycle_plan_find_content (CyclePlan  *self,
 }
 
 /* Ids */
+
+const char *
+cycle_plan_get_uid (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+
+  return _cycle_str (self->uid);
+}
+
+gboolean
+cycle_plan_uid_is_valid (const char *uid)
+{
+  gsize n = 0;
+
+  if (uid == NULL)
+    return FALSE;
+  for (const char *p = uid; *p != '\0'; p++, n++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
+      return FALSE;
+
+  return n >= 1 && n <= 64;
+}
+
+void
+cycle_plan_set_uid (CyclePlan  *self,
+                    const char *uid)
+{
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  g_return_if_fail (uid == NULL || uid[0] == '\0' || cycle_plan_uid_is_valid (uid));
+
+  /* Identity, not content: no undo step, no notification. */
+  g_free (self->uid);
+  self->uid = uid != NULL && uid[0] != '\0' ? g_strdup (uid) : NULL;
+}
+
+gboolean
+cycle_plan_ensure_uid (CyclePlan *self)
+{
+  /* Crockford's base 32, as ids: 16 characters are 80 random bits */
+  static const char digits[] = "0123456789abcdefghjkmnpqrstvwxyz";
+  char uid[17];
+
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), FALSE);
+
+  if (self->uid != NULL)
+    return FALSE;
+  for (guint i = 0; i < 16; i++)
+    uid[i] = digits[g_random_int_range (0, 32)];
+  uid[16] = '\0';
+  cycle_plan_set_uid (self, uid);
+
+  return TRUE;
+}
 
 char *
 cycle_plan_make_id (CyclePlan  *self,

@@ -60,9 +60,10 @@ static const Command commands[] = {
        "the plan’s own settings)"),
     cmd_project },
   { "export", N_("FILE -o OUT [--format FORMAT] [OPTIONS…]"),
-    N_("Export the plan for other tools or for people: JSON, CSV, SVG, PNG or PDF"),
+    N_("Export the plan for other tools or for people: JSON, CSV, iCalendar, SVG, PNG or PDF"),
     cmd_export,
-    N_("--format FORMAT   json, csv, svg, png or pdf (default: from OUT’s extension)\n"
+    N_("--format FORMAT   json, csv, ics, svg, png or pdf (default: from OUT’s extension);\n"
+       "                  ics: the dated content as all-day events of a calendar\n"
        "-o OUT            the file to write; “-” for standard output (png and pdf only when\n"
        "                  it is not a terminal). A failed export leaves OUT as it was.\n"
        "--computed        json: add the projection and the findings, marked as computed\n"
@@ -593,7 +594,7 @@ layout_names (void)
 static const char *
 format_from_extension (const char *path)
 {
-  static const char * const known[] = { "json", "csv", "svg", "png", "pdf" };
+  static const char * const known[] = { "json", "csv", "ics", "svg", "png", "pdf" };
   const char *dot = strrchr (path, '.');
 
   if (dot == NULL || strchr (dot, '/') != NULL)
@@ -738,7 +739,7 @@ cmd_export (int    argc,
           if (value == NULL)
             {
               fprintf (stderr, "cycle-tool export: %s\n",
-                       _("--format needs json, csv, svg, png or pdf"));
+                       _("--format needs json, csv, ics, svg, png or pdf"));
               return 2;
             }
           format = value;
@@ -804,16 +805,16 @@ cmd_export (int    argc,
   if (format == NULL && (format = format_from_extension (out_path)) == NULL)
     {
       fprintf (stderr, "cycle-tool export: %s\n",
-               _("say which format: --format json, csv, svg, png or pdf"));
+               _("say which format: --format json, csv, ics, svg, png or pdf"));
       return 2;
     }
 
   is_image = cycle_image_format_from_name (format, &image_format);
   if (!is_image && g_ascii_strcasecmp (format, "json") != 0 &&
-      g_ascii_strcasecmp (format, "csv") != 0)
+      g_ascii_strcasecmp (format, "csv") != 0 && g_ascii_strcasecmp (format, "ics") != 0)
     {
-      fprintf (stderr, _("cycle-tool export: unknown format “%s” (expected json, csv, svg, png "
-                         "or pdf)\n"), format);
+      fprintf (stderr, _("cycle-tool export: unknown format “%s” (expected json, csv, ics, svg, "
+                         "png or pdf)\n"), format);
       return 2;
     }
 
@@ -929,6 +930,8 @@ cmd_export (int    argc,
       if (g_ascii_strcasecmp (format, "json") == 0)
         bytes = cycle_export_json (plan, computed ? CYCLE_JSON_EXPORT_COMPUTED
                                                   : CYCLE_JSON_EXPORT_NONE);
+      else if (g_ascii_strcasecmp (format, "ics") == 0)
+        bytes = cycle_export_ics (plan);
       else
         bytes = cycle_export_csv_with_delimiter (plan,
                                                  (stable ? CYCLE_CSV_EXPORT_FOR_SCRIPTS : 0) |
