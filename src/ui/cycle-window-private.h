@@ -138,13 +138,15 @@ void        _cycle_window_save_as            (CycleWindow *self,
                                               gboolean     close_after);
 void        _cycle_window_confirm_close      (CycleWindow *self);
 
-/* cycle-window-export.c: win.export (json, csv, svg, png, pdf), win.print, win.import-json */
+/* cycle-window-export.c: win.export (json, csv, svg, png, pdf, ics), win.print,
+ * win.import-json */
 typedef enum {
   CYCLE_WINDOW_EXPORT_JSON,
   CYCLE_WINDOW_EXPORT_CSV,
   CYCLE_WINDOW_EXPORT_SVG,
   CYCLE_WINDOW_EXPORT_PNG,
   CYCLE_WINDOW_EXPORT_PDF,
+  CYCLE_WINDOW_EXPORT_ICS,
 } CycleWindowExportFormat;
 
 /* What the export chooser's choices set; each applies to one format only. */
