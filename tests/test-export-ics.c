@@ -71,14 +71,14 @@ test_sample (void)
   g_autoptr(GBytes) again = cycle_export_ics (plan);
   GListModel *all = cycle_plan_get_all_content (plan);
   icalcomponent *calendar = parse (bytes);
+  icalproperty *version;
   guint dated = 0;
 
   /* Same plan, same bytes: no clock in the file. */
   g_assert_true (g_bytes_equal (bytes, again));
-  g_assert_cmpstr (icalcomponent_get_first_property (calendar, ICAL_VERSION_PROPERTY) != NULL ?
-                   icalproperty_get_version (icalcomponent_get_first_property (calendar,
-                                                                              ICAL_VERSION_PROPERTY))
-                   : NULL, ==, "2.0");
+  version = icalcomponent_get_first_property (calendar, ICAL_VERSION_PROPERTY);
+  g_assert_nonnull (version);
+  g_assert_cmpstr (icalproperty_get_version (version), ==, "2.0");
 
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {

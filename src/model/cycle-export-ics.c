@@ -172,6 +172,7 @@ new_event (CycleContent        *content,
                                           plan_key);
   g_autofree char *description = dup_description (content);
   struct icaltimetype end = start;
+  CycleStatus status = cycle_content_get_status (content);
 
   /* All day: DTEND is the next day, not included (RFC 5545 3.6.1). */
   icaltime_adjust (&end, 1, 0, 0, 0);
@@ -183,8 +184,7 @@ new_event (CycleContent        *content,
   add_repeat (event, content);
   icalcomponent_add_property (event, icalproperty_new_summary (cycle_content_get_title (content)));
   icalcomponent_add_property (event, icalproperty_new_description (description));
-  icalcomponent_add_property (event,
-                              icalproperty_new_status (event_status (cycle_content_get_status (content))));
+  icalcomponent_add_property (event, icalproperty_new_status (event_status (status)));
   /* Content on a day takes no time from anyone's day. */
   icalcomponent_add_property (event, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
   add_category (event, seen, stage != NULL ? cycle_stage_get_name (stage) : NULL);

@@ -14,6 +14,7 @@
 #include "cycle-board-column.h"
 #include "cycle-text-cell.h"
 #include "cycle-content-editor.h"
+#include "cycle-content-repeat-row.h"
 #include "cycle-content-title-cell.h"
 #include "cycle-content-view.h"
 #include "cycle-persona-manager.h"
@@ -894,6 +895,67 @@ test_editor_open_link (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error)), "file:///etc/passwd"));
 }
 
+/* Repeating: how often, every how many, until when; each an undo step; a date that is not one
+ * is said under the field and changes nothing. */
+static void
+test_editor_repeat (Fixture       *f,
+                    gconstpointer  data)
+{
+  CycleContent *c3 = cycle_plan_find_content (f->plan, "c3");
+  GtkWindow *editor;
+  GtkWidget *repeat, *how_often, *until;
+  GtkSpinButton *every;
+
+  cycle_content_set_due (c3, "2027-01-06");
+  cycle_plan_mark_saved (f->plan);
+  cycle_content_view_edit_content (f->view, c3);
+  editor = cycle_content_view_get_editor (f->view);
+  ui_test_wait_for_draw (GTK_WIDGET (editor));
+
+  repeat = find_widget (GTK_WIDGET (editor), CYCLE_TYPE_CONTENT_REPEAT_ROW, NULL, NULL);
+  g_assert_nonnull (repeat);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (repeat)), ==,
+                   "Does not repeat");
+  /* Folded: its rows are not mapped */
+  how_often = ui_test_find_widget_full (repeat, ADW_TYPE_COMBO_ROW, FALSE, row_has_title,
+                                        "How Often");
+  until = ui_test_find_widget_full (repeat, ADW_TYPE_ENTRY_ROW, FALSE, row_has_title,
+                                    "Until (leave empty for no end)");
+  every = GTK_SPIN_BUTTON (ui_test_find_widget_full (repeat, GTK_TYPE_SPIN_BUTTON, FALSE, NULL,
+                                                     NULL));
+  g_assert_false (gtk_widget_get_sensitive (until));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (how_often), CYCLE_REPEAT_WEEKLY);
+  g_assert_cmpint (cycle_content_get_repeat (c3), ==, CYCLE_REPEAT_WEEKLY);
+  g_assert_true (gtk_widget_get_sensitive (until));
+  gtk_spin_button_set_value (every, 2);
+  g_assert_cmpuint (cycle_content_get_repeat_interval (c3), ==, 2);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (repeat)), ==,
+                   "Every 2 weeks");
+
+  type_into (until, "2027-02-30");
+  g_signal_emit_by_name (until, "apply");
+  g_assert_cmpstr (cycle_content_get_repeat_until (c3), ==, "");
+  g_assert_true (gtk_widget_has_css_class (until, "error"));
+
+  type_into (until, "2027-03-31");
+  g_signal_emit_by_name (until, "apply");
+  g_assert_cmpstr (cycle_content_get_repeat_until (c3), ==, "2027-03-31");
+  g_assert_false (gtk_widget_has_css_class (until, "error"));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (repeat)), ==,
+                   "Every 2 weeks, until 31 Mar 2027");
+
+  /* Three steps back, and the plan is as it was saved */
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpstr (cycle_content_get_repeat_until (c3), ==, "");
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpfloat (gtk_spin_button_get_value (every), ==, 1);
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (how_often)), ==,
+                    CYCLE_REPEAT_NONE);
+  g_assert_false (cycle_plan_get_modified (f->plan));
+}
+
 /* ------------------------------------------------------------------------------------------------
  * The table
  */
@@ -1190,6 +1252,7 @@ main (int   argc,
   ADD ("/content-view/editor/add-edit-undo", test_add_edit_undo);
   ADD ("/content-view/editor/duplicate-delete", test_editor_duplicate_delete);
   ADD ("/content-view/editor/open-link", test_editor_open_link);
+  ADD ("/content-view/editor/repeat", test_editor_repeat);
   ADD ("/content-view/table", test_table);
   ADD ("/content-view/table/rename-delete", test_table_rename);
   ADD ("/content-view/show-stage", test_show_stage);
