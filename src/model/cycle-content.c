@@ -616,6 +616,26 @@ cycle_date_get_order (void)
   return d < m ? "dmy" : "mdy";
 }
 
+GDateWeekday
+cycle_date_get_first_weekday (void)
+{
+  /* As GtkCalendar reads it: _NL_TIME_FIRST_WEEKDAY counts from the day _NL_TIME_WEEK_1STDAY
+   * names (19971130, a Sunday, in most locales; 19971201, a Monday, in some). */
+  union { unsigned int word; char *string; } info;
+  int first_weekday, origin;
+
+  info.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
+  first_weekday = info.string[0];
+  info.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
+  origin = info.word == 19971201 ? 1 : 0;   /* 0: Sunday */
+  if (first_weekday < 1 || first_weekday > 7)
+    first_weekday = 1;
+
+  /* 0 Sunday … 6 Saturday, then GDate's 1 Monday … 7 Sunday */
+  first_weekday = (origin + first_weekday - 1) % 7;
+  return first_weekday == 0 ? G_DATE_SUNDAY : (GDateWeekday) first_weekday;
+}
+
 char *
 cycle_date_format_input (const char *iso)
 {
