@@ -148,9 +148,12 @@ refresh (CycleContentCalendar *self)
       g_date_add_days (&day, 1);
     }
 
-  /* Translators: the month the calendar shows, "December 2026"; see the strftime() manual */
-  g_date_strftime (text, sizeof text, self->week ? _("Week of %-d %B %Y") : _("%B %Y"),
-                   self->week ? &first : &self->selected);
+  if (self->week)
+    /* Translators: the week the calendar lists, "Week of 30 November 2026"; see strftime() */
+    g_date_strftime (text, sizeof text, _("Week of %-d %B %Y"), &first);
+  else
+    /* Translators: the month the calendar shows, "December 2026"; see the strftime() manual */
+    g_date_strftime (text, sizeof text, _("%B %Y"), &self->selected);
   gtk_label_set_text (self->title_label, text);
 }
 
