@@ -1054,10 +1054,11 @@ test_calendar (Fixture       *f,
   }
 
   /* The week list shows every item of the day */
+  cycle_content_calendar_show_day (calendar, "2027-03-10");
   cycle_content_calendar_set_week (calendar, TRUE);
   ui_test_wait_for_draw (GTK_WIDGET (calendar));
   g_assert_cmpuint (calendar_n_items (calendar, "2027-03-10"), ==, 5);
-  g_assert_null (cycle_content_calendar_find_day (calendar, "2027-03-20"));
+  g_assert_null (cycle_content_calendar_find_day (calendar, "2027-03-24"));
 }
 
 /* ------------------------------------------------------------------------------------------------

@@ -542,13 +542,15 @@ cycle_content_calendar_set_plan (CycleContentCalendar *self,
     g_signal_handlers_disconnect_by_func (self->index, on_index_changed_cb, self);
   g_clear_object (&self->index);
   g_set_object (&self->plan, plan);
+  /* The list model first: it must have taken content added to the plan before the index, told
+   * of the same addition, asks it to filter again (or it would list the content twice). */
+  gtk_filter_list_model_set_model (self->undated,
+                                   plan != NULL ? cycle_plan_get_all_content (plan) : NULL);
   if (plan != NULL)
     {
       self->index = cycle_date_index_new (plan);
       g_signal_connect_swapped (self->index, "changed", G_CALLBACK (on_index_changed_cb), self);
     }
-  gtk_filter_list_model_set_model (self->undated,
-                                   plan != NULL ? cycle_plan_get_all_content (plan) : NULL);
   refresh (self);
 }
 
@@ -593,10 +595,14 @@ static void
 cycle_content_calendar_dispose (GObject *object)
 {
   CycleContentCalendar *self = CYCLE_CONTENT_CALENDAR (object);
+  GtkWidget *child;
 
   cycle_content_calendar_set_query (self, NULL);
   cycle_content_calendar_set_plan (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_CONTENT_CALENDAR);
+  /* The template's boxes without an id are not template children: unparent them too */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   for (guint i = 0; i < N_DAYS; i++)
     {
       if (self->days[i] != NULL && gtk_widget_get_parent (GTK_WIDGET (self->days[i])) != NULL)
