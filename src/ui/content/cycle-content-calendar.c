@@ -45,7 +45,7 @@ struct _CycleContentCalendar
   GtkWidget          *weekdays[7];
 
   GtkLabel           *title_label;
-  GtkLabel           *filter_label;
+  GtkWidget          *filter_button;
   GtkToggleButton    *month_button;
   GtkToggleButton    *week_button;
   GtkGrid            *grid;
@@ -121,7 +121,7 @@ refresh (CycleContentCalendar *self)
 
   if (self->query != NULL && cycle_content_query_is_active (self->query))
     filter = cycle_content_query_get_filter (self->query);
-  gtk_widget_set_visible (GTK_WIDGET (self->filter_label), filter != NULL);
+  gtk_widget_set_visible (self->filter_button, filter != NULL);
 
   day = first;
   for (guint i = 0; i < n_days; i++)
@@ -476,6 +476,17 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+show_all_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CycleContentCalendar *self = CYCLE_CONTENT_CALENDAR (widget);
+
+  if (self->query != NULL)
+    cycle_content_query_reset (self->query);
+}
+
+static void
 on_mode_toggled_cb (CycleContentCalendar *self)
 {
   cycle_content_calendar_set_week (self, gtk_toggle_button_get_active (self->week_button));
@@ -629,7 +640,7 @@ cycle_content_calendar_class_init (CycleContentCalendarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-content-calendar.ui");
   gtk_widget_class_bind_template_child (widget_class, CycleContentCalendar, title_label);
-  gtk_widget_class_bind_template_child (widget_class, CycleContentCalendar, filter_label);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentCalendar, filter_button);
   gtk_widget_class_bind_template_child (widget_class, CycleContentCalendar, month_button);
   gtk_widget_class_bind_template_child (widget_class, CycleContentCalendar, week_button);
   gtk_widget_class_bind_template_child (widget_class, CycleContentCalendar, grid);
@@ -640,6 +651,7 @@ cycle_content_calendar_class_init (CycleContentCalendarClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_action);
   gtk_widget_class_install_action (widget_class, "calendar.open", "s", open_action);
+  gtk_widget_class_install_action (widget_class, "calendar.show-all", NULL, show_all_action);
   gtk_widget_class_set_css_name (widget_class, "contentcalendar");
 }
 
