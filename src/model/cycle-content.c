@@ -365,7 +365,31 @@ STRING_ACCESSORS (url, PROP_URL)
 STRING_ACCESSORS (notes, PROP_NOTES)
 ENUM_ACCESSORS (status, CycleStatus, CYCLE_TYPE_STATUS, PROP_STATUS)
 ENUM_ACCESSORS (consent, CycleConsent, CYCLE_TYPE_CONSENT, PROP_CONSENT)
-ENUM_ACCESSORS (repeat, CycleRepeat, CYCLE_TYPE_REPEAT, PROP_REPEAT)
+static void
+dates_changed (CycleContent *self)
+{
+  CyclePlan *plan = cycle_item_get_plan (CYCLE_ITEM (self));
+
+  if (plan != NULL)
+    _cycle_plan_content_dates_changed (plan, self);
+}
+
+CycleRepeat
+cycle_content_get_repeat (CycleContent *self)
+{
+  g_return_val_if_fail (CYCLE_IS_CONTENT (self), CYCLE_REPEAT_NONE);
+  return self->repeat;
+}
+
+void
+cycle_content_set_repeat (CycleContent *self,
+                          CycleRepeat   repeat)
+{
+  g_return_if_fail (CYCLE_IS_CONTENT (self));
+  g_return_if_fail ((guint) repeat < cycle_enum_count (CYCLE_TYPE_REPEAT));
+  if (_cycle_set_int (self, &self->repeat, repeat, properties[PROP_REPEAT]))
+    dates_changed (self);
+}
 
 guint
 cycle_content_get_repeat_interval (CycleContent *self)
@@ -380,8 +404,9 @@ cycle_content_set_repeat_interval (CycleContent *self,
 {
   g_return_if_fail (CYCLE_IS_CONTENT (self));
   g_return_if_fail (interval >= 1 && interval <= CYCLE_CONTENT_MAX_REPEAT_INTERVAL);
-  _cycle_set_int (self, &self->repeat_interval, (int) interval,
-                  properties[PROP_REPEAT_INTERVAL]);
+  if (_cycle_set_int (self, &self->repeat_interval, (int) interval,
+                      properties[PROP_REPEAT_INTERVAL]))
+    dates_changed (self);
 }
 
 const char *
@@ -397,7 +422,8 @@ cycle_content_set_repeat_until (CycleContent *self,
 {
   g_return_if_fail (CYCLE_IS_CONTENT (self));
   g_return_if_fail (cycle_date_is_valid (until));
-  _cycle_set_interned (self, &self->repeat_until, until, properties[PROP_REPEAT_UNTIL]);
+  if (_cycle_set_interned (self, &self->repeat_until, until, properties[PROP_REPEAT_UNTIL]))
+    dates_changed (self);
 }
 
 CycleCommitment
@@ -484,7 +510,8 @@ cycle_content_set_due (CycleContent *self,
 {
   g_return_if_fail (CYCLE_IS_CONTENT (self));
   g_return_if_fail (cycle_date_is_valid (due));
-  _cycle_set_interned (self, &self->due, due, properties[PROP_DUE]);
+  if (_cycle_set_interned (self, &self->due, due, properties[PROP_DUE]))
+    dates_changed (self);
 }
 
 CyclePersona *

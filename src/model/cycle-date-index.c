@@ -148,20 +148,10 @@ file (CycleDateIndex *self,
 }
 
 static void
-on_content_notify_cb (CycleContent   *content,
-                      GParamSpec     *pspec,
-                      CycleDateIndex *self)
+on_content_dates_changed_cb (CyclePlan      *plan,
+                             CycleContent   *content,
+                             CycleDateIndex *self)
 {
-  const char *name = pspec->name;
-
-  if (strcmp (name, "due") != 0 && strcmp (name, "repeat") != 0)
-    {
-      /* The rest of repeating only changes which days a repeating item is on */
-      if (g_str_has_prefix (name, "repeat-") && g_hash_table_contains (self->repeating, content))
-        g_signal_emit (self, signals[CHANGED], 0);
-      return;
-    }
-
   unfile (self, content);
   file (self, content);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -176,10 +166,7 @@ on_items_changed_cb (GListModel     *all,
 {
   for (guint i = 0; i < removed; i++)
     {
-      CycleContent *content = g_ptr_array_index (self->items, position + i);
-
-      g_signal_handlers_disconnect_by_func (content, on_content_notify_cb, self);
-      unfile (self, content);
+      unfile (self, g_ptr_array_index (self->items, position + i));
     }
   g_ptr_array_remove_range (self->items, position, removed);
 
@@ -188,7 +175,6 @@ on_items_changed_cb (GListModel     *all,
       CycleContent *content = g_list_model_get_item (all, position + i);
 
       g_ptr_array_insert (self->items, (int) (position + i), content);
-      g_signal_connect (content, "notify", G_CALLBACK (on_content_notify_cb), self);
       file (self, content);
     }
 
@@ -276,13 +262,9 @@ cycle_date_index_dispose (GObject *object)
 {
   CycleDateIndex *self = CYCLE_DATE_INDEX (object);
 
-  if (self->items != NULL)
-    {
-      for (guint i = 0; i < self->items->len; i++)
-        g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->items, i),
-                                              on_content_notify_cb, self);
-      g_clear_pointer (&self->items, g_ptr_array_unref);
-    }
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_func (self->plan, on_content_dates_changed_cb, self);
   if (self->all != NULL)
     g_signal_handlers_disconnect_by_func (self->all, on_items_changed_cb, self);
   g_clear_object (&self->all);
@@ -336,6 +318,9 @@ cycle_date_index_new (CyclePlan *plan)
   self->plan = g_object_ref (plan);
   self->all = g_object_ref (cycle_plan_get_all_content (plan));
   g_signal_connect (self->all, "items-changed", G_CALLBACK (on_items_changed_cb), self);
+  /* One signal of the plan's rather than one handler on each item */
+  g_signal_connect (plan, "content-dates-changed", G_CALLBACK (on_content_dates_changed_cb),
+                    self);
   on_items_changed_cb (self->all, 0, 0, g_list_model_get_n_items (self->all), self);
 
   return self;

@@ -53,6 +53,13 @@ struct _CyclePlan
 G_DEFINE_FINAL_TYPE (CyclePlan, cycle_plan, G_TYPE_OBJECT)
 
 enum {
+  CONTENT_DATES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+enum {
   PROP_0,
   PROP_TITLE,
   PROP_WHY,
@@ -255,6 +262,10 @@ cycle_plan_class_init (CyclePlanClass *klass)
   object_class->finalize = cycle_plan_finalize;
   object_class->get_property = cycle_plan_get_property;
   object_class->set_property = cycle_plan_set_property;
+
+  signals[CONTENT_DATES_CHANGED] =
+    g_signal_new ("content-dates-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
 
   properties[PROP_TITLE] = g_param_spec_string ("title", N_("Title"), NULL, "", rw);
   properties[PROP_WHY] = g_param_spec_string ("why", N_("Why"), NULL, "", rw);
@@ -770,6 +781,13 @@ _cycle_plan_set_loading (CyclePlan *self,
                          gboolean   loading)
 {
   self->loading = loading;
+}
+
+void
+_cycle_plan_content_dates_changed (CyclePlan    *self,
+                                   CycleContent *content)
+{
+  g_signal_emit (self, signals[CONTENT_DATES_CHANGED], 0, content);
 }
 
 void

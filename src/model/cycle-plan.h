@@ -80,6 +80,10 @@ gboolean      cycle_plan_ensure_uid        (CyclePlan    *self);
  * cycle_item_get_extras ()). */
 JsonObject   *cycle_plan_get_extras        (CyclePlan    *self);
 
+/* Signal "content-dates-changed" (CycleContent *): the due date or the repetition of content in
+ * the plan changed (one signal for the whole plan: a calendar's index need not follow each of
+ * 100 000 items). */
+
 /* Collections: GListModels that emit items-changed. Never modify them directly. */
 GListModel   *cycle_plan_get_stages        (CyclePlan    *self);
 GListModel   *cycle_plan_get_links         (CyclePlan    *self);

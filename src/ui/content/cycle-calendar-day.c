@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A day keeps item widgets for the content it shows and reuses them from one month to the next:
- * moving to another month changes their content rather than making new widgets. Screen readers
+ * moving to another month changes their content rather than making new widgets. The "+N more"
+ * list is made only when it opens. Screen readers
  * hear the day as "Tuesday 1 December 2026, 3 items", then each item.
  */
 
@@ -97,7 +98,8 @@ cycle_calendar_day_set_day (CycleCalendarDay *self,
                                                items->len - shown);
 
       gtk_menu_button_set_label (self->more_button, more);
-      fill (self->more_list, items, 0, items->len);
+      /* Its list is made when it opens: a busy month would otherwise make thousands of items */
+      fill (self->more_list, items, 0, 0);
       gtk_widget_set_visible (GTK_WIDGET (self->more_button), TRUE);
     }
   else
@@ -159,6 +161,15 @@ cycle_calendar_day_find_item (CycleCalendarDay *self,
       return child;
 
   return NULL;
+}
+
+static void
+fill_more_list (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  CycleCalendarDay *self = user_data;
+
+  fill (self->more_list, self->items, 0, self->items->len);
 }
 
 static gboolean
@@ -254,6 +265,7 @@ cycle_calendar_day_init (CycleCalendarDay *self)
   gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
   self->more_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_popover (self->more_button, popover);
+  gtk_menu_button_set_create_popup_func (self->more_button, fill_more_list, self, NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->more_button), "flat");
   gtk_widget_add_css_class (GTK_WIDGET (self->more_button), "calendar-more");
   gtk_widget_set_halign (GTK_WIDGET (self->more_button), GTK_ALIGN_START);

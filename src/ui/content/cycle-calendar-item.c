@@ -27,6 +27,7 @@ struct _CycleCalendarItem
   GtkLabel     *title_label;
   GtkLabel     *detail_label;
   GdkRGBA       stage_color;
+  char         *spoken;   /* what the accessible label says, also the tooltip */
 };
 
 G_DEFINE_FINAL_TYPE (CycleCalendarItem, cycle_calendar_item, GTK_TYPE_BUTTON)
@@ -73,7 +74,8 @@ update (CycleCalendarItem *self)
                             status, overdue ? _(", overdue") : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
                                   -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), spoken);
+  g_free (self->spoken);
+  self->spoken = g_steal_pointer (&spoken);
 
   for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self), status_classes[i]);
@@ -88,6 +90,21 @@ update (CycleCalendarItem *self)
   if (stage == NULL || !gdk_rgba_parse (&self->stage_color, cycle_stage_get_color (stage)))
     self->stage_color = (GdkRGBA) { 0.5, 0.5, 0.5, 1.0 };
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The tooltip is made when asked for: setting one asks the X server where the pointer is, too
+ * slow for every item of a month (cycle-content-cells.c does the same for the table). */
+static gboolean
+on_query_tooltip_cb (CycleCalendarItem *self,
+                     int                x,
+                     int                y,
+                     gboolean           keyboard,
+                     GtkTooltip        *tooltip)
+{
+  if (self->spoken == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->spoken);
+  return TRUE;
 }
 
 static void
@@ -180,6 +197,7 @@ cycle_calendar_item_dispose (GObject *object)
   CycleCalendarItem *self = CYCLE_CALENDAR_ITEM (object);
 
   cycle_calendar_item_set_content (self, NULL);
+  g_clear_pointer (&self->spoken, g_free);
 
   G_OBJECT_CLASS (cycle_calendar_item_parent_class)->dispose (object);
 }
@@ -221,6 +239,8 @@ cycle_calendar_item_init (CycleCalendarItem *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "calendar-item");
 
   g_signal_connect (self, "clicked", G_CALLBACK (on_clicked_cb), NULL);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
