@@ -38,6 +38,9 @@ struct _CycleContent
   int           status;
   int           pitch;
   int           consent;
+  int           repeat;
+  int           repeat_interval;
+  const char   *repeat_until;  /* interned */
 };
 
 G_DEFINE_FINAL_TYPE (CycleContent, cycle_content, CYCLE_TYPE_ITEM)
@@ -59,6 +62,9 @@ enum {
   PROP_NOTES,
   PROP_PITCH,
   PROP_CONSENT,
+  PROP_REPEAT,
+  PROP_REPEAT_INTERVAL,
+  PROP_REPEAT_UNTIL,
   PROP_EFFECTIVE_DIRECTION,
   N_PROPS
 };
@@ -146,6 +152,15 @@ cycle_content_get_property (GObject    *object,
     case PROP_PITCH:
       g_value_set_enum (value, self->pitch);
       break;
+    case PROP_REPEAT:
+      g_value_set_enum (value, self->repeat);
+      break;
+    case PROP_REPEAT_INTERVAL:
+      g_value_set_uint (value, (guint) self->repeat_interval);
+      break;
+    case PROP_REPEAT_UNTIL:
+      g_value_set_string (value, cycle_content_get_repeat_until (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -203,6 +218,15 @@ cycle_content_set_property (GObject      *object,
     case PROP_PITCH:
       cycle_content_set_pitch (self, g_value_get_enum (value));
       break;
+    case PROP_REPEAT:
+      cycle_content_set_repeat (self, g_value_get_enum (value));
+      break;
+    case PROP_REPEAT_INTERVAL:
+      cycle_content_set_repeat_interval (self, g_value_get_uint (value));
+      break;
+    case PROP_REPEAT_UNTIL:
+      cycle_content_set_repeat_until (self, g_value_get_string (value));
+      break;
     case PROP_STAGE:
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -255,6 +279,13 @@ cycle_content_class_init (CycleContentClass *klass)
   properties[PROP_NOTES] = g_param_spec_string ("notes", N_("Notes"), NULL, "", rw);
   properties[PROP_PITCH] =
     g_param_spec_enum ("pitch", N_("Pitch"), NULL, CYCLE_TYPE_PITCH, CYCLE_PITCH_GUESS, rw);
+  properties[PROP_REPEAT] =
+    g_param_spec_enum ("repeat", N_("Repeat"), NULL, CYCLE_TYPE_REPEAT, CYCLE_REPEAT_NONE, rw);
+  properties[PROP_REPEAT_INTERVAL] =
+    g_param_spec_uint ("repeat-interval", N_("Repeat Every"), NULL, 1,
+                       CYCLE_CONTENT_MAX_REPEAT_INTERVAL, 1, rw);
+  properties[PROP_REPEAT_UNTIL] =
+    g_param_spec_string ("repeat-until", N_("Repeat Until"), NULL, "", rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -263,6 +294,7 @@ static void
 cycle_content_init (CycleContent *self)
 {
   self->direction = CYCLE_DIRECTION_AUTO;
+  self->repeat_interval = 1;
 }
 
 CycleContent *
@@ -335,6 +367,66 @@ STRING_ACCESSORS (url, PROP_URL)
 STRING_ACCESSORS (notes, PROP_NOTES)
 ENUM_ACCESSORS (status, CycleStatus, CYCLE_TYPE_STATUS, PROP_STATUS)
 ENUM_ACCESSORS (consent, CycleConsent, CYCLE_TYPE_CONSENT, PROP_CONSENT)
+static void
+dates_changed (CycleContent *self)
+{
+  CyclePlan *plan = cycle_item_get_plan (CYCLE_ITEM (self));
+
+  if (plan != NULL)
+    _cycle_plan_content_dates_changed (plan, self);
+}
+
+CycleRepeat
+cycle_content_get_repeat (CycleContent *self)
+{
+  g_return_val_if_fail (CYCLE_IS_CONTENT (self), CYCLE_REPEAT_NONE);
+  return self->repeat;
+}
+
+void
+cycle_content_set_repeat (CycleContent *self,
+                          CycleRepeat   repeat)
+{
+  g_return_if_fail (CYCLE_IS_CONTENT (self));
+  g_return_if_fail ((guint) repeat < cycle_enum_count (CYCLE_TYPE_REPEAT));
+  if (_cycle_set_int (self, &self->repeat, repeat, properties[PROP_REPEAT]))
+    dates_changed (self);
+}
+
+guint
+cycle_content_get_repeat_interval (CycleContent *self)
+{
+  g_return_val_if_fail (CYCLE_IS_CONTENT (self), 1);
+  return (guint) self->repeat_interval;
+}
+
+void
+cycle_content_set_repeat_interval (CycleContent *self,
+                                   guint         interval)
+{
+  g_return_if_fail (CYCLE_IS_CONTENT (self));
+  g_return_if_fail (interval >= 1 && interval <= CYCLE_CONTENT_MAX_REPEAT_INTERVAL);
+  if (_cycle_set_int (self, &self->repeat_interval, (int) interval,
+                      properties[PROP_REPEAT_INTERVAL]))
+    dates_changed (self);
+}
+
+const char *
+cycle_content_get_repeat_until (CycleContent *self)
+{
+  g_return_val_if_fail (CYCLE_IS_CONTENT (self), NULL);
+  return _cycle_str (self->repeat_until);
+}
+
+void
+cycle_content_set_repeat_until (CycleContent *self,
+                                const char   *until)
+{
+  g_return_if_fail (CYCLE_IS_CONTENT (self));
+  g_return_if_fail (cycle_date_is_valid (until));
+  if (_cycle_set_interned (self, &self->repeat_until, until, properties[PROP_REPEAT_UNTIL]))
+    dates_changed (self);
+}
 
 CycleCommitment
 cycle_content_get_commitment (CycleContent *self)
@@ -420,7 +512,8 @@ cycle_content_set_due (CycleContent *self,
 {
   g_return_if_fail (CYCLE_IS_CONTENT (self));
   g_return_if_fail (cycle_date_is_valid (due));
-  _cycle_set_interned (self, &self->due, due, properties[PROP_DUE]);
+  if (_cycle_set_interned (self, &self->due, due, properties[PROP_DUE]))
+    dates_changed (self);
 }
 
 CyclePersona *
@@ -550,6 +643,26 @@ cycle_date_get_order (void)
   if (y < m && y < d)
     return "ymd";
   return d < m ? "dmy" : "mdy";
+}
+
+GDateWeekday
+cycle_date_get_first_weekday (void)
+{
+  /* As GtkCalendar reads it: _NL_TIME_FIRST_WEEKDAY counts from the day _NL_TIME_WEEK_1STDAY
+   * names (19971130, a Sunday, in most locales; 19971201, a Monday, in some). */
+  union { unsigned int word; char *string; } info;
+  int first_weekday, origin;
+
+  info.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
+  first_weekday = info.string[0];
+  info.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
+  origin = info.word == 19971201 ? 1 : 0;   /* 0: Sunday */
+  if (first_weekday < 1 || first_weekday > 7)
+    first_weekday = 1;
+
+  /* 0 Sunday … 6 Saturday, then GDate's 1 Monday … 7 Sunday */
+  first_weekday = (origin + first_weekday - 1) % 7;
+  return first_weekday == 0 ? G_DATE_SUNDAY : (GDateWeekday) first_weekday;
 }
 
 char *

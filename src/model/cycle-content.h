@@ -64,6 +64,19 @@ void             cycle_content_set_owner      (CycleContent    *self,
 const char      *cycle_content_get_due        (CycleContent    *self);
 void             cycle_content_set_due        (CycleContent    *self,
                                                const char      *due);
+/* Content that comes back (a weekly newsletter): every @interval days, weeks or months from its
+ * due date (CYCLE_REPEAT_NONE: once), until a date ("YYYY-MM-DD", included) or "" for ever.
+ * Content without a due date does not repeat, whatever these say. */
+#define CYCLE_CONTENT_MAX_REPEAT_INTERVAL 99
+CycleRepeat      cycle_content_get_repeat     (CycleContent    *self);
+void             cycle_content_set_repeat     (CycleContent    *self,
+                                               CycleRepeat      repeat);
+guint            cycle_content_get_repeat_interval (CycleContent *self);
+void             cycle_content_set_repeat_interval (CycleContent *self,
+                                                    guint         interval);
+const char      *cycle_content_get_repeat_until (CycleContent  *self);
+void             cycle_content_set_repeat_until (CycleContent  *self,
+                                                 const char    *until);
 const char      *cycle_content_get_url        (CycleContent    *self);
 void             cycle_content_set_url        (CycleContent    *self,
                                                const char      *url);
@@ -97,6 +110,9 @@ gboolean         cycle_date_parse_input       (const char      *text,
  * date format; under the C locale, from the translation (so a French interface reads
  * 15/03/2027 as the 15th of March). */
 const char      *cycle_date_get_order         (void);
+/* The first day of the week in the user's locale (LC_TIME): G_DATE_MONDAY in France, Sunday in
+ * the US; Sunday under the C locale. */
+GDateWeekday     cycle_date_get_first_weekday (void);
 /* @iso (YYYY-MM-DD) written in the order of cycle_date_get_order(), with "/": how to show an
  * example to the people who type dates. */
 char            *cycle_date_format_input      (const char      *iso);

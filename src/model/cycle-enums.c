@@ -104,6 +104,13 @@ static const EnumEntry status_entries[] = {
   { "published", N_("Published") },
 };
 
+static const EnumEntry repeat_entries[] = {
+  { "none", N_("Does not repeat") },
+  { "daily", N_("Daily") },
+  { "weekly", N_("Weekly") },
+  { "monthly", N_("Monthly") },
+};
+
 static GType
 register_enum (const char      *name,
                const EnumEntry *entries,
@@ -145,6 +152,7 @@ DEFINE_ENUM_TYPE (CycleCommitment, cycle_commitment, commitment_entries)
 DEFINE_ENUM_TYPE (CycleDirection, cycle_direction, direction_entries)
 DEFINE_ENUM_TYPE (CycleStatus, cycle_status, status_entries)
 DEFINE_ENUM_TYPE (CycleConsent, cycle_consent, consent_entries)
+DEFINE_ENUM_TYPE (CycleRepeat, cycle_repeat, repeat_entries)
 
 static const EnumEntry *
 lookup_entries (GType  enum_type,
@@ -166,6 +174,7 @@ lookup_entries (GType  enum_type,
     { cycle_direction_get_type, direction_entries, G_N_ELEMENTS (direction_entries) },
     { cycle_status_get_type, status_entries, G_N_ELEMENTS (status_entries) },
     { cycle_consent_get_type, consent_entries, G_N_ELEMENTS (consent_entries) },
+    { cycle_repeat_get_type, repeat_entries, G_N_ELEMENTS (repeat_entries) },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)

@@ -81,6 +81,15 @@ typedef enum {
   CYCLE_STATUS_PUBLISHED,
 } CycleStatus;
 
+/* How often content comes back (a weekly newsletter), every cycle_content_get_repeat_interval()
+ * days, weeks or months from its due date. */
+typedef enum {
+  CYCLE_REPEAT_NONE,
+  CYCLE_REPEAT_DAILY,
+  CYCLE_REPEAT_WEEKLY,
+  CYCLE_REPEAT_MONTHLY,
+} CycleRepeat;
+
 /* How the canvas arranges the stages. Only "free" uses the stages' own positions. */
 typedef enum {
   CYCLE_LAYOUT_FREE,
@@ -118,6 +127,7 @@ typedef enum {
 #define CYCLE_TYPE_DIRECTION   (cycle_direction_get_type ())
 #define CYCLE_TYPE_STATUS      (cycle_status_get_type ())
 #define CYCLE_TYPE_CONSENT     (cycle_consent_get_type ())
+#define CYCLE_TYPE_REPEAT      (cycle_repeat_get_type ())
 
 GType cycle_layout_get_type     (void) G_GNUC_CONST;
 GType cycle_finding_kind_get_type (void) G_GNUC_CONST;
@@ -130,6 +140,7 @@ GType cycle_commitment_get_type (void) G_GNUC_CONST;
 GType cycle_direction_get_type  (void) G_GNUC_CONST;
 GType cycle_status_get_type     (void) G_GNUC_CONST;
 GType cycle_consent_get_type    (void) G_GNUC_CONST;
+GType cycle_repeat_get_type     (void) G_GNUC_CONST;
 
 /* The nick is the word used in the file ("brand-trust"); the label is translated for people. */
 const char *cycle_enum_to_nick   (GType enum_type,

@@ -125,6 +125,13 @@ GBytes    *cycle_export_csv_with_delimiter       (CyclePlan            *plan,
 GBytes    *cycle_export_csv_content              (GListModel           *contents,
                                                   CycleCsvExportFlags   flags,
                                                   char                  delimiter);
+/* The dated content as an iCalendar file (RFC 5545, written by libical): each piece of content
+ * with a due date an all-day VEVENT (title, stage, persona, format, channel, call to action,
+ * status, owner and link in the description; stage, persona, channel and format as categories;
+ * repeating content with an RRULE), with the UID "CONTENT-ID@PLAN-UID" so that importing it
+ * again updates rather than duplicates. The same plan gives the same bytes (see
+ * cycle-export-ics.c for DTSTAMP). Content without a date is left out. */
+GBytes    *cycle_export_ics                      (CyclePlan            *plan);
 
 /* The projected number of people in each stage, indexed like the plan's stages, as the canvas
  * and picture exports show them; NaN where unknown. NULL (and *n_stages 0) when the plan has

@@ -87,6 +87,7 @@ stage_set_y (CycleStage *stage,
 }
 
 static const Field plan_fields[] = {
+  STRING ("uid", cycle_plan_get_uid, cycle_plan_set_uid),
   STRING ("title", cycle_plan_get_title, cycle_plan_set_title),
   STRING ("language", cycle_plan_get_language, cycle_plan_set_language),
   STRING ("purpose.why", cycle_plan_get_why, cycle_plan_set_why),
@@ -148,6 +149,11 @@ static const Field content_fields[] = {
   ENUM ("status", cycle_content_get_status, cycle_content_set_status, cycle_status_get_type),
   STRING ("owner", cycle_content_get_owner, cycle_content_set_owner),
   STRING ("due", cycle_content_get_due, cycle_content_set_due),
+  ENUM_OPT ("repeat", cycle_content_get_repeat, cycle_content_set_repeat, cycle_repeat_get_type,
+            CYCLE_REPEAT_NONE),
+  { "repeat_interval", FIELD_INT, G_CALLBACK (cycle_content_get_repeat_interval),
+    G_CALLBACK (cycle_content_set_repeat_interval), NULL, TRUE, 1 },
+  STRING ("repeat_until", cycle_content_get_repeat_until, cycle_content_set_repeat_until),
   STRING ("url", cycle_content_get_url, cycle_content_set_url),
   STRING ("notes", cycle_content_get_notes, cycle_content_set_notes),
   { NULL },

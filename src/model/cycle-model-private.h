@@ -35,6 +35,7 @@ gboolean  _cycle_set_object   (gpointer      object,
                                gpointer      value,
                                GParamSpec   *pspec);
 
+
 static inline const char *
 _cycle_str (const char *s)
 {
@@ -56,6 +57,9 @@ gboolean     _cycle_plan_is_recording (CyclePlan   *self);
  * the items) */
 void         _cycle_plan_set_loading (CyclePlan   *self,
                                       gboolean      loading);
+/* Emits "content-dates-changed": @content's due date or repetition changed */
+void         _cycle_plan_content_dates_changed (CyclePlan    *self,
+                                                CycleContent *content);
 void         _cycle_plan_record_property (CyclePlan *self,
                                       GObject      *object,
                                       GParamSpec   *pspec);

@@ -714,6 +714,35 @@ content_member (Reader              *r,
       cycle_content_set_due (content, s);
       return MEMBER_READ;
     }
+  if (strcmp (key, "repeat") == 0)
+    return enum_member (r, value, CYCLE_TYPE_REPEAT, N_("repeat"), content,
+                        (EnumSetter)cycle_content_set_repeat);
+  if (strcmp (key, "repeat_interval") == 0)
+    {
+      gint64 v;
+
+      if (cycle_json_node_get_node_type (value) != CYCLE_JSON_NUMBER)
+        {
+          fail_type (r, value, _("a number"));
+          return MEMBER_FAILED;
+        }
+      if (!cycle_json_node_get_int (value, &v) || v < 1 || v > CYCLE_CONTENT_MAX_REPEAT_INTERVAL)
+        {
+          fail (r, _("content repeats every 1 to %d days, weeks or months: expected a whole "
+                     "number from 1 to %d"), CYCLE_CONTENT_MAX_REPEAT_INTERVAL,
+                CYCLE_CONTENT_MAX_REPEAT_INTERVAL);
+          return MEMBER_FAILED;
+        }
+      cycle_content_set_repeat_interval (content, (guint) v);
+      return MEMBER_READ;
+    }
+  if (strcmp (key, "repeat_until") == 0)
+    {
+      if (!read_date (r, value, &s))
+        return MEMBER_FAILED;
+      cycle_content_set_repeat_until (content, s);
+      return MEMBER_READ;
+    }
   if (strcmp (key, "url") == 0)
     return string_member (r, value, content, (StringSetter)cycle_content_set_url);
   if (strcmp (key, "notes") == 0)
@@ -1127,6 +1156,23 @@ plan_member (Reader              *r,
     return MEMBER_READ;
   if (strcmp (key, "title") == 0)
     return string_member (r, value, r->plan, (StringSetter)cycle_plan_set_title);
+  if (strcmp (key, "uid") == 0)
+    {
+      const char *s = NULL;
+
+      if (!read_string (r, value, &s))
+        return MEMBER_FAILED;
+      if (!cycle_plan_uid_is_valid (s))
+        {
+          g_autofree char *quoted = cycle_file_error_quote (s);
+
+          fail (r, _("“%s” is not a plan uid (1 to 64 letters, digits, “-”, “_” or “.”)"),
+                quoted);
+          return MEMBER_FAILED;
+        }
+      cycle_plan_set_uid (r->plan, s);
+      return MEMBER_READ;
+    }
   if (strcmp (key, "language") == 0)
     {
       const char *s = NULL;
@@ -1306,7 +1352,8 @@ static const CycleJsonSchema persona_schema[] = {
 };
 static const CycleJsonSchema content_schema[] = {
   { "id" }, { "title" }, { "format" }, { "channel" }, { "persona" }, { "cta" }, { "commitment" },
-  { "direction" }, { "consent" }, { "pitch" }, { "status" }, { "owner" }, { "due" }, { "url" }, { "notes" },
+  { "direction" }, { "consent" }, { "pitch" }, { "status" }, { "owner" }, { "due" },
+  { "repeat" }, { "repeat_interval" }, { "repeat_until" }, { "url" }, { "notes" },
   { NULL },
 };
 static const CycleJsonSchema stage_schema[] = {
@@ -1318,7 +1365,7 @@ static const CycleJsonSchema link_schema[] = {
   { "id" }, { "from" }, { "to" }, { "kind" }, { "rate" }, { NULL },
 };
 static const CycleJsonSchema plan_schema[] = {
-  { "format" }, { "version" }, { "title" }, { "language" }, { "description" }, { "layout" },
+  { "format" }, { "version" }, { "uid" }, { "title" }, { "language" }, { "description" }, { "layout" },
   { "projection_start" }, { "projection_cycles" }, { "purpose", purpose_schema }, { "personas", persona_schema }, { "stages", stage_schema },
   { "links", link_schema }, { "conflicts", _cycle_conflict_schema }, { NULL },
 };

@@ -137,6 +137,15 @@ write_content (GString      *out,
   obj_enum (&o, "status", CYCLE_TYPE_STATUS, cycle_content_get_status (content));
   obj_string (&o, "owner", cycle_content_get_owner (content), FALSE);
   obj_string (&o, "due", cycle_content_get_due (content), FALSE);
+  /* Left out for content that happens once, as files from before repeating content */
+  if (cycle_content_get_repeat (content) != CYCLE_REPEAT_NONE)
+    obj_enum (&o, "repeat", CYCLE_TYPE_REPEAT, cycle_content_get_repeat (content));
+  if (cycle_content_get_repeat_interval (content) != 1)
+    {
+      cycle_json_object_key (&o, "repeat_interval");
+      g_string_append_printf (out, "%u", cycle_content_get_repeat_interval (content));
+    }
+  obj_string (&o, "repeat_until", cycle_content_get_repeat_until (content), FALSE);
   obj_string (&o, "url", cycle_content_get_url (content), FALSE);
   obj_string (&o, "notes", cycle_content_get_notes (content), FALSE);
   obj_extras (&o, _cycle_item_get_unknown (CYCLE_ITEM (content)));
@@ -233,6 +242,7 @@ cycle_plan_to_bytes (CyclePlan *plan)
   obj_string (&o, "format", CYCLE_FILE_FORMAT, TRUE);
   cycle_json_object_key (&o, "version");
   g_string_append_printf (out, "%d", CYCLE_FILE_VERSION);
+  obj_string (&o, "uid", cycle_plan_get_uid (plan), FALSE);
   obj_string (&o, "title", cycle_plan_get_title (plan), FALSE);
   obj_string (&o, "language", cycle_plan_get_language (plan), FALSE);
 

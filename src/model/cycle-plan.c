@@ -25,6 +25,7 @@ struct _CyclePlan
   char       *what;
   char       *description;
   char       *language;
+  char       *uid;
   int         layout;
   double      projection_start;
   int         projection_cycles;
@@ -50,6 +51,13 @@ struct _CyclePlan
 };
 
 G_DEFINE_FINAL_TYPE (CyclePlan, cycle_plan, G_TYPE_OBJECT)
+
+enum {
+  CONTENT_DATES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
@@ -120,6 +128,7 @@ cycle_plan_finalize (GObject *object)
   g_clear_pointer (&self->what, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->uid, g_free);
   g_clear_pointer (&self->conflicts, g_free);
   g_clear_pointer (&self->stage_ids, g_hash_table_unref);
   g_clear_pointer (&self->content_ids, g_hash_table_unref);
@@ -253,6 +262,10 @@ cycle_plan_class_init (CyclePlanClass *klass)
   object_class->finalize = cycle_plan_finalize;
   object_class->get_property = cycle_plan_get_property;
   object_class->set_property = cycle_plan_set_property;
+
+  signals[CONTENT_DATES_CHANGED] =
+    g_signal_new ("content-dates-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
 
   properties[PROP_TITLE] = g_param_spec_string ("title", N_("Title"), NULL, "", rw);
   properties[PROP_WHY] = g_param_spec_string ("why", N_("Why"), NULL, "", rw);
@@ -575,6 +588,59 @@ cycle_plan_find_content (CyclePlan  *self,
 
 /* Ids */
 
+const char *
+cycle_plan_get_uid (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+
+  return _cycle_str (self->uid);
+}
+
+gboolean
+cycle_plan_uid_is_valid (const char *uid)
+{
+  gsize n = 0;
+
+  if (uid == NULL)
+    return FALSE;
+  for (const char *p = uid; *p != '\0'; p++, n++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
+      return FALSE;
+
+  return n >= 1 && n <= 64;
+}
+
+void
+cycle_plan_set_uid (CyclePlan  *self,
+                    const char *uid)
+{
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  g_return_if_fail (uid == NULL || uid[0] == '\0' || cycle_plan_uid_is_valid (uid));
+
+  /* Identity, not content: no undo step, no notification. */
+  g_free (self->uid);
+  self->uid = uid != NULL && uid[0] != '\0' ? g_strdup (uid) : NULL;
+}
+
+gboolean
+cycle_plan_ensure_uid (CyclePlan *self)
+{
+  /* Crockford's base 32, as ids: 16 characters are 80 random bits */
+  static const char digits[] = "0123456789abcdefghjkmnpqrstvwxyz";
+  char uid[17];
+
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), FALSE);
+
+  if (self->uid != NULL)
+    return FALSE;
+  for (guint i = 0; i < 16; i++)
+    uid[i] = digits[g_random_int_range (0, 32)];
+  uid[16] = '\0';
+  cycle_plan_set_uid (self, uid);
+
+  return TRUE;
+}
+
 char *
 cycle_plan_make_id (CyclePlan  *self,
                     const char *prefix)
@@ -723,6 +789,13 @@ _cycle_plan_set_loading (CyclePlan *self,
                          gboolean   loading)
 {
   self->loading = loading;
+}
+
+void
+_cycle_plan_content_dates_changed (CyclePlan    *self,
+                                   CycleContent *content)
+{
+  g_signal_emit (self, signals[CONTENT_DATES_CHANGED], 0, content);
 }
 
 void

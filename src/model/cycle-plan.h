@@ -66,9 +66,23 @@ void          cycle_plan_set_projection_start  (CyclePlan    *self,
 guint         cycle_plan_get_projection_cycles (CyclePlan    *self);
 void          cycle_plan_set_projection_cycles (CyclePlan    *self,
                                                 guint         cycles);
+/* The plan's own identity: a random word ("k3f9q0…", letters, digits, "-", "_" or ".", at most
+ * 64), made once and kept in the file as "uid", so that a calendar knows the plan's content
+ * again when it is exported twice (iCalendar UIDs, cycle_export_ics()). "" for a plan that has
+ * none yet (files written before it). Identity, not content: setting it records no undo step. */
+const char   *cycle_plan_get_uid           (CyclePlan    *self);
+void          cycle_plan_set_uid           (CyclePlan    *self,
+                                            const char   *uid);
+gboolean      cycle_plan_uid_is_valid      (const char   *uid);
+/* Gives the plan a new random uid unless it has one; TRUE when it made one. */
+gboolean      cycle_plan_ensure_uid        (CyclePlan    *self);
 /* Top-level members of the file that this version does not know, as a json-glib copy (see
  * cycle_item_get_extras ()). */
 JsonObject   *cycle_plan_get_extras        (CyclePlan    *self);
+
+/* Signal "content-dates-changed" (CycleContent *): the due date or the repetition of content in
+ * the plan changed (one signal for the whole plan: a calendar's index need not follow each of
+ * 100 000 items). */
 
 /* Collections: GListModels that emit items-changed. Never modify them directly. */
 GListModel   *cycle_plan_get_stages        (CyclePlan    *self);

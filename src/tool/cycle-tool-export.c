@@ -39,7 +39,8 @@ static char *export_layout;
 
 static const GOptionEntry export_entries[] = {
   { "format", 'f', 0, G_OPTION_ARG_STRING, &export_format,
-    N_("json, csv, svg, png or pdf (default: from OUT’s extension)"), N_("FORMAT") },
+    N_("json, csv, ics, svg, png or pdf (default: from OUT’s extension); ics: the dated content "
+       "as all-day events of a calendar"), N_("FORMAT") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &export_output,
     N_("The file to write; “-” for standard output (png and pdf only when it is not a "
        "terminal). A failed export leaves OUT as it was."), N_("OUT") },
@@ -75,7 +76,7 @@ static const GOptionEntry export_entries[] = {
 static const char *
 format_from_extension (const char *path)
 {
-  static const char * const known[] = { "json", "csv", "svg", "png", "pdf" };
+  static const char * const known[] = { "json", "csv", "ics", "svg", "png", "pdf" };
   const char *dot = strrchr (path, '.');
 
   if (dot == NULL || strchr (dot, '/') != NULL)
@@ -96,11 +97,13 @@ check_export_options (const CycleToolCommand *command,
 {
   gboolean json = g_ascii_strcasecmp (format, "json") == 0;
   gboolean csv = g_ascii_strcasecmp (format, "csv") == 0;
+  gboolean ics = g_ascii_strcasecmp (format, "ics") == 0;
 
-  if (!is_image && !json && !csv)
+  if (!is_image && !json && !csv && !ics)
     {
       g_autofree char *message =
-        g_strdup_printf (_("unknown format “%s” (expected json, csv, svg, png or pdf)"), format);
+        g_strdup_printf (_("unknown format “%s” (expected json, csv, ics, svg, png or pdf)"),
+                         format);
 
       return cycle_tool_usage_error (command, message);
     }
@@ -185,6 +188,8 @@ export_text (CyclePlan  *plan,
   if (g_ascii_strcasecmp (format, "json") == 0)
     return cycle_export_json (plan, export_computed ? CYCLE_JSON_EXPORT_COMPUTED
                                                     : CYCLE_JSON_EXPORT_NONE);
+  if (g_ascii_strcasecmp (format, "ics") == 0)
+    return cycle_export_ics (plan);
 
   if (export_delimiter != NULL)
     delimiter = export_delimiter[0] == 't' ? '\t' : export_delimiter[0];
@@ -219,7 +224,8 @@ export (const CycleToolCommand  *command,
   format = export_format != NULL ? export_format : format_from_extension (export_output);
   if (format == NULL)
     return cycle_tool_usage_error (command,
-                                   _("say which format: --format json, csv, svg, png or pdf"));
+                                   _("say which format: --format json, csv, ics, svg, png or "
+                                     "pdf"));
 
   is_image = cycle_image_format_from_name (format, &image_format);
   status = check_export_options (command, format, is_image, image_format);
@@ -267,7 +273,7 @@ export (const CycleToolCommand  *command,
 
 const CycleToolCommand cycle_tool_export_command = {
   "export", N_("FILE -o OUT [--format FORMAT] [OPTIONS…]"),
-  N_("Export the plan for other tools or for people: JSON, CSV, SVG, PNG or PDF"),
+  N_("Export the plan for other tools or for people: JSON, CSV, iCalendar, SVG, PNG or PDF"),
   export, export_entries, NULL,
 };
 

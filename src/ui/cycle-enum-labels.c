@@ -22,3 +22,29 @@ cycle_enum_labels_new (GType enum_type)
 
   return G_LIST_MODEL (list);
 }
+
+gboolean
+cycle_enum_transform_to_selected (GBinding     *binding,
+                                  const GValue *from,
+                                  GValue       *to,
+                                  gpointer      user_data)
+{
+  g_value_set_uint (to, (guint) g_value_get_enum (from));
+  return TRUE;
+}
+
+gboolean
+cycle_enum_transform_from_selected (GBinding     *binding,
+                                    const GValue *from,
+                                    GValue       *to,
+                                    gpointer      user_data)
+{
+  guint selected = g_value_get_uint (from);
+
+  if (selected == GTK_INVALID_LIST_POSITION ||
+      selected >= cycle_enum_count (G_VALUE_TYPE (to)))
+    return FALSE;
+
+  g_value_set_enum (to, (int) selected);
+  return TRUE;
+}

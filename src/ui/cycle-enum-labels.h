@@ -13,4 +13,15 @@ G_BEGIN_DECLS
  * "selected" position is the enum's value. */
 GListModel *cycle_enum_labels_new (GType enum_type);
 
+/* GBinding transforms between an enum property and such a row's "selected": the position is the
+ * value; a position past the enum's values (none selected) changes nothing. */
+gboolean    cycle_enum_transform_to_selected   (GBinding     *binding,
+                                                const GValue *from,
+                                                GValue       *to,
+                                                gpointer      user_data);
+gboolean    cycle_enum_transform_from_selected (GBinding     *binding,
+                                                const GValue *from,
+                                                GValue       *to,
+                                                gpointer      user_data);
+
 G_END_DECLS

@@ -44,6 +44,7 @@ typedef struct
 static const FormatInfo formats[] = {
   [CYCLE_WINDOW_EXPORT_JSON] = { "json", ".json", "application/json" },
   [CYCLE_WINDOW_EXPORT_CSV]  = { "csv",  ".csv",  "text/csv" },
+  [CYCLE_WINDOW_EXPORT_ICS]  = { "ics",  ".ics",  "text/calendar" },
   [CYCLE_WINDOW_EXPORT_SVG]  = { "svg",  ".svg",  "image/svg+xml" },
   [CYCLE_WINDOW_EXPORT_PNG]  = { "png",  ".png",  "image/png" },
   [CYCLE_WINDOW_EXPORT_PDF]  = { "pdf",  ".pdf",  "application/pdf" },
@@ -58,6 +59,8 @@ format_title (CycleWindowExportFormat format)
       return _("Export the Plan as JSON");
     case CYCLE_WINDOW_EXPORT_CSV:
       return _("Export the Content as CSV");
+    case CYCLE_WINDOW_EXPORT_ICS:
+      return _("Export the Content as a Calendar");
     case CYCLE_WINDOW_EXPORT_SVG:
       return _("Export the Picture as SVG");
     case CYCLE_WINDOW_EXPORT_PNG:
@@ -77,6 +80,8 @@ format_filter_name (CycleWindowExportFormat format)
       return _("JSON files");
     case CYCLE_WINDOW_EXPORT_CSV:
       return _("CSV files");
+    case CYCLE_WINDOW_EXPORT_ICS:
+      return _("Calendar files");
     case CYCLE_WINDOW_EXPORT_SVG:
       return _("SVG images");
     case CYCLE_WINDOW_EXPORT_PNG:
@@ -223,6 +228,14 @@ export_write (CycleWindow                    *self,
     case CYCLE_WINDOW_EXPORT_CSV:
       bytes = cycle_export_csv (plan, options->stable_headers ? CYCLE_CSV_EXPORT_FOR_SCRIPTS
                                                               : CYCLE_CSV_EXPORT_NONE);
+      return cycle_export_write_bytes (file, bytes, error);
+
+    case CYCLE_WINDOW_EXPORT_ICS:
+      /* Calendars know the events again by the plan's uid: made at the first calendar export
+       * and kept in the file, so the plan has something to save. */
+      if (cycle_plan_ensure_uid (plan))
+        cycle_plan_mark_unsaved (plan);
+      bytes = cycle_export_ics (plan);
       return cycle_export_write_bytes (file, bytes, error);
 
     case CYCLE_WINDOW_EXPORT_SVG:
@@ -389,6 +402,7 @@ on_export_chooser_response_cb (CycleWindow     *self,
     case CYCLE_WINDOW_EXPORT_PDF:
       options.content_pages = choice_is_true (GTK_FILE_CHOOSER (chooser), CHOICE_CONTENT_PAGES);
       break;
+    case CYCLE_WINDOW_EXPORT_ICS:
     case CYCLE_WINDOW_EXPORT_SVG:
     default:
       break;
@@ -468,6 +482,7 @@ add_format_choices (GtkFileChooser          *chooser,
       gtk_file_chooser_set_choice (chooser, CHOICE_CONTENT_PAGES, "true");
       break;
 
+    case CYCLE_WINDOW_EXPORT_ICS:
     case CYCLE_WINDOW_EXPORT_SVG:
     default:
       break;

@@ -173,13 +173,15 @@ void        _cycle_window_show_conflicts     (CycleWindow *self);
 void        _cycle_window_merge_from_disk    (CycleWindow *self);
 void        _cycle_window_reload_from_disk   (CycleWindow *self);
 
-/* cycle-window-export.c: win.export (json, csv, svg, png, pdf), win.print, win.import-json */
+/* cycle-window-export.c: win.export (json, csv, svg, png, pdf, ics), win.print,
+ * win.import-json */
 typedef enum {
   CYCLE_WINDOW_EXPORT_JSON,
   CYCLE_WINDOW_EXPORT_CSV,
   CYCLE_WINDOW_EXPORT_SVG,
   CYCLE_WINDOW_EXPORT_PNG,
   CYCLE_WINDOW_EXPORT_PDF,
+  CYCLE_WINDOW_EXPORT_ICS,
 } CycleWindowExportFormat;
 
 /* What the export chooser's choices set; each applies to one format only. */

@@ -19,10 +19,11 @@
  * one-off times, over every frame for scrolling) with their ratio to the baseline.
  *
  * Targets: filter or sort ≤ 250 ms (an incremental filter may take longer if no frame meanwhile
- * exceeds 50 ms); scrolling p95 ≤ 8 ms. Exit status 1 when one is missed.
+ * exceeds 50 ms); scrolling p95 ≤ 8 ms; the calendar's first frame of a month ≤ 100 ms and the
+ * next month ≤ 50 ms (medians). Exit status 1 when one is missed.
  * CYCLE_BENCH_QUICK=1: 50 stages × 200 items, 1 run, 40 frames — a smoke run that only fails on
- * errors. CYCLE_BENCH_ONLY=sort, scroll or across (the board only): only that part, for a
- * profiler; CYCLE_BENCH_FRAMES=N: scroll N frames instead of 200.
+ * errors. CYCLE_BENCH_ONLY=sort, scroll, across (the board only) or calendar: only that part,
+ * for a profiler; CYCLE_BENCH_FRAMES=N: scroll N frames instead of 200.
  *
  * Copyright 2026 The Cycle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -37,6 +38,7 @@
 
 #include "cycle-board-card.h"
 #include "cycle-board-column.h"
+#include "cycle-content-calendar.h"
 #include "cycle-content-view.h"
 
 #define ITEMS_PER_STAGE 200
@@ -51,6 +53,8 @@
 #define TARGET_ONE_GO_MS      250.0
 #define TARGET_FRAME_MS        50.0
 #define TARGET_SCROLL_P95_MS    8.0
+#define TARGET_MONTH_MS       100.0
+#define TARGET_NEXT_MONTH_MS   50.0
 
 static const char * const topics[] = {
   "pour-over coffee", "home espresso", "cold brew", "grinding at home", "water for coffee",
@@ -398,6 +402,40 @@ time_show (CyclePlan  *plan,
   timer_detach (&timer, view);
   destroy_window (window);
   return ms;
+}
+
+/* The calendar on December 2026 (time_show () for its first frame), then the next months, one
+ * frame each: the time from "calendar.next" to that month's painted frame. */
+static void
+time_next_months (CyclePlan *plan,
+                  GArray    *times)
+{
+  GtkWindow *window = new_window ();
+  GtkWidget *view = cycle_content_view_new ();
+  CycleContentCalendar *calendar;
+  Timer timer = { 0, };
+
+  gtk_window_set_child (window, view);
+  cycle_content_view_set_page (CYCLE_CONTENT_VIEW (view), "calendar");
+  cycle_content_view_set_plan (CYCLE_CONTENT_VIEW (view), plan);
+  calendar = cycle_content_view_get_calendar (CYCLE_CONTENT_VIEW (view));
+  cycle_content_calendar_show_day (calendar, "2026-12-01");
+  gtk_window_present (window);
+  wait_until_mapped (view);
+  timer_attach (&timer, view);
+  wait_for_frame (&timer, view);
+
+  for (guint i = 0; i < 12; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      gtk_widget_activate_action (GTK_WIDGET (calendar), "calendar.next", NULL);
+      wait_for_frame (&timer, view);
+      add_time (times, ms_since (start));
+    }
+
+  timer_detach (&timer, view);
+  destroy_window (window);
 }
 
 static double
@@ -786,9 +824,11 @@ main (int   argc,
   g_autoptr(GArray) board_bare = new_times ();
   g_autoptr(GArray) table = new_times ();
   g_autoptr(GArray) table_bare = new_times ();
+  g_autoptr(GArray) month = new_times ();
+  g_autoptr(GArray) next_month = new_times ();
   Scrolling scrolling = { 0, };
   FilterSort fs = { 0, };
-  gboolean filter_met, sort_met, scroll_met;
+  gboolean filter_met, sort_met, scroll_met, calendar_met;
   gint64 start;
 
   adw_init ();
@@ -828,6 +868,25 @@ main (int   argc,
       return 0;
     }
 
+  /* CYCLE_BENCH_ONLY=calendar: the calendar only */
+  if (g_strcmp0 (g_getenv ("CYCLE_BENCH_ONLY"), "calendar") == 0)
+    {
+      for (guint run = 0; run < n_runs + 1; run++)
+        {
+          double m = time_show (plan, "calendar");
+          double bb = time_show_bare (plan, FALSE);
+
+          if (run == 0)
+            continue;
+          add_time (month, m);
+          add_time (board_bare, bb);
+        }
+      time_next_months (plan, next_month);
+      report ("calendar, first frame", month, board_bare);
+      report ("calendar, next month", next_month, board_bare);
+      return 0;
+    }
+
   /* One warm-up each, not counted. */
   for (guint run = 0; run < n_runs + 1; run++)
     {
@@ -835,9 +894,11 @@ main (int   argc,
       double bb = time_show_bare (plan, FALSE);
       double t = time_show (plan, "table");
       double tb = time_show_bare (plan, TRUE);
+      double m = time_show (plan, "calendar");
 
       if (run == 0)
         continue;
+      add_time (month, m);
       add_time (board, b);
       add_time (board_bare, bb);
       add_time (table, t);
@@ -846,11 +907,14 @@ main (int   argc,
 
   measure_filter_sort (plan, n_runs, &fs);
   measure_scrolling (plan, n_frames, &scrolling);
+  time_next_months (plan, next_month);
 
   printf ("\n  %u runs (one-off times), %u frames (scrolling); baseline: bare GTK, same items\n",
           n_runs, n_frames);
   report ("show board", board, board_bare);
   report ("show table", table, table_bare);
+  report ("calendar, first frame", month, board_bare);
+  report ("calendar, next month", next_month, board_bare);
   report ("filter by persona, one go", fs.one_go, fs.bare);
   report ("filter, incremental, done", fs.incremental, fs.bare);
   report ("  longest frame meanwhile", fs.max_frame, fs.bare);
@@ -874,6 +938,10 @@ main (int   argc,
   printf ("\n  target filter ≤ %.0f ms (or no frame over %.0f ms while incremental): %s\n",
           TARGET_ONE_GO_MS, TARGET_FRAME_MS, filter_met ? "met" : "MISSED");
   printf ("  target sort ≤ %.0f ms: %s\n", TARGET_ONE_GO_MS, sort_met ? "met" : "MISSED");
+  calendar_met = percentile (month, 0.5) <= TARGET_MONTH_MS &&
+                 percentile (next_month, 0.5) <= TARGET_NEXT_MONTH_MS;
+  printf ("  target calendar: first frame of a month ≤ %.0f ms, next month ≤ %.0f ms (medians): "
+          "%s\n", TARGET_MONTH_MS, TARGET_NEXT_MONTH_MS, calendar_met ? "met" : "MISSED");
   printf ("  target scrolling p95 ≤ %.0f ms: %s\n", TARGET_SCROLL_P95_MS,
           scroll_met ? "met" : "MISSED");
 
@@ -891,5 +959,5 @@ main (int   argc,
 
   if (quick)
     return 0;
-  return filter_met && sort_met && scroll_met ? 0 : 1;
+  return filter_met && sort_met && scroll_met && calendar_met ? 0 : 1;
 }

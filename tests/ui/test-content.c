@@ -12,8 +12,10 @@
 
 #include "cycle-board-card.h"
 #include "cycle-board-column.h"
+#include "cycle-calendar-day.h"
 #include "cycle-text-cell.h"
 #include "cycle-content-editor.h"
+#include "cycle-content-repeat-row.h"
 #include "cycle-content-title-cell.h"
 #include "cycle-content-view.h"
 #include "cycle-persona-manager.h"
@@ -880,6 +882,172 @@ test_editor_open_link (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error)), "file:///etc/passwd"));
 }
 
+/* Repeating: how often, every how many, until when; each an undo step; a date that is not one
+ * is said under the field and changes nothing. */
+static void
+test_editor_repeat (Fixture       *f,
+                    gconstpointer  data)
+{
+  CycleContent *c3 = cycle_plan_find_content (f->plan, "c3");
+  GtkWindow *editor;
+  GtkWidget *repeat, *how_often, *until;
+  GtkSpinButton *every;
+
+  cycle_content_set_due (c3, "2027-01-06");
+  cycle_plan_mark_saved (f->plan);
+  cycle_content_view_edit_content (f->view, c3);
+  editor = cycle_content_view_get_editor (f->view);
+  ui_test_wait_for_draw (GTK_WIDGET (editor));
+
+  repeat = find_widget (GTK_WIDGET (editor), CYCLE_TYPE_CONTENT_REPEAT_ROW, NULL, NULL);
+  g_assert_nonnull (repeat);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (repeat)), ==,
+                   "Does not repeat");
+  /* Folded: its rows are not mapped */
+  how_often = ui_test_find_widget_full (repeat, ADW_TYPE_COMBO_ROW, FALSE, row_has_title,
+                                        "How Often");
+  until = ui_test_find_widget_full (repeat, ADW_TYPE_ENTRY_ROW, FALSE, row_has_title,
+                                    "Until (leave empty for no end)");
+  every = GTK_SPIN_BUTTON (ui_test_find_widget_full (repeat, GTK_TYPE_SPIN_BUTTON, FALSE, NULL,
+                                                     NULL));
+  g_assert_false (gtk_widget_get_sensitive (until));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (how_often), CYCLE_REPEAT_WEEKLY);
+  g_assert_cmpint (cycle_content_get_repeat (c3), ==, CYCLE_REPEAT_WEEKLY);
+  g_assert_true (gtk_widget_get_sensitive (until));
+  gtk_spin_button_set_value (every, 2);
+  g_assert_cmpuint (cycle_content_get_repeat_interval (c3), ==, 2);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (repeat)), ==,
+                   "Every 2 weeks");
+
+  type_into (until, "2027-02-30");
+  g_signal_emit_by_name (until, "apply");
+  g_assert_cmpstr (cycle_content_get_repeat_until (c3), ==, "");
+  g_assert_true (gtk_widget_has_css_class (until, "error"));
+
+  type_into (until, "2027-03-31");
+  g_signal_emit_by_name (until, "apply");
+  g_assert_cmpstr (cycle_content_get_repeat_until (c3), ==, "2027-03-31");
+  g_assert_false (gtk_widget_has_css_class (until, "error"));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (repeat)), ==,
+                   "Every 2 weeks, until 31 Mar 2027");
+
+  /* Three steps back, and the plan is as it was saved */
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpstr (cycle_content_get_repeat_until (c3), ==, "");
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpfloat (gtk_spin_button_get_value (every), ==, 1);
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (how_often)), ==,
+                    CYCLE_REPEAT_NONE);
+  g_assert_false (cycle_plan_get_modified (f->plan));
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The calendar
+ */
+
+static GtkWidget *
+calendar_item_on (CycleContentCalendar *calendar,
+                  const char           *iso,
+                  CycleContent         *content)
+{
+  GtkWidget *day = cycle_content_calendar_find_day (calendar, iso);
+
+  g_assert_nonnull (day);
+  return cycle_calendar_day_find_item (CYCLE_CALENDAR_DAY (day), content);
+}
+
+static guint
+calendar_n_items (CycleContentCalendar *calendar,
+                  const char           *iso)
+{
+  GtkWidget *day = cycle_content_calendar_find_day (calendar, iso);
+
+  g_assert_nonnull (day);
+  return cycle_calendar_day_get_items (CYCLE_CALENDAR_DAY (day))->len;
+}
+
+/* Items on their days, moved by a drop and by the keyboard's move (one undo step each), hidden
+ * by the table's filters, "+N more" on a full day, the same in the week list. */
+static void
+test_calendar (Fixture       *f,
+               gconstpointer  data)
+{
+  CycleContentCalendar *calendar = cycle_content_view_get_calendar (f->view);
+  CycleContent *c1 = cycle_plan_find_content (f->plan, "c1");
+  CycleContent *c2 = cycle_plan_find_content (f->plan, "c2");
+  CycleContent *c3 = cycle_plan_find_content (f->plan, "c3");
+  CycleContentQuery *query = cycle_content_table_get_query (cycle_content_view_get_table (f->view));
+  GtkWidget *day;
+
+  cycle_content_set_due (c1, "2027-03-10");
+  cycle_content_set_due (c2, "2027-03-10");
+  cycle_plan_mark_saved (f->plan);
+  cycle_content_view_set_page (f->view, "calendar");
+  cycle_content_calendar_show_day (calendar, "2027-03-01");
+  ui_test_wait_for_draw (GTK_WIDGET (calendar));
+
+  g_assert_nonnull (calendar_item_on (calendar, "2027-03-10", c1));
+  g_assert_nonnull (calendar_item_on (calendar, "2027-03-10", c2));
+  g_assert_cmpuint (calendar_n_items (calendar, "2027-03-10"), ==, 2);
+  /* c3 has no date: in the side list, not on a day */
+  g_assert_cmpstr (cycle_content_get_due (c3), ==, "");
+
+  /* Dropped on another day: one step, undone */
+  day = cycle_content_calendar_find_day (calendar, "2027-03-12");
+  g_signal_emit_by_name (day, "content-dropped", c3);
+  g_assert_cmpstr (cycle_content_get_due (c3), ==, "2027-03-12");
+  g_assert_nonnull (calendar_item_on (calendar, "2027-03-12", c3));
+  g_assert_cmpstr (cycle_plan_get_undo_label (f->plan), ==, "Reschedule Content");
+
+  /* A week on (Alt+Down), and a day back (Alt+Left) */
+  cycle_content_calendar_move (calendar, c3, 7);
+  g_assert_cmpstr (cycle_content_get_due (c3), ==, "2027-03-19");
+  g_assert_nonnull (calendar_item_on (calendar, "2027-03-19", c3));
+  cycle_content_calendar_move (calendar, c3, -1);
+  g_assert_cmpstr (cycle_content_get_due (c3), ==, "2027-03-18");
+  g_assert_cmpuint (calendar_n_items (calendar, "2027-03-19"), ==, 0);
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_true (cycle_plan_undo (f->plan));
+  g_assert_cmpstr (cycle_content_get_due (c3), ==, "");
+  g_assert_cmpuint (calendar_n_items (calendar, "2027-03-12"), ==, 0);
+  g_assert_false (cycle_plan_get_modified (f->plan));
+
+  /* The table's filters: only c1's stage */
+  cycle_content_query_set_stage (query, cycle_content_get_stage (c1));
+  g_assert_cmpuint (calendar_n_items (calendar, "2027-03-10"),
+                    ==, cycle_content_get_stage (c2) == cycle_content_get_stage (c1) ? 2 : 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (calendar), "calendar.show-all", NULL));
+  g_assert_false (cycle_content_query_is_active (query));
+  g_assert_cmpuint (calendar_n_items (calendar, "2027-03-10"), ==, 2);
+
+  /* A full day: two items and "+3 more" */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(CycleContent) extra = cycle_content_new ("Extra");
+
+      cycle_content_set_due (extra, "2027-03-10");
+      cycle_plan_add_content (f->plan, cycle_content_get_stage (c1), extra, -1);
+    }
+  g_assert_cmpuint (calendar_n_items (calendar, "2027-03-10"), ==, 5);
+  {
+    GtkWidget *more = find_widget (cycle_content_calendar_find_day (calendar, "2027-03-10"),
+                                   GTK_TYPE_MENU_BUTTON, NULL, NULL);
+
+    g_assert_nonnull (more);
+    g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (more)), ==, "+3 more");
+  }
+
+  /* The week list shows every item of the day */
+  cycle_content_calendar_show_day (calendar, "2027-03-10");
+  cycle_content_calendar_set_week (calendar, TRUE);
+  ui_test_wait_for_draw (GTK_WIDGET (calendar));
+  g_assert_cmpuint (calendar_n_items (calendar, "2027-03-10"), ==, 5);
+  g_assert_null (cycle_content_calendar_find_day (calendar, "2027-03-24"));
+}
+
 /* ------------------------------------------------------------------------------------------------
  * The table
  */
@@ -1176,6 +1344,8 @@ main (int   argc,
   ADD ("/content-view/editor/add-edit-undo", test_add_edit_undo);
   ADD ("/content-view/editor/duplicate-delete", test_editor_duplicate_delete);
   ADD ("/content-view/editor/open-link", test_editor_open_link);
+  ADD ("/content-view/editor/repeat", test_editor_repeat);
+  ADD ("/content-view/calendar", test_calendar);
   ADD ("/content-view/table", test_table);
   ADD ("/content-view/table/rename-delete", test_table_rename);
   ADD ("/content-view/show-stage", test_show_stage);

@@ -265,6 +265,41 @@ test_formats (Fixture       *fixture,
   g_assert_false (cycle_plan_get_modified (plan));
 }
 
+/* iCalendar: the first calendar export gives the plan its uid, which the plan then has to save;
+ * a dated item is an event whose UID holds it; the same plan gives the same bytes. */
+static void
+test_ics (Fixture       *fixture,
+          gconstpointer  data)
+{
+  CycleWindow *window = open_sample (fixture);
+  CyclePlan *plan = ui_test_window_plan (window);
+
+  {
+    g_autoptr(GFile) file = fixture_child (fixture, "content.ics");
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GBytes) again = NULL;
+    g_autofree char *uid_line = NULL;
+    g_autoptr(CycleContent) first = g_list_model_get_item (cycle_plan_get_all_content (plan), 0);
+
+    g_assert_cmpstr (cycle_plan_get_uid (plan), ==, "");
+    g_assert_false (cycle_plan_get_modified (plan));
+    g_assert_true (_cycle_window_export_to_file (window, CYCLE_WINDOW_EXPORT_ICS, file, NULL));
+    g_assert_cmpstr (cycle_plan_get_uid (plan), !=, "");
+    g_assert_true (cycle_plan_get_modified (plan));
+    /* A dated item is an event with the plan's uid in its UID */
+    cycle_content_set_due (first, "2027-03-15");
+    g_assert_true (_cycle_window_export_to_file (window, CYCLE_WINDOW_EXPORT_ICS, file, NULL));
+    bytes = load (file);
+    g_assert_true (has_prefix (bytes, "BEGIN:VCALENDAR\r\n", 17));
+    uid_line = g_strdup_printf ("@%s\r\n", cycle_plan_get_uid (plan));
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    uid_line));
+    g_assert_true (_cycle_window_export_to_file (window, CYCLE_WINDOW_EXPORT_ICS, file, NULL));
+    again = load (file);
+    g_assert_true (g_bytes_equal (bytes, again));
+  }
+}
+
 static void
 test_failure (Fixture       *fixture,
               gconstpointer  data)
@@ -489,6 +524,7 @@ main (int   argc,
 
   g_test_add ("/export-ui/formats", Fixture, NULL,
               fixture_set_up, test_formats, fixture_tear_down);
+  g_test_add ("/export-ui/ics", Fixture, NULL, fixture_set_up, test_ics, fixture_tear_down);
   g_test_add ("/export-ui/failure", Fixture, NULL,
               fixture_set_up, test_failure, fixture_tear_down);
   g_test_add ("/export-ui/print", Fixture, NULL,

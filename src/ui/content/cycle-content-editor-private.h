@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "cycle-content-editor.h"
+#include "cycle-content-repeat-row.h"
 
 G_BEGIN_DECLS
 
@@ -51,6 +52,7 @@ struct _CycleContentEditor
   GtkPopover        *due_popover;
   GtkCalendar       *calendar;
   GtkLabel          *due_error_label;
+  CycleContentRepeatRow *repeat_row;
   AdwEntryRow       *url_row;
   GtkLabel          *url_error_label;
   GtkTextView       *notes_view;

@@ -376,32 +376,6 @@ channel_from_text (GBinding     *binding,
   return TRUE;
 }
 
-static gboolean
-enum_to_selected (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      user_data)
-{
-  g_value_set_uint (to, g_value_get_enum (from));
-  return TRUE;
-}
-
-static gboolean
-selected_to_enum (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      user_data)
-{
-  GType type = GPOINTER_TO_SIZE (user_data);
-  guint selected = g_value_get_uint (from);
-
-  if (selected >= cycle_enum_count (type))
-    return FALSE;
-
-  g_value_set_enum (to, selected);
-  return TRUE;
-}
-
 /* One binding a toggle: a toggle shows whether the content is its direction, and writes its
  * direction when it becomes active (the other one becoming inactive says nothing). */
 static gboolean
@@ -566,7 +540,8 @@ suggestions_menu (const char         *context,
   return G_MENU_MODEL (menu);
 }
 
-/* The pitch row lists CyclePitch in order: guess, yes, no (enum_to_selected () shows it). */
+/* The pitch row lists CyclePitch in order: guess, yes, no (cycle_enum_transform_to_selected ()
+ * shows it). */
 static gboolean
 selected_to_pitch (GBinding     *binding,
                    const GValue *from,
@@ -675,6 +650,7 @@ cycle_content_editor_set_content (CycleContentEditor *self,
   self->syncing = TRUE;
   g_binding_group_set_source (self->bindings, content);
   g_signal_group_set_target (self->content_signals, content);
+  cycle_content_repeat_row_set_content (self->repeat_row, content);
   self->syncing = FALSE;
 
   sync_stage (self);
@@ -789,6 +765,7 @@ cycle_content_editor_class_init (CycleContentEditorClass *klass)
     g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
 
+  g_type_ensure (CYCLE_TYPE_CONTENT_REPEAT_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-content-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, window_title);
@@ -810,6 +787,7 @@ cycle_content_editor_class_init (CycleContentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, consent_row);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, owner_row);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, due_row);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, repeat_row);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, due_popover);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, calendar);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, due_error_label);
@@ -894,7 +872,7 @@ cycle_content_editor_init (CycleContentEditor *self)
                         G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_binding_group_bind_full (self->bindings, "commitment", self->commitment_row, "selected",
                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                             enum_to_selected, selected_to_enum,
+                             cycle_enum_transform_to_selected, cycle_enum_transform_from_selected,
                              GSIZE_TO_POINTER (CYCLE_TYPE_COMMITMENT), NULL);
   g_binding_group_bind_full (self->bindings, "direction", self->auto_button, "active",
                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
@@ -902,7 +880,7 @@ cycle_content_editor_init (CycleContentEditor *self)
                              GINT_TO_POINTER (CYCLE_DIRECTION_AUTO), NULL);
   g_binding_group_bind_full (self->bindings, "consent", self->consent_row, "selected",
                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                             enum_to_selected, selected_to_enum,
+                             cycle_enum_transform_to_selected, cycle_enum_transform_from_selected,
                              GSIZE_TO_POINTER (CYCLE_TYPE_CONSENT), NULL);
   g_binding_group_bind_full (self->bindings, "direction", self->gives_button, "active",
                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
@@ -914,11 +892,11 @@ cycle_content_editor_init (CycleContentEditor *self)
                              GINT_TO_POINTER (CYCLE_DIRECTION_ASKS), NULL);
   g_binding_group_bind_full (self->bindings, "status", self->status_row, "selected",
                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                             enum_to_selected, selected_to_enum,
+                             cycle_enum_transform_to_selected, cycle_enum_transform_from_selected,
                              GSIZE_TO_POINTER (CYCLE_TYPE_STATUS), NULL);
   g_binding_group_bind_full (self->bindings, "pitch", self->pitch_row, "selected",
                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                             enum_to_selected, selected_to_pitch, NULL, NULL);
+                             cycle_enum_transform_to_selected, selected_to_pitch, NULL, NULL);
   g_binding_group_bind (self->bindings, "owner", self->owner_row, "text",
                         G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_binding_group_bind (self->bindings, "url", self->url_row, "text",

@@ -38,6 +38,7 @@ struct _CycleContentView
   AdwViewStack      *view_stack;
   CycleBoard        *board;
   CycleContentTable *table;
+  CycleContentCalendar *calendar;
 };
 
 G_DEFINE_FINAL_TYPE (CycleContentView, cycle_content_view, GTK_TYPE_WIDGET)
@@ -419,6 +420,7 @@ cycle_content_view_set_plan (CycleContentView *self,
   self->syncing_table = TRUE;
   cycle_board_set_plan (self->board, NULL);
   cycle_content_table_set_plan (self->table, NULL);
+  cycle_content_calendar_set_plan (self->calendar, NULL);
   self->syncing_table = FALSE;
   sync_page (self);
   update_state (self);
@@ -503,6 +505,8 @@ sync_page (CycleContentView *self)
           self->syncing_table = FALSE;
         }
     }
+  else if (g_strcmp0 (page, "calendar") == 0)
+    cycle_content_calendar_set_plan (self->calendar, self->plan);
   else if (cycle_board_get_plan (self->board) != self->plan)
     {
       cycle_board_set_plan (self->board, self->plan);
@@ -534,7 +538,8 @@ cycle_content_view_set_page (CycleContentView *self,
                              const char       *page)
 {
   g_return_if_fail (CYCLE_IS_CONTENT_VIEW (self));
-  g_return_if_fail (g_strcmp0 (page, "board") == 0 || g_strcmp0 (page, "table") == 0);
+  g_return_if_fail (g_strcmp0 (page, "board") == 0 || g_strcmp0 (page, "table") == 0 ||
+                    g_strcmp0 (page, "calendar") == 0);
 
   adw_view_stack_set_visible_child_name (self->view_stack, page);
 }
@@ -556,6 +561,13 @@ cycle_content_view_get_board (CycleContentView *self)
 {
   g_return_val_if_fail (CYCLE_IS_CONTENT_VIEW (self), NULL);
   return self->board;
+}
+
+CycleContentCalendar *
+cycle_content_view_get_calendar (CycleContentView *self)
+{
+  g_return_val_if_fail (CYCLE_IS_CONTENT_VIEW (self), NULL);
+  return self->calendar;
 }
 
 CycleContentTable *
@@ -700,6 +712,7 @@ cycle_content_view_class_init (CycleContentViewClass *klass)
 
   g_type_ensure (CYCLE_TYPE_BOARD);
   g_type_ensure (CYCLE_TYPE_CONTENT_TABLE);
+  g_type_ensure (CYCLE_TYPE_CONTENT_CALENDAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-content-view.ui");
@@ -708,6 +721,7 @@ cycle_content_view_class_init (CycleContentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleContentView, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CycleContentView, board);
   gtk_widget_class_bind_template_child (widget_class, CycleContentView, table);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentView, calendar);
   gtk_widget_class_bind_template_callback (widget_class, on_edit_content_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_board_add_content_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_removed_cb);
@@ -730,6 +744,8 @@ static void
 cycle_content_view_init (CycleContentView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The calendar shows what the table's filters let through */
+  cycle_content_calendar_set_query (self->calendar, cycle_content_table_get_query (self->table));
   self->toaster = cycle_toaster_new (GTK_WIDGET (self->toast_overlay),
                                      (CycleToasterAddFunc) adw_toast_overlay_add_toast);
 

@@ -1,4 +1,5 @@
-/* cycle-content-view.h: the content of a plan — a board and a table, their editor, personas
+/* cycle-content-view.h: the content of a plan — a board, a table and a calendar, their editor,
+ * personas
  *
  * What the window shows as its "content" page.
  *
@@ -10,6 +11,7 @@
 #include <gtk/gtk.h>
 
 #include "cycle-board.h"
+#include "cycle-content-calendar.h"
 #include "cycle-content-table.h"
 #include "cycle-plan.h"
 
@@ -38,7 +40,7 @@ void               cycle_content_view_show_cell     (CycleContentView *self,
                                                      gboolean          by_persona,
                                                      CyclePersona     *persona,
                                                      const char       *channel);
-/* "board" or "table". */
+/* "board", "table" or "calendar". */
 const char        *cycle_content_view_get_page      (CycleContentView *self);
 void               cycle_content_view_set_page      (CycleContentView *self,
                                                      const char       *page);
@@ -68,6 +70,7 @@ void               cycle_content_view_show_personas (CycleContentView *self);
 
 CycleBoard        *cycle_content_view_get_board     (CycleContentView *self);
 CycleContentTable *cycle_content_view_get_table     (CycleContentView *self);
+CycleContentCalendar *cycle_content_view_get_calendar (CycleContentView *self);
 /* The open editor or persona manager, or NULL. */
 GtkWindow         *cycle_content_view_get_editor    (CycleContentView *self);
 GtkWindow         *cycle_content_view_get_personas  (CycleContentView *self);

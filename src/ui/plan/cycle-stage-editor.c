@@ -24,6 +24,9 @@
 #include "cycle-render.h"
 #include "cycle-stage-editor.h"
 
+#define TO_SELECTED cycle_enum_transform_to_selected
+#define FROM_SELECTED cycle_enum_transform_from_selected
+
 struct _CycleStageEditor
 {
   AdwBin            parent_instance;
@@ -346,32 +349,6 @@ text_to_name (GBinding     *binding,
   return TRUE;
 }
 
-static gboolean
-enum_to_selected (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      user_data)
-{
-  g_value_set_uint (to, (guint) g_value_get_enum (from));
-  return TRUE;
-}
-
-static gboolean
-selected_to_enum (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      user_data)
-{
-  guint selected = g_value_get_uint (from);
-
-  if (selected == GTK_INVALID_LIST_POSITION ||
-      selected >= cycle_enum_count (G_VALUE_TYPE (to)))
-    return FALSE;
-
-  g_value_set_enum (to, (int) selected);
-  return TRUE;
-}
-
 static void
 bind (CycleStageEditor *self,
       const char       *property,
@@ -533,8 +510,7 @@ cycle_stage_editor_set_stage (CycleStageEditor *self,
                                                                   self->lane_row, "selected",
                                                                   G_BINDING_BIDIRECTIONAL |
                                                                   G_BINDING_SYNC_CREATE,
-                                                                  enum_to_selected,
-                                                                  selected_to_enum,
+                                                                  TO_SELECTED, FROM_SELECTED,
                                                                   NULL, NULL)));
       g_ptr_array_add (self->bindings,
                        g_object_ref (g_object_bind_property_full (stage, "role",
@@ -542,8 +518,7 @@ cycle_stage_editor_set_stage (CycleStageEditor *self,
                                                                   "selected",
                                                                   G_BINDING_BIDIRECTIONAL |
                                                                   G_BINDING_SYNC_CREATE,
-                                                                  enum_to_selected,
-                                                                  selected_to_enum,
+                                                                  TO_SELECTED, FROM_SELECTED,
                                                                   NULL, NULL)));
       g_ptr_array_add (self->bindings,
                        g_object_ref (g_object_bind_property_full (stage, "permission",
@@ -551,8 +526,7 @@ cycle_stage_editor_set_stage (CycleStageEditor *self,
                                                                   "selected",
                                                                   G_BINDING_BIDIRECTIONAL |
                                                                   G_BINDING_SYNC_CREATE,
-                                                                  enum_to_selected,
-                                                                  selected_to_enum,
+                                                                  TO_SELECTED, FROM_SELECTED,
                                                                   NULL, NULL)));
       self->syncing--;
       cycle_number_field_sync (self->rate);

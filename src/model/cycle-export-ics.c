@@ -1,0 +1,275 @@
+/* cycle-export-ics.c: the dated content as an iCalendar file (RFC 5545), written by libical
+ *
+ * Copyright 2026 The Cycle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each dated piece of content is an all-day VEVENT rather than a VTODO: GNOME Calendar 43 shows
+ * no tasks, and a content calendar is read as "what goes out on which day". The same plan always
+ * gives the same bytes, so an export can be diffed and re-imported:
+ *
+ * - UID: "CONTENT-ID@PLAN-UID" (cycle_plan_get_uid()), so a calendar that imports the file
+ *   again updates each event instead of adding a second one. A plan without a uid (a file
+ *   written before plans had one) uses "t" and the first 16 hex digits of the SHA-256 of its
+ *   title instead; the window gives such a plan a uid before its first iCalendar export.
+ * - DTSTAMP must be a UTC time; a clock would make every export differ. It is the latest due
+ *   date of the plan at 00:00:00 UTC: moving content later moves it forward, and nothing else
+ *   changes it.
+ * - No SEQUENCE, CREATED or LAST-MODIFIED: the plan keeps no edit times.
+ */
+
+#define G_LOG_DOMAIN "cycle-export"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libical/ical.h>
+
+#include "cycle-export.h"
+#include "cycle-model-private.h"
+
+#define ICS_PRODID "-//The Cycle authors//Cycle//EN"
+
+static char *
+dup_plan_key (CyclePlan *plan)
+{
+  const char *uid = cycle_plan_get_uid (plan);
+  g_autofree char *digest = NULL;
+
+  if (uid[0] != '\0')
+    return g_strdup (uid);
+
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, cycle_plan_get_title (plan), -1);
+  return g_strdup_printf ("t%.16s", digest);
+}
+
+static struct icaltimetype
+date_of (guint year,
+         guint month,
+         guint day)
+{
+  struct icaltimetype t = icaltime_null_date ();
+
+  t.year = (int) year;
+  t.month = (int) month;
+  t.day = (int) day;
+  return t;
+}
+
+/* What a calendar's status can say: scheduled and published content is set; an idea or a draft
+ * may still move. */
+static icalproperty_status
+event_status (CycleStatus status)
+{
+  switch (status)
+    {
+    case CYCLE_STATUS_SCHEDULED:
+    case CYCLE_STATUS_PUBLISHED:
+      return ICAL_STATUS_CONFIRMED;
+    case CYCLE_STATUS_IDEA:
+    case CYCLE_STATUS_DRAFT:
+    default:
+      return ICAL_STATUS_TENTATIVE;
+    }
+}
+
+/* "Stage: Visitors", one a line; nothing for an empty value. */
+static void
+add_line (GString    *text,
+          const char *label,
+          const char *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  /* Translators: a field of a calendar event's description, "Stage: Visitors" */
+  g_string_append_printf (text, C_("calendar field", "%s: %s"), label, value);
+}
+
+static char *
+dup_description (CycleContent *content)
+{
+  CycleStage *stage = cycle_content_get_stage (content);
+  CyclePersona *persona = cycle_content_get_persona (content);
+  GString *text = g_string_new (NULL);
+
+  add_line (text, _("Stage"), stage != NULL ? cycle_stage_get_name (stage) : NULL);
+  add_line (text, _("Persona"), persona != NULL ? cycle_persona_get_name (persona) : NULL);
+  add_line (text, _("Format"), cycle_content_format_to_display (cycle_content_get_format (content)));
+  add_line (text, _("Channel"),
+            cycle_content_channel_to_display (cycle_content_get_channel (content)));
+  add_line (text, _("Call to action"), cycle_content_get_cta (content));
+  add_line (text, _("Status"), cycle_enum_get_label (CYCLE_TYPE_STATUS,
+                                                          cycle_content_get_status (content)));
+  add_line (text, _("Owner"), cycle_content_get_owner (content));
+  add_line (text, _("Link"), cycle_content_get_url (content));
+  if (cycle_content_get_notes (content)[0] != '\0')
+    g_string_append_printf (text, "\n\n%s", cycle_content_get_notes (content));
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+add_category (icalcomponent *event,
+              GPtrArray     *seen,
+              const char    *category)
+{
+  if (category == NULL || category[0] == '\0')
+    return;
+  for (guint i = 0; i < seen->len; i++)
+    if (strcmp (g_ptr_array_index (seen, i), category) == 0)
+      return;
+  g_ptr_array_add (seen, (gpointer) category);
+  icalcomponent_add_property (event, icalproperty_new_categories (category));
+}
+
+static void
+add_repeat (icalcomponent *event,
+            CycleContent  *content)
+{
+  CycleRepeat unit = cycle_content_get_repeat (content);
+  struct icalrecurrencetype rule;
+  guint y, m, d;
+
+  if (unit == CYCLE_REPEAT_NONE)
+    return;
+
+  icalrecurrencetype_clear (&rule);
+  switch (unit)
+    {
+    case CYCLE_REPEAT_NONE:
+    case CYCLE_REPEAT_DAILY:
+      rule.freq = ICAL_DAILY_RECURRENCE;
+      break;
+    case CYCLE_REPEAT_WEEKLY:
+      rule.freq = ICAL_WEEKLY_RECURRENCE;
+      break;
+    case CYCLE_REPEAT_MONTHLY:
+    default:
+      rule.freq = ICAL_MONTHLY_RECURRENCE;
+      break;
+    }
+  rule.interval = (short) cycle_content_get_repeat_interval (content);
+  if (cycle_date_parse (cycle_content_get_repeat_until (content), &y, &m, &d, NULL))
+    rule.until = date_of (y, m, d);
+
+  icalcomponent_add_property (event, icalproperty_new_rrule (rule));
+}
+
+static icalcomponent *
+new_event (CycleContent        *content,
+           const char          *plan_key,
+           struct icaltimetype  stamp,
+           struct icaltimetype  start)
+{
+  icalcomponent *event = icalcomponent_new_vevent ();
+  CycleStage *stage = cycle_content_get_stage (content);
+  CyclePersona *persona = cycle_content_get_persona (content);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  g_autofree char *uid = g_strdup_printf ("%s@%s", cycle_item_get_id (CYCLE_ITEM (content)),
+                                          plan_key);
+  g_autofree char *description = dup_description (content);
+  struct icaltimetype end = start;
+  CycleStatus status = cycle_content_get_status (content);
+
+  /* All day: DTEND is the next day, not included (RFC 5545 3.6.1). */
+  icaltime_adjust (&end, 1, 0, 0, 0);
+
+  icalcomponent_add_property (event, icalproperty_new_uid (uid));
+  icalcomponent_add_property (event, icalproperty_new_dtstamp (stamp));
+  icalcomponent_add_property (event, icalproperty_new_dtstart (start));
+  icalcomponent_add_property (event, icalproperty_new_dtend (end));
+  add_repeat (event, content);
+  icalcomponent_add_property (event, icalproperty_new_summary (cycle_content_get_title (content)));
+  icalcomponent_add_property (event, icalproperty_new_description (description));
+  icalcomponent_add_property (event, icalproperty_new_status (event_status (status)));
+  /* Content on a day takes no time from anyone's day. */
+  icalcomponent_add_property (event, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
+  add_category (event, seen, stage != NULL ? cycle_stage_get_name (stage) : NULL);
+  add_category (event, seen, persona != NULL ? cycle_persona_get_name (persona) : NULL);
+  add_category (event, seen, cycle_content_channel_to_display (cycle_content_get_channel (content)));
+  add_category (event, seen, cycle_content_format_to_display (cycle_content_get_format (content)));
+  if (cycle_content_get_url (content)[0] != '\0')
+    icalcomponent_add_property (event, icalproperty_new_url (cycle_content_get_url (content)));
+  if (cycle_content_get_owner (content)[0] != '\0')
+    {
+      /* The owner is a name, not an address: a CN without a mailto would not be valid. */
+      icalproperty *owner = icalproperty_new_x (cycle_content_get_owner (content));
+
+      icalproperty_set_x_name (owner, "X-CYCLE-OWNER");
+      icalcomponent_add_property (event, owner);
+    }
+
+  return event;
+}
+
+GBytes *
+cycle_export_ics (CyclePlan *plan)
+{
+  GListModel *all;
+  icalcomponent *calendar;
+  icalproperty *name;
+  struct icaltimetype stamp = icaltime_null_time ();
+  g_autofree char *plan_key = NULL;
+  char *text;
+  GBytes *bytes;
+  guint n;
+
+  g_return_val_if_fail (CYCLE_IS_PLAN (plan), NULL);
+
+  all = cycle_plan_get_all_content (plan);
+  n = g_list_model_get_n_items (all);
+  plan_key = dup_plan_key (plan);
+
+  /* The latest due date, as YYYY-MM-DD strings compare. */
+  {
+    const char *latest = NULL;
+    guint y, m, d;
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(CycleContent) content = g_list_model_get_item (all, i);
+        const char *due = cycle_content_get_due (content);
+
+        if (due[0] != '\0' && (latest == NULL || strcmp (due, latest) > 0))
+          latest = due;
+      }
+    if (latest == NULL || !cycle_date_parse (latest, &y, &m, &d, NULL))
+      y = 1970, m = 1, d = 1;
+    stamp.year = (int) y;
+    stamp.month = (int) m;
+    stamp.day = (int) d;
+    stamp.zone = icaltimezone_get_utc_timezone ();
+  }
+
+  calendar = icalcomponent_new_vcalendar ();
+  icalcomponent_add_property (calendar, icalproperty_new_prodid (ICS_PRODID));
+  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
+  icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
+  icalcomponent_add_property (calendar, icalproperty_new_method (ICAL_METHOD_PUBLISH));
+  /* The name GNOME Calendar, Thunderbird and others give the calendar */
+  name = icalproperty_new_x (cycle_plan_get_title (plan)[0] != '\0' ? cycle_plan_get_title (plan)
+                                                                     : _("Untitled Plan"));
+  icalproperty_set_x_name (name, "X-WR-CALNAME");
+  icalcomponent_add_property (calendar, name);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CycleContent) content = g_list_model_get_item (all, i);
+      guint y, m, d;
+
+      if (!cycle_date_parse (cycle_content_get_due (content), &y, &m, &d, NULL))
+        continue;
+      icalcomponent_add_component (calendar,
+                                   new_event (content, plan_key, stamp, date_of (y, m, d)));
+    }
+
+  text = icalcomponent_as_ical_string_r (calendar);
+  bytes = g_bytes_new (text, strlen (text));
+  icalmemory_free_buffer (text);
+  icalcomponent_free (calendar);
+
+  return bytes;
+}
