@@ -611,6 +611,24 @@ personas_action (GtkWidget  *widget,
   cycle_content_view_show_personas (CYCLE_WINDOW (widget)->content_view);
 }
 
+/* ------------------------------------------------------------------------------------------------
+ * Pages
+ */
+
+/* Alt+1…N shows the Nth page of the view switcher, as GNOME apps do. */
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CycleWindow *self = CYCLE_WINDOW (widget);
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
+  int index = g_variant_get_int32 (parameter);
+
+  if (index >= 0 && (guint) index < g_list_model_get_n_items (G_LIST_MODEL (pages)))
+    gtk_selection_model_select_item (pages, index, TRUE);
+}
+
 void
 _cycle_window_class_actions_init (CycleWindowClass *klass)
 {
@@ -663,6 +681,15 @@ _cycle_window_class_actions_init (CycleWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p,
                                        GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "win.personas", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "i", show_page_action);
+  for (int i = 0; i < 9; i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                           "win.show-page", "i", i);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1 + i, GDK_ALT_MASK,
+                                           "win.show-page", "i", i);
+    }
 }
 
 /* ------------------------------------------------------------------------------------------------

@@ -192,8 +192,7 @@ on_view_stack_notify_cb (CycleWindow  *self,
 {
   gboolean plan = g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "plan") == 0;
 
-  gtk_widget_set_visible (self->layout_box, plan);
-  gtk_widget_set_visible (self->editor_button, plan);
+  gtk_stack_set_visible_child_name (self->plan_tools_stack, plan ? "plan" : "other");
 }
 
 static void
@@ -774,6 +773,7 @@ cycle_window_class_init (CycleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, layout_box);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, plan_tools_stack);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, editor_button);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, toast_overlay);
@@ -784,6 +784,9 @@ cycle_window_class_init (CycleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, content_view);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, checks_page);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, checks_leaflet);
+  gtk_widget_class_bind_template_callback (widget_class, _cycle_window_on_show_coverage_cb);
+  gtk_widget_class_bind_template_callback (widget_class, _cycle_window_on_show_findings_cb);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, findings_panel);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, coverage_view);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, purpose_page);
