@@ -31,6 +31,7 @@ struct _CycleWindow
 
   /* Template widgets */
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkButton            *undo_button;
   GtkButton            *redo_button;
   GtkWidget            *layout_box;

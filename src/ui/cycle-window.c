@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cycle-accessible.h"
 #include "cycle-application.h"
 #include "cycle-error.h"
 #include "cycle-templates.h"
@@ -770,6 +771,7 @@ cycle_window_class_init (CycleWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, layout_box);
@@ -871,6 +873,8 @@ cycle_window_init (CycleWindow *self)
 
   /* The checks and the projection's settings. */
   _cycle_window_checks_init (self);
+  cycle_accessible_name_switchers (GTK_WIDGET (self->switcher_title), _("Pages"));
+  cycle_accessible_name_switchers (GTK_WIDGET (self->switcher_bar), _("Pages"));
 }
 
 CycleWindow *
