@@ -549,10 +549,15 @@ add_stage_action (GtkWidget  *widget,
 {
   CycleWindow *self = CYCLE_WINDOW (widget);
   CycleStage *selected = _cycle_window_get_selected_stage (self);
+  CycleStage *added;
 
-  cycle_canvas_add_stage (self->canvas,
-                          selected != NULL ? cycle_stage_get_lane (selected) : CYCLE_LANE_INTERNAL,
-                          NULL);
+  added = cycle_canvas_add_stage (self->canvas,
+                                  selected != NULL ? cycle_stage_get_lane (selected)
+                                                   : CYCLE_LANE_INTERNAL,
+                                  NULL);
+  /* Its name is ready to type over, as the help says */
+  if (added != NULL)
+    _cycle_window_start_rename (self, added);
 }
 
 static void
@@ -562,9 +567,12 @@ add_stage_in_lane_action (GtkWidget  *widget,
 {
   CycleWindow *self = CYCLE_WINDOW (widget);
   int lane = CYCLE_LANE_INTERNAL;
+  CycleStage *added;
 
   cycle_enum_from_nick (CYCLE_TYPE_LANE, g_variant_get_string (parameter, NULL), &lane);
-  cycle_canvas_add_stage (self->canvas, lane, NULL);
+  added = cycle_canvas_add_stage (self->canvas, lane, NULL);
+  if (added != NULL)
+    _cycle_window_start_rename (self, added);
 }
 
 /* Removes what is selected on the canvas (stages and links); the canvas's message offers to

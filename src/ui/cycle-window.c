@@ -75,6 +75,16 @@ _cycle_window_start_rename (CycleWindow *self,
 }
 
 void
+cycle_window_focus_plan (CycleWindow *self)
+{
+  g_return_if_fail (CYCLE_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "plan");
+  /* Kept by the window until it is shown, when it would otherwise focus its first button */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->canvas));
+}
+
+void
 _cycle_window_notify (CycleWindow *self,
                       const char  *title,
                       gboolean     offer_undo)
