@@ -611,6 +611,18 @@ add_content_action (GtkWidget  *widget,
   cycle_content_view_add_content (CYCLE_WINDOW (widget)->content_view);
 }
 
+/* Ctrl+F: on the Content page, from the board, the toolbar or the header, the table's search */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CycleWindow *self = CYCLE_WINDOW (widget);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "content") == 0)
+    cycle_content_view_search (self->content_view);
+}
+
 static void
 personas_action (GtkWidget  *widget,
                  const char *action_name,
@@ -691,6 +703,9 @@ _cycle_window_class_actions_init (CycleWindowClass *klass)
                                        "win.personas", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "i", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.find", NULL);
   for (int i = 0; i < 9; i++)
     {
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,

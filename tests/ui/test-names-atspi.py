@@ -9,7 +9,8 @@
 #
 # Opens a copy of SAMPLE, shows each page with Alt+1…5, walks the whole accessible tree of the
 # window (GTK 4.8 puts every page in it, shown or not), then again with the content table and
-# with the stage editor shown (their rows and fields are made when they first show). A node fails when its
+# with the stage editor shown (their rows and fields are made when they first show). On the
+# way, Ctrl+F on the board must show the table with the keyboard in its search. A node fails when its
 # name is a class name ("GtkImage", "GtkMenuButton", "GtkToggleButton"…) and a screen reader
 # announces it as a control (it takes the focus, or its role is a control's), or when its name
 # repeats a mnemonic label ("_Overdue Overdue"). Class-named decoration (fillers, scroll bars,
@@ -106,7 +107,7 @@ def main():
     cycle = sys.argv[1]
     tmp, path = temp_copy(sys.argv[2], "plan.cycle", "cycle-names-atspi-")
 
-    plan(len(PAGES) + 4)
+    plan(len(PAGES) + 5)
     app_process = start_app([cycle, path])
     try:
         app = wait_for_app(app_process)
@@ -120,12 +121,15 @@ def main():
             check("Alt+%d shows the %s page" % (number, title), shown)
         check("every page names its controls", not audit(app, "Pages"))
 
-        # The content table, and the stage editor beside the canvas
+        # Ctrl+F on the board shows the content table with the keyboard in its search
         key("alt+2")
         wait_for("the Content page", lambda: selected(page_tab(app, "Content")))
-        table = wait_for("the Table tab", lambda: page_tab(app, "Table"))
-        table.doActionNamed("click")
-        wait_for("the table", lambda: selected(page_tab(app, "Table")))
+        key("ctrl+f")
+        search = wait_for("the focused search", lambda: atspi_util.find(
+            app, lambda n: n.name == "Search Content"
+            and n.getState().contains(pyatspi.STATE_FOCUSED), max_depth=60))
+        check("Ctrl+F on the board focuses the table's search",
+              search is not None and selected(page_tab(app, "Table")))
         check("the content table names its controls", not audit(app, "Table"))
 
         key("alt+1")

@@ -54,6 +54,8 @@ void               cycle_content_view_edit_new_content (CycleContentView *self,
                                                         CycleContent     *content);
 /* Opens the persona manager. */
 void               cycle_content_view_show_personas (CycleContentView *self);
+/* Shows the table with the keyboard in its search (Ctrl+F anywhere on the Content page). */
+void               cycle_content_view_search        (CycleContentView *self);
 
 CycleBoard        *cycle_content_view_get_board     (CycleContentView *self);
 CycleContentTable *cycle_content_view_get_table     (CycleContentView *self);
