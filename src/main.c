@@ -14,6 +14,12 @@
 
 #include "cycle-application.h"
 
+/* The catalogs' folder: the installed one, or the build directory's for the tests' build of
+ * the application (tests/ui/meson.build), so that it runs in French uninstalled. */
+#ifndef CYCLE_LOCALEDIR
+#define CYCLE_LOCALEDIR LOCALEDIR
+#endif
+
 int
 main (int   argc,
       char *argv[])
@@ -21,7 +27,7 @@ main (int   argc,
   g_autoptr(CycleApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, CYCLE_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

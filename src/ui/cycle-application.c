@@ -416,6 +416,8 @@ on_template_chosen_cb (CycleTemplateDialog *dialog,
     window = cycle_window_new (GTK_APPLICATION (self), document);
 
   gtk_window_present (GTK_WINDOW (window));
+  /* The plan is there to work on: the keyboard goes to it, not to "New Plan" */
+  cycle_window_focus_plan (window);
 }
 
 static void

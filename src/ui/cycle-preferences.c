@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cycle-accessible.h"
 #include "cycle-preferences.h"
 #include "cycle-templates.h"
 
@@ -129,6 +130,7 @@ cycle_preferences_init (CyclePreferences *self)
   g_autoptr(GtkStringList) templates = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cycle_accessible_name_rows (GTK_WIDGET (self));
 
   for (guint i = 0; i < cycle_templates_get_count (); i++)
     gtk_string_list_append (templates, cycle_templates_get_name (i));

@@ -570,10 +570,15 @@ add_stage_action (GtkWidget  *widget,
 {
   CycleWindow *self = CYCLE_WINDOW (widget);
   CycleStage *selected = _cycle_window_get_selected_stage (self);
+  CycleStage *added;
 
-  cycle_canvas_add_stage (self->canvas,
-                          selected != NULL ? cycle_stage_get_lane (selected) : CYCLE_LANE_INTERNAL,
-                          NULL);
+  added = cycle_canvas_add_stage (self->canvas,
+                                  selected != NULL ? cycle_stage_get_lane (selected)
+                                                   : CYCLE_LANE_INTERNAL,
+                                  NULL);
+  /* Its name is ready to type over, as the help says */
+  if (added != NULL)
+    _cycle_window_start_rename (self, added);
 }
 
 static void
@@ -583,9 +588,12 @@ add_stage_in_lane_action (GtkWidget  *widget,
 {
   CycleWindow *self = CYCLE_WINDOW (widget);
   int lane = CYCLE_LANE_INTERNAL;
+  CycleStage *added;
 
   cycle_enum_from_nick (CYCLE_TYPE_LANE, g_variant_get_string (parameter, NULL), &lane);
-  cycle_canvas_add_stage (self->canvas, lane, NULL);
+  added = cycle_canvas_add_stage (self->canvas, lane, NULL);
+  if (added != NULL)
+    _cycle_window_start_rename (self, added);
 }
 
 /* Removes what is selected on the canvas (stages and links); the canvas's message offers to
@@ -631,12 +639,42 @@ add_content_action (GtkWidget  *widget,
   cycle_content_view_add_content (CYCLE_WINDOW (widget)->content_view);
 }
 
+/* Ctrl+F: on the Content page, from the board, the toolbar or the header, the table's search */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CycleWindow *self = CYCLE_WINDOW (widget);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "content") == 0)
+    cycle_content_view_search (self->content_view);
+}
+
 static void
 personas_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   cycle_content_view_show_personas (CYCLE_WINDOW (widget)->content_view);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Pages
+ */
+
+/* Alt+1…N shows the Nth page of the view switcher, as GNOME apps do. */
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CycleWindow *self = CYCLE_WINDOW (widget);
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
+  int index = g_variant_get_int32 (parameter);
+
+  if (index >= 0 && (guint) index < g_list_model_get_n_items (G_LIST_MODEL (pages)))
+    gtk_selection_model_select_item (pages, index, TRUE);
 }
 
 void
@@ -691,6 +729,18 @@ _cycle_window_class_actions_init (CycleWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p,
                                        GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "win.personas", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "i", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.find", NULL);
+  for (int i = 0; i < 9; i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                           "win.show-page", "i", i);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1 + i, GDK_ALT_MASK,
+                                           "win.show-page", "i", i);
+    }
 }
 
 /* ------------------------------------------------------------------------------------------------

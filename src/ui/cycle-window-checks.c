@@ -126,6 +126,21 @@ on_coverage_show_content_cb (CycleWindow       *self,
 }
 
 /* Called once by cycle_window_init(), once the template is built. */
+/* A narrow window folds the Checks page: the findings, then the coverage matrix beside them. */
+void
+_cycle_window_on_show_coverage_cb (CycleWindow *self,
+                                   GtkButton   *button)
+{
+  adw_leaflet_set_visible_child_name (self->checks_leaflet, "coverage");
+}
+
+void
+_cycle_window_on_show_findings_cb (CycleWindow *self,
+                                   GtkButton   *button)
+{
+  adw_leaflet_set_visible_child_name (self->checks_leaflet, "findings");
+}
+
 void
 _cycle_window_checks_init (CycleWindow *self)
 {

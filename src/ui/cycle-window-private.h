@@ -31,9 +31,11 @@ struct _CycleWindow
 
   /* Template widgets */
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkButton            *undo_button;
   GtkButton            *redo_button;
   GtkWidget            *layout_box;
+  GtkStack             *plan_tools_stack;
   GtkWidget            *add_button;
   GtkWidget            *editor_button;
   AdwToastOverlay      *toast_overlay;
@@ -44,6 +46,7 @@ struct _CycleWindow
   CycleStageEditor     *editor;
   CycleContentView     *content_view;
   AdwViewStackPage     *checks_page;
+  AdwLeaflet           *checks_leaflet;
   CycleFindingsPanel   *findings_panel;
   CycleCoverageView    *coverage_view;
   CycleProjectionView  *projection_view;
@@ -141,6 +144,10 @@ void        _cycle_window_choose_file        (CycleWindow         *self,
 void        _cycle_window_follow_checker     (CycleWindow  *self,
                                               CycleChecker *checker);
 void        _cycle_window_checks_init        (CycleWindow  *self);
+void        _cycle_window_on_show_coverage_cb (CycleWindow *self,
+                                               GtkButton   *button);
+void        _cycle_window_on_show_findings_cb (CycleWindow *self,
+                                               GtkButton   *button);
 
 void        _cycle_window_class_actions_init (CycleWindowClass *klass);
 /* cycle-window-open.c */

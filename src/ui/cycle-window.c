@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cycle-accessible.h"
 #include "cycle-application.h"
 #include "cycle-error.h"
 #include "cycle-templates.h"
@@ -71,6 +72,16 @@ _cycle_window_start_rename (CycleWindow *self,
                             CycleStage  *stage)
 {
   cycle_canvas_start_rename (self->canvas, stage);
+}
+
+void
+cycle_window_focus_plan (CycleWindow *self)
+{
+  g_return_if_fail (CYCLE_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "plan");
+  /* Kept by the window until it is shown, when it would otherwise focus its first button */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->canvas));
 }
 
 void
@@ -192,8 +203,7 @@ on_view_stack_notify_cb (CycleWindow  *self,
 {
   gboolean plan = g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "plan") == 0;
 
-  gtk_widget_set_visible (self->layout_box, plan);
-  gtk_widget_set_visible (self->editor_button, plan);
+  gtk_stack_set_visible_child_name (self->plan_tools_stack, plan ? "plan" : "other");
 }
 
 static void
@@ -773,9 +783,11 @@ cycle_window_class_init (CycleWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, layout_box);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, plan_tools_stack);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, editor_button);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, toast_overlay);
@@ -786,6 +798,9 @@ cycle_window_class_init (CycleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, content_view);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, checks_page);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, checks_leaflet);
+  gtk_widget_class_bind_template_callback (widget_class, _cycle_window_on_show_coverage_cb);
+  gtk_widget_class_bind_template_callback (widget_class, _cycle_window_on_show_findings_cb);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, findings_panel);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, coverage_view);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, purpose_page);
@@ -874,6 +889,8 @@ cycle_window_init (CycleWindow *self)
   _cycle_window_checks_init (self);
   /* Merges: the conflicts' banner, the folder of the file */
   _cycle_window_merge_init (self);
+  cycle_accessible_name_switchers (GTK_WIDGET (self->switcher_title), _("Pages"));
+  cycle_accessible_name_switchers (GTK_WIDGET (self->switcher_bar), _("Pages"));
 }
 
 CycleWindow *

@@ -32,6 +32,8 @@ void           cycle_window_open_file    (CycleWindow    *self,
 void           cycle_window_open_file_full (CycleWindow  *self,
                                           GFile          *file,
                                           gboolean        close_on_cancel);
+/* Shows the plan page and puts the keyboard on the canvas (a plan made from a template). */
+void           cycle_window_focus_plan   (CycleWindow    *self);
 /* TRUE while a file is being opened into or from this window */
 gboolean       cycle_window_is_opening   (CycleWindow    *self);
 

@@ -210,15 +210,16 @@ test_add (Fixture       *fixture,
   g_assert_cmpuint (n_stages (fixture), ==, 0);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (fixture->canvas)));
 
-  /* The header button's action: a stage at a free spot, selected and focused. */
+  /* The header button's action: a stage at a free spot, selected, its name ready to type. */
   activate (GTK_WIDGET (fixture->window), "win.add-stage", NULL);
   g_assert_cmpuint (n_stages (fixture), ==, 1);
   first = cycle_canvas_get_selected_stage (fixture->canvas);
   g_assert_nonnull (first);
   g_assert_cmpint (cycle_stage_get_lane (first), ==, CYCLE_LANE_INTERNAL);
   ui_test_wait_for_draw (GTK_WIDGET (fixture->canvas));
+  g_assert_nonnull (cycle_canvas_get_rename_entry (fixture->canvas));
   widget = cycle_canvas_get_stage_widget (fixture->canvas, first);
-  g_assert_true (gtk_widget_has_focus (widget));
+  g_assert_true (gtk_widget_get_mapped (widget));
 
   /* Each new one finds a free spot. */
   activate (GTK_WIDGET (fixture->window), "win.add-stage-in-lane",
@@ -250,6 +251,49 @@ test_add (Fixture       *fixture,
   activate (GTK_WIDGET (fixture->window), "win.redo", NULL);
   g_assert_cmpuint (n_stages (fixture), ==, 4);
   g_assert_nonnull (cycle_canvas_get_stage_widget (fixture->canvas, kept));
+}
+
+/* Ctrl+Enter after a stage: the new stage goes into the flow, in one undo step, its name ready
+ * to type over. */
+static void
+test_add_after (Fixture       *fixture,
+                gconstpointer  data)
+{
+  CycleStage *s1 = stage (fixture, "s1"), *s2 = stage (fixture, "s2");
+  guint stages = n_stages (fixture), links = n_links (fixture);
+  CycleStage *added;
+  GtkEditable *entry;
+
+  g_assert_nonnull (find_link (fixture, s1, s2));
+  cycle_canvas_select_stage (fixture->canvas, s1, CYCLE_SELECT_REPLACE);
+  activate (GTK_WIDGET (fixture->window), "win.add-stage", NULL);
+
+  added = cycle_canvas_get_selected_stage (fixture->canvas);
+  g_assert_true (added != s1);
+  g_assert_cmpuint (n_stages (fixture), ==, stages + 1);
+  g_assert_cmpuint (n_links (fixture), ==, links + 1);
+  g_assert_null (find_link (fixture, s1, s2));
+  g_assert_cmpint (cycle_link_get_kind (find_link (fixture, s1, added)), ==, CYCLE_LINK_NEXT);
+  g_assert_cmpint (cycle_link_get_kind (find_link (fixture, added, s2)), ==, CYCLE_LINK_NEXT);
+
+  /* Typing replaces the whole name */
+  entry = cycle_canvas_get_rename_entry (fixture->canvas);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, cycle_stage_get_name (added));
+  {
+    int start, end;
+
+    g_assert_true (gtk_editable_get_selection_bounds (entry, &start, &end));
+    g_assert_cmpint (start, ==, 0);
+    g_assert_cmpint (end, ==, g_utf8_strlen (cycle_stage_get_name (added), -1));
+  }
+  _cycle_canvas_stop_rename (fixture->canvas, FALSE);
+
+  /* One undo takes the stage and its links away and puts s1 → s2 back */
+  activate (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpuint (n_stages (fixture), ==, stages);
+  g_assert_cmpuint (n_links (fixture), ==, links);
+  g_assert_nonnull (find_link (fixture, s1, s2));
 }
 
 static void
@@ -1354,6 +1398,8 @@ main (int   argc,
   app = ui_test_app_new ();
 
   g_test_add ("/canvas/add", Fixture, "empty", fixture_set_up, test_add, fixture_tear_down);
+  g_test_add ("/canvas/add-after", Fixture, NULL, fixture_set_up, test_add_after,
+              fixture_tear_down);
   g_test_add ("/canvas/connect", Fixture, NULL, fixture_set_up, test_connect, fixture_tear_down);
   g_test_add ("/canvas/move", Fixture, NULL, fixture_set_up, test_move, fixture_tear_down);
   g_test_add ("/canvas/multi-move", Fixture, NULL,

@@ -82,6 +82,8 @@ show_page (Fixture    *fixture,
 {
   adw_view_stack_set_visible_child_name (view_stack (fixture), name);
   ui_test_drain ();
+  /* The Checks page's leaflet shows its children once it has laid them out */
+  ui_test_wait_for_draw (GTK_WIDGET (fixture->window));
 }
 
 /* The row of the panel's list showing the finding with @key, or NULL. */

@@ -13,6 +13,7 @@
 #include "cycle-application.h"
 #include "cycle-canvas-private.h"
 #include "cycle-stage-widget.h"
+#include "cycle-template-dialog.h"
 #include "cycle-window.h"
 #include "cycle-window-private.h"
 #include "ui-test-util.h"
@@ -515,6 +516,33 @@ test_open_big (Fixture       *fixture,
                       ui_test_window_plan (window))), ==, 20000);
 }
 
+/* A plan made from a template has the keyboard on its canvas, not on the New Plan button. */
+static void
+test_template_focus (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CycleWindow *window = cycle_window_new (GTK_APPLICATION (app), NULL);
+  GtkWindow *dialog;
+  GtkFlowBox *gallery;
+  GtkWidget *canvas;
+
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_for_map (GTK_WIDGET (window));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-from-template", NULL);
+  ui_test_wait_until ((dialog = ui_test_find_toplevel (CYCLE_TYPE_TEMPLATE_DIALOG, NULL)) != NULL);
+  ui_test_wait_for_map (GTK_WIDGET (dialog));
+  gallery = GTK_FLOW_BOX (ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_FLOW_BOX, TRUE));
+  gtk_flow_box_select_child (gallery, gtk_flow_box_get_child_at_index (gallery, 0));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "template.create", NULL);
+
+  ui_test_wait_until (ui_test_find_toplevel (CYCLE_TYPE_TEMPLATE_DIALOG, NULL) == NULL);
+  g_assert_cmpuint (ui_test_count_windows (app), ==, 1);
+  canvas = GTK_WIDGET (find_canvas (window));
+  ui_test_wait_until (gtk_widget_get_mapped (canvas));
+  ui_test_wait_until (gtk_root_get_focus (GTK_ROOT (window)) == canvas ||
+                      gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), canvas));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,6 +557,8 @@ main (int   argc,
               fixture_set_up, test_add_stage_undo, fixture_tear_down);
   g_test_add ("/window/empty", Fixture, NULL,
               fixture_set_up, test_empty_window, fixture_tear_down);
+  g_test_add ("/window/template-focus", Fixture, NULL,
+              fixture_set_up, test_template_focus, fixture_tear_down);
   g_test_add ("/window/drop-file", Fixture, NULL,
               fixture_set_up, test_drop_file, fixture_tear_down);
   g_test_add ("/window/open-error", Fixture, NULL,

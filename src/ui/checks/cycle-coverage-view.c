@@ -138,13 +138,14 @@ header_label (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), column ? 0.5 : 0);
   if (column)
     {
+      /* The matrix scrolls: a stage's name is cut only when it is really long */
       gtk_label_set_width_chars (GTK_LABEL (label), 8);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
     }
   else
     {
       gtk_label_set_width_chars (GTK_LABEL (label), 10);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
     }
   gtk_widget_set_tooltip_text (label, text);
   gtk_widget_add_css_class (label, "caption-heading");

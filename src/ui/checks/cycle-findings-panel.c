@@ -290,7 +290,7 @@ create_row_cb (gpointer item,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_width_chars (GTK_LABEL (label), 20);
+  gtk_label_set_width_chars (GTK_LABEL (label), 16);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 80);
   button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (button), label);
@@ -315,6 +315,14 @@ create_row_cb (gpointer item,
       const char *fix_label = cycle_finding_get_fix_label (finding);
       g_autofree char *tooltip = NULL;
       GtkWidget *fix = gtk_button_new_with_label (fix_label);
+      GtkLabel *fix_text = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (fix)));
+
+      /* A long fix wraps rather than widening a narrow window */
+      gtk_label_set_wrap (fix_text, TRUE);
+      gtk_label_set_wrap_mode (fix_text, PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (fix_text, 8);
+      gtk_label_set_max_width_chars (fix_text, 24);
+      gtk_label_set_justify (fix_text, GTK_JUSTIFY_CENTER);
 
       /* Translators: the tooltip of a finding's fix button; %s is what it does */
       tooltip = g_strdup_printf (_("Fix: %s (undoable)"), fix_label);

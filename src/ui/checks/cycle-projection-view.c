@@ -71,6 +71,8 @@ grid_add (CycleProjectionView *self,
   if (column == 0)
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      /* A name stays readable when the table scrolls in a narrow window */
+      gtk_label_set_width_chars (GTK_LABEL (label), 10);
       gtk_widget_set_hexpand (label, TRUE);
     }
   else

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cycle-accessible.h"
 #include "cycle-language-row.h"
 #include "cycle-purpose-page.h"
 
@@ -334,6 +335,7 @@ static void
 cycle_purpose_page_init (CyclePurposePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cycle_accessible_name_rows (GTK_WIDGET (self));
 
   self->plan_signals = g_signal_group_new (CYCLE_TYPE_PLAN);
   g_signal_group_connect_swapped (self->plan_signals, "notify",

@@ -12,6 +12,7 @@
 
 #include "cycle-board-card.h"
 #include "cycle-board-column.h"
+#include "cycle-accessible.h"
 #include "cycle-board-private.h"
 #include "cycle-quick-add.h"
 #include "cycle-style.h"
@@ -119,8 +120,11 @@ on_bind_cb (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             CycleBoardColumn         *self)
 {
-  cycle_board_card_set_content (CYCLE_BOARD_CARD (gtk_list_item_get_child (list_item)),
-                                gtk_list_item_get_item (list_item));
+  GtkWidget *card = gtk_list_item_get_child (list_item);
+
+  cycle_board_card_set_content (CYCLE_BOARD_CARD (card), gtk_list_item_get_item (list_item));
+  /* The cell around the card reads as the card (its title) */
+  cycle_accessible_name_list_item (card, card);
 }
 
 static void
@@ -514,6 +518,8 @@ cycle_board_column_set_stage (CycleBoardColumn *self,
   update_cards (self);
   if (stage != NULL)
     on_stage_name_cb (self, NULL, stage);
+  /* The board's cell around the column reads as the column's heading */
+  cycle_accessible_name_list_item (GTK_WIDGET (self), GTK_WIDGET (self->name_label));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
 }

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cycle-accessible.h"
 #include "cycle-content-cells.h"
 #include "cycle-content-editor-private.h"
 #include "cycle-enum-labels.h"
@@ -815,6 +816,7 @@ cycle_content_editor_init (CycleContentEditor *self)
   GtkTextBuffer *notes;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cycle_accessible_name_rows (GTK_WIDGET (self));
 
   self->no_persona = cycle_persona_new (C_("persona", "None"));
   self->persona_sources = g_list_store_new (G_TYPE_LIST_MODEL);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cycle-accessible.h"
 #include "cycle-content-cells.h"
 #include "cycle-content-table-private.h"
 
@@ -378,6 +379,13 @@ _cycle_content_table_init_filters (CycleContentTable *self)
 
   update_channels_cb (self);
   sync_status_dropdown (self);
+
+  /* The drop-downs' button, list and item read as the filter they set */
+  cycle_accessible_name_parts (GTK_WIDGET (self->stage_dropdown), _("Filter by Stage"));
+  cycle_accessible_name_parts (GTK_WIDGET (self->persona_dropdown), _("Filter by Persona"));
+  cycle_accessible_name_parts (GTK_WIDGET (self->channel_dropdown), _("Filter by Channel"));
+  cycle_accessible_name_parts (GTK_WIDGET (self->status_dropdown), _("Filter by Status"));
+  cycle_accessible_name_parts (GTK_WIDGET (self->column_view), _("Content"));
 }
 
 void

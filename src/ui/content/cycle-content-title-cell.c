@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cycle-content-title-cell.h"
+#include "cycle-accessible.h"
 #include "cycle-text-cell.h"
 
 struct _CycleContentTitleCell
@@ -72,6 +73,10 @@ cycle_content_title_cell_set_content (CycleContentTitleCell *self,
     }
 
   g_set_object (&self->content, content);
+  /* The table's row reads as its title: the row holds the cell that holds this */
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    cycle_accessible_name_list_item (gtk_widget_get_parent (GTK_WIDGET (self)),
+                                     GTK_WIDGET (self->label));
 
   if (content != NULL)
     self->binding = g_object_bind_property (content, "title", self->label, "text",

@@ -260,6 +260,15 @@ cycle_content_view_add_content (CycleContentView *self)
 }
 
 void
+cycle_content_view_search (CycleContentView *self)
+{
+  g_return_if_fail (CYCLE_IS_CONTENT_VIEW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "table");
+  cycle_content_table_focus_search (self->table);
+}
+
+void
 cycle_content_view_show_personas (CycleContentView *self)
 {
   g_return_if_fail (CYCLE_IS_CONTENT_VIEW (self));

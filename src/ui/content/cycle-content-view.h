@@ -67,6 +67,8 @@ GtkWindow         *cycle_content_view_import        (CycleContentView *self,
 void               cycle_content_view_rename_selected (CycleContentView *self);
 /* Opens the persona manager. */
 void               cycle_content_view_show_personas (CycleContentView *self);
+/* Shows the table with the keyboard in its search (Ctrl+F anywhere on the Content page). */
+void               cycle_content_view_search        (CycleContentView *self);
 
 CycleBoard        *cycle_content_view_get_board     (CycleContentView *self);
 CycleContentTable *cycle_content_view_get_table     (CycleContentView *self);

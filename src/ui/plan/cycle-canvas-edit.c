@@ -110,6 +110,31 @@ preferred_spot (CycleCanvas *self,
     }
 }
 
+/* Puts @added between @after and the stages @after's next steps lead to. */
+static void
+link_after (CyclePlan  *plan,
+            CycleStage *after,
+            CycleStage *added)
+{
+  GListModel *links = cycle_plan_get_links (plan);
+  g_autoptr(GPtrArray) next = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CycleLink) link = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(CycleLink) each = g_list_model_get_item (links, i);
+
+      if (cycle_link_get_source (each) == after &&
+          cycle_link_get_kind (each) == CYCLE_LINK_NEXT)
+        g_ptr_array_add (next, g_steal_pointer (&each));
+    }
+  for (guint i = 0; i < next->len; i++)
+    cycle_link_set_source (g_ptr_array_index (next, i), added);
+
+  link = cycle_link_new (after, added, CYCLE_LINK_NEXT);
+  cycle_plan_add_link (plan, link);
+}
+
 CycleStage *
 cycle_canvas_add_stage (CycleCanvas      *self,
                         CycleLane         lane,
@@ -150,7 +175,14 @@ cycle_canvas_add_stage (CycleCanvas      *self,
   cycle_stage_set_lane (stage, lane);
   cycle_stage_set_role (stage, cycle_plan_guess_role (self->plan, position, lane));
   cycle_stage_set_position (stage, spot.x, spot.y);
+
+  /* After the selected stage of its lane, it goes into the flow: the selected stage's next
+   * steps leave from it instead, and a next step leads to it. One undo step for all. */
+  cycle_plan_begin_group (self->plan, _("Add Stage"));
   cycle_plan_add_stage (self->plan, stage, position);
+  if (at == NULL && self->anchor != NULL && cycle_stage_get_lane (self->anchor) == lane)
+    link_after (self->plan, self->anchor, stage);
+  cycle_plan_end_group (self->plan);
 
   cycle_canvas_select_stage (self, stage, CYCLE_SELECT_REPLACE);
   _cycle_canvas_focus_stage (self, stage);
@@ -513,6 +545,8 @@ _cycle_canvas_stop_rename (CycleCanvas *self,
   g_autoptr(CycleStage) stage = NULL;
   CyclePlan *plan;
   const char *text;
+  GtkRoot *root;
+  GtkWidget *focus;
   gboolean had_focus;
 
   if (self->renaming == NULL)
@@ -536,10 +570,11 @@ _cycle_canvas_stop_rename (CycleCanvas *self,
         }
     }
 
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  /* A window that has no focus yet (not shown) has none to give back */
   had_focus = gtk_widget_has_focus (self->rename_entry) ||
-              gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (
-                                                            GTK_WIDGET (self))),
-                                      self->rename_entry);
+              (focus != NULL && gtk_widget_is_ancestor (focus, self->rename_entry));
   gtk_widget_set_visible (self->rename_entry, FALSE);
   if (had_focus && plan != NULL)
     _cycle_canvas_focus_stage (self, stage);

@@ -55,7 +55,9 @@ void         cycle_canvas_select_stage         (CycleCanvas     *self,
 
 /* Editing: every operation goes through the plan and is one undo step. */
 /* Adds a stage in @lane at @at (the top-left corner, in canvas units), or at a free spot near
- * the selected stage (or in view) when @at is NULL; selects and focuses it. */
+ * the selected stage (or in view) when @at is NULL, and then, after the selected stage of the
+ * same lane, linked into the flow (that stage's next steps leave from it, a next step leads to
+ * it), in one undo step. Selects and focuses it. */
 CycleStage  *cycle_canvas_add_stage            (CycleCanvas     *self,
                                                 CycleLane        lane,
                                                 const CyclePoint *at);

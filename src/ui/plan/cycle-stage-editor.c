@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cycle-accessible.h"
 #include "cycle-enum-labels.h"
 #include "cycle-format.h"
 #include "cycle-number-field.h"
@@ -726,6 +727,8 @@ cycle_stage_editor_init (CycleStageEditor *self)
   g_autoptr(GListModel) roles = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cycle_accessible_name_rows (GTK_WIDGET (self));
+  cycle_accessible_name_parts (GTK_WIDGET (self->color_button), _("Stage color"));
 
   self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
 
