@@ -781,6 +781,27 @@ not_a_date:
 }
 
 gboolean
+cycle_date_to_gdate (const char *iso,
+                     GDate      *date)
+{
+  guint y, m, d;
+
+  if (!cycle_date_parse (iso, &y, &m, &d, NULL))
+    return FALSE;
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return TRUE;
+}
+
+void
+cycle_date_to_iso (const GDate *date,
+                   char        *iso)
+{
+  g_snprintf (iso, CYCLE_DATE_ISO_SIZE, "%04u-%02u-%02u", g_date_get_year (date),
+              g_date_get_month (date), g_date_get_day (date));
+}
+
+gboolean
 cycle_date_is_valid (const char *due)
 {
   if (due == NULL || due[0] == '\0')

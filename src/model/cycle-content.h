@@ -122,6 +122,13 @@ char            *cycle_date_format_input      (const char      *iso);
 gboolean         cycle_url_is_openable        (const char      *url);
 /* TRUE when @due is "" or a real calendar date written YYYY-MM-DD. */
 gboolean         cycle_date_is_valid          (const char      *due);
+/* @iso (YYYY-MM-DD) as a GDate; FALSE, @date untouched, when it is not a real date. */
+gboolean         cycle_date_to_gdate          (const char      *iso,
+                                               GDate           *date);
+/* @date written YYYY-MM-DD into @iso, which holds CYCLE_DATE_ISO_SIZE bytes. */
+#define CYCLE_DATE_ISO_SIZE 16
+void             cycle_date_to_iso            (const GDate     *date,
+                                               char            *iso);
 
 /* How content reads. Formats and channels are stored untranslated; the usual words have a
  * translation. */

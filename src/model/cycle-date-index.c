@@ -39,19 +39,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static gboolean
-to_gdate (const char *iso,
-          GDate      *date)
-{
-  guint y, m, d;
-
-  if (!cycle_date_parse (iso, &y, &m, &d, NULL))
-    return FALSE;
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return TRUE;
-}
-
 gboolean
 cycle_content_occurs_on (CycleContent *content,
                          const GDate  *day)
@@ -64,14 +51,14 @@ cycle_content_occurs_on (CycleContent *content,
   g_return_val_if_fail (CYCLE_IS_CONTENT (content), FALSE);
   g_return_val_if_fail (day != NULL && g_date_valid (day), FALSE);
 
-  if (!to_gdate (cycle_content_get_due (content), &due))
+  if (!cycle_date_to_gdate (cycle_content_get_due (content), &due))
     return FALSE;
   diff = g_date_days_between (&due, day);
   if (diff == 0)
     return TRUE;
   if (diff < 0 || repeat == CYCLE_REPEAT_NONE)
     return FALSE;
-  if (to_gdate (cycle_content_get_repeat_until (content), &until) &&
+  if (cycle_date_to_gdate (cycle_content_get_repeat_until (content), &until) &&
       g_date_compare (day, &until) > 0)
     return FALSE;
 
@@ -212,11 +199,10 @@ cycle_date_index_query (CycleDateIndex *self,
   day = *first;
   for (guint i = 0; i < n_days; i++)
     {
-      char iso[16];
+      char iso[CYCLE_DATE_ISO_SIZE];
       GPtrArray *list;
 
-      g_snprintf (iso, sizeof iso, "%04u-%02u-%02u", g_date_get_year (&day),
-                  g_date_get_month (&day), g_date_get_day (&day));
+      cycle_date_to_iso (&day, iso);
       list = g_hash_table_lookup (self->by_day, iso);
       days[i] = g_ptr_array_new ();
       if (list != NULL)

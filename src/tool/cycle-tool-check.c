@@ -227,39 +227,6 @@ static const GOptionEntry project_entries[] = {
   { NULL }
 };
 
-/* The number of cycles --cycles and --steady ask for (@cycles untouched without either), or
- * FALSE after saying what is wrong. Shared with export. */
-gboolean
-cycle_tool_parse_cycles (const CycleToolCommand *command,
-                         const char             *text,
-                         gboolean                steady,
-                         guint                  *cycles)
-{
-  guint64 n = 0;
-
-  if (text != NULL && steady)
-    {
-      cycle_tool_usage_error (command, _("--cycles and --steady go one without the other"));
-      return FALSE;
-    }
-  if (text != NULL &&
-      !g_ascii_string_to_unsigned (text, 10, 1, CYCLE_PLAN_MAX_PROJECTION_CYCLES, &n, NULL))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("the number of cycles must be from 1 to %d, not “%s”"),
-                         CYCLE_PLAN_MAX_PROJECTION_CYCLES, text);
-
-      cycle_tool_usage_error (command, message);
-      return FALSE;
-    }
-
-  if (steady)
-    *cycles = CYCLE_PROJECTION_STEADY;
-  else if (text != NULL)
-    *cycles = (guint) n;
-  return TRUE;
-}
-
 static int
 project (const CycleToolCommand  *command,
          int                      argc,

@@ -15,6 +15,7 @@
 #include "cycle-error.h"
 #include "cycle-merge.h"
 #include "cycle-plan-io.h"
+#include "cycle-projection.h"
 #include "cycle-tool-private.h"
 
 gboolean
@@ -53,6 +54,37 @@ cycle_tool_parse_file (const CycleToolCommand  *command,
   else if (*argc > 2)
     cycle_tool_usage_error (command, _("give one file"));
   return *argc == 2;
+}
+
+gboolean
+cycle_tool_parse_cycles (const CycleToolCommand *command,
+                         const char             *text,
+                         gboolean                steady,
+                         guint                  *cycles)
+{
+  guint64 n = 0;
+
+  if (text != NULL && steady)
+    {
+      cycle_tool_usage_error (command, _("--cycles and --steady go one without the other"));
+      return FALSE;
+    }
+  if (text != NULL &&
+      !g_ascii_string_to_unsigned (text, 10, 1, CYCLE_PLAN_MAX_PROJECTION_CYCLES, &n, NULL))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("the number of cycles must be from 1 to %d, not “%s”"),
+                         CYCLE_PLAN_MAX_PROJECTION_CYCLES, text);
+
+      cycle_tool_usage_error (command, message);
+      return FALSE;
+    }
+
+  if (steady)
+    *cycles = CYCLE_PROJECTION_STEADY;
+  else if (text != NULL)
+    *cycles = (guint) n;
+  return TRUE;
 }
 
 int

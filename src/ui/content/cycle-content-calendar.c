@@ -61,27 +61,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-iso_of (const GDate *date,
-        char         iso[16])
-{
-  g_snprintf (iso, 16, "%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
-              g_date_get_day (date));
-}
-
-static gboolean
-date_of (const char *iso,
-         GDate      *date)
-{
-  guint y, m, d;
-
-  if (!cycle_date_parse (iso, &y, &m, &d, NULL))
-    return FALSE;
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return TRUE;
-}
-
 /* The first day shown: the week's first day (the locale's) on or before the 1st of the month,
  * or before the selected day in the week list. */
 static void
@@ -126,7 +105,7 @@ refresh (CycleContentCalendar *self)
   day = first;
   for (guint i = 0; i < n_days; i++)
     {
-      char iso[16];
+      char iso[CYCLE_DATE_ISO_SIZE];
 
       /* The query is asked about the items of the days shown, not the plan's */
       if (filter != NULL)
@@ -134,7 +113,7 @@ refresh (CycleContentCalendar *self)
           if (!gtk_filter_match (filter, g_ptr_array_index (items[i], j)))
             g_ptr_array_remove_index (items[i], j);
 
-      iso_of (&day, iso);
+      cycle_date_to_iso (&day, iso);
       cycle_calendar_day_set_day (self->days[i], &day, items[i],
                                   self->week ? G_MAXUINT : MONTH_ITEMS,
                                   self->week || g_date_get_month (&day) ==
@@ -220,7 +199,7 @@ cycle_content_calendar_find_day (CycleContentCalendar *self,
 
   g_return_val_if_fail (CYCLE_IS_CONTENT_CALENDAR (self), NULL);
 
-  if (!date_of (iso, &date))
+  if (!cycle_date_to_gdate (iso, &date))
     return NULL;
   return (GtkWidget *) find_day (self, &date);
 }
@@ -254,7 +233,7 @@ cycle_content_calendar_show_day (CycleContentCalendar *self,
 
   g_return_if_fail (CYCLE_IS_CONTENT_CALENDAR (self));
 
-  if (date_of (iso, &date))
+  if (cycle_date_to_gdate (iso, &date))
     select_day (self, &date, NULL, FALSE);
 }
 
@@ -277,9 +256,9 @@ set_due (CycleContentCalendar *self,
          CycleContent         *content,
          const GDate          *date)
 {
-  char iso[16];
+  char iso[CYCLE_DATE_ISO_SIZE];
 
-  iso_of (date, iso);
+  cycle_date_to_iso (date, iso);
   if (g_str_equal (iso, cycle_content_get_due (content)))
     return;
   cycle_plan_begin_group (self->plan, _("Reschedule Content"));
@@ -297,7 +276,7 @@ cycle_content_calendar_move (CycleContentCalendar *self,
   g_return_if_fail (CYCLE_IS_CONTENT_CALENDAR (self));
   g_return_if_fail (CYCLE_IS_CONTENT (content));
 
-  if (self->plan == NULL || !date_of (cycle_content_get_due (content), &date))
+  if (self->plan == NULL || !cycle_date_to_gdate (cycle_content_get_due (content), &date))
     return;
   if (days < 0)
     g_date_subtract_days (&date, (guint) -days);
