@@ -1,4 +1,5 @@
-/* cycle-render-private.h: what image export needs of cycle-render.c beyond its public API
+/* cycle-render-private.h: what the picture and image export need of cycle-render.c beyond its
+ * public API
  *
  * Copyright 2026 The Cycle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +10,38 @@
 #include "cycle-render.h"
 
 G_BEGIN_DECLS
+
+/* Text sizes, in canvas units (absolute sizes: a picture looks the same at any DPI). */
+#define CYCLE_RENDER_NAME_SIZE   14.0
+#define CYCLE_RENDER_DETAIL_SIZE 12.0
+
+/* A shaped line of text (cut with "…" to @width), at @size times the style's scale. */
+PangoLayout *_cycle_render_text_layout     (CycleDraw                *draw,
+                                            const CycleRenderStyle   *style,
+                                            const char               *text,
+                                            double                    size,
+                                            PangoWeight               weight,
+                                            double                    width,
+                                            PangoAlignment            alignment,
+                                            CycleDrawTextMode         mode,
+                                            double                    height);
+double       _cycle_render_layout_height   (PangoLayout              *layout);
+void         _cycle_render_draw_stage      (CycleDraw                *draw,
+                                            CycleStage               *stage,
+                                            const CycleStageGeometry *g,
+                                            const CycleRenderStyle   *style,
+                                            CycleRenderFlags          flags,
+                                            double                    projected_volume);
+void         _cycle_render_draw_link       (CycleDraw                *draw,
+                                            CycleLink                *link,
+                                            const CycleLinkPath      *path,
+                                            const CycleRenderStyle   *style,
+                                            CycleRenderFlags          flags);
+void         _cycle_render_draw_lane_bands (CycleDraw                *draw,
+                                            CycleLayout               layout,
+                                            const CycleLaneBand      *bands,
+                                            guint                     n,
+                                            const CycleRenderStyle   *style);
 
 /* Draws the part of the picture in @region (picture coordinates: 0,0 at the extent's top-left
  * corner) on @draw, leaving out what lies wholly outside it: a PNG is drawn band after band on

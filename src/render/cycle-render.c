@@ -23,8 +23,6 @@
 #define DEFAULT_FONT_FAMILY "Cantarell, Sans"
 
 /* Text sizes, in canvas units (absolute sizes: a picture looks the same at any DPI). */
-#define NAME_SIZE         14.0
-#define DETAIL_SIZE       12.0
 #define RATE_SIZE         11.0
 #define LANE_LABEL_SIZE   13.0
 
@@ -35,9 +33,6 @@
 #define RING_WIDTH         2.5
 #define BORDER_WIDTH       1.5
 #define BAND_RADIUS       16.0
-/* The legend under a picture: its title and the projection's settings. */
-#define LEGEND_HEIGHT     40.0
-#define LEGEND_MIN_WIDTH 480.0
 
 /* Colours */
 
@@ -183,16 +178,16 @@ cycle_render_style_get_stage_colors (const CycleRenderStyle *style,
 /* Text */
 
 /* A shaped line of text (cut with "…" to @width), at @size times the style's scale. */
-static PangoLayout *
-text_layout (CycleDraw              *draw,
-             const CycleRenderStyle *style,
-             const char             *text,
-             double                  size,
-             PangoWeight             weight,
-             double                  width,
-             PangoAlignment          alignment,
-             CycleDrawTextMode       mode,
-             double                  height)
+PangoLayout *
+_cycle_render_text_layout (CycleDraw              *draw,
+                           const CycleRenderStyle *style,
+                           const char             *text,
+                           double                  size,
+                           PangoWeight             weight,
+                           double                  width,
+                           PangoAlignment          alignment,
+                           CycleDrawTextMode       mode,
+                           double                  height)
 {
   return _cycle_draw_text_layout (draw, style->font_family ? style->font_family
                                                            : DEFAULT_FONT_FAMILY,
@@ -200,8 +195,8 @@ text_layout (CycleDraw              *draw,
                                   mode);
 }
 
-static double
-layout_height (PangoLayout *layout)
+double
+_cycle_render_layout_height (PangoLayout *layout)
 {
   PangoRectangle logical;
 
@@ -305,13 +300,13 @@ stage_path (cairo_t                  *cr,
     }
 }
 
-static void
-draw_stage (CycleDraw                *draw,
-            CycleStage               *stage,
-            const CycleStageGeometry *g,
-            const CycleRenderStyle   *style,
-            CycleRenderFlags          flags,
-            double                    projected_volume)
+void
+_cycle_render_draw_stage (CycleDraw                *draw,
+                          CycleStage               *stage,
+                          const CycleStageGeometry *g,
+                          const CycleRenderStyle   *style,
+                          CycleRenderFlags          flags,
+                          double                    projected_volume)
 {
   cairo_t *cr = draw->cr;
   PangoLayout *layout, *detail;
@@ -397,12 +392,14 @@ draw_stage (CycleDraw                *draw,
   permission = cycle_enum_get_label (CYCLE_TYPE_PERMISSION, cycle_stage_get_permission (stage));
 
   /* The name and the permission are measured before either is drawn, to centre the block. */
-  layout = text_layout (draw, style, cycle_stage_get_name (stage), NAME_SIZE, PANGO_WEIGHT_BOLD,
-                        text_w, align, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
-  name_h = layout_height (layout);
-  detail = text_layout (draw, style, permission, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, text_w, align,
-                        CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
-  detail_h = layout_height (detail);
+  layout = _cycle_render_text_layout (draw, style, cycle_stage_get_name (stage),
+                                      CYCLE_RENDER_NAME_SIZE, PANGO_WEIGHT_BOLD, text_w, align,
+                                      CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+  name_h = _cycle_render_layout_height (layout);
+  detail = _cycle_render_text_layout (draw, style, permission, CYCLE_RENDER_DETAIL_SIZE,
+                                      PANGO_WEIGHT_NORMAL, text_w, align, CYCLE_DRAW_TEXT_ELLIPSIZE,
+                                      0);
+  detail_h = _cycle_render_layout_height (detail);
 
   /* Large text may not leave room for all three lines: the last ones give way first. */
   n_lines = 3;
@@ -427,8 +424,9 @@ draw_stage (CycleDraw                *draw,
 
       /* Translators: separates the content count from the projected volume in a stage */
       line = volume ? g_strdup_printf (_("%s · %s"), count, volume) : g_strdup (count);
-      layout = text_layout (draw, style, line, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, text_w, align,
-                            CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+      layout = _cycle_render_text_layout (draw, style, line, CYCLE_RENDER_DETAIL_SIZE,
+                                          PANGO_WEIGHT_NORMAL, text_w, align,
+                                          CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
       _cycle_draw_text (draw, layout, &style->secondary_text, text_x, y);
     }
   else
@@ -436,13 +434,15 @@ draw_stage (CycleDraw                *draw,
       double count_w;
 
       /* In a box, the count on the left and the volume on the right, each with room. */
-      layout = text_layout (draw, style, count, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, text_w / 2 - 4,
-                            align, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+      layout = _cycle_render_text_layout (draw, style, count, CYCLE_RENDER_DETAIL_SIZE,
+                                          PANGO_WEIGHT_NORMAL, text_w / 2 - 4, align,
+                                          CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
       count_w = layout_width (layout);
       _cycle_draw_text (draw, layout, &style->secondary_text, text_x, y);
 
-      layout = text_layout (draw, style, volume, DETAIL_SIZE, PANGO_WEIGHT_BOLD,
-                            text_w - count_w - 8, PANGO_ALIGN_RIGHT, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+      layout = _cycle_render_text_layout (draw, style, volume, CYCLE_RENDER_DETAIL_SIZE,
+                                          PANGO_WEIGHT_BOLD, text_w - count_w - 8,
+                                          PANGO_ALIGN_RIGHT, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
       _cycle_draw_text (draw, layout, &style->text, text_x + count_w + 8, y);
     }
 
@@ -465,7 +465,7 @@ cycle_render_stage (cairo_t                  *cr,
   g_return_if_fail (style != NULL);
 
   _cycle_draw_init_cairo (&draw, cr);
-  draw_stage (&draw, stage, g, style, flags, projected_volume);
+  _cycle_render_draw_stage (&draw, stage, g, style, flags, projected_volume);
   _cycle_draw_clear (&draw);
 }
 
@@ -514,28 +514,28 @@ draw_rate_pill (CycleDraw              *draw,
                              CAIRO_LINE_JOIN_MITER);
 
   /* Shrink rather than cut a long rate ("12.5 %" in large text). */
-  layout = text_layout (draw, style, text, size, PANGO_WEIGHT_BOLD, w - 8, PANGO_ALIGN_CENTER,
-                        CYCLE_DRAW_TEXT_NATURAL, 0);
+  layout = _cycle_render_text_layout (draw, style, text, size, PANGO_WEIGHT_BOLD, w - 8,
+                                      PANGO_ALIGN_CENTER, CYCLE_DRAW_TEXT_NATURAL, 0);
   text_w = layout_width (layout);
   if (text_w > w - 8)
     {
       size *= (w - 8) / text_w;
-      layout = text_layout (draw, style, text, size, PANGO_WEIGHT_BOLD, w - 8,
-                            PANGO_ALIGN_CENTER, CYCLE_DRAW_TEXT_NATURAL, 0);
+      layout = _cycle_render_text_layout (draw, style, text, size, PANGO_WEIGHT_BOLD, w - 8,
+                                          PANGO_ALIGN_CENTER, CYCLE_DRAW_TEXT_NATURAL, 0);
       text_w = layout_width (layout);
     }
-  text_h = layout_height (layout);
+  text_h = _cycle_render_layout_height (layout);
   _cycle_draw_text (draw, layout,
                emphasis ? (style->dark ? &black : &white) : &style->secondary_text,
                path->label.x - text_w / 2, path->label.y - text_h / 2);
 }
 
-static void
-draw_link (CycleDraw              *draw,
-           CycleLink              *link,
-           const CycleLinkPath    *path,
-           const CycleRenderStyle *style,
-           CycleRenderFlags        flags)
+void
+_cycle_render_draw_link (CycleDraw              *draw,
+                         CycleLink              *link,
+                         const CycleLinkPath    *path,
+                         const CycleRenderStyle *style,
+                         CycleRenderFlags        flags)
 {
   static const double dash[] = { 6, 4 };
   cairo_t *cr = draw->cr;
@@ -667,18 +667,18 @@ cycle_render_link (cairo_t                *cr,
   g_return_if_fail (style != NULL);
 
   _cycle_draw_init_cairo (&draw, cr);
-  draw_link (&draw, link, path, style, flags);
+  _cycle_render_draw_link (&draw, link, path, style, flags);
   _cycle_draw_clear (&draw);
 }
 
 /* The whole plan */
 
-static void
-draw_lane_bands (CycleDraw              *draw,
-                 CycleLayout             layout,
-                 const CycleLaneBand    *bands,
-                 guint                   n,
-                 const CycleRenderStyle *style)
+void
+_cycle_render_draw_lane_bands (CycleDraw              *draw,
+                               CycleLayout             layout,
+                               const CycleLaneBand    *bands,
+                               guint                   n,
+                               const CycleRenderStyle *style)
 {
   cairo_t *cr = draw->cr;
 
@@ -704,13 +704,15 @@ draw_lane_bands (CycleDraw              *draw,
       _cycle_draw_fill_stroke (draw, &fill, &edge, 1.0, 1, CAIRO_LINE_JOIN_MITER);
 
       /* In two lanes, the row's header may take two lines: "Buyer's / journey". */
-      text = text_layout (draw, style, cycle_enum_get_label (CYCLE_TYPE_LANE, bands[i].lane),
-                          LANE_LABEL_SIZE, PANGO_WEIGHT_BOLD, l->width,
-                          layout == CYCLE_LAYOUT_FUNNEL ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT,
-                          layout == CYCLE_LAYOUT_TWO_LANES ? CYCLE_DRAW_TEXT_WRAP
-                                                           : CYCLE_DRAW_TEXT_ELLIPSIZE,
-                          l->height);
-      th = layout_height (text);
+      text = _cycle_render_text_layout (draw, style,
+                                        cycle_enum_get_label (CYCLE_TYPE_LANE, bands[i].lane),
+                                        LANE_LABEL_SIZE, PANGO_WEIGHT_BOLD, l->width,
+                                        layout == CYCLE_LAYOUT_FUNNEL ? PANGO_ALIGN_CENTER
+                                                                      : PANGO_ALIGN_LEFT,
+                                        layout == CYCLE_LAYOUT_TWO_LANES ? CYCLE_DRAW_TEXT_WRAP
+                                                                         : CYCLE_DRAW_TEXT_ELLIPSIZE,
+                                        l->height);
+      th = _cycle_render_layout_height (text);
       _cycle_draw_text (draw, text, &ink, l->x, l->y + (l->height - th) / 2);
     }
 
@@ -737,337 +739,6 @@ cycle_render_lane_bands (cairo_t                  *cr,
     return;
 
   _cycle_draw_init_cairo (&draw, cr);
-  draw_lane_bands (&draw, layout, bands, n, style);
+  _cycle_render_draw_lane_bands (&draw, layout, bands, n, style);
   _cycle_draw_clear (&draw);
-}
-
-/* The picture: a plan laid out once */
-
-struct _CycleRenderPicture
-{
-  CyclePlan          *plan;
-  CycleLayout         layout;
-  guint               n_stages;
-  guint               n_links;
-  double             *volumes;    /* one per stage, NaN when unknown */
-  CycleStageGeometry *geometry;
-  CycleLinkPath      *paths;
-  CycleRect          *link_bounds;
-  CycleLaneBand       bands[2];
-  guint               n_bands;
-  char               *title;      /* the legend's; NULL without a legend */
-  char               *settings;   /* the projection's settings, or NULL */
-  CycleRect           plan_extent;
-  CycleRect           extent;
-};
-
-static CycleRenderPicture *
-picture_new (CyclePlan    *plan,
-             CycleLayout   layout,
-             const double *volumes,
-             gboolean      projection,
-             gboolean      legend)
-{
-  CycleRenderPicture *self = g_new0 (CycleRenderPicture, 1);
-  g_autoptr(CycleProjection) computed = NULL;
-
-  self->plan = g_object_ref (plan);
-  self->layout = layout;
-  self->n_stages = g_list_model_get_n_items (cycle_plan_get_stages (plan));
-  self->n_links = g_list_model_get_n_items (cycle_plan_get_links (plan));
-  self->volumes = g_new (double, MAX (self->n_stages, 1));
-  for (guint i = 0; i < self->n_stages; i++)
-    self->volumes[i] = volumes != NULL ? volumes[i] : NAN;
-
-  if (projection || legend)
-    computed = cycle_projection_compute_for_plan (plan, NULL);
-  for (guint i = 0; projection && computed != NULL && i < self->n_stages &&
-       i < cycle_projection_get_n_stages (computed); i++)
-    self->volumes[i] = cycle_projection_get_volume (computed, i);
-
-  self->geometry = g_new0 (CycleStageGeometry, MAX (self->n_stages, 1));
-  self->paths = g_new0 (CycleLinkPath, MAX (self->n_links, 1));
-  cycle_layout_compute (plan, layout, self->volumes, self->geometry, &self->plan_extent);
-  cycle_layout_compute_links (plan, layout, self->geometry, self->paths);
-  /* For drawing a part (a band of a PNG) without going through every link each time */
-  self->link_bounds = g_new (CycleRect, MAX (self->n_links, 1));
-  for (guint i = 0; i < self->n_links; i++)
-    cycle_link_path_get_bounds (&self->paths[i], &self->link_bounds[i]);
-  self->n_bands = cycle_layout_get_lane_bands (plan, layout, self->geometry, self->bands);
-  self->extent = self->plan_extent;
-
-  if (legend)
-    {
-      const char *title = cycle_plan_get_title (plan);
-
-      self->title = g_strdup (title != NULL && title[0] != '\0' ? title : _("Untitled Plan"));
-      if (computed != NULL)
-        self->settings = cycle_projection_describe_settings (computed);
-      self->extent.height += LEGEND_HEIGHT;
-      self->extent.width = MAX (self->extent.width, LEGEND_MIN_WIDTH);
-    }
-
-  return self;
-}
-
-CycleRenderPicture *
-cycle_render_picture_new (CyclePlan   *plan,
-                          CycleLayout  layout,
-                          gboolean     legend)
-{
-  g_return_val_if_fail (CYCLE_IS_PLAN (plan), NULL);
-
-  return picture_new (plan, layout, NULL, TRUE, legend);
-}
-
-void
-cycle_render_picture_free (CycleRenderPicture *self)
-{
-  if (self == NULL)
-    return;
-
-  g_clear_object (&self->plan);
-  g_free (self->volumes);
-  g_free (self->geometry);
-  g_free (self->paths);
-  g_free (self->link_bounds);
-  g_free (self->title);
-  g_free (self->settings);
-  g_free (self);
-}
-
-void
-cycle_render_picture_get_extent (const CycleRenderPicture *self,
-                                 CycleRect                *extent)
-{
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (extent != NULL);
-
-  *extent = self->extent;
-}
-
-const double *
-cycle_render_picture_get_volumes (const CycleRenderPicture *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->volumes;
-}
-
-/* Whether @bounds (canvas units) touches @region (NULL: everything). */
-static gboolean
-visible (const CycleRect *bounds,
-         const CycleRect *region)
-{
-  return region == NULL ||
-         (bounds->x <= region->x + region->width && region->x <= bounds->x + bounds->width &&
-          bounds->y <= region->y + region->height && region->y <= bounds->y + bounds->height);
-}
-
-static void
-draw_links_of_kind (CycleDraw                *draw,
-                    const CycleRenderPicture *self,
-                    const CycleRenderStyle   *style,
-                    CycleLinkKind             kind,
-                    const CycleRect          *region)
-{
-  GListModel *links = cycle_plan_get_links (self->plan);
-
-  for (guint i = 0; i < self->n_links; i++)
-    {
-      g_autoptr(CycleLink) link = NULL;
-
-      if (self->paths[i].kind != kind || !visible (&self->link_bounds[i], region))
-        continue;
-      link = g_list_model_get_item (links, i);
-      draw_link (draw, link, &self->paths[i], style, CYCLE_RENDER_FLAG_NONE);
-    }
-}
-
-/* Under the plan, left-aligned: its title, and the projection it shows. */
-static void
-draw_legend (CycleDraw                *draw,
-             const CycleRenderPicture *self,
-             const CycleRenderStyle   *style)
-{
-  PangoLayout *text;
-  double x = self->extent.x + CYCLE_LAYOUT_MARGIN;
-  double w = self->extent.width - 2 * CYCLE_LAYOUT_MARGIN;
-  double y = self->plan_extent.y + self->plan_extent.height - CYCLE_LAYOUT_MARGIN / 2;
-
-  text = text_layout (draw, style, self->title, NAME_SIZE, PANGO_WEIGHT_BOLD, w, PANGO_ALIGN_LEFT,
-                      CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
-  _cycle_draw_text (draw, text, &style->text, x, y);
-  y += layout_height (text) + 2;
-  if (self->settings != NULL)
-    {
-      text = text_layout (draw, style, self->settings, DETAIL_SIZE, PANGO_WEIGHT_NORMAL, w,
-                          PANGO_ALIGN_LEFT, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
-      _cycle_draw_text (draw, text, &style->secondary_text, x, y);
-    }
-}
-
-/* @region: (nullable): the part to draw, in picture coordinates (0,0 at the extent's corner);
- * what lies wholly outside is left out. */
-static void
-draw_picture (CycleDraw                *draw,
-              const CycleRenderPicture *self,
-              const CycleRenderStyle   *style,
-              const CycleRect          *region)
-{
-  GListModel *stages = cycle_plan_get_stages (self->plan);
-  cairo_t *cr = draw->cr;
-  CycleRect canvas_region;
-
-  if (region != NULL)
-    {
-      canvas_region = *region;
-      canvas_region.x += self->extent.x;
-      canvas_region.y += self->extent.y;
-      region = &canvas_region;
-    }
-
-  cairo_save (cr);
-  cairo_new_path (cr);
-  cairo_rectangle (cr, 0, 0, self->extent.width, self->extent.height);
-  if (draw->svg == NULL)
-    cairo_clip_preserve (cr);
-  _cycle_draw_fill (draw, &style->background, 1.0, FALSE);
-
-  cairo_translate (cr, -self->extent.x, -self->extent.y);
-  draw_lane_bands (draw, self->layout, self->bands, self->n_bands, style);
-
-  /* Links under the stages; the loop last among them, so nothing covers the referral. */
-  draw_links_of_kind (draw, self, style, CYCLE_LINK_MAPPING, region);
-  draw_links_of_kind (draw, self, style, CYCLE_LINK_NEXT, region);
-  draw_links_of_kind (draw, self, style, CYCLE_LINK_LOOP, region);
-
-  for (guint i = 0; i < self->n_stages; i++)
-    {
-      g_autoptr(CycleStage) stage = NULL;
-      CycleRect bounds = self->geometry[i].bounds;
-
-      bounds.x -= CYCLE_RENDER_STAGE_MARGIN;
-      bounds.y -= CYCLE_RENDER_STAGE_MARGIN;
-      bounds.width += 2 * CYCLE_RENDER_STAGE_MARGIN;
-      bounds.height += 2 * CYCLE_RENDER_STAGE_MARGIN;
-      if (!visible (&bounds, region))
-        continue;
-      stage = g_list_model_get_item (stages, i);
-      draw_stage (draw, stage, &self->geometry[i], style, CYCLE_RENDER_FLAG_NONE,
-                  self->volumes[i]);
-    }
-
-  if (self->title != NULL)
-    draw_legend (draw, self, style);
-
-  cairo_restore (cr);
-}
-
-void
-cycle_render_picture_draw (const CycleRenderPicture *self,
-                           cairo_t                  *cr,
-                           const CycleRenderStyle   *style)
-{
-  CycleDraw draw;
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (style != NULL);
-
-  _cycle_draw_init_cairo (&draw, cr);
-  draw_picture (&draw, self, style, NULL);
-  _cycle_draw_clear (&draw);
-}
-
-void
-_cycle_render_picture_draw_region (const CycleRenderPicture *self,
-                                   CycleDraw                *draw,
-                                   const CycleRenderStyle   *style,
-                                   const CycleRect          *region)
-{
-  draw_picture (draw, self, style, region);
-}
-
-void
-cycle_render_picture_write_svg (const CycleRenderPicture *self,
-                                const CycleRenderStyle   *style,
-                                GString                  *out)
-{
-  const char *language;
-  CycleDraw draw;
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (style != NULL);
-  g_return_if_fail (out != NULL);
-
-  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
-  _cycle_draw_append_number (out, self->extent.width);
-  g_string_append (out, "px\" height=\"");
-  _cycle_draw_append_number (out, self->extent.height);
-  g_string_append (out, "px\" viewBox=\"0 0 ");
-  _cycle_draw_append_number (out, self->extent.width);
-  g_string_append_c (out, ' ');
-  _cycle_draw_append_number (out, self->extent.height);
-  g_string_append_c (out, '"');
-  language = cycle_plan_get_language (self->plan);
-  if (language != NULL && language[0] != '\0')
-    {
-      g_string_append (out, " xml:lang=\"");
-      _cycle_draw_append_escaped (out, language, -1);
-      g_string_append_c (out, '"');
-    }
-  /* Cantarell first, as on the canvas, then the sans-serif fonts that slides machines have. */
-  g_string_append (out, " font-family=\"" CYCLE_RENDER_SVG_FONT_FAMILY "\">\n");
-  if (self->title != NULL)
-    {
-      g_string_append (out, "<title>");
-      _cycle_draw_append_escaped (out, self->title, -1);
-      g_string_append (out, "</title>\n");
-    }
-
-  _cycle_draw_init_svg (&draw, out);
-  draw_picture (&draw, self, style, NULL);
-  _cycle_draw_clear (&draw);
-
-  g_string_append (out, "</svg>\n");
-}
-
-void
-cycle_render_get_plan_extent (CyclePlan    *plan,
-                              CycleLayout   layout,
-                              const double *volumes,
-                              CycleRect    *extent)
-{
-  g_autofree CycleStageGeometry *geometry = NULL;
-  guint n;
-
-  g_return_if_fail (CYCLE_IS_PLAN (plan));
-  g_return_if_fail (extent != NULL);
-
-  /* The stages alone give the extent: no need to route the links. */
-  n = g_list_model_get_n_items (cycle_plan_get_stages (plan));
-  geometry = g_new0 (CycleStageGeometry, MAX (n, 1));
-  cycle_layout_compute (plan, layout, volumes, geometry, extent);
-}
-
-void
-cycle_render_plan (cairo_t                *cr,
-                   CyclePlan              *plan,
-                   CycleLayout             layout,
-                   const double           *volumes,
-                   const CycleRenderStyle *style,
-                   CycleRect              *out_extent)
-{
-  g_autoptr(CycleRenderPicture) picture = NULL;
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (CYCLE_IS_PLAN (plan));
-  g_return_if_fail (style != NULL);
-
-  picture = picture_new (plan, layout, volumes, FALSE, FALSE);
-  cycle_render_picture_draw (picture, cr, style);
-  if (out_extent != NULL)
-    *out_extent = picture->extent;
 }
