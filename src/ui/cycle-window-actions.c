@@ -617,7 +617,7 @@ rename_stage_action (GtkWidget  *widget,
   /* F2 on the content page renames content there, never a stage on the hidden canvas. */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "content") == 0)
     {
-      cycle_content_view_rename_selected (self->content_view);
+      cycle_content_view_rename_selected (_cycle_window_get_content_view (self));
       return;
     }
 
@@ -636,7 +636,7 @@ add_content_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  cycle_content_view_add_content (CYCLE_WINDOW (widget)->content_view);
+  cycle_content_view_add_content (_cycle_window_get_content_view (CYCLE_WINDOW (widget)));
 }
 
 /* Ctrl+F: on the Content page, from the board, the toolbar or the header, the table's search */
@@ -648,7 +648,7 @@ find_action (GtkWidget  *widget,
   CycleWindow *self = CYCLE_WINDOW (widget);
 
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "content") == 0)
-    cycle_content_view_search (self->content_view);
+    cycle_content_view_search (_cycle_window_get_content_view (self));
 }
 
 static void
@@ -656,7 +656,29 @@ personas_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  cycle_content_view_show_personas (CYCLE_WINDOW (widget)->content_view);
+  cycle_content_view_show_personas (_cycle_window_get_content_view (CYCLE_WINDOW (widget)));
+}
+
+/* Ctrl+?: the keyboard shortcuts. The window is built when first asked for rather than with
+ * each window, as GtkApplication does with a "gtk/help-overlay.ui" resource: it costs a tenth
+ * of the first frame. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/org/example/Cycle/cycle-shortcuts.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -730,6 +752,8 @@ _cycle_window_class_actions_init (CycleWindowClass *klass)
                                        GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "win.personas", NULL);
 
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "i", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,

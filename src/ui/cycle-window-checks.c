@@ -91,7 +91,7 @@ on_findings_content_activated_cb (CycleWindow        *self,
     return;
 
   adw_view_stack_set_visible_child_name (self->view_stack, "content");
-  cycle_content_view_show_stage (self->content_view, stage);
+  cycle_content_view_show_stage (_cycle_window_get_content_view (self), stage);
 }
 
 static void
@@ -109,7 +109,7 @@ on_coverage_content_added_cb (CycleWindow       *self,
                               CycleContent      *content,
                               CycleCoverageView *view)
 {
-  cycle_content_view_edit_new_content (self->content_view, content);
+  cycle_content_view_edit_new_content (_cycle_window_get_content_view (self), content);
 }
 
 /* A filled cell of the coverage matrix: its content, on the content page's table. */
@@ -122,10 +122,10 @@ on_coverage_show_content_cb (CycleWindow       *self,
                              CycleCoverageView *view)
 {
   adw_view_stack_set_visible_child_name (self->view_stack, "content");
-  cycle_content_view_show_cell (self->content_view, stage, by_persona, persona, channel);
+  cycle_content_view_show_cell (_cycle_window_get_content_view (self), stage, by_persona, persona,
+                                channel);
 }
 
-/* Called once by cycle_window_init(), once the template is built. */
 /* A narrow window folds the Checks page: the findings, then the coverage matrix beside them. */
 void
 _cycle_window_on_show_coverage_cb (CycleWindow *self,
@@ -141,9 +141,12 @@ _cycle_window_on_show_findings_cb (CycleWindow *self,
   adw_leaflet_set_visible_child_name (self->checks_leaflet, "findings");
 }
 
+/* Called once the checks page is built (cycle-window-pages.c). */
 void
-_cycle_window_checks_init (CycleWindow *self)
+_cycle_window_checks_page_init (CycleWindow *self)
 {
+  cycle_findings_panel_set_checker (self->findings_panel, self->checker);
+  cycle_coverage_view_set_checker (self->coverage_view, self->checker);
   g_signal_connect_object (self->findings_panel, "stage-activated",
                            G_CALLBACK (on_findings_stage_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->findings_panel, "content-activated",
@@ -157,6 +160,12 @@ _cycle_window_checks_init (CycleWindow *self)
                            G_CALLBACK (on_coverage_content_added_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->coverage_view, "show-content",
                            G_CALLBACK (on_coverage_show_content_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Called once by cycle_window_init(), once the template is built. */
+void
+_cycle_window_checks_init (CycleWindow *self)
+{
   g_object_bind_property (self, "projection-start", self->canvas, "projection-start",
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "projection-cycles", self->canvas, "projection-cycles",
@@ -165,8 +174,4 @@ _cycle_window_checks_init (CycleWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "projection-cycles", self->editor, "projection-cycles",
                           G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "projection-start", self->projection_view, "projection-start",
-                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  g_object_bind_property (self, "projection-cycles", self->projection_view,
-                          "projection-cycles", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 }

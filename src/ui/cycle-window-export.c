@@ -756,7 +756,8 @@ import_csv_file (CycleWindow *self,
     /* Translators: how the import dialog names the file it reads; %s is its name */
     g_autofree char *source = g_strdup_printf (_("“%s”"), name);
 
-    cycle_content_view_import (self->content_view, contents, length, NULL, source);
+    cycle_content_view_import (_cycle_window_get_content_view (self), contents, length, NULL,
+                               source);
   }
   return NULL;
 }

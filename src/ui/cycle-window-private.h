@@ -44,9 +44,16 @@ struct _CycleWindow
   AdwFlap              *flap;
   CycleCanvas          *canvas;
   CycleStageEditor     *editor;
-  CycleContentView     *content_view;
   AdwViewStackPage     *checks_page;
   AdwLeaflet           *checks_leaflet;
+  /* The other pages' places: their widgets are built when first needed (cycle-window-pages.c) */
+  AdwBin               *content_bin;
+  AdwBin               *findings_bin;
+  AdwBin               *coverage_bin;
+  AdwBin               *projection_bin;
+  AdwBin               *purpose_bin;
+  /* … and are NULL until then: use _cycle_window_get_content_view () and the like. */
+  CycleContentView     *content_view;
   CycleFindingsPanel   *findings_panel;
   CycleCoverageView    *coverage_view;
   CycleProjectionView  *projection_view;
@@ -108,6 +115,17 @@ struct _CycleWindow
   guint                 focus_editor_on_map : 1;
 };
 
+/* cycle-window-pages.c: the pages the first window does not show, built when first shown or
+ * first needed. Each getter builds its page if it is not built yet. */
+CycleContentView *_cycle_window_get_content_view (CycleWindow *self);
+CycleFindingsPanel *_cycle_window_get_findings_panel (CycleWindow *self);
+CycleCoverageView *_cycle_window_get_coverage_view (CycleWindow *self);
+/* Builds the page named @name ("content", "checks", "projection", "purpose"; others: nothing). */
+void        _cycle_window_ensure_page        (CycleWindow *self,
+                                              const char  *name);
+/* Tests that look for a page's widgets before a user would have shown it: builds them all. */
+void        _cycle_window_ensure_pages       (CycleWindow *self);
+
 /* cycle-window.c */
 CyclePlan  *_cycle_window_get_plan           (CycleWindow *self);
 CycleStage *_cycle_window_get_selected_stage (CycleWindow *self);
@@ -144,6 +162,7 @@ void        _cycle_window_choose_file        (CycleWindow         *self,
 void        _cycle_window_follow_checker     (CycleWindow  *self,
                                               CycleChecker *checker);
 void        _cycle_window_checks_init        (CycleWindow  *self);
+void        _cycle_window_checks_page_init   (CycleWindow  *self);
 void        _cycle_window_on_show_coverage_cb (CycleWindow *self,
                                                GtkButton   *button);
 void        _cycle_window_on_show_findings_cb (CycleWindow *self,

@@ -184,7 +184,8 @@ on_canvas_selection_notify_cb (CycleWindow *self,
 {
   _cycle_window_update_actions (self);
   /* The content page shows the content of the stage selected on the canvas. */
-  cycle_content_view_set_stage (self->content_view, cycle_canvas_get_selected_stage (canvas));
+  if (self->content_view != NULL)
+    cycle_content_view_set_stage (self->content_view, cycle_canvas_get_selected_stage (canvas));
 }
 
 static void
@@ -201,8 +202,10 @@ on_view_stack_notify_cb (CycleWindow  *self,
                          GParamSpec   *pspec,
                          AdwViewStack *stack)
 {
-  gboolean plan = g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "plan") == 0;
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+  gboolean plan = g_strcmp0 (name, "plan") == 0;
 
+  _cycle_window_ensure_page (self, name);
   gtk_stack_set_visible_child_name (self->plan_tools_stack, plan ? "plan" : "other");
 }
 
@@ -431,9 +434,12 @@ cycle_window_set_document (CycleWindow   *self,
                                               self, "projection-cycles",
                                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
   cycle_canvas_set_plan (self->canvas, plan);
-  cycle_content_view_set_plan (self->content_view, plan);
-  cycle_purpose_page_set_plan (self->purpose_page, plan);
-  cycle_projection_view_set_plan (self->projection_view, plan);
+  if (self->content_view != NULL)
+    cycle_content_view_set_plan (self->content_view, plan);
+  if (self->purpose_page != NULL)
+    cycle_purpose_page_set_plan (self->purpose_page, plan);
+  if (self->projection_view != NULL)
+    cycle_projection_view_set_plan (self->projection_view, plan);
   {
     g_autoptr(CycleChecker) checker = cycle_checker_new (plan);
 
@@ -774,11 +780,6 @@ cycle_window_class_init (CycleWindowClass *klass)
 
   g_type_ensure (CYCLE_TYPE_CANVAS);
   g_type_ensure (CYCLE_TYPE_STAGE_EDITOR);
-  g_type_ensure (CYCLE_TYPE_CONTENT_VIEW);
-  g_type_ensure (CYCLE_TYPE_FINDINGS_PANEL);
-  g_type_ensure (CYCLE_TYPE_COVERAGE_VIEW);
-  g_type_ensure (CYCLE_TYPE_PURPOSE_PAGE);
-  g_type_ensure (CYCLE_TYPE_PROJECTION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-window.ui");
@@ -796,15 +797,15 @@ cycle_window_class_init (CycleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, editor);
-  gtk_widget_class_bind_template_child (widget_class, CycleWindow, content_view);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, content_bin);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, checks_page);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, checks_leaflet);
   gtk_widget_class_bind_template_callback (widget_class, _cycle_window_on_show_coverage_cb);
   gtk_widget_class_bind_template_callback (widget_class, _cycle_window_on_show_findings_cb);
-  gtk_widget_class_bind_template_child (widget_class, CycleWindow, findings_panel);
-  gtk_widget_class_bind_template_child (widget_class, CycleWindow, coverage_view);
-  gtk_widget_class_bind_template_child (widget_class, CycleWindow, purpose_page);
-  gtk_widget_class_bind_template_child (widget_class, CycleWindow, projection_view);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, findings_bin);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, coverage_bin);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, purpose_bin);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, projection_bin);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, load_revealer);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, load_label);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, load_progress);

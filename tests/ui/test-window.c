@@ -288,6 +288,51 @@ test_empty_window (Fixture       *fixture,
   ui_test_wait_for_draw (GTK_WIDGET (second));
 }
 
+/* The first frame costs the plan page alone: the other pages and the shortcuts window are
+ * built when first shown, with the window's plan and checks. */
+static void
+test_lazy_pages (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  CycleWindow *window;
+
+  g_application_open (G_APPLICATION (app), &fixture->file, 1, "");
+  window = ui_test_get_window (app);
+  ui_test_wait_until (!cycle_window_is_opening (window));
+  ui_test_wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_null (window->content_view);
+  g_assert_null (window->findings_panel);
+  g_assert_null (window->coverage_view);
+  g_assert_null (window->projection_view);
+  g_assert_null (window->purpose_page);
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  /* Alt+2: the content page, of the window's plan, showing the canvas's stage */
+  _cycle_window_select_stage (window, cycle_plan_find_stage (_cycle_window_get_plan (window),
+                                                             "s2"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "i", 1);
+  ui_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (window->content_view);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->content_view)));
+  g_assert_true (cycle_content_view_get_plan (window->content_view) ==
+                 _cycle_window_get_plan (window));
+  g_assert_true (cycle_content_view_get_stage (window->content_view) ==
+                 _cycle_window_get_selected_stage (window));
+  g_assert_null (window->findings_panel);
+
+  /* Alt+3: the checks, with the window's checker */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "i", 2);
+  ui_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (window->findings_panel);
+  g_assert_true (cycle_findings_panel_get_checker (window->findings_panel) == window->checker);
+  g_assert_true (cycle_coverage_view_get_checker (window->coverage_view) == window->checker);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "i", 4);
+  g_assert_nonnull (window->purpose_page);
+  g_assert_null (window->projection_view);
+}
+
 /* A plan dropped on a new window opens there, as File ▸ Open does; what is not a file list is
  * refused. */
 static void
@@ -559,6 +604,8 @@ main (int   argc,
               fixture_set_up, test_empty_window, fixture_tear_down);
   g_test_add ("/window/template-focus", Fixture, NULL,
               fixture_set_up, test_template_focus, fixture_tear_down);
+  g_test_add ("/window/lazy-pages", Fixture, NULL,
+              fixture_set_up, test_lazy_pages, fixture_tear_down);
   g_test_add ("/window/drop-file", Fixture, NULL,
               fixture_set_up, test_drop_file, fixture_tear_down);
   g_test_add ("/window/open-error", Fixture, NULL,

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "cycle-plan-io.h"
+#include "cycle-window-private.h"
 #include "ui-test-util.h"
 
 gboolean
@@ -253,6 +254,15 @@ ui_test_activate (GtkWidget  *widget,
   ui_test_drain ();
 }
 
+/* A window builds its other pages when they are first shown: a test may look for their
+ * widgets before. */
+static void
+ensure_pages (GtkWidget *widget)
+{
+  if (CYCLE_IS_WINDOW (widget))
+    _cycle_window_ensure_pages (CYCLE_WINDOW (widget));
+}
+
 static GtkWidget *
 find_widget (GtkWidget       *widget,
              GType            type,
@@ -301,6 +311,7 @@ ui_test_find_widget (GtkWidget *widget,
                      GType      type,
                      gboolean   mapped)
 {
+  ensure_pages (widget);
   return find_widget (widget, type, mapped, NULL, NULL);
 }
 
@@ -312,6 +323,7 @@ ui_test_find_widget_full (GtkWidget       *widget,
                           UiTestMatchFunc  match,
                           gconstpointer    data)
 {
+  ensure_pages (widget);
   return find_widget (widget, type, mapped, match, data);
 }
 
@@ -325,6 +337,7 @@ ui_test_collect_widgets (GtkWidget       *widget,
                          gconstpointer    data,
                          GPtrArray       *found)
 {
+  ensure_pages (widget);
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (!mapped || gtk_widget_get_mapped (widget)) &&
       (match == NULL || match (widget, data)))
     g_ptr_array_add (found, widget);
