@@ -170,8 +170,4 @@ _cycle_window_checks_init (CycleWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "projection-cycles", self->canvas, "projection-cycles",
                           G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "projection-start", self->editor, "projection-start",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "projection-cycles", self->editor, "projection-cycles",
-                          G_BINDING_SYNC_CREATE);
 }

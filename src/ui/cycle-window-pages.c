@@ -1,7 +1,8 @@
 /* cycle-window-pages.c: the pages the first window does not show — content, checks, projection
- * and purpose — built when they are first shown or first needed
+ * and purpose — and the stage editor, built when they are first shown or first needed
  *
- * The first frame of a window then costs the plan page alone. A page's place in the template is
+ * The stage editor beside the canvas is built when first shown too. The first frame of a window
+ * then costs the canvas alone. A page's place in the template is
  * an AdwBin; its widget is made, given the window's plan and checker, and connected here.
  *
  * Copyright 2026 The Cycle authors
@@ -13,6 +14,19 @@
 #include "config.h"
 
 #include "cycle-window-private.h"
+
+CycleStageEditor *
+_cycle_window_get_editor (CycleWindow *self)
+{
+  if (self->editor == NULL)
+    {
+      self->editor = CYCLE_STAGE_EDITOR (cycle_stage_editor_new ());
+      adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
+      _cycle_window_editor_init (self);
+    }
+
+  return self->editor;
+}
 
 CycleContentView *
 _cycle_window_get_content_view (CycleWindow *self)
@@ -99,6 +113,7 @@ _cycle_window_ensure_page (CycleWindow *self,
 void
 _cycle_window_ensure_pages (CycleWindow *self)
 {
+  _cycle_window_get_editor (self);
   _cycle_window_get_content_view (self);
   ensure_checks (self);
   ensure_projection (self);

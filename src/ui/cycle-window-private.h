@@ -43,16 +43,17 @@ struct _CycleWindow
   GtkStack             *plan_stack;
   AdwFlap              *flap;
   CycleCanvas          *canvas;
-  CycleStageEditor     *editor;
   AdwViewStackPage     *checks_page;
   AdwLeaflet           *checks_leaflet;
   /* The other pages' places: their widgets are built when first needed (cycle-window-pages.c) */
+  AdwBin               *editor_bin;
   AdwBin               *content_bin;
   AdwBin               *findings_bin;
   AdwBin               *coverage_bin;
   AdwBin               *projection_bin;
   AdwBin               *purpose_bin;
   /* … and are NULL until then: use _cycle_window_get_content_view () and the like. */
+  CycleStageEditor     *editor;
   CycleContentView     *content_view;
   CycleFindingsPanel   *findings_panel;
   CycleCoverageView    *coverage_view;
@@ -117,6 +118,7 @@ struct _CycleWindow
 
 /* cycle-window-pages.c: the pages the first window does not show, built when first shown or
  * first needed. Each getter builds its page if it is not built yet. */
+CycleStageEditor *_cycle_window_get_editor       (CycleWindow *self);
 CycleContentView *_cycle_window_get_content_view (CycleWindow *self);
 CycleFindingsPanel *_cycle_window_get_findings_panel (CycleWindow *self);
 CycleCoverageView *_cycle_window_get_coverage_view (CycleWindow *self);
@@ -134,6 +136,8 @@ void        _cycle_window_select_stage       (CycleWindow *self,
 void        _cycle_window_start_rename       (CycleWindow *self,
                                               CycleStage  *stage);
 void        _cycle_window_update_title       (CycleWindow *self);
+/* Connects the stage editor, once built (cycle-window-pages.c). */
+void        _cycle_window_editor_init        (CycleWindow *self);
 /* Puts the document's file (if any) in the recent files. */
 void        _cycle_window_add_recent         (CycleWindow *self);
 void        _cycle_window_update_actions     (CycleWindow *self);

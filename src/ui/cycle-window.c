@@ -117,6 +117,8 @@ _cycle_window_set_editor_visible (CycleWindow *self,
   if (self->flap == NULL || adw_flap_get_reveal_flap (self->flap) == !!visible)
     return;
 
+  if (visible)
+    _cycle_window_get_editor (self);
   adw_flap_set_reveal_flap (self->flap, visible);
 }
 
@@ -177,6 +179,28 @@ on_editor_map_cb (CycleWindow      *self,
   cycle_stage_editor_focus (editor);
 }
 
+void
+_cycle_window_editor_init (CycleWindow *self)
+{
+  GtkEventController *keys;
+
+  /* The editor shows the stage the canvas has selected. */
+  g_object_bind_property (self->canvas, "selected-stage", self->editor, "stage",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "projection-start", self->editor, "projection-start",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "projection-cycles", self->editor, "projection-cycles",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->editor, "link-activated",
+                           G_CALLBACK (on_editor_link_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "map",
+                           G_CALLBACK (on_editor_map_cb), self, G_CONNECT_SWAPPED);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed",
+                           G_CALLBACK (on_editor_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->editor), keys);
+}
+
 static void
 on_canvas_selection_notify_cb (CycleWindow *self,
                                GParamSpec  *pspec,
@@ -193,6 +217,8 @@ on_flap_reveal_notify_cb (CycleWindow *self,
                           GParamSpec  *pspec,
                           AdwFlap     *flap)
 {
+  if (adw_flap_get_reveal_flap (flap))
+    _cycle_window_get_editor (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITOR_VISIBLE]);
 }
 
@@ -779,7 +805,6 @@ cycle_window_class_init (CycleWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CYCLE_TYPE_CANVAS);
-  g_type_ensure (CYCLE_TYPE_STAGE_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-window.ui");
@@ -796,7 +821,7 @@ cycle_window_class_init (CycleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, plan_stack);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, canvas);
-  gtk_widget_class_bind_template_child (widget_class, CycleWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, content_bin);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, checks_page);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, checks_leaflet);
@@ -820,8 +845,6 @@ cycle_window_class_init (CycleWindowClass *klass)
 static void
 cycle_window_init (CycleWindow *self)
 {
-  GtkEventController *keys;
-
   self->settings = g_settings_new (APP_ID);
   g_signal_connect (self, "notify::application", G_CALLBACK (on_application_notify_cb), NULL);
 
@@ -862,9 +885,6 @@ cycle_window_init (CycleWindow *self)
   g_signal_group_connect_swapped (self->stages_signals, "items-changed",
                                   G_CALLBACK (on_stages_items_changed_cb), self);
 
-  /* The editor shows the stage the canvas has selected. */
-  g_object_bind_property (self->canvas, "selected-stage", self->editor, "stage",
-                          G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->canvas, "notify::selected-stage",
                            G_CALLBACK (on_canvas_selection_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "notify::has-selection",
@@ -873,14 +893,6 @@ cycle_window_init (CycleWindow *self)
                            G_CALLBACK (on_canvas_message_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "stage-activated",
                            G_CALLBACK (on_canvas_stage_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->editor, "link-activated",
-                           G_CALLBACK (on_editor_link_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->editor, "map",
-                           G_CALLBACK (on_editor_map_cb), self, G_CONNECT_SWAPPED);
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect_object (keys, "key-pressed",
-                           G_CALLBACK (on_editor_key_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->editor), keys);
   g_signal_connect_object (self->flap, "notify::reveal-flap",
                            G_CALLBACK (on_flap_reveal_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",

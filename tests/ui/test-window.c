@@ -288,8 +288,8 @@ test_empty_window (Fixture       *fixture,
   ui_test_wait_for_draw (GTK_WIDGET (second));
 }
 
-/* The first frame costs the plan page alone: the other pages and the shortcuts window are
- * built when first shown, with the window's plan and checks. */
+/* The first frame costs the canvas alone: the stage editor, the other pages and the shortcuts
+ * window are built when first shown, with the window's plan, selection and checks. */
 static void
 test_lazy_pages (Fixture       *fixture,
                  gconstpointer  data)
@@ -301,6 +301,7 @@ test_lazy_pages (Fixture       *fixture,
   ui_test_wait_until (!cycle_window_is_opening (window));
   ui_test_wait_for_draw (GTK_WIDGET (window));
 
+  g_assert_null (window->editor);
   g_assert_null (window->content_view);
   g_assert_null (window->findings_panel);
   g_assert_null (window->coverage_view);
@@ -311,6 +312,13 @@ test_lazy_pages (Fixture       *fixture,
   /* Alt+2: the content page, of the window's plan, showing the canvas's stage */
   _cycle_window_select_stage (window, cycle_plan_find_stage (_cycle_window_get_plan (window),
                                                              "s2"));
+  /* The stage editor, when first shown, shows the selected stage. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-editor", NULL);
+  g_assert_nonnull (window->editor);
+  ui_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window->editor)));
+  g_assert_true (cycle_stage_editor_get_stage (window->editor) ==
+                 _cycle_window_get_selected_stage (window));
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "i", 1);
   ui_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_nonnull (window->content_view);
