@@ -23,6 +23,7 @@
 #include "cycle-checker.h"
 #include "cycle-csv.h"
 #include "cycle-export.h"
+#include "cycle-export-format.h"
 #include "cycle-image-export.h"
 #include "cycle-json.h"
 #include "cycle-layout.h"
@@ -1611,6 +1612,60 @@ test_csv_copy_content (void)
                    cycle_content_get_status (first));
 }
 
+/* The one table of formats the window and cycle-tool share, and its one writer */
+static void
+test_format_table (void)
+{
+  g_autoptr(CyclePlan) plan = load_sample (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("cycle-test-format-XXXXXX", NULL);
+  CycleExportOptions options;
+  CycleExportFormat format = CYCLE_EXPORT_FORMAT_JSON;
+  CycleImageFormat image;
+
+  g_assert_true (cycle_export_format_from_name ("PNG", &format));
+  g_assert_cmpint (format, ==, CYCLE_EXPORT_FORMAT_PNG);
+  g_assert_false (cycle_export_format_from_name ("jpeg", &format));
+  g_assert_true (cycle_export_format_from_path ("/tmp/plan.v2/Plan.ICS", &format));
+  g_assert_cmpint (format, ==, CYCLE_EXPORT_FORMAT_ICS);
+  g_assert_false (cycle_export_format_from_path ("/tmp/plan.v2/Plan", &format));
+  g_assert_false (cycle_export_format_from_path ("notes.txt", &format));
+  g_assert_false (cycle_export_format_is_image (CYCLE_EXPORT_FORMAT_CSV, &image));
+  g_assert_true (cycle_export_format_is_image (CYCLE_EXPORT_FORMAT_PDF, &image));
+  g_assert_cmpint (image, ==, CYCLE_IMAGE_FORMAT_PDF);
+
+  cycle_export_options_init (&options);
+  for (guint i = 0; i < CYCLE_EXPORT_N_FORMATS; i++)
+    {
+      const CycleExportFormatInfo *info = cycle_export_format_get_info (i);
+      g_autofree char *path = g_strconcat (dir, "/plan", info->extension, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (cycle_export_format_from_path (path, &format));
+      g_assert_cmpint (format, ==, i);
+      g_assert_true (cycle_export_format_write_file (plan, i, &options, file, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      /* Each is what it says it is */
+      if (i == CYCLE_EXPORT_FORMAT_PNG)
+        g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+      else if (i == CYCLE_EXPORT_FORMAT_PDF)
+        g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+      else if (i == CYCLE_EXPORT_FORMAT_SVG)
+        g_assert_nonnull (strstr (contents, "<svg"));
+      else if (i == CYCLE_EXPORT_FORMAT_ICS)
+        g_assert_true (g_str_has_prefix (contents, "BEGIN:VCALENDAR"));
+      else if (i == CYCLE_EXPORT_FORMAT_JSON)
+        g_assert_true (contents[0] == '{');
+      else
+        g_assert_cmpuint (length, >, 100);
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1618,6 +1673,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/export/format-table", test_format_table);
   g_test_add_func ("/export/json/canonical", test_json_canonical);
   g_test_add_func ("/export/json/computed", test_json_computed);
   g_test_add_func ("/export/json/stale-computed", test_json_stale_computed);

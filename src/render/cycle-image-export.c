@@ -43,33 +43,6 @@ cycle_image_export_options_init (CycleImageExportOptions *options,
   options->scale = 1.0;
 }
 
-static const char * const format_names[] = { "svg", "png", "pdf" };
-
-gboolean
-cycle_image_format_from_name (const char       *name,
-                              CycleImageFormat *format)
-{
-  g_return_val_if_fail (name != NULL, FALSE);
-  g_return_val_if_fail (format != NULL, FALSE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
-    if (g_ascii_strcasecmp (name, format_names[i]) == 0)
-      {
-        *format = (CycleImageFormat) i;
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
-const char *
-cycle_image_format_to_name (CycleImageFormat format)
-{
-  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (format_names), NULL);
-
-  return format_names[format];
-}
-
 /* The locale's paper, as GTK chooses it (LC_PAPER), falling back to A4. */
 static void
 default_paper (double *width,

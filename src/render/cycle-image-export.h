@@ -60,10 +60,6 @@ typedef struct
 void      cycle_image_export_options_init (CycleImageExportOptions *options,
                                            CycleImageFormat         format);
 
-/* "svg", "png", "pdf" (any case); FALSE for anything else. */
-gboolean  cycle_image_format_from_name    (const char              *name,
-                                           CycleImageFormat        *format);
-const char *cycle_image_format_to_name    (CycleImageFormat         format);
 
 /**
  * cycle_image_export_write:

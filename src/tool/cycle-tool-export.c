@@ -16,7 +16,7 @@
 
 #include "cycle-enums.h"
 #include "cycle-error.h"
-#include "cycle-image-export.h"
+#include "cycle-export-format.h"
 #include "cycle-plan-io.h"
 #include "cycle-projection.h"
 #include "cycle-tool-private.h"
@@ -72,64 +72,43 @@ static const GOptionEntry export_entries[] = {
   { NULL }
 };
 
-/* The format a file name's extension suggests, or NULL. */
-static const char *
-format_from_extension (const char *path)
-{
-  static const char * const known[] = { "json", "csv", "ics", "svg", "png", "pdf" };
-  const char *dot = strrchr (path, '.');
-
-  if (dot == NULL || strchr (dot, '/') != NULL)
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
-    if (g_ascii_strcasecmp (dot + 1, known[i]) == 0)
-      return known[i];
-  return NULL;
-}
-
 /* Options that do not apply to @format are refused rather than silently ignored: 0, or the
  * exit status after saying so. */
 static int
 check_export_options (const CycleToolCommand *command,
-                      const char             *format,
-                      gboolean                is_image,
-                      CycleImageFormat        image_format)
+                      CycleExportFormat       format)
 {
-  gboolean json = g_ascii_strcasecmp (format, "json") == 0;
-  gboolean csv = g_ascii_strcasecmp (format, "csv") == 0;
-  gboolean ics = g_ascii_strcasecmp (format, "ics") == 0;
+  gboolean is_image = cycle_export_format_is_image (format, NULL);
 
-  if (!is_image && !json && !csv && !ics)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("unknown format “%s” (expected json, csv, ics, svg, png or pdf)"),
-                         format);
-
-      return cycle_tool_usage_error (command, message);
-    }
-  if (export_computed && !json)
+  if (export_computed && format != CYCLE_EXPORT_FORMAT_JSON)
     return cycle_tool_usage_error (command, _("--computed applies to json only"));
-  if ((export_for_scripts || export_no_bom || export_delimiter != NULL) && !csv)
+  if ((export_for_scripts || export_no_bom || export_delimiter != NULL) &&
+      format != CYCLE_EXPORT_FORMAT_CSV)
     return cycle_tool_usage_error (command,
                                    _("--for-scripts, --delimiter and --no-bom apply to csv only"));
   if (export_delimiter != NULL && strcmp (export_delimiter, ",") != 0 &&
       strcmp (export_delimiter, ";") != 0 && strcmp (export_delimiter, "tab") != 0)
     return cycle_tool_usage_error (command, _("--delimiter needs “,”, “;” or “tab”"));
-  if (export_scale != NULL && !(is_image && image_format == CYCLE_IMAGE_FORMAT_PNG))
+  if (export_scale != NULL && format != CYCLE_EXPORT_FORMAT_PNG)
     return cycle_tool_usage_error (command, _("--scale applies to png only"));
-  if (export_content_page && !(is_image && image_format == CYCLE_IMAGE_FORMAT_PDF))
+  if (export_content_page && format != CYCLE_EXPORT_FORMAT_PDF)
     return cycle_tool_usage_error (command, _("--content-page applies to pdf only"));
   if (export_layout != NULL && !is_image)
     return cycle_tool_usage_error (command, _("--layout applies to svg, png and pdf"));
   return 0;
 }
 
-/* The picture options from the command line: 0, or the exit status after saying what is
- * wrong */
+/* The options from the command line: 0, or the exit status after saying what is wrong */
 static int
-parse_image_options (const CycleToolCommand  *command,
-                     CycleImageExportOptions *options)
+parse_export_options (const CycleToolCommand *command,
+                      CycleExportOptions     *options)
 {
+  options->computed = export_computed;
+  options->for_scripts = export_for_scripts;
+  options->no_bom = export_no_bom;
+  if (export_delimiter != NULL)
+    options->csv_delimiter = export_delimiter[0] == 't' ? '\t' : export_delimiter[0];
+
   if (export_scale != NULL)
     {
       char *end = NULL;
@@ -159,44 +138,30 @@ parse_image_options (const CycleToolCommand  *command,
   return 0;
 }
 
+/* @plan as @format to @out_path, "-" for standard output */
 static gboolean
-write_image (CyclePlan                     *plan,
-             const CycleImageExportOptions *options,
-             const char                    *out_path,
-             GError                       **error)
+write_export (CyclePlan                *plan,
+              CycleExportFormat         format,
+              const CycleExportOptions *options,
+              const char               *out_path,
+              GError                  **error)
 {
+  g_autoptr(CycleExportFile) out = NULL;
   g_autoptr(GFile) file = NULL;
 
   if (g_str_equal (out_path, "-"))
+    out = cycle_tool_open_stdout ();
+  else
     {
-      g_autoptr(CycleExportFile) out = cycle_tool_open_stdout ();
-
-      return cycle_image_export_write (plan, options, out, error) &&
-             cycle_export_file_commit (out, error);
+      file = g_file_new_for_commandline_arg (out_path);
+      out = cycle_export_file_new (file, error);
+      if (out == NULL)
+        return FALSE;
     }
 
-  file = g_file_new_for_commandline_arg (out_path);
-  return cycle_image_export_to_file (plan, options, file, error);
-}
-
-static GBytes *
-export_text (CyclePlan  *plan,
-             const char *format)
-{
-  char delimiter = 0;
-
-  if (g_ascii_strcasecmp (format, "json") == 0)
-    return cycle_export_json (plan, export_computed ? CYCLE_JSON_EXPORT_COMPUTED
-                                                    : CYCLE_JSON_EXPORT_NONE);
-  if (g_ascii_strcasecmp (format, "ics") == 0)
-    return cycle_export_ics (plan);
-
-  if (export_delimiter != NULL)
-    delimiter = export_delimiter[0] == 't' ? '\t' : export_delimiter[0];
-  return cycle_export_csv_with_delimiter (plan,
-                                          (export_for_scripts ? CYCLE_CSV_EXPORT_FOR_SCRIPTS : 0) |
-                                          (export_no_bom ? CYCLE_CSV_EXPORT_NO_BOM : 0),
-                                          delimiter);
+  /* Freeing @out without a commit removes the temporary file. */
+  return cycle_export_format_write (plan, format, options, out, error) &&
+         cycle_export_file_commit (out, error);
 }
 
 static int
@@ -207,13 +172,10 @@ export (const CycleToolCommand  *command,
   g_autoptr(CycleDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  CycleImageExportOptions options;
-  CycleImageFormat image_format = CYCLE_IMAGE_FORMAT_SVG;
-  const char *format;
-  gboolean is_image;
+  CycleExportOptions options;
+  CycleExportFormat format;
   CyclePlan *plan;
   guint cycles = G_MAXUINT;   /* the plan's own, unless asked */
-  gboolean ok;
   int status;
 
   if (!cycle_tool_parse_file (command, &argc, &argv))
@@ -221,29 +183,36 @@ export (const CycleToolCommand  *command,
   if (export_output == NULL)
     return cycle_tool_usage_error (command,
                                    _("say where to write: -o FILE, or -o - for standard output"));
-  format = export_format != NULL ? export_format : format_from_extension (export_output);
-  if (format == NULL)
+  if (export_format != NULL && !cycle_export_format_from_name (export_format, &format))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("unknown format “%s” (expected json, csv, ics, svg, png or pdf)"),
+                         export_format);
+
+      return cycle_tool_usage_error (command, message);
+    }
+  if (export_format == NULL && !cycle_export_format_from_path (export_output, &format))
     return cycle_tool_usage_error (command,
                                    _("say which format: --format json, csv, ics, svg, png or "
                                      "pdf"));
 
-  is_image = cycle_image_format_from_name (format, &image_format);
-  status = check_export_options (command, format, is_image, image_format);
+  status = check_export_options (command, format);
   if (status != 0)
     return status;
-  cycle_image_export_options_init (&options, image_format);
-  if (is_image && (status = parse_image_options (command, &options)) != 0)
+  cycle_export_options_init (&options);
+  if ((status = parse_export_options (command, &options)) != 0)
     return status;
   if (!cycle_tool_parse_cycles (command, export_cycles, export_steady, &cycles))
     return 2;
 
   /* PNG and PDF are binary: not to a terminal, where they would only garble the screen. */
-  if (g_str_equal (export_output, "-") && is_image && image_format != CYCLE_IMAGE_FORMAT_SVG &&
+  if (g_str_equal (export_output, "-") &&
+      (format == CYCLE_EXPORT_FORMAT_PNG || format == CYCLE_EXPORT_FORMAT_PDF) &&
       isatty (STDOUT_FILENO))
     {
       g_autofree char *message =
         g_strdup_printf (_("will not write %s to a terminal; redirect the output or give -o FILE"),
-                         cycle_image_format_to_name (image_format));
+                         cycle_export_format_get_info (format)->name);
 
       return cycle_tool_usage_error (command, message);
     }
@@ -257,16 +226,7 @@ export (const CycleToolCommand  *command,
   if (cycles != G_MAXUINT)
     cycle_plan_set_projection_cycles (plan, cycles);
 
-  if (is_image)
-    ok = write_image (plan, &options, export_output, &error);
-  else
-    {
-      g_autoptr(GBytes) bytes = export_text (plan, format);
-
-      ok = cycle_tool_write_output (export_output, bytes, &error);
-    }
-
-  if (!ok)
+  if (!write_export (plan, format, &options, export_output, &error))
     return cycle_tool_fail (command, error->message, 1);
   return 0;
 }

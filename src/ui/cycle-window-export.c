@@ -34,87 +34,46 @@
 /* The print settings of the last print, kept on the window for the next one. */
 #define PRINT_SETTINGS_KEY "cycle-print-settings"
 
-typedef struct
-{
-  const char *name;       /* the action's parameter */
-  const char *extension;  /* with its dot */
-  const char *mime_type;
-} FormatInfo;
-
-static const FormatInfo formats[] = {
-  [CYCLE_WINDOW_EXPORT_JSON] = { "json", ".json", "application/json" },
-  [CYCLE_WINDOW_EXPORT_CSV]  = { "csv",  ".csv",  "text/csv" },
-  [CYCLE_WINDOW_EXPORT_ICS]  = { "ics",  ".ics",  "text/calendar" },
-  [CYCLE_WINDOW_EXPORT_SVG]  = { "svg",  ".svg",  "image/svg+xml" },
-  [CYCLE_WINDOW_EXPORT_PNG]  = { "png",  ".png",  "image/png" },
-  [CYCLE_WINDOW_EXPORT_PDF]  = { "pdf",  ".pdf",  "application/pdf" },
-};
-
 static const char *
-format_title (CycleWindowExportFormat format)
+format_title (CycleExportFormat format)
 {
   switch (format)
     {
-    case CYCLE_WINDOW_EXPORT_JSON:
+    case CYCLE_EXPORT_FORMAT_JSON:
       return _("Export the Plan as JSON");
-    case CYCLE_WINDOW_EXPORT_CSV:
+    case CYCLE_EXPORT_FORMAT_CSV:
       return _("Export the Content as CSV");
-    case CYCLE_WINDOW_EXPORT_ICS:
+    case CYCLE_EXPORT_FORMAT_ICS:
       return _("Export the Content as a Calendar");
-    case CYCLE_WINDOW_EXPORT_SVG:
+    case CYCLE_EXPORT_FORMAT_SVG:
       return _("Export the Picture as SVG");
-    case CYCLE_WINDOW_EXPORT_PNG:
+    case CYCLE_EXPORT_FORMAT_PNG:
       return _("Export the Picture as PNG");
-    case CYCLE_WINDOW_EXPORT_PDF:
+    case CYCLE_EXPORT_FORMAT_PDF:
     default:
       return _("Export the Picture as PDF");
     }
 }
 
 static const char *
-format_filter_name (CycleWindowExportFormat format)
+format_filter_name (CycleExportFormat format)
 {
   switch (format)
     {
-    case CYCLE_WINDOW_EXPORT_JSON:
+    case CYCLE_EXPORT_FORMAT_JSON:
       return _("JSON files");
-    case CYCLE_WINDOW_EXPORT_CSV:
+    case CYCLE_EXPORT_FORMAT_CSV:
       return _("CSV files");
-    case CYCLE_WINDOW_EXPORT_ICS:
+    case CYCLE_EXPORT_FORMAT_ICS:
       return _("Calendar files");
-    case CYCLE_WINDOW_EXPORT_SVG:
+    case CYCLE_EXPORT_FORMAT_SVG:
       return _("SVG images");
-    case CYCLE_WINDOW_EXPORT_PNG:
+    case CYCLE_EXPORT_FORMAT_PNG:
       return _("PNG images");
-    case CYCLE_WINDOW_EXPORT_PDF:
+    case CYCLE_EXPORT_FORMAT_PDF:
     default:
       return _("PDF documents");
     }
-}
-
-gboolean
-_cycle_window_export_format_from_name (const char              *name,
-                                       CycleWindowExportFormat *format)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      if (g_strcmp0 (name, formats[i].name) == 0)
-        {
-          *format = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-void
-_cycle_window_export_options_init (CycleWindowExportOptions *options)
-{
-  options->computed = FALSE;
-  options->stable_headers = FALSE;
-  options->scale = 1.0;
-  options->content_pages = FALSE;
 }
 
 static AdwMessageDialog *
@@ -208,74 +167,38 @@ show_exported_toast (CycleWindow *self,
  */
 
 static gboolean
-export_write (CycleWindow                    *self,
-              CycleWindowExportFormat         format,
-              GFile                          *file,
-              const CycleWindowExportOptions *options,
-              GError                        **error)
+export_write (CycleWindow               *self,
+              CycleExportFormat          format,
+              GFile                     *file,
+              const CycleExportOptions  *options,
+              GError                   **error)
 {
   CyclePlan *plan = _cycle_window_get_plan (self);
-  CycleImageExportOptions image;
-  g_autoptr(GBytes) bytes = NULL;
 
-  switch (format)
-    {
-    case CYCLE_WINDOW_EXPORT_JSON:
-      bytes = cycle_export_json (plan, options->computed ? CYCLE_JSON_EXPORT_COMPUTED
-                                                         : CYCLE_JSON_EXPORT_NONE);
-      return cycle_export_write_bytes (file, bytes, error);
+  /* Calendars know the events again by the plan's uid: made at the first calendar export and
+   * kept in the file, so the plan has something to save. */
+  if (format == CYCLE_EXPORT_FORMAT_ICS && cycle_plan_ensure_uid (plan))
+    cycle_plan_mark_unsaved (plan);
 
-    case CYCLE_WINDOW_EXPORT_CSV:
-      bytes = cycle_export_csv (plan, options->stable_headers ? CYCLE_CSV_EXPORT_FOR_SCRIPTS
-                                                              : CYCLE_CSV_EXPORT_NONE);
-      return cycle_export_write_bytes (file, bytes, error);
-
-    case CYCLE_WINDOW_EXPORT_ICS:
-      /* Calendars know the events again by the plan's uid: made at the first calendar export
-       * and kept in the file, so the plan has something to save. */
-      if (cycle_plan_ensure_uid (plan))
-        cycle_plan_mark_unsaved (plan);
-      bytes = cycle_export_ics (plan);
-      return cycle_export_write_bytes (file, bytes, error);
-
-    case CYCLE_WINDOW_EXPORT_SVG:
-      cycle_image_export_options_init (&image, CYCLE_IMAGE_FORMAT_SVG);
-      break;
-
-    case CYCLE_WINDOW_EXPORT_PNG:
-      cycle_image_export_options_init (&image, CYCLE_IMAGE_FORMAT_PNG);
-      image.scale = options->scale;
-      break;
-
-    case CYCLE_WINDOW_EXPORT_PDF:
-    default:
-      cycle_image_export_options_init (&image, CYCLE_IMAGE_FORMAT_PDF);
-      image.content_pages = options->content_pages;
-      break;
-    }
-
-  /* The picture as the canvas shows it: the plan's own layout. */
-  image.layout = CYCLE_IMAGE_EXPORT_PLAN_LAYOUT;
-
-  return cycle_image_export_to_file (plan, &image, file, error);
+  return cycle_export_format_write_file (plan, format, options, file, error);
 }
 
 gboolean
-_cycle_window_export_to_file (CycleWindow                    *self,
-                              CycleWindowExportFormat         format,
-                              GFile                          *file,
-                              const CycleWindowExportOptions *options)
+_cycle_window_export_to_file (CycleWindow              *self,
+                              CycleExportFormat         format,
+                              GFile                    *file,
+                              const CycleExportOptions *options)
 {
-  CycleWindowExportOptions defaults;
+  CycleExportOptions defaults;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (CYCLE_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (format < G_N_ELEMENTS (formats), FALSE);
+  g_return_val_if_fail (format < CYCLE_EXPORT_N_FORMATS, FALSE);
 
   if (options == NULL)
     {
-      _cycle_window_export_options_init (&defaults);
+      cycle_export_options_init (&defaults);
       options = &defaults;
     }
 
@@ -298,10 +221,10 @@ _cycle_window_export_to_file (CycleWindow                    *self,
 }
 
 static void
-export_chosen (CycleWindow                    *self,
-               CycleWindowExportFormat         format,
-               GFile                          *file,
-               const CycleWindowExportOptions *options)
+export_chosen (CycleWindow              *self,
+               CycleExportFormat         format,
+               GFile                    *file,
+               const CycleExportOptions *options)
 {
   _cycle_window_export_to_file (self, format, file, options);
 }
@@ -321,10 +244,10 @@ on_export_replace_response_cb (CycleWindow      *self,
 /* The chooser asked about replacing the name that was typed; with the extension added it is
  * another file, so ask again when that one exists. */
 static void
-confirm_replace (CycleWindow                    *self,
-                 CycleWindowExportFormat         format,
-                 GFile                          *file,
-                 const CycleWindowExportOptions *options)
+confirm_replace (CycleWindow              *self,
+                 CycleExportFormat         format,
+                 GFile                    *file,
+                 const CycleExportOptions *options)
 {
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *display = g_filename_display_name (basename);
@@ -366,8 +289,8 @@ on_export_chooser_response_cb (CycleWindow     *self,
                                GtkNativeDialog *chooser)
 {
   g_autoptr(GtkNativeDialog) owned = g_steal_pointer (&self->chooser);
-  CycleWindowExportFormat format;
-  CycleWindowExportOptions options;
+  CycleExportFormat format;
+  CycleExportOptions options;
   g_autoptr(GFile) chosen = NULL;
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GFile) file = NULL;
@@ -384,40 +307,40 @@ on_export_chooser_response_cb (CycleWindow     *self,
     return;
 
   format = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "format"));
-  _cycle_window_export_options_init (&options);
+  cycle_export_options_init (&options);
   /* Only the format's own choice exists: asking for another one warns. */
   switch (format)
     {
-    case CYCLE_WINDOW_EXPORT_JSON:
+    case CYCLE_EXPORT_FORMAT_JSON:
       options.computed = choice_is_true (GTK_FILE_CHOOSER (chooser), CHOICE_COMPUTED);
       break;
-    case CYCLE_WINDOW_EXPORT_CSV:
-      options.stable_headers = choice_is_true (GTK_FILE_CHOOSER (chooser), CHOICE_STABLE);
+    case CYCLE_EXPORT_FORMAT_CSV:
+      options.for_scripts = choice_is_true (GTK_FILE_CHOOSER (chooser), CHOICE_STABLE);
       break;
-    case CYCLE_WINDOW_EXPORT_PNG:
+    case CYCLE_EXPORT_FORMAT_PNG:
       scale = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), CHOICE_SCALE);
       if (scale != NULL)
         options.scale = CLAMP (g_ascii_strtod (scale, NULL), 1.0, 3.0);
       break;
-    case CYCLE_WINDOW_EXPORT_PDF:
+    case CYCLE_EXPORT_FORMAT_PDF:
       options.content_pages = choice_is_true (GTK_FILE_CHOOSER (chooser), CHOICE_CONTENT_PAGES);
       break;
-    case CYCLE_WINDOW_EXPORT_ICS:
-    case CYCLE_WINDOW_EXPORT_SVG:
+    case CYCLE_EXPORT_FORMAT_ICS:
+    case CYCLE_EXPORT_FORMAT_SVG:
     default:
       break;
     }
 
   basename = g_file_get_basename (chosen);
   lower = g_utf8_strdown (basename, -1);
-  if (g_str_has_suffix (lower, formats[format].extension))
+  if (g_str_has_suffix (lower, cycle_export_format_get_info (format)->extension))
     {
       export_chosen (self, format, chosen, &options);
       return;
     }
 
   folder = g_file_get_parent (chosen);
-  with_extension = g_strconcat (basename, formats[format].extension, NULL);
+  with_extension = g_strconcat (basename, cycle_export_format_get_info (format)->extension, NULL);
   file = g_file_get_child (folder, with_extension);
 
   if (g_file_query_exists (file, NULL))
@@ -427,16 +350,17 @@ on_export_chooser_response_cb (CycleWindow     *self,
 }
 
 static void
-add_format_filters (GtkFileChooser          *chooser,
-                    CycleWindowExportFormat  format)
+add_format_filters (GtkFileChooser    *chooser,
+                    CycleExportFormat  format)
 {
+  const CycleExportFormatInfo *info = cycle_export_format_get_info (format);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  g_autofree char *pattern = g_strconcat ("*", formats[format].extension, NULL);
+  g_autofree char *pattern = g_strconcat ("*", info->extension, NULL);
 
   gtk_file_filter_set_name (filter, format_filter_name (format));
   gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_filter_add_mime_type (filter, formats[format].mime_type);
+  gtk_file_filter_add_mime_type (filter, info->mime_type);
   gtk_file_chooser_add_filter (chooser, filter);
 
   gtk_file_filter_set_name (all, _("All files"));
@@ -449,41 +373,41 @@ add_format_filters (GtkFileChooser          *chooser,
 /* The options that matter for @format, as choices: the portal and the native dialogs show
  * them beside the file name. */
 static void
-add_format_choices (GtkFileChooser          *chooser,
-                    CycleWindowExportFormat  format)
+add_format_choices (GtkFileChooser    *chooser,
+                    CycleExportFormat  format)
 {
   static const char *scale_ids[] = { "1", "2", "3", NULL };
   const char *scale_labels[] = { _("1×"), _("2×"), _("3×"), NULL };
 
   switch (format)
     {
-    case CYCLE_WINDOW_EXPORT_JSON:
+    case CYCLE_EXPORT_FORMAT_JSON:
       gtk_file_chooser_add_choice (chooser, CHOICE_COMPUTED,
                                    _("Include computed fields (projection and findings)"),
                                    NULL, NULL);
       gtk_file_chooser_set_choice (chooser, CHOICE_COMPUTED, "false");
       break;
 
-    case CYCLE_WINDOW_EXPORT_CSV:
+    case CYCLE_EXPORT_FORMAT_CSV:
       gtk_file_chooser_add_choice (chooser, CHOICE_STABLE,
                                    _("For scripts: English column names, cells as they are"),
                                    NULL, NULL);
       gtk_file_chooser_set_choice (chooser, CHOICE_STABLE, "false");
       break;
 
-    case CYCLE_WINDOW_EXPORT_PNG:
+    case CYCLE_EXPORT_FORMAT_PNG:
       gtk_file_chooser_add_choice (chooser, CHOICE_SCALE, _("Scale"), scale_ids, scale_labels);
       gtk_file_chooser_set_choice (chooser, CHOICE_SCALE, "1");
       break;
 
-    case CYCLE_WINDOW_EXPORT_PDF:
+    case CYCLE_EXPORT_FORMAT_PDF:
       gtk_file_chooser_add_choice (chooser, CHOICE_CONTENT_PAGES,
                                    _("Add pages listing each stage’s content"), NULL, NULL);
       gtk_file_chooser_set_choice (chooser, CHOICE_CONTENT_PAGES, "true");
       break;
 
-    case CYCLE_WINDOW_EXPORT_ICS:
-    case CYCLE_WINDOW_EXPORT_SVG:
+    case CYCLE_EXPORT_FORMAT_ICS:
+    case CYCLE_EXPORT_FORMAT_SVG:
     default:
       break;
     }
@@ -496,11 +420,11 @@ export_action (GtkWidget  *widget,
 {
   CycleWindow *self = CYCLE_WINDOW (widget);
   GFile *document_file = cycle_document_get_file (self->document);
-  CycleWindowExportFormat format;
+  CycleExportFormat format;
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
-  if (!_cycle_window_export_format_from_name (g_variant_get_string (parameter, NULL), &format))
+  if (!cycle_export_format_from_name (g_variant_get_string (parameter, NULL), &format))
     {
       g_warning ("Unknown export format “%s”", g_variant_get_string (parameter, NULL));
       return;
@@ -525,7 +449,7 @@ export_action (GtkWidget  *widget,
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
     }
 
-  name = dup_suggested_name (self, formats[format].extension);
+  name = dup_suggested_name (self, cycle_export_format_get_info (format)->extension);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
   g_object_set_data (G_OBJECT (chooser), "format", GUINT_TO_POINTER (format));

@@ -9,6 +9,7 @@
 #include "cycle-session.h"
 #include "cycle-checker.h"
 #include "cycle-content-view.h"
+#include "cycle-export-format.h"
 #include "cycle-coverage-view.h"
 #include "cycle-findings-panel.h"
 #include "cycle-projection-view.h"
@@ -205,46 +206,25 @@ void        _cycle_window_reload_from_disk   (CycleWindow *self);
 
 /* cycle-window-export.c: win.export (json, csv, svg, png, pdf, ics), win.print,
  * win.import-json */
-typedef enum {
-  CYCLE_WINDOW_EXPORT_JSON,
-  CYCLE_WINDOW_EXPORT_CSV,
-  CYCLE_WINDOW_EXPORT_SVG,
-  CYCLE_WINDOW_EXPORT_PNG,
-  CYCLE_WINDOW_EXPORT_PDF,
-  CYCLE_WINDOW_EXPORT_ICS,
-} CycleWindowExportFormat;
-
-/* What the export chooser's choices set; each applies to one format only. */
-typedef struct
-{
-  gboolean computed;        /* JSON: add the projection and the findings */
-  gboolean stable_headers;  /* CSV for scripts: English names, raw cells */
-  double   scale;           /* PNG: pixels per canvas pixel */
-  gboolean content_pages;   /* PDF: pages listing each stage's content */
-} CycleWindowExportOptions;
-
 void        _cycle_window_class_export_init  (CycleWindowClass *klass);
 /* A modal message with a Close button */
-void        _cycle_window_show_error         (CycleWindow      *self,
-                                              const char       *heading,
-                                              const char       *body);
+void        _cycle_window_show_error         (CycleWindow *self,
+                                              const char  *heading,
+                                              const char  *body);
 
 /* cycle-window-template.c: "Save as Template…" */
 void        _cycle_window_class_template_init (CycleWindowClass *klass);
 /* Saves the plan as the team's template @name (cycle_templates_save_user()), says so in a
  * toast, or shows why not; returns whether it was saved. */
-gboolean    _cycle_window_save_as_template   (CycleWindow      *self,
-                                              const char       *name);
-void        _cycle_window_export_options_init (CycleWindowExportOptions *options);
-gboolean    _cycle_window_export_format_from_name (const char              *name,
-                                                   CycleWindowExportFormat *format);
+gboolean    _cycle_window_save_as_template   (CycleWindow *self,
+                                              const char  *name);
 /* Writes the plan to @file (atomically) as the export chooser does once a file is chosen: a
  * toast offering to open it on success, a "Could Not Export" dialog on error. @options NULL:
  * the defaults. */
-gboolean    _cycle_window_export_to_file     (CycleWindow                    *self,
-                                              CycleWindowExportFormat         format,
-                                              GFile                          *file,
-                                              const CycleWindowExportOptions *options);
+gboolean    _cycle_window_export_to_file     (CycleWindow              *self,
+                                              CycleExportFormat         format,
+                                              GFile                    *file,
+                                              const CycleExportOptions *options);
 /* Prints the picture, then the content listing; @export_filename for
  * GTK_PRINT_OPERATION_ACTION_EXPORT. Errors show a "Could Not Print" dialog. */
 GtkPrintOperationResult

@@ -153,7 +153,7 @@ test_formats (Fixture       *fixture,
   CycleWindow *window = open_sample (fixture);
   CyclePlan *plan = ui_test_window_plan (window);
   guint n_content = g_list_model_get_n_items (cycle_plan_get_all_content (plan));
-  CycleWindowExportOptions options;
+  CycleExportOptions options;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpuint (n_content, >, 0);
@@ -166,9 +166,9 @@ test_formats (Fixture       *fixture,
     gsize size = 0;
     const char *text;
 
-    _cycle_window_export_options_init (&options);
+    cycle_export_options_init (&options);
     options.computed = TRUE;
-    g_assert_true (_cycle_window_export_to_file (window, CYCLE_WINDOW_EXPORT_JSON, file,
+    g_assert_true (_cycle_window_export_to_file (window, CYCLE_EXPORT_FORMAT_JSON, file,
                                                  &options));
     bytes = load (file);
     text = g_bytes_get_data (bytes, &size);
@@ -190,9 +190,9 @@ test_formats (Fixture       *fixture,
     const char *start;
     gsize size = 0;
 
-    _cycle_window_export_options_init (&options);
-    options.stable_headers = TRUE;
-    g_assert_true (_cycle_window_export_to_file (window, CYCLE_WINDOW_EXPORT_CSV, file,
+    cycle_export_options_init (&options);
+    options.for_scripts = TRUE;
+    g_assert_true (_cycle_window_export_to_file (window, CYCLE_EXPORT_FORMAT_CSV, file,
                                                  &options));
     bytes = load (file);
     text = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
@@ -211,7 +211,7 @@ test_formats (Fixture       *fixture,
     g_autoptr(GFile) file = fixture_child (fixture, "picture.svg");
     g_autoptr(GBytes) bytes = NULL;
 
-    g_assert_true (_cycle_window_export_to_file (window, CYCLE_WINDOW_EXPORT_SVG, file, NULL));
+    g_assert_true (_cycle_window_export_to_file (window, CYCLE_EXPORT_FORMAT_SVG, file, NULL));
     bytes = load (file);
     g_assert_true (has_prefix (bytes, "<?xml", 5) || has_prefix (bytes, "<svg", 4));
   }
@@ -226,9 +226,9 @@ test_formats (Fixture       *fixture,
     guint32 png_width;
     gsize size = 0;
 
-    _cycle_window_export_options_init (&options);
+    cycle_export_options_init (&options);
     options.scale = 2.0;
-    g_assert_true (_cycle_window_export_to_file (window, CYCLE_WINDOW_EXPORT_PNG, file,
+    g_assert_true (_cycle_window_export_to_file (window, CYCLE_EXPORT_FORMAT_PNG, file,
                                                  &options));
     bytes = load (file);
     png = g_bytes_get_data (bytes, &size);
@@ -250,9 +250,9 @@ test_formats (Fixture       *fixture,
     g_autoptr(GBytes) bytes = NULL;
     g_autofree char *path = g_file_get_path (file);
 
-    _cycle_window_export_options_init (&options);
+    cycle_export_options_init (&options);
     options.content_pages = TRUE;
-    g_assert_true (_cycle_window_export_to_file (window, CYCLE_WINDOW_EXPORT_PDF, file,
+    g_assert_true (_cycle_window_export_to_file (window, CYCLE_EXPORT_FORMAT_PDF, file,
                                                  &options));
     bytes = load (file);
     g_assert_true (has_prefix (bytes, "%PDF", 4));
@@ -283,18 +283,18 @@ test_ics (Fixture       *fixture,
 
     g_assert_cmpstr (cycle_plan_get_uid (plan), ==, "");
     g_assert_false (cycle_plan_get_modified (plan));
-    g_assert_true (_cycle_window_export_to_file (window, CYCLE_WINDOW_EXPORT_ICS, file, NULL));
+    g_assert_true (_cycle_window_export_to_file (window, CYCLE_EXPORT_FORMAT_ICS, file, NULL));
     g_assert_cmpstr (cycle_plan_get_uid (plan), !=, "");
     g_assert_true (cycle_plan_get_modified (plan));
     /* A dated item is an event with the plan's uid in its UID */
     cycle_content_set_due (first, "2027-03-15");
-    g_assert_true (_cycle_window_export_to_file (window, CYCLE_WINDOW_EXPORT_ICS, file, NULL));
+    g_assert_true (_cycle_window_export_to_file (window, CYCLE_EXPORT_FORMAT_ICS, file, NULL));
     bytes = load (file);
     g_assert_true (has_prefix (bytes, "BEGIN:VCALENDAR\r\n", 17));
     uid_line = g_strdup_printf ("@%s\r\n", cycle_plan_get_uid (plan));
     g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                     uid_line));
-    g_assert_true (_cycle_window_export_to_file (window, CYCLE_WINDOW_EXPORT_ICS, file, NULL));
+    g_assert_true (_cycle_window_export_to_file (window, CYCLE_EXPORT_FORMAT_ICS, file, NULL));
     again = load (file);
     g_assert_true (g_bytes_equal (bytes, again));
   }
@@ -311,11 +311,11 @@ test_failure (Fixture       *fixture,
   g_autoptr(GFile) kept = fixture_child (fixture, "kept.png");
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  CycleWindowExportOptions options;
+  CycleExportOptions options;
   AdwMessageDialog *dialog;
 
   /* A folder that is not there: the dialog names the path, nothing is created. */
-  g_assert_false (_cycle_window_export_to_file (window, CYCLE_WINDOW_EXPORT_SVG, file, NULL));
+  g_assert_false (_cycle_window_export_to_file (window, CYCLE_EXPORT_FORMAT_SVG, file, NULL));
   dialog = ui_test_find_message_dialog ("Could Not Export");
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
@@ -331,9 +331,9 @@ test_failure (Fixture       *fixture,
   g_assert_true (g_file_replace_contents (kept, "old", 3, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
                                           NULL, &error));
   g_assert_no_error (error);
-  _cycle_window_export_options_init (&options);
+  cycle_export_options_init (&options);
   options.scale = CYCLE_IMAGE_EXPORT_MAX_SCALE * 2;
-  g_assert_false (_cycle_window_export_to_file (window, CYCLE_WINDOW_EXPORT_PNG, kept, &options));
+  g_assert_false (_cycle_window_export_to_file (window, CYCLE_EXPORT_FORMAT_PNG, kept, &options));
   dialog = ui_test_find_message_dialog ("Could Not Export");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "kept.png"));
@@ -430,13 +430,13 @@ test_import (Fixture       *fixture,
   g_autoptr(GFile) json = fixture_child (fixture, "plan.json");
   g_autoptr(GFile) broken = fixture_child (fixture, "broken.json");
   g_autoptr(GError) error = NULL;
-  CycleWindowExportOptions options;
+  CycleExportOptions options;
   CycleWindow *imported;
   AdwMessageDialog *dialog;
 
-  _cycle_window_export_options_init (&options);
+  cycle_export_options_init (&options);
   options.computed = TRUE;
-  g_assert_true (_cycle_window_export_to_file (window, CYCLE_WINDOW_EXPORT_JSON, json,
+  g_assert_true (_cycle_window_export_to_file (window, CYCLE_EXPORT_FORMAT_JSON, json,
                                                &options));
 
   imported = _cycle_window_import_file (window, json);
