@@ -563,22 +563,23 @@ redo_action (GtkWidget  *widget,
  */
 
 /* A new stage at a free spot of the canvas, after the selected one, in its lane. */
+/* The stage verbs are the canvas's: the window's actions (header buttons, menus, shortcuts
+ * that work from any page) only forward to them. */
+static void
+forward_to_canvas (GtkWidget  *widget,
+                   const char *canvas_action,
+                   GVariant   *parameter)
+{
+  gtk_widget_activate_action_variant (GTK_WIDGET (CYCLE_WINDOW (widget)->canvas), canvas_action,
+                                      parameter);
+}
+
 static void
 add_stage_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  CycleWindow *self = CYCLE_WINDOW (widget);
-  CycleStage *selected = _cycle_window_get_selected_stage (self);
-  CycleStage *added;
-
-  added = cycle_canvas_add_stage (self->canvas,
-                                  selected != NULL ? cycle_stage_get_lane (selected)
-                                                   : CYCLE_LANE_INTERNAL,
-                                  NULL);
-  /* Its name is ready to type over, as the help says */
-  if (added != NULL)
-    _cycle_window_start_rename (self, added);
+  forward_to_canvas (widget, "canvas.add-stage", NULL);
 }
 
 static void
@@ -586,24 +587,15 @@ add_stage_in_lane_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  CycleWindow *self = CYCLE_WINDOW (widget);
-  int lane = CYCLE_LANE_INTERNAL;
-  CycleStage *added;
-
-  cycle_enum_from_nick (CYCLE_TYPE_LANE, g_variant_get_string (parameter, NULL), &lane);
-  added = cycle_canvas_add_stage (self->canvas, lane, NULL);
-  if (added != NULL)
-    _cycle_window_start_rename (self, added);
+  forward_to_canvas (widget, "canvas.add-stage-in-lane", parameter);
 }
 
-/* Removes what is selected on the canvas (stages and links); the canvas's message offers to
- * undo it. */
 static void
 remove_stage_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  cycle_canvas_delete_selection (CYCLE_WINDOW (widget)->canvas);
+  forward_to_canvas (widget, "canvas.delete", NULL);
 }
 
 static void
@@ -612,17 +604,12 @@ rename_stage_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   CycleWindow *self = CYCLE_WINDOW (widget);
-  CycleStage *selected = _cycle_window_get_selected_stage (self);
 
   /* F2 on the content page renames content there, never a stage on the hidden canvas. */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "content") == 0)
-    {
-      cycle_content_view_rename_selected (_cycle_window_get_content_view (self));
-      return;
-    }
-
-  if (selected != NULL)
-    _cycle_window_start_rename (self, selected);
+    cycle_content_view_rename_selected (_cycle_window_get_content_view (self));
+  else
+    forward_to_canvas (widget, "canvas.rename", NULL);
 }
 
 /* ------------------------------------------------------------------------------------------------

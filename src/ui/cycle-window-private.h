@@ -134,8 +134,6 @@ CyclePlan  *_cycle_window_get_plan           (CycleWindow *self);
 CycleStage *_cycle_window_get_selected_stage (CycleWindow *self);
 void        _cycle_window_select_stage       (CycleWindow *self,
                                               CycleStage  *stage);
-void        _cycle_window_start_rename       (CycleWindow *self,
-                                              CycleStage  *stage);
 void        _cycle_window_update_title       (CycleWindow *self);
 /* Connects the stage editor, once built (cycle-window-pages.c). */
 void        _cycle_window_editor_init        (CycleWindow *self);

@@ -68,13 +68,6 @@ _cycle_window_select_stage (CycleWindow *self,
 }
 
 void
-_cycle_window_start_rename (CycleWindow *self,
-                            CycleStage  *stage)
-{
-  cycle_canvas_start_rename (self->canvas, stage);
-}
-
-void
 cycle_window_focus_plan (CycleWindow *self)
 {
   g_return_if_fail (CYCLE_IS_WINDOW (self));

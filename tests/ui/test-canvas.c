@@ -231,6 +231,7 @@ test_add (Fixture       *fixture,
   cycle_canvas_unselect_all (fixture->canvas);
   activate (GTK_WIDGET (fixture->window), "win.add-stage", NULL);
   third = cycle_canvas_get_selected_stage (fixture->canvas);
+  g_assert_true (fixture->canvas->renaming == third);
   g_assert_cmpuint (n_stages (fixture), ==, 3);
   g_assert_false (stages_overlap (first, third));
   g_assert_false (stages_overlap (second, third));
@@ -242,6 +243,10 @@ test_add (Fixture       *fixture,
   kept = g_object_ref (cycle_canvas_get_selected_stage (fixture->canvas));
   g_assert_cmpfloat (cycle_stage_get_x (kept), ==, 900.0);
   g_assert_cmpfloat (cycle_stage_get_y (kept), ==, 500.0);
+  /* Every way of adding a stage leaves its name ready to type over, the window's actions
+   * being the canvas's. */
+  g_assert_true (fixture->canvas->renaming == kept);
+  g_assert_nonnull (cycle_canvas_get_rename_entry (fixture->canvas));
 
   /* Each addition is one undo step. */
   activate (GTK_WIDGET (fixture->window), "win.undo", NULL);

@@ -53,6 +53,18 @@ _cycle_canvas_update_actions (CycleCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.nudge", has_stage);
 }
 
+/* Every way of adding a stage: its name is ready to type over, as the help says. */
+static void
+add_stage (CycleCanvas      *self,
+           int               lane,
+           const CyclePoint *at)
+{
+  CycleStage *added = cycle_canvas_add_stage (self, lane, at);
+
+  if (added != NULL)
+    cycle_canvas_start_rename (self, added);
+}
+
 static void
 add_stage_action (GtkWidget  *widget,
                   const char *action_name,
@@ -60,7 +72,7 @@ add_stage_action (GtkWidget  *widget,
 {
   CycleCanvas *self = CYCLE_CANVAS (widget);
 
-  cycle_canvas_add_stage (self, _cycle_canvas_get_selection_lane (self), NULL);
+  add_stage (self, _cycle_canvas_get_selection_lane (self), NULL);
 }
 
 static void
@@ -71,7 +83,7 @@ add_stage_in_lane_action (GtkWidget  *widget,
   int lane = CYCLE_LANE_INTERNAL;
 
   cycle_enum_from_nick (CYCLE_TYPE_LANE, g_variant_get_string (parameter, NULL), &lane);
-  cycle_canvas_add_stage (CYCLE_CANVAS (widget), lane, NULL);
+  add_stage (CYCLE_CANVAS (widget), lane, NULL);
 }
 
 static void
@@ -85,7 +97,7 @@ add_stage_at_action (GtkWidget  *widget,
 
   g_variant_get (parameter, "(&sdd)", &nick, &at.x, &at.y);
   cycle_enum_from_nick (CYCLE_TYPE_LANE, nick, &lane);
-  cycle_canvas_add_stage (CYCLE_CANVAS (widget), lane, &at);
+  add_stage (CYCLE_CANVAS (widget), lane, &at);
 }
 
 static void
