@@ -503,10 +503,6 @@ _cycle_canvas_actions_dispose (CycleCanvas *self)
   g_clear_pointer (&self->connect_popover, gtk_widget_unparent);
   g_clear_pointer (&self->link_editor, gtk_widget_unparent);
   g_clear_weak_pointer (&self->link_editor_return);
-  g_clear_object (&self->connect_filter);
   g_clear_object (&self->menu_link);
   g_clear_object (&self->renaming);
-  self->connect_search = NULL;
-  self->connect_list = NULL;
-  self->connect_source = NULL;
 }

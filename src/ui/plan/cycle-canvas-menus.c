@@ -18,77 +18,21 @@
 #include <glib/gi18n.h>
 
 #include "cycle-canvas-private.h"
+#include "cycle-connect-popover.h"
 #include "cycle-link-editor.h"
 
 /* ------------------------------------------------------------------------------------------------
- * "Connect to…": the other stages in a list, for the keyboard
+ * "Connect to…": the other stages in a list, for the keyboard (cycle-connect-popover.c)
  */
 
-static gboolean
-connect_filter_cb (gpointer item,
-                   gpointer user_data)
-{
-  CycleCanvas *self = user_data;
-  const char *search;
-  g_autofree char *name = NULL;
-  g_autofree char *needle = NULL;
-
-  if (item == self->connect_source)
-    return FALSE;
-
-  search = gtk_editable_get_text (GTK_EDITABLE (self->connect_search));
-  if (search == NULL || search[0] == '\0')
-    return TRUE;
-
-  name = g_utf8_casefold (cycle_stage_get_name (CYCLE_STAGE (item)), -1);
-  needle = g_utf8_casefold (search, -1);
-  return strstr (name, needle) != NULL;
-}
-
-static GtkWidget *
-create_connect_row_cb (gpointer item,
-                       gpointer user_data)
-{
-  CycleStage *stage = CYCLE_STAGE (item);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (cycle_stage_get_name (stage));
-  GtkWidget *lane = gtk_label_new (cycle_enum_get_label (CYCLE_TYPE_LANE,
-                                                         cycle_stage_get_lane (stage)));
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (lane), 0.0f);
-  gtk_widget_add_css_class (lane, "dim-label");
-  gtk_widget_add_css_class (lane, "caption");
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), lane);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "cycle-stage", g_object_ref (stage), g_object_unref);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cycle_stage_get_name (stage),
-                                  -1);
-
-  return row;
-}
-
 static void
-connect_to (CycleCanvas *self,
-            CycleStage  *target)
+on_connect_stage_chosen_cb (CycleCanvas         *self,
+                            CycleStage          *source,
+                            CycleStage          *target,
+                            CycleConnectPopover *popover)
 {
-  g_autoptr(CycleStage) source = self->connect_source != NULL
-                                 ? g_object_ref (self->connect_source) : NULL;
-  CycleLink *link;
+  CycleLink *link = cycle_canvas_connect (self, source, target);
 
-  gtk_popover_popdown (GTK_POPOVER (self->connect_popover));
-  if (source == NULL || target == NULL)
-    return;
-
-  link = cycle_canvas_connect (self, source, target);
   _cycle_canvas_focus_stage (self, source);
   if (link != NULL)
     {
@@ -102,66 +46,14 @@ connect_to (CycleCanvas *self,
     }
 }
 
+/* Closed without a choice (Escape, a click elsewhere): back to the stage, unless the focus went
+ * somewhere else. */
 static void
-on_connect_row_activated_cb (GtkListBox    *list,
-                             GtkListBoxRow *row,
-                             CycleCanvas   *self)
+on_connect_closed_cb (CycleCanvas         *self,
+                      CycleConnectPopover *popover)
 {
-  connect_to (self, g_object_get_data (G_OBJECT (row), "cycle-stage"));
-}
+  CycleStage *source = cycle_connect_popover_get_source (popover);
 
-static void
-on_connect_search_changed_cb (GtkSearchEntry *entry,
-                              CycleCanvas    *self)
-{
-  gtk_filter_changed (GTK_FILTER (self->connect_filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static void
-on_connect_search_activate_cb (GtkSearchEntry *entry,
-                               CycleCanvas    *self)
-{
-  GtkListBoxRow *row;
-
-  /* Enter may come before the search's delay is over: filter with what was typed. */
-  gtk_filter_changed (GTK_FILTER (self->connect_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->connect_list), 0);
-  if (row != NULL)
-    connect_to (self, g_object_get_data (G_OBJECT (row), "cycle-stage"));
-}
-
-static void
-on_connect_search_stop_cb (GtkSearchEntry *entry,
-                           CycleCanvas    *self)
-{
-  gtk_popover_popdown (GTK_POPOVER (self->connect_popover));
-}
-
-static gboolean
-on_connect_search_key_cb (GtkEventControllerKey *controller,
-                          guint                  keyval,
-                          guint                  keycode,
-                          GdkModifierType        state,
-                          CycleCanvas           *self)
-{
-  GtkListBoxRow *row;
-
-  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
-    return FALSE;
-
-  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->connect_list), 0);
-  if (row != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (row));
-  return TRUE;
-}
-
-static void
-on_connect_closed_cb (GtkPopover  *popover,
-                      CycleCanvas *self)
-{
-  CycleStage *source = self->connect_source;
-
-  self->connect_source = NULL;
   if (source != NULL && cycle_item_get_plan (CYCLE_ITEM (source)) == self->plan)
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -172,82 +64,9 @@ on_connect_closed_cb (GtkPopover  *popover,
     }
 }
 
-static void
-ensure_connect_popover (CycleCanvas *self)
-{
-  GtkWidget *box, *title, *scrolled;
-  GtkFilterListModel *filtered;
-  GtkEventController *keys;
-
-  if (self->connect_popover != NULL)
-    return;
-
-  self->connect_filter = gtk_custom_filter_new (connect_filter_cb, self, NULL);
-  filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->connect_filter)));
-
-  title = gtk_label_new (NULL);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-
-  self->connect_search = gtk_search_entry_new ();
-  g_object_set (self->connect_search, "placeholder-text", _("Find a stage"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->connect_search),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find a stage to link to"),
-                                  -1);
-  g_signal_connect (self->connect_search, "search-changed",
-                    G_CALLBACK (on_connect_search_changed_cb), self);
-  g_signal_connect (self->connect_search, "activate",
-                    G_CALLBACK (on_connect_search_activate_cb), self);
-  g_signal_connect (self->connect_search, "stop-search",
-                    G_CALLBACK (on_connect_search_stop_cb), self);
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_connect_search_key_cb), self);
-  gtk_widget_add_controller (self->connect_search, keys);
-
-  self->connect_list = gtk_list_box_new ();
-  gtk_widget_add_css_class (self->connect_list, "navigation-sidebar");
-  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (self->connect_list), TRUE);
-  gtk_list_box_bind_model (GTK_LIST_BOX (self->connect_list), G_LIST_MODEL (filtered),
-                           create_connect_row_cb, self, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->connect_list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stages"),
-                                  -1);
-  g_signal_connect (self->connect_list, "row-activated",
-                    G_CALLBACK (on_connect_row_activated_cb), self);
-  g_object_set_data_full (G_OBJECT (self->connect_list), "cycle-filter-model", filtered,
-                          g_object_unref);
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->connect_list);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_size_request (box, 260, -1);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), self->connect_search);
-  gtk_box_append (GTK_BOX (box), scrolled);
-
-  self->connect_popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (self->connect_popover), box);
-  gtk_popover_set_position (GTK_POPOVER (self->connect_popover), GTK_POS_RIGHT);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->connect_popover),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Connect to"),
-                                  -1);
-  g_object_set_data (G_OBJECT (self->connect_popover), "cycle-title", title);
-  g_signal_connect (self->connect_popover, "closed", G_CALLBACK (on_connect_closed_cb), self);
-  gtk_widget_set_parent (self->connect_popover, GTK_WIDGET (self));
-}
-
 void
 cycle_canvas_show_connect (CycleCanvas *self)
 {
-  GtkFilterListModel *filtered;
-  GtkWidget *title;
-  g_autofree char *heading = NULL;
   GdkRectangle rect;
 
   g_return_if_fail (CYCLE_IS_CANVAS (self));
@@ -256,24 +75,22 @@ cycle_canvas_show_connect (CycleCanvas *self)
     return;
 
   _cycle_canvas_stop_rename (self, TRUE);
-  ensure_connect_popover (self);
+  if (self->connect_popover == NULL)
+    {
+      self->connect_popover = cycle_connect_popover_new ();
+      g_signal_connect_object (self->connect_popover, "stage-chosen",
+                               G_CALLBACK (on_connect_stage_chosen_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->connect_popover, "closed",
+                               G_CALLBACK (on_connect_closed_cb), self, G_CONNECT_SWAPPED);
+      gtk_widget_set_parent (self->connect_popover, GTK_WIDGET (self));
+    }
 
-  self->connect_source = self->anchor;
-  filtered = g_object_get_data (G_OBJECT (self->connect_list), "cycle-filter-model");
-  gtk_filter_list_model_set_model (filtered, cycle_plan_get_stages (self->plan));
-  gtk_editable_set_text (GTK_EDITABLE (self->connect_search), "");
-  gtk_filter_changed (GTK_FILTER (self->connect_filter), GTK_FILTER_CHANGE_DIFFERENT);
-
-  title = g_object_get_data (G_OBJECT (self->connect_popover), "cycle-title");
-  /* Translators: the title of the list of stages a stage can be linked to */
-  heading = g_strdup_printf (_("Link “%s” to…"), cycle_stage_get_name (self->connect_source));
-  gtk_label_set_text (GTK_LABEL (title), heading);
-
-  _cycle_canvas_scroll_to_stage (self, self->connect_source);
-  _cycle_canvas_stage_screen_rect (self, self->connect_source, &rect);
+  _cycle_canvas_scroll_to_stage (self, self->anchor);
+  _cycle_canvas_stage_screen_rect (self, self->anchor, &rect);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->connect_popover), &rect);
-  gtk_popover_popup (GTK_POPOVER (self->connect_popover));
-  gtk_widget_grab_focus (self->connect_search);
+  cycle_connect_popover_popup_for (CYCLE_CONNECT_POPOVER (self->connect_popover),
+                                   cycle_plan_get_stages (self->plan), self->anchor);
 }
 
 /* ------------------------------------------------------------------------------------------------

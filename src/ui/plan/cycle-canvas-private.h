@@ -211,10 +211,6 @@ struct _CycleCanvas
   CycleLink          *press_link;
   GtkWidget          *link_editor_return;
   GtkWidget          *connect_popover;
-  GtkWidget          *connect_search;
-  GtkWidget          *connect_list;
-  GtkCustomFilter    *connect_filter;
-  CycleStage         *connect_source;
 };
 
 typedef enum {

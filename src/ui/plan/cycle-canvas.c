@@ -28,6 +28,7 @@
 #include <glib/gi18n.h>
 
 #include "cycle-canvas-private.h"
+#include "cycle-connect-popover.h"
 #include "cycle-projection.h"
 
 /* The projection shown on the stages, until the window says otherwise: this many people entering
@@ -310,7 +311,8 @@ forget_stage (CycleCanvas *self,
     cycle_canvas_cancel_drag (self);
   if (self->renaming == stage)
     _cycle_canvas_stop_rename (self, FALSE);
-  if (self->connect_source == stage && self->connect_popover != NULL)
+  if (self->connect_popover != NULL &&
+      cycle_connect_popover_get_source (CYCLE_CONNECT_POPOVER (self->connect_popover)) == stage)
     gtk_popover_popdown (GTK_POPOVER (self->connect_popover));
 }
 
