@@ -742,6 +742,24 @@ test_add_edit_undo (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (due), "2026-03-01");
   g_assert_cmpstr (cycle_content_get_due (content), ==, "2026-03-01");
 
+  /* Today and No Date (the date row's calendar popover) are a step each, shown in the field. */
+  {
+    g_autofree char *today = cycle_content_dup_today ();
+
+    g_assert_true (gtk_widget_activate_action (due, "date-row.today", NULL));
+    g_assert_cmpstr (cycle_content_get_due (content), ==, today);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, today);
+    g_assert_true (gtk_widget_activate_action (due, "date-row.clear", NULL));
+    g_assert_cmpstr (cycle_content_get_due (content), ==, "");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "");
+    g_assert_true (cycle_plan_undo (f->plan));
+    g_assert_cmpstr (cycle_content_get_due (content), ==, today);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, today);
+    g_assert_true (cycle_plan_undo (f->plan));
+    g_assert_cmpstr (cycle_content_get_due (content), ==, "2026-03-01");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "2026-03-01");
+  }
+
   status = find_widget (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, row_has_title, "Status");
   adw_combo_row_set_selected (status, CYCLE_STATUS_SCHEDULED);
   g_assert_cmpint (cycle_content_get_status (content), ==, CYCLE_STATUS_SCHEDULED);

@@ -119,41 +119,6 @@ set_channel_action (GtkWidget  *widget,
 }
 
 static void
-due_today_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (widget);
-  g_autofree char *today = cycle_content_dup_today ();
-
-  if (self->content == NULL)
-    return;
-
-  _cycle_content_editor_seal (self);
-  cycle_content_set_due (self->content, today);
-  _cycle_content_editor_seal (self);
-  gtk_popover_popdown (self->due_popover);
-}
-
-static void
-due_clear_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (widget);
-
-  if (self->content == NULL)
-    return;
-
-  _cycle_content_editor_seal (self);
-  cycle_content_set_due (self->content, "");
-  _cycle_content_editor_seal (self);
-  /* The model may already have had no date while the field held a wrong one. */
-  _cycle_content_editor_sync_due (self);
-  gtk_popover_popdown (self->due_popover);
-}
-
-static void
 open_url_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -216,8 +181,6 @@ _cycle_content_editor_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "editor.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "editor.set-format", "s", set_format_action);
   gtk_widget_class_install_action (widget_class, "editor.set-channel", "s", set_channel_action);
-  gtk_widget_class_install_action (widget_class, "editor.due-today", NULL, due_today_action);
-  gtk_widget_class_install_action (widget_class, "editor.due-clear", NULL, due_clear_action);
   gtk_widget_class_install_action (widget_class, "editor.open-url", NULL, open_url_action);
   gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "editor.redo", NULL, redo_action);

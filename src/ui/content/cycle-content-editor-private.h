@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "cycle-content-editor.h"
+#include "cycle-date-row.h"
 #include "cycle-content-repeat-row.h"
 
 G_BEGIN_DECLS
@@ -48,27 +49,22 @@ struct _CycleContentEditor
   AdwComboRow       *pitch_row;
   AdwComboRow       *consent_row;
   AdwEntryRow       *owner_row;
-  AdwEntryRow       *due_row;
-  GtkPopover        *due_popover;
-  GtkCalendar       *calendar;
+  CycleDateRow      *due_row;
   GtkLabel          *due_error_label;
   CycleContentRepeatRow *repeat_row;
   AdwEntryRow       *url_row;
   GtkLabel          *url_error_label;
   GtkTextView       *notes_view;
 
-  guint              navigate_id;
   guint              check_removed_id;
   /* Set while the editor itself moves a widget to the model's value. */
   guint              syncing : 1;
   /* Set while a list under a combo row changes: its selection moves without the person. */
   guint              lists_changing;
-  guint              calendar_navigating : 1;
 };
 
 /* cycle-content-editor.c */
 void _cycle_content_editor_seal               (CycleContentEditor *self);
-void _cycle_content_editor_sync_due           (CycleContentEditor *self);
 void _cycle_content_editor_emit_removed       (CycleContentEditor *self,
                                                CycleContent       *content);
 

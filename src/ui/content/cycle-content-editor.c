@@ -134,41 +134,9 @@ sync_persona (CycleContentEditor *self)
 }
 
 static void
-show_due_error (CycleContentEditor *self,
-                const char         *problem)
+sync_due (CycleContentEditor *self)
 {
-  g_autofree char *message = NULL;
-
-  /* Translators: %s is a sentence such as "“15/13/2027” is not a day of the calendar" */
-  message = g_strdup_printf (_("%s. Choose it in the calendar."), problem);
-  gtk_label_set_label (self->due_error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->due_error_label), TRUE);
-  set_error (GTK_WIDGET (self->due_row), TRUE);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->due_row),
-                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                               -1);
-}
-
-static void
-hide_due_error (CycleContentEditor *self)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self->due_error_label), FALSE);
-  set_error (GTK_WIDGET (self->due_row), FALSE);
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->due_row), GTK_ACCESSIBLE_STATE_INVALID);
-}
-
-void
-_cycle_content_editor_sync_due (CycleContentEditor *self)
-{
-  const char *due = cycle_content_get_due (self->content);
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->due_row)), due) != 0)
-    {
-      self->syncing = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->due_row), due);
-      self->syncing = FALSE;
-    }
-  hide_due_error (self);
+  cycle_date_row_set_date (self->due_row, cycle_content_get_due (self->content));
 }
 
 static void
@@ -230,7 +198,7 @@ on_content_notify_cb (CycleContentEditor *self,
   else if (pspec->name == g_intern_static_string ("persona"))
     sync_persona (self);
   else if (pspec->name == g_intern_static_string ("due"))
-    _cycle_content_editor_sync_due (self);
+    sync_due (self);
   else if (pspec->name == g_intern_static_string ("url"))
     sync_url (self);
   else if (pspec->name == g_intern_static_string ("commitment") ||
@@ -406,116 +374,34 @@ active_to_direction (GBinding     *binding,
  * Due date
  */
 
+/* A date given in the row: typed (one undo step with the rest of the typing in the field) or
+ * chosen (a step of its own). The plan keeps its date while the row says what was typed is not
+ * one. */
 static void
-on_due_row_changed_cb (CycleContentEditor *self,
-                       GtkEditable        *editable)
+on_due_date_changed_cb (CycleContentEditor *self,
+                        const char         *date,
+                        gboolean            chosen,
+                        CycleDateRow       *row)
 {
-  g_autofree char *text = NULL;
-
   if (self->syncing || self->content == NULL)
     return;
 
-  /* An empty field is only on its way to a new date (replacing text empties it first): the
-   * date is cleared when the person leaves it empty (check_due) or asks for "No Date". */
-  text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-  if (*text != '\0' && cycle_date_is_valid (text))
-    {
-      hide_due_error (self);
-      cycle_content_set_due (self->content, text);
-    }
-  /* Half a date while typing is not an error yet: it is once the person moves on. */
-}
-
-/* When the person is done with the field: a date in the locale's order or YYYY-MM-DD is taken;
- * anything else says what is wrong, and the plan keeps its date. */
-static void
-check_due (CycleContentEditor *self)
-{
-  const char *entered = gtk_editable_get_text (GTK_EDITABLE (self->due_row));
-  g_autofree char *text = g_strstrip (g_strdup (entered));
-  g_autofree char *iso = NULL;
-  g_autofree char *problem = NULL;
-
-  if (self->content == NULL)
-    return;
-
-  if (*text == '\0')
-    {
-      hide_due_error (self);
-      cycle_content_set_due (self->content, "");
-    }
-  else if (cycle_date_parse_input (text, &iso, &problem))
-    {
-      hide_due_error (self);
-      cycle_content_set_due (self->content, iso);
-      _cycle_content_editor_sync_due (self);
-    }
-  else
-    {
-      show_due_error (self, problem);
-    }
+  if (chosen)
+    _cycle_content_editor_seal (self);
+  cycle_content_set_due (self->content, date);
+  if (chosen)
+    _cycle_content_editor_seal (self);
 }
 
 static void
-on_due_row_activated_cb (CycleContentEditor *self,
-                         AdwEntryRow        *row)
+on_due_error_notify_cb (CycleContentEditor *self,
+                        GParamSpec         *pspec,
+                        CycleDateRow       *row)
 {
-  check_due (self);
-}
+  const char *error = cycle_date_row_get_error (row);
 
-static void
-on_due_popover_show_cb (CycleContentEditor *self,
-                        GtkPopover         *popover)
-{
-  const char *due = self->content != NULL ? cycle_content_get_due (self->content) : "";
-  g_autoptr(GDateTime) date = NULL;
-  int y, m, d;
-
-  if (*due != '\0' && sscanf (due, "%d-%d-%d", &y, &m, &d) == 3)
-    date = g_date_time_new_local (y, m, d, 12, 0, 0);
-  if (date == NULL)
-    date = g_date_time_new_now_local ();
-
-  self->syncing = TRUE;
-  gtk_calendar_select_day (self->calendar, date);
-  self->syncing = FALSE;
-}
-
-static gboolean
-navigate_done_cb (gpointer data)
-{
-  CycleContentEditor *self = data;
-
-  self->navigate_id = 0;
-  self->calendar_navigating = FALSE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Turning a month page moves the selected day with it: that is browsing, not choosing. */
-static void
-on_calendar_navigate_cb (CycleContentEditor *self,
-                         GtkCalendar        *calendar)
-{
-  self->calendar_navigating = TRUE;
-  if (self->navigate_id == 0)
-    self->navigate_id = g_idle_add (navigate_done_cb, self);
-}
-
-static void
-on_calendar_day_selected_cb (CycleContentEditor *self,
-                             GtkCalendar        *calendar)
-{
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *due = NULL;
-
-  if (self->syncing || self->calendar_navigating || self->content == NULL)
-    return;
-
-  date = gtk_calendar_get_date (calendar);
-  due = g_date_time_format (date, "%Y-%m-%d");
-  _cycle_content_editor_seal (self);
-  cycle_content_set_due (self->content, due);
-  _cycle_content_editor_seal (self);
+  gtk_label_set_label (self->due_error_label, error != NULL ? error : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->due_error_label), error != NULL);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -565,9 +451,7 @@ on_field_leave_cb (GtkEventControllerFocus *controller,
 
   _cycle_content_editor_seal (self);
 
-  if (widget == GTK_WIDGET (self->due_row))
-    check_due (self);
-  else if (widget == GTK_WIDGET (self->title_row) && self->content != NULL &&
+  if (widget == GTK_WIDGET (self->title_row) && self->content != NULL &&
            gtk_widget_has_css_class (widget, "error"))
     {
       /* The content kept its title while the field was empty: show it again. */
@@ -645,7 +529,6 @@ cycle_content_editor_set_content (CycleContentEditor *self,
       self->syncing = FALSE;
     }
 
-  hide_due_error (self);
   set_error (GTK_WIDGET (self->title_row), FALSE);
 
   self->syncing = TRUE;
@@ -656,7 +539,7 @@ cycle_content_editor_set_content (CycleContentEditor *self,
 
   sync_stage (self);
   sync_persona (self);
-  _cycle_content_editor_sync_due (self);
+  sync_due (self);
   sync_url (self);
   sync_ask (self);
 
@@ -685,7 +568,6 @@ cycle_content_editor_dispose (GObject *object)
   CycleContentEditor *self = CYCLE_CONTENT_EDITOR (object);
 
   _cycle_content_editor_seal (self);
-  g_clear_handle_id (&self->navigate_id, g_source_remove);
   g_clear_handle_id (&self->check_removed_id, g_source_remove);
 
   if (self->bindings != NULL)
@@ -767,6 +649,7 @@ cycle_content_editor_class_init (CycleContentEditorClass *klass)
                   G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
 
   g_type_ensure (CYCLE_TYPE_CONTENT_REPEAT_ROW);
+  g_type_ensure (CYCLE_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-content-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, window_title);
@@ -789,15 +672,10 @@ cycle_content_editor_class_init (CycleContentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, owner_row);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, due_row);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, repeat_row);
-  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, due_popover);
-  gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, calendar);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, due_error_label);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, url_row);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, url_error_label);
   gtk_widget_class_bind_template_child (widget_class, CycleContentEditor, notes_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_due_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_calendar_navigate_cb);
 
   _cycle_content_editor_class_actions_init (widget_class);
 }
@@ -855,10 +733,10 @@ cycle_content_editor_init (CycleContentEditor *self)
                            G_CALLBACK (on_stage_row_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->persona_row, "notify::selected",
                            G_CALLBACK (on_persona_row_selected_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->due_row, "changed",
-                           G_CALLBACK (on_due_row_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->due_row, "entry-activated",
-                           G_CALLBACK (on_due_row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->due_row, "date-changed",
+                           G_CALLBACK (on_due_date_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->due_row, "notify::error",
+                           G_CALLBACK (on_due_error_notify_cb), self, G_CONNECT_SWAPPED);
 
   self->bindings = g_binding_group_new ();
   g_binding_group_bind_full (self->bindings, "title", self->title_row, "text",
