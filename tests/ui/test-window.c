@@ -295,6 +295,7 @@ test_lazy_pages (Fixture       *fixture,
                  gconstpointer  data)
 {
   CycleWindow *window;
+  GtkShortcutsWindow *overlay;
 
   g_application_open (G_APPLICATION (app), &fixture->file, 1, "");
   window = ui_test_get_window (app);
@@ -339,6 +340,14 @@ test_lazy_pages (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "i", 4);
   g_assert_nonnull (window->purpose_page);
   g_assert_null (window->projection_view);
+
+  /* Ctrl+?: the shortcuts window, built now, shows without a warning (G_DEBUG=fatal-warnings) */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  ui_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+  ui_test_wait_for_draw (GTK_WIDGET (overlay));
+  gtk_window_close (GTK_WINDOW (overlay));
 }
 
 /* A plan dropped on a new window opens there, as File ▸ Open does; what is not a file list is
