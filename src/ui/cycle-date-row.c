@@ -74,17 +74,20 @@ set_error (CycleDateRow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
-/* Shows @date without telling anyone. */
+/* Shows @date without telling anyone, as the locale writes dates (15/03/2027 in France). */
 static void
 show_date (CycleDateRow *self,
            const char   *date)
 {
+  g_autofree char *shown = NULL;
+
   g_free (self->date);
   self->date = g_strdup (date != NULL ? date : "");
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self)), self->date) != 0)
+  shown = *self->date != '\0' ? cycle_date_format_input (self->date) : g_strdup ("");
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self)), shown) != 0)
     {
       self->syncing = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self), self->date);
+      gtk_editable_set_text (GTK_EDITABLE (self), shown);
       self->syncing = FALSE;
     }
   set_error (self, NULL);

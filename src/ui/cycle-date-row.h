@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CycleDateRow, cycle_date_row, CYCLE, DATE_ROW, AdwEntryRow)
 
 GtkWidget  *cycle_date_row_new       (void);
-/* Shows @date (YYYY-MM-DD, or "" / NULL for none) and drops any error; emits nothing. */
+/* Shows @date (YYYY-MM-DD, or "" / NULL for none) as the locale writes dates, and drops any
+ * error; emits nothing. */
 void        cycle_date_row_set_date  (CycleDateRow *self,
                                       const char   *date);
 /* What was typed, as a date that is not understood: why, for a label under the row ("“31/04”
