@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "cycle-calendar-day.h"
+#include "cycle-campaign.h"
 #include "cycle-calendar-item.h"
 #include "cycle-content-calendar.h"
 #include "cycle-date-index.h"
@@ -79,6 +80,9 @@ static void
 refresh (CycleContentCalendar *self)
 {
   GPtrArray *items[N_DAYS];
+  g_autoptr(GArray) windows = NULL;
+  g_autoptr(GPtrArray) stages = NULL;
+  gboolean starts = FALSE;
   GtkFilter *filter = NULL;
   guint n_days = self->week ? 7 : N_DAYS;
   g_autofree char *today = NULL;
@@ -98,6 +102,11 @@ refresh (CycleContentCalendar *self)
     for (guint i = 0; i < n_days; i++)
       items[i] = g_ptr_array_new ();
 
+  /* A launch campaign's stage windows: a few stages, computed again on each refresh (the
+   * calendar also refreshes when it is shown, after days in stage were edited elsewhere) */
+  windows = self->plan != NULL ? cycle_campaign_compute_windows (self->plan) : NULL;
+  stages = g_ptr_array_new ();
+
   if (self->query != NULL && cycle_content_query_is_active (self->query))
     filter = cycle_content_query_get_filter (self->query);
   gtk_widget_set_visible (self->filter_button, filter != NULL);
@@ -112,6 +121,22 @@ refresh (CycleContentCalendar *self)
         for (guint j = items[i]->len; j-- > 0;)
           if (!gtk_filter_match (filter, g_ptr_array_index (items[i], j)))
             g_ptr_array_remove_index (items[i], j);
+
+      g_ptr_array_set_size (stages, 0);
+      for (guint w = 0; windows != NULL && w < windows->len; w++)
+        {
+          const CycleStageWindow *window = &g_array_index (windows, CycleStageWindow, w);
+
+          if (g_date_compare (&day, &window->first) >= 0 &&
+              g_date_compare (&day, &window->last) <= 0)
+            {
+              g_ptr_array_add (stages, window->stage);
+              starts = starts || g_date_compare (&day, &window->first) == 0;
+            }
+        }
+      /* Names where a window starts, and at the start of each week */
+      cycle_calendar_day_set_stages (self->days[i], stages, self->week || i % 7 == 0 || starts);
+      starts = FALSE;
 
       cycle_date_to_iso (&day, iso);
       cycle_calendar_day_set_day (self->days[i], &day, items[i],
@@ -672,6 +697,9 @@ cycle_content_calendar_init (CycleContentCalendar *self)
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (
                                                                    self->undated))));
   gtk_list_view_set_model (self->undated_view, selection);
+
+  /* Days in stage are edited on another page: the campaign's windows are drawn again here */
+  g_signal_connect (self, "map", G_CALLBACK (refresh), NULL);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
