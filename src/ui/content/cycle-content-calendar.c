@@ -42,6 +42,7 @@ struct _CycleContentCalendar
 
   GDate               selected;
   gboolean            week;
+  gboolean            stale;   /* refreshed when next mapped */
   CycleCalendarDay   *days[N_DAYS];
   GtkWidget          *weekdays[7];
 
@@ -77,7 +78,7 @@ get_first_day (CycleContentCalendar *self,
 }
 
 static void
-refresh (CycleContentCalendar *self)
+refresh_now (CycleContentCalendar *self)
 {
   GPtrArray *items[N_DAYS];
   g_autoptr(GArray) windows = NULL;
@@ -89,6 +90,7 @@ refresh (CycleContentCalendar *self)
   GDate first, day;
   char text[128];
 
+  self->stale = FALSE;
   get_first_day (self, &first);
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -161,6 +163,20 @@ refresh (CycleContentCalendar *self)
   gtk_label_set_text (self->title_label, text);
 }
 
+/* A calendar off screen only notes that it is out of date: setting the plan, the query and the
+ * month before it is shown (or edits while another page is) then cost one refresh, when it is
+ * mapped (and before a day is looked up). */
+static void
+refresh (CycleContentCalendar *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  refresh_now (self);
+}
+
 static void
 lay_out (CycleContentCalendar *self)
 {
@@ -209,6 +225,8 @@ find_day (CycleContentCalendar *self,
 {
   guint n = self->week ? 7 : N_DAYS;
 
+  if (self->stale)
+    refresh_now (self);
   for (guint i = 0; i < n; i++)
     if (g_date_compare (cycle_calendar_day_get_date (self->days[i]), date) == 0)
       return self->days[i];
@@ -500,7 +518,17 @@ static void
 on_index_changed_cb (CycleContentCalendar *self)
 {
   refresh (self);
-  gtk_filter_changed (GTK_FILTER (self->undated_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Content given a date, or whose date was cleared: the undated list is filtered again, over the
+ * items it shows (given a date) or those it does not (cleared), in chunks (incremental) — not at
+ * each reschedule, and never in one go over the whole plan. */
+static void
+on_undated_changed_cb (CycleContentCalendar *self,
+                       gboolean              more)
+{
+  gtk_filter_changed (GTK_FILTER (self->undated_filter),
+                      more ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
 }
 
 static gboolean
@@ -554,17 +582,22 @@ cycle_content_calendar_set_plan (CycleContentCalendar *self,
     return;
 
   if (self->index != NULL)
-    g_signal_handlers_disconnect_by_func (self->index, on_index_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->index, on_index_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->index, on_undated_changed_cb, self);
+    }
   g_clear_object (&self->index);
   g_set_object (&self->plan, plan);
-  /* The list model first: it must have taken content added to the plan before the index, told
-   * of the same addition, asks it to filter again (or it would list the content twice). */
+  /* The list model follows the plan's content itself; the index only says when content was
+   * given a date or lost it (undated-changed). */
   gtk_filter_list_model_set_model (self->undated,
                                    plan != NULL ? cycle_plan_get_all_content (plan) : NULL);
   if (plan != NULL)
     {
       self->index = cycle_date_index_new (plan);
       g_signal_connect_swapped (self->index, "changed", G_CALLBACK (on_index_changed_cb), self);
+      g_signal_connect_swapped (self->index, "undated-changed",
+                                G_CALLBACK (on_undated_changed_cb), self);
     }
   refresh (self);
 }
@@ -690,6 +723,8 @@ cycle_content_calendar_init (CycleContentCalendar *self)
   gtk_multi_filter_append (GTK_MULTI_FILTER (self->undated_every),
                            GTK_FILTER (self->undated_filter));
   self->undated = gtk_filter_list_model_new (NULL, GTK_FILTER (self->undated_every));
+  /* A new plan's 100 000 items are filtered over the next frames, not before the first */
+  gtk_filter_list_model_set_incremental (self->undated, TRUE);
   g_signal_connect (factory, "setup", G_CALLBACK (on_undated_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (on_undated_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_undated_unbind_cb), NULL);
@@ -698,8 +733,9 @@ cycle_content_calendar_init (CycleContentCalendar *self)
                                                                    self->undated))));
   gtk_list_view_set_model (self->undated_view, selection);
 
-  /* Days in stage are edited on another page: the campaign's windows are drawn again here */
-  g_signal_connect (self, "map", G_CALLBACK (refresh), NULL);
+  /* What changed while off screen; days in stage are edited on another page, so the campaign's
+   * windows are computed again here in any case */
+  g_signal_connect (self, "map", G_CALLBACK (refresh_now), NULL);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
