@@ -22,7 +22,8 @@
  * exceeds 50 ms); scrolling p95 ≤ 8 ms; the calendar's first frame of a month ≤ 100 ms and the
  * next month ≤ 50 ms (medians). Exit status 1 when one is missed.
  * CYCLE_BENCH_QUICK=1: 50 stages × 200 items, 1 run, 40 frames — a smoke run that only fails on
- * errors. CYCLE_BENCH_ONLY=sort, scroll, across (the board only) or calendar: only that part,
+ * errors. CYCLE_BENCH_ONLY=sort, scroll, across (the board only), calendar or drag (on the
+ * calendar): only that part,
  * for a profiler; CYCLE_BENCH_FRAMES=N: scroll N frames instead of 200.
  *
  * Copyright 2026 The Cycle authors
@@ -993,6 +994,15 @@ main (int   argc,
         report ("scroll the table", scrolling.table, scrolling.bare);
       printf ("  frames across the board with a column on screen showing no card: %u of %u\n",
               scrolling.board_empty.empty, scrolling.board_empty.frames);
+      return 0;
+    }
+
+  /* CYCLE_BENCH_ONLY=drag: dragging on the calendar only, for a profiler */
+  if (g_strcmp0 (g_getenv ("CYCLE_BENCH_ONLY"), "drag") == 0)
+    {
+      measure_drag (plan, drag, drop, drag_bare);
+      report ("calendar, dragging (frames)", drag, drag_bare);
+      report ("calendar, drop to painted", drop, drag_bare);
       return 0;
     }
 
