@@ -205,17 +205,7 @@ static CycleFinding *
 find (CycleChecker *checker,
       const char   *key)
 {
-  GListModel *findings = cycle_checker_get_findings (checker);
-
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(CycleFinding) finding = g_list_model_get_item (findings, i);
-
-      if (g_str_equal (cycle_finding_get_key (finding), key))
-        return finding;   /* the checker keeps it */
-    }
-
-  return NULL;
+  return cycle_checker_lookup (checker, key);
 }
 
 static void

@@ -750,6 +750,20 @@ cycle_checker_get_findings (CycleChecker *self)
   return G_LIST_MODEL (self);
 }
 
+CycleFinding *
+cycle_checker_lookup (CycleChecker *self,
+                      const char   *key)
+{
+  g_return_val_if_fail (CYCLE_IS_CHECKER (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (g_str_equal (cycle_finding_get_key (g_ptr_array_index (self->items, i)), key))
+      return g_ptr_array_index (self->items, i);
+
+  return NULL;
+}
+
 guint
 cycle_checker_count (CycleChecker  *self,
                      CycleSeverity  severity)

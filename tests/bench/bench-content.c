@@ -410,22 +410,33 @@ time_show (CyclePlan  *plan,
 
 /* The calendar on December 2026 (time_show () for its first frame), then the next months, one
  * frame each: the time from "calendar.next" to that month's painted frame. */
+/* A window showing the calendar of @plan on December 2026, mapped */
+static GtkWidget *
+show_calendar (CyclePlan  *plan,
+               GtkWindow **window)
+{
+  GtkWidget *view = cycle_content_view_new ();
+
+  *window = new_window ();
+  gtk_window_set_child (*window, view);
+  cycle_content_view_set_page (CYCLE_CONTENT_VIEW (view), "calendar");
+  cycle_content_view_set_plan (CYCLE_CONTENT_VIEW (view), plan);
+  cycle_content_calendar_show_day (cycle_content_view_get_calendar (CYCLE_CONTENT_VIEW (view)),
+                                   "2026-12-01");
+  gtk_window_present (*window);
+  wait_until_mapped (view);
+  return view;
+}
+
 static void
 time_next_months (CyclePlan *plan,
                   GArray    *times)
 {
-  GtkWindow *window = new_window ();
-  GtkWidget *view = cycle_content_view_new ();
-  CycleContentCalendar *calendar;
+  GtkWindow *window;
+  GtkWidget *view = show_calendar (plan, &window);
+  CycleContentCalendar *calendar = cycle_content_view_get_calendar (CYCLE_CONTENT_VIEW (view));
   Timer timer = { 0, };
 
-  gtk_window_set_child (window, view);
-  cycle_content_view_set_page (CYCLE_CONTENT_VIEW (view), "calendar");
-  cycle_content_view_set_plan (CYCLE_CONTENT_VIEW (view), plan);
-  calendar = cycle_content_view_get_calendar (CYCLE_CONTENT_VIEW (view));
-  cycle_content_calendar_show_day (calendar, "2026-12-01");
-  gtk_window_present (window);
-  wait_until_mapped (view);
   timer_attach (&timer, view);
   wait_for_frame (&timer, view);
 
@@ -486,9 +497,9 @@ measure_drag (CyclePlan *plan,
               GArray    *drops,
               GArray    *bare)
 {
-  GtkWindow *window = new_window ();
-  GtkWidget *view = cycle_content_view_new ();
-  CycleContentCalendar *calendar;
+  GtkWindow *window;
+  GtkWidget *view = show_calendar (plan, &window);
+  CycleContentCalendar *calendar = cycle_content_view_get_calendar (CYCLE_CONTENT_VIEW (view));
   GtkWidget *days[42];
   GtkWidget *grid;
   GtkWidget *labels[42];
@@ -496,13 +507,6 @@ measure_drag (CyclePlan *plan,
   Timer timer = { 0, };
   GDate date;
 
-  gtk_window_set_child (window, view);
-  cycle_content_view_set_page (CYCLE_CONTENT_VIEW (view), "calendar");
-  cycle_content_view_set_plan (CYCLE_CONTENT_VIEW (view), plan);
-  calendar = cycle_content_view_get_calendar (CYCLE_CONTENT_VIEW (view));
-  cycle_content_calendar_show_day (calendar, "2026-12-01");
-  gtk_window_present (window);
-  wait_until_mapped (view);
   drain ();
 
   /* The month's days, from the Sunday or Monday before the 1st */
