@@ -486,7 +486,13 @@ drag_frames (GtkWidget  *root,
                               gdk_paintable_get_intrinsic_width (icon),
                               gdk_paintable_get_intrinsic_height (icon));
       node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      wait_for_frame (&timer, root);
+      /* Only what a drag changes is drawn again: the two targets (as their state change asks),
+       * not the whole window */
+      timer.painted = FALSE;
+      gtk_widget_queue_draw (from);
+      gtk_widget_queue_draw (to);
+      while (!timer.painted)
+        g_main_context_iteration (NULL, TRUE);
     }
   timer_detach (&timer, root);
 }
