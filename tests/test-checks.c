@@ -496,6 +496,8 @@ static const char * const words[] = {
 };
 
 static const char * const languages[] = { "", "en", "fr", "de" };
+static const int stage_days[] = { CYCLE_DAYS_UNSET, 0, 9, 18 };
+static const char * const campaign_starts[] = { "", "2027-03-01", "2027-03-12", "2027-04-20" };
 
 #define N_COMMITMENTS (CYCLE_COMMITMENT_REFERRAL + 1)
 
@@ -539,7 +541,7 @@ random_edit (GRand     *rand,
   g_autoptr(CycleLink) link = random_item (rand, cycle_plan_get_links (plan));
   g_autoptr(CyclePersona) persona = random_item (rand, cycle_plan_get_personas (plan));
   guint n_stages = g_list_model_get_n_items (cycle_plan_get_stages (plan));
-  int op = g_rand_int_range (rand, 0, 33);
+  int op = g_rand_int_range (rand, 0, 36);
 
   switch (op)
     {
@@ -715,6 +717,18 @@ random_edit (GRand     *rand,
 
           cycle_plan_add_link (plan, fresh);
         }
+      break;
+    case 32:
+      /* A launch campaign's start, which moves every stage's window (cycle-campaign.h) */
+      cycle_plan_set_campaign_start (plan, PICK (rand, campaign_starts));
+      break;
+    case 33:
+      if (stage != NULL)
+        cycle_stage_set_days (stage, PICK (rand, stage_days));
+      break;
+    case 34:
+      if (content != NULL)
+        cycle_content_set_due (content, PICK (rand, campaign_starts));
       break;
     default:
       if (content != NULL)

@@ -227,7 +227,8 @@ check_every_property (CyclePlan *plan,
           if (strcmp (pspec->name, "color") == 0)
             g_value_set_string (&value, "#e01b24");
           else if (strcmp (pspec->name, "due") == 0 ||
-                   strcmp (pspec->name, "repeat-until") == 0)
+                   strcmp (pspec->name, "repeat-until") == 0 ||
+                   strcmp (pspec->name, "campaign-start") == 0)
             g_value_set_string (&value, "2027-01-15");
           else if (strcmp (pspec->name, "language") == 0)
             g_value_set_string (&value, "pt-BR");

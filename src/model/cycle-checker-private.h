@@ -42,6 +42,9 @@ typedef struct
   int              flow_index;
   int              internal_index;
   guint            plan_index;
+  /* A launch campaign's window for the stage (cycle-campaign.h), as Julian days; 0: none */
+  guint32          window_first;
+  guint32          window_last;
 } StageContext;
 
 typedef struct

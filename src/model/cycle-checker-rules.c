@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cycle-campaign.h"
 #include "cycle-channel.h"
 #include "cycle-checker-private.h"
 #include "cycle-projection.h"
@@ -299,6 +300,22 @@ check_direction (StageState   *state,
 }
 
 static void
+check_window (StageState   *state,
+              CycleContent *content,
+              GPtrArray    *findings)
+{
+  CycleStageWindow window = { state->stage, };
+
+  g_date_clear (&window.first, 2);
+  g_date_set_julian (&window.first, state->ctx.window_first);
+  g_date_set_julian (&window.last, state->ctx.window_last);
+  if (cycle_campaign_is_outside (&window, content))
+    add_finding (findings, CYCLE_FINDING_CONSISTENCY, CYCLE_SEVERITY_INFO, "campaign:window",
+                 cycle_campaign_describe_outside (&window, content),
+                 state->stage, content, NULL, NULL);
+}
+
+static void
 check_personas (CycleChecker *self,
                 StageState   *state,
                 GPtrArray    *findings)
@@ -455,6 +472,10 @@ _cycle_checker_check_stage (CycleChecker *self,
                                                     cycle_content_get_channel (content))),
                      stage, content, NULL, NULL);
 
+      /* A launch campaign: content dated outside the stage's window misses its people */
+      if (state->ctx.window_first != 0)
+        check_window (state, content, findings);
+
       /* A note, never an alarm: words are only a guess, and the user's mark wins. */
       if (state->ctx.top && talks_about_sales (self, content))
         add_finding (findings, CYCLE_FINDING_WHY, CYCLE_SEVERITY_INFO, "why:sales",
@@ -486,7 +507,8 @@ context_equal (const StageContext *a,
 {
   if (a->lane != b->lane || a->role != b->role || a->top != b->top ||
       a->after_purchase != b->after_purchase || a->before_purchase != b->before_purchase ||
-      a->arrival != b->arrival || a->earned != b->earned || a->mapped != b->mapped)
+      a->arrival != b->arrival || a->earned != b->earned || a->mapped != b->mapped ||
+      a->window_first != b->window_first || a->window_last != b->window_last)
     return FALSE;
 
   for (guint c = 0; c < N_COMMITMENTS; c++)
@@ -676,6 +698,22 @@ _cycle_checker_compute_contexts (CycleChecker *self)
     }
 
   map_journey (self);
+
+  /* A launch campaign's stage windows, along the projector's traversal of the flow */
+  {
+    g_autoptr(GArray) windows = cycle_campaign_compute_windows (self->plan);
+
+    for (guint i = 0; i < windows->len; i++)
+      {
+        const CycleStageWindow *w = &g_array_index (windows, CycleStageWindow, i);
+        StageState *state = _cycle_checker_state_for (self, w->stage);
+
+        if (state == NULL)
+          continue;
+        state->next.window_first = g_date_get_julian (&w->first);
+        state->next.window_last = g_date_get_julian (&w->last);
+      }
+  }
 
   /* From the end of each lane: the nearest later stage where each commitment may be asked. */
   {

@@ -232,6 +232,13 @@ on_content_notify_cb (CycleContent *content,
       is_pspec (pspec, "consent") ||
       is_pspec (pspec, "pitch") || is_pspec (pspec, "format"))
     _cycle_checker_mark_dirty (self, state);
+  else if (is_pspec (pspec, "due"))
+    {
+      /* Dated outside its stage's window, in a launch campaign */
+      if (state->ctx.window_first == 0)
+        return;
+      _cycle_checker_mark_dirty (self, state);
+    }
   else if (is_pspec (pspec, "channel"))
     {
       /* Its nature (intrusive or not) and whether it listens, besides the coverage. */
@@ -302,6 +309,13 @@ on_stage_notify_cb (CycleStage *stage,
            is_pspec (pspec, "role"))
     {
       _cycle_checker_mark_dirty (self, state);
+      self->structure_dirty = TRUE;
+    }
+  else if (is_pspec (pspec, "days"))
+    {
+      /* The windows of a launch campaign: this stage's and those after it */
+      if (cycle_plan_get_campaign_start (self->plan)[0] == '\0')
+        return;
       self->structure_dirty = TRUE;
     }
   else if (is_pspec (pspec, "conversion-rate"))
@@ -486,6 +500,14 @@ on_plan_why_cb (CycleChecker *self)
   update (self);
 }
 
+/* A launch campaign's start moves every stage's window */
+static void
+on_plan_campaign_start_cb (CycleChecker *self)
+{
+  self->structure_dirty = TRUE;
+  update (self);
+}
+
 /* Sales talk is judged in the plan's language: every stage's content again. */
 static void
 on_plan_language_cb (CycleChecker *self)
@@ -546,6 +568,8 @@ cycle_checker_constructed (GObject *object)
 
   g_signal_connect_object (self->plan, "notify::why", G_CALLBACK (on_plan_why_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->plan, "notify::campaign-start",
+                           G_CALLBACK (on_plan_campaign_start_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->plan, "notify::language", G_CALLBACK (on_plan_language_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (stages, "items-changed", G_CALLBACK (on_stages_items_changed_cb),
@@ -724,6 +748,20 @@ cycle_checker_get_findings (CycleChecker *self)
 {
   g_return_val_if_fail (CYCLE_IS_CHECKER (self), NULL);
   return G_LIST_MODEL (self);
+}
+
+CycleFinding *
+cycle_checker_lookup (CycleChecker *self,
+                      const char   *key)
+{
+  g_return_val_if_fail (CYCLE_IS_CHECKER (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (g_str_equal (cycle_finding_get_key (g_ptr_array_index (self->items, i)), key))
+      return g_ptr_array_index (self->items, i);
+
+  return NULL;
 }
 
 guint

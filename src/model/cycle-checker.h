@@ -145,6 +145,9 @@ CyclePlan     *cycle_checker_get_plan           (CycleChecker  *self);
 /* The findings, a GListModel of CycleFinding. */
 GListModel    *cycle_checker_get_findings       (CycleChecker  *self);
 /* How many findings of @severity the plan has ("n-errors", "n-warnings", "n-infos" notify). */
+/* The finding with @key (cycle_finding_get_key ()) among the current ones, or NULL; borrowed. */
+CycleFinding  *cycle_checker_lookup             (CycleChecker  *self,
+                                                 const char    *key);
 guint          cycle_checker_count              (CycleChecker  *self,
                                                  CycleSeverity  severity);
 /* Errors and warnings about @stage or its content: the canvas badge. The

@@ -20,7 +20,7 @@ struct _CycleDateIndex
   GListModel *all;
   /* The plan's content in order, as the index last saw it: what items-changed removes */
   GPtrArray  *items;
-  /* "YYYY-MM-DD" (interned, as the content holds it) → GPtrArray of content due that day that
+  /* "YYYY-MM-DD" (interned, as the content holds it; by pointer) → GPtrArray of content due that day that
    * does not repeat */
   GHashTable *by_day;
   /* content → the day it is filed under in by_day (its due date when it was filed) */
@@ -34,6 +34,7 @@ G_DEFINE_FINAL_TYPE (CycleDateIndex, cycle_date_index, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  UNDATED_CHANGED,
   N_SIGNALS
 };
 
@@ -122,8 +123,8 @@ file (CycleDateIndex *self,
       return;
     }
 
-  /* Dates are interned by the content: the same pointer for the same day */
-  due = g_intern_string (due);
+  /* Dates are interned by the content (g_intern_string ()): the same pointer for the same day,
+   * so the table hashes pointers, not strings */
   list = g_hash_table_lookup (self->by_day, due);
   if (list == NULL)
     {
@@ -134,14 +135,26 @@ file (CycleDateIndex *self,
   g_hash_table_insert (self->filed, content, (gpointer) due);
 }
 
+static gboolean
+is_filed (CycleDateIndex *self,
+          CycleContent   *content)
+{
+  return g_hash_table_contains (self->filed, content) ||
+         g_hash_table_contains (self->repeating, content);
+}
+
 static void
 on_content_dates_changed_cb (CyclePlan      *plan,
                              CycleContent   *content,
                              CycleDateIndex *self)
 {
+  gboolean was_dated = is_filed (self, content);
+
   unfile (self, content);
   file (self, content);
   g_signal_emit (self, signals[CHANGED], 0);
+  if (was_dated != is_filed (self, content))
+    g_signal_emit (self, signals[UNDATED_CHANGED], 0, was_dated);
 }
 
 static void
@@ -201,9 +214,12 @@ cycle_date_index_query (CycleDateIndex *self,
     {
       char iso[CYCLE_DATE_ISO_SIZE];
       GPtrArray *list;
+      GQuark quark;
 
       cycle_date_to_iso (&day, iso);
-      list = g_hash_table_lookup (self->by_day, iso);
+      /* The interned string of that day, if any content ever had it (without interning it) */
+      quark = g_quark_try_string (iso);
+      list = quark != 0 ? g_hash_table_lookup (self->by_day, g_quark_to_string (quark)) : NULL;
       days[i] = g_ptr_array_new ();
       if (list != NULL)
         g_ptr_array_extend (days[i], list, NULL, NULL);
@@ -281,13 +297,15 @@ cycle_date_index_class_init (CycleDateIndexClass *klass)
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[UNDATED_CHANGED] = g_signal_new ("undated-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 }
 
 static void
 cycle_date_index_init (CycleDateIndex *self)
 {
-  self->by_day = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                        (GDestroyNotify) g_ptr_array_unref);
+  self->by_day = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->filed = g_hash_table_new (NULL, NULL);
   self->repeating = g_hash_table_new (NULL, NULL);
   self->items = g_ptr_array_new_with_free_func (g_object_unref);

@@ -20,7 +20,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CycleDateIndex, cycle_date_index, CYCLE, DATE_INDEX, GObject)
 
 /* Signal "changed": something the index answers changed (emitted once per edit, after the
- * index is up to date). */
+ * index is up to date). Signal "undated-changed" (gboolean more): content was given a date
+ * (more FALSE) or lost it (more TRUE), after "changed"; not for content added or removed. */
 CycleDateIndex *cycle_date_index_new          (CyclePlan      *plan);
 CyclePlan      *cycle_date_index_get_plan     (CycleDateIndex *self);
 

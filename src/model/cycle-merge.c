@@ -100,6 +100,7 @@ static const Field plan_fields[] = {
     G_CALLBACK (cycle_plan_set_projection_start), NULL, TRUE, CYCLE_PLAN_DEFAULT_PROJECTION_START },
   { "projection_cycles", FIELD_INT, G_CALLBACK (cycle_plan_get_projection_cycles),
     G_CALLBACK (cycle_plan_set_projection_cycles), NULL, TRUE, 0 },
+  STRING ("campaign_start", cycle_plan_get_campaign_start, cycle_plan_set_campaign_start),
   { NULL },
 };
 
@@ -590,6 +591,7 @@ cycle_conflict_dup_field_label (const CycleConflict *c)
     { "purpose.why", N_("Why") }, { "purpose.how", N_("How") }, { "purpose.what", N_("What") },
     { "description", N_("Description") }, { "layout", N_("Layout") },
     { "projection_start", N_("People entering") }, { "projection_cycles", N_("Cycles") },
+    { "campaign_start", N_("Campaign start") },
     { "name", N_("Name") }, { "lane", N_("Lane") }, { "why", N_("Why") },
     { "question", N_("Buyer’s question") }, { "permission", N_("Permission") },
     { "role", N_("Role in the cycle") }, { "kpi", N_("KPI") },

@@ -1231,6 +1231,16 @@ plan_member (Reader              *r,
       cycle_plan_set_projection_cycles (r->plan, (guint) v);
       return MEMBER_READ;
     }
+  if (strcmp (key, "campaign_start") == 0)
+    {
+      const char *s = NULL;
+
+      /* read_date () says what is wrong with the date, the path says where */
+      if (!read_date (r, value, &s))
+        return MEMBER_FAILED;
+      cycle_plan_set_campaign_start (r->plan, s);
+      return MEMBER_READ;
+    }
   if (strcmp (key, "conflicts") == 0)
     return read_conflicts (r, value) ? MEMBER_READ : MEMBER_FAILED;
   if (strcmp (key, "purpose") == 0)
@@ -1366,7 +1376,7 @@ static const CycleJsonSchema link_schema[] = {
 };
 static const CycleJsonSchema plan_schema[] = {
   { "format" }, { "version" }, { "uid" }, { "title" }, { "language" }, { "description" }, { "layout" },
-  { "projection_start" }, { "projection_cycles" }, { "purpose", purpose_schema }, { "personas", persona_schema }, { "stages", stage_schema },
+  { "projection_start" }, { "projection_cycles" }, { "campaign_start" }, { "purpose", purpose_schema }, { "personas", persona_schema }, { "stages", stage_schema },
   { "links", link_schema }, { "conflicts", _cycle_conflict_schema }, { NULL },
 };
 

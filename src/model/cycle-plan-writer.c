@@ -276,6 +276,7 @@ cycle_plan_to_bytes (CyclePlan *plan)
       cycle_json_object_key (&o, "projection_cycles");
       g_string_append_printf (out, "%u", cycle_plan_get_projection_cycles (plan));
     }
+  obj_string (&o, "campaign_start", cycle_plan_get_campaign_start (plan), FALSE);
   cycle_json_object_key (&o, "personas");
   write_list (out, 1, cycle_plan_get_personas (plan), (WriteItemFunc)write_persona);
   cycle_json_object_key (&o, "stages");

@@ -29,6 +29,7 @@ struct _CyclePlan
   int         layout;
   double      projection_start;
   int         projection_cycles;
+  char       *campaign_start;   /* "" or NULL: not a launch campaign */
   char       *conflicts;   /* a merge's conflicts, as compact JSON text (cycle-merge.c) */
 
   GListStore *stages;
@@ -70,6 +71,7 @@ enum {
   PROP_PROJECTION_START,
   PROP_PROJECTION_CYCLES,
   PROP_LANGUAGE,
+  PROP_CAMPAIGN_START,
   PROP_CONFLICTS,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
@@ -129,6 +131,7 @@ cycle_plan_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->uid, g_free);
+  g_clear_pointer (&self->campaign_start, g_free);
   g_clear_pointer (&self->conflicts, g_free);
   g_clear_pointer (&self->stage_ids, g_hash_table_unref);
   g_clear_pointer (&self->content_ids, g_hash_table_unref);
@@ -177,6 +180,9 @@ cycle_plan_get_property (GObject    *object,
       break;
     case PROP_LANGUAGE:
       g_value_set_string (value, cycle_plan_get_language (self));
+      break;
+    case PROP_CAMPAIGN_START:
+      g_value_set_string (value, cycle_plan_get_campaign_start (self));
       break;
     case PROP_CONFLICTS:
       g_value_set_string (value, self->conflicts);
@@ -238,6 +244,9 @@ cycle_plan_set_property (GObject      *object,
     case PROP_LANGUAGE:
       cycle_plan_set_language (self, g_value_get_string (value));
       break;
+    case PROP_CAMPAIGN_START:
+      cycle_plan_set_campaign_start (self, g_value_get_string (value));
+      break;
     case PROP_CONFLICTS:
       _cycle_plan_set_conflicts_json (self, g_value_get_string (value));
       break;
@@ -285,6 +294,9 @@ cycle_plan_class_init (CyclePlanClass *klass)
     g_param_spec_uint ("projection-cycles", N_("Cycles"), NULL,
                        0, CYCLE_PLAN_MAX_PROJECTION_CYCLES, 0, rw);
   properties[PROP_LANGUAGE] = g_param_spec_string ("language", N_("Language"), NULL, "", rw);
+  /* A launch campaign's first day, YYYY-MM-DD; "" for a plan that is not one (cycle-campaign.h) */
+  properties[PROP_CAMPAIGN_START] =
+    g_param_spec_string ("campaign-start", N_("Campaign Start"), NULL, "", rw);
   /* What a merge could not decide (cycle-merge.h): compact JSON text, NULL when nothing. A
    * property so that resolving a conflict is undone like any other edit. */
   properties[PROP_CONFLICTS] = g_param_spec_string ("conflicts", NULL, NULL, NULL, rw);
@@ -469,6 +481,22 @@ cycle_plan_set_language (CyclePlan  *self,
   g_return_if_fail (CYCLE_IS_PLAN (self));
   g_return_if_fail (cycle_language_is_valid (language));
   _cycle_set_string (self, &self->language, language, properties[PROP_LANGUAGE]);
+}
+
+const char *
+cycle_plan_get_campaign_start (CyclePlan *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PLAN (self), NULL);
+  return _cycle_str (self->campaign_start);
+}
+
+void
+cycle_plan_set_campaign_start (CyclePlan  *self,
+                               const char *start)
+{
+  g_return_if_fail (CYCLE_IS_PLAN (self));
+  g_return_if_fail (cycle_date_is_valid (start));
+  _cycle_set_string (self, &self->campaign_start, start, properties[PROP_CAMPAIGN_START]);
 }
 
 JsonObject *

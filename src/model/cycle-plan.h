@@ -66,6 +66,12 @@ void          cycle_plan_set_projection_start  (CyclePlan    *self,
 guint         cycle_plan_get_projection_cycles (CyclePlan    *self);
 void          cycle_plan_set_projection_cycles (CyclePlan    *self,
                                                 guint         cycles);
+/* A launch campaign's first day (YYYY-MM-DD), from which each stage's days in stage make its
+ * window on the calendar (cycle-campaign.h); "" for a plan that is not a campaign (an always-on
+ * cycle publishes at every stage at once). Undoable like every edit. */
+const char   *cycle_plan_get_campaign_start (CyclePlan  *self);
+void          cycle_plan_set_campaign_start (CyclePlan  *self,
+                                             const char *start);
 /* The plan's own identity: a random word ("k3f9q0…", letters, digits, "-", "_" or ".", at most
  * 64), made once and kept in the file as "uid", so that a calendar knows the plan's content
  * again when it is exported twice (iCalendar UIDs, cycle_export_ics()). "" for a plan that has

@@ -40,6 +40,7 @@ struct _CycleProjection
   double          *first;      /* the first cycle's volume: people who came in at the top */
   double          *next_rate;
   double          *cumulative;
+  int             *start_day;  /* days from the top's first day, -1 unknown (stage timing) */
   GPtrArray       *missing;   /* CycleLink */
   GPtrArray       *invalid;   /* CycleStage */
 };
@@ -72,6 +73,7 @@ cycle_projection_unref (CycleProjection *self)
   g_free (self->first);
   g_free (self->next_rate);
   g_free (self->cumulative);
+  g_free (self->start_day);
   g_ptr_array_unref (self->missing);
   g_ptr_array_unref (self->invalid);
   g_free (self);
@@ -359,6 +361,7 @@ cycle_projection_compute (CyclePlan  *plan,
   self->first = g_new (double, n);
   self->next_rate = g_new (double, n);
   self->cumulative = g_new (double, n);
+  self->start_day = g_new (int, MAX (n, 1));
   self->missing = g_ptr_array_new_with_free_func (g_object_unref);
   self->invalid = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -367,6 +370,7 @@ cycle_projection_compute (CyclePlan  *plan,
     {
       self->stages[i] = g_list_model_get_item (stages_model, i);
       self->volume[i] = self->first[i] = self->next_rate[i] = self->cumulative[i] = NAN;
+      self->start_day[i] = -1;
       g_hash_table_insert (index, self->stages[i], GUINT_TO_POINTER (i + 1));
     }
 
@@ -430,6 +434,27 @@ cycle_projection_compute (CyclePlan  *plan,
   self->top = top;
 
   order = topological_order (n, top, edges, out_edges_of, self->on_path);
+
+  /* Stage timing, along the same order: a stage starts when the first people can reach it, the
+   * earliest of its predecessors' start + days in stage; after a stage without days, unknown. */
+  self->start_day[top] = 0;
+  for (guint k = 0; k < order->len; k++)
+    {
+      guint u = g_array_index (order, guint, k);
+      GArray *out = out_edges_of[u];
+      int days = cycle_stage_get_days (self->stages[u]);
+
+      if (self->start_day[u] < 0 || days < 0)
+        continue;
+      for (guint j = 0; out != NULL && j < out->len; j++)
+        {
+          Edge *e = &g_array_index (edges, Edge, g_array_index (out, guint, j));
+          int day = self->start_day[u] + days;
+
+          if (e->followed && (self->start_day[e->to] < 0 || day < self->start_day[e->to]))
+            self->start_day[e->to] = day;
+        }
+    }
 
   sum = g_new0 (double, n);
   for (guint i = 0; i < edges->len; i++)
@@ -703,6 +728,14 @@ cycle_projection_has_next_step (CycleProjection *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (index < self->n_stages, FALSE);
   return self->has_next[index];
+}
+
+int
+cycle_projection_get_start_day (CycleProjection *self,
+                                guint            index)
+{
+  g_return_val_if_fail (self != NULL && index < self->n_stages, -1);
+  return self->start_day[index];
 }
 
 double

@@ -115,6 +115,12 @@ double            cycle_projection_get_referred_share (CycleProjection *self,
 double            cycle_projection_get_cumulative (CycleProjection  *self,
                                                    guint             index);
 
+/* Stage timing (a launch campaign, cycle-campaign.h): the day the stage starts, counted from the
+ * top's first day (0) along the followed next steps: the earliest of its predecessors' start +
+ * days in stage. -1 off the path, or when a stage before it has no days in stage. */
+int               cycle_projection_get_start_day  (CycleProjection  *self,
+                                                   guint             index);
+
 /* The links whose rate the projection needed and did not have, in the plan's link order. */
 guint             cycle_projection_get_n_missing  (CycleProjection  *self);
 CycleLink        *cycle_projection_get_missing    (CycleProjection  *self,

@@ -103,3 +103,30 @@ cycle_accessible_name_list_item (GtkWidget *child,
                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY, label_widget, NULL,
                                     -1);
 }
+
+void
+cycle_accessible_show_error (GtkWidget  *field,
+                             GtkLabel   *label,
+                             const char *message)
+{
+  g_return_if_fail (GTK_IS_WIDGET (field));
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_text (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (field),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (field),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}

@@ -27,4 +27,10 @@ void cycle_accessible_name_switchers (GtkWidget  *root,
 void cycle_accessible_name_list_item (GtkWidget  *child,
                                       GtkWidget  *label_widget);
 
+/* Shows @message (NULL: none) in @label under @field, marks @field as an error for the eye and
+ * invalid for screen readers, which also hear @message as its description. */
+void cycle_accessible_show_error     (GtkWidget  *field,
+                                      GtkLabel   *label,
+                                      const char *message);
+
 G_END_DECLS

@@ -11,8 +11,11 @@
 # whatever month today is), finds "Grind size, explained with one picture" among the items of
 # the day heard as "Tuesday 1 December 2026, 2 items", selects it (its "click" action) and
 # presses Alt+Right (plain `xdotool`): the item is then heard on Wednesday 2 December and no
-# longer on the 1st. Ctrl+Z puts it back on the 1st. Output: TAP.
+# longer on the 1st. Ctrl+Z puts it back on the 1st. The copy is a launch campaign starting on
+# 28 November 2026 (Visitors: 3 days in stage, then Leads: 14): the days of December are heard
+# with the stage whose window holds them (the 1st opens Leads' window). Output: TAP.
 
+import json
 import os
 import re
 import shutil
@@ -71,8 +74,13 @@ def main():
     cycle = sys.argv[1]
     workdir = sys.argv[3] if len(sys.argv) > 3 else None
     tmp, path = temp_copy(sys.argv[2], "plan.cycle", "cycle-calendar-atspi-", workdir)
+    with open(path, encoding="utf-8") as f:
+        document = json.load(f)
+    document["campaign_start"] = "2026-11-28"
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(document, f, ensure_ascii=False, indent=2)
 
-    plan(6)
+    plan(7)
     app_process = start_app([cycle, path])
     try:
         app = wait_for_app(app_process)
@@ -105,7 +113,11 @@ def main():
         check("Previous and Next reach December 2026", month == target)
 
         first = wait_for("1 December and its items",
-                         lambda: day_node(app, "Tuesday 1 December 2026, 2 items"))
+                         lambda: day_node(app, "Tuesday 1 December 2026, Leads stage, 2 items"))
+        check("1 December is heard in the campaign's Leads stage, 30 November in Visitors",
+              first is not None and
+              find(app, lambda n: (n.name or "") == "Monday 30 November 2026, Visitors stage")
+              is not None)
         item = item_in(first)
         if not check("the item is heard among the items of Tuesday 1 December", item is not None):
             return
@@ -114,14 +126,16 @@ def main():
         click(item)
         key("alt+Right")
         moved = wait_for("the item on 2 December",
-                         lambda: item_in(day_node(app, "Wednesday 2 December 2026, 1 item")))
+                         lambda: item_in(day_node(app, "Wednesday 2 December 2026, "
+                                                  "Leads stage, 1 item")))
         check("Alt+Right moves it to Wednesday 2 December, and only there",
               moved is not None and
-              item_in(day_node(app, "Tuesday 1 December 2026, 1 item")) is None)
+              item_in(day_node(app, "Tuesday 1 December 2026, Leads stage, 1 item")) is None)
 
         key("ctrl+z")
         back = wait_for("the item back on 1 December",
-                        lambda: item_in(day_node(app, "Tuesday 1 December 2026, 2 items")))
+                        lambda: item_in(day_node(app, "Tuesday 1 December 2026, "
+                                                 "Leads stage, 2 items")))
         check("Undo puts it back on Tuesday 1 December", back is not None)
     finally:
         stop_app(app_process)

@@ -1,5 +1,6 @@
 /* test-checks-ui.c: the findings panel, the stages' badges, the coverage matrix and the purpose
- * page, on plans with known findings, on a real (virtual) display
+ * page (with a launch campaign's start, its windows on the calendar and its notes), on plans
+ * with known findings, on a real (virtual) display
  *
  * Copyright 2026 The Cycle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,8 +11,11 @@
 #include "config.h"
 
 #include "cycle-application.h"
+#include "cycle-calendar-day.h"
 #include "cycle-canvas-private.h"
 #include "cycle-checker.h"
+#include "cycle-content-calendar.h"
+#include "cycle-content-view.h"
 #include "cycle-coverage-view.h"
 #include "cycle-findings-panel.h"
 #include "cycle-language-row.h"
@@ -455,6 +459,115 @@ test_language (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (row)), ==, 3);
 }
 
+static gboolean
+is_campaign_row (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                           "Campaign start");
+}
+
+static gboolean
+is_error_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "error");
+}
+
+static gboolean
+day_has_stage (CycleContentCalendar *calendar,
+               const char           *iso,
+               CycleStage           *stage)
+{
+  GtkWidget *day = cycle_content_calendar_find_day (calendar, iso);
+
+  g_assert_nonnull (day);
+  return g_ptr_array_find (cycle_calendar_day_get_stages (CYCLE_CALENDAR_DAY (day)), stage,
+                           NULL);
+}
+
+/* A launch campaign's start, typed on the purpose page as people type dates (a wrong one is
+ * refused, saying why), undoable; each stage's window then shows on the calendar's days, and
+ * content outside it is a note. */
+static void
+test_campaign (Fixture       *fixture,
+               gconstpointer  data)
+{
+  CyclePurposePage *page;
+  GtkWidget *row;
+  GtkWidget *error_label;
+  CycleContentView *view;
+  CycleContentCalendar *calendar;
+  CycleStage *s1 = cycle_plan_find_stage (fixture->plan, "s1");
+  CycleStage *s2 = cycle_plan_find_stage (fixture->plan, "s2");
+  g_autoptr(CycleContent) content = NULL;
+
+  cycle_stage_set_days (s1, 7);
+  cycle_stage_set_days (s2, 14);
+  content = g_list_model_get_item (cycle_stage_get_content (s2), 0);
+  g_assert_nonnull (content);
+  cycle_content_set_due (content, "2027-04-30");
+  cycle_plan_seal_undo (fixture->plan);
+
+  page = CYCLE_PURPOSE_PAGE (find_widget (GTK_WIDGET (fixture->window),
+                                          CYCLE_TYPE_PURPOSE_PAGE));
+  show_page (fixture, "purpose");
+  row = ui_test_find_widget_full (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, FALSE, is_campaign_row,
+                                  NULL);
+  g_assert_nonnull (row);
+  error_label = ui_test_find_widget_full (GTK_WIDGET (page), GTK_TYPE_LABEL, FALSE,
+                                          is_error_label, NULL);
+  g_assert_nonnull (error_label);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+
+  /* Not a date: said, and nothing changes */
+  gtk_editable_set_text (GTK_EDITABLE (row), "2/30/2027");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_cmpstr (cycle_plan_get_campaign_start (fixture->plan), ==, "");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   "“2/30/2027” is not a day of the calendar");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+
+  /* A date as people type it */
+  gtk_editable_set_text (GTK_EDITABLE (row), "3/1/2027");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_cmpstr (cycle_plan_get_campaign_start (fixture->plan), ==, "2027-03-01");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "03/01/2027");
+
+  /* The windows on the calendar: s1 from 1 to 7 March, s2 from 8 to 21 March */
+  view = CYCLE_CONTENT_VIEW (find_widget (GTK_WIDGET (fixture->window),
+                                          CYCLE_TYPE_CONTENT_VIEW));
+  calendar = cycle_content_view_get_calendar (view);
+  show_page (fixture, "content");
+  cycle_content_view_set_page (view, "calendar");
+  cycle_content_calendar_show_day (calendar, "2027-03-01");
+  ui_test_wait_for_draw (GTK_WIDGET (calendar));
+  g_assert_true (day_has_stage (calendar, "2027-03-01", s1));
+  g_assert_true (day_has_stage (calendar, "2027-03-07", s1));
+  g_assert_false (day_has_stage (calendar, "2027-03-08", s1));
+  g_assert_true (day_has_stage (calendar, "2027-03-08", s2));
+  g_assert_true (day_has_stage (calendar, "2027-03-21", s2));
+  g_assert_false (day_has_stage (calendar, "2027-03-22", s2));
+  /* Content after its stage's window: a note */
+  ui_test_wait_until (cycle_checker_count (fixture->checker, CYCLE_SEVERITY_INFO) > 0);
+  {
+    g_autofree char *key = g_strconcat ("campaign:window:",
+                                        cycle_item_get_id (CYCLE_ITEM (content)), NULL);
+
+    g_assert_nonnull (cycle_checker_lookup (fixture->checker, key));
+  }
+
+  /* Undone like any edit: no campaign, no windows */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpstr (cycle_plan_get_campaign_start (fixture->plan), ==, "");
+  cycle_content_calendar_show_day (calendar, "2027-03-01");
+  g_assert_false (day_has_stage (calendar, "2027-03-01", s1));
+  show_page (fixture, "purpose");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -477,6 +590,8 @@ main (int   argc,
               fixture_set_up, test_projection, fixture_tear_down);
   g_test_add ("/checks-ui/language", Fixture, "sales-talk.cycle",
               fixture_set_up, test_language, fixture_tear_down);
+  g_test_add ("/checks-ui/campaign", Fixture, "clean-funnel.cycle",
+              fixture_set_up, test_campaign, fixture_tear_down);
 
   return ui_test_run (app);
 }

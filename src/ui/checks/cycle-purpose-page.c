@@ -1,4 +1,5 @@
-/* cycle-purpose-page.c: the plan's title, language, purpose (why / how / what) and description
+/* cycle-purpose-page.c: the plan's title, language, campaign start, purpose (why / how / what)
+ * and description
  *
  * Each field is bound to one property of the plan through its setter, so every change is an undo
  * step (the model merges quick edits of one field); leaving a field seals the step. The
@@ -40,6 +41,8 @@ struct _CyclePurposePage
 
   /* Template widgets */
   AdwEntryRow       *title_row;
+  AdwEntryRow       *campaign_row;
+  GtkLabel          *campaign_error_label;
   GtkTextView       *why_view;
   GtkTextView       *how_view;
   GtkTextView       *what_view;
@@ -161,12 +164,63 @@ sync_field (CyclePurposePage *self,
   self->syncing = FALSE;
 }
 
+/* ------------------------------------------------------------------------------------------------
+ * The campaign's start: typed as people type dates, applied with Enter or the apply button
+ */
+
+static void
+show_campaign_error (CyclePurposePage *self,
+                     const char       *message)
+{
+  cycle_accessible_show_error (GTK_WIDGET (self->campaign_row), self->campaign_error_label,
+                               message);
+}
+
+static void
+sync_campaign (CyclePurposePage *self)
+{
+  g_autofree char *shown = cycle_date_format_input (self->plan != NULL
+                                                    ? cycle_plan_get_campaign_start (self->plan)
+                                                    : "");
+
+  self->syncing = TRUE;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->campaign_row)), shown) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->campaign_row), shown);
+  self->syncing = FALSE;
+  show_campaign_error (self, NULL);
+}
+
+static void
+on_campaign_row_apply_cb (CyclePurposePage *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (
+                                        GTK_EDITABLE (self->campaign_row))));
+  g_autofree char *iso = NULL;
+  g_autofree char *problem = NULL;
+
+  if (self->plan == NULL)
+    return;
+
+  if (text[0] != '\0' && !cycle_date_parse_input (text, &iso, &problem))
+    {
+      /* What was typed stays, to be corrected */
+      show_campaign_error (self, problem);
+      return;
+    }
+  cycle_plan_set_campaign_start (self->plan, iso != NULL ? iso : "");
+  cycle_plan_seal_undo (self->plan);
+  sync_campaign (self);
+}
+
 static void
 on_plan_notify_cb (CyclePurposePage *self,
                    GParamSpec       *pspec,
                    CyclePlan        *plan)
 {
   const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "campaign-start"))
+    sync_campaign (self);
 
   for (guint i = 0; i < N_FIELDS; i++)
     if (g_str_equal (name, field_props[i]))
@@ -233,6 +287,7 @@ cycle_purpose_page_set_plan (CyclePurposePage *self,
 
   for (guint i = 0; i < N_FIELDS; i++)
     sync_field (self, i);
+  sync_campaign (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
@@ -314,6 +369,9 @@ cycle_purpose_page_class_init (CyclePurposePageClass *klass)
                                                "/org/example/Cycle/ui/cycle-purpose-page.ui");
   g_type_ensure (CYCLE_TYPE_LANGUAGE_ROW);
   gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, title_row);
+  gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, campaign_row);
+  gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, campaign_error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_campaign_row_apply_cb);
   gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, why_view);
   gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, how_view);
   gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, what_view);

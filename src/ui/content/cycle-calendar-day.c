@@ -7,6 +7,10 @@
  * moving to another month changes their content rather than making new widgets. The "+N more"
  * list is made only when it opens. Screen readers
  * hear the day as "Tuesday 1 December 2026, 3 items", then each item.
+ *
+ * In a launch campaign, the stages whose window (cycle-campaign.h) holds the day show as thin
+ * bands of their colours along the day's top edge, and by name on the window's first day and at
+ * the start of each week; screen readers hear them on every day ("…, Visitors stage, 3 items").
  */
 
 #define G_LOG_DOMAIN "cycle-calendar-day"
@@ -17,6 +21,7 @@
 
 #include "cycle-calendar-day.h"
 #include "cycle-calendar-item.h"
+#include "cycle-stage.h"
 
 struct _CycleCalendarDay
 {
@@ -24,7 +29,9 @@ struct _CycleCalendarDay
 
   GDate           date;
   GPtrArray      *items;     /* borrowed CycleContent */
+  GPtrArray      *stages;    /* CycleStage whose campaign window holds the day (refs) */
   GtkLabel       *heading;
+  GtkLabel       *stage_label;
   GtkBox         *list;
   GtkMenuButton  *more_button;
   GtkBox         *more_list;
@@ -69,6 +76,41 @@ fill (GtkBox    *box,
     }
 }
 
+/* "Visitors, Leads": the names of the day's campaign stages */
+static char *
+join_stage_names (GPtrArray *stages)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      if (i > 0)
+        /* Translators: between the names of campaign stages on a day, "Visitors, Leads" */
+        g_string_append (names, _(", "));
+      g_string_append (names, cycle_stage_get_name (g_ptr_array_index (stages, i)));
+    }
+
+  return g_string_free (names, FALSE);
+}
+
+void
+cycle_calendar_day_set_stages (CycleCalendarDay *self,
+                               GPtrArray        *stages,
+                               gboolean          show_names)
+{
+  g_autofree char *names = NULL;
+
+  g_return_if_fail (CYCLE_IS_CALENDAR_DAY (self));
+
+  g_ptr_array_set_size (self->stages, 0);
+  for (guint i = 0; stages != NULL && i < stages->len; i++)
+    g_ptr_array_add (self->stages, g_object_ref (g_ptr_array_index (stages, i)));
+  names = join_stage_names (self->stages);
+  gtk_label_set_text (self->stage_label, names);
+  gtk_widget_set_visible (GTK_WIDGET (self->stage_label), show_names && self->stages->len > 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 void
 cycle_calendar_day_set_day (CycleCalendarDay *self,
                             const GDate      *date,
@@ -80,6 +122,7 @@ cycle_calendar_day_set_day (CycleCalendarDay *self,
 {
   char text[128];
   g_autofree char *spoken = NULL;
+  g_autofree char *day_text = NULL;
   guint shown;
 
   g_return_if_fail (CYCLE_IS_CALENDAR_DAY (self));
@@ -115,11 +158,22 @@ cycle_calendar_day_set_day (CycleCalendarDay *self,
 
   /* Translators: a day as a screen reader says it, "Tuesday 1 December 2026" */
   g_date_strftime (text, sizeof text, _("%A %-d %B %Y"), date);
+  if (self->stages->len > 0)
+    {
+      g_autofree char *names = join_stage_names (self->stages);
+
+      /* Translators: a day of a launch campaign as a screen reader says it, with the stages
+       * whose window holds it: "Tuesday 1 December 2026, Visitors stage" */
+      day_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s stage", "%s, %s stages",
+                                               self->stages->len), text, names);
+    }
+  else
+    day_text = g_strdup (text);
   if (items->len == 0)
-    spoken = g_strdup (text);
+    spoken = g_strdup (day_text);
   else
     spoken = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u item", "%s, %u items",
-                                           items->len), text, items->len);
+                                           items->len), day_text, items->len);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
                                   -1);
 
@@ -139,6 +193,14 @@ cycle_calendar_day_get_date (CycleCalendarDay *self)
   g_return_val_if_fail (CYCLE_IS_CALENDAR_DAY (self), NULL);
 
   return &self->date;
+}
+
+GPtrArray *
+cycle_calendar_day_get_stages (CycleCalendarDay *self)
+{
+  g_return_val_if_fail (CYCLE_IS_CALENDAR_DAY (self), NULL);
+
+  return self->stages;
 }
 
 GPtrArray *
@@ -170,6 +232,28 @@ fill_more_list (GtkMenuButton *button,
   CycleCalendarDay *self = user_data;
 
   fill (self->more_list, self->items, 0, self->items->len);
+}
+
+/* The campaign stages' colours as thin bands along the top edge, side by side */
+static void
+cycle_calendar_day_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  CycleCalendarDay *self = CYCLE_CALENDAR_DAY (widget);
+  float width = (float) gtk_widget_get_width (widget) - 8;
+
+  GTK_WIDGET_CLASS (cycle_calendar_day_parent_class)->snapshot (widget, snapshot);
+  for (guint i = 0; i < self->stages->len && width > 0; i++)
+    {
+      float band = width / (float) self->stages->len;
+      CycleStage *stage = g_ptr_array_index (self->stages, i);
+      GdkRGBA color;
+
+      if (!gdk_rgba_parse (&color, cycle_stage_get_color (stage)))
+        color = (GdkRGBA) { 0.5, 0.5, 0.5, 1.0 };
+      gtk_snapshot_append_color (snapshot, &color,
+                                 &GRAPHENE_RECT_INIT (4 + band * (float) i, 1, band, 3));
+    }
 }
 
 static gboolean
@@ -207,6 +291,7 @@ cycle_calendar_day_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->stages, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cycle_calendar_day_parent_class)->dispose (object);
 }
@@ -218,6 +303,7 @@ cycle_calendar_day_class_init (CycleCalendarDayClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cycle_calendar_day_dispose;
+  widget_class->snapshot = cycle_calendar_day_snapshot;
 
   signals[CONTENT_DROPPED] = g_signal_new ("content-dropped", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -238,6 +324,7 @@ cycle_calendar_day_init (CycleCalendarDay *self)
   GtkWidget *scrolled;
 
   self->items = g_ptr_array_new ();
+  self->stages = g_ptr_array_new_with_free_func (g_object_unref);
   g_date_clear (&self->date, 1);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
@@ -249,6 +336,14 @@ cycle_calendar_day_init (CycleCalendarDay *self)
   gtk_label_set_xalign (self->heading, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->heading), "day-number");
   gtk_widget_set_parent (GTK_WIDGET (self->heading), GTK_WIDGET (self));
+
+  self->stage_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->stage_label, 0);
+  gtk_label_set_ellipsize (self->stage_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (self->stage_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->stage_label), "stage-window");
+  gtk_widget_set_visible (GTK_WIDGET (self->stage_label), FALSE);
+  gtk_widget_set_parent (GTK_WIDGET (self->stage_label), GTK_WIDGET (self));
 
   self->list = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
   gtk_widget_set_parent (GTK_WIDGET (self->list), GTK_WIDGET (self));

@@ -28,6 +28,14 @@ void         cycle_calendar_day_set_day    (CycleCalendarDay *self,
                                             gboolean          in_month,
                                             gboolean          today,
                                             gboolean          long_heading);
+/* The stages (borrowed CycleStage, referenced) whose launch-campaign window holds the day, or
+ * NULL: bands of their colours, their names when @show_names, and what screen readers hear.
+ * Set before cycle_calendar_day_set_day (), which makes the accessible label. */
+void         cycle_calendar_day_set_stages (CycleCalendarDay *self,
+                                            GPtrArray        *stages,
+                                            gboolean          show_names);
+/* The campaign stages whose window holds the day (CycleStage) */
+GPtrArray   *cycle_calendar_day_get_stages (CycleCalendarDay *self);
 const GDate *cycle_calendar_day_get_date   (CycleCalendarDay *self);
 /* The content it shows, or would in its "+N more" list */
 GPtrArray   *cycle_calendar_day_get_items  (CycleCalendarDay *self);

@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "cycle-calendar-day.h"
+#include "cycle-campaign.h"
 #include "cycle-calendar-item.h"
 #include "cycle-content-calendar.h"
 #include "cycle-date-index.h"
@@ -41,6 +42,7 @@ struct _CycleContentCalendar
 
   GDate               selected;
   gboolean            week;
+  gboolean            stale;   /* refreshed when next mapped */
   CycleCalendarDay   *days[N_DAYS];
   GtkWidget          *weekdays[7];
 
@@ -76,15 +78,19 @@ get_first_day (CycleContentCalendar *self,
 }
 
 static void
-refresh (CycleContentCalendar *self)
+refresh_now (CycleContentCalendar *self)
 {
   GPtrArray *items[N_DAYS];
+  g_autoptr(GArray) windows = NULL;
+  g_autoptr(GPtrArray) stages = NULL;
+  gboolean starts = FALSE;
   GtkFilter *filter = NULL;
   guint n_days = self->week ? 7 : N_DAYS;
   g_autofree char *today = NULL;
   GDate first, day;
   char text[128];
 
+  self->stale = FALSE;
   get_first_day (self, &first);
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -97,6 +103,11 @@ refresh (CycleContentCalendar *self)
   else
     for (guint i = 0; i < n_days; i++)
       items[i] = g_ptr_array_new ();
+
+  /* A launch campaign's stage windows: a few stages, computed again on each refresh (the
+   * calendar also refreshes when it is shown, after days in stage were edited elsewhere) */
+  windows = self->plan != NULL ? cycle_campaign_compute_windows (self->plan) : NULL;
+  stages = g_ptr_array_new ();
 
   if (self->query != NULL && cycle_content_query_is_active (self->query))
     filter = cycle_content_query_get_filter (self->query);
@@ -112,6 +123,22 @@ refresh (CycleContentCalendar *self)
         for (guint j = items[i]->len; j-- > 0;)
           if (!gtk_filter_match (filter, g_ptr_array_index (items[i], j)))
             g_ptr_array_remove_index (items[i], j);
+
+      g_ptr_array_set_size (stages, 0);
+      for (guint w = 0; windows != NULL && w < windows->len; w++)
+        {
+          const CycleStageWindow *window = &g_array_index (windows, CycleStageWindow, w);
+
+          if (g_date_compare (&day, &window->first) >= 0 &&
+              g_date_compare (&day, &window->last) <= 0)
+            {
+              g_ptr_array_add (stages, window->stage);
+              starts = starts || g_date_compare (&day, &window->first) == 0;
+            }
+        }
+      /* Names where a window starts, and at the start of each week */
+      cycle_calendar_day_set_stages (self->days[i], stages, self->week || i % 7 == 0 || starts);
+      starts = FALSE;
 
       cycle_date_to_iso (&day, iso);
       cycle_calendar_day_set_day (self->days[i], &day, items[i],
@@ -134,6 +161,20 @@ refresh (CycleContentCalendar *self)
     /* Translators: the month the calendar shows, "December 2026"; see the strftime() manual */
     g_date_strftime (text, sizeof text, _("%B %Y"), &self->selected);
   gtk_label_set_text (self->title_label, text);
+}
+
+/* A calendar off screen only notes that it is out of date: setting the plan, the query and the
+ * month before it is shown (or edits while another page is) then cost one refresh, when it is
+ * mapped (and before a day is looked up). */
+static void
+refresh (CycleContentCalendar *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  refresh_now (self);
 }
 
 static void
@@ -184,6 +225,8 @@ find_day (CycleContentCalendar *self,
 {
   guint n = self->week ? 7 : N_DAYS;
 
+  if (self->stale)
+    refresh_now (self);
   for (guint i = 0; i < n; i++)
     if (g_date_compare (cycle_calendar_day_get_date (self->days[i]), date) == 0)
       return self->days[i];
@@ -475,7 +518,17 @@ static void
 on_index_changed_cb (CycleContentCalendar *self)
 {
   refresh (self);
-  gtk_filter_changed (GTK_FILTER (self->undated_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Content given a date, or whose date was cleared: the undated list is filtered again, over the
+ * items it shows (given a date) or those it does not (cleared), in chunks (incremental) — not at
+ * each reschedule, and never in one go over the whole plan. */
+static void
+on_undated_changed_cb (CycleContentCalendar *self,
+                       gboolean              more)
+{
+  gtk_filter_changed (GTK_FILTER (self->undated_filter),
+                      more ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
 }
 
 static gboolean
@@ -529,17 +582,22 @@ cycle_content_calendar_set_plan (CycleContentCalendar *self,
     return;
 
   if (self->index != NULL)
-    g_signal_handlers_disconnect_by_func (self->index, on_index_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->index, on_index_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->index, on_undated_changed_cb, self);
+    }
   g_clear_object (&self->index);
   g_set_object (&self->plan, plan);
-  /* The list model first: it must have taken content added to the plan before the index, told
-   * of the same addition, asks it to filter again (or it would list the content twice). */
+  /* The list model follows the plan's content itself; the index only says when content was
+   * given a date or lost it (undated-changed). */
   gtk_filter_list_model_set_model (self->undated,
                                    plan != NULL ? cycle_plan_get_all_content (plan) : NULL);
   if (plan != NULL)
     {
       self->index = cycle_date_index_new (plan);
       g_signal_connect_swapped (self->index, "changed", G_CALLBACK (on_index_changed_cb), self);
+      g_signal_connect_swapped (self->index, "undated-changed",
+                                G_CALLBACK (on_undated_changed_cb), self);
     }
   refresh (self);
 }
@@ -665,6 +723,8 @@ cycle_content_calendar_init (CycleContentCalendar *self)
   gtk_multi_filter_append (GTK_MULTI_FILTER (self->undated_every),
                            GTK_FILTER (self->undated_filter));
   self->undated = gtk_filter_list_model_new (NULL, GTK_FILTER (self->undated_every));
+  /* A new plan's 100 000 items are filtered over the next frames, not before the first */
+  gtk_filter_list_model_set_incremental (self->undated, TRUE);
   g_signal_connect (factory, "setup", G_CALLBACK (on_undated_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (on_undated_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_undated_unbind_cb), NULL);
@@ -672,6 +732,10 @@ cycle_content_calendar_init (CycleContentCalendar *self)
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (
                                                                    self->undated))));
   gtk_list_view_set_model (self->undated_view, selection);
+
+  /* What changed while off screen; days in stage are edited on another page, so the campaign's
+   * windows are computed again here in any case */
+  g_signal_connect (self, "map", G_CALLBACK (refresh_now), NULL);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

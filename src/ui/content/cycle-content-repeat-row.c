@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cycle-accessible.h"
 #include "cycle-content-cells.h"
 #include "cycle-content-repeat-row.h"
 #include "cycle-enum-labels.h"
@@ -92,20 +93,7 @@ static void
 show_until_error (CycleContentRepeatRow *self,
                   const char            *message)
 {
-  gtk_label_set_text (self->until_error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->until_error_label), message != NULL);
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->until_row), "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (self->until_row),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->until_row), "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->until_row),
-                                  GTK_ACCESSIBLE_STATE_INVALID);
-    }
+  cycle_accessible_show_error (GTK_WIDGET (self->until_row), self->until_error_label, message);
 }
 
 /* The widgets follow the content: the summary, the unit, what can be set, the end date. */
