@@ -59,18 +59,6 @@ set_error (CycleDateRow *self,
 
   g_free (self->error);
   self->error = g_steal_pointer (&message);
-  if (self->error != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self), "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (self),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_INVALID);
-    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 

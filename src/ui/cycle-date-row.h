@@ -19,9 +19,10 @@ GtkWidget  *cycle_date_row_new       (void);
  * error; emits nothing. */
 void        cycle_date_row_set_date  (CycleDateRow *self,
                                       const char   *date);
-/* What was typed, as a date that is not understood: why, for a label under the row ("“31/04”
- * is not a day of the calendar. Choose it in the calendar."), or NULL. The row itself is marked
- * as an error, for the eye and for screen readers. Notified as "error". */
+/* What was typed, as a date that is not understood: why ("“31/04” is not a day of the
+ * calendar. Choose it in the calendar."), or NULL. Notified as "error": show it with
+ * cycle_accessible_show_error() (the row marked, the reason in a label and for screen
+ * readers). */
 const char *cycle_date_row_get_error (CycleDateRow *self);
 
 /* ::date-changed (const char *date, gboolean chosen): the person gave a date (YYYY-MM-DD, ""

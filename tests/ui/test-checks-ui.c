@@ -322,6 +322,14 @@ test_coverage_cell (Fixture       *fixture,
  * The purpose page
  */
 
+/* A grid of the page's own, not the one inside a date field's calendar */
+static gboolean
+is_not_in_calendar (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return gtk_widget_get_ancestor (widget, GTK_TYPE_CALENDAR) == NULL;
+}
+
 static void
 test_purpose (Fixture       *fixture,
               gconstpointer  data)
@@ -368,7 +376,8 @@ test_purpose (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, title);
 
   /* The projection is no longer at the bottom of the page: it has a page of its own. */
-  g_assert_null (find_widget (GTK_WIDGET (page), GTK_TYPE_GRID));
+  g_assert_null (ui_test_find_widget_full (GTK_WIDGET (page), GTK_TYPE_GRID, FALSE,
+                                           is_not_in_calendar, NULL));
   g_assert_null (find_widget (GTK_WIDGET (page), GTK_TYPE_SPIN_BUTTON));
 }
 
@@ -522,16 +531,16 @@ test_campaign (Fixture       *fixture,
 
   /* Not a date: said, and nothing changes */
   gtk_editable_set_text (GTK_EDITABLE (row), "2/30/2027");
-  g_signal_emit_by_name (row, "apply");
+  g_signal_emit_by_name (row, "entry-activated");
   g_assert_cmpstr (cycle_plan_get_campaign_start (fixture->plan), ==, "");
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
-                   "“2/30/2027” is not a day of the calendar");
+                   "“2/30/2027” is not a day of the calendar. Choose it in the calendar.");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
 
   /* A date as people type it */
   gtk_editable_set_text (GTK_EDITABLE (row), "3/1/2027");
-  g_signal_emit_by_name (row, "apply");
+  g_signal_emit_by_name (row, "entry-activated");
   g_assert_cmpstr (cycle_plan_get_campaign_start (fixture->plan), ==, "2027-03-01");
   g_assert_false (gtk_widget_get_visible (error_label));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "03/01/2027");

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "cycle-accessible.h"
+#include "cycle-date-row.h"
 #include "cycle-language-row.h"
 #include "cycle-purpose-page.h"
 
@@ -41,7 +42,7 @@ struct _CyclePurposePage
 
   /* Template widgets */
   AdwEntryRow       *title_row;
-  AdwEntryRow       *campaign_row;
+  CycleDateRow      *campaign_row;
   GtkLabel          *campaign_error_label;
   GtkTextView       *why_view;
   GtkTextView       *how_view;
@@ -165,51 +166,38 @@ sync_field (CyclePurposePage *self,
 }
 
 /* ------------------------------------------------------------------------------------------------
- * The campaign's start: typed as people type dates, applied with Enter or the apply button
+ * The campaign's start: typed as people type dates, or chosen in a calendar (CycleDateRow)
  */
-
-static void
-show_campaign_error (CyclePurposePage *self,
-                     const char       *message)
-{
-  cycle_accessible_show_error (GTK_WIDGET (self->campaign_row), self->campaign_error_label,
-                               message);
-}
 
 static void
 sync_campaign (CyclePurposePage *self)
 {
-  g_autofree char *shown = cycle_date_format_input (self->plan != NULL
-                                                    ? cycle_plan_get_campaign_start (self->plan)
-                                                    : "");
+  cycle_date_row_set_date (self->campaign_row,
+                           self->plan != NULL ? cycle_plan_get_campaign_start (self->plan) : "");
+}
 
-  self->syncing = TRUE;
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->campaign_row)), shown) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->campaign_row), shown);
-  self->syncing = FALSE;
-  show_campaign_error (self, NULL);
+/* Each date given is a step of its own. */
+static void
+on_campaign_date_changed_cb (CyclePurposePage *self,
+                             const char       *date,
+                             gboolean          chosen,
+                             CycleDateRow     *row)
+{
+  if (self->plan == NULL || self->syncing)
+    return;
+
+  cycle_plan_seal_undo (self->plan);
+  cycle_plan_set_campaign_start (self->plan, date);
+  cycle_plan_seal_undo (self->plan);
 }
 
 static void
-on_campaign_row_apply_cb (CyclePurposePage *self)
+on_campaign_error_notify_cb (CyclePurposePage *self,
+                             GParamSpec       *pspec,
+                             CycleDateRow     *row)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (
-                                        GTK_EDITABLE (self->campaign_row))));
-  g_autofree char *iso = NULL;
-  g_autofree char *problem = NULL;
-
-  if (self->plan == NULL)
-    return;
-
-  if (text[0] != '\0' && !cycle_date_parse_input (text, &iso, &problem))
-    {
-      /* What was typed stays, to be corrected */
-      show_campaign_error (self, problem);
-      return;
-    }
-  cycle_plan_set_campaign_start (self->plan, iso != NULL ? iso : "");
-  cycle_plan_seal_undo (self->plan);
-  sync_campaign (self);
+  cycle_accessible_show_error (GTK_WIDGET (row), self->campaign_error_label,
+                               cycle_date_row_get_error (row));
 }
 
 static void
@@ -368,10 +356,12 @@ cycle_purpose_page_class_init (CyclePurposePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-purpose-page.ui");
   g_type_ensure (CYCLE_TYPE_LANGUAGE_ROW);
+  g_type_ensure (CYCLE_TYPE_DATE_ROW);
   gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, title_row);
   gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, campaign_row);
   gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, campaign_error_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_campaign_row_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_campaign_date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_campaign_error_notify_cb);
   gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, why_view);
   gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, how_view);
   gtk_widget_class_bind_template_child (widget_class, CyclePurposePage, what_view);

@@ -398,10 +398,8 @@ on_due_error_notify_cb (CycleContentEditor *self,
                         GParamSpec         *pspec,
                         CycleDateRow       *row)
 {
-  const char *error = cycle_date_row_get_error (row);
-
-  gtk_label_set_label (self->due_error_label, error != NULL ? error : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->due_error_label), error != NULL);
+  cycle_accessible_show_error (GTK_WIDGET (row), self->due_error_label,
+                               cycle_date_row_get_error (row));
 }
 
 /* ------------------------------------------------------------------------------------------------
