@@ -32,11 +32,12 @@
 static gboolean
 spot_is_free (CycleCanvas *self,
               double       x,
-              double       y)
+              double       y,
+              double       width,
+              double       height)
 {
   CycleRect spot = { x - FREE_SPOT_GAP, y - FREE_SPOT_GAP,
-                     CYCLE_STAGE_WIDTH + 2 * FREE_SPOT_GAP,
-                     CYCLE_STAGE_HEIGHT + 2 * FREE_SPOT_GAP };
+                     width + 2 * FREE_SPOT_GAP, height + 2 * FREE_SPOT_GAP };
 
   for (guint i = 0; i < self->stage_widgets->len; i++)
     {
@@ -51,12 +52,13 @@ spot_is_free (CycleCanvas *self,
   return TRUE;
 }
 
-/* The free spot nearest to (x, y) in the free layout, searching outwards ring by ring. */
-static void
-find_free_spot (CycleCanvas *self,
-                double       x,
-                double       y,
-                CyclePoint  *out)
+void
+_cycle_canvas_find_free_spot (CycleCanvas *self,
+                              double       x,
+                              double       y,
+                              double       width,
+                              double       height,
+                              CyclePoint  *out)
 {
   for (int ring = 0; ring < 400; ring++)
     {
@@ -69,7 +71,7 @@ find_free_spot (CycleCanvas *self,
               continue;
             cx = x + i * FREE_SPOT_STEP;
             cy = y + j * FREE_SPOT_STEP;
-            if (spot_is_free (self, cx, cy))
+            if (spot_is_free (self, cx, cy, width, height))
               {
                 out->x = round (cx);
                 out->y = round (cy);
@@ -83,9 +85,18 @@ find_free_spot (CycleCanvas *self,
 }
 
 static void
-preferred_spot (CycleCanvas *self,
-                double      *x,
-                double      *y)
+find_free_spot (CycleCanvas *self,
+                double       x,
+                double       y,
+                CyclePoint  *out)
+{
+  _cycle_canvas_find_free_spot (self, x, y, CYCLE_STAGE_WIDTH, CYCLE_STAGE_HEIGHT, out);
+}
+
+void
+_cycle_canvas_preferred_spot (CycleCanvas *self,
+                              double      *x,
+                              double      *y)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -158,7 +169,7 @@ cycle_canvas_add_stage (CycleCanvas      *self,
     {
       double x, y;
 
-      preferred_spot (self, &x, &y);
+      _cycle_canvas_preferred_spot (self, &x, &y);
       find_free_spot (self, x, y, &spot);
     }
 
