@@ -260,14 +260,7 @@ paste_text (CycleCanvas *self,
       return;
     }
 
-  g_hash_table_remove_all (self->selected_stages);
-  g_hash_table_remove_all (self->selected_links);
-  for (guint i = 0; i < added->len; i++)
-    g_hash_table_add (self->selected_stages, g_ptr_array_index (added, i));
-  self->anchor = g_ptr_array_index (added, added->len - 1);
-  _cycle_canvas_selection_changed (self);
-  _cycle_canvas_focus_stage (self, self->anchor);
-  _cycle_canvas_scroll_to_stage (self, self->anchor);
+  _cycle_canvas_select_new_stages (self, added);
 
   if (added->len == 1)
     /* Translators: a notification; %s is the name of the stage */

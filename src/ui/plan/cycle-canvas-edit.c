@@ -336,11 +336,20 @@ cycle_canvas_duplicate_selection (CycleCanvas *self)
   }
   cycle_plan_end_group (self->plan);
 
+  _cycle_canvas_select_new_stages (self, copies);
+}
+
+void
+_cycle_canvas_select_new_stages (CycleCanvas *self,
+                                 GPtrArray   *stages)
+{
+  g_return_if_fail (stages->len > 0);
+
   g_hash_table_remove_all (self->selected_stages);
   g_hash_table_remove_all (self->selected_links);
-  for (guint i = 0; i < copies->len; i++)
-    g_hash_table_add (self->selected_stages, g_ptr_array_index (copies, i));
-  self->anchor = g_ptr_array_index (copies, copies->len - 1);
+  for (guint i = 0; i < stages->len; i++)
+    g_hash_table_add (self->selected_stages, g_ptr_array_index (stages, i));
+  self->anchor = g_ptr_array_index (stages, stages->len - 1);
   _cycle_canvas_selection_changed (self);
   _cycle_canvas_focus_stage (self, self->anchor);
   _cycle_canvas_scroll_to_stage (self, self->anchor);

@@ -328,6 +328,10 @@ void              _cycle_canvas_find_free_spot     (CycleCanvas  *self,
                                                     double        height,
                                                     CyclePoint   *out);
 
+/* Selects @stages (not empty), just added, alone; the last one gets the focus, in view. */
+void              _cycle_canvas_select_new_stages  (CycleCanvas  *self,
+                                                    GPtrArray    *stages);
+
 /* cycle-canvas-clipboard.c: copy, cut and paste of stages, and the plan's picture */
 void              _cycle_canvas_copy_selection     (CycleCanvas  *self,
                                                     gboolean      cut);
