@@ -982,9 +982,7 @@ cycle_content_duplicate (CycleContent *content)
   CyclePlan *plan;
   CycleStage *stage;
   g_autoptr(CycleContent) copy = NULL;
-  g_autofree GParamSpec **pspecs = NULL;
   g_autofree char *title = NULL;
-  guint n_pspecs;
 
   g_return_val_if_fail (CYCLE_IS_CONTENT (content), NULL);
 
@@ -993,21 +991,8 @@ cycle_content_duplicate (CycleContent *content)
   g_return_val_if_fail (plan != NULL && stage != NULL, NULL);
 
   copy = cycle_content_new (NULL);
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (content), &n_pspecs);
-  for (guint i = 0; i < n_pspecs; i++)
-    {
-      GValue value = G_VALUE_INIT;
-
-      /* The id is the plan's to give; the stage is where the copy is added. */
-      if (pspecs[i]->owner_type != CYCLE_TYPE_CONTENT ||
-          (pspecs[i]->flags & G_PARAM_WRITABLE) == 0)
-        continue;
-
-      g_value_init (&value, pspecs[i]->value_type);
-      g_object_get_property (G_OBJECT (content), pspecs[i]->name, &value);
-      g_object_set_property (G_OBJECT (copy), pspecs[i]->name, &value);
-      g_value_unset (&value);
-    }
+  /* Every field but the id; the stage is where the copy is added. */
+  _cycle_item_copy_fields (CYCLE_ITEM (content), CYCLE_ITEM (copy));
 
   /* Translators: the title of a copy of a piece of content; %s is the original's title */
   title = g_strdup_printf (_("%s (copy)"), cycle_content_get_title (content));

@@ -18,6 +18,7 @@
 #include "cycle-format.h"
 #include "cycle-merge.h"
 #include "cycle-plan-io.h"
+#include "cycle-plan-part.h"
 
 #define MIB (G_GUINT64_CONSTANT (1024) * 1024)
 #define HASH_CHUNK (256 * 1024)
@@ -499,44 +500,41 @@ cycle_document_check_plan (CyclePlan  *plan,
                            GFile      *file,
                            GError    **error)
 {
-  guint n_stages, n_links, n_personas, n_content;
+  CyclePlanCounts n;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (CYCLE_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  n_stages = g_list_model_get_n_items (cycle_plan_get_stages (plan));
-  n_links = g_list_model_get_n_items (cycle_plan_get_links (plan));
-  n_personas = g_list_model_get_n_items (cycle_plan_get_personas (plan));
-  n_content = g_list_model_get_n_items (cycle_plan_get_all_content (plan));
-  if (n_stages <= CYCLE_PLAN_MAX_STAGES && n_links <= CYCLE_PLAN_MAX_LINKS &&
-      n_personas <= CYCLE_PLAN_MAX_PERSONAS && n_content <= CYCLE_PLAN_MAX_CONTENT)
+  cycle_plan_count_items (plan, &n);
+  if (n.stages <= CYCLE_PLAN_MAX_STAGES && n.links <= CYCLE_PLAN_MAX_LINKS &&
+      n.personas <= CYCLE_PLAN_MAX_PERSONAS && n.content <= CYCLE_PLAN_MAX_CONTENT)
     return cycle_document_check_size (bytes, file, error);
 
   name = g_file_get_parse_name (file);
-#define TOO_MANY(n, limit, format)                                                      \
+#define TOO_MANY(count, limit, format)                                                  \
   G_STMT_START {                                                                        \
-    g_autofree char *n_text = cycle_format_count (n);                                   \
+    g_autofree char *n_text = cycle_format_count (count);                               \
     g_autofree char *limit_text = cycle_format_count (limit);                           \
     g_set_error (error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_TOO_LARGE, format, name,     \
                  n_text, limit_text);                                                   \
   } G_STMT_END
-  if (n_stages > CYCLE_PLAN_MAX_STAGES)
+  if (n.stages > CYCLE_PLAN_MAX_STAGES)
     /* Translators: the file name, then two numbers such as "20,000" */
-    TOO_MANY (n_stages, CYCLE_PLAN_MAX_STAGES,
+    TOO_MANY (n.stages, CYCLE_PLAN_MAX_STAGES,
               _("Could not save “%s”: the plan has %s stages, and Cycle opens plans of at most "
                 "%s stages. Nothing was written; split the plan or remove stages."));
-  else if (n_links > CYCLE_PLAN_MAX_LINKS)
-    TOO_MANY (n_links, CYCLE_PLAN_MAX_LINKS,
+  else if (n.links > CYCLE_PLAN_MAX_LINKS)
+    TOO_MANY (n.links, CYCLE_PLAN_MAX_LINKS,
               _("Could not save “%s”: the plan has %s links, and Cycle opens plans of at most "
                 "%s links. Nothing was written; split the plan or remove links."));
-  else if (n_personas > CYCLE_PLAN_MAX_PERSONAS)
-    TOO_MANY (n_personas, CYCLE_PLAN_MAX_PERSONAS,
+  else if (n.personas > CYCLE_PLAN_MAX_PERSONAS)
+    TOO_MANY (n.personas, CYCLE_PLAN_MAX_PERSONAS,
               _("Could not save “%s”: the plan has %s personas, and Cycle opens plans of at most "
                 "%s personas. Nothing was written; remove personas."));
   else
-    TOO_MANY (n_content, CYCLE_PLAN_MAX_CONTENT,
+    TOO_MANY (n.content, CYCLE_PLAN_MAX_CONTENT,
               _("Could not save “%s”: the plan has %s content items, and Cycle opens plans of "
                 "at most %s. Nothing was written; split the plan or remove content."));
 #undef TOO_MANY

@@ -546,10 +546,10 @@ header_column (const char *name)
   return -1;
 }
 
-static gpointer
-find_named (GListModel *model,
-            const char *name,
-            const char *(*get_name) (gpointer))
+gpointer
+_cycle_find_named (GListModel *model,
+                   const char *name,
+                   const char *(*get_name) (gpointer))
 {
   g_autofree char *folded = g_utf8_casefold (name, -1);
 
@@ -698,8 +698,8 @@ cycle_csv_import_new (CyclePlan   *plan,
       if (cell[0][0] == '\0' && default_stage != NULL)
         stage = default_stage;
       else
-        stage = find_named (cycle_plan_get_stages (plan), cell[0],
-                            (const char *(*) (gpointer)) cycle_stage_get_name);
+        stage = _cycle_find_named (cycle_plan_get_stages (plan), cell[0],
+                                   (const char *(*) (gpointer)) cycle_stage_get_name);
       if (stage == NULL)
         {
           g_ptr_array_add (said, g_strdup_printf (_("Row %u: the plan has no stage “%s”; "
@@ -717,9 +717,9 @@ cycle_csv_import_new (CyclePlan   *plan,
 
       if (cell[1][0] != '\0')
         {
-          CyclePersona *persona = find_named (cycle_plan_get_personas (plan), cell[1],
-                                              (const char *(*) (gpointer))
-                                              cycle_persona_get_name);
+          CyclePersona *persona = _cycle_find_named (cycle_plan_get_personas (plan), cell[1],
+                                                     (const char *(*) (gpointer))
+                                                     cycle_persona_get_name);
           if (persona != NULL)
             cycle_content_set_persona (content, persona);
           else

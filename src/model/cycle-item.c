@@ -278,3 +278,33 @@ _cycle_set_object (gpointer    object,
 
   return TRUE;
 }
+
+void
+_cycle_item_copy_fields (CycleItem *from,
+                         CycleItem *to)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  g_return_if_fail (CYCLE_IS_ITEM (from));
+  g_return_if_fail (G_OBJECT_TYPE (from) == G_OBJECT_TYPE (to));
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (from), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GValue value = G_VALUE_INIT;
+
+      /* The id is the plan's to give; derived properties are read-only. */
+      if (pspecs[i]->owner_type == CYCLE_TYPE_ITEM ||
+          (pspecs[i]->flags & G_PARAM_WRITABLE) == 0 ||
+          (pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+        continue;
+
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (G_OBJECT (from), pspecs[i]->name, &value);
+      g_object_set_property (G_OBJECT (to), pspecs[i]->name, &value);
+      g_value_unset (&value);
+    }
+
+  _cycle_item_take_extras (to, cycle_json_members_copy (_cycle_item_get_unknown (from)));
+}

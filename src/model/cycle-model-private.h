@@ -42,6 +42,16 @@ _cycle_str (const char *s)
   return s != NULL ? s : "";
 }
 
+/* The item of @model whose name (@get_name) is @name, case aside (g_utf8_casefold ()): how
+ * imports and pastes find a stage or a persona by name (cycle-export.c). Borrowed, or NULL. */
+gpointer     _cycle_find_named       (GListModel   *model,
+                                      const char   *name,
+                                      const char *(*get_name) (gpointer));
+/* Copies every field of @from to @to (items of one type): the writable properties, references
+ * to other items included, and the members Cycle does not know; not the id (cycle-item.c). */
+void         _cycle_item_copy_fields (CycleItem    *from,
+                                      CycleItem    *to);
+
 void         _cycle_item_set_plan    (CycleItem    *self,
                                       CyclePlan    *plan);
 void         _cycle_item_take_extras (CycleItem    *self,

@@ -598,6 +598,37 @@ remove_stage_action (GtkWidget  *widget,
   forward_to_canvas (widget, "canvas.delete", NULL);
 }
 
+/* win.cut-stages, win.copy-stages, win.paste-stages: the main menu's way to the canvas's
+ * clipboard actions (canvas.cut…), which its keys reach only with the focus on the canvas. */
+static void
+stages_clipboard_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CycleWindow *self = CYCLE_WINDOW (widget);
+  const char *canvas_action = g_str_equal (action_name, "win.cut-stages") ? "canvas.cut"
+                              : g_str_equal (action_name, "win.copy-stages") ? "canvas.copy"
+                              : "canvas.paste";
+
+  gtk_widget_activate_action (GTK_WIDGET (self->canvas), canvas_action, NULL);
+}
+
+/* Ctrl+V on an empty plan, where the canvas is not shown to take its keys: the stages pasted
+ * start the plan. */
+static gboolean
+paste_on_empty_plan_cb (GtkWidget *widget,
+                        GVariant  *args,
+                        gpointer   user_data)
+{
+  CycleWindow *self = CYCLE_WINDOW (widget);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "plan") != 0 ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->plan_stack), "empty") != 0)
+    return FALSE;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self->canvas), "canvas.paste", NULL);
+}
+
 static void
 rename_stage_action (GtkWidget  *widget,
                      const char *action_name,
@@ -705,6 +736,14 @@ _cycle_window_class_actions_init (CycleWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-editor", "editor-visible");
   gtk_widget_class_install_action (widget_class, "win.remove-stage", NULL, remove_stage_action);
   gtk_widget_class_install_action (widget_class, "win.rename-stage", NULL, rename_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.cut-stages", NULL,
+                                   stages_clipboard_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-stages", NULL,
+                                   stages_clipboard_action);
+  gtk_widget_class_install_action (widget_class, "win.paste-stages", NULL,
+                                   stages_clipboard_action);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,
+                                paste_on_empty_plan_cb, NULL);
   gtk_widget_class_install_action (widget_class, "win.add-content", NULL, add_content_action);
   gtk_widget_class_install_action (widget_class, "win.personas", NULL, personas_action);
 

@@ -298,6 +298,8 @@ _cycle_window_update_actions (CycleWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", cycle_plan_can_redo (plan));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-stage", has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-stage", has_stage);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cut-stages", has_stage);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-stages", has_stage);
 
   undo_label = cycle_plan_get_undo_label (plan);
   redo_label = cycle_plan_get_redo_label (plan);

@@ -43,6 +43,11 @@ _cycle_canvas_update_actions (CycleCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.add-stage-at", has_plan);
   gtk_widget_action_set_enabled (widget, "canvas.delete", has_selection);
   gtk_widget_action_set_enabled (widget, "canvas.duplicate", has_stage);
+  gtk_widget_action_set_enabled (widget, "canvas.copy", has_stage);
+  gtk_widget_action_set_enabled (widget, "canvas.cut", has_stage);
+  gtk_widget_action_set_enabled (widget, "canvas.paste", has_plan);
+  gtk_widget_action_set_enabled (widget, "canvas.paste-at", has_plan);
+  gtk_widget_action_set_enabled (widget, "canvas.copy-picture", has_plan);
   gtk_widget_action_set_enabled (widget, "canvas.rename", has_stage);
   gtk_widget_action_set_enabled (widget, "canvas.connect",
                                  has_stage && self->stage_widgets->len > 1);
@@ -114,6 +119,49 @@ duplicate_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   cycle_canvas_duplicate_selection (CYCLE_CANVAS (widget));
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _cycle_canvas_copy_selection (CYCLE_CANVAS (widget), FALSE);
+}
+
+static void
+cut_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  _cycle_canvas_copy_selection (CYCLE_CANVAS (widget), TRUE);
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  _cycle_canvas_paste (CYCLE_CANVAS (widget), FALSE, 0, 0);
+}
+
+static void
+paste_at_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  double x = 0, y = 0;
+
+  g_variant_get (parameter, "(dd)", &x, &y);
+  _cycle_canvas_paste (CYCLE_CANVAS (widget), TRUE, x, y);
+}
+
+static void
+copy_picture_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  cycle_canvas_copy_picture (CYCLE_CANVAS (widget));
 }
 
 static void
@@ -439,6 +487,12 @@ _cycle_canvas_class_actions_init (GtkWidgetClass *widget_class)
                                    add_stage_at_action);
   gtk_widget_class_install_action (widget_class, "canvas.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "canvas.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "canvas.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "canvas.cut", NULL, cut_action);
+  gtk_widget_class_install_action (widget_class, "canvas.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "canvas.paste-at", "(dd)", paste_at_action);
+  gtk_widget_class_install_action (widget_class, "canvas.copy-picture", NULL,
+                                   copy_picture_action);
   gtk_widget_class_install_action (widget_class, "canvas.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "canvas.activate", NULL, activate_action);
   gtk_widget_class_install_action (widget_class, "canvas.select-all", NULL, select_all_action);
@@ -459,6 +513,15 @@ _cycle_canvas_class_actions_init (GtkWidgetClass *widget_class)
   add_key (widget_class, GDK_KEY_Delete, 0, "canvas.delete");
   add_key (widget_class, GDK_KEY_KP_Delete, 0, "canvas.delete");
   add_key (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "canvas.duplicate");
+  add_key (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy");
+  add_key (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut");
+  add_key (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste");
+  add_key (widget_class, GDK_KEY_Copy, 0, "canvas.copy");
+  add_key (widget_class, GDK_KEY_Cut, 0, "canvas.cut");
+  add_key (widget_class, GDK_KEY_Paste, 0, "canvas.paste");
+  add_key (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK, "canvas.copy");
+  add_key (widget_class, GDK_KEY_Insert, GDK_SHIFT_MASK, "canvas.paste");
+  add_key (widget_class, GDK_KEY_Delete, GDK_SHIFT_MASK, "canvas.cut");
   add_key (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "canvas.select-all");
   add_key (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "canvas.connect");
   add_key (widget_class, GDK_KEY_Return, 0, "canvas.activate");

@@ -32,11 +32,12 @@
 static gboolean
 spot_is_free (CycleCanvas *self,
               double       x,
-              double       y)
+              double       y,
+              double       width,
+              double       height)
 {
   CycleRect spot = { x - FREE_SPOT_GAP, y - FREE_SPOT_GAP,
-                     CYCLE_STAGE_WIDTH + 2 * FREE_SPOT_GAP,
-                     CYCLE_STAGE_HEIGHT + 2 * FREE_SPOT_GAP };
+                     width + 2 * FREE_SPOT_GAP, height + 2 * FREE_SPOT_GAP };
 
   for (guint i = 0; i < self->stage_widgets->len; i++)
     {
@@ -51,12 +52,13 @@ spot_is_free (CycleCanvas *self,
   return TRUE;
 }
 
-/* The free spot nearest to (x, y) in the free layout, searching outwards ring by ring. */
-static void
-find_free_spot (CycleCanvas *self,
-                double       x,
-                double       y,
-                CyclePoint  *out)
+void
+_cycle_canvas_find_free_spot (CycleCanvas *self,
+                              double       x,
+                              double       y,
+                              double       width,
+                              double       height,
+                              CyclePoint  *out)
 {
   for (int ring = 0; ring < 400; ring++)
     {
@@ -69,7 +71,7 @@ find_free_spot (CycleCanvas *self,
               continue;
             cx = x + i * FREE_SPOT_STEP;
             cy = y + j * FREE_SPOT_STEP;
-            if (spot_is_free (self, cx, cy))
+            if (spot_is_free (self, cx, cy, width, height))
               {
                 out->x = round (cx);
                 out->y = round (cy);
@@ -83,9 +85,18 @@ find_free_spot (CycleCanvas *self,
 }
 
 static void
-preferred_spot (CycleCanvas *self,
-                double      *x,
-                double      *y)
+find_free_spot (CycleCanvas *self,
+                double       x,
+                double       y,
+                CyclePoint  *out)
+{
+  _cycle_canvas_find_free_spot (self, x, y, CYCLE_STAGE_WIDTH, CYCLE_STAGE_HEIGHT, out);
+}
+
+void
+_cycle_canvas_preferred_spot (CycleCanvas *self,
+                              double      *x,
+                              double      *y)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -158,7 +169,7 @@ cycle_canvas_add_stage (CycleCanvas      *self,
     {
       double x, y;
 
-      preferred_spot (self, &x, &y);
+      _cycle_canvas_preferred_spot (self, &x, &y);
       find_free_spot (self, x, y, &spot);
     }
 
@@ -325,11 +336,20 @@ cycle_canvas_duplicate_selection (CycleCanvas *self)
   }
   cycle_plan_end_group (self->plan);
 
+  _cycle_canvas_select_new_stages (self, copies);
+}
+
+void
+_cycle_canvas_select_new_stages (CycleCanvas *self,
+                                 GPtrArray   *stages)
+{
+  g_return_if_fail (stages->len > 0);
+
   g_hash_table_remove_all (self->selected_stages);
   g_hash_table_remove_all (self->selected_links);
-  for (guint i = 0; i < copies->len; i++)
-    g_hash_table_add (self->selected_stages, g_ptr_array_index (copies, i));
-  self->anchor = g_ptr_array_index (copies, copies->len - 1);
+  for (guint i = 0; i < stages->len; i++)
+    g_hash_table_add (self->selected_stages, g_ptr_array_index (stages, i));
+  self->anchor = g_ptr_array_index (stages, stages->len - 1);
   _cycle_canvas_selection_changed (self);
   _cycle_canvas_focus_stage (self, self->anchor);
   _cycle_canvas_scroll_to_stage (self, self->anchor);

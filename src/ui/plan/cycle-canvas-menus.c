@@ -260,6 +260,7 @@ stage_menu (CycleCanvas *self,
 {
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenu) clipboard = g_menu_new ();
   g_autoptr(GMenu) lane = g_menu_new ();
   g_autoptr(GMenu) lane_section = g_menu_new ();
   g_autoptr(GMenu) links = g_menu_new ();
@@ -270,6 +271,11 @@ stage_menu (CycleCanvas *self,
   append_item (edit, _("D_uplicate"), "canvas.duplicate", NULL, "<Control>d");
   append_item (edit, _("_Connect to…"), "canvas.connect", NULL, "<Control>l");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+
+  append_item (clipboard, _("Cu_t"), "canvas.cut", NULL, "<Control>x");
+  append_item (clipboard, _("_Copy"), "canvas.copy", NULL, "<Control>c");
+  append_item (clipboard, _("_Paste"), "canvas.paste", NULL, "<Control>v");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (clipboard));
 
   for (guint i = 0; i < cycle_enum_count (CYCLE_TYPE_LANE); i++)
     append_item (lane, cycle_enum_get_label (CYCLE_TYPE_LANE, (int) i), "canvas.lane",
@@ -353,8 +359,12 @@ canvas_menu (CycleCanvas *self,
                g_variant_new ("(sdd)", "internal", x, y), NULL);
   append_item (add, _("Add _Journey Stage Here"), "canvas.add-stage-at",
                g_variant_new ("(sdd)", "journey", x, y), NULL);
+  append_item (add, _("_Paste Here"), "canvas.paste-at",
+               g_variant_new ("(dd)", cx, cy), NULL);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (add));
 
+  append_item (view, _("Copy the Plan as a P_icture"), "canvas.copy-picture", NULL,
+               "<Control><Shift>c");
   append_item (view, _("Select _All"), "canvas.select-all", NULL, "<Control>a");
   append_item (view, _("Show the _Whole Plan"), "canvas.zoom-fit", NULL, "<Control>0");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (view));

@@ -310,6 +310,33 @@ void              _cycle_canvas_stop_drag_routing (CycleCanvas  *self);
 CycleLink        *_cycle_canvas_find_link          (CycleCanvas  *self,
                                                     const char   *id);
 void              _cycle_canvas_rename_init        (CycleCanvas  *self);
+/* Where a new stage goes: beside the selected stage, else in the middle of the view (free
+ * layout), else at the margin (top-left corner, canvas units). */
+void              _cycle_canvas_preferred_spot     (CycleCanvas  *self,
+                                                    double       *x,
+                                                    double       *y);
+/* The free place for a @width × @height box nearest to (@x, @y), searching outwards ring by
+ * ring: no stage within a small gap of it (canvas units). */
+void              _cycle_canvas_find_free_spot     (CycleCanvas  *self,
+                                                    double        x,
+                                                    double        y,
+                                                    double        width,
+                                                    double        height,
+                                                    CyclePoint   *out);
+
+/* Selects @stages (not empty), just added, alone; the last one gets the focus, in view. */
+void              _cycle_canvas_select_new_stages  (CycleCanvas  *self,
+                                                    GPtrArray    *stages);
+
+/* cycle-canvas-clipboard.c: copy, cut and paste of stages, and the plan's picture */
+void              _cycle_canvas_copy_selection     (CycleCanvas  *self,
+                                                    gboolean      cut);
+/* Pastes the clipboard's stages beside the selection, or at (@x, @y) (canvas units) when
+ * @at is TRUE, else in the middle of the view. */
+void              _cycle_canvas_paste              (CycleCanvas  *self,
+                                                    gboolean      at,
+                                                    double        x,
+                                                    double        y);
 
 /* cycle-canvas-actions.c */
 void              _cycle_canvas_class_actions_init (GtkWidgetClass *widget_class);

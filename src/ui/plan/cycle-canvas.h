@@ -74,4 +74,23 @@ void         cycle_canvas_edit_link            (CycleCanvas     *self,
 /* Ends a drag under way as if it had not begun (Escape; undo while dragging). */
 void         cycle_canvas_cancel_drag          (CycleCanvas     *self);
 
+/* The clipboard (cycle-canvas-clipboard.c). Stages go as the .cycle file's text of a plan that
+ * holds them, their content, the links between them and the personas the content names
+ * (cycle_plan_extract_stages ()), under this type, and their names as plain text; the actions
+ * canvas.copy, canvas.cut (Ctrl+C, Ctrl+X: one undo step) and canvas.paste (Ctrl+V: one undo
+ * step, the pasted stages selected) use them, within a plan, between windows and between two
+ * Cycles. */
+#define CYCLE_STAGES_MIME_TYPE "application/x-cycle-stages+json"
+
+/* The plan's picture, as an export draws it (with its legend, light), on the clipboard as PNG
+ * (a GdkTexture) and SVG, for a slide (Ctrl+Shift+C, win.copy-picture). The PNG has
+ * cycle_canvas_picture_scale () pixels per canvas unit: CYCLE_CANVAS_PICTURE_SCALE, less for a
+ * picture that would be over CYCLE_CANVAS_PICTURE_MAX_PIXELS or _MAX_SIDE. */
+#define CYCLE_CANVAS_PICTURE_SCALE      2.0
+#define CYCLE_CANVAS_PICTURE_MAX_PIXELS (32.0 * 1024 * 1024)
+#define CYCLE_CANVAS_PICTURE_MAX_SIDE   16384.0
+void         cycle_canvas_copy_picture         (CycleCanvas     *self);
+double       cycle_canvas_picture_scale        (double           width,
+                                                double           height);
+
 G_END_DECLS
