@@ -107,5 +107,23 @@ run export plan.cycle -o plan.png --scale 9.5
 [ "$status" -eq 2 ] && pass || fail "export --scale 9.5: exit status $status"
 expect_in "export --scale" "cycle-tool export${NB}: l’échelle doit être un nombre supérieur à 0 et au plus égal à 8, et non «${NB}9.5${NB}»" "$err"
 
+# Pictures: a stage's last line, « 4 éléments  ≈ 1 156 personnes », fits its box whole in every
+# layout (set smaller when it must, never cut with « … »), with a big start volume too. The SVG
+# keeps text as text, and the PNG and the canvas draw through the same code.
+sed 's/"layout": "cycle"/"layout": "cycle", "projection_start": 1234567/' \
+  "$TMP/plan.cycle" > "$TMP/big.cycle"
+for plan in plan big; do
+  for layout in free funnel cycle two-lanes; do
+    run export "$plan.cycle" -o "$plan.$layout.svg" --layout "$layout"
+    [ "$status" -eq 0 ] && pass || fail "export $plan.cycle --layout $layout: status $status"
+    cut=$(grep -o '<text[^>]*>[^<]*\(personne\|élément\)[^<]*…</text>' "$TMP/$plan.$layout.svg")
+    [ -z "$cut" ] && pass || fail "export $plan.cycle --layout $layout: cut: $cut"
+  done
+done
+for layout in cycle funnel; do
+  grep -q "≈ 1${NN}156 personnes</text>" "$TMP/plan.$layout.svg" && pass ||
+    fail "export --layout $layout: no « ≈ 1 156 personnes »"
+done
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
