@@ -6,8 +6,11 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
+
+#include <glib/gi18n.h>
 
 #include "cycle-checker.h"
 #include "cycle-plan-io.h"
@@ -429,6 +432,52 @@ test_coverage (void)
       }
     g_assert_cmpuint (total, ==, 3);
   }
+}
+
+/* In French, the channel rows show Cycle's channel words translated, in the order of the
+ * French words (the catalog of this build directory; no French locale is needed). */
+static void
+test_coverage_french (void)
+{
+  g_autofree char *po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *mo = g_build_filename (po_dir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo",
+                                          NULL);
+  static const char * const channels[] = { "social", "email", "in-app", "retargeting ads" };
+  static const char * const expected[] = {
+    "dans l’application", "e-mail", "publicité de reciblage", "réseaux sociaux"
+  };
+  g_autoptr(CyclePlan) plan = NULL;
+  g_autoptr(CycleChecker) checker = NULL;
+  g_autoptr(CycleCoverage) coverage = NULL;
+
+  if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("the French catalog is not built");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, po_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  setlocale (LC_ALL, "");
+
+  plan = load_check_plan ("coverage.cycle");
+  for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
+    {
+      char id[8];
+
+      g_snprintf (id, sizeof id, "c%u", i + 1);
+      cycle_content_set_channel (cycle_plan_find_content (plan, id), channels[i]);
+    }
+  checker = cycle_checker_new (plan);
+  coverage = cycle_checker_get_coverage (checker, CYCLE_COVERAGE_CHANNEL);
+  g_assert_cmpuint (cycle_coverage_get_n_rows (coverage), >=, G_N_ELEMENTS (expected));
+  for (guint r = 0; r < G_N_ELEMENTS (expected); r++)
+    g_assert_cmpstr (cycle_coverage_get_row_label (coverage, r), ==, expected[r]);
+  /* The plan keeps Cycle's own words; only the view translates. */
+  g_assert_cmpstr (cycle_coverage_get_row_channel (coverage, 0), ==, "in-app");
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "");
 }
 
 static void
@@ -899,6 +948,7 @@ main (int    argc,
   g_test_add_func ("/checks/sample", test_sample);
   g_test_add_func ("/checks/fixes", test_fixes);
   g_test_add_func ("/checks/coverage", test_coverage);
+  g_test_add_func ("/checks/coverage/french", test_coverage_french);
   g_test_add_func ("/checks/signals", test_signals);
   g_test_add_func ("/checks/finalize", test_checker_finalizes);
   g_test_add_func ("/checks/incremental/sample", test_incremental_sample);
