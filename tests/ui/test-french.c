@@ -15,6 +15,7 @@
 
 #include "cycle-application.h"
 #include "cycle-content-view.h"
+#include "cycle-projection-view.h"
 #include "cycle-stage-widget.h"
 #include "cycle-window.h"
 #include "ui-test-util.h"
@@ -204,6 +205,34 @@ test_stage_tooltip (void)
   g_object_unref (widget);
 }
 
+/* The starting volume is written as every number of people is (« 1 000 », a narrow no-break
+ * space), and read back as people type it. */
+static void
+test_projection_start (void)
+{
+  CyclePlan *plan = ui_test_load_sample ();
+  GtkWidget *view = cycle_projection_view_new ();
+  GtkSpinButton *spin;
+
+  cycle_projection_view_set_plan (CYCLE_PROJECTION_VIEW (view), plan);
+  ui_test_present_in_window (view);
+  spin = GTK_SPIN_BUTTON (ui_test_find_widget (view, GTK_TYPE_SPIN_BUTTON, TRUE));
+  g_assert_nonnull (spin);
+  ui_test_wait_for_draw (GTK_WIDGET (spin));
+
+  g_object_set (view, "projection-start", 1000.0, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "1\u202f000");
+  gtk_editable_set_text (GTK_EDITABLE (spin), "2 500");
+  gtk_spin_button_update (spin);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 2500.0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "2\u202f500");
+  g_assert_cmpfloat (cycle_projection_view_get_projection_start (CYCLE_PROJECTION_VIEW (view)),
+                     ==, 2500.0);
+
+  ui_test_destroy_toplevels ();
+  g_assert_finalize_object (plan);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +265,7 @@ main (int   argc,
   g_test_add_func ("/french/window", test_window_in_french);
   g_test_add_func ("/french/table-headers", test_table_headers);
   g_test_add_func ("/french/stage-tooltip", test_stage_tooltip);
+  g_test_add_func ("/french/projection-start", test_projection_start);
 
   return ui_test_run (app);
 }
