@@ -13,35 +13,10 @@
 import re
 import sys
 
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
+from po_entries import entries   # noqa: E402
+
 NBSP_LIKE = re.compile('[\u00a0\u202f]')
-
-
-def entries(path):
-    text = open(path, encoding='utf-8').read()
-    for block in text.split('\n\n'):
-        current = None
-        parts = {'msgid': [], 'msgstr': []}
-        reference = ''
-        obsolete = False
-        for line in block.split('\n'):
-            if line.startswith('#~'):
-                obsolete = True
-            if line.startswith('#:'):
-                reference = reference or line[3:].split(' ')[0]
-                continue
-            match = re.match(r'^(msgid|msgstr)(\[\d+\])? (".*")$', line)
-            if match:
-                current = match.group(1)
-                parts[current].append(match.group(3))
-            elif line.startswith('"') and current is not None:
-                parts[current].append(line)
-        if not parts['msgid'] or obsolete:
-            continue
-        unquote = lambda chunks: ''.join(eval(chunk) for chunk in chunks)   # noqa: E731
-        msgid = unquote(parts['msgid'])
-        msgstr = unquote(parts['msgstr'])
-        if msgid and msgstr:
-            yield reference, msgid, msgstr
 
 
 def code_spans(cell):
@@ -104,6 +79,8 @@ def main():
     problems = []
     for path in (ui_po, help_po):
         for reference, msgid, msgstr in entries(path):
+            if not msgid or not msgstr:
+                continue
             if any(msgid.startswith(prefix) for prefix in exceptions):
                 continue
             english = msgid.replace('_', '')

@@ -6,15 +6,13 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <string.h>
-
-#include <glib/gi18n.h>
 
 #include "cycle-checker.h"
 #include "cycle-plan-io.h"
 #include "cycle-projection.h"
+#include "test-language.h"
 
 /* Helpers */
 
@@ -439,9 +437,6 @@ test_coverage (void)
 static void
 test_coverage_french (void)
 {
-  g_autofree char *po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  g_autofree char *mo = g_build_filename (po_dir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo",
-                                          NULL);
   static const char * const channels[] = { "social", "email", "in-app", "retargeting ads" };
   static const char * const expected[] = {
     "dans l’application", "e-mail", "publicité de reciblage", "réseaux sociaux"
@@ -450,15 +445,8 @@ test_coverage_french (void)
   g_autoptr(CycleChecker) checker = NULL;
   g_autoptr(CycleCoverage) coverage = NULL;
 
-  if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
-    {
-      g_test_skip ("the French catalog is not built");
-      return;
-    }
-  bindtextdomain (GETTEXT_PACKAGE, po_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  setlocale (LC_ALL, "");
+  if (!test_language_french ())
+    return;
 
   plan = load_check_plan ("coverage.cycle");
   for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
@@ -476,8 +464,7 @@ test_coverage_french (void)
   /* The plan keeps Cycle's own words; only the view translates. */
   g_assert_cmpstr (cycle_coverage_get_row_channel (coverage, 0), ==, "in-app");
 
-  g_setenv ("LANGUAGE", "en", TRUE);
-  setlocale (LC_ALL, "");
+  test_language_english ();
 }
 
 static void

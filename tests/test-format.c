@@ -18,6 +18,7 @@
 #include "cycle-format.h"
 #include "cycle-link.h"
 #include "cycle-stage.h"
+#include "test-language.h"
 
 typedef char *(*FormatFunc) (double value);
 
@@ -149,25 +150,11 @@ test_english (void)
 static void
 test_french (void)
 {
-  g_autofree char *po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  g_autofree char *mo = g_build_filename (po_dir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo",
-                                          NULL);
-
-  if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
-    {
-      g_test_skip ("the French catalog is not built");
-      return;
-    }
-
-  bindtextdomain (GETTEXT_PACKAGE, po_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  setlocale (LC_ALL, "");
-
+  if (!test_language_french ())
+    return;
   check_all (TRUE);
 
-  g_setenv ("LANGUAGE", "en", TRUE);
-  setlocale (LC_ALL, "");
+  test_language_english ();
   check_all (FALSE);
 }
 

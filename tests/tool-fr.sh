@@ -27,27 +27,9 @@ fi
 NB=$'\u00a0'     # no-break space: before « : », inside « »
 NN=$'\u202f'     # narrow no-break space: between groups of digits, before « ; ? ! »
 
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-
-passed=0
-failed=0
-
-pass () {
-  passed=$((passed + 1))
-}
-
-fail () {
-  failed=$((failed + 1))
-  echo "FAIL: $*"
-}
-
-# run ARGS…: runs cycle-tool in $TMP; sets $out, $err and $status
-run () {
-  out=$(cd "$TMP" && "$CYCLE_TOOL_FR" "$@" 2>"$TMP/stderr")
-  status=$?
-  err=$(cat "$TMP/stderr")
-}
+CYCLE_TOOL=$CYCLE_TOOL_FR
+# shellcheck source=tool-common.sh
+source "$SRCDIR/tool-common.sh"
 
 # expect_in WHAT TEXT HAYSTACK
 expect_in () {
@@ -72,7 +54,7 @@ expect_not_in () {
 cp "$SAMPLE" "$TMP/plan.cycle"
 
 # check: the severity and the summary, colons after a no-break space, no English quotes
-run check plan.cycle
+run "$TMP" check plan.cycle
 [ "$status" -eq 0 ] && pass || fail "check: exit status $status"
 expect_in "check" "plan.cycle${NB}: avertissement${NB}: «${NB}Newsletter pop-up on the home page${NB}» demande une adresse e-mail à «${NB}Visitors${NB}»" "$out"
 expect_in "check" "plan.cycle${NB}: remarque${NB}: «${NB}Prospects${NB}» n’a aucun contenu" "$out"
@@ -80,7 +62,7 @@ expect_in "check summary" "plan.cycle${NB}: 0 erreur, 2 avertissements, 4 remarq
 expect_not_in "check" "[^${NB}]:|[“”\"]| [;?!]" "$out"
 
 # project: the volumes and the people grouped with a narrow no-break space, a decimal comma
-run project plan.cycle
+run "$TMP" project plan.cycle
 [ "$status" -eq 0 ] && pass || fail "project: exit status $status"
 expect_in "project" "Visitors     1${NN}156,07" "$out"
 expect_in "project" "1${NN}000 personnes entrent par «${NB}Visitors${NB}»" "$out"
@@ -88,7 +70,7 @@ expect_not_in "project" "[0-9]{4}|[0-9] [0-9]{3}|[“”]" "$out"
 
 # A value the plan file does not allow: the expected ones in « guillemets »
 sed 's/"layout": "cycle"/"layout": "spiral"/' "$TMP/plan.cycle" > "$TMP/spiral.cycle"
-run validate spiral.cycle
+run "$TMP" validate spiral.cycle
 [ "$status" -eq 1 ] && pass || fail "validate spiral.cycle: exit status $status"
 expect_in "unknown layout" "«${NB}spiral${NB}»" "$out$err"
 expect_in "unknown layout" "«${NB}free${NB}», «${NB}funnel${NB}»" "$out$err"
@@ -97,13 +79,13 @@ expect_not_in "unknown layout" "[“”]" "$out$err"
 # A number out of range: written by the formatter, not as %g would (1e+12)
 sed 's/"layout": "cycle"/"layout": "cycle", "projection_start": 25000000000000/' \
   "$TMP/plan.cycle" > "$TMP/huge.cycle"
-run validate huge.cycle
+run "$TMP" validate huge.cycle
 [ "$status" -eq 1 ] && pass || fail "validate huge.cycle: exit status $status"
 expect_in "people entering" "de 0 à 1${NN}000${NN}000${NN}000${NN}000, et non 25${NN}000${NN}000${NN}000${NN}000" "$out$err"
 expect_not_in "people entering" "e\\+" "$out$err"
 
 # A usage error: « cycle-tool export : », the typed value in « guillemets », the limit formatted
-run export plan.cycle -o plan.png --scale 9.5
+run "$TMP" export plan.cycle -o plan.png --scale 9.5
 [ "$status" -eq 2 ] && pass || fail "export --scale 9.5: exit status $status"
 expect_in "export --scale" "cycle-tool export${NB}: l’échelle doit être un nombre supérieur à 0 et au plus égal à 8, et non «${NB}9.5${NB}»" "$err"
 
@@ -114,7 +96,7 @@ sed 's/"layout": "cycle"/"layout": "cycle", "projection_start": 1234567/' \
   "$TMP/plan.cycle" > "$TMP/big.cycle"
 for plan in plan big; do
   for layout in free funnel cycle two-lanes; do
-    run export "$plan.cycle" -o "$plan.$layout.svg" --layout "$layout"
+    run "$TMP" export "$plan.cycle" -o "$plan.$layout.svg" --layout "$layout"
     [ "$status" -eq 0 ] && pass || fail "export $plan.cycle --layout $layout: status $status"
     cut=$(grep -o '<text[^>]*>[^<]*\(personne\|élément\)[^<]*…</text>' "$TMP/$plan.$layout.svg")
     [ -z "$cut" ] && pass || fail "export $plan.cycle --layout $layout: cut: $cut"
