@@ -202,24 +202,21 @@ cycle_format_parse_number (const char *text,
                            double     *value)
 {
   g_autoptr(GString) digits = g_string_new (NULL);
-  const char *group = group_separator ();
   gboolean comma_groups;
   char *end = NULL;
   double v;
 
   g_return_val_if_fail (value != NULL, FALSE);
-  if (text == NULL)
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return FALSE;
 
-  /* Spaces of any kind, and the language's own separator, group digits. */
+  /* Spaces of any kind group digits (the translations' separators are a space or ","). */
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F ||
-          (group[0] != '\0' && strncmp (p, group, strlen (group)) == 0 && group[0] != ','))
-        continue;
-      g_string_append_unichar (digits, c);
+      if (!g_unichar_isspace (c) && c != 0x00A0 && c != 0x202F)
+        g_string_append_unichar (digits, c);
     }
   if (digits->len == 0)
     return FALSE;
