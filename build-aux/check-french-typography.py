@@ -10,31 +10,11 @@
 import re
 import sys
 
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
+from po_entries import entries   # noqa: E402
+
 NBSP = '\u00a0'
 NNBSP = '\u202f'
-
-
-def entries(path):
-    text = open(path, encoding='utf-8').read()
-    for block in text.split('\n\n'):
-        current = None
-        parts = {'msgid': [], 'msgstr': []}
-        reference = ''
-        for line in block.split('\n'):
-            if line.startswith('#:'):
-                reference = reference or line[3:].split(' ')[0]
-                continue
-            match = re.match(r'^(msgid|msgstr)(\[\d+\])? (".*")$', line)
-            if match:
-                current = match.group(1)
-                parts[current].append(match.group(3))
-            elif line.startswith('"') and current is not None:
-                parts[current].append(line)
-        if not parts['msgid']:
-            continue
-        unquote = lambda chunks: ''.join(eval(chunk) for chunk in chunks)   # noqa: E731
-        yield reference, unquote(parts['msgid']), unquote(parts['msgstr'])
-
 
 RULES = [
     (re.compile(r' :'), 'a plain space before “:” (use a no-break space)'),

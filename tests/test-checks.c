@@ -12,6 +12,7 @@
 #include "cycle-checker.h"
 #include "cycle-plan-io.h"
 #include "cycle-projection.h"
+#include "test-language.h"
 
 /* Helpers */
 
@@ -429,6 +430,41 @@ test_coverage (void)
       }
     g_assert_cmpuint (total, ==, 3);
   }
+}
+
+/* In French, the channel rows show Cycle's channel words translated, in the order of the
+ * French words (the catalog of this build directory; no French locale is needed). */
+static void
+test_coverage_french (void)
+{
+  static const char * const channels[] = { "social", "email", "in-app", "retargeting ads" };
+  static const char * const expected[] = {
+    "dans l’application", "e-mail", "publicité de reciblage", "réseaux sociaux"
+  };
+  g_autoptr(CyclePlan) plan = NULL;
+  g_autoptr(CycleChecker) checker = NULL;
+  g_autoptr(CycleCoverage) coverage = NULL;
+
+  if (!test_language_french ())
+    return;
+
+  plan = load_check_plan ("coverage.cycle");
+  for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
+    {
+      char id[8];
+
+      g_snprintf (id, sizeof id, "c%u", i + 1);
+      cycle_content_set_channel (cycle_plan_find_content (plan, id), channels[i]);
+    }
+  checker = cycle_checker_new (plan);
+  coverage = cycle_checker_get_coverage (checker, CYCLE_COVERAGE_CHANNEL);
+  g_assert_cmpuint (cycle_coverage_get_n_rows (coverage), >=, G_N_ELEMENTS (expected));
+  for (guint r = 0; r < G_N_ELEMENTS (expected); r++)
+    g_assert_cmpstr (cycle_coverage_get_row_label (coverage, r), ==, expected[r]);
+  /* The plan keeps Cycle's own words; only the view translates. */
+  g_assert_cmpstr (cycle_coverage_get_row_channel (coverage, 0), ==, "in-app");
+
+  test_language_english ();
 }
 
 static void
@@ -913,6 +949,7 @@ main (int    argc,
   g_test_add_func ("/checks/sample", test_sample);
   g_test_add_func ("/checks/fixes", test_fixes);
   g_test_add_func ("/checks/coverage", test_coverage);
+  g_test_add_func ("/checks/coverage/french", test_coverage_french);
   g_test_add_func ("/checks/signals", test_signals);
   g_test_add_func ("/checks/finalize", test_checker_finalizes);
   g_test_add_func ("/checks/incremental/sample", test_incremental_sample);

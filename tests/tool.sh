@@ -16,50 +16,8 @@ BROKEN=$SRCDIR/data/broken
 SAMPLES=$SRCDIR/../data/samples
 export LC_ALL=C.UTF-8
 
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-
-passed=0
-failed=0
-
-pass () {
-  passed=$((passed + 1))
-}
-
-fail () {
-  failed=$((failed + 1))
-  echo "FAIL: $*"
-}
-
-# run DIR ARGS…: runs cycle-tool in DIR; sets $out, $err and $status
-run () {
-  local dir=$1
-  shift
-  out=$(cd "$dir" && "$CYCLE_TOOL" "$@" 2>"$TMP/stderr")
-  status=$?
-  err=$(cat "$TMP/stderr")
-}
-
-# expect_status WHAT N
-expect_status () {
-  if [ "$status" -eq "$2" ]; then
-    pass
-  else
-    fail "$1: exit status $status, expected $2"
-  fi
-}
-
-# expect_out WHAT TEXT
-expect_out () {
-  if [ "$out" == "$2" ]; then
-    pass
-  else
-    fail "$1: printed:"
-    printf '  %s\n' "$out"
-    echo "  expected:"
-    printf '  %s\n' "$2"
-  fi
-}
+# shellcheck source=tool-common.sh
+source "$SRCDIR/tool-common.sh"
 
 # Every good file: "NAME: ok", exit 0, nothing on stderr
 n_good=0

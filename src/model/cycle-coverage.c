@@ -9,9 +9,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "cycle-checker-private.h"
+#include "cycle-content.h"
 
 /* Coverage */
 
@@ -85,11 +88,17 @@ coverage_new (CycleCoverageAxis axis,
   return self;
 }
 
+/* In the order of the words shown: « dans l’application » before « e-mail » in French. */
 static int
 compare_channels (gconstpointer a,
                   gconstpointer b)
 {
-  return g_utf8_collate (*(const char * const *)a, *(const char * const *)b);
+  const char *channel_a = *(const char * const *)a;
+  const char *channel_b = *(const char * const *)b;
+  int order = g_utf8_collate (cycle_content_channel_to_display (channel_a),
+                              cycle_content_channel_to_display (channel_b));
+
+  return order != 0 ? order : strcmp (channel_a, channel_b);
 }
 
 CycleCoverage *
@@ -182,8 +191,8 @@ cycle_checker_get_coverage (CycleChecker      *self,
         {
           coverage->channels[r] = g_strdup (g_ptr_array_index (channels, r));
           /* Cycle's own channel words in the interface's language, the team's as typed. */
-          coverage->labels[r] = g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "content channel",
-                                                        g_ptr_array_index (channels, r)));
+          coverage->labels[r] =
+            g_strdup (cycle_content_channel_to_display (g_ptr_array_index (channels, r)));
         }
       coverage->labels[none] = g_strdup (_("No channel"));
 

@@ -281,8 +281,9 @@ cycle_enum_list_nicks (GType enum_type)
   const EnumEntry *entries = lookup_entries (enum_type, &n);
   GString *str = g_string_new (NULL);
 
+  /* The same strings as the checks' lists of names, so that French gets « guillemets ». */
   for (guint i = 0; entries != NULL && i < n; i++)
-    g_string_append_printf (str, "%s“%s”", i > 0 ? ", " : "", entries[i].nick);
+    g_string_append_printf (str, i > 0 ? _(", “%s”") : _("“%s”"), entries[i].nick);
 
   return g_string_free (str, FALSE);
 }

@@ -168,3 +168,80 @@ cycle_format_times (double factor)
   /* Translators: how many times something multiplies, "×1.25" */
   return g_strdup_printf (_("×%s"), number);
 }
+
+/* "1,000", "12,345,678.5": commas grouping digits by three, as English writes them. */
+static gboolean
+is_grouped_by_commas (const char *text)
+{
+  const char *p = text;
+  guint run = 0;
+  gboolean grouped = FALSE;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  /* "0,045" is a decimal, however many digits follow. */
+  if (*p == '0')
+    return FALSE;
+  for (; *p != '\0' && *p != '.'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        run++;
+      else if (*p == ',' && run > 0 && (grouped ? run == 3 : run <= 3))
+        {
+          grouped = TRUE;
+          run = 0;
+        }
+      else
+        return FALSE;
+    }
+  return grouped && run == 3;
+}
+
+gboolean
+cycle_format_parse_number (const char *text,
+                           double     *value)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  gboolean comma_groups;
+  char *end = NULL;
+  double v;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  /* Spaces of any kind group digits (the translations' separators are a space or ","). */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0x00A0 && c != 0x202F)
+        g_string_append_unichar (digits, c);
+    }
+  if (digits->len == 0)
+    return FALSE;
+
+  /* A comma groups only in a language whose decimal mark is "." and where it groups by three;
+   * anywhere else it is a decimal mark ("12,5"). */
+  comma_groups = strcmp (decimal_mark (), ".") == 0 && is_grouped_by_commas (digits->str);
+  for (gsize i = 0; i < digits->len; i++)
+    if (digits->str[i] == ',')
+      {
+        if (comma_groups)
+          g_string_erase (digits, i--, 1);
+        else
+          digits->str[i] = '.';
+      }
+
+  /* Digits, a sign first, a mark: no exponent, hexadecimal, "inf" or "nan" as strtod reads. */
+  for (gsize i = 0; i < digits->len; i++)
+    if (!g_ascii_isdigit (digits->str[i]) && digits->str[i] != '.' &&
+        !(i == 0 && (digits->str[i] == '-' || digits->str[i] == '+')))
+      return FALSE;
+  v = g_ascii_strtod (digits->str, &end);
+  if (end == digits->str || *end != '\0' || !isfinite (v))
+    return FALSE;
+
+  *value = v;
+  return TRUE;
+}

@@ -31,4 +31,11 @@ char *cycle_format_people  (double volume);
 /* How many times: "×1.25". */
 char *cycle_format_times   (double factor);
 
+/* Reads a number as people type it, the inverse of the above: digits grouped or not (by the
+ * language's separator, a space, a no-break or a narrow no-break space; "," in English when
+ * it groups by three: "1,000"), the language's decimal mark or ".", an optional sign. "12,5"
+ * is 12.5 in any language. FALSE for anything else, or an empty text. */
+gboolean cycle_format_parse_number (const char *text,
+                                    double     *value);
+
 G_END_DECLS

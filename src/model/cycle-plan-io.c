@@ -222,11 +222,16 @@ read_rate_up_to (Reader              *r,
     return fail_type (r, node, _("a number"));
 
   v = cycle_json_node_get_double (node);
-  if (max > 1.0 && (v < 0.0 || v > max))
-    return fail (r, _("a loop’s rate must be a number of people each person brings, from 0 to "
-                      "%g, not %g"), max, v);
   if (v < 0.0 || v > max)
-    return fail (r, _("a rate must be a fraction from 0 to 1 (0 %% to 100 %%), not %g"), v);
+    {
+      g_autofree char *most = cycle_format_number (max);
+      g_autofree char *given = cycle_format_number (v);
+
+      if (max > 1.0)
+        return fail (r, _("a loop’s rate must be a number of people each person brings, from 0 "
+                          "to %s, not %s"), most, given);
+      return fail (r, _("a rate must be a fraction from 0 to 1 (0 %% to 100 %%), not %s"), given);
+    }
 
   *out = v;
   return TRUE;
@@ -1002,9 +1007,10 @@ read_link (Reader              *r,
   if (cycle_link_get_kind (link) != CYCLE_LINK_LOOP && cycle_link_get_rate (link) > 1.0)
     {
       gsize mark = push_key (r, "rate");
+      g_autofree char *given = cycle_format_number (cycle_link_get_rate (link));
 
-      fail (r, _("a rate must be a fraction from 0 to 1 (0 %% to 100 %%), not %g; only a loop "
-                 "brings more than one person per person"), cycle_link_get_rate (link));
+      fail (r, _("a rate must be a fraction from 0 to 1 (0 %% to 100 %%), not %s; only a loop "
+                 "brings more than one person per person"), given);
       pop (r, mark);
       return NULL;
     }
@@ -1206,8 +1212,10 @@ plan_member (Reader              *r,
       v = cycle_json_node_get_double (value);
       if (!(v >= 0.0 && v <= CYCLE_PLAN_MAX_PROJECTION_START))
         {
-          fail (r, _("the number of people entering must be from 0 to %g, not %g"),
-                CYCLE_PLAN_MAX_PROJECTION_START, v);
+          g_autofree char *most = cycle_format_count (CYCLE_PLAN_MAX_PROJECTION_START);
+          g_autofree char *given = cycle_format_number (v);
+
+          fail (r, _("the number of people entering must be from 0 to %s, not %s"), most, given);
           return MEMBER_FAILED;
         }
       cycle_plan_set_projection_start (r->plan, v);

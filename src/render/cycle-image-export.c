@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "cycle-format.h"
 #include "cycle-image-export.h"
 #include "cycle-render-private.h"
 
@@ -412,13 +413,16 @@ write_png (CyclePlan                     *plan,
   if (width > CYCLE_IMAGE_EXPORT_MAX_PNG_SIDE || height > CYCLE_IMAGE_EXPORT_MAX_PNG_SIDE ||
       width * height > CYCLE_IMAGE_EXPORT_MAX_PNG_PIXELS)
     {
+      g_autofree char *across = cycle_format_count (width);
+      g_autofree char *down = cycle_format_count (height);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   /* TRANSLATORS: "Could not export “plan.png”: the picture would be 40000 ×
+                   /* TRANSLATORS: "Could not export “plan.png”: the picture would be 40,000 ×
                     * 900 pixels, more than a PNG can hold here. Choose a smaller scale, or
-                    * export SVG or PDF." */
-                   _("Could not export “%s”: the picture would be %.0f × %.0f pixels, more than "
+                    * export SVG or PDF." The numbers are already grouped. */
+                   _("Could not export “%s”: the picture would be %s × %s pixels, more than "
                      "a PNG can hold here. Choose a smaller scale, or export SVG or PDF."),
-                   cycle_export_file_get_display_name (sink->out), width, height);
+                   cycle_export_file_get_display_name (sink->out), across, down);
       return FALSE;
     }
 
@@ -514,9 +518,12 @@ cycle_image_export_write (CyclePlan                     *plan,
   if (options->format == CYCLE_IMAGE_FORMAT_PNG &&
       !(options->scale > 0 && options->scale <= CYCLE_IMAGE_EXPORT_MAX_SCALE))
     {
+      g_autofree char *most = cycle_format_number (CYCLE_IMAGE_EXPORT_MAX_SCALE);
+      g_autofree char *given = cycle_format_number (options->scale);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("The scale of a PNG must be more than 0 and at most %g, not %g."),
-                   CYCLE_IMAGE_EXPORT_MAX_SCALE, options->scale);
+                   _("The scale of a PNG must be more than 0 and at most %s, not %s."),
+                   most, given);
       return FALSE;
     }
 

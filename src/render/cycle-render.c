@@ -22,7 +22,10 @@
 
 #define DEFAULT_FONT_FAMILY "Cantarell, Sans"
 
-/* Text sizes, in canvas units (absolute sizes: a picture looks the same at any DPI). */
+/* How much smaller than CYCLE_RENDER_DETAIL_SIZE a stage's last line may be set to fit its box */
+#define MIN_FIT_SCALE     0.75
+/* Text sizes, in canvas units (absolute sizes: a picture looks the same at any DPI); the name's
+ * and the details' are in cycle-render-private.h. */
 #define RATE_SIZE         11.0
 #define LANE_LABEL_SIZE   13.0
 
@@ -211,6 +214,19 @@ layout_width (PangoLayout *layout)
 
   pango_layout_get_extents (layout, NULL, &logical);
   return (double) logical.width / PANGO_SCALE;
+}
+
+/* The size at which @text, @natural wide at CYCLE_RENDER_DETAIL_SIZE, fits @width: that size
+ * when it does, else smaller in proportion, down to MIN_FIT_SCALE of it (then it is cut with
+ * "…"). */
+static double
+fit_size (double natural,
+          double width)
+{
+  if (natural <= width || natural <= 0)
+    return CYCLE_RENDER_DETAIL_SIZE;
+  /* A little under the proportion: hinting does not shrink widths quite linearly. */
+  return CYCLE_RENDER_DETAIL_SIZE * MAX (width / natural * 0.97, MIN_FIT_SCALE);
 }
 
 /* Shapes */
@@ -421,29 +437,70 @@ _cycle_render_draw_stage (CycleDraw                *draw,
   else if (volume == NULL || trapezoid)
     {
       g_autofree char *line = NULL;
+      double size;
 
       /* Translators: separates the content count from the projected volume in a stage */
       line = volume ? g_strdup_printf (_("%s · %s"), count, volume) : g_strdup (count);
+      /* A line too long for the shape is set smaller before it is cut. */
       layout = _cycle_render_text_layout (draw, style, line, CYCLE_RENDER_DETAIL_SIZE,
-                                          PANGO_WEIGHT_NORMAL, text_w, align,
-                                          CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
-      _cycle_draw_text (draw, layout, &style->secondary_text, text_x, y);
+                                          PANGO_WEIGHT_NORMAL, 0, align,
+                                          CYCLE_DRAW_TEXT_NATURAL, 0);
+      size = fit_size (layout_width (layout), text_w);
+      layout = _cycle_render_text_layout (draw, style, line, size, PANGO_WEIGHT_NORMAL, text_w,
+                                          align, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+      _cycle_draw_text (draw, layout, &style->secondary_text, text_x,
+                        y + (detail_h - _cycle_render_layout_height (layout)) / 2);
     }
   else
     {
-      double count_w;
+      double count_w, volume_w;
 
-      /* In a box, the count on the left and the volume on the right, each with room. */
-      layout = _cycle_render_text_layout (draw, style, count, CYCLE_RENDER_DETAIL_SIZE,
-                                          PANGO_WEIGHT_NORMAL, text_w / 2 - 4, align,
-                                          CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
-      count_w = layout_width (layout);
-      _cycle_draw_text (draw, layout, &style->secondary_text, text_x, y);
+      /* Measured before either is drawn (a layout lives only until the next ones are made). */
+      count_w = layout_width (_cycle_render_text_layout (draw, style, count,
+                                                         CYCLE_RENDER_DETAIL_SIZE,
+                                                         PANGO_WEIGHT_NORMAL, 0, align,
+                                                         CYCLE_DRAW_TEXT_NATURAL, 0));
+      volume_w = layout_width (_cycle_render_text_layout (draw, style, volume,
+                                                          CYCLE_RENDER_DETAIL_SIZE,
+                                                          PANGO_WEIGHT_BOLD, 0, align,
+                                                          CYCLE_DRAW_TEXT_NATURAL, 0));
 
-      layout = _cycle_render_text_layout (draw, style, volume, CYCLE_RENDER_DETAIL_SIZE,
-                                          PANGO_WEIGHT_BOLD, text_w - count_w - 8,
-                                          PANGO_ALIGN_RIGHT, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
-      _cycle_draw_text (draw, layout, &style->text, text_x + count_w + 8, y);
+      if (count_w <= text_w / 2 - 4 && count_w + 8 + volume_w <= text_w)
+        {
+          /* In a box, the count on the left and the volume on the right, each with room. */
+          layout = _cycle_render_text_layout (draw, style, count, CYCLE_RENDER_DETAIL_SIZE,
+                                              PANGO_WEIGHT_NORMAL, text_w / 2 - 4, align,
+                                              CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+          count_w = layout_width (layout);
+          _cycle_draw_text (draw, layout, &style->secondary_text, text_x, y);
+
+          layout = _cycle_render_text_layout (draw, style, volume, CYCLE_RENDER_DETAIL_SIZE,
+                                              PANGO_WEIGHT_BOLD, text_w - count_w - 8,
+                                              PANGO_ALIGN_RIGHT, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+          _cycle_draw_text (draw, layout, &style->text, text_x + count_w + 8, y);
+        }
+      else
+        {
+          /* Both do not fit (« 4 éléments  ≈ 1 156 personnes »): the line is set smaller, and
+           * then the count gives way to the volume, which is the line's point. */
+          double size = fit_size (count_w + 8 + volume_w, text_w);
+          double scale = size / CYCLE_RENDER_DETAIL_SIZE;
+
+          volume_w = MIN (volume_w * scale, text_w);
+          if (text_w - volume_w - 8 >= 12)
+            {
+              layout = _cycle_render_text_layout (draw, style, count, size, PANGO_WEIGHT_NORMAL,
+                                                  text_w - volume_w - 8, align,
+                                                  CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+              _cycle_draw_text (draw, layout, &style->secondary_text, text_x,
+                                y + (detail_h - _cycle_render_layout_height (layout)) / 2);
+            }
+
+          layout = _cycle_render_text_layout (draw, style, volume, size, PANGO_WEIGHT_BOLD, text_w,
+                                              PANGO_ALIGN_RIGHT, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+          _cycle_draw_text (draw, layout, &style->text, text_x,
+                            y + (detail_h - _cycle_render_layout_height (layout)) / 2);
+        }
     }
 
   cairo_restore (cr);
@@ -709,8 +766,8 @@ _cycle_render_draw_lane_bands (CycleDraw              *draw,
                                         LANE_LABEL_SIZE, PANGO_WEIGHT_BOLD, l->width,
                                         layout == CYCLE_LAYOUT_FUNNEL ? PANGO_ALIGN_CENTER
                                                                       : PANGO_ALIGN_LEFT,
-                                        layout == CYCLE_LAYOUT_TWO_LANES ? CYCLE_DRAW_TEXT_WRAP
-                                                                         : CYCLE_DRAW_TEXT_ELLIPSIZE,
+                                        layout == CYCLE_LAYOUT_TWO_LANES
+                                        ? CYCLE_DRAW_TEXT_WRAP : CYCLE_DRAW_TEXT_ELLIPSIZE,
                                         l->height);
       th = _cycle_render_layout_height (text);
       _cycle_draw_text (draw, text, &ink, l->x, l->y + (l->height - th) / 2);

@@ -17,6 +17,7 @@
 #include "cycle-enums.h"
 #include "cycle-error.h"
 #include "cycle-export-format.h"
+#include "cycle-format.h"
 #include "cycle-plan-io.h"
 #include "cycle-projection.h"
 #include "cycle-tool-private.h"
@@ -117,9 +118,10 @@ parse_export_options (const CycleToolCommand *command,
       if (end == export_scale || *end != '\0' || !(options->scale > 0) ||
           options->scale > CYCLE_IMAGE_EXPORT_MAX_SCALE)
         {
+          g_autofree char *most = cycle_format_number (CYCLE_IMAGE_EXPORT_MAX_SCALE);
           g_autofree char *message =
-            g_strdup_printf (_("the scale must be a number more than 0 and at most %g, not “%s”"),
-                             CYCLE_IMAGE_EXPORT_MAX_SCALE, export_scale);
+            g_strdup_printf (_("the scale must be a number more than 0 and at most %s, not “%s”"),
+                             most, export_scale);
 
           return cycle_tool_usage_error (command, message);
         }

@@ -124,12 +124,18 @@ print_help (FILE *out)
                         "could not be read or written, 2 for a usage error."), 0, 0);
 }
 
+/* The catalogs' folder: the installed one, or the build directory's for the tests' build of
+ * cycle-tool (tests/meson.build), so that it speaks French uninstalled. */
+#ifndef CYCLE_LOCALEDIR
+#define CYCLE_LOCALEDIR LOCALEDIR
+#endif
+
 int
 main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, CYCLE_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

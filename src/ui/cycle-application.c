@@ -354,7 +354,14 @@ on_help_shown_cb (GObject      *source,
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  pages = g_build_filename (DATADIR, "help", "C", PACKAGE_NAME, NULL);
+  /* The pages in the interface's language when they are installed ("fr"), else in English. */
+  for (const char * const *language = g_get_language_names (); *language != NULL; language++)
+    {
+      g_free (pages);
+      pages = g_build_filename (DATADIR, "help", *language, PACKAGE_NAME, NULL);
+      if (g_file_test (pages, G_FILE_TEST_IS_DIR))
+        break;
+    }
   /* Translators: %s is a folder, "/usr/share/help/C/cycle" */
   body = g_strdup_printf (_("Cycle’s guide is read with the GNOME help viewer, which is not "
                             "installed here. Install the package “yelp” to read it, or open its "

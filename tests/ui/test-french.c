@@ -14,6 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "cycle-application.h"
+#include "cycle-content-view.h"
+#include "cycle-projection-view.h"
+#include "cycle-stage-widget.h"
 #include "cycle-window.h"
 #include "ui-test-util.h"
 
@@ -62,6 +65,13 @@ collect_menu_labels (GMenuModel *menu,
 }
 
 static gboolean
+label_is (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
 is_primary (GtkWidget     *widget,
             gconstpointer  data)
 {
@@ -107,6 +117,122 @@ test_window_in_french (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The header's labels, found by walking it (GTK 4.8 gives no access to them). */
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+/* The table's column titles in French are whole: each column is at least as wide as its title
+ * (« Responsable » did not fit 85 px), and a title cut by a narrower resize ends with "…" and
+ * has a tooltip. */
+static void
+test_table_headers (void)
+{
+  CyclePlan *plan = ui_test_load_sample ();
+  GtkWidget *view = cycle_content_view_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkColumnView *column_view;
+  GListModel *columns;
+  guint checked = 0;
+
+  cycle_content_view_set_plan (CYCLE_CONTENT_VIEW (view), plan);
+  ui_test_present_in_window (view);
+  cycle_content_view_set_page (CYCLE_CONTENT_VIEW (view), "table");
+  column_view = GTK_COLUMN_VIEW (ui_test_find_widget (view, GTK_TYPE_COLUMN_VIEW, FALSE));
+  g_assert_nonnull (column_view);
+  ui_test_wait_for_draw (GTK_WIDGET (column_view));
+
+  collect_labels (gtk_widget_get_first_child (GTK_WIDGET (column_view)), labels);
+  columns = gtk_column_view_get_columns (column_view);
+  g_assert_cmpuint (labels->len, ==, g_list_model_get_n_items (columns));
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const char *title = gtk_column_view_column_get_title (column);
+
+      for (guint j = 0; j < labels->len; j++)
+        {
+          GtkLabel *label = g_ptr_array_index (labels, j);
+          const char *tooltip;
+          int natural = 0;
+
+          if (g_strcmp0 (gtk_label_get_label (label), title) != 0)
+            continue;
+          g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_END);
+          tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (label));
+          g_assert_cmpstr (tooltip, ==, title);
+          gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL,
+                              &natural, NULL, NULL);
+          g_test_message ("%s: %d px wide, its title %d px", title,
+                          gtk_column_view_column_get_fixed_width (column), natural);
+          g_assert_cmpint (gtk_column_view_column_get_fixed_width (column), >=, natural);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, ==, g_list_model_get_n_items (columns));
+  /* The titles really are French. */
+  g_assert_nonnull (ui_test_find_widget_full (GTK_WIDGET (column_view), GTK_TYPE_LABEL, FALSE,
+                                              label_is, "Responsable"));
+
+  ui_test_destroy_toplevels ();
+  g_assert_finalize_object (plan);
+}
+
+/* The buyer's question in a stage's tooltip, in « guillemets » with no-break spaces. */
+static void
+test_stage_tooltip (void)
+{
+  g_autoptr(CycleStage) stage = cycle_stage_new ("Visiteurs");
+  CycleRenderStyle style;
+  GtkWidget *widget;
+  const char *tooltip;
+
+  cycle_render_style_init (&style, FALSE);
+  cycle_stage_set_question (stage, "Est-ce pour moi ?");
+  widget = g_object_ref_sink (cycle_stage_widget_new (stage, &style));
+  tooltip = gtk_widget_get_tooltip_text (widget);
+  g_test_message ("tooltip: %s", tooltip);
+  g_assert_nonnull (strstr (tooltip, "Se demande\u00a0: «\u00a0Est-ce pour moi ?\u00a0»"));
+  g_assert_null (strstr (tooltip, "“"));
+  g_object_unref (widget);
+}
+
+/* The starting volume is written as every number of people is (« 1 000 », a narrow no-break
+ * space), and read back as people type it. */
+static void
+test_projection_start (void)
+{
+  CyclePlan *plan = ui_test_load_sample ();
+  GtkWidget *view = cycle_projection_view_new ();
+  GtkSpinButton *spin;
+
+  cycle_projection_view_set_plan (CYCLE_PROJECTION_VIEW (view), plan);
+  ui_test_present_in_window (view);
+  spin = GTK_SPIN_BUTTON (ui_test_find_widget (view, GTK_TYPE_SPIN_BUTTON, TRUE));
+  g_assert_nonnull (spin);
+  ui_test_wait_for_draw (GTK_WIDGET (spin));
+
+  g_object_set (view, "projection-start", 1000.0, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "1\u202f000");
+  gtk_editable_set_text (GTK_EDITABLE (spin), "2 500");
+  gtk_spin_button_update (spin);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 2500.0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "2\u202f500");
+  g_assert_cmpfloat (cycle_projection_view_get_projection_start (CYCLE_PROJECTION_VIEW (view)),
+                     ==, 2500.0);
+
+  ui_test_destroy_toplevels ();
+  g_assert_finalize_object (plan);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -137,6 +263,9 @@ main (int   argc,
   app = ui_test_app_new ();
 
   g_test_add_func ("/french/window", test_window_in_french);
+  g_test_add_func ("/french/table-headers", test_table_headers);
+  g_test_add_func ("/french/stage-tooltip", test_stage_tooltip);
+  g_test_add_func ("/french/projection-start", test_projection_start);
 
   return ui_test_run (app);
 }

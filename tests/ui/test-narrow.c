@@ -187,6 +187,22 @@ save_shot (CycleWindow *window,
   g_test_message ("saved %s", path);
 }
 
+/* Every label shown in @widget is whole, not cut with "…" (the bottom bar's page names: French
+ * « Vérifications » and « Raison d’être » were). */
+static void
+assert_labels_whole (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    {
+      g_test_message ("bar: %s", gtk_label_get_text (GTK_LABEL (widget)));
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_labels_whole (child);
+}
+
 /* At 360 × 640: the window stays that narrow, the view switcher moves to the bottom bar on
  * every page, the stage editor folds over the canvas, the Checks page shows the findings then
  * the coverage. */
@@ -233,6 +249,7 @@ test_at_360 (void)
       ui_test_wait_for_draw (GTK_WIDGET (window));
       g_assert_cmpint (gtk_widget_get_width (content), ==, NARROWEST);
       g_assert_true (adw_view_switcher_bar_get_reveal (bar));
+      assert_labels_whole (GTK_WIDGET (bar));
       save_shot (window, pages[i]);
     }
 

@@ -335,6 +335,31 @@ on_start_value_changed_cb (CycleProjectionView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTION_START]);
 }
 
+/* The starting volume is a number of people, written as everywhere else: « 1 000 ». */
+static gboolean
+on_start_output_cb (CycleProjectionView *self,
+                    GtkSpinButton       *spin)
+{
+  g_autofree char *text = cycle_format_count (gtk_spin_button_get_value (spin));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+on_start_input_cb (CycleProjectionView *self,
+                   double              *new_value,
+                   GtkSpinButton       *spin)
+{
+  double value;
+
+  if (!cycle_format_parse_number (gtk_editable_get_text (GTK_EDITABLE (spin)), &value))
+    return GTK_INPUT_ERROR;
+  *new_value = round (value);
+  return TRUE;
+}
+
 /* 0 cycles is the steady state: the spin button says so. */
 static gboolean
 on_cycles_output_cb (CycleProjectionView *self,
@@ -531,6 +556,12 @@ cycle_projection_view_init (CycleProjectionView *self)
                            G_CALLBACK (on_start_value_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cycles_spin, "value-changed",
                            G_CALLBACK (on_cycles_value_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->start_spin, "output",
+                           G_CALLBACK (on_start_output_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->start_spin, "input",
+                           G_CALLBACK (on_start_input_cb), self, G_CONNECT_SWAPPED);
+  /* The template's value was written before the handler came. */
+  on_start_output_cb (self, self->start_spin);
   g_signal_connect_object (self->cycles_spin, "output",
                            G_CALLBACK (on_cycles_output_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cycles_spin, "input",

@@ -322,6 +322,60 @@ add_columns (CycleContentTable *self)
     }
 }
 
+/* GTK 4.8 clips a column's title that is wider than its column, with no "…" and no tooltip
+ * (French « Responsable », « Appel à l’action »). Once the header has its style, each column
+ * is made at least as wide as its title, and a title that a narrower resize cuts ends with "…",
+ * whole in its tooltip. GtkColumnViewTitle has no API for its label in 4.8: the labels are
+ * found in the header (the column view's first child) by their text. */
+/* Adwaita's padding of a column title's button, both sides, and some air. */
+#define HEADER_PADDING 12
+
+static void
+fit_header_label (CycleContentTable *self,
+                  GtkWidget         *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    fit_header_label (self, child);
+
+  if (!GTK_IS_LABEL (widget))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (column_specs); i++)
+    {
+      const char *title = _(column_specs[i].title);
+      GtkWidget *box = gtk_widget_get_parent (widget);
+      int natural = 0;
+
+      if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), title) != 0)
+        continue;
+
+      gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_tooltip_text (widget, title);
+
+      /* The label and the sort arrow (their box; the title button itself answers with the
+       * column's width), and the button's padding. */
+      gtk_widget_measure (box != NULL ? box : widget, GTK_ORIENTATION_HORIZONTAL, -1,
+                          NULL, &natural, NULL, NULL);
+      natural += HEADER_PADDING;
+      if (natural > gtk_column_view_column_get_fixed_width (self->columns[i]))
+        gtk_column_view_column_set_fixed_width (self->columns[i], natural);
+      return;
+    }
+}
+
+static void
+on_column_view_map_cb (GtkWidget         *column_view,
+                       CycleContentTable *self)
+{
+  GtkWidget *header = gtk_widget_get_first_child (column_view);
+
+  g_signal_handlers_disconnect_by_func (column_view, on_column_view_map_cb, self);
+  if (header != NULL)
+    fit_header_label (self, header);
+}
+
 /* ------------------------------------------------------------------------------------------------
  * Counting, and what to show when nothing matches
  */
@@ -931,6 +985,7 @@ cycle_content_table_init (CycleContentTable *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   add_columns (self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->column_view, "map", G_CALLBACK (on_column_view_map_cb), self);
 
   g_signal_connect_object (self->reversed, "items-changed",
                            G_CALLBACK (on_rows_changed_cb), self, G_CONNECT_SWAPPED);

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cycle-format.h"
 #include "cycle-number-field.h"
 
 struct _CycleNumberField
@@ -58,6 +59,17 @@ show_error (CycleNumberField *field,
     }
 }
 
+/* @value as the spin button shows it: rounded to its digits, written by the one formatter
+ * (« 12,5 » in French, not "12.5"). */
+static char *
+format_value (GtkSpinButton *spin,
+              double         value)
+{
+  double scale = pow (10, gtk_spin_button_get_digits (spin));
+
+  return cycle_format_number (round (value * scale) / scale);
+}
+
 void
 cycle_number_field_sync (CycleNumberField *field)
 {
@@ -72,8 +84,7 @@ cycle_number_field_sync (CycleNumberField *field)
     }
   else
     {
-      g_autofree char *text = g_strdup_printf ("%.*f", gtk_spin_button_get_digits (field->spin),
-                                               value);
+      g_autofree char *text = format_value (field->spin, value);
 
       gtk_editable_set_text (GTK_EDITABLE (field->spin), text);
     }
@@ -82,14 +93,13 @@ cycle_number_field_sync (CycleNumberField *field)
   field->syncing = FALSE;
 }
 
-/* Reads what was typed: "", "12", "12.5", "12,5", "12 %". */
+/* Reads what was typed: "", "12", "12.5", "12,5", "12 %", "1 000". */
 static gboolean
 parse_number (const char *text,
               double     *value,
               gboolean   *empty)
 {
   g_autofree char *copy = g_strstrip (g_strdup (text));
-  char *end = NULL;
   gsize len;
 
   *empty = FALSE;
@@ -105,9 +115,7 @@ parse_number (const char *text,
       return TRUE;
     }
 
-  g_strdelimit (copy, ",", '.');
-  *value = g_ascii_strtod (copy, &end);
-  return end != NULL && *end == '\0' && isfinite (*value);
+  return cycle_format_parse_number (copy, value);
 }
 
 static int
@@ -143,10 +151,12 @@ static gboolean
 on_output_cb (GtkSpinButton    *spin,
               CycleNumberField *field)
 {
-  if (!field->empty)
-    return FALSE;
+  g_autofree char *text = NULL;
 
-  gtk_editable_set_text (GTK_EDITABLE (spin), "");
+  if (!field->empty)
+    text = format_value (spin, gtk_spin_button_get_value (spin));
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text ? text : "");
   return TRUE;
 }
 

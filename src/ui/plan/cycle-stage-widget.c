@@ -141,9 +141,10 @@ update_accessible (CycleStageWidget *self)
     {
       g_autofree char *escaped = g_markup_escape_text (question, -1);
 
-      /* Translators: in a stage's tooltip, the question the buyer is asking at this stage */
-      g_string_append_printf (tooltip, "\n%s", _("Asks:"));
-      g_string_append_printf (tooltip, " “%s”", escaped);
+      g_string_append_c (tooltip, '\n');
+      /* Translators: in a stage's tooltip, the question the buyer is asking at this stage, in
+       * the language's quotation marks (French: « Demande : « %s » » with no-break spaces) */
+      g_string_append_printf (tooltip, _("Asks: “%s”"), escaped);
     }
   if (problems != NULL)
     {
