@@ -16,6 +16,7 @@
 #include "cycle-text-cell.h"
 #include "cycle-content-editor.h"
 #include "cycle-content-repeat-row.h"
+#include "cycle-content-table-private.h"
 #include "cycle-content-title-cell.h"
 #include "cycle-content-view.h"
 #include "cycle-persona-manager.h"
@@ -1173,6 +1174,68 @@ test_table (Fixture       *f,
                  cycle_plan_find_content (f->plan, "c3"));
 }
 
+/* The sort menu (the headers take no keyboard focus): it sorts through the column view, so the
+ * header shows the arrow, and its radio items follow a header clicked. */
+static char *
+sort_state (CycleContentTable *table,
+            const char        *name)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (table), GTK_TYPE_MENU_BUTTON,
+                                   widget_has_tooltip, "Sort By");
+  /* GTK 4.8 reads no action state back from a widget: the table's own group */
+  GActionGroup *group = G_ACTION_GROUP (table->sort_actions);
+  g_autoptr(GVariant) state = NULL;
+
+  g_assert_nonnull (button);
+  g_assert_nonnull (group);
+  g_assert_true (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)) != NULL);
+  state = g_action_group_get_action_state (group, name);
+  return g_variant_dup_string (state, NULL);
+}
+
+static void
+test_table_sort_menu (Fixture       *f,
+                      gconstpointer  data)
+{
+  CycleContentTable *table = cycle_content_view_get_table (f->view);
+  GListModel *rows = cycle_content_table_get_rows (table);
+  GtkColumnView *column_view;
+  GtkSorter *sorter;
+  g_autofree char *column = NULL;
+  g_autofree char *order = NULL;
+
+  cycle_content_view_set_page (f->view, "table");
+  ui_test_wait_for_draw (GTK_WIDGET (table));
+  column_view = find_widget (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW, NULL, NULL);
+  sorter = gtk_column_view_get_sorter (column_view);
+
+  column = sort_state (table, "column");
+  g_assert_cmpstr (column, ==, "plan");
+  g_assert_cmpint (gtk_sorter_get_order (sorter), ==, GTK_SORTER_ORDER_NONE);
+
+  /* "Title", then "Descending", as the menu's radio items do. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "sort.column", "s", "title"));
+  assert_titles (rows, "Grind size, explained|Monthly brewing letter|The five-minute pour-over");
+  g_assert_cmpint (gtk_sorter_get_order (sorter), !=, GTK_SORTER_ORDER_NONE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "sort.order", "s",
+                                             "descending"));
+  assert_titles (rows, "The five-minute pour-over|Monthly brewing letter|Grind size, explained");
+
+  /* A header clicked (the column view sorted) moves the menu's radio items. */
+  gtk_column_view_sort_by_column (column_view, table_column (column_view, "Stage"),
+                                  GTK_SORT_ASCENDING);
+  g_clear_pointer (&column, g_free);
+  column = sort_state (table, "column");
+  order = sort_state (table, "order");
+  g_assert_cmpstr (column, ==, "stage");
+  g_assert_cmpstr (order, ==, "ascending");
+
+  /* Back to the plan's order: no arrow on any header. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "sort.column", "s", "plan"));
+  g_assert_cmpint (gtk_sorter_get_order (sorter), ==, GTK_SORTER_ORDER_NONE);
+  assert_titles (rows, "The five-minute pour-over|Grind size, explained|Monthly brewing letter");
+}
+
 static void
 test_table_rename (Fixture       *f,
                    gconstpointer  data)
@@ -1347,6 +1410,7 @@ main (int   argc,
   ADD ("/content-view/editor/repeat", test_editor_repeat);
   ADD ("/content-view/calendar", test_calendar);
   ADD ("/content-view/table", test_table);
+  ADD ("/content-view/table-sort-menu", test_table_sort_menu);
   ADD ("/content-view/table/rename-delete", test_table_rename);
   ADD ("/content-view/show-stage", test_show_stage);
   ADD ("/content-view/personas", test_personas);
