@@ -569,6 +569,83 @@ click_card_menu (CycleBoardCard *card,
   ui_test_drain ();
 }
 
+/* A key the widget's class binds, as the keyboard would press it where the focus is. */
+static gboolean
+press_bound_key (GtkWidget       *widget,
+                 guint            keyval,
+                 GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
+/* The column around the focus, and the card it is on */
+static GtkWidget *
+focused_column (Fixture         *f,
+                CycleBoardCard **card)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  GtkWidget *child = focus != NULL ? gtk_widget_get_first_child (focus) : NULL;
+
+  *card = CYCLE_IS_BOARD_CARD (child) ? CYCLE_BOARD_CARD (child) : NULL;
+  return focus != NULL ? gtk_widget_get_ancestor (focus, CYCLE_TYPE_BOARD_COLUMN) : NULL;
+}
+
+/* Shift+F10 (and Menu) after Alt+Right: the menu of the card that moved, which keeps the focus */
+static void
+test_card_menu_key (Fixture       *f,
+                    gconstpointer  data)
+{
+  CycleContent *c1 = cycle_plan_find_content (f->plan, "c1");
+  CycleBoardCard *card = find_card (f, "c1");
+  GtkWidget *column, *popover;
+
+  ui_test_wait_for_draw (GTK_WIDGET (f->window));
+  gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (card)));
+  column = focused_column (f, &card);
+  g_assert_nonnull (column);
+  g_assert_true (card != NULL && cycle_board_card_get_content (card) == c1);
+
+  g_assert_true (press_bound_key (column, GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_true (cycle_content_get_stage (c1) == cycle_plan_find_stage (f->plan, "s2"));
+  ui_test_wait_until ((column = focused_column (f, &card)) != NULL && card != NULL &&
+                      cycle_board_card_get_content (card) == c1);
+
+  g_assert_true (press_bound_key (column, GDK_KEY_F10, GDK_SHIFT_MASK));
+  ui_test_drain ();
+  popover = ui_test_find_widget (GTK_WIDGET (card), GTK_TYPE_POPOVER_MENU, FALSE);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  ui_test_drain ();
+
+  g_assert_true (press_bound_key (column, GDK_KEY_Menu, 0));
+  ui_test_drain ();
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 static void
 test_card_actions (Fixture       *f,
                    gconstpointer  data)
@@ -1404,6 +1481,7 @@ main (int   argc,
   ADD ("/content-view/board/drag-move", test_drag_move);
   ADD ("/content-view/board/card-pixels", test_card_pixels);
   ADD ("/content-view/board/card-actions", test_card_actions);
+  ADD ("/content-view/board/card-menu-key", test_card_menu_key);
   ADD ("/content-view/editor/add-edit-undo", test_add_edit_undo);
   ADD ("/content-view/editor/duplicate-delete", test_editor_duplicate_delete);
   ADD ("/content-view/editor/open-link", test_editor_open_link);
