@@ -37,7 +37,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -101,16 +100,8 @@ def give_keyboard(app):
 
 # Reading the accessible tree
 
-def walk(node, depth=0):
-    yield node
-    if depth > 80:
-        return
-    try:
-        children = node.children
-    except Exception:
-        return
-    for child in children:
-        yield from walk(child, depth + 1)
+def walk(node):
+    return atspi_util.walk(node, 80)
 
 
 def states(node):
@@ -126,14 +117,13 @@ def has_state(node, state):
 
 
 def window(app, title):
-    """The application's window with that title, or None."""
-    for child in app.children:
-        try:
-            if child.name == title:
-                return child
-        except Exception:
-            pass
-    return None
+    return atspi_util.window_named(app, title)
+
+
+def wait_active(app, title, what):
+    """Waits for the window with that title to be there and have the keyboard."""
+    return wait_for(what, lambda: (lambda w: w if w is not None and has_state(
+        w, pyatspi.STATE_ACTIVE) else None)(window(app, title)))
 
 
 def active_window(app):
@@ -153,13 +143,7 @@ def focused(app):
 
 
 def focused_where(app, predicate):
-    for node in focused(app):
-        try:
-            if predicate(node):
-                return node
-        except Exception:
-            pass
-    return None
+    return next((n for n in focused(app) if atspi_util.find(n, predicate, 0) is n), None)
 
 
 def wait_focus(app, what, predicate):
@@ -171,13 +155,7 @@ def named(role, name):
 
 
 def find(root, predicate):
-    for node in walk(root):
-        try:
-            if predicate(node):
-                return node
-        except Exception:
-            pass
-    return None
+    return atspi_util.find(root, predicate, 80)
 
 
 def label_of(node):
@@ -221,8 +199,7 @@ def add_content(app, title, persona=None, commitment=None):
     """Ctrl+Alt+N on the selected stage, the title typed, a persona or a commitment chosen,
     then Done by its mnemonic; returns whether the editor opened and closed."""
     press("ctrl+alt+n")
-    editor = wait_for("the content editor", lambda: (lambda w: w if w is not None and has_state(
-        w, pyatspi.STATE_ACTIVE) else None)(window(app, _("Content"))))
+    editor = wait_active(app, _("Content"), "the content editor")
     if editor is None:
         return False
     # The editor opens with its title selected: typing replaces it.
@@ -231,22 +208,15 @@ def add_content(app, title, persona=None, commitment=None):
             editor, lambda n: n.roleName == "text" and n.name == _("Title")
             and n.text == title)):
         return False
-    if persona is not None:
-        combo = tab_to(app, "the persona", named("combo box", _("Persona")))
-        if combo is None:
+    for row, value in ((_("Persona"), persona), (_("Commitment Asked"), commitment)):
+        if value is None:
+            continue
+        if tab_to(app, row, named("combo box", row)) is None:
             return False
         press("Return")
-        if not choose_in_list(app, "the persona " + persona, persona):
+        if not choose_in_list(app, value, value):
             return False
-        wait_focus(app, "the persona chosen", named("combo box", _("Persona")))
-    if commitment is not None:
-        combo = tab_to(app, "the commitment", named("combo box", _("Commitment Asked")))
-        if combo is None:
-            return False
-        press("Return")
-        if not choose_in_list(app, "the commitment " + commitment, commitment):
-            return False
-        wait_focus(app, "the commitment chosen", named("combo box", _("Commitment Asked")))
+        wait_focus(app, value + " chosen", named("combo box", row))
     press("alt+" + mnemonic(_("_Done")))
     closed = wait_for("the editor to close", lambda: window(app, _("Content")) is None)
     return bool(closed) and give_keyboard(app)
@@ -260,8 +230,7 @@ def export(app, item, chooser_title, path):
     if tab_to(app, item, named("menu item", plain(item)), key="Down") is None:
         return False
     press("Return")
-    chooser = wait_for("the chooser", lambda: (lambda w: w if w is not None and has_state(
-        w, pyatspi.STATE_ACTIVE) else None)(window(app, chooser_title)))
+    chooser = wait_active(app, chooser_title, "the chooser")
     if chooser is None:
         return False
     wait_focus(app, "the file name", lambda n: n.roleName == "text")
@@ -392,8 +361,7 @@ def main():
 
         # Save, and quit.
         press("ctrl+s")
-        chooser = wait_for("the save chooser", lambda: (lambda w: w if w is not None and has_state(
-            w, pyatspi.STATE_ACTIVE) else None)(window(app, _("Save Plan As"))))
+        chooser = wait_active(app, _("Save Plan As"), "the save chooser")
         if chooser is not None:
             wait_focus(app, "the file name", lambda n: n.roleName == "text")
             press("ctrl+a")
