@@ -160,6 +160,17 @@ def find_app(pid):
     return None
 
 
+def window_named(app, title):
+    """The application's window with that title, or None."""
+    for child in app.children:
+        try:
+            if child.name == title:
+                return child
+        except Exception:
+            pass
+    return None
+
+
 def wait_for_app(process):
     return wait_for("the application on the accessibility bus", lambda: find_app(process.pid))
 

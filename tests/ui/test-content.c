@@ -16,6 +16,7 @@
 #include "cycle-text-cell.h"
 #include "cycle-content-editor.h"
 #include "cycle-content-repeat-row.h"
+#include "cycle-content-table-private.h"
 #include "cycle-content-title-cell.h"
 #include "cycle-content-view.h"
 #include "cycle-persona-manager.h"
@@ -566,6 +567,83 @@ click_card_menu (CycleBoardCard *card,
   g_assert_true (gtk_widget_is_sensitive (item));
   g_signal_emit_by_name (item, "clicked");
   ui_test_drain ();
+}
+
+/* A key the widget's class binds, as the keyboard would press it where the focus is. */
+static gboolean
+press_bound_key (GtkWidget       *widget,
+                 guint            keyval,
+                 GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
+/* The column around the focus, and the card it is on */
+static GtkWidget *
+focused_column (Fixture         *f,
+                CycleBoardCard **card)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  GtkWidget *child = focus != NULL ? gtk_widget_get_first_child (focus) : NULL;
+
+  *card = CYCLE_IS_BOARD_CARD (child) ? CYCLE_BOARD_CARD (child) : NULL;
+  return focus != NULL ? gtk_widget_get_ancestor (focus, CYCLE_TYPE_BOARD_COLUMN) : NULL;
+}
+
+/* Shift+F10 (and Menu) after Alt+Right: the menu of the card that moved, which keeps the focus */
+static void
+test_card_menu_key (Fixture       *f,
+                    gconstpointer  data)
+{
+  CycleContent *c1 = cycle_plan_find_content (f->plan, "c1");
+  CycleBoardCard *card = find_card (f, "c1");
+  GtkWidget *column, *popover;
+
+  ui_test_wait_for_draw (GTK_WIDGET (f->window));
+  gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (card)));
+  column = focused_column (f, &card);
+  g_assert_nonnull (column);
+  g_assert_true (card != NULL && cycle_board_card_get_content (card) == c1);
+
+  g_assert_true (press_bound_key (column, GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_true (cycle_content_get_stage (c1) == cycle_plan_find_stage (f->plan, "s2"));
+  ui_test_wait_until ((column = focused_column (f, &card)) != NULL && card != NULL &&
+                      cycle_board_card_get_content (card) == c1);
+
+  g_assert_true (press_bound_key (column, GDK_KEY_F10, GDK_SHIFT_MASK));
+  ui_test_drain ();
+  popover = ui_test_find_widget (GTK_WIDGET (card), GTK_TYPE_POPOVER_MENU, FALSE);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  ui_test_drain ();
+
+  g_assert_true (press_bound_key (column, GDK_KEY_Menu, 0));
+  ui_test_drain ();
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
 static void
@@ -1193,6 +1271,68 @@ test_table (Fixture       *f,
                  cycle_plan_find_content (f->plan, "c3"));
 }
 
+/* The sort menu (the headers take no keyboard focus): it sorts through the column view, so the
+ * header shows the arrow, and its radio items follow a header clicked. */
+static char *
+sort_state (CycleContentTable *table,
+            const char        *name)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (table), GTK_TYPE_MENU_BUTTON,
+                                   widget_has_tooltip, "Sort By");
+  /* GTK 4.8 reads no action state back from a widget: the table's own group */
+  GActionGroup *group = G_ACTION_GROUP (table->sort_actions);
+  g_autoptr(GVariant) state = NULL;
+
+  g_assert_nonnull (button);
+  g_assert_nonnull (group);
+  g_assert_true (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)) != NULL);
+  state = g_action_group_get_action_state (group, name);
+  return g_variant_dup_string (state, NULL);
+}
+
+static void
+test_table_sort_menu (Fixture       *f,
+                      gconstpointer  data)
+{
+  CycleContentTable *table = cycle_content_view_get_table (f->view);
+  GListModel *rows = cycle_content_table_get_rows (table);
+  GtkColumnView *column_view;
+  GtkSorter *sorter;
+  g_autofree char *column = NULL;
+  g_autofree char *order = NULL;
+
+  cycle_content_view_set_page (f->view, "table");
+  ui_test_wait_for_draw (GTK_WIDGET (table));
+  column_view = find_widget (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW, NULL, NULL);
+  sorter = gtk_column_view_get_sorter (column_view);
+
+  column = sort_state (table, "column");
+  g_assert_cmpstr (column, ==, "plan");
+  g_assert_cmpint (gtk_sorter_get_order (sorter), ==, GTK_SORTER_ORDER_NONE);
+
+  /* "Title", then "Descending", as the menu's radio items do. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "sort.column", "s", "title"));
+  assert_titles (rows, "Grind size, explained|Monthly brewing letter|The five-minute pour-over");
+  g_assert_cmpint (gtk_sorter_get_order (sorter), !=, GTK_SORTER_ORDER_NONE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "sort.order", "s",
+                                             "descending"));
+  assert_titles (rows, "The five-minute pour-over|Monthly brewing letter|Grind size, explained");
+
+  /* A header clicked (the column view sorted) moves the menu's radio items. */
+  gtk_column_view_sort_by_column (column_view, table_column (column_view, "Stage"),
+                                  GTK_SORT_ASCENDING);
+  g_clear_pointer (&column, g_free);
+  column = sort_state (table, "column");
+  order = sort_state (table, "order");
+  g_assert_cmpstr (column, ==, "stage");
+  g_assert_cmpstr (order, ==, "ascending");
+
+  /* Back to the plan's order: no arrow on any header. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "sort.column", "s", "plan"));
+  g_assert_cmpint (gtk_sorter_get_order (sorter), ==, GTK_SORTER_ORDER_NONE);
+  assert_titles (rows, "The five-minute pour-over|Grind size, explained|Monthly brewing letter");
+}
+
 static void
 test_table_rename (Fixture       *f,
                    gconstpointer  data)
@@ -1361,12 +1501,14 @@ main (int   argc,
   ADD ("/content-view/board/drag-move", test_drag_move);
   ADD ("/content-view/board/card-pixels", test_card_pixels);
   ADD ("/content-view/board/card-actions", test_card_actions);
+  ADD ("/content-view/board/card-menu-key", test_card_menu_key);
   ADD ("/content-view/editor/add-edit-undo", test_add_edit_undo);
   ADD ("/content-view/editor/duplicate-delete", test_editor_duplicate_delete);
   ADD ("/content-view/editor/open-link", test_editor_open_link);
   ADD ("/content-view/editor/repeat", test_editor_repeat);
   ADD ("/content-view/calendar", test_calendar);
   ADD ("/content-view/table", test_table);
+  ADD ("/content-view/table-sort-menu", test_table_sort_menu);
   ADD ("/content-view/table/rename-delete", test_table_rename);
   ADD ("/content-view/show-stage", test_show_stage);
   ADD ("/content-view/personas", test_personas);

@@ -27,7 +27,7 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from atspi_util import (check, diag, find, focus_window, key, plan, pointer_click,  # noqa: E402
                         run, start_app, stop_app, temp_copy, type_text, wait_for,
-                        wait_for_app, walk)
+                        wait_for_app, walk, window_named)
 
 CSV = ("\ufeffTitre;Échéance;Étape;Responsable\r\n"
        "Guide de dégustation;15/03/2027;Subscribers;Ana\r\n"
@@ -50,15 +50,6 @@ def click(node):
     node.doActionNamed("click")
     time.sleep(0.3)
 
-
-def window_named(app, title):
-    for child in app.children:
-        try:
-            if child.name == title:
-                return child
-        except Exception:
-            pass
-    return None
 
 
 def x_window(pid, title):

@@ -810,6 +810,10 @@ cycle_board_column_class_init (CycleBoardColumnClass *klass)
   add_card_shortcut (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "card.duplicate");
   add_card_shortcut (widget_class, GDK_KEY_F2, 0, "card.rename");
   add_card_shortcut (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "card.copy");
+  /* The focus is on the card's cell, around the card, not in it (after a move with Alt+arrows
+   * too): the card's own Shift+F10 and Menu would not hear them there. */
+  add_card_shortcut (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "card.menu");
+  add_card_shortcut (widget_class, GDK_KEY_Menu, 0, "card.menu");
 
   gtk_widget_class_set_css_name (widget_class, "boardcolumn");
 }

@@ -69,13 +69,26 @@ struct _CycleContentTable
   GtkColumnView        *column_view;
   GtkLabel             *count_label;
   GtkSpinner           *spinner;
+  GtkMenuButton        *sort_button;
   GMenuModel           *row_menu_model;
+
+  /* The sort menu's actions ("sort.column", "sort.order"): their states follow the headers */
+  GSimpleActionGroup   *sort_actions;
 };
 
 /* cycle-content-table.c */
 guint _cycle_content_table_find_position      (GListModel        *model,
                                                gpointer           item);
 void  _cycle_content_table_update_status      (CycleContentTable *self);
+
+const char *_cycle_content_table_column_id (guint i);
+
+/* cycle-content-table-sort.c: the sort menu */
+void  _cycle_content_table_init_sort          (CycleContentTable *self);
+/* What apply_sort () found: column -1 when the table is in the plan's order. */
+void  _cycle_content_table_sort_changed       (CycleContentTable *self,
+                                               int                column,
+                                               gboolean           descending);
 
 /* cycle-content-table-filters.c */
 void  _cycle_content_table_init_filters       (CycleContentTable *self);

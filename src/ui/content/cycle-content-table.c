@@ -110,6 +110,14 @@ _cycle_content_table_find_position (GListModel *model,
   return GTK_INVALID_LIST_POSITION;
 }
 
+const char *
+_cycle_content_table_column_id (guint i)
+{
+  g_return_val_if_fail (i < G_N_ELEMENTS (column_specs), NULL);
+
+  return column_specs[i].id;
+}
+
 static CycleContent *
 selected_content (CycleContentTable *self)
 {
@@ -275,6 +283,8 @@ apply_sort (CycleContentTable *self)
     gtk_sort_list_model_set_sorter (self->sort_model, real);
   cycle_content_reversed_set_reversed (self->reversed, real != NULL && descending);
   cycle_content_reversed_release (self->reversed);
+
+  _cycle_content_table_sort_changed (self, real != NULL ? self->probed_column : -1, descending);
 }
 
 static void
@@ -817,6 +827,7 @@ cycle_content_table_dispose (GObject *object)
   if (self->all_content_signals != NULL)
     g_signal_group_set_target (self->all_content_signals, NULL);
   g_clear_pointer (&self->row_menu, gtk_widget_unparent);
+  g_clear_object (&self->sort_actions);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_CONTENT_TABLE);
   /* Template children without an id are not the template's to clear. */
@@ -930,6 +941,7 @@ cycle_content_table_class_init (CycleContentTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, column_view);
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, count_label);
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentTable, sort_button);
   gtk_widget_class_bind_template_child_full (widget_class, "row_menu", FALSE,
                                              G_STRUCT_OFFSET (CycleContentTable, row_menu_model));
   _cycle_content_table_class_init_filters (widget_class);
@@ -997,6 +1009,7 @@ cycle_content_table_init (CycleContentTable *self)
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   _cycle_content_table_init_filters (self);
+  _cycle_content_table_init_sort (self);
 
   /* Rows */
   self->row_menu = gtk_popover_menu_new_from_model (self->row_menu_model);
