@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "cycle-content-bulk-bar.h"
 #include "cycle-content-query.h"
 #include "cycle-content-reversed.h"
 #include "cycle-content-table.h"
@@ -36,7 +37,8 @@ struct _CycleContentTable
   int                   probed_column;
   CycleContent         *probe_a;
   CycleContent         *probe_b;
-  GtkSingleSelection   *selection;
+  CycleSelectedContent *selected;
+  CycleContentSelection *selection;
   GSignalGroup         *all_content_signals;
   GtkColumnViewColumn  *columns[CYCLE_CONTENT_TABLE_N_COLUMNS];
   /* The title cells that exist, for renaming the selected row in place */
@@ -68,6 +70,7 @@ struct _CycleContentTable
   GtkScrolledWindow    *scroller;
   GtkColumnView        *column_view;
   GtkLabel             *count_label;
+  CycleContentBulkBar  *bulk_bar;
   GtkSpinner           *spinner;
   GMenuModel           *row_menu_model;
 };

@@ -1,8 +1,8 @@
 /* cycle-content-table.c
  *
  * all content ─▶ GtkFilterListModel (the query's filter, incremental) ─▶ GtkSortListModel (the
- * sorted column's keyed sorter) ─▶ CycleContentReversed (descending) ─▶ GtkSingleSelection ─▶
- * GtkColumnView. Nothing is copied: the rows are the plan's own CycleContent objects, and the
+ * sorted column's keyed sorter) ─▶ CycleContentReversed (descending) ─▶ CycleContentSelection
+ * (several rows: Ctrl+click, Shift+click, Shift+arrows, Ctrl+Space, Ctrl+A) ─▶ GtkColumnView. Nothing is copied: the rows are the plan's own CycleContent objects, and the
  * cells bind to them while they are shown.
  *
  * The column view's own sorter is not used to sort: in GTK 4.8 it has no keys, so every one of
@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cycle-content-bulk-bar.h"
 #include "cycle-content-cells.h"
 #include "cycle-content-clipboard.h"
 #include "cycle-content-reversed.h"
@@ -88,6 +89,7 @@ enum {
   EDIT_CONTENT,
   SHOW_ON_BOARD,
   REMOVED,
+  REMOVED_MANY,
   N_SIGNALS
 };
 
@@ -110,10 +112,19 @@ _cycle_content_table_find_position (GListModel *model,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* The row the single-row actions (edit, rename, duplicate…) act on: the last one picked. */
 static CycleContent *
 selected_content (CycleContentTable *self)
 {
-  return gtk_single_selection_get_selected_item (self->selection);
+  GListModel *set = G_LIST_MODEL (self->selected);
+  guint n = g_list_model_get_n_items (set);
+  g_autoptr(CycleContent) content = n > 0 ? g_list_model_get_item (set, n - 1) : NULL;
+  CycleStage *stage = content != NULL ? cycle_content_get_stage (content) : NULL;
+
+  /* Borrowed: the set holds it */
+  if (stage == NULL || cycle_item_get_plan (CYCLE_ITEM (stage)) != self->plan)
+    return NULL;
+  return content;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -451,7 +462,9 @@ on_secondary_click_cb (GtkGestureClick   *gesture,
     return;
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  gtk_single_selection_set_selected (self->selection, position);
+  /* A row of the selection keeps it: the menu then acts on all of them. */
+  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
 
   if (!gtk_widget_compute_point (GTK_WIDGET (self->column_view), GTK_WIDGET (self), &point,
                                  &in_self))
@@ -466,6 +479,9 @@ static void
 on_selection_changed_cb (CycleContentTable *self)
 {
   gboolean has = selected_content (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.select-none",
+                                 cycle_selected_content_get_count (self->selected) > 0);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.edit", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.rename", has);
@@ -506,7 +522,8 @@ rename_action (GtkWidget  *widget,
   if (cell == NULL)
     {
       /* Off screen: bring it in; the next F2 finds it. */
-      scroll_to (self, gtk_single_selection_get_selected (self->selection));
+      scroll_to (self, _cycle_content_table_find_position (G_LIST_MODEL (self->reversed),
+                                                           content));
       gtk_widget_error_bell (widget);
       return;
     }
@@ -519,10 +536,11 @@ copy_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  CycleContent *content = selected_content (CYCLE_CONTENT_TABLE (widget));
+  CycleContentTable *self = CYCLE_CONTENT_TABLE (widget);
 
-  if (content != NULL)
-    cycle_content_clipboard_copy (widget, content);
+  /* Every selected row, in the plan's order */
+  if (!cycle_content_bulk_bar_copy (self->bulk_bar))
+    gtk_widget_error_bell (widget);
 }
 
 static void
@@ -548,6 +566,13 @@ delete_action (GtkWidget  *widget,
   if (selected_content (self) == NULL || self->plan == NULL)
     return;
 
+  /* Several rows: all of them, one undo step */
+  if (cycle_selected_content_get_count (self->selected) > 1)
+    {
+      cycle_content_bulk_bar_delete (self->bulk_bar);
+      return;
+    }
+
   content = g_object_ref (selected_content (self));
   cycle_plan_seal_undo (self->plan);
   cycle_plan_remove_content (self->plan, content);
@@ -572,6 +597,21 @@ clear_filters_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   cycle_content_query_reset (CYCLE_CONTENT_TABLE (widget)->query);
+}
+
+static void
+select_none_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  cycle_selected_content_clear (CYCLE_CONTENT_TABLE (widget)->selected);
+}
+
+static void
+on_bulk_removed_cb (CycleContentTable *self,
+                    guint              n)
+{
+  g_signal_emit (self, signals[REMOVED_MANY], 0, n);
 }
 
 static void
@@ -728,7 +768,7 @@ cycle_content_table_select (CycleContentTable *self,
   if (position == GTK_INVALID_LIST_POSITION)
     return;
 
-  gtk_single_selection_set_selected (self->selection, position);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   scroll_to (self, position);
 }
 
@@ -752,8 +792,8 @@ cycle_content_table_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   if (self->filter_model != NULL)
     g_signal_handlers_disconnect_by_data (self->filter_model, self);
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->selected != NULL)
+    g_signal_handlers_disconnect_by_data (self->selected, self);
   if (self->query != NULL)
     g_signal_handlers_disconnect_by_data (self->query, self);
 
@@ -772,6 +812,7 @@ cycle_content_table_dispose (GObject *object)
   g_clear_pointer (&self->title_cells, g_hash_table_unref);
   g_clear_object (&self->all_content_signals);
   g_clear_object (&self->selection);
+  g_clear_object (&self->selected);
   g_clear_object (&self->reversed);
   g_clear_object (&self->sort_model);
   for (guint i = 0; i < G_N_ELEMENTS (column_specs); i++)
@@ -860,8 +901,13 @@ cycle_content_table_class_init (CycleContentTableClass *klass)
   signals[REMOVED] =
     g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
+  /* The table deleted several pieces of content at once: how many. */
+  signals[REMOVED_MANY] =
+    g_signal_new ("removed-many", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   g_type_ensure (CYCLE_TYPE_QUICK_ADD);
+  g_type_ensure (CYCLE_TYPE_CONTENT_BULK_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-content-table.ui");
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, search_entry);
@@ -875,6 +921,7 @@ cycle_content_table_class_init (CycleContentTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, scroller);
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, column_view);
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentTable, bulk_bar);
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, spinner);
   gtk_widget_class_bind_template_child_full (widget_class, "row_menu", FALSE,
                                              G_STRUCT_OFFSET (CycleContentTable, row_menu_model));
@@ -892,6 +939,7 @@ cycle_content_table_class_init (CycleContentTableClass *klass)
                                    clear_filters_action);
   gtk_widget_class_install_action (widget_class, "table.focus-search", NULL,
                                    focus_search_action);
+  gtk_widget_class_install_action (widget_class, "table.select-none", NULL, select_none_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "table.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "table.copy",
@@ -902,6 +950,8 @@ cycle_content_table_class_init (CycleContentTableClass *klass)
                                        "table.duplicate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "table.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "table.select-none",
+                                       NULL);
 
   gtk_widget_class_set_css_name (widget_class, "contenttable");
 }
@@ -924,11 +974,11 @@ cycle_content_table_init (CycleContentTable *self)
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
                                               NULL);
   self->reversed = cycle_content_reversed_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->reversed)));
+  self->selected = cycle_selected_content_new ();
+  self->selection = cycle_content_selection_new (g_object_ref (G_LIST_MODEL (self->reversed)),
+                                                 self->selected);
   self->probe_a = cycle_content_new ("a");
   self->probe_b = cycle_content_new ("b");
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
   add_columns (self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
@@ -938,12 +988,19 @@ cycle_content_table_init (CycleContentTable *self)
                            G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "notify::pending",
                            G_CALLBACK (on_rows_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "notify::selected",
+  g_signal_connect_object (self->selected, "changed",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  cycle_content_bulk_bar_set_selected (self->bulk_bar, self->selected);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "bulk",
+                                  cycle_content_bulk_bar_get_actions (self->bulk_bar));
+  g_signal_connect_object (self->bulk_bar, "removed", G_CALLBACK (on_bulk_removed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   _cycle_content_table_init_filters (self);
 
-  /* Rows */
+  /* Rows; what the selection can do, under the row's own items */
+  g_menu_append_section (G_MENU (self->row_menu_model), NULL,
+                         cycle_content_bulk_bar_get_menu (self->bulk_bar));
   self->row_menu = gtk_popover_menu_new_from_model (self->row_menu_model);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->row_menu), FALSE);
   gtk_widget_set_halign (self->row_menu, GTK_ALIGN_START);
