@@ -652,6 +652,7 @@ cycle_content_table_set_plan (CycleContentTable *self,
   cycle_content_query_reset (self->query);
 
   g_set_object (&self->plan, plan);
+  cycle_content_bulk_bar_set_plan (self->bulk_bar, plan);
   all = plan != NULL ? cycle_plan_get_all_content (plan) : NULL;
   gtk_filter_list_model_set_model (self->filter_model, all);
   g_signal_group_set_target (self->all_content_signals, all);
@@ -803,6 +804,8 @@ cycle_content_table_dispose (GObject *object)
   if (self->all_content_signals != NULL)
     g_signal_group_set_target (self->all_content_signals, NULL);
   g_clear_pointer (&self->row_menu, gtk_widget_unparent);
+  if (self->bulk_bar != NULL)
+    cycle_content_bulk_bar_set_plan (self->bulk_bar, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_CONTENT_TABLE);
   /* Template children without an id are not the template's to clear. */
