@@ -876,6 +876,7 @@ cycle_board_column_set_selected (CycleBoardColumn     *self,
   self->selection = cycle_content_selection_new (g_object_ref (G_LIST_MODEL (self->slice)),
                                                  selected);
   gtk_grid_view_set_model (self->cards, GTK_SELECTION_MODEL (self->selection));
+  cycle_content_selection_watch_clicks (self->selection, GTK_WIDGET (self->cards));
 }
 
 GtkWidget *

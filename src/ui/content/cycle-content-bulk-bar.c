@@ -362,6 +362,9 @@ cycle_content_bulk_bar_dispose (GObject *object)
   cycle_content_bulk_bar_set_plan (self, NULL);
   cycle_content_bulk_bar_set_selected (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_CONTENT_BULK_BAR);
+  /* Template children without an id are not the template's to clear. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->actions);
   g_clear_object (&self->stage_menu);
   g_clear_object (&self->persona_menu);

@@ -287,6 +287,10 @@ struct _CycleContentSelection
   CycleSelectedContent *set;
   /* Set while this model changes the set itself: it tells its own view what changed. */
   guint                 changing;
+  /* A click without Ctrl or Shift is under way: it replaces the whole set (see
+   * selection_set_selection) */
+  guint                 plain_click : 1;
+  guint                 plain_click_id;
 };
 
 static void cycle_content_selection_list_init      (GListModelInterface         *iface);
@@ -362,8 +366,9 @@ selection_set_selection (GtkSelectionModel *model,
 
   self->changing++;
 
-  /* The whole list: the rest of the set (other columns, hidden rows) goes too. */
-  if (gtk_bitset_get_size (mask) >= n && old_n > 0)
+  /* The whole list: the rest of the set (other columns, hidden rows) goes too. A list of one
+   * item cannot tell a Ctrl+click from a click by the mask: the click says. */
+  if (gtk_bitset_get_size (mask) >= n && old_n > 0 && (n > 1 || self->plain_click))
     {
       g_hash_table_remove_all (set->lookup);
       g_ptr_array_set_size (set->items, 0);
@@ -428,6 +433,66 @@ on_items_changed_cb (CycleContentSelection *self,
     cycle_selected_content_prune (self->set);
 }
 
+static gboolean
+end_plain_click_cb (gpointer user_data)
+{
+  CycleContentSelection *self = user_data;
+
+  self->plain_click = FALSE;
+  self->plain_click_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_pressed_cb (GtkGestureClick       *gesture,
+               int                    n_press,
+               double                 x,
+               double                 y,
+               CycleContentSelection *self)
+{
+  GdkModifierType state =
+    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  self->plain_click = (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) == 0;
+}
+
+static void
+on_released_cb (GtkGestureClick       *gesture,
+                int                    n_press,
+                double                 x,
+                double                 y,
+                CycleContentSelection *self)
+{
+  /* The row may select on release, after this (capture phase) handler */
+  if (self->plain_click && self->plain_click_id == 0)
+    self->plain_click_id = g_idle_add_full (G_PRIORITY_DEFAULT, end_plain_click_cb,
+                                            g_object_ref (self), g_object_unref);
+}
+
+static void
+on_stopped_cb (GtkGestureClick       *gesture,
+               CycleContentSelection *self)
+{
+  on_released_cb (gesture, 1, 0, 0, self);
+}
+
+void
+cycle_content_selection_watch_clicks (CycleContentSelection *self,
+                                      GtkWidget             *list)
+{
+  GtkGesture *click;
+
+  g_return_if_fail (CYCLE_IS_CONTENT_SELECTION (self));
+  g_return_if_fail (GTK_IS_WIDGET (list));
+
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_pressed_cb), self, 0);
+  g_signal_connect_object (click, "released", G_CALLBACK (on_released_cb), self, 0);
+  g_signal_connect_object (click, "stopped", G_CALLBACK (on_stopped_cb), self, 0);
+  gtk_widget_add_controller (list, GTK_EVENT_CONTROLLER (click));
+}
+
 void
 cycle_content_selection_set_model (CycleContentSelection *self,
                                    GListModel            *model)
@@ -468,6 +533,7 @@ cycle_content_selection_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
   g_clear_object (&self->model);
+  g_clear_handle_id (&self->plain_click_id, g_source_remove);
   if (self->set != NULL)
     g_signal_handlers_disconnect_by_data (self->set, self);
   g_clear_object (&self->set);

@@ -51,5 +51,9 @@ CycleContentSelection *cycle_content_selection_new       (GListModel            
 void                   cycle_content_selection_set_model (CycleContentSelection *self,
                                                           GListModel            *model);
 CycleSelectedContent  *cycle_content_selection_get_set   (CycleContentSelection *self);
+/* Follows the clicks on @list, the view of this model: a click without Ctrl or Shift replaces the
+ * whole set even in a list of one item, where GTK's request alone cannot tell it. */
+void                   cycle_content_selection_watch_clicks (CycleContentSelection *self,
+                                                             GtkWidget             *list);
 
 G_END_DECLS

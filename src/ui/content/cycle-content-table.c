@@ -984,6 +984,7 @@ cycle_content_table_init (CycleContentTable *self)
   self->probe_b = cycle_content_new ("b");
   add_columns (self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  cycle_content_selection_watch_clicks (self->selection, GTK_WIDGET (self->column_view));
 
   g_signal_connect_object (self->reversed, "items-changed",
                            G_CALLBACK (on_rows_changed_cb), self, G_CONNECT_SWAPPED);
