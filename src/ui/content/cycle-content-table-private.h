@@ -6,6 +6,7 @@
 #pragma once
 
 #include "cycle-content-bulk-bar.h"
+#include "cycle-content-cell-editor.h"
 #include "cycle-content-query.h"
 #include "cycle-content-reversed.h"
 #include "cycle-content-table.h"
@@ -44,6 +45,7 @@ struct _CycleContentTable
   /* The title cells that exist, for renaming the selected row in place */
   GHashTable           *title_cells;
   GtkWidget            *row_menu;
+  CycleContentCellEditor *cell_editor;
 
   /* The filters' own lists: a placeholder first ("All Stages"…), then the plan's items.
    * Placeholders are objects of no plan, never stored anywhere. */

@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "cycle-content-bulk-bar.h"
+#include "cycle-content-cell-editor.h"
 #include "cycle-content-cells.h"
 #include "cycle-content-clipboard.h"
 #include "cycle-content-reversed.h"
@@ -73,6 +74,24 @@ static const ColumnSpec column_specs[] = {
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (column_specs) == CYCLE_CONTENT_TABLE_N_COLUMNS);
+
+/* The fields edited in place, in the order Tab goes through them: the title in its cell, the
+ * others in the cell editor (-1: the title) */
+static const struct {
+  int column;
+  int field;
+} editable_columns[] = {
+  { 0, -1 },
+  { 1, CYCLE_CELL_FIELD_STAGE },
+  { 2, CYCLE_CELL_FIELD_PERSONA },
+  { 5, CYCLE_CELL_FIELD_STATUS },
+  { 6, CYCLE_CELL_FIELD_DUE },
+  { 7, CYCLE_CELL_FIELD_OWNER },
+};
+
+static void edit_field (CycleContentTable *self,
+                        CycleContent      *content,
+                        guint              editable);
 
 G_DEFINE_FINAL_TYPE (CycleContentTable, cycle_content_table, GTK_TYPE_WIDGET)
 
@@ -132,6 +151,28 @@ selected_content (CycleContentTable *self)
  */
 
 static void
+on_field_move_cb (CycleContentTable *self,
+                  CycleContent      *content,
+                  int                direction,
+                  GObject           *from)
+{
+  guint i = 0;
+
+  /* Where the Tab came from: the title cell, or the cell editor's field */
+  if (CYCLE_IS_CONTENT_CELL_EDITOR (from))
+    {
+      int field = cycle_content_cell_editor_get_field (CYCLE_CONTENT_CELL_EDITOR (from));
+
+      while (i < G_N_ELEMENTS (editable_columns) && editable_columns[i].field != field)
+        i++;
+    }
+
+  if ((direction < 0 && i == 0) || (direction > 0 && i + 1 >= G_N_ELEMENTS (editable_columns)))
+    return;
+  edit_field (self, content, direction < 0 ? i - 1 : i + 1);
+}
+
+static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   CycleContentTable        *self)
@@ -145,6 +186,8 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
       /* A renamed row may no longer match the search, or sort elsewhere: the content view
        * refreshes the table after each edit (see refresh_table_cb ()). */
       g_hash_table_add (self->title_cells, child);
+      g_signal_connect_object (child, "move", G_CALLBACK (on_field_move_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   else
     {
@@ -166,8 +209,9 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
                                 (GDestroyNotify) cycle_due_watch_free);
     }
 
-  /* Borrowed: lets a click find its row (see row_at). */
+  /* Borrowed: lets a click find its row (see row_at), and the cell editor its cell. */
   g_object_set_data (G_OBJECT (child), "cycle-list-item", list_item);
+  g_object_set_data (G_OBJECT (child), "cycle-column", GINT_TO_POINTER (spec - column_specs + 1));
   gtk_list_item_set_child (list_item, child);
 }
 
@@ -414,6 +458,75 @@ scroll_to (CycleContentTable *self,
 
   if (list != NULL)
     gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+}
+
+/* The cell of @content in @column, if it is on screen */
+static GtkWidget *
+find_cell (GtkWidget    *widget,
+           CycleContent *content,
+           int           column)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "cycle-list-item");
+
+  if (list_item != NULL)
+    return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "cycle-column")) == column + 1 &&
+           gtk_list_item_get_item (list_item) == (gpointer) content &&
+           gtk_widget_get_mapped (widget) ? widget : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cell (child, content, column);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Opens the field editable_columns[@editable] of @content where it shows. */
+static void
+edit_field (CycleContentTable *self,
+            CycleContent      *content,
+            guint              editable)
+{
+  int column = editable_columns[editable].column;
+  GtkWidget *cell = find_cell (GTK_WIDGET (self->column_view), content, column);
+  graphene_rect_t bounds;
+
+  if (cell == NULL || !gtk_widget_compute_bounds (cell, GTK_WIDGET (self), &bounds))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  if (editable_columns[editable].field < 0)
+    {
+      cycle_content_title_cell_start_editing (CYCLE_CONTENT_TITLE_CELL (cell));
+      return;
+    }
+
+  cycle_content_cell_editor_edit (self->cell_editor, content, editable_columns[editable].field,
+                                  &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
+                                                    bounds.size.width, bounds.size.height });
+}
+
+/* The keyboard goes back to the row the editor was on */
+static void
+on_cell_editor_closed_cb (CycleContentTable *self)
+{
+  CycleContent *content = selected_content (self);
+  GtkWidget *cell = content != NULL ? find_cell (GTK_WIDGET (self->column_view), content, 0)
+                                    : NULL;
+
+  for (GtkWidget *w = cell; w != NULL && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
+    if (gtk_widget_get_focusable (w))
+      {
+        gtk_widget_grab_focus (w);
+        break;
+      }
 }
 
 static void
@@ -804,6 +917,9 @@ cycle_content_table_dispose (GObject *object)
   if (self->all_content_signals != NULL)
     g_signal_group_set_target (self->all_content_signals, NULL);
   g_clear_pointer (&self->row_menu, gtk_widget_unparent);
+  if (self->cell_editor != NULL)
+    g_signal_handlers_disconnect_by_data (self->cell_editor, self);
+  g_clear_pointer ((GtkWidget **) &self->cell_editor, gtk_widget_unparent);
   if (self->bulk_bar != NULL)
     cycle_content_bulk_bar_set_plan (self->bulk_bar, NULL);
 
@@ -1009,6 +1125,14 @@ cycle_content_table_init (CycleContentTable *self)
   gtk_popover_set_has_arrow (GTK_POPOVER (self->row_menu), FALSE);
   gtk_widget_set_halign (self->row_menu, GTK_ALIGN_START);
   gtk_widget_set_parent (self->row_menu, GTK_WIDGET (self));
+
+  /* The fields edited in place but for the title */
+  self->cell_editor = CYCLE_CONTENT_CELL_EDITOR (cycle_content_cell_editor_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->cell_editor), GTK_WIDGET (self));
+  g_signal_connect_object (self->cell_editor, "move", G_CALLBACK (on_field_move_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cell_editor, "closed", G_CALLBACK (on_cell_editor_closed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
