@@ -172,6 +172,32 @@ on_field_move_cb (CycleContentTable *self,
   edit_field (self, content, direction < 0 ? i - 1 : i + 1);
 }
 
+/* A title cell may go without a teardown that still holds it (GTK 4.8 clears a list item's child
+ * first): the table forgets it when it is finalized. */
+static void
+title_cell_gone_cb (gpointer  data,
+                    GObject  *cell)
+{
+  CycleContentTable *self = data;
+
+  if (self->title_cells != NULL)
+    g_hash_table_remove (self->title_cells, cell);
+}
+
+static void
+forget_title_cells (CycleContentTable *self)
+{
+  GHashTableIter iter;
+  gpointer cell;
+
+  g_hash_table_iter_init (&iter, self->title_cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    {
+      g_object_weak_unref (cell, title_cell_gone_cb, self);
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
@@ -186,6 +212,7 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
       /* A renamed row may no longer match the search, or sort elsewhere: the content view
        * refreshes the table after each edit (see refresh_table_cb ()). */
       g_hash_table_add (self->title_cells, child);
+      g_object_weak_ref (G_OBJECT (child), title_cell_gone_cb, self);
       g_signal_connect_object (child, "move", G_CALLBACK (on_field_move_cb), self,
                                G_CONNECT_SWAPPED);
     }
@@ -222,8 +249,8 @@ on_cell_teardown_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *child = gtk_list_item_get_child (list_item);
 
-  if (self->title_cells != NULL && child != NULL)
-    g_hash_table_remove (self->title_cells, child);
+  if (self->title_cells != NULL && child != NULL && g_hash_table_remove (self->title_cells, child))
+    g_object_weak_unref (G_OBJECT (child), title_cell_gone_cb, self);
   g_object_set_data (G_OBJECT (list_item), "cycle-watch", NULL);
 }
 
@@ -928,6 +955,8 @@ cycle_content_table_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
 
+  if (self->title_cells != NULL)
+    forget_title_cells (self);
   g_clear_pointer (&self->title_cells, g_hash_table_unref);
   g_clear_object (&self->all_content_signals);
   g_clear_object (&self->selection);
