@@ -59,27 +59,13 @@ snapshot (CyclePlan *plan)
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
-static gboolean
-column_has_stage (GtkWidget     *widget,
-                  gconstpointer  stage)
-{
-  return cycle_board_column_get_stage (CYCLE_BOARD_COLUMN (widget)) == stage;
-}
-
-static gboolean
-card_has_content (GtkWidget     *widget,
-                  gconstpointer  content)
-{
-  return cycle_board_card_get_content (CYCLE_BOARD_CARD (widget)) == content;
-}
-
 /* The cards of the column of stage @id */
 static GtkWidget *
 cards_of (Fixture    *f,
           const char *id)
 {
   GtkWidget *column = ui_test_find_widget_full (GTK_WIDGET (f->view), CYCLE_TYPE_BOARD_COLUMN,
-                                                TRUE, column_has_stage,
+                                                TRUE, ui_test_column_has_stage,
                                                 cycle_plan_find_stage (f->plan, id));
 
   g_assert_nonnull (column);
@@ -103,7 +89,7 @@ card_selected (Fixture      *f,
                CycleContent *content)
 {
   GtkWidget *card = ui_test_find_widget_full (GTK_WIDGET (f->view), CYCLE_TYPE_BOARD_CARD, TRUE,
-                                              card_has_content, content);
+                                              ui_test_card_has_content, content);
 
   g_assert_nonnull (card);
   return (gtk_widget_get_state_flags (gtk_widget_get_parent (card)) &
@@ -179,7 +165,7 @@ test_board (Fixture       *f,
   ui_test_activate (board, "bulk.move-to-stage", g_variant_new_string ("s3"));
   g_assert_cmpuint (cycle_stage_get_n_content (evangelists), ==, 3);
   ui_test_wait_until (ui_test_find_widget_full (cards_of (f, "s3"), CYCLE_TYPE_BOARD_CARD, TRUE,
-                                                card_has_content, c3) != NULL);
+                                                ui_test_card_has_content, c3) != NULL);
   assert_count (bar, "3 selected");
   g_assert_true (card_selected (f, c3));
   undo_to (f, before);
@@ -189,7 +175,7 @@ test_board (Fixture       *f,
   click_row (visitors, 1, TRUE, FALSE);
   assert_count (bar, "2 selected");
   card = g_object_ref (ui_test_find_widget_full (GTK_WIDGET (f->view), CYCLE_TYPE_BOARD_CARD,
-                                                 TRUE, card_has_content, c1));
+                                                 TRUE, ui_test_card_has_content, c1));
   ui_test_activate (card, "card.delete", NULL);
   g_assert_null (cycle_content_get_stage (c1));
   g_assert_null (cycle_content_get_stage (c3));

@@ -2,7 +2,8 @@
  *
  * all content ─▶ GtkFilterListModel (the query's filter, incremental) ─▶ GtkSortListModel (the
  * sorted column's keyed sorter) ─▶ CycleContentReversed (descending) ─▶ CycleContentSelection
- * (several rows: Ctrl+click, Shift+click, Shift+arrows, Ctrl+Space, Ctrl+A) ─▶ GtkColumnView. Nothing is copied: the rows are the plan's own CycleContent objects, and the
+ * (several rows: Ctrl+click, Shift+click, Shift+arrows, Ctrl+Space, Ctrl+A) ─▶ GtkColumnView.
+ * Nothing is copied: the rows are the plan's own CycleContent objects, and the
  * cells bind to them while they are shown.
  *
  * The column view's own sorter is not used to sort: in GTK 4.8 it has no keys, so every one of
