@@ -623,6 +623,9 @@ _cycle_board_get_moves (CycleBoard   *self,
   guint n_stages = self->plan != NULL
                    ? g_list_model_get_n_items (cycle_plan_get_stages (self->plan)) : 0;
 
+  /* The menu is about to show: its bulk section lists the stages and personas as they are now */
+  cycle_content_bulk_bar_get_menu (self->bulk_bar);
+
   *previous = index > 0;
   *next = index >= 0 && (guint) index + 1 < n_stages;
   *up = stage != NULL && position > 0;

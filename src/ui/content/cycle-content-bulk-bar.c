@@ -282,12 +282,6 @@ static const GActionEntry action_entries[] = {
  * API
  */
 
-static void
-on_plan_lists_changed_cb (CycleContentBulkBar *self)
-{
-  rebuild_menus (self);
-}
-
 void
 cycle_content_bulk_bar_set_plan (CycleContentBulkBar *self,
                                  CyclePlan           *plan)
@@ -298,19 +292,10 @@ cycle_content_bulk_bar_set_plan (CycleContentBulkBar *self,
   if (self->plan == plan)
     return;
 
-  if (self->plan != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (cycle_plan_get_stages (self->plan), self);
-      g_signal_handlers_disconnect_by_data (cycle_plan_get_personas (self->plan), self);
-    }
+  /* The menus are made again each time they open (see create_popup_cb and
+   * cycle_content_bulk_bar_get_menu), not after every change of the plan's stages: the row
+   * menu of the table holds them, and a menu model that changes rebuilds its widgets. */
   g_set_object (&self->plan, plan);
-  if (plan != NULL)
-    {
-      g_signal_connect_object (cycle_plan_get_stages (plan), "items-changed",
-                               G_CALLBACK (on_plan_lists_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (cycle_plan_get_personas (plan), "items-changed",
-                               G_CALLBACK (on_plan_lists_changed_cb), self, G_CONNECT_SWAPPED);
-    }
   if (self->selected != NULL)
     cycle_selected_content_clear (self->selected);
   rebuild_menus (self);

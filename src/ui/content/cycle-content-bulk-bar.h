@@ -30,7 +30,8 @@ void          cycle_content_bulk_bar_set_selected (CycleContentBulkBar  *self,
 /* The "bulk" actions, to insert on the widget whose menus use them */
 GActionGroup *cycle_content_bulk_bar_get_actions  (CycleContentBulkBar  *self);
 /* A menu section for context menus: Move To, Persona and Status submenus, Set Owner…, Copy,
- * Delete Selected, all on the selection. */
+ * Delete Selected, all on the selection. Its stages and personas are the plan's as they are when
+ * it is asked for: ask again before each popup. */
 GMenuModel   *cycle_content_bulk_bar_get_menu     (CycleContentBulkBar  *self);
 /* Puts @widget's clipboard rows of the selection (the rows a spreadsheet takes). FALSE when
  * nothing is selected. */

@@ -611,6 +611,8 @@ on_secondary_click_cb (GtkGestureClick   *gesture,
                                  &in_self))
     return;
 
+  /* The stages and personas as they are now */
+  cycle_content_bulk_bar_get_menu (self->bulk_bar);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu),
                                &(GdkRectangle) { in_self.x, in_self.y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->row_menu));
