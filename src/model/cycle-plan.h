@@ -138,6 +138,26 @@ void          cycle_plan_move_content      (CyclePlan    *self,
                                             CycleStage   *stage,
                                             int           position);
 
+/* Many pieces of content at once (a selection), each call one undo step. Items of @contents
+ * (CycleContent) that are not in the plan are skipped; each returns how many it changed (for a
+ * move: how many were not in @stage already, and went to its end in the array's order). */
+guint         cycle_plan_remove_contents      (CyclePlan    *self,
+                                               GPtrArray    *contents);
+guint         cycle_plan_move_contents        (CyclePlan    *self,
+                                               GPtrArray    *contents,
+                                               CycleStage   *stage);
+/* @persona NULL: no persona. */
+guint         cycle_plan_set_contents_persona (CyclePlan    *self,
+                                               GPtrArray    *contents,
+                                               CyclePersona *persona);
+guint         cycle_plan_set_contents_status  (CyclePlan    *self,
+                                               GPtrArray    *contents,
+                                               CycleStatus   status);
+/* @owner is stripped of surrounding spaces; "" or NULL clears it. */
+guint         cycle_plan_set_contents_owner   (CyclePlan    *self,
+                                               GPtrArray    *contents,
+                                               const char   *owner);
+
 /* Undo. Every change made through the model's API (setters included) while the item is in the
  * plan is recorded. Steps between begin_group and end_group undo as one; groups nest. */
 void          cycle_plan_begin_group       (CyclePlan    *self,

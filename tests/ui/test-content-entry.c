@@ -53,20 +53,6 @@ fixture_tear_down (Fixture       *f,
   g_assert_finalize_object (f->plan);
 }
 
-static gboolean
-column_has_stage (GtkWidget     *widget,
-                  gconstpointer  stage)
-{
-  return cycle_board_column_get_stage (CYCLE_BOARD_COLUMN (widget)) == stage;
-}
-
-static gboolean
-card_has_content (GtkWidget     *widget,
-                  gconstpointer  content)
-{
-  return cycle_board_card_get_content (CYCLE_BOARD_CARD (widget)) == content;
-}
-
 static CycleContent *
 last_content (CycleStage *stage)
 {
@@ -105,7 +91,7 @@ test_quick_add_board (Fixture       *f,
 {
   CycleStage *subscribers = cycle_plan_find_stage (f->plan, "s2");
   GtkWidget *column = ui_test_find_widget_full (GTK_WIDGET (f->view), CYCLE_TYPE_BOARD_COLUMN,
-                                                TRUE, column_has_stage, subscribers);
+                                                TRUE, ui_test_column_has_stage, subscribers);
   CycleQuickAdd *quick_add;
   CycleContent *added;
 
@@ -121,7 +107,7 @@ test_quick_add_board (Fixture       *f,
   added = last_content (subscribers);
   g_assert_cmpstr (cycle_content_get_title (added), ==, "Loyalty card");
   ui_test_wait_until (ui_test_find_widget_full (column, CYCLE_TYPE_BOARD_CARD, TRUE,
-                                                card_has_content, added) != NULL);
+                                                ui_test_card_has_content, added) != NULL);
 
   g_assert_true (cycle_plan_undo (f->plan));
   g_assert_cmpuint (cycle_stage_get_n_content (subscribers), ==, 2);
@@ -165,7 +151,7 @@ test_rename_card (Fixture       *f,
   CycleContent *content = cycle_plan_find_content (f->plan, "c1");
   CycleBoardCard *card = (CycleBoardCard *)
                          ui_test_find_widget_full (GTK_WIDGET (f->view), CYCLE_TYPE_BOARD_CARD,
-                                                   TRUE, card_has_content, content);
+                                                   TRUE, ui_test_card_has_content, content);
   GtkEditable *entry;
 
   g_assert_nonnull (card);
@@ -281,7 +267,7 @@ test_copy_paste_card (Fixture       *f,
   CycleContent *content = cycle_plan_find_content (f->plan, "c3");
   CycleStage *subscribers = cycle_plan_find_stage (f->plan, "s2");
   GtkWidget *card = ui_test_find_widget_full (GTK_WIDGET (f->view), CYCLE_TYPE_BOARD_CARD, TRUE,
-                                              card_has_content, content);
+                                              ui_test_card_has_content, content);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->view));
   g_autofree char *text = NULL;
   CycleImportDialog *dialog = NULL;

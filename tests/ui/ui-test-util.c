@@ -10,6 +10,8 @@
 
 #include <glib/gstdio.h>
 
+#include "cycle-board-card.h"
+#include "cycle-board-column.h"
 #include "cycle-plan-io.h"
 #include "cycle-window-private.h"
 #include "ui-test-util.h"
@@ -395,4 +397,18 @@ ui_test_find_message_dialog (const char *heading)
   GtkWindow *window = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, heading);
 
   return window != NULL ? ADW_MESSAGE_DIALOG (window) : NULL;
+}
+
+gboolean
+ui_test_column_has_stage (GtkWidget     *widget,
+                          gconstpointer  stage)
+{
+  return cycle_board_column_get_stage (CYCLE_BOARD_COLUMN (widget)) == stage;
+}
+
+gboolean
+ui_test_card_has_content (GtkWidget     *widget,
+                          gconstpointer  content)
+{
+  return cycle_board_card_get_content (CYCLE_BOARD_CARD (widget)) == content;
 }

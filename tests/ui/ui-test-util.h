@@ -82,6 +82,11 @@ void               ui_test_collect_widgets     (GtkWidget        *widget,
 /* @widget's first event controller of @type (borrowed), or NULL */
 gpointer           ui_test_find_controller     (GtkWidget        *widget,
                                                 GType             type);
+/* UiTestMatchFunc: a board column showing the stage @data, a card showing the content @data */
+gboolean           ui_test_column_has_stage    (GtkWidget        *widget,
+                                                gconstpointer     stage);
+gboolean           ui_test_card_has_content    (GtkWidget        *widget,
+                                                gconstpointer     content);
 GtkWidget         *ui_test_find_widget_by_name (GtkWidget        *widget,
                                                 const char       *name);
 GtkWindow         *ui_test_find_toplevel       (GType             type,

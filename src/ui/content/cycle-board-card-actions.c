@@ -40,9 +40,10 @@ copy_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   CycleBoardCard *self = CYCLE_BOARD_CARD (widget);
+  CycleBoard *board = _cycle_board_card_get_board (self);
 
-  if (self->content != NULL)
-    cycle_content_clipboard_copy (widget, self->content);
+  if (board != NULL && self->content != NULL)
+    _cycle_board_copy (board, self->content);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cycle-board-card.h"
+#include "cycle-content-selection.h"
 #include "cycle-board-column.h"
 #include "cycle-accessible.h"
 #include "cycle-board-private.h"
@@ -36,7 +37,7 @@ struct _CycleBoardColumn
   GtkWidget          parent_instance;
 
   CycleStage        *stage;
-  GtkNoSelection    *selection;
+  CycleContentSelection *selection;   /* over the board's one set of picked content */
   /* The stage's list, whole once the cards are all made (see CARDS_FIRST) */
   GtkSliceListModel *slice;
   guint              grow_id;
@@ -834,8 +835,12 @@ cycle_board_column_init (CycleBoardColumn *self)
   g_object_unref (factory);
 
   self->slice = gtk_slice_list_model_new (NULL, 0, 0);
-  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
-  gtk_grid_view_set_model (self->cards, GTK_SELECTION_MODEL (self->selection));
+  {
+    /* Until the board gives its own set (cycle_board_column_set_selected) */
+    g_autoptr(CycleSelectedContent) set = cycle_selected_content_new ();
+
+    cycle_board_column_set_selected (self, set);
+  }
 
   self->bindings = g_binding_group_new ();
   g_binding_group_bind (self->bindings, "name", self->name_label, "label",
@@ -859,6 +864,23 @@ cycle_board_column_init (CycleBoardColumn *self)
   g_signal_connect (drop, "leave", G_CALLBACK (on_drop_leave_cb), self);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
+
+void
+cycle_board_column_set_selected (CycleBoardColumn     *self,
+                                 CycleSelectedContent *selected)
+{
+  g_return_if_fail (CYCLE_IS_BOARD_COLUMN (self));
+  g_return_if_fail (CYCLE_IS_SELECTED_CONTENT (selected));
+
+  if (self->selection != NULL && cycle_content_selection_get_set (self->selection) == selected)
+    return;
+
+  g_clear_object (&self->selection);
+  self->selection = cycle_content_selection_new (g_object_ref (G_LIST_MODEL (self->slice)),
+                                                 selected);
+  gtk_grid_view_set_model (self->cards, GTK_SELECTION_MODEL (self->selection));
+  cycle_content_selection_watch_clicks (self->selection, GTK_WIDGET (self->cards));
 }
 
 GtkWidget *

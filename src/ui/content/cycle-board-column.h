@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "cycle-content-selection.h"
 #include "cycle-plan.h"
 
 G_BEGIN_DECLS
@@ -34,5 +35,9 @@ guint       cycle_board_column_insertion_at    (CycleBoardColumn *self,
 /* Scrolls to the card at @position and gives it the keyboard focus once it is shown. */
 void        cycle_board_column_focus_position  (CycleBoardColumn *self,
                                                 guint             position);
+
+/* The set of content picked on the board, which every column shares. */
+void        cycle_board_column_set_selected    (CycleBoardColumn     *self,
+                                                CycleSelectedContent *selected);
 
 G_END_DECLS

@@ -17,6 +17,9 @@ void  _cycle_board_add           (CycleBoard   *self,
 /* Deletes @content (undoable) and says so through the board's "removed" signal. */
 void  _cycle_board_remove        (CycleBoard   *self,
                                   CycleContent *content);
+/* Copies @content as a spreadsheet row, or the whole selection when it is one of several picked */
+void  _cycle_board_copy          (CycleBoard   *self,
+                                  CycleContent *content);
 /* Moves @content to the end of the stage @offset columns away (-1: previous, 1: next). */
 void  _cycle_board_move_to_stage (CycleBoard   *self,
                                   CycleContent *content,

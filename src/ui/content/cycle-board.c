@@ -19,9 +19,11 @@
 #include <glib/gi18n.h>
 
 #include "cycle-board-card.h"
+#include "cycle-content-bulk-bar.h"
 #include "cycle-board-column.h"
 #include "cycle-board-private.h"
 #include "cycle-content-cells.h"
+#include "cycle-content-clipboard.h"
 
 #define AUTOSCROLL_EDGE      56.0
 /* Columns beyond the screen that keep or get their cards, each side */
@@ -47,6 +49,9 @@ struct _CycleBoard
   GtkScrolledWindow *scroller;
   GtkGridView       *list_view;
   GtkNoSelection    *selection;
+  /* The content picked for bulk edits, across all columns, and what can be done to it */
+  CycleSelectedContent *selected;
+  CycleContentBulkBar  *bulk_bar;
   /* CycleStage → its bound CycleBoardColumn (borrowed both ways) */
   GHashTable        *columns;
   CycleAutoscroll   *autoscroll;
@@ -79,6 +84,7 @@ enum {
   EDIT_CONTENT,
   ADD_CONTENT,
   REMOVED,
+  REMOVED_MANY,
   N_SIGNALS
 };
 
@@ -429,6 +435,7 @@ on_setup_cb (GtkSignalListItemFactory *factory,
   /* A column is a place to drop cards, not an item to pick. */
   gtk_list_item_set_activatable (list_item, FALSE);
   gtk_list_item_set_selectable (list_item, FALSE);
+  cycle_board_column_set_selected (CYCLE_BOARD_COLUMN (column), self->selected);
   /* Borrowed: the list item owns the column. */
   g_object_set_data (G_OBJECT (column), "cycle-list-item", list_item);
   gtk_list_item_set_child (list_item, column);
@@ -616,6 +623,9 @@ _cycle_board_get_moves (CycleBoard   *self,
   guint n_stages = self->plan != NULL
                    ? g_list_model_get_n_items (cycle_plan_get_stages (self->plan)) : 0;
 
+  /* The menu is about to show: its bulk section lists the stages and personas as they are now */
+  cycle_content_bulk_bar_get_menu (self->bulk_bar);
+
   *previous = index > 0;
   *next = index >= 0 && (guint) index + 1 < n_stages;
   *up = stage != NULL && position > 0;
@@ -646,9 +656,28 @@ _cycle_board_remove (CycleBoard   *self,
   if (self->plan == NULL || cycle_content_get_stage (content) == NULL)
     return;
 
+  /* A card of a selection of several: all of them, one undo step */
+  if (cycle_selected_content_get_count (self->selected) > 1 &&
+      cycle_selected_content_contains (self->selected, content))
+    {
+      cycle_content_bulk_bar_delete (self->bulk_bar);
+      return;
+    }
+
   cycle_plan_seal_undo (self->plan);
   cycle_plan_remove_content (self->plan, content);
   g_signal_emit (self, signals[REMOVED], 0, content);
+}
+
+void
+_cycle_board_copy (CycleBoard   *self,
+                   CycleContent *content)
+{
+  if (cycle_selected_content_get_count (self->selected) > 1 &&
+      cycle_selected_content_contains (self->selected, content))
+    cycle_content_bulk_bar_copy (self->bulk_bar);
+  else
+    cycle_content_clipboard_copy_one (GTK_WIDGET (self), content);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -680,6 +709,7 @@ cycle_board_set_plan (CycleBoard *self,
                              G_CALLBACK (on_first_frame_cb), self, 0);
   self->drawn = FALSE;
   gtk_no_selection_set_model (self->selection, plan != NULL ? cycle_plan_get_stages (plan) : NULL);
+  cycle_content_bulk_bar_set_plan (self->bulk_bar, plan);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
@@ -749,6 +779,13 @@ cycle_board_dispose (GObject *object)
       gtk_grid_view_set_factory (self->list_view, NULL);
     }
   g_clear_pointer ((GtkWidget **) &self->scroller, gtk_widget_unparent);
+  if (self->bulk_bar != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->bulk_bar, self);
+      cycle_content_bulk_bar_set_plan (self->bulk_bar, NULL);
+    }
+  g_clear_pointer ((GtkWidget **) &self->bulk_bar, gtk_widget_unparent);
+  g_clear_object (&self->selected);
   self->list_view = NULL;
   g_clear_pointer (&self->spare_cards, g_ptr_array_unref);
 
@@ -804,6 +841,28 @@ cycle_board_set_property (GObject      *object,
 }
 
 static void
+select_none_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  cycle_selected_content_clear (CYCLE_BOARD (widget)->selected);
+}
+
+static void
+on_bulk_removed_cb (CycleBoard *self,
+                    guint       n)
+{
+  g_signal_emit (self, signals[REMOVED_MANY], 0, n);
+}
+
+static void
+on_selected_changed_cb (CycleBoard *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.select-none",
+                                 cycle_selected_content_get_count (self->selected) > 0);
+}
+
+static void
 cycle_board_class_init (CycleBoardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -833,10 +892,18 @@ cycle_board_class_init (CycleBoardClass *klass)
   signals[REMOVED] =
     g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
+  /* The board deleted the selected content: how many. */
+  signals[REMOVED_MANY] =
+    g_signal_new ("removed-many", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   widget_class->map = cycle_board_map;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "board.select-none", NULL, select_none_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "board.select-none",
+                                       NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "board");
 }
 
@@ -847,6 +914,9 @@ cycle_board_init (CycleBoard *self)
   GtkEventController *motion;
 
   self->columns = g_hash_table_new (NULL, NULL);
+  self->selected = cycle_selected_content_new ();
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (
+                                    GTK_WIDGET (self))), GTK_ORIENTATION_VERTICAL);
   self->spare_cards = g_ptr_array_new_with_free_func (g_object_unref);
 
   {
@@ -875,7 +945,23 @@ cycle_board_init (CycleBoard *self)
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
   gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->list_view));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
+
+  /* Under the columns: "3 selected", and what to do with them. Its actions reach the cards'
+   * menus too, which get its section. */
+  self->bulk_bar = CYCLE_CONTENT_BULK_BAR (cycle_content_bulk_bar_new ());
+  cycle_content_bulk_bar_set_selected (self->bulk_bar, self->selected);
+  gtk_widget_set_parent (GTK_WIDGET (self->bulk_bar), GTK_WIDGET (self));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "bulk",
+                                  cycle_content_bulk_bar_get_actions (self->bulk_bar));
+  g_menu_append_section (G_MENU (self->card_menu), NULL,
+                         cycle_content_bulk_bar_get_menu (self->bulk_bar));
+  g_signal_connect_object (self->bulk_bar, "removed", G_CALLBACK (on_bulk_removed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selected, "changed", G_CALLBACK (on_selected_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_selected_changed_cb (self);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "value-changed",
                            G_CALLBACK (on_hadjustment_value_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",

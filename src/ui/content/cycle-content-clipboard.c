@@ -59,8 +59,8 @@ cycle_content_clipboard_paste (CycleContentView *view)
 }
 
 void
-cycle_content_clipboard_copy (GtkWidget    *widget,
-                              CycleContent *content)
+cycle_content_clipboard_copy (GtkWidget *widget,
+                              GPtrArray *contents)
 {
   g_autoptr(GListStore) copied = g_list_store_new (CYCLE_TYPE_CONTENT);
   g_autoptr(GBytes) rows = NULL;
@@ -69,11 +69,24 @@ cycle_content_clipboard_copy (GtkWidget    *widget,
   gsize size = 0;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (CYCLE_IS_CONTENT (content));
+  g_return_if_fail (contents != NULL && contents->len > 0);
 
-  g_list_store_append (copied, content);
+  for (guint i = 0; i < contents->len; i++)
+    g_list_store_append (copied, g_ptr_array_index (contents, i));
   rows = cycle_export_csv_content (G_LIST_MODEL (copied), CYCLE_CSV_EXPORT_NO_BOM, '\t');
   data = g_bytes_get_data (rows, &size);
   text = g_strndup (data, size);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+void
+cycle_content_clipboard_copy_one (GtkWidget    *widget,
+                                  CycleContent *content)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+  g_return_if_fail (CYCLE_IS_CONTENT (content));
+
+  g_ptr_array_add (one, content);
+  cycle_content_clipboard_copy (widget, one);
 }

@@ -16,10 +16,13 @@ G_BEGIN_DECLS
  * A bell when the clipboard holds no text. */
 void cycle_content_clipboard_paste (CycleContentView *view);
 
-/* Puts @content on @widget's clipboard as a spreadsheet copies rows: tab-separated, the column
- * names of Cycle's CSV export first (cycle_export_csv_content()). Pasted into a spreadsheet, it
- * fills the columns; pasted into a plan (this one or another window's), it imports. */
-void cycle_content_clipboard_copy  (GtkWidget        *widget,
-                                    CycleContent     *content);
+/* Puts @contents (CycleContent, at least one) on @widget's clipboard as a spreadsheet copies
+ * rows: tab-separated, the column names of Cycle's CSV export first (cycle_export_csv_content()),
+ * one row each. Pasted into a spreadsheet, it fills the columns; pasted into a plan (this one or
+ * another window's), it imports. */
+void cycle_content_clipboard_copy     (GtkWidget        *widget,
+                                       GPtrArray        *contents);
+void cycle_content_clipboard_copy_one (GtkWidget        *widget,
+                                       CycleContent     *content);
 
 G_END_DECLS

@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include "cycle-content-bulk-bar.h"
+#include "cycle-content-cell-editor.h"
 #include "cycle-content-query.h"
 #include "cycle-content-reversed.h"
 #include "cycle-content-table.h"
@@ -36,12 +38,14 @@ struct _CycleContentTable
   int                   probed_column;
   CycleContent         *probe_a;
   CycleContent         *probe_b;
-  GtkSingleSelection   *selection;
+  CycleSelectedContent *selected;
+  CycleContentSelection *selection;
   GSignalGroup         *all_content_signals;
   GtkColumnViewColumn  *columns[CYCLE_CONTENT_TABLE_N_COLUMNS];
   /* The title cells that exist, for renaming the selected row in place */
   GHashTable           *title_cells;
   GtkWidget            *row_menu;
+  CycleContentCellEditor *cell_editor;
 
   /* The filters' own lists: a placeholder first ("All Stages"…), then the plan's items.
    * Placeholders are objects of no plan, never stored anywhere. */
@@ -68,6 +72,7 @@ struct _CycleContentTable
   GtkScrolledWindow    *scroller;
   GtkColumnView        *column_view;
   GtkLabel             *count_label;
+  CycleContentBulkBar  *bulk_bar;
   GtkSpinner           *spinner;
   GtkMenuButton        *sort_button;
   GMenuModel           *row_menu_model;

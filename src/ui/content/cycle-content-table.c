@@ -1,8 +1,9 @@
 /* cycle-content-table.c
  *
  * all content ─▶ GtkFilterListModel (the query's filter, incremental) ─▶ GtkSortListModel (the
- * sorted column's keyed sorter) ─▶ CycleContentReversed (descending) ─▶ GtkSingleSelection ─▶
- * GtkColumnView. Nothing is copied: the rows are the plan's own CycleContent objects, and the
+ * sorted column's keyed sorter) ─▶ CycleContentReversed (descending) ─▶ CycleContentSelection
+ * (several rows: Ctrl+click, Shift+click, Shift+arrows, Ctrl+Space, Ctrl+A) ─▶ GtkColumnView.
+ * Nothing is copied: the rows are the plan's own CycleContent objects, and the
  * cells bind to them while they are shown.
  *
  * The column view's own sorter is not used to sort: in GTK 4.8 it has no keys, so every one of
@@ -21,6 +22,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cycle-content-bulk-bar.h"
+#include "cycle-content-cell-editor.h"
 #include "cycle-content-cells.h"
 #include "cycle-content-clipboard.h"
 #include "cycle-content-reversed.h"
@@ -73,6 +76,24 @@ static const ColumnSpec column_specs[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (column_specs) == CYCLE_CONTENT_TABLE_N_COLUMNS);
 
+/* The fields edited in place, in the order Tab goes through them: the title in its cell, the
+ * others in the cell editor (-1: the title) */
+static const struct {
+  int column;
+  int field;
+} editable_columns[] = {
+  { 0, -1 },
+  { 1, CYCLE_CELL_FIELD_STAGE },
+  { 2, CYCLE_CELL_FIELD_PERSONA },
+  { 5, CYCLE_CELL_FIELD_STATUS },
+  { 6, CYCLE_CELL_FIELD_DUE },
+  { 7, CYCLE_CELL_FIELD_OWNER },
+};
+
+static void edit_field (CycleContentTable *self,
+                        CycleContent      *content,
+                        guint              editable);
+
 G_DEFINE_FINAL_TYPE (CycleContentTable, cycle_content_table, GTK_TYPE_WIDGET)
 
 enum {
@@ -88,6 +109,7 @@ enum {
   EDIT_CONTENT,
   SHOW_ON_BOARD,
   REMOVED,
+  REMOVED_MANY,
   N_SIGNALS
 };
 
@@ -118,15 +140,72 @@ _cycle_content_table_column_id (guint i)
   return column_specs[i].id;
 }
 
+/* The row the single-row actions (edit, rename, duplicate…) act on: the last one picked. */
 static CycleContent *
 selected_content (CycleContentTable *self)
 {
-  return gtk_single_selection_get_selected_item (self->selection);
+  GListModel *set = G_LIST_MODEL (self->selected);
+  guint n = g_list_model_get_n_items (set);
+  g_autoptr(CycleContent) content = n > 0 ? g_list_model_get_item (set, n - 1) : NULL;
+  CycleStage *stage = content != NULL ? cycle_content_get_stage (content) : NULL;
+
+  /* Borrowed: the set holds it */
+  if (stage == NULL || cycle_item_get_plan (CYCLE_ITEM (stage)) != self->plan)
+    return NULL;
+  return content;
 }
 
 /* ------------------------------------------------------------------------------------------------
  * Cells
  */
+
+static void
+on_field_move_cb (CycleContentTable *self,
+                  CycleContent      *content,
+                  int                direction,
+                  GObject           *from)
+{
+  guint i = 0;
+
+  /* Where the Tab came from: the title cell, or the cell editor's field */
+  if (CYCLE_IS_CONTENT_CELL_EDITOR (from))
+    {
+      int field = cycle_content_cell_editor_get_field (CYCLE_CONTENT_CELL_EDITOR (from));
+
+      while (i < G_N_ELEMENTS (editable_columns) && editable_columns[i].field != field)
+        i++;
+    }
+
+  if ((direction < 0 && i == 0) || (direction > 0 && i + 1 >= G_N_ELEMENTS (editable_columns)))
+    return;
+  edit_field (self, content, direction < 0 ? i - 1 : i + 1);
+}
+
+/* A title cell may go without a teardown that still holds it (GTK 4.8 clears a list item's child
+ * first): the table forgets it when it is finalized. */
+static void
+title_cell_gone_cb (gpointer  data,
+                    GObject  *cell)
+{
+  CycleContentTable *self = data;
+
+  if (self->title_cells != NULL)
+    g_hash_table_remove (self->title_cells, cell);
+}
+
+static void
+forget_title_cells (CycleContentTable *self)
+{
+  GHashTableIter iter;
+  gpointer cell;
+
+  g_hash_table_iter_init (&iter, self->title_cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    {
+      g_object_weak_unref (cell, title_cell_gone_cb, self);
+      g_hash_table_iter_remove (&iter);
+    }
+}
 
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory,
@@ -142,6 +221,9 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
       /* A renamed row may no longer match the search, or sort elsewhere: the content view
        * refreshes the table after each edit (see refresh_table_cb ()). */
       g_hash_table_add (self->title_cells, child);
+      g_object_weak_ref (G_OBJECT (child), title_cell_gone_cb, self);
+      g_signal_connect_object (child, "move", G_CALLBACK (on_field_move_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   else
     {
@@ -163,8 +245,9 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
                                 (GDestroyNotify) cycle_due_watch_free);
     }
 
-  /* Borrowed: lets a click find its row (see row_at). */
+  /* Borrowed: lets a click find its row (see row_at), and the cell editor its cell. */
   g_object_set_data (G_OBJECT (child), "cycle-list-item", list_item);
+  g_object_set_data (G_OBJECT (child), "cycle-column", GINT_TO_POINTER (spec - column_specs + 1));
   gtk_list_item_set_child (list_item, child);
 }
 
@@ -175,8 +258,8 @@ on_cell_teardown_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *child = gtk_list_item_get_child (list_item);
 
-  if (self->title_cells != NULL && child != NULL)
-    g_hash_table_remove (self->title_cells, child);
+  if (self->title_cells != NULL && child != NULL && g_hash_table_remove (self->title_cells, child))
+    g_object_weak_unref (G_OBJECT (child), title_cell_gone_cb, self);
   g_object_set_data (G_OBJECT (list_item), "cycle-watch", NULL);
 }
 
@@ -469,6 +552,75 @@ scroll_to (CycleContentTable *self,
     gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
 }
 
+/* The cell of @content in @column, if it is on screen */
+static GtkWidget *
+find_cell (GtkWidget    *widget,
+           CycleContent *content,
+           int           column)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "cycle-list-item");
+
+  if (list_item != NULL)
+    return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "cycle-column")) == column + 1 &&
+           gtk_list_item_get_item (list_item) == (gpointer) content &&
+           gtk_widget_get_mapped (widget) ? widget : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cell (child, content, column);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Opens the field editable_columns[@editable] of @content where it shows. */
+static void
+edit_field (CycleContentTable *self,
+            CycleContent      *content,
+            guint              editable)
+{
+  int column = editable_columns[editable].column;
+  GtkWidget *cell = find_cell (GTK_WIDGET (self->column_view), content, column);
+  graphene_rect_t bounds;
+
+  if (cell == NULL || !gtk_widget_compute_bounds (cell, GTK_WIDGET (self), &bounds))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  if (editable_columns[editable].field < 0)
+    {
+      cycle_content_title_cell_start_editing (CYCLE_CONTENT_TITLE_CELL (cell));
+      return;
+    }
+
+  cycle_content_cell_editor_edit (self->cell_editor, content, editable_columns[editable].field,
+                                  &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
+                                                    bounds.size.width, bounds.size.height });
+}
+
+/* The keyboard goes back to the row the editor was on */
+static void
+on_cell_editor_closed_cb (CycleContentTable *self)
+{
+  CycleContent *content = selected_content (self);
+  GtkWidget *cell = content != NULL ? find_cell (GTK_WIDGET (self->column_view), content, 0)
+                                    : NULL;
+
+  for (GtkWidget *w = cell; w != NULL && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
+    if (gtk_widget_get_focusable (w))
+      {
+        gtk_widget_grab_focus (w);
+        break;
+      }
+}
+
 static void
 on_column_view_activate_cb (CycleContentTable *self,
                             guint              position,
@@ -515,12 +667,16 @@ on_secondary_click_cb (GtkGestureClick   *gesture,
     return;
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  gtk_single_selection_set_selected (self->selection, position);
+  /* A row of the selection keeps it: the menu then acts on all of them. */
+  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
 
   if (!gtk_widget_compute_point (GTK_WIDGET (self->column_view), GTK_WIDGET (self), &point,
                                  &in_self))
     return;
 
+  /* The stages and personas as they are now */
+  cycle_content_bulk_bar_get_menu (self->bulk_bar);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu),
                                &(GdkRectangle) { in_self.x, in_self.y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->row_menu));
@@ -530,6 +686,9 @@ static void
 on_selection_changed_cb (CycleContentTable *self)
 {
   gboolean has = selected_content (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.select-none",
+                                 cycle_selected_content_get_count (self->selected) > 0);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.edit", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.rename", has);
@@ -570,7 +729,8 @@ rename_action (GtkWidget  *widget,
   if (cell == NULL)
     {
       /* Off screen: bring it in; the next F2 finds it. */
-      scroll_to (self, gtk_single_selection_get_selected (self->selection));
+      scroll_to (self, _cycle_content_table_find_position (G_LIST_MODEL (self->reversed),
+                                                           content));
       gtk_widget_error_bell (widget);
       return;
     }
@@ -583,10 +743,11 @@ copy_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  CycleContent *content = selected_content (CYCLE_CONTENT_TABLE (widget));
+  CycleContentTable *self = CYCLE_CONTENT_TABLE (widget);
 
-  if (content != NULL)
-    cycle_content_clipboard_copy (widget, content);
+  /* Every selected row, in the plan's order */
+  if (!cycle_content_bulk_bar_copy (self->bulk_bar))
+    gtk_widget_error_bell (widget);
 }
 
 static void
@@ -612,6 +773,13 @@ delete_action (GtkWidget  *widget,
   if (selected_content (self) == NULL || self->plan == NULL)
     return;
 
+  /* Several rows: all of them, one undo step */
+  if (cycle_selected_content_get_count (self->selected) > 1)
+    {
+      cycle_content_bulk_bar_delete (self->bulk_bar);
+      return;
+    }
+
   content = g_object_ref (selected_content (self));
   cycle_plan_seal_undo (self->plan);
   cycle_plan_remove_content (self->plan, content);
@@ -636,6 +804,21 @@ clear_filters_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   cycle_content_query_reset (CYCLE_CONTENT_TABLE (widget)->query);
+}
+
+static void
+select_none_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  cycle_selected_content_clear (CYCLE_CONTENT_TABLE (widget)->selected);
+}
+
+static void
+on_bulk_removed_cb (CycleContentTable *self,
+                    guint              n)
+{
+  g_signal_emit (self, signals[REMOVED_MANY], 0, n);
 }
 
 static void
@@ -676,6 +859,7 @@ cycle_content_table_set_plan (CycleContentTable *self,
   cycle_content_query_reset (self->query);
 
   g_set_object (&self->plan, plan);
+  cycle_content_bulk_bar_set_plan (self->bulk_bar, plan);
   all = plan != NULL ? cycle_plan_get_all_content (plan) : NULL;
   gtk_filter_list_model_set_model (self->filter_model, all);
   g_signal_group_set_target (self->all_content_signals, all);
@@ -792,7 +976,7 @@ cycle_content_table_select (CycleContentTable *self,
   if (position == GTK_INVALID_LIST_POSITION)
     return;
 
-  gtk_single_selection_set_selected (self->selection, position);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   scroll_to (self, position);
 }
 
@@ -816,8 +1000,8 @@ cycle_content_table_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   if (self->filter_model != NULL)
     g_signal_handlers_disconnect_by_data (self->filter_model, self);
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->selected != NULL)
+    g_signal_handlers_disconnect_by_data (self->selected, self);
   if (self->query != NULL)
     g_signal_handlers_disconnect_by_data (self->query, self);
 
@@ -828,15 +1012,23 @@ cycle_content_table_dispose (GObject *object)
     g_signal_group_set_target (self->all_content_signals, NULL);
   g_clear_pointer (&self->row_menu, gtk_widget_unparent);
   g_clear_object (&self->sort_actions);
+  if (self->cell_editor != NULL)
+    g_signal_handlers_disconnect_by_data (self->cell_editor, self);
+  g_clear_pointer ((GtkWidget **) &self->cell_editor, gtk_widget_unparent);
+  if (self->bulk_bar != NULL)
+    cycle_content_bulk_bar_set_plan (self->bulk_bar, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_CONTENT_TABLE);
   /* Template children without an id are not the template's to clear. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
 
+  if (self->title_cells != NULL)
+    forget_title_cells (self);
   g_clear_pointer (&self->title_cells, g_hash_table_unref);
   g_clear_object (&self->all_content_signals);
   g_clear_object (&self->selection);
+  g_clear_object (&self->selected);
   g_clear_object (&self->reversed);
   g_clear_object (&self->sort_model);
   for (guint i = 0; i < G_N_ELEMENTS (column_specs); i++)
@@ -925,8 +1117,13 @@ cycle_content_table_class_init (CycleContentTableClass *klass)
   signals[REMOVED] =
     g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
+  /* The table deleted several pieces of content at once: how many. */
+  signals[REMOVED_MANY] =
+    g_signal_new ("removed-many", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   g_type_ensure (CYCLE_TYPE_QUICK_ADD);
+  g_type_ensure (CYCLE_TYPE_CONTENT_BULK_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-content-table.ui");
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, search_entry);
@@ -940,6 +1137,7 @@ cycle_content_table_class_init (CycleContentTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, scroller);
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, column_view);
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentTable, bulk_bar);
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, spinner);
   gtk_widget_class_bind_template_child (widget_class, CycleContentTable, sort_button);
   gtk_widget_class_bind_template_child_full (widget_class, "row_menu", FALSE,
@@ -958,6 +1156,7 @@ cycle_content_table_class_init (CycleContentTableClass *klass)
                                    clear_filters_action);
   gtk_widget_class_install_action (widget_class, "table.focus-search", NULL,
                                    focus_search_action);
+  gtk_widget_class_install_action (widget_class, "table.select-none", NULL, select_none_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "table.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "table.copy",
@@ -968,6 +1167,8 @@ cycle_content_table_class_init (CycleContentTableClass *klass)
                                        "table.duplicate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "table.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "table.select-none",
+                                       NULL);
 
   gtk_widget_class_set_css_name (widget_class, "contenttable");
 }
@@ -990,14 +1191,15 @@ cycle_content_table_init (CycleContentTable *self)
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
                                               NULL);
   self->reversed = cycle_content_reversed_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->reversed)));
+  self->selected = cycle_selected_content_new ();
+  self->selection = cycle_content_selection_new (g_object_ref (G_LIST_MODEL (self->reversed)),
+                                                 self->selected);
   self->probe_a = cycle_content_new ("a");
   self->probe_b = cycle_content_new ("b");
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
   add_columns (self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->column_view, "map", G_CALLBACK (on_column_view_map_cb), self);
+  cycle_content_selection_watch_clicks (self->selection, GTK_WIDGET (self->column_view));
 
   g_signal_connect_object (self->reversed, "items-changed",
                            G_CALLBACK (on_rows_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1005,17 +1207,32 @@ cycle_content_table_init (CycleContentTable *self)
                            G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "notify::pending",
                            G_CALLBACK (on_rows_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "notify::selected",
+  g_signal_connect_object (self->selected, "changed",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  cycle_content_bulk_bar_set_selected (self->bulk_bar, self->selected);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "bulk",
+                                  cycle_content_bulk_bar_get_actions (self->bulk_bar));
+  g_signal_connect_object (self->bulk_bar, "removed", G_CALLBACK (on_bulk_removed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   _cycle_content_table_init_filters (self);
   _cycle_content_table_init_sort (self);
 
-  /* Rows */
+  /* Rows; what the selection can do, under the row's own items */
+  g_menu_append_section (G_MENU (self->row_menu_model), NULL,
+                         cycle_content_bulk_bar_get_menu (self->bulk_bar));
   self->row_menu = gtk_popover_menu_new_from_model (self->row_menu_model);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->row_menu), FALSE);
   gtk_widget_set_halign (self->row_menu, GTK_ALIGN_START);
   gtk_widget_set_parent (self->row_menu, GTK_WIDGET (self));
+
+  /* The fields edited in place but for the title */
+  self->cell_editor = CYCLE_CONTENT_CELL_EDITOR (cycle_content_cell_editor_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->cell_editor), GTK_WIDGET (self));
+  g_signal_connect_object (self->cell_editor, "move", G_CALLBACK (on_field_move_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cell_editor, "closed", G_CALLBACK (on_cell_editor_closed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);

@@ -38,11 +38,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  MOVE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void     on_text_activate_cb (CycleContentTitleCell   *self,
                                      GtkText                 *text);
 static void     on_text_leave_cb    (GtkEventControllerFocus *controller,
                                      CycleContentTitleCell   *self);
 static gboolean cancel_cb           (GtkWidget               *widget,
+                                     GVariant                *args,
+                                     gpointer                 user_data);
+static gboolean tab_cb              (GtkWidget               *widget,
                                      GVariant                *args,
                                      gpointer                 user_data);
 
@@ -115,6 +125,23 @@ ensure_text (CycleContentTitleCell *self)
                                                                                   0),
                                                           gtk_callback_action_new (cancel_cb,
                                                                                    self, NULL)));
+  /* Tab writes the title and goes on to the row's next field (the table's cell editor) */
+  {
+    struct { guint key; GdkModifierType mods; int direction; } tabs[] = {
+      { GDK_KEY_Tab, 0, 1 }, { GDK_KEY_KP_Tab, 0, 1 },
+      { GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, -1 }, { GDK_KEY_Tab, GDK_SHIFT_MASK, -1 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
+      {
+        GtkShortcutAction *action = gtk_callback_action_new (tab_cb, self, NULL);
+        GtkShortcut *shortcut =
+          gtk_shortcut_new (gtk_keyval_trigger_new (tabs[i].key, tabs[i].mods), action);
+
+        gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (tabs[i].direction));
+        gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
+      }
+  }
   gtk_widget_add_controller (GTK_WIDGET (self->text), keys);
 
   gtk_stack_add_child (self->stack, GTK_WIDGET (self->text));
@@ -222,6 +249,23 @@ cancel_cb (GtkWidget *widget,
   return TRUE;
 }
 
+static gboolean
+tab_cb (GtkWidget *widget,
+        GVariant  *args,
+        gpointer   user_data)
+{
+  CycleContentTitleCell *self = CYCLE_CONTENT_TITLE_CELL (user_data);
+  g_autoptr(CycleContent) content = NULL;
+
+  if (!cycle_content_title_cell_get_editing (self) || self->content == NULL)
+    return FALSE;
+
+  content = g_object_ref (self->content);
+  cycle_content_title_cell_stop_editing (self, TRUE);
+  g_signal_emit (self, signals[MOVE], 0, content, g_variant_get_int32 (args));
+  return TRUE;
+}
+
 static void
 cycle_content_title_cell_dispose (GObject *object)
 {
@@ -294,6 +338,12 @@ cycle_content_title_cell_class_init (CycleContentTitleCellClass *klass)
     g_param_spec_boolean ("editing", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Tab (1) or Shift+Tab (-1) wrote the title of the content: the row's next or previous
+   * field */
+  signals[MOVE] =
+    g_signal_new ("move", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, CYCLE_TYPE_CONTENT, G_TYPE_INT);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "titlecell");

@@ -132,6 +132,18 @@ on_removed_cb (CycleContentView *self,
   cycle_toaster_offer_undo (self->toaster, title, "content.undo");
 }
 
+static void
+on_removed_many_cb (CycleContentView *self,
+                    guint             n)
+{
+  g_autofree char *title = NULL;
+
+  /* Translators: a notification after deleting the selected content */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u piece of content deleted",
+                                        "%u pieces of content deleted", n), n);
+  cycle_toaster_offer_undo (self->toaster, title, "content.undo");
+}
+
 /* ------------------------------------------------------------------------------------------------
  * Editing
  */
@@ -734,6 +746,7 @@ cycle_content_view_class_init (CycleContentViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_edit_content_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_board_add_content_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_removed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_removed_many_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_show_on_board_cb);
 
   gtk_widget_class_install_action (widget_class, "content.add", NULL, add_action);
