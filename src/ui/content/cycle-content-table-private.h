@@ -12,6 +12,8 @@
 #include "cycle-content-table.h"
 #include "cycle-quick-add.h"
 
+#include "cycle-content-title-cell.h"
+
 G_BEGIN_DECLS
 
 /* The columns of the table (column_specs in cycle-content-table.c) */
@@ -87,6 +89,26 @@ guint _cycle_content_table_find_position      (GListModel        *model,
 void  _cycle_content_table_update_status      (CycleContentTable *self);
 
 const char *_cycle_content_table_column_id (guint i);
+
+/* cycle-content-table-rows.c: the rows and the actions on them */
+CycleContentTitleCell *_cycle_content_table_find_title_cell (CycleContentTable *self,
+                                                             CycleContent      *content);
+/* The cell of @content in @column under @widget, if it is on screen */
+GtkWidget *_cycle_content_table_find_cell             (GtkWidget         *widget,
+                                                       CycleContent      *content,
+                                                       int                column);
+void  _cycle_content_table_scroll_to                  (CycleContentTable *self,
+                                                       guint              position);
+void  _cycle_content_table_on_cell_editor_closed      (CycleContentTable *self);
+void  _cycle_content_table_on_secondary_click         (GtkGestureClick   *gesture,
+                                                       int                n_press,
+                                                       double             x,
+                                                       double             y,
+                                                       CycleContentTable *self);
+void  _cycle_content_table_on_selection_changed       (CycleContentTable *self);
+void  _cycle_content_table_on_bulk_removed            (CycleContentTable *self,
+                                                       guint              n);
+void  _cycle_content_table_class_init_actions         (GtkWidgetClass    *widget_class);
 
 /* cycle-content-table-sort.c: the sort menu */
 void  _cycle_content_table_init_sort          (CycleContentTable *self);

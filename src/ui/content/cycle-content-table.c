@@ -105,15 +105,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-enum {
-  EDIT_CONTENT,
-  SHOW_ON_BOARD,
-  REMOVED,
-  REMOVED_MANY,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+/* Its signals ("edit-content", "show-on-board", "removed", "removed-many") are emitted by the
+ * actions on the rows, in cycle-content-table-rows.c. */
 
 guint
 _cycle_content_table_find_position (GListModel *model,
@@ -140,20 +133,6 @@ _cycle_content_table_column_id (guint i)
   return column_specs[i].id;
 }
 
-/* The row the single-row actions (edit, rename, duplicate…) act on: the last one picked. */
-static CycleContent *
-selected_content (CycleContentTable *self)
-{
-  GListModel *set = G_LIST_MODEL (self->selected);
-  guint n = g_list_model_get_n_items (set);
-  g_autoptr(CycleContent) content = n > 0 ? g_list_model_get_item (set, n - 1) : NULL;
-  CycleStage *stage = content != NULL ? cycle_content_get_stage (content) : NULL;
-
-  /* Borrowed: the set holds it */
-  if (stage == NULL || cycle_item_get_plan (CYCLE_ITEM (stage)) != self->plan)
-    return NULL;
-  return content;
-}
 
 /* ------------------------------------------------------------------------------------------------
  * Cells
@@ -508,75 +487,8 @@ on_rows_changed_cb (CycleContentTable *self)
 }
 
 /* ------------------------------------------------------------------------------------------------
- * Rows
+ * Editing in place
  */
-
-static CycleContentTitleCell *
-find_title_cell (CycleContentTable *self,
-                 CycleContent      *content)
-{
-  GHashTableIter iter;
-  gpointer cell;
-
-  g_hash_table_iter_init (&iter, self->title_cells);
-  while (g_hash_table_iter_next (&iter, &cell, NULL))
-    {
-      if (cycle_content_title_cell_get_content (cell) == content && gtk_widget_get_mapped (cell))
-        return cell;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-inner_list_view (CycleContentTable *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LIST_VIEW (child))
-        return child;
-    }
-
-  return NULL;
-}
-
-static void
-scroll_to (CycleContentTable *self,
-           guint              position)
-{
-  GtkWidget *list = inner_list_view (self);
-
-  if (list != NULL)
-    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
-}
-
-/* The cell of @content in @column, if it is on screen */
-static GtkWidget *
-find_cell (GtkWidget    *widget,
-           CycleContent *content,
-           int           column)
-{
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "cycle-list-item");
-
-  if (list_item != NULL)
-    return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "cycle-column")) == column + 1 &&
-           gtk_list_item_get_item (list_item) == (gpointer) content &&
-           gtk_widget_get_mapped (widget) ? widget : NULL;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_cell (child, content, column);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 /* Opens the field editable_columns[@editable] of @content where it shows. */
 static void
@@ -585,7 +497,8 @@ edit_field (CycleContentTable *self,
             guint              editable)
 {
   int column = editable_columns[editable].column;
-  GtkWidget *cell = find_cell (GTK_WIDGET (self->column_view), content, column);
+  GtkWidget *cell = _cycle_content_table_find_cell (GTK_WIDGET (self->column_view), content,
+                                                    column);
   graphene_rect_t bounds;
 
   if (cell == NULL || !gtk_widget_compute_bounds (cell, GTK_WIDGET (self), &bounds))
@@ -603,230 +516,6 @@ edit_field (CycleContentTable *self,
   cycle_content_cell_editor_edit (self->cell_editor, content, editable_columns[editable].field,
                                   &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
                                                     bounds.size.width, bounds.size.height });
-}
-
-/* The keyboard goes back to the row the editor was on */
-static void
-on_cell_editor_closed_cb (CycleContentTable *self)
-{
-  CycleContent *content = selected_content (self);
-  GtkWidget *cell = content != NULL ? find_cell (GTK_WIDGET (self->column_view), content, 0)
-                                    : NULL;
-
-  for (GtkWidget *w = cell; w != NULL && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
-    if (gtk_widget_get_focusable (w))
-      {
-        gtk_widget_grab_focus (w);
-        break;
-      }
-}
-
-static void
-on_column_view_activate_cb (CycleContentTable *self,
-                            guint              position,
-                            GtkColumnView     *column_view)
-{
-  g_autoptr(CycleContent) content = g_list_model_get_item (G_LIST_MODEL (self->reversed),
-                                                           position);
-
-  if (content != NULL)
-    g_signal_emit (self, signals[EDIT_CONTENT], 0, content);
-}
-
-/* The position of the row under a point of the column view, from the cell that was hit. */
-static guint
-row_at (CycleContentTable *self,
-        double             x,
-        double             y)
-{
-  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
-
-  for (GtkWidget *w = picked; w != NULL && w != GTK_WIDGET (self->column_view);
-       w = gtk_widget_get_parent (w))
-    {
-      GtkListItem *list_item = g_object_get_data (G_OBJECT (w), "cycle-list-item");
-
-      if (list_item != NULL)
-        return gtk_list_item_get_position (list_item);
-    }
-
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static void
-on_secondary_click_cb (GtkGestureClick   *gesture,
-                       int                n_press,
-                       double             x,
-                       double             y,
-                       CycleContentTable *self)
-{
-  guint position = row_at (self, x, y);
-  graphene_point_t point = GRAPHENE_POINT_INIT (x, y), in_self;
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    return;
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  /* A row of the selection keeps it: the menu then acts on all of them. */
-  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
-    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-
-  if (!gtk_widget_compute_point (GTK_WIDGET (self->column_view), GTK_WIDGET (self), &point,
-                                 &in_self))
-    return;
-
-  /* The stages and personas as they are now */
-  cycle_content_bulk_bar_get_menu (self->bulk_bar);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu),
-                               &(GdkRectangle) { in_self.x, in_self.y, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->row_menu));
-}
-
-static void
-on_selection_changed_cb (CycleContentTable *self)
-{
-  gboolean has = selected_content (self) != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.select-none",
-                                 cycle_selected_content_get_count (self->selected) > 0);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.edit", has);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.rename", has);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.duplicate", has);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.delete", has);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.show-on-board", has);
-}
-
-/* ------------------------------------------------------------------------------------------------
- * Actions
- */
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CycleContentTable *self = CYCLE_CONTENT_TABLE (widget);
-  CycleContent *content = selected_content (self);
-
-  if (content != NULL)
-    g_signal_emit (self, signals[EDIT_CONTENT], 0, content);
-}
-
-static void
-rename_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  CycleContentTable *self = CYCLE_CONTENT_TABLE (widget);
-  CycleContent *content = selected_content (self);
-  CycleContentTitleCell *cell;
-
-  if (content == NULL)
-    return;
-
-  cell = find_title_cell (self, content);
-  if (cell == NULL)
-    {
-      /* Off screen: bring it in; the next F2 finds it. */
-      scroll_to (self, _cycle_content_table_find_position (G_LIST_MODEL (self->reversed),
-                                                           content));
-      gtk_widget_error_bell (widget);
-      return;
-    }
-
-  cycle_content_title_cell_start_editing (cell);
-}
-
-static void
-copy_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CycleContentTable *self = CYCLE_CONTENT_TABLE (widget);
-
-  /* Every selected row, in the plan's order */
-  if (!cycle_content_bulk_bar_copy (self->bulk_bar))
-    gtk_widget_error_bell (widget);
-}
-
-static void
-duplicate_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  CycleContentTable *self = CYCLE_CONTENT_TABLE (widget);
-  CycleContent *content = selected_content (self);
-
-  if (content != NULL)
-    cycle_content_duplicate (content);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  CycleContentTable *self = CYCLE_CONTENT_TABLE (widget);
-  g_autoptr(CycleContent) content = NULL;
-
-  if (selected_content (self) == NULL || self->plan == NULL)
-    return;
-
-  /* Several rows: all of them, one undo step */
-  if (cycle_selected_content_get_count (self->selected) > 1)
-    {
-      cycle_content_bulk_bar_delete (self->bulk_bar);
-      return;
-    }
-
-  content = g_object_ref (selected_content (self));
-  cycle_plan_seal_undo (self->plan);
-  cycle_plan_remove_content (self->plan, content);
-  g_signal_emit (self, signals[REMOVED], 0, content);
-}
-
-static void
-show_on_board_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  CycleContentTable *self = CYCLE_CONTENT_TABLE (widget);
-  CycleContent *content = selected_content (self);
-
-  if (content != NULL)
-    g_signal_emit (self, signals[SHOW_ON_BOARD], 0, content);
-}
-
-static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  cycle_content_query_reset (CYCLE_CONTENT_TABLE (widget)->query);
-}
-
-static void
-select_none_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  cycle_selected_content_clear (CYCLE_CONTENT_TABLE (widget)->selected);
-}
-
-static void
-on_bulk_removed_cb (CycleContentTable *self,
-                    guint              n)
-{
-  g_signal_emit (self, signals[REMOVED_MANY], 0, n);
-}
-
-static void
-focus_search_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  cycle_content_table_focus_search (CYCLE_CONTENT_TABLE (widget));
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -977,7 +666,7 @@ cycle_content_table_select (CycleContentTable *self,
     return;
 
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-  scroll_to (self, position);
+  _cycle_content_table_scroll_to (self, position);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -1107,20 +796,16 @@ cycle_content_table_class_init (CycleContentTableClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* A row was activated (double-click, Enter) or "Edit…" chosen. */
-  signals[EDIT_CONTENT] =
-    g_signal_new ("edit-content", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
-  signals[SHOW_ON_BOARD] =
-    g_signal_new ("show-on-board", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
+  g_signal_new ("edit-content", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
+  g_signal_new ("show-on-board", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
   /* The table deleted a piece of content (undo brings it back). */
-  signals[REMOVED] =
-    g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
+  g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                NULL, NULL, NULL, G_TYPE_NONE, 1, CYCLE_TYPE_CONTENT);
   /* The table deleted several pieces of content at once: how many. */
-  signals[REMOVED_MANY] =
-    g_signal_new ("removed-many", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  g_signal_new ("removed-many", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   g_type_ensure (CYCLE_TYPE_QUICK_ADD);
   g_type_ensure (CYCLE_TYPE_CONTENT_BULK_BAR);
@@ -1143,32 +828,8 @@ cycle_content_table_class_init (CycleContentTableClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "row_menu", FALSE,
                                              G_STRUCT_OFFSET (CycleContentTable, row_menu_model));
   _cycle_content_table_class_init_filters (widget_class);
-  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
 
-  gtk_widget_class_install_action (widget_class, "table.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "table.rename", NULL, rename_action);
-  gtk_widget_class_install_action (widget_class, "table.copy", NULL, copy_action);
-  gtk_widget_class_install_action (widget_class, "table.duplicate", NULL, duplicate_action);
-  gtk_widget_class_install_action (widget_class, "table.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "table.show-on-board", NULL,
-                                   show_on_board_action);
-  gtk_widget_class_install_action (widget_class, "table.clear-filters", NULL,
-                                   clear_filters_action);
-  gtk_widget_class_install_action (widget_class, "table.focus-search", NULL,
-                                   focus_search_action);
-  gtk_widget_class_install_action (widget_class, "table.select-none", NULL, select_none_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "table.rename", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "table.copy",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "table.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "table.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
-                                       "table.duplicate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "table.focus-search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "table.select-none",
-                                       NULL);
+  _cycle_content_table_class_init_actions (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "contenttable");
 }
@@ -1208,11 +869,13 @@ cycle_content_table_init (CycleContentTable *self)
   g_signal_connect_object (self->filter_model, "notify::pending",
                            G_CALLBACK (on_rows_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selected, "changed",
-                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_cycle_content_table_on_selection_changed), self,
+                           G_CONNECT_SWAPPED);
   cycle_content_bulk_bar_set_selected (self->bulk_bar, self->selected);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "bulk",
                                   cycle_content_bulk_bar_get_actions (self->bulk_bar));
-  g_signal_connect_object (self->bulk_bar, "removed", G_CALLBACK (on_bulk_removed_cb), self,
+  g_signal_connect_object (self->bulk_bar, "removed",
+                           G_CALLBACK (_cycle_content_table_on_bulk_removed), self,
                            G_CONNECT_SWAPPED);
 
   _cycle_content_table_init_filters (self);
@@ -1231,16 +894,18 @@ cycle_content_table_init (CycleContentTable *self)
   gtk_widget_set_parent (GTK_WIDGET (self->cell_editor), GTK_WIDGET (self));
   g_signal_connect_object (self->cell_editor, "move", G_CALLBACK (on_field_move_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->cell_editor, "closed", G_CALLBACK (on_cell_editor_closed_cb),
+  g_signal_connect_object (self->cell_editor, "closed",
+                           G_CALLBACK (_cycle_content_table_on_cell_editor_closed),
                            self, G_CONNECT_SWAPPED);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click_cb), self);
+  g_signal_connect (click, "pressed", G_CALLBACK (_cycle_content_table_on_secondary_click),
+                    self);
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.clear-filters", FALSE);
-  on_selection_changed_cb (self);
+  _cycle_content_table_on_selection_changed (self);
   _cycle_content_table_update_status (self);
 }
 
