@@ -28,30 +28,7 @@
 /*   s1 Visitors:    c1 "The five-minute pour-over" (p1), c2 "Grind size, explained"
  *   s2 Subscribers: c3 "Monthly brewing letter"
  *   s3 Evangelists: empty */
-typedef struct
-{
-  CyclePlan        *plan;
-  GtkWindow        *window;
-  CycleContentView *view;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->plan = ui_test_load_sample ();
-  f->view = CYCLE_CONTENT_VIEW (cycle_content_view_new ());
-  cycle_content_view_set_plan (f->view, f->plan);
-  f->window = ui_test_present_in_window (GTK_WIDGET (f->view));
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  ui_test_destroy_toplevels ();
-  g_assert_finalize_object (f->plan);
-}
+typedef UiTestContentFixture Fixture;
 
 static CycleContent *
 last_content (CycleStage *stage)
@@ -370,7 +347,8 @@ main (int   argc,
   adw_init ();
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, ui_test_content_fixture_set_up, func, \
+              ui_test_content_fixture_tear_down)
   ADD ("/content-entry/quick-add/board", test_quick_add_board);
   ADD ("/content-entry/quick-add/table", test_quick_add_table);
   ADD ("/content-entry/rename-card", test_rename_card);

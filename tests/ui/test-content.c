@@ -114,32 +114,7 @@ titles (GListModel *model)
  *   s3 Evangelists, s4: empty
  */
 
-typedef struct
-{
-  CyclePlan        *plan;
-  GtkWindow        *window;
-  CycleContentView *view;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->plan = ui_test_load_sample ();
-  f->view = CYCLE_CONTENT_VIEW (cycle_content_view_new ());
-  cycle_content_view_set_plan (f->view, f->plan);
-  f->window = ui_test_present_in_window (GTK_WIDGET (f->view));
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  ui_test_destroy_toplevels ();
-
-  /* Nothing of the views holds on to the plan. */
-  g_assert_finalize_object (f->plan);
-}
+typedef UiTestContentFixture Fixture;
 
 static CycleBoardColumn *
 find_column (Fixture    *f,
@@ -1494,7 +1469,8 @@ main (int   argc,
   adw_init ();
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, ui_test_content_fixture_set_up, func, \
+              ui_test_content_fixture_tear_down)
 
   ADD ("/content-view/board", test_board);
   ADD ("/content-view/board/many-stages", test_board_many_stages);

@@ -412,3 +412,23 @@ ui_test_card_has_content (GtkWidget     *widget,
 {
   return cycle_board_card_get_content (CYCLE_BOARD_CARD (widget)) == content;
 }
+
+void
+ui_test_content_fixture_set_up (UiTestContentFixture *f,
+                                gconstpointer         data)
+{
+  f->plan = ui_test_load_sample ();
+  f->view = CYCLE_CONTENT_VIEW (cycle_content_view_new ());
+  cycle_content_view_set_plan (f->view, f->plan);
+  f->window = ui_test_present_in_window (GTK_WIDGET (f->view));
+}
+
+void
+ui_test_content_fixture_tear_down (UiTestContentFixture *f,
+                                   gconstpointer         data)
+{
+  ui_test_destroy_toplevels ();
+
+  /* Nothing of the views holds on to the plan. */
+  g_assert_finalize_object (f->plan);
+}

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "cycle-application.h"
+#include "cycle-content-view.h"
 #include "cycle-window.h"
 
 G_BEGIN_DECLS
@@ -54,6 +55,20 @@ char              *ui_test_copy_sample         (const char       *dir_template,
                                                 GFile           **file);
 CyclePlan         *ui_test_load_sample         (void);
 GtkWindow         *ui_test_present_in_window   (GtkWidget        *child);
+
+/* The content tests' fixture: the sample plan in a content view, in a window of its own. Tearing
+ * it down checks that nothing of the views holds on to the plan. */
+typedef struct
+{
+  CyclePlan        *plan;
+  GtkWindow        *window;
+  CycleContentView *view;
+} UiTestContentFixture;
+
+void               ui_test_content_fixture_set_up    (UiTestContentFixture *f,
+                                                      gconstpointer         data);
+void               ui_test_content_fixture_tear_down (UiTestContentFixture *f,
+                                                      gconstpointer         data);
 void               ui_test_remove_temp_dir     (const char       *dir);
 void               ui_test_clear_temp_copy     (char            **dir,
                                                 GFile           **file);
