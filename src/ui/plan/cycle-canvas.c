@@ -647,10 +647,8 @@ cycle_canvas_dispose (GObject *object)
 
   _cycle_canvas_actions_dispose (self);
 
-  g_clear_pointer (&self->rubber_band, gtk_widget_unparent);
   g_clear_pointer (&self->rename_entry, gtk_widget_unparent);
-  g_clear_pointer (&self->zoom_bar, gtk_widget_unparent);
-  self->zoom_label = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_CANVAS);
 
   g_clear_object (&self->plan_signals);
   g_clear_object (&self->stages_signals);
@@ -835,24 +833,13 @@ cycle_canvas_class_init (CycleCanvasClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "canvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Cycle/ui/cycle-canvas.ui");
+  gtk_widget_class_bind_template_child (widget_class, CycleCanvas, rubber_band);
+  gtk_widget_class_bind_template_child (widget_class, CycleCanvas, zoom_bar);
+  gtk_widget_class_bind_template_child (widget_class, CycleCanvas, zoom_label);
 
   _cycle_canvas_class_actions_init (widget_class);
-}
-
-static GtkWidget *
-zoom_button_new (const char *icon_name,
-                 const char *action_name,
-                 const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_set_focusable (button, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  return button;
 }
 
 static void
@@ -871,15 +858,7 @@ cycle_canvas_init (CycleCanvas *self)
   self->link_nodes = g_hash_table_new_full (NULL, NULL, NULL, _cycle_canvas_link_node_free);
   self->drag_origins = g_array_new (FALSE, FALSE, sizeof (DragOrigin));
 
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
-  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Plan"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("The stages of the plan and the links between them"),
-                                  -1);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->plan_signals = g_signal_group_new (CYCLE_TYPE_PLAN);
   g_signal_group_connect_swapped (self->plan_signals, "notify::layout",
@@ -890,34 +869,6 @@ cycle_canvas_init (CycleCanvas *self)
   self->links_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->links_signals, "items-changed",
                                   G_CALLBACK (on_links_items_changed_cb), self);
-
-  /* The rubber band is a styled widget (Adwaita's "rubberband"), not a drawing. */
-  self->rubber_band = g_object_new (GTK_TYPE_BOX,
-                                    "can-target", FALSE,
-                                    "visible", FALSE,
-                                    "css-classes", (const char *[]) { "rubberband", NULL },
-                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                    NULL);
-  gtk_widget_set_parent (self->rubber_band, GTK_WIDGET (self));
-
-  self->zoom_label = gtk_button_new_with_label ("100 %");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->zoom_label), "canvas.zoom-fit");
-  gtk_widget_set_tooltip_text (self->zoom_label, _("Show the Whole Plan (Ctrl+0)"));
-  gtk_widget_set_focusable (self->zoom_label, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show the Whole Plan"),
-                                  -1);
-  gtk_widget_add_css_class (self->zoom_label, "numeric");
-  self->zoom_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (self->zoom_bar, "linked");
-  gtk_widget_add_css_class (self->zoom_bar, "zoom-bar");
-  gtk_box_append (GTK_BOX (self->zoom_bar),
-                  zoom_button_new ("zoom-out-symbolic", "canvas.zoom-out",
-                                   _("Zoom Out (Ctrl+−)")));
-  gtk_box_append (GTK_BOX (self->zoom_bar), self->zoom_label);
-  gtk_box_append (GTK_BOX (self->zoom_bar),
-                  zoom_button_new ("zoom-in-symbolic", "canvas.zoom-in", _("Zoom In (Ctrl++)")));
-  gtk_widget_set_parent (self->zoom_bar, GTK_WIDGET (self));
 
   _cycle_canvas_actions_init (self);
 
