@@ -15,7 +15,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "cycle-error.h"
-#include "cycle-model-private.h"
+#include "cycle-item-private.h"
+#include "cycle-content-private.h"
+#include "cycle-plan-private.h"
 #include "cycle-plan.h"
 
 /* Kept small: a plan may hold 100 000 of these (empty strings are NULL). */

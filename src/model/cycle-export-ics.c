@@ -27,7 +27,6 @@
 #include <libical/ical.h>
 
 #include "cycle-export.h"
-#include "cycle-model-private.h"
 
 #define ICS_PRODID "-//The Cycle authors//Cycle//EN"
 

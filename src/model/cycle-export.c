@@ -18,7 +18,8 @@
 #include "cycle-csv.h"
 #include "cycle-export.h"
 #include "cycle-json.h"
-#include "cycle-model-private.h"
+#include "cycle-item-private.h"
+#include "cycle-plan-private.h"
 #include "cycle-plan-io.h"
 #include "cycle-projection.h"
 

@@ -19,7 +19,9 @@
 
 #include <string.h>
 
-#include "cycle-model-private.h"
+#include "cycle-content.h"
+#include "cycle-flat-list-private.h"
+#include "cycle-stage.h"
 
 #define CYCLE_TYPE_FLAT_LIST (cycle_flat_list_get_type ())
 G_DECLARE_FINAL_TYPE (CycleFlatList, cycle_flat_list, CYCLE, FLAT_LIST, GObject)

@@ -10,7 +10,8 @@
 
 #include <math.h>
 
-#include "cycle-model-private.h"
+#include "cycle-item-private.h"
+#include "cycle-plan-private.h"
 
 typedef struct
 {

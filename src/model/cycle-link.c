@@ -13,7 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cycle-format.h"
-#include "cycle-model-private.h"
+#include "cycle-item-private.h"
 #include "cycle-projection.h"
 
 struct _CycleLink

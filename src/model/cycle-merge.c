@@ -24,7 +24,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "cycle-merge.h"
-#include "cycle-model-private.h"
+#include "cycle-item-private.h"
+#include "cycle-stage-private.h"
+#include "cycle-plan-private.h"
 #include "cycle-plan-io.h"
 
 /* Fields: how to read, compare, write as JSON and set each member Cycle knows */

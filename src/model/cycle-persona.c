@@ -10,7 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "cycle-model-private.h"
+#include "cycle-item-private.h"
 
 struct _CyclePersona
 {

@@ -16,7 +16,9 @@
 #include "cycle-format.h"
 #include "cycle-json.h"
 #include "cycle-merge.h"
-#include "cycle-model-private.h"
+#include "cycle-item-private.h"
+#include "cycle-stage-private.h"
+#include "cycle-plan-private.h"
 #include "cycle-plan-io.h"
 
 #define COORD_LIMIT 1e6

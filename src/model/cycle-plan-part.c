@@ -12,7 +12,8 @@
 
 #include "cycle-error.h"
 #include "cycle-format.h"
-#include "cycle-model-private.h"
+#include "cycle-item-private.h"
+#include "cycle-plan-private.h"
 #include "cycle-plan-io.h"
 #include "cycle-plan-part.h"
 

@@ -11,7 +11,8 @@
 #include <string.h>
 
 #include "cycle-json.h"
-#include "cycle-model-private.h"
+#include "cycle-item-private.h"
+#include "cycle-plan-private.h"
 #include "cycle-plan-io.h"
 
 /* Writing */

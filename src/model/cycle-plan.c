@@ -13,7 +13,12 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "cycle-model-private.h"
+#include "cycle-item-private.h"
+#include "cycle-content-private.h"
+#include "cycle-stage-private.h"
+#include "cycle-plan-private.h"
+#include "cycle-undo-private.h"
+#include "cycle-flat-list-private.h"
 
 struct _CyclePlan
 {
@@ -309,6 +314,73 @@ cycle_plan_class_init (CyclePlanClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* ------------------------------------------------------------------------------------------------
+ * What the undo history asks of the plan (cycle-undo-private.h)
+ */
+
+static void
+undo_changed (gpointer owner,
+              gboolean only_modified)
+{
+  if (!only_modified)
+    {
+      g_object_notify_by_pspec (owner, properties[PROP_CAN_UNDO]);
+      g_object_notify_by_pspec (owner, properties[PROP_CAN_REDO]);
+      g_object_notify_by_pspec (owner, properties[PROP_UNDO_LABEL]);
+      g_object_notify_by_pspec (owner, properties[PROP_REDO_LABEL]);
+    }
+  g_object_notify_by_pspec (owner, properties[PROP_MODIFIED]);
+}
+
+static void
+undo_splice (gpointer    owner,
+             CycleStage *stage,
+             GListStore *store,
+             guint       position,
+             guint       n_remove,
+             gpointer   *additions,
+             guint       n_add)
+{
+  _cycle_plan_splice (owner, stage, store, position, n_remove, additions, n_add);
+}
+
+static void
+undo_get_extras (gpointer           owner,
+                 GObject           *object,
+                 CycleJsonMembers **members,
+                 CycleJsonMembers **purpose)
+{
+  if (object == owner)
+    {
+      *members = cycle_json_members_copy (_cycle_plan_get_unknown (owner));
+      *purpose = cycle_json_members_copy (_cycle_plan_get_purpose_extras (owner));
+    }
+  else
+    {
+      *members = cycle_json_members_copy (_cycle_item_get_unknown (CYCLE_ITEM (object)));
+      *purpose = NULL;
+    }
+}
+
+static void
+undo_take_extras (gpointer          owner,
+                  GObject          *object,
+                  CycleJsonMembers *members,
+                  CycleJsonMembers *purpose)
+{
+  if (object == owner)
+    _cycle_plan_take_extras (owner, members, purpose);
+  else
+    _cycle_item_take_extras (CYCLE_ITEM (object), members);
+}
+
+static const CycleUndoFuncs undo_funcs = {
+  undo_changed,
+  undo_splice,
+  undo_get_extras,
+  undo_take_extras,
+};
+
 static void
 cycle_plan_init (CyclePlan *self)
 {
@@ -321,7 +393,7 @@ cycle_plan_init (CyclePlan *self)
   self->persona_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->link_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->projection_start = CYCLE_PLAN_DEFAULT_PROJECTION_START;
-  self->undo = _cycle_undo_new (self);
+  self->undo = _cycle_undo_new (&undo_funcs, self);
 }
 
 CyclePlan *

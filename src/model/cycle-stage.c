@@ -12,7 +12,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "cycle-model-private.h"
+#include "cycle-item-private.h"
+#include "cycle-stage-private.h"
 
 struct _CycleStage
 {

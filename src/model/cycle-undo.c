@@ -13,7 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "cycle-model-private.h"
+#include "cycle-undo-private.h"
 
 /* Typing in one field merges into one step while the keys come quicker than this. */
 #define MERGE_USEC (2 * G_USEC_PER_SEC)
@@ -67,7 +67,8 @@ typedef struct
 
 struct _CycleUndo
 {
-  CyclePlan *plan;
+  const CycleUndoFuncs *funcs;
+  gpointer   owner;
   GPtrArray *undo;
   GPtrArray *redo;
   GPtrArray *open;         /* groups being recorded, innermost last */
@@ -134,11 +135,13 @@ prop_key_equal (gconstpointer a,
 }
 
 CycleUndo *
-_cycle_undo_new (CyclePlan *plan)
+_cycle_undo_new (const CycleUndoFuncs *funcs,
+                 gpointer              owner)
 {
   CycleUndo *undo = g_new0 (CycleUndo, 1);
 
-  undo->plan = plan;
+  undo->funcs = funcs;
+  undo->owner = owner;
   undo->undo = g_ptr_array_new_with_free_func (step_free);
   undo->redo = g_ptr_array_new_with_free_func (step_free);
   undo->open = g_ptr_array_new_with_free_func (step_free);
@@ -172,11 +175,7 @@ top_serial (CycleUndo *undo)
 static void
 changed (CycleUndo *undo)
 {
-  g_object_notify (G_OBJECT (undo->plan), "can-undo");
-  g_object_notify (G_OBJECT (undo->plan), "can-redo");
-  g_object_notify (G_OBJECT (undo->plan), "undo-label");
-  g_object_notify (G_OBJECT (undo->plan), "redo-label");
-  g_object_notify (G_OBJECT (undo->plan), "modified");
+  undo->funcs->changed (undo->owner, FALSE);
 }
 
 static void
@@ -207,7 +206,7 @@ push (CycleUndo *undo,
       Step *group = g_ptr_array_index (undo->open, undo->open->len - 1);
       g_ptr_array_add (group->group.steps, step);
       if (!was_modified)
-        g_object_notify (G_OBJECT (undo->plan), "modified");
+        undo->funcs->changed (undo->owner, TRUE);
       return;
     }
 
@@ -257,7 +256,7 @@ _cycle_undo_record_property (CycleUndo  *undo,
 
   step = g_new0 (Step, 1);
   step->kind = STEP_PROPERTY;
-  step->prop.owned = object != (GObject *)undo->plan;
+  step->prop.owned = object != (GObject *) undo->owner;
   step->prop.object = step->prop.owned ? g_object_ref (object) : object;
   step->prop.pspec = pspec;
   step->prop.time = now;
@@ -303,25 +302,6 @@ _cycle_undo_record_splice (CycleUndo  *undo,
   push (undo, step);
 }
 
-/* The members Cycle does not know of @object (an item or the plan), as they are now */
-static void
-extras_get (CycleUndo         *undo,
-            GObject           *object,
-            CycleJsonMembers **members,
-            CycleJsonMembers **purpose)
-{
-  if (object == (GObject *) undo->plan)
-    {
-      *members = cycle_json_members_copy (_cycle_plan_get_unknown (undo->plan));
-      *purpose = cycle_json_members_copy (_cycle_plan_get_purpose_extras (undo->plan));
-    }
-  else
-    {
-      *members = cycle_json_members_copy (_cycle_item_get_unknown (CYCLE_ITEM (object)));
-      *purpose = NULL;
-    }
-}
-
 void
 _cycle_undo_record_extras (CycleUndo *undo,
                            GObject   *object)
@@ -333,9 +313,10 @@ _cycle_undo_record_extras (CycleUndo *undo,
 
   step = g_new0 (Step, 1);
   step->kind = STEP_EXTRAS;
-  step->extras.owned = object != (GObject *) undo->plan;
+  step->extras.owned = object != (GObject *) undo->owner;
   step->extras.object = step->extras.owned ? g_object_ref (object) : object;
-  extras_get (undo, object, &step->extras.members, &step->extras.purpose);
+  undo->funcs->get_extras (undo->owner, object, &step->extras.members,
+                           &step->extras.purpose);
 
   push (undo, step);
 }
@@ -412,9 +393,9 @@ apply (CycleUndo *undo,
       {
         GPtrArray *tmp;
 
-        _cycle_plan_splice (undo->plan, step->splice.stage, step->splice.store,
-                            step->splice.position, step->splice.added->len,
-                            step->splice.removed->pdata, step->splice.removed->len);
+        undo->funcs->splice (undo->owner, step->splice.stage, step->splice.store,
+                             step->splice.position, step->splice.added->len,
+                             step->splice.removed->pdata, step->splice.removed->len);
         tmp = step->splice.removed;
         step->splice.removed = step->splice.added;
         step->splice.added = tmp;
@@ -425,11 +406,9 @@ apply (CycleUndo *undo,
       {
         CycleJsonMembers *members, *purpose;
 
-        extras_get (undo, step->extras.object, &members, &purpose);
-        if (step->extras.object == (GObject *) undo->plan)
-          _cycle_plan_take_extras (undo->plan, step->extras.members, step->extras.purpose);
-        else
-          _cycle_item_take_extras (CYCLE_ITEM (step->extras.object), step->extras.members);
+        undo->funcs->get_extras (undo->owner, step->extras.object, &members, &purpose);
+        undo->funcs->take_extras (undo->owner, step->extras.object, step->extras.members,
+                                  step->extras.purpose);
         step->extras.members = members;
         step->extras.purpose = purpose;
       }
