@@ -122,22 +122,17 @@ open_chosen_file (CycleWindow *self,
 }
 
 static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+choose_plan_to_open (CycleWindow *self)
 {
   g_autoptr(GtkFileFilter) plans = plan_filter_new ();
 
-  _cycle_window_choose_file (CYCLE_WINDOW (widget), _("Open a Plan"), _("_Open"), plans,
-                             open_chosen_file);
+  _cycle_window_choose_file (self, _("Open a Plan"), _("_Open"), plans, open_chosen_file);
 }
 
+/* The new plan takes this window when it holds nothing yet. */
 static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+new_plan (CycleWindow *self)
 {
-  CycleWindow *self = CYCLE_WINDOW (widget);
   CycleWindow *window = self;
 
   if (!cycle_window_is_pristine (self))
@@ -442,22 +437,6 @@ _cycle_window_save_as (CycleWindow *self,
   gtk_native_dialog_show (self->chooser);
 }
 
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  _cycle_window_save (CYCLE_WINDOW (widget), FALSE);
-}
-
-static void
-save_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  _cycle_window_save_as (CYCLE_WINDOW (widget), FALSE);
-}
-
 /* ------------------------------------------------------------------------------------------------
  * Closing
  */
@@ -520,25 +499,13 @@ _cycle_window_confirm_close (CycleWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-close_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-}
-
 /* ------------------------------------------------------------------------------------------------
  * Undo
  */
 
 static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+undo (CycleWindow *self)
 {
-  CycleWindow *self = CYCLE_WINDOW (widget);
-
   /* Its offer is taken, or no longer about the last step. */
   cycle_toaster_withdraw_offer (self->toaster);
 
@@ -548,12 +515,8 @@ undo_action (GtkWidget  *widget,
 }
 
 static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+redo (CycleWindow *self)
 {
-  CycleWindow *self = CYCLE_WINDOW (widget);
-
   cycle_canvas_cancel_drag (self->canvas);
   cycle_plan_redo (_cycle_window_get_plan (self));
 }
@@ -562,55 +525,14 @@ redo_action (GtkWidget  *widget,
  * Stages
  */
 
-/* A new stage at a free spot of the canvas, after the selected one, in its lane. */
 /* The stage verbs are the canvas's: the window's actions (header buttons, menus, shortcuts
  * that work from any page) only forward to them. */
 static void
-forward_to_canvas (GtkWidget  *widget,
-                   const char *canvas_action,
-                   GVariant   *parameter)
+forward_to_canvas (CycleWindow *self,
+                   const char  *canvas_action,
+                   GVariant    *parameter)
 {
-  gtk_widget_activate_action_variant (GTK_WIDGET (CYCLE_WINDOW (widget)->canvas), canvas_action,
-                                      parameter);
-}
-
-static void
-add_stage_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  forward_to_canvas (widget, "canvas.add-stage", NULL);
-}
-
-static void
-add_stage_in_lane_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  forward_to_canvas (widget, "canvas.add-stage-in-lane", parameter);
-}
-
-static void
-remove_stage_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  forward_to_canvas (widget, "canvas.delete", NULL);
-}
-
-/* win.cut-stages, win.copy-stages, win.paste-stages: the main menu's way to the canvas's
- * clipboard actions (canvas.cut…), which its keys reach only with the focus on the canvas. */
-static void
-stages_clipboard_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  CycleWindow *self = CYCLE_WINDOW (widget);
-  const char *canvas_action = g_str_equal (action_name, "win.cut-stages") ? "canvas.cut"
-                              : g_str_equal (action_name, "win.copy-stages") ? "canvas.copy"
-                              : "canvas.paste";
-
-  gtk_widget_activate_action (GTK_WIDGET (self->canvas), canvas_action, NULL);
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->canvas), canvas_action, parameter);
 }
 
 /* Ctrl+V on an empty plan, where the canvas is not shown to take its keys: the stages pasted
@@ -629,63 +551,23 @@ paste_on_empty_plan_cb (GtkWidget *widget,
   return gtk_widget_activate_action (GTK_WIDGET (self->canvas), "canvas.paste", NULL);
 }
 
-static void
-rename_stage_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+static gboolean
+shows_content_page (CycleWindow *self)
 {
-  CycleWindow *self = CYCLE_WINDOW (widget);
-
-  /* F2 on the content page renames content there, never a stage on the hidden canvas. */
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "content") == 0)
-    cycle_content_view_rename_selected (_cycle_window_get_content_view (self));
-  else
-    forward_to_canvas (widget, "canvas.rename", NULL);
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "content") == 0;
 }
 
 /* ------------------------------------------------------------------------------------------------
- * Content
+ * Help
  */
-
-/* Adds content to the stage selected on the canvas (the first stage when none is) and opens it
- * in the editor, on whichever page the window shows. */
-static void
-add_content_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  cycle_content_view_add_content (_cycle_window_get_content_view (CYCLE_WINDOW (widget)));
-}
-
-/* Ctrl+F: on the Content page, from the board, the toolbar or the header, the table's search */
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CycleWindow *self = CYCLE_WINDOW (widget);
-
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "content") == 0)
-    cycle_content_view_search (_cycle_window_get_content_view (self));
-}
-
-static void
-personas_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  cycle_content_view_show_personas (_cycle_window_get_content_view (CYCLE_WINDOW (widget)));
-}
 
 /* Ctrl+?: the keyboard shortcuts. The window is built when first asked for rather than with
  * each window, as GtkApplication does with a "gtk/help-overlay.ui" resource: it costs a tenth
  * of the first frame. */
 static void
-show_help_overlay_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
+show_help_overlay (CycleWindow *self)
 {
-  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (self);
   GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
 
   if (overlay == NULL)
@@ -705,16 +587,152 @@ show_help_overlay_action (GtkWidget  *widget,
 
 /* Alt+1…N shows the Nth page of the view switcher, as GNOME apps do. */
 static void
-show_page_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+show_page (CycleWindow *self,
+           int          index)
 {
-  CycleWindow *self = CYCLE_WINDOW (widget);
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
-  int index = g_variant_get_int32 (parameter);
 
   if (index >= 0 && (guint) index < g_list_model_get_n_items (G_LIST_MODEL (pages)))
     gtk_selection_model_select_item (pages, index, TRUE);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The actions
+ */
+
+typedef enum {
+  WIN_NEW,
+  WIN_OPEN,
+  WIN_SAVE,
+  WIN_SAVE_AS,
+  WIN_CLOSE,
+  WIN_UNDO,
+  WIN_REDO,
+  WIN_ADD_STAGE,
+  WIN_ADD_STAGE_IN_LANE,
+  WIN_REMOVE_STAGE,
+  WIN_RENAME_STAGE,
+  WIN_CUT_STAGES,
+  WIN_COPY_STAGES,
+  WIN_PASTE_STAGES,
+  WIN_ADD_CONTENT,
+  WIN_PERSONAS,
+  WIN_SHOW_HELP_OVERLAY,
+  WIN_SHOW_PAGE,
+  WIN_FIND,
+} WindowAction;
+
+static const struct {
+  const char *name;
+  const char *parameter_type;
+} window_actions[] = {
+  [WIN_NEW] = { "win.new", NULL },
+  [WIN_OPEN] = { "win.open", NULL },
+  [WIN_SAVE] = { "win.save", NULL },
+  [WIN_SAVE_AS] = { "win.save-as", NULL },
+  [WIN_CLOSE] = { "win.close", NULL },
+  [WIN_UNDO] = { "win.undo", NULL },
+  [WIN_REDO] = { "win.redo", NULL },
+  [WIN_ADD_STAGE] = { "win.add-stage", NULL },
+  [WIN_ADD_STAGE_IN_LANE] = { "win.add-stage-in-lane", "s" },
+  [WIN_REMOVE_STAGE] = { "win.remove-stage", NULL },
+  [WIN_RENAME_STAGE] = { "win.rename-stage", NULL },
+  /* The main menu's way to the canvas's clipboard actions (canvas.cut…), which its keys reach
+   * only with the focus on the canvas. */
+  [WIN_CUT_STAGES] = { "win.cut-stages", NULL },
+  [WIN_COPY_STAGES] = { "win.copy-stages", NULL },
+  [WIN_PASTE_STAGES] = { "win.paste-stages", NULL },
+  [WIN_ADD_CONTENT] = { "win.add-content", NULL },
+  [WIN_PERSONAS] = { "win.personas", NULL },
+  [WIN_SHOW_HELP_OVERLAY] = { "win.show-help-overlay", NULL },
+  [WIN_SHOW_PAGE] = { "win.show-page", "i" },
+  [WIN_FIND] = { "win.find", NULL },
+};
+
+static void
+window_activate (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CycleWindow *self = CYCLE_WINDOW (widget);
+  WindowAction action = 0;
+
+  while (action < G_N_ELEMENTS (window_actions) &&
+         !g_str_equal (window_actions[action].name, action_name))
+    action++;
+
+  switch (action)
+    {
+    case WIN_NEW:
+      new_plan (self);
+      break;
+    case WIN_OPEN:
+      choose_plan_to_open (self);
+      break;
+    case WIN_SAVE:
+      _cycle_window_save (self, FALSE);
+      break;
+    case WIN_SAVE_AS:
+      _cycle_window_save_as (self, FALSE);
+      break;
+    case WIN_CLOSE:
+      gtk_window_close (GTK_WINDOW (self));
+      break;
+    case WIN_UNDO:
+      undo (self);
+      break;
+    case WIN_REDO:
+      redo (self);
+      break;
+    case WIN_ADD_STAGE:
+      /* A new stage at a free spot of the canvas, after the selected one, in its lane. */
+      forward_to_canvas (self, "canvas.add-stage", NULL);
+      break;
+    case WIN_ADD_STAGE_IN_LANE:
+      forward_to_canvas (self, "canvas.add-stage-in-lane", parameter);
+      break;
+    case WIN_REMOVE_STAGE:
+      forward_to_canvas (self, "canvas.delete", NULL);
+      break;
+    case WIN_RENAME_STAGE:
+      /* F2 on the content page renames content there, never a stage on the hidden canvas. */
+      if (shows_content_page (self))
+        cycle_content_view_rename_selected (_cycle_window_get_content_view (self));
+      else
+        forward_to_canvas (self, "canvas.rename", NULL);
+      break;
+    case WIN_CUT_STAGES:
+      forward_to_canvas (self, "canvas.cut", NULL);
+      break;
+    case WIN_COPY_STAGES:
+      forward_to_canvas (self, "canvas.copy", NULL);
+      break;
+    case WIN_PASTE_STAGES:
+      forward_to_canvas (self, "canvas.paste", NULL);
+      break;
+    case WIN_ADD_CONTENT:
+      /* Content for the stage selected on the canvas (the first stage when none is), open in
+       * the editor, on whichever page the window shows. */
+      cycle_content_view_add_content (_cycle_window_get_content_view (self));
+      break;
+    case WIN_PERSONAS:
+      cycle_content_view_show_personas (_cycle_window_get_content_view (self));
+      break;
+    case WIN_SHOW_HELP_OVERLAY:
+      show_help_overlay (self);
+      break;
+    case WIN_SHOW_PAGE:
+      show_page (self, g_variant_get_int32 (parameter));
+      break;
+    case WIN_FIND:
+      /* Ctrl+F: on the Content page, from the board, the toolbar or the header, the table's
+       * search. */
+      if (shows_content_page (self))
+        cycle_content_view_search (_cycle_window_get_content_view (self));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 void
@@ -722,30 +740,14 @@ _cycle_window_class_actions_init (CycleWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "win.add-stage", NULL, add_stage_action);
-  gtk_widget_class_install_action (widget_class, "win.add-stage-in-lane", "s",
-                                   add_stage_in_lane_action);
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    gtk_widget_class_install_action (widget_class, window_actions[i].name,
+                                     window_actions[i].parameter_type, window_activate);
   gtk_widget_class_install_property_action (widget_class, "win.layout", "layout");
   gtk_widget_class_install_property_action (widget_class, "win.show-editor", "editor-visible");
-  gtk_widget_class_install_action (widget_class, "win.remove-stage", NULL, remove_stage_action);
-  gtk_widget_class_install_action (widget_class, "win.rename-stage", NULL, rename_stage_action);
-  gtk_widget_class_install_action (widget_class, "win.cut-stages", NULL,
-                                   stages_clipboard_action);
-  gtk_widget_class_install_action (widget_class, "win.copy-stages", NULL,
-                                   stages_clipboard_action);
-  gtk_widget_class_install_action (widget_class, "win.paste-stages", NULL,
-                                   stages_clipboard_action);
+
   gtk_widget_class_add_binding (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,
                                 paste_on_empty_plan_cb, NULL);
-  gtk_widget_class_install_action (widget_class, "win.add-content", NULL, add_content_action);
-  gtk_widget_class_install_action (widget_class, "win.personas", NULL, personas_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new", NULL);
@@ -778,10 +780,6 @@ _cycle_window_class_actions_init (CycleWindowClass *klass)
                                        GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "win.personas", NULL);
 
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
-                                   show_help_overlay_action);
-  gtk_widget_class_install_action (widget_class, "win.show-page", "i", show_page_action);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.find", NULL);
   for (int i = 0; i < 9; i++)
