@@ -20,10 +20,10 @@ static gboolean cycle_window_save_to (CycleWindow *self,
                                       gboolean     force,
                                       gboolean     close_after);
 
-static AdwMessageDialog *
-message_dialog_new (CycleWindow *self,
-                    const char  *heading,
-                    const char  *body)
+AdwMessageDialog *
+_cycle_window_message_dialog_new (CycleWindow *self,
+                                  const char  *heading,
+                                  const char  *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
@@ -33,10 +33,48 @@ message_dialog_new (CycleWindow *self,
   return ADW_MESSAGE_DIALOG (dialog);
 }
 
-/* Adds @main (shown first) and "All files" to @chooser. */
-static void
-add_filters (GtkFileChooser *chooser,
-             GtkFileFilter  *main)
+AdwMessageDialog *
+_cycle_window_replace_dialog_new (CycleWindow *self,
+                                  GFile       *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *display = g_filename_display_name (basename);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  body = g_strdup_printf (_("A file named “%s” already exists. Replacing it overwrites its "
+                            "contents."), display);
+  dialog = _cycle_window_message_dialog_new (self, _("Replace File?"), body);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  return dialog;
+}
+
+GtkFileFilter *
+_cycle_window_file_filter_new (const char        *name,
+                               const char *const *patterns,
+                               const char *const *mime_types)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  for (guint i = 0; mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+
+  return filter;
+}
+
+void
+_cycle_window_add_file_filters (GtkFileChooser *chooser,
+                                GtkFileFilter  *main)
 {
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
@@ -50,12 +88,10 @@ add_filters (GtkFileChooser *chooser,
 static GtkFileFilter *
 plan_filter_new (void)
 {
-  GtkFileFilter *plans = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (plans, _("Cycle plans"));
-  gtk_file_filter_add_pattern (plans, "*" CYCLE_SUFFIX);
-  gtk_file_filter_add_mime_type (plans, "application/x-cycle-plan");
-  return plans;
+  return _cycle_window_file_filter_new (_("Cycle plans"),
+                                        (const char *const[]) { "*" CYCLE_SUFFIX, NULL },
+                                        (const char *const[]) { "application/x-cycle-plan",
+                                                                NULL });
 }
 
 static void
@@ -63,7 +99,7 @@ add_plan_filters (GtkFileChooser *chooser)
 {
   g_autoptr(GtkFileFilter) plans = plan_filter_new ();
 
-  add_filters (chooser, plans);
+  _cycle_window_add_file_filters (chooser, plans);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -103,7 +139,7 @@ _cycle_window_choose_file (CycleWindow         *self,
   chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                          accept_label, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_filters (GTK_FILE_CHOOSER (chooser), filter);
+  _cycle_window_add_file_filters (GTK_FILE_CHOOSER (chooser), filter);
   g_object_set_data (G_OBJECT (chooser), "cycle-file-func", func);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_choose_file_response_cb), self,
                            G_CONNECT_SWAPPED);
@@ -191,7 +227,7 @@ show_save_error (CycleWindow  *self,
                           ? _("The file was left as it was, and the changes are still here: "
                               "save them under another name or in another folder.")
                           : _("The file was left as it was, and the changes are still here."));
-  dialog = message_dialog_new (self, _("Could Not Save"), body);
+  dialog = _cycle_window_message_dialog_new (self, _("Could Not Save"), body);
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   if (offer_save_as)
     {
@@ -229,7 +265,7 @@ _cycle_window_show_changed_on_disk (CycleWindow *self,
                             "keeps the window’s and drops the file’s. Each can be undone, "
                             "except Overwrite."),
                           name);
-  dialog = message_dialog_new (self, _("The File Changed on Disk"), body);
+  dialog = _cycle_window_message_dialog_new (self, _("The File Changed on Disk"), body);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "save-as", _("Save _As…"),
@@ -324,20 +360,8 @@ confirm_replace (CycleWindow *self,
                  GFile       *file,
                  gboolean     close_after)
 {
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
+  AdwMessageDialog *dialog = _cycle_window_replace_dialog_new (self, file);
 
-  body = g_strdup_printf (_("A file named “%s” already exists. Replacing it overwrites its "
-                            "contents."), basename);
-  dialog = message_dialog_new (self, _("Replace File?"), body);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
   g_object_set_data (G_OBJECT (dialog), "close-after", GINT_TO_POINTER (close_after));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_dialog_response_cb), self,
@@ -480,7 +504,7 @@ _cycle_window_confirm_close (CycleWindow *self)
   name = cycle_document_dup_display_name (self->document);
   body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be lost."),
                           name);
-  dialog = message_dialog_new (self, _("Save Changes?"), body);
+  dialog = _cycle_window_message_dialog_new (self, _("Save Changes?"), body);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "discard", _("_Discard"),
