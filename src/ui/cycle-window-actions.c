@@ -639,6 +639,7 @@ typedef enum {
   WIN_CUT_STAGES,
   WIN_COPY_STAGES,
   WIN_PASTE_STAGES,
+  WIN_COPY_PICTURE,
   WIN_ADD_CONTENT,
   WIN_PERSONAS,
   WIN_SHOW_HELP_OVERLAY,
@@ -666,6 +667,7 @@ static const struct {
   [WIN_CUT_STAGES] = { "win.cut-stages", NULL },
   [WIN_COPY_STAGES] = { "win.copy-stages", NULL },
   [WIN_PASTE_STAGES] = { "win.paste-stages", NULL },
+  [WIN_COPY_PICTURE] = { "win.copy-picture", NULL },
   [WIN_ADD_CONTENT] = { "win.add-content", NULL },
   [WIN_PERSONAS] = { "win.personas", NULL },
   [WIN_SHOW_HELP_OVERLAY] = { "win.show-help-overlay", NULL },
@@ -734,6 +736,10 @@ window_activate (GtkWidget  *widget,
     case WIN_PASTE_STAGES:
       forward_to_canvas (self, "canvas.paste", NULL);
       break;
+    case WIN_COPY_PICTURE:
+      /* The plan's picture on the clipboard, for a slide: the canvas draws and copies it. */
+      forward_to_canvas (self, "canvas.copy-picture", NULL);
+      break;
     case WIN_ADD_CONTENT:
       /* Content for the stage selected on the canvas (the first stage when none is), open in
        * the editor, on whichever page the window shows. */
@@ -797,6 +803,9 @@ _cycle_window_class_actions_init (CycleWindowClass *klass)
                                        "win.add-stage", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0,
                                        "win.show-editor", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-picture", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
                                        GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "win.add-content", NULL);

@@ -683,15 +683,6 @@ import_csv_action (GtkWidget  *widget,
                              _("_Import"), csv, import_csv_file);
 }
 
-/* The plan's picture on the clipboard, for a slide: the canvas draws and copies it. */
-static void
-copy_picture_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  cycle_canvas_copy_picture (CYCLE_WINDOW (widget)->canvas);
-}
-
 void
 _cycle_window_class_export_init (CycleWindowClass *klass)
 {
@@ -702,11 +693,6 @@ _cycle_window_class_export_init (CycleWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-json", NULL, import_json_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
 
-  gtk_widget_class_install_action (widget_class, "win.copy-picture", NULL, copy_picture_action);
-
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "win.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.copy-picture", NULL);
 }
