@@ -20,10 +20,10 @@ static gboolean cycle_window_save_to (CycleWindow *self,
                                       gboolean     force,
                                       gboolean     close_after);
 
-static AdwMessageDialog *
-message_dialog_new (CycleWindow *self,
-                    const char  *heading,
-                    const char  *body)
+AdwMessageDialog *
+_cycle_window_message_dialog_new (CycleWindow *self,
+                                  const char  *heading,
+                                  const char  *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
@@ -33,10 +33,48 @@ message_dialog_new (CycleWindow *self,
   return ADW_MESSAGE_DIALOG (dialog);
 }
 
-/* Adds @main (shown first) and "All files" to @chooser. */
-static void
-add_filters (GtkFileChooser *chooser,
-             GtkFileFilter  *main)
+AdwMessageDialog *
+_cycle_window_replace_dialog_new (CycleWindow *self,
+                                  GFile       *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *display = g_filename_display_name (basename);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  body = g_strdup_printf (_("A file named “%s” already exists. Replacing it overwrites its "
+                            "contents."), display);
+  dialog = _cycle_window_message_dialog_new (self, _("Replace File?"), body);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  return dialog;
+}
+
+GtkFileFilter *
+_cycle_window_file_filter_new (const char        *name,
+                               const char *const *patterns,
+                               const char *const *mime_types)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  for (guint i = 0; mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+
+  return filter;
+}
+
+void
+_cycle_window_add_file_filters (GtkFileChooser *chooser,
+                                GtkFileFilter  *main)
 {
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
@@ -50,12 +88,10 @@ add_filters (GtkFileChooser *chooser,
 static GtkFileFilter *
 plan_filter_new (void)
 {
-  GtkFileFilter *plans = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (plans, _("Cycle plans"));
-  gtk_file_filter_add_pattern (plans, "*" CYCLE_SUFFIX);
-  gtk_file_filter_add_mime_type (plans, "application/x-cycle-plan");
-  return plans;
+  return _cycle_window_file_filter_new (_("Cycle plans"),
+                                        (const char *const[]) { "*" CYCLE_SUFFIX, NULL },
+                                        (const char *const[]) { "application/x-cycle-plan",
+                                                                NULL });
 }
 
 static void
@@ -63,7 +99,7 @@ add_plan_filters (GtkFileChooser *chooser)
 {
   g_autoptr(GtkFileFilter) plans = plan_filter_new ();
 
-  add_filters (chooser, plans);
+  _cycle_window_add_file_filters (chooser, plans);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -103,7 +139,7 @@ _cycle_window_choose_file (CycleWindow         *self,
   chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                          accept_label, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_filters (GTK_FILE_CHOOSER (chooser), filter);
+  _cycle_window_add_file_filters (GTK_FILE_CHOOSER (chooser), filter);
   g_object_set_data (G_OBJECT (chooser), "cycle-file-func", func);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_choose_file_response_cb), self,
                            G_CONNECT_SWAPPED);
@@ -122,22 +158,17 @@ open_chosen_file (CycleWindow *self,
 }
 
 static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+choose_plan_to_open (CycleWindow *self)
 {
   g_autoptr(GtkFileFilter) plans = plan_filter_new ();
 
-  _cycle_window_choose_file (CYCLE_WINDOW (widget), _("Open a Plan"), _("_Open"), plans,
-                             open_chosen_file);
+  _cycle_window_choose_file (self, _("Open a Plan"), _("_Open"), plans, open_chosen_file);
 }
 
+/* The new plan takes this window when it holds nothing yet. */
 static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+new_plan (CycleWindow *self)
 {
-  CycleWindow *self = CYCLE_WINDOW (widget);
   CycleWindow *window = self;
 
   if (!cycle_window_is_pristine (self))
@@ -196,7 +227,7 @@ show_save_error (CycleWindow  *self,
                           ? _("The file was left as it was, and the changes are still here: "
                               "save them under another name or in another folder.")
                           : _("The file was left as it was, and the changes are still here."));
-  dialog = message_dialog_new (self, _("Could Not Save"), body);
+  dialog = _cycle_window_message_dialog_new (self, _("Could Not Save"), body);
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   if (offer_save_as)
     {
@@ -234,7 +265,7 @@ _cycle_window_show_changed_on_disk (CycleWindow *self,
                             "keeps the window’s and drops the file’s. Each can be undone, "
                             "except Overwrite."),
                           name);
-  dialog = message_dialog_new (self, _("The File Changed on Disk"), body);
+  dialog = _cycle_window_message_dialog_new (self, _("The File Changed on Disk"), body);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "save-as", _("Save _As…"),
@@ -329,20 +360,8 @@ confirm_replace (CycleWindow *self,
                  GFile       *file,
                  gboolean     close_after)
 {
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
+  AdwMessageDialog *dialog = _cycle_window_replace_dialog_new (self, file);
 
-  body = g_strdup_printf (_("A file named “%s” already exists. Replacing it overwrites its "
-                            "contents."), basename);
-  dialog = message_dialog_new (self, _("Replace File?"), body);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
   g_object_set_data (G_OBJECT (dialog), "close-after", GINT_TO_POINTER (close_after));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_dialog_response_cb), self,
@@ -442,22 +461,6 @@ _cycle_window_save_as (CycleWindow *self,
   gtk_native_dialog_show (self->chooser);
 }
 
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  _cycle_window_save (CYCLE_WINDOW (widget), FALSE);
-}
-
-static void
-save_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  _cycle_window_save_as (CYCLE_WINDOW (widget), FALSE);
-}
-
 /* ------------------------------------------------------------------------------------------------
  * Closing
  */
@@ -501,7 +504,7 @@ _cycle_window_confirm_close (CycleWindow *self)
   name = cycle_document_dup_display_name (self->document);
   body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be lost."),
                           name);
-  dialog = message_dialog_new (self, _("Save Changes?"), body);
+  dialog = _cycle_window_message_dialog_new (self, _("Save Changes?"), body);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "discard", _("_Discard"),
@@ -520,25 +523,13 @@ _cycle_window_confirm_close (CycleWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-close_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-}
-
 /* ------------------------------------------------------------------------------------------------
  * Undo
  */
 
 static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+undo (CycleWindow *self)
 {
-  CycleWindow *self = CYCLE_WINDOW (widget);
-
   /* Its offer is taken, or no longer about the last step. */
   cycle_toaster_withdraw_offer (self->toaster);
 
@@ -548,12 +539,8 @@ undo_action (GtkWidget  *widget,
 }
 
 static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+redo (CycleWindow *self)
 {
-  CycleWindow *self = CYCLE_WINDOW (widget);
-
   cycle_canvas_cancel_drag (self->canvas);
   cycle_plan_redo (_cycle_window_get_plan (self));
 }
@@ -562,55 +549,14 @@ redo_action (GtkWidget  *widget,
  * Stages
  */
 
-/* A new stage at a free spot of the canvas, after the selected one, in its lane. */
 /* The stage verbs are the canvas's: the window's actions (header buttons, menus, shortcuts
  * that work from any page) only forward to them. */
 static void
-forward_to_canvas (GtkWidget  *widget,
-                   const char *canvas_action,
-                   GVariant   *parameter)
+forward_to_canvas (CycleWindow *self,
+                   const char  *canvas_action,
+                   GVariant    *parameter)
 {
-  gtk_widget_activate_action_variant (GTK_WIDGET (CYCLE_WINDOW (widget)->canvas), canvas_action,
-                                      parameter);
-}
-
-static void
-add_stage_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  forward_to_canvas (widget, "canvas.add-stage", NULL);
-}
-
-static void
-add_stage_in_lane_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  forward_to_canvas (widget, "canvas.add-stage-in-lane", parameter);
-}
-
-static void
-remove_stage_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  forward_to_canvas (widget, "canvas.delete", NULL);
-}
-
-/* win.cut-stages, win.copy-stages, win.paste-stages: the main menu's way to the canvas's
- * clipboard actions (canvas.cut…), which its keys reach only with the focus on the canvas. */
-static void
-stages_clipboard_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  CycleWindow *self = CYCLE_WINDOW (widget);
-  const char *canvas_action = g_str_equal (action_name, "win.cut-stages") ? "canvas.cut"
-                              : g_str_equal (action_name, "win.copy-stages") ? "canvas.copy"
-                              : "canvas.paste";
-
-  gtk_widget_activate_action (GTK_WIDGET (self->canvas), canvas_action, NULL);
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->canvas), canvas_action, parameter);
 }
 
 /* Ctrl+V on an empty plan, where the canvas is not shown to take its keys: the stages pasted
@@ -629,63 +575,23 @@ paste_on_empty_plan_cb (GtkWidget *widget,
   return gtk_widget_activate_action (GTK_WIDGET (self->canvas), "canvas.paste", NULL);
 }
 
-static void
-rename_stage_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+static gboolean
+shows_content_page (CycleWindow *self)
 {
-  CycleWindow *self = CYCLE_WINDOW (widget);
-
-  /* F2 on the content page renames content there, never a stage on the hidden canvas. */
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "content") == 0)
-    cycle_content_view_rename_selected (_cycle_window_get_content_view (self));
-  else
-    forward_to_canvas (widget, "canvas.rename", NULL);
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "content") == 0;
 }
 
 /* ------------------------------------------------------------------------------------------------
- * Content
+ * Help
  */
-
-/* Adds content to the stage selected on the canvas (the first stage when none is) and opens it
- * in the editor, on whichever page the window shows. */
-static void
-add_content_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  cycle_content_view_add_content (_cycle_window_get_content_view (CYCLE_WINDOW (widget)));
-}
-
-/* Ctrl+F: on the Content page, from the board, the toolbar or the header, the table's search */
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CycleWindow *self = CYCLE_WINDOW (widget);
-
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "content") == 0)
-    cycle_content_view_search (_cycle_window_get_content_view (self));
-}
-
-static void
-personas_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  cycle_content_view_show_personas (_cycle_window_get_content_view (CYCLE_WINDOW (widget)));
-}
 
 /* Ctrl+?: the keyboard shortcuts. The window is built when first asked for rather than with
  * each window, as GtkApplication does with a "gtk/help-overlay.ui" resource: it costs a tenth
  * of the first frame. */
 static void
-show_help_overlay_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
+show_help_overlay (CycleWindow *self)
 {
-  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (self);
   GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
 
   if (overlay == NULL)
@@ -705,16 +611,158 @@ show_help_overlay_action (GtkWidget  *widget,
 
 /* Alt+1…N shows the Nth page of the view switcher, as GNOME apps do. */
 static void
-show_page_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+show_page (CycleWindow *self,
+           int          index)
 {
-  CycleWindow *self = CYCLE_WINDOW (widget);
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
-  int index = g_variant_get_int32 (parameter);
 
   if (index >= 0 && (guint) index < g_list_model_get_n_items (G_LIST_MODEL (pages)))
     gtk_selection_model_select_item (pages, index, TRUE);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The actions
+ */
+
+typedef enum {
+  WIN_NEW,
+  WIN_OPEN,
+  WIN_SAVE,
+  WIN_SAVE_AS,
+  WIN_CLOSE,
+  WIN_UNDO,
+  WIN_REDO,
+  WIN_ADD_STAGE,
+  WIN_ADD_STAGE_IN_LANE,
+  WIN_REMOVE_STAGE,
+  WIN_RENAME_STAGE,
+  WIN_CUT_STAGES,
+  WIN_COPY_STAGES,
+  WIN_PASTE_STAGES,
+  WIN_COPY_PICTURE,
+  WIN_ADD_CONTENT,
+  WIN_PERSONAS,
+  WIN_SHOW_HELP_OVERLAY,
+  WIN_SHOW_PAGE,
+  WIN_FIND,
+} WindowAction;
+
+static const struct {
+  const char *name;
+  const char *parameter_type;
+} window_actions[] = {
+  [WIN_NEW] = { "win.new", NULL },
+  [WIN_OPEN] = { "win.open", NULL },
+  [WIN_SAVE] = { "win.save", NULL },
+  [WIN_SAVE_AS] = { "win.save-as", NULL },
+  [WIN_CLOSE] = { "win.close", NULL },
+  [WIN_UNDO] = { "win.undo", NULL },
+  [WIN_REDO] = { "win.redo", NULL },
+  [WIN_ADD_STAGE] = { "win.add-stage", NULL },
+  [WIN_ADD_STAGE_IN_LANE] = { "win.add-stage-in-lane", "s" },
+  [WIN_REMOVE_STAGE] = { "win.remove-stage", NULL },
+  [WIN_RENAME_STAGE] = { "win.rename-stage", NULL },
+  /* The main menu's way to the canvas's clipboard actions (canvas.cut…), which its keys reach
+   * only with the focus on the canvas. */
+  [WIN_CUT_STAGES] = { "win.cut-stages", NULL },
+  [WIN_COPY_STAGES] = { "win.copy-stages", NULL },
+  [WIN_PASTE_STAGES] = { "win.paste-stages", NULL },
+  [WIN_COPY_PICTURE] = { "win.copy-picture", NULL },
+  [WIN_ADD_CONTENT] = { "win.add-content", NULL },
+  [WIN_PERSONAS] = { "win.personas", NULL },
+  [WIN_SHOW_HELP_OVERLAY] = { "win.show-help-overlay", NULL },
+  [WIN_SHOW_PAGE] = { "win.show-page", "i" },
+  [WIN_FIND] = { "win.find", NULL },
+};
+
+static void
+window_activate (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CycleWindow *self = CYCLE_WINDOW (widget);
+  WindowAction action = 0;
+
+  while (action < G_N_ELEMENTS (window_actions) &&
+         !g_str_equal (window_actions[action].name, action_name))
+    action++;
+
+  switch (action)
+    {
+    case WIN_NEW:
+      new_plan (self);
+      break;
+    case WIN_OPEN:
+      choose_plan_to_open (self);
+      break;
+    case WIN_SAVE:
+      _cycle_window_save (self, FALSE);
+      break;
+    case WIN_SAVE_AS:
+      _cycle_window_save_as (self, FALSE);
+      break;
+    case WIN_CLOSE:
+      gtk_window_close (GTK_WINDOW (self));
+      break;
+    case WIN_UNDO:
+      undo (self);
+      break;
+    case WIN_REDO:
+      redo (self);
+      break;
+    case WIN_ADD_STAGE:
+      /* A new stage at a free spot of the canvas, after the selected one, in its lane. */
+      forward_to_canvas (self, "canvas.add-stage", NULL);
+      break;
+    case WIN_ADD_STAGE_IN_LANE:
+      forward_to_canvas (self, "canvas.add-stage-in-lane", parameter);
+      break;
+    case WIN_REMOVE_STAGE:
+      forward_to_canvas (self, "canvas.delete", NULL);
+      break;
+    case WIN_RENAME_STAGE:
+      /* F2 on the content page renames content there, never a stage on the hidden canvas. */
+      if (shows_content_page (self))
+        cycle_content_view_rename_selected (_cycle_window_get_content_view (self));
+      else
+        forward_to_canvas (self, "canvas.rename", NULL);
+      break;
+    case WIN_CUT_STAGES:
+      forward_to_canvas (self, "canvas.cut", NULL);
+      break;
+    case WIN_COPY_STAGES:
+      forward_to_canvas (self, "canvas.copy", NULL);
+      break;
+    case WIN_PASTE_STAGES:
+      forward_to_canvas (self, "canvas.paste", NULL);
+      break;
+    case WIN_COPY_PICTURE:
+      /* The plan's picture on the clipboard, for a slide: the canvas draws and copies it. */
+      forward_to_canvas (self, "canvas.copy-picture", NULL);
+      break;
+    case WIN_ADD_CONTENT:
+      /* Content for the stage selected on the canvas (the first stage when none is), open in
+       * the editor, on whichever page the window shows. */
+      cycle_content_view_add_content (_cycle_window_get_content_view (self));
+      break;
+    case WIN_PERSONAS:
+      cycle_content_view_show_personas (_cycle_window_get_content_view (self));
+      break;
+    case WIN_SHOW_HELP_OVERLAY:
+      show_help_overlay (self);
+      break;
+    case WIN_SHOW_PAGE:
+      show_page (self, g_variant_get_int32 (parameter));
+      break;
+    case WIN_FIND:
+      /* Ctrl+F: on the Content page, from the board, the toolbar or the header, the table's
+       * search. */
+      if (shows_content_page (self))
+        cycle_content_view_search (_cycle_window_get_content_view (self));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 void
@@ -722,30 +770,14 @@ _cycle_window_class_actions_init (CycleWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "win.add-stage", NULL, add_stage_action);
-  gtk_widget_class_install_action (widget_class, "win.add-stage-in-lane", "s",
-                                   add_stage_in_lane_action);
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    gtk_widget_class_install_action (widget_class, window_actions[i].name,
+                                     window_actions[i].parameter_type, window_activate);
   gtk_widget_class_install_property_action (widget_class, "win.layout", "layout");
   gtk_widget_class_install_property_action (widget_class, "win.show-editor", "editor-visible");
-  gtk_widget_class_install_action (widget_class, "win.remove-stage", NULL, remove_stage_action);
-  gtk_widget_class_install_action (widget_class, "win.rename-stage", NULL, rename_stage_action);
-  gtk_widget_class_install_action (widget_class, "win.cut-stages", NULL,
-                                   stages_clipboard_action);
-  gtk_widget_class_install_action (widget_class, "win.copy-stages", NULL,
-                                   stages_clipboard_action);
-  gtk_widget_class_install_action (widget_class, "win.paste-stages", NULL,
-                                   stages_clipboard_action);
+
   gtk_widget_class_add_binding (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,
                                 paste_on_empty_plan_cb, NULL);
-  gtk_widget_class_install_action (widget_class, "win.add-content", NULL, add_content_action);
-  gtk_widget_class_install_action (widget_class, "win.personas", NULL, personas_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new", NULL);
@@ -771,6 +803,9 @@ _cycle_window_class_actions_init (CycleWindowClass *klass)
                                        "win.add-stage", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0,
                                        "win.show-editor", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-picture", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
                                        GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "win.add-content", NULL);
@@ -778,10 +813,6 @@ _cycle_window_class_actions_init (CycleWindowClass *klass)
                                        GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "win.personas", NULL);
 
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
-                                   show_help_overlay_action);
-  gtk_widget_class_install_action (widget_class, "win.show-page", "i", show_page_action);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.find", NULL);
   for (int i = 0; i < 9; i++)

@@ -81,16 +81,14 @@ show_error_dialog (CycleWindow *self,
                    const char  *heading,
                    const char  *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  AdwMessageDialog *dialog = _cycle_window_message_dialog_new (self, heading, body);
 
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
   gtk_window_present (GTK_WINDOW (dialog));
 
-  return ADW_MESSAGE_DIALOG (dialog);
+  return dialog;
 }
 
 void
@@ -249,24 +247,8 @@ confirm_replace (CycleWindow              *self,
                  GFile                    *file,
                  const CycleExportOptions *options)
 {
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *display = g_filename_display_name (basename);
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog = _cycle_window_replace_dialog_new (self, file);
 
-  body = g_strdup_printf (_("A file named “%s” already exists. Replacing it overwrites its "
-                            "contents."), display);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace File?"), body);
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "format", GUINT_TO_POINTER (format));
   g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
   g_object_set_data_full (G_OBJECT (dialog), "options", g_memdup2 (options, sizeof *options),
@@ -354,20 +336,13 @@ add_format_filters (GtkFileChooser    *chooser,
                     CycleExportFormat  format)
 {
   const CycleExportFormatInfo *info = cycle_export_format_get_info (format);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   g_autofree char *pattern = g_strconcat ("*", info->extension, NULL);
+  g_autoptr(GtkFileFilter) filter =
+    _cycle_window_file_filter_new (format_filter_name (format),
+                                   (const char *const[]) { pattern, NULL },
+                                   (const char *const[]) { info->mime_type, NULL });
 
-  gtk_file_filter_set_name (filter, format_filter_name (format));
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_filter_add_mime_type (filter, info->mime_type);
-  gtk_file_chooser_add_filter (chooser, filter);
-
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (chooser, all);
-
-  gtk_file_chooser_set_filter (chooser, filter);
+  _cycle_window_add_file_filters (chooser, filter);
 }
 
 /* The options that matter for @format, as choices: the portal and the native dialogs show
@@ -644,11 +619,10 @@ import_json_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) json =
+    _cycle_window_file_filter_new (_("JSON files"), (const char *const[]) { "*.json", NULL },
+                                   (const char *const[]) { "application/json", NULL });
 
-  gtk_file_filter_set_name (json, _("JSON files"));
-  gtk_file_filter_add_pattern (json, "*.json");
-  gtk_file_filter_add_mime_type (json, "application/json");
   _cycle_window_choose_file (CYCLE_WINDOW (widget), _("Import a Plan from JSON"), _("_Import"),
                              json, _cycle_window_import_file);
 }
@@ -699,25 +673,14 @@ import_csv_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv =
+    _cycle_window_file_filter_new (_("Spreadsheets as CSV"),
+                                   (const char *const[]) { "*.csv", "*.tsv", "*.txt", NULL },
+                                   (const char *const[]) { "text/csv",
+                                                           "text/tab-separated-values", NULL });
 
-  gtk_file_filter_set_name (csv, _("Spreadsheets as CSV"));
-  gtk_file_filter_add_pattern (csv, "*.csv");
-  gtk_file_filter_add_pattern (csv, "*.tsv");
-  gtk_file_filter_add_pattern (csv, "*.txt");
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_filter_add_mime_type (csv, "text/tab-separated-values");
   _cycle_window_choose_file (CYCLE_WINDOW (widget), _("Import a Content Calendar"),
                              _("_Import"), csv, import_csv_file);
-}
-
-/* The plan's picture on the clipboard, for a slide: the canvas draws and copies it. */
-static void
-copy_picture_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  cycle_canvas_copy_picture (CYCLE_WINDOW (widget)->canvas);
 }
 
 void
@@ -730,11 +693,6 @@ _cycle_window_class_export_init (CycleWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-json", NULL, import_json_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
 
-  gtk_widget_class_install_action (widget_class, "win.copy-picture", NULL, copy_picture_action);
-
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "win.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.copy-picture", NULL);
 }

@@ -151,6 +151,22 @@ void        _cycle_window_set_editor_visible (CycleWindow *self,
                                               gboolean     visible);
 
 /* cycle-window-actions.c */
+/* A message dialog, modal on the window and closed with it. */
+AdwMessageDialog *_cycle_window_message_dialog_new (CycleWindow *self,
+                                                   const char  *heading,
+                                                   const char  *body);
+/* Asks whether to replace @file, which exists: responses "cancel" (the default) and
+ * "replace". */
+AdwMessageDialog *_cycle_window_replace_dialog_new (CycleWindow *self,
+                                                   GFile       *file);
+/* A filter named @name for the files matching any of @patterns or @mime_types (both
+ * NULL-terminated). */
+GtkFileFilter *_cycle_window_file_filter_new (const char        *name,
+                                              const char *const *patterns,
+                                              const char *const *mime_types);
+/* Adds @main (shown first) and "All files" to @chooser. */
+void        _cycle_window_add_file_filters   (GtkFileChooser *chooser,
+                                              GtkFileFilter  *main);
 typedef CycleWindow *(*CycleWindowFileFunc) (CycleWindow *self,
                                              GFile       *file);
 /* Shows a modal chooser for a file to open, with @filter first and "All files"; calls @func on

@@ -68,32 +68,30 @@ save_as_template_action (GtkWidget  *widget,
 {
   CycleWindow *self = CYCLE_WINDOW (widget);
   const char *title = cycle_plan_get_title (_cycle_window_get_plan (self));
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save as Template"),
-                                   _("The team can then start new plans from this one, with "
-                                     "or without its content, in New from Template."));
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  dialog = _cycle_window_message_dialog_new (self, _("Save as Template"),
+                                             _("The team can then start new plans from this "
+                                               "one, with or without its content, in New from "
+                                               "Template."));
 
   entry = gtk_entry_new ();
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (entry), title != NULL ? title : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Template Name"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_set_extra_child (dialog, entry);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+  adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "save", _("_Save"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (entry, "changed", G_CALLBACK (on_entry_changed_cb), dialog);
-  on_entry_changed_cb (GTK_EDITABLE (entry), ADW_MESSAGE_DIALOG (dialog));
+  on_entry_changed_cb (GTK_EDITABLE (entry), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_response_cb), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));

@@ -71,117 +71,8 @@ add_stage (CycleCanvas      *self,
 }
 
 static void
-add_stage_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+activate_selection (CycleCanvas *self)
 {
-  CycleCanvas *self = CYCLE_CANVAS (widget);
-
-  add_stage (self, _cycle_canvas_get_selection_lane (self), NULL);
-}
-
-static void
-add_stage_in_lane_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  int lane = CYCLE_LANE_INTERNAL;
-
-  cycle_enum_from_nick (CYCLE_TYPE_LANE, g_variant_get_string (parameter, NULL), &lane);
-  add_stage (CYCLE_CANVAS (widget), lane, NULL);
-}
-
-static void
-add_stage_at_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  const char *nick = NULL;
-  CyclePoint at;
-  int lane = CYCLE_LANE_INTERNAL;
-
-  g_variant_get (parameter, "(&sdd)", &nick, &at.x, &at.y);
-  cycle_enum_from_nick (CYCLE_TYPE_LANE, nick, &lane);
-  add_stage (CYCLE_CANVAS (widget), lane, &at);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  cycle_canvas_delete_selection (CYCLE_CANVAS (widget));
-}
-
-static void
-duplicate_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  cycle_canvas_duplicate_selection (CYCLE_CANVAS (widget));
-}
-
-static void
-copy_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  _cycle_canvas_copy_selection (CYCLE_CANVAS (widget), FALSE);
-}
-
-static void
-cut_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  _cycle_canvas_copy_selection (CYCLE_CANVAS (widget), TRUE);
-}
-
-static void
-paste_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  _cycle_canvas_paste (CYCLE_CANVAS (widget), FALSE, 0, 0);
-}
-
-static void
-paste_at_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  double x = 0, y = 0;
-
-  g_variant_get (parameter, "(dd)", &x, &y);
-  _cycle_canvas_paste (CYCLE_CANVAS (widget), TRUE, x, y);
-}
-
-static void
-copy_picture_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  cycle_canvas_copy_picture (CYCLE_CANVAS (widget));
-}
-
-static void
-rename_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  CycleCanvas *self = CYCLE_CANVAS (widget);
-
-  if (self->anchor != NULL)
-    cycle_canvas_start_rename (self, self->anchor);
-}
-
-static void
-activate_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  CycleCanvas *self = CYCLE_CANVAS (widget);
-
   if (self->anchor != NULL)
     {
       _cycle_canvas_emit_stage_activated (self, self->anchor);
@@ -195,75 +86,9 @@ activate_action (GtkWidget  *widget,
 }
 
 static void
-edit_link_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+set_link_kind (CycleCanvas *self,
+               GVariant    *parameter)
 {
-  CycleCanvas *self = CYCLE_CANVAS (widget);
-  CycleLink *link = _cycle_canvas_find_link (self, g_variant_get_string (parameter, NULL));
-
-  if (link != NULL)
-    cycle_canvas_edit_link (self, link);
-}
-
-static void
-select_all_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  cycle_canvas_select_all (CYCLE_CANVAS (widget));
-}
-
-static void
-connect_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  cycle_canvas_show_connect (CYCLE_CANVAS (widget));
-}
-
-static void
-menu_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  cycle_canvas_show_context_menu (CYCLE_CANVAS (widget));
-}
-
-static void
-zoom_in_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  CycleCanvas *self = CYCLE_CANVAS (widget);
-
-  cycle_canvas_set_zoom (self, self->zoom * ZOOM_STEP, NULL);
-}
-
-static void
-zoom_out_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  CycleCanvas *self = CYCLE_CANVAS (widget);
-
-  cycle_canvas_set_zoom (self, self->zoom / ZOOM_STEP, NULL);
-}
-
-static void
-zoom_fit_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  cycle_canvas_zoom_to_fit (CYCLE_CANVAS (widget));
-}
-
-static void
-set_link_kind_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  CycleCanvas *self = CYCLE_CANVAS (widget);
   const char *id = NULL, *nick = NULL;
   CycleLink *link;
   int kind;
@@ -275,12 +100,10 @@ set_link_kind_action (GtkWidget  *widget,
 }
 
 static void
-remove_link_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+remove_link (CycleCanvas *self,
+             const char  *id)
 {
-  CycleCanvas *self = CYCLE_CANVAS (widget);
-  CycleLink *link = _cycle_canvas_find_link (self, g_variant_get_string (parameter, NULL));
+  CycleLink *link = _cycle_canvas_find_link (self, id);
 
   if (link == NULL)
     return;
@@ -331,14 +154,44 @@ key_action_cb (GtkWidget *widget,
   return gtk_widget_activate_action_variant (widget, g_variant_get_string (args, NULL), NULL);
 }
 
-static void
-add_key (GtkWidgetClass  *widget_class,
-         guint            keyval,
-         GdkModifierType  mods,
-         const char      *action)
-{
-  gtk_widget_class_add_binding (widget_class, keyval, mods, key_action_cb, "s", action);
-}
+typedef struct {
+  guint            keyval;
+  GdkModifierType  mods;
+  const char      *action;
+} CanvasKey;
+
+/* These act only with the focus on the canvas or one of its stages. */
+static const CanvasKey focus_keys[] = {
+  { GDK_KEY_Delete, 0, "canvas.delete" },
+  { GDK_KEY_KP_Delete, 0, "canvas.delete" },
+  { GDK_KEY_d, GDK_CONTROL_MASK, "canvas.duplicate" },
+  { GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy" },
+  { GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut" },
+  { GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste" },
+  { GDK_KEY_Copy, 0, "canvas.copy" },
+  { GDK_KEY_Cut, 0, "canvas.cut" },
+  { GDK_KEY_Paste, 0, "canvas.paste" },
+  { GDK_KEY_Insert, GDK_CONTROL_MASK, "canvas.copy" },
+  { GDK_KEY_Insert, GDK_SHIFT_MASK, "canvas.paste" },
+  { GDK_KEY_Delete, GDK_SHIFT_MASK, "canvas.cut" },
+  { GDK_KEY_a, GDK_CONTROL_MASK, "canvas.select-all" },
+  { GDK_KEY_l, GDK_CONTROL_MASK, "canvas.connect" },
+  { GDK_KEY_Return, 0, "canvas.activate" },
+  { GDK_KEY_KP_Enter, 0, "canvas.activate" },
+  { GDK_KEY_ISO_Enter, 0, "canvas.activate" },
+  { GDK_KEY_Menu, 0, "canvas.menu" },
+  { GDK_KEY_F10, GDK_SHIFT_MASK, "canvas.menu" },
+};
+
+static const CanvasKey zoom_keys[] = {
+  { GDK_KEY_plus, GDK_CONTROL_MASK, "canvas.zoom-in" },
+  { GDK_KEY_equal, GDK_CONTROL_MASK, "canvas.zoom-in" },
+  { GDK_KEY_KP_Add, GDK_CONTROL_MASK, "canvas.zoom-in" },
+  { GDK_KEY_minus, GDK_CONTROL_MASK, "canvas.zoom-out" },
+  { GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "canvas.zoom-out" },
+  { GDK_KEY_0, GDK_CONTROL_MASK, "canvas.zoom-fit" },
+  { GDK_KEY_KP_0, GDK_CONTROL_MASK, "canvas.zoom-fit" },
+};
 
 /* The nearest stage whose centre lies in the direction (dx, dy) from the focused one: the
  * distance along the direction counts, and twice as much the distance across it. */
@@ -380,15 +233,11 @@ nearest_in_direction (CycleCanvas *self,
 /* An arrow key: the focus goes to the nearest stage that way; with no stage focused (nothing
  * selected), the view pans. */
 static void
-move_focus_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+move_focus (CycleCanvas *self,
+            int          dx,
+            int          dy)
 {
-  CycleCanvas *self = CYCLE_CANVAS (widget);
   CycleStageWidget *focused = focused_stage_widget (self);
-  int dx = 0, dy = 0;
-
-  g_variant_get (parameter, "(ii)", &dx, &dy);
 
   if (focused == NULL)
     {
@@ -405,20 +254,8 @@ move_focus_action (GtkWidget  *widget,
       if (next != NULL)
         gtk_widget_grab_focus (g_hash_table_lookup (self->widget_for_stage, next));
       else
-        gtk_widget_error_bell (widget);
+        gtk_widget_error_bell (GTK_WIDGET (self));
     }
-}
-
-/* Alt+arrow: the selection moves by a few units (one undo step each time). */
-static void
-nudge_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  int dx = 0, dy = 0;
-
-  g_variant_get (parameter, "(ii)", &dx, &dy);
-  cycle_canvas_nudge_selection (CYCLE_CANVAS (widget), dx * NUDGE_STEP, dy * NUDGE_STEP);
 }
 
 static gboolean
@@ -477,74 +314,182 @@ add_arrows (GtkWidgetClass  *widget_class,
     }
 }
 
+/* ------------------------------------------------------------------------------------------------
+ * The actions
+ */
+
+typedef enum {
+  CANVAS_ADD_STAGE,
+  CANVAS_ADD_STAGE_IN_LANE,
+  CANVAS_ADD_STAGE_AT,
+  CANVAS_DELETE,
+  CANVAS_DUPLICATE,
+  CANVAS_COPY,
+  CANVAS_CUT,
+  CANVAS_PASTE,
+  CANVAS_PASTE_AT,
+  CANVAS_COPY_PICTURE,
+  CANVAS_RENAME,
+  CANVAS_ACTIVATE,
+  CANVAS_SELECT_ALL,
+  CANVAS_CONNECT,
+  CANVAS_MENU,
+  CANVAS_MOVE_FOCUS,
+  CANVAS_NUDGE,
+  CANVAS_ZOOM_IN,
+  CANVAS_ZOOM_OUT,
+  CANVAS_ZOOM_FIT,
+  CANVAS_SET_LINK_KIND,
+  CANVAS_REMOVE_LINK,
+  CANVAS_EDIT_LINK,
+} CanvasAction;
+
+static const struct {
+  const char *name;
+  const char *parameter_type;
+} canvas_actions[] = {
+  [CANVAS_ADD_STAGE] = { "canvas.add-stage", NULL },
+  [CANVAS_ADD_STAGE_IN_LANE] = { "canvas.add-stage-in-lane", "s" },
+  [CANVAS_ADD_STAGE_AT] = { "canvas.add-stage-at", "(sdd)" },
+  [CANVAS_DELETE] = { "canvas.delete", NULL },
+  [CANVAS_DUPLICATE] = { "canvas.duplicate", NULL },
+  [CANVAS_COPY] = { "canvas.copy", NULL },
+  [CANVAS_CUT] = { "canvas.cut", NULL },
+  [CANVAS_PASTE] = { "canvas.paste", NULL },
+  [CANVAS_PASTE_AT] = { "canvas.paste-at", "(dd)" },
+  [CANVAS_COPY_PICTURE] = { "canvas.copy-picture", NULL },
+  [CANVAS_RENAME] = { "canvas.rename", NULL },
+  [CANVAS_ACTIVATE] = { "canvas.activate", NULL },
+  [CANVAS_SELECT_ALL] = { "canvas.select-all", NULL },
+  [CANVAS_CONNECT] = { "canvas.connect", NULL },
+  [CANVAS_MENU] = { "canvas.menu", NULL },
+  [CANVAS_MOVE_FOCUS] = { "canvas.move-focus", "(ii)" },
+  [CANVAS_NUDGE] = { "canvas.nudge", "(ii)" },
+  [CANVAS_ZOOM_IN] = { "canvas.zoom-in", NULL },
+  [CANVAS_ZOOM_OUT] = { "canvas.zoom-out", NULL },
+  [CANVAS_ZOOM_FIT] = { "canvas.zoom-fit", NULL },
+  [CANVAS_SET_LINK_KIND] = { "canvas.set-link-kind", "(ss)" },
+  [CANVAS_REMOVE_LINK] = { "canvas.remove-link", "s" },
+  [CANVAS_EDIT_LINK] = { "canvas.edit-link", "s" },
+};
+
+static void
+canvas_activate (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CycleCanvas *self = CYCLE_CANVAS (widget);
+  CanvasAction action = 0;
+  const char *nick = NULL;
+  int lane = CYCLE_LANE_INTERNAL;
+  CyclePoint at = { 0, 0 };
+  int dx = 0, dy = 0;
+  CycleLink *link;
+
+  while (action < G_N_ELEMENTS (canvas_actions) &&
+         !g_str_equal (canvas_actions[action].name, action_name))
+    action++;
+
+  switch (action)
+    {
+    case CANVAS_ADD_STAGE:
+      add_stage (self, _cycle_canvas_get_selection_lane (self), NULL);
+      break;
+    case CANVAS_ADD_STAGE_IN_LANE:
+      cycle_enum_from_nick (CYCLE_TYPE_LANE, g_variant_get_string (parameter, NULL), &lane);
+      add_stage (self, lane, NULL);
+      break;
+    case CANVAS_ADD_STAGE_AT:
+      g_variant_get (parameter, "(&sdd)", &nick, &at.x, &at.y);
+      cycle_enum_from_nick (CYCLE_TYPE_LANE, nick, &lane);
+      add_stage (self, lane, &at);
+      break;
+    case CANVAS_DELETE:
+      cycle_canvas_delete_selection (self);
+      break;
+    case CANVAS_DUPLICATE:
+      cycle_canvas_duplicate_selection (self);
+      break;
+    case CANVAS_COPY:
+    case CANVAS_CUT:
+      _cycle_canvas_copy_selection (self, action == CANVAS_CUT);
+      break;
+    case CANVAS_PASTE:
+      _cycle_canvas_paste (self, FALSE, 0, 0);
+      break;
+    case CANVAS_PASTE_AT:
+      g_variant_get (parameter, "(dd)", &at.x, &at.y);
+      _cycle_canvas_paste (self, TRUE, at.x, at.y);
+      break;
+    case CANVAS_COPY_PICTURE:
+      cycle_canvas_copy_picture (self);
+      break;
+    case CANVAS_RENAME:
+      if (self->anchor != NULL)
+        cycle_canvas_start_rename (self, self->anchor);
+      break;
+    case CANVAS_ACTIVATE:
+      activate_selection (self);
+      break;
+    case CANVAS_SELECT_ALL:
+      cycle_canvas_select_all (self);
+      break;
+    case CANVAS_CONNECT:
+      cycle_canvas_show_connect (self);
+      break;
+    case CANVAS_MENU:
+      cycle_canvas_show_context_menu (self);
+      break;
+    case CANVAS_MOVE_FOCUS:
+      g_variant_get (parameter, "(ii)", &dx, &dy);
+      move_focus (self, dx, dy);
+      break;
+    case CANVAS_NUDGE:
+      /* Alt+arrow: the selection moves by a few units (one undo step each time). */
+      g_variant_get (parameter, "(ii)", &dx, &dy);
+      cycle_canvas_nudge_selection (self, dx * NUDGE_STEP, dy * NUDGE_STEP);
+      break;
+    case CANVAS_ZOOM_IN:
+      cycle_canvas_set_zoom (self, self->zoom * ZOOM_STEP, NULL);
+      break;
+    case CANVAS_ZOOM_OUT:
+      cycle_canvas_set_zoom (self, self->zoom / ZOOM_STEP, NULL);
+      break;
+    case CANVAS_ZOOM_FIT:
+      cycle_canvas_zoom_to_fit (self);
+      break;
+    case CANVAS_SET_LINK_KIND:
+      set_link_kind (self, parameter);
+      break;
+    case CANVAS_REMOVE_LINK:
+      remove_link (self, g_variant_get_string (parameter, NULL));
+      break;
+    case CANVAS_EDIT_LINK:
+      link = _cycle_canvas_find_link (self, g_variant_get_string (parameter, NULL));
+      if (link != NULL)
+        cycle_canvas_edit_link (self, link);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 void
 _cycle_canvas_class_actions_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "canvas.add-stage", NULL, add_stage_action);
-  gtk_widget_class_install_action (widget_class, "canvas.add-stage-in-lane", "s",
-                                   add_stage_in_lane_action);
-  gtk_widget_class_install_action (widget_class, "canvas.add-stage-at", "(sdd)",
-                                   add_stage_at_action);
-  gtk_widget_class_install_action (widget_class, "canvas.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "canvas.duplicate", NULL, duplicate_action);
-  gtk_widget_class_install_action (widget_class, "canvas.copy", NULL, copy_action);
-  gtk_widget_class_install_action (widget_class, "canvas.cut", NULL, cut_action);
-  gtk_widget_class_install_action (widget_class, "canvas.paste", NULL, paste_action);
-  gtk_widget_class_install_action (widget_class, "canvas.paste-at", "(dd)", paste_at_action);
-  gtk_widget_class_install_action (widget_class, "canvas.copy-picture", NULL,
-                                   copy_picture_action);
-  gtk_widget_class_install_action (widget_class, "canvas.rename", NULL, rename_action);
-  gtk_widget_class_install_action (widget_class, "canvas.activate", NULL, activate_action);
-  gtk_widget_class_install_action (widget_class, "canvas.select-all", NULL, select_all_action);
-  gtk_widget_class_install_action (widget_class, "canvas.connect", NULL, connect_action);
-  gtk_widget_class_install_action (widget_class, "canvas.menu", NULL, menu_action);
-  gtk_widget_class_install_action (widget_class, "canvas.move-focus", "(ii)", move_focus_action);
-  gtk_widget_class_install_action (widget_class, "canvas.nudge", "(ii)", nudge_action);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_in_action);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_out_action);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-fit", NULL, zoom_fit_action);
-  gtk_widget_class_install_action (widget_class, "canvas.set-link-kind", "(ss)",
-                                   set_link_kind_action);
-  gtk_widget_class_install_action (widget_class, "canvas.remove-link", "s", remove_link_action);
-  gtk_widget_class_install_action (widget_class, "canvas.edit-link", "s", edit_link_action);
+  for (guint i = 0; i < G_N_ELEMENTS (canvas_actions); i++)
+    gtk_widget_class_install_action (widget_class, canvas_actions[i].name,
+                                     canvas_actions[i].parameter_type, canvas_activate);
   gtk_widget_class_install_property_action (widget_class, "canvas.lane", "selection-lane");
   gtk_widget_class_install_property_action (widget_class, "canvas.link-kind", "menu-link-kind");
 
-  add_key (widget_class, GDK_KEY_Delete, 0, "canvas.delete");
-  add_key (widget_class, GDK_KEY_KP_Delete, 0, "canvas.delete");
-  add_key (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "canvas.duplicate");
-  add_key (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy");
-  add_key (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut");
-  add_key (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste");
-  add_key (widget_class, GDK_KEY_Copy, 0, "canvas.copy");
-  add_key (widget_class, GDK_KEY_Cut, 0, "canvas.cut");
-  add_key (widget_class, GDK_KEY_Paste, 0, "canvas.paste");
-  add_key (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK, "canvas.copy");
-  add_key (widget_class, GDK_KEY_Insert, GDK_SHIFT_MASK, "canvas.paste");
-  add_key (widget_class, GDK_KEY_Delete, GDK_SHIFT_MASK, "canvas.cut");
-  add_key (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "canvas.select-all");
-  add_key (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "canvas.connect");
-  add_key (widget_class, GDK_KEY_Return, 0, "canvas.activate");
-  add_key (widget_class, GDK_KEY_KP_Enter, 0, "canvas.activate");
-  add_key (widget_class, GDK_KEY_ISO_Enter, 0, "canvas.activate");
-  add_key (widget_class, GDK_KEY_Menu, 0, "canvas.menu");
-  add_key (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "canvas.menu");
-
+  for (guint i = 0; i < G_N_ELEMENTS (focus_keys); i++)
+    gtk_widget_class_add_binding (widget_class, focus_keys[i].keyval, focus_keys[i].mods,
+                                  key_action_cb, "s", focus_keys[i].action);
   /* Zooming works wherever the focus is in the canvas. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
-                                       "canvas.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
-                                       "canvas.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
-                                       "canvas.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
-                                       "canvas.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
-                                       "canvas.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
-                                       "canvas.zoom-fit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK,
-                                       "canvas.zoom-fit", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, zoom_keys[i].keyval, zoom_keys[i].mods,
+                                         zoom_keys[i].action, NULL);
 
   add_arrows (widget_class, 0, "canvas.move-focus");
   add_arrows (widget_class, GDK_ALT_MASK, "canvas.nudge");

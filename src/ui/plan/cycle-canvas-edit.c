@@ -202,6 +202,22 @@ cycle_canvas_add_stage (CycleCanvas      *self,
   return stage;
 }
 
+/* The selected stages, or NULL when there is no plan or no stage is selected. */
+static GPtrArray *
+selected_stages_to_edit (CycleCanvas *self)
+{
+  GPtrArray *stages;
+
+  if (self->plan == NULL)
+    return NULL;
+
+  stages = cycle_canvas_get_selected_stages (self);
+  if (stages->len == 0)
+    g_clear_pointer (&stages, g_ptr_array_unref);
+
+  return stages;
+}
+
 void
 cycle_canvas_delete_selection (CycleCanvas *self)
 {
@@ -276,11 +292,8 @@ cycle_canvas_duplicate_selection (CycleCanvas *self)
 
   g_return_if_fail (CYCLE_IS_CANVAS (self));
 
-  if (self->plan == NULL)
-    return;
-
-  stages = cycle_canvas_get_selected_stages (self);
-  if (stages->len == 0)
+  stages = selected_stages_to_edit (self);
+  if (stages == NULL)
     return;
 
   cycle_plan_begin_group (self->plan, ngettext ("Duplicate Stage", "Duplicate Stages",
@@ -403,11 +416,8 @@ cycle_canvas_nudge_selection (CycleCanvas *self,
 
   g_return_if_fail (CYCLE_IS_CANVAS (self));
 
-  if (self->plan == NULL)
-    return;
-
-  stages = cycle_canvas_get_selected_stages (self);
-  if (stages->len == 0)
+  stages = selected_stages_to_edit (self);
+  if (stages == NULL)
     return;
 
   if (self->layout != CYCLE_LAYOUT_FREE)
@@ -451,11 +461,8 @@ cycle_canvas_set_selection_lane (CycleCanvas *self,
 
   g_return_if_fail (CYCLE_IS_CANVAS (self));
 
-  if (self->plan == NULL)
-    return;
-
-  stages = cycle_canvas_get_selected_stages (self);
-  if (stages->len == 0)
+  stages = selected_stages_to_edit (self);
+  if (stages == NULL)
     return;
 
   cycle_plan_begin_group (self->plan, _("Change Lane"));
