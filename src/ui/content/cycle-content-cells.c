@@ -24,33 +24,36 @@ cycle_transform_enum_to_label (GBinding     *binding,
   return TRUE;
 }
 
-gboolean
-cycle_transform_format_to_label (GBinding     *binding,
-                                 const GValue *from,
-                                 GValue       *to,
-                                 gpointer      user_data)
+/* Which vocabulary a word belongs to is the content property the binding follows. */
+static gboolean
+is_channel (GBinding *binding)
 {
-  g_value_set_string (to, cycle_content_format_to_display (g_value_get_string (from)));
+  return g_str_equal (g_binding_get_source_property (binding), "channel");
+}
+
+gboolean
+cycle_transform_word_to_label (GBinding     *binding,
+                               const GValue *from,
+                               GValue       *to,
+                               gpointer      user_data)
+{
+  const char *word = g_value_get_string (from);
+
+  g_value_set_string (to, is_channel (binding) ? cycle_content_channel_to_display (word)
+                                               : cycle_content_format_to_display (word));
   return TRUE;
 }
 
 gboolean
-cycle_transform_channel_to_label (GBinding     *binding,
-                                  const GValue *from,
-                                  GValue       *to,
-                                  gpointer      user_data)
+cycle_transform_label_to_word (GBinding     *binding,
+                               const GValue *from,
+                               GValue       *to,
+                               gpointer      user_data)
 {
-  g_value_set_string (to, cycle_content_channel_to_display (g_value_get_string (from)));
-  return TRUE;
-}
+  const char *text = g_value_get_string (from);
 
-gboolean
-cycle_transform_due_to_label (GBinding     *binding,
-                              const GValue *from,
-                              GValue       *to,
-                              gpointer      user_data)
-{
-  g_value_take_string (to, cycle_content_format_due (g_value_get_string (from)));
+  g_value_set_string (to, is_channel (binding) ? cycle_content_channel_from_display (text)
+                                               : cycle_content_format_from_display (text));
   return TRUE;
 }
 

@@ -20,15 +20,13 @@ gboolean    cycle_transform_enum_to_label      (GBinding     *binding,
                                                 const GValue *from,
                                                 GValue       *to,
                                                 gpointer      user_data);
-gboolean    cycle_transform_format_to_label    (GBinding     *binding,
+/* A content's format or channel (whichever property the binding follows) as the user reads it,
+ * translated, and typed text back to the word it translates */
+gboolean    cycle_transform_word_to_label      (GBinding     *binding,
                                                 const GValue *from,
                                                 GValue       *to,
                                                 gpointer      user_data);
-gboolean    cycle_transform_channel_to_label   (GBinding     *binding,
-                                                const GValue *from,
-                                                GValue       *to,
-                                                gpointer      user_data);
-gboolean    cycle_transform_due_to_label       (GBinding     *binding,
+gboolean    cycle_transform_label_to_word      (GBinding     *binding,
                                                 const GValue *from,
                                                 GValue       *to,
                                                 gpointer      user_data);
