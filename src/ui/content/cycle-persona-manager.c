@@ -71,11 +71,9 @@ static void
 toast_removed (CyclePersonaManager *self,
                CyclePersona        *persona)
 {
-  g_autofree char *title = NULL;
-
   /* Translators: a notification; %s is the name of a persona */
-  title = g_strdup_printf (_("“%s” deleted"), cycle_persona_get_name (persona));
-  cycle_toaster_offer_undo (self->toaster, title, "personas.undo");
+  cycle_toaster_offer_undo_printf (self->toaster, "personas.undo", _("“%s” deleted"),
+                                   cycle_persona_get_name (persona));
 }
 
 /* ------------------------------------------------------------------------------------------------
