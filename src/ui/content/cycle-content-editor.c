@@ -312,10 +312,7 @@ text_to_title (GBinding     *binding,
 {
   CycleContentEditor *self = user_data;
   const char *text = g_value_get_string (from);
-  gboolean empty = TRUE;
-
-  for (const char *p = text; p != NULL && *p != '\0' && empty; p = g_utf8_next_char (p))
-    empty = g_unichar_isspace (g_utf8_get_char (p));
+  gboolean empty = cycle_name_is_blank (text);
 
   set_error (GTK_WIDGET (self->title_row), empty);
   if (empty)

@@ -88,10 +88,7 @@ text_to_name (GBinding     *binding,
               gpointer      user_data)
 {
   const char *text = g_value_get_string (from);
-  gboolean blank = TRUE;
-
-  for (const char *p = text; p != NULL && *p != '\0' && blank; p = g_utf8_next_char (p))
-    blank = g_unichar_isspace (g_utf8_get_char (p));
+  gboolean blank = cycle_name_is_blank (text);
 
   gtk_widget_set_visible (GTK_WIDGET (user_data), blank);
   if (blank)
