@@ -63,61 +63,28 @@ cycle_transform_label_to_word (GBinding     *binding,
 
 struct _CycleNameWatch
 {
-  CycleTextCell *cell;     /* not owned: the table's cell owns both */
+  CycleTextCell *cell;      /* not owned: the table's cell owns both */
   const char   *property;   /* static */
   char         *empty_text;
-  CycleContent *content;
-  GObject      *target;
-  gulong        content_handler;
-  gulong        target_handler;
+  GSignalGroup *content_signals;
+  GSignalGroup *target_signals;
 };
 
 static void
 name_watch_update (CycleNameWatch *watch)
 {
+  g_autoptr(GObject) target = g_signal_group_dup_target (watch->target_signals);
   const char *name = NULL;
 
-  if (watch->target != NULL)
-    {
-      if (CYCLE_IS_PERSONA (watch->target))
-        name = cycle_persona_get_name (CYCLE_PERSONA (watch->target));
-      else if (CYCLE_IS_STAGE (watch->target))
-        name = cycle_stage_get_name (CYCLE_STAGE (watch->target));
-    }
+  if (CYCLE_IS_PERSONA (target))
+    name = cycle_persona_get_name (CYCLE_PERSONA (target));
+  else if (CYCLE_IS_STAGE (target))
+    name = cycle_stage_get_name (CYCLE_STAGE (target));
 
   if (name == NULL || *name == '\0')
     name = watch->empty_text;
 
   cycle_text_cell_set_text (watch->cell, name);
-}
-
-static void
-on_target_notify_name_cb (GObject        *target,
-                          GParamSpec     *pspec,
-                          CycleNameWatch *watch)
-{
-  name_watch_update (watch);
-}
-
-static void
-name_watch_set_target (CycleNameWatch *watch,
-                       GObject        *target)
-{
-  if (watch->target == target)
-    return;
-
-  if (watch->target != NULL)
-    {
-      g_clear_signal_handler (&watch->target_handler, watch->target);
-      g_clear_object (&watch->target);
-    }
-
-  if (target != NULL)
-    {
-      watch->target = g_object_ref (target);
-      watch->target_handler = g_signal_connect (target, "notify::name",
-                                                G_CALLBACK (on_target_notify_name_cb), watch);
-    }
 }
 
 static void
@@ -128,7 +95,7 @@ on_content_notify_cb (CycleContent   *content,
   g_autoptr(GObject) target = NULL;
 
   g_object_get (content, watch->property, &target, NULL);
-  name_watch_set_target (watch, target);
+  g_signal_group_set_target (watch->target_signals, target);
   name_watch_update (watch);
 }
 
@@ -138,10 +105,17 @@ cycle_name_watch_new (CycleTextCell *cell,
                       const char    *empty_text)
 {
   CycleNameWatch *watch = g_new0 (CycleNameWatch, 1);
+  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
 
   watch->cell = cell;
   watch->property = g_intern_string (property);
   watch->empty_text = g_strdup (empty_text != NULL ? empty_text : "");
+  watch->content_signals = g_signal_group_new (CYCLE_TYPE_CONTENT);
+  g_signal_group_connect (watch->content_signals, signal,
+                          G_CALLBACK (on_content_notify_cb), watch);
+  watch->target_signals = g_signal_group_new (G_TYPE_OBJECT);
+  g_signal_group_connect_swapped (watch->target_signals, "notify::name",
+                                  G_CALLBACK (name_watch_update), watch);
 
   return watch;
 }
@@ -150,27 +124,15 @@ void
 cycle_name_watch_bind (CycleNameWatch *watch,
                        CycleContent   *content)
 {
-  g_autofree char *signal = NULL;
-
-  cycle_name_watch_unbind (watch);
-
-  watch->content = g_object_ref (content);
-  signal = g_strconcat ("notify::", watch->property, NULL);
-  watch->content_handler = g_signal_connect (content, signal,
-                                             G_CALLBACK (on_content_notify_cb), watch);
+  g_signal_group_set_target (watch->content_signals, content);
   on_content_notify_cb (content, NULL, watch);
 }
 
 void
 cycle_name_watch_unbind (CycleNameWatch *watch)
 {
-  name_watch_set_target (watch, NULL);
-
-  if (watch->content != NULL)
-    {
-      g_clear_signal_handler (&watch->content_handler, watch->content);
-      g_clear_object (&watch->content);
-    }
+  g_signal_group_set_target (watch->target_signals, NULL);
+  g_signal_group_set_target (watch->content_signals, NULL);
 }
 
 void
@@ -179,7 +141,8 @@ cycle_name_watch_free (CycleNameWatch *watch)
   if (watch == NULL)
     return;
 
-  cycle_name_watch_unbind (watch);
+  g_clear_object (&watch->content_signals);
+  g_clear_object (&watch->target_signals);
   g_free (watch->empty_text);
   g_free (watch);
 }
@@ -191,9 +154,7 @@ cycle_name_watch_free (CycleNameWatch *watch)
 struct _CycleDueWatch
 {
   CycleTextCell *cell;    /* not owned */
-  CycleContent *content;
-  gulong        due_handler;
-  gulong        status_handler;
+  GSignalGroup *content_signals;
 };
 
 static void
@@ -236,6 +197,11 @@ cycle_due_watch_new (CycleTextCell *cell)
   CycleDueWatch *watch = g_new0 (CycleDueWatch, 1);
 
   watch->cell = cell;
+  watch->content_signals = g_signal_group_new (CYCLE_TYPE_CONTENT);
+  g_signal_group_connect (watch->content_signals, "notify::due",
+                          G_CALLBACK (on_due_changed_cb), watch);
+  g_signal_group_connect (watch->content_signals, "notify::status",
+                          G_CALLBACK (on_due_changed_cb), watch);
   gtk_widget_set_has_tooltip (GTK_WIDGET (cell), TRUE);
   g_signal_connect (cell, "query-tooltip", G_CALLBACK (on_due_query_tooltip_cb), watch);
   return watch;
@@ -245,25 +211,14 @@ void
 cycle_due_watch_bind (CycleDueWatch *watch,
                       CycleContent  *content)
 {
-  cycle_due_watch_unbind (watch);
-
-  watch->content = g_object_ref (content);
-  watch->due_handler = g_signal_connect (content, "notify::due",
-                                         G_CALLBACK (on_due_changed_cb), watch);
-  watch->status_handler = g_signal_connect (content, "notify::status",
-                                            G_CALLBACK (on_due_changed_cb), watch);
+  g_signal_group_set_target (watch->content_signals, content);
   on_due_changed_cb (content, NULL, watch);
 }
 
 void
 cycle_due_watch_unbind (CycleDueWatch *watch)
 {
-  if (watch->content == NULL)
-    return;
-
-  g_clear_signal_handler (&watch->due_handler, watch->content);
-  g_clear_signal_handler (&watch->status_handler, watch->content);
-  g_clear_object (&watch->content);
+  g_signal_group_set_target (watch->content_signals, NULL);
 }
 
 void
@@ -272,6 +227,6 @@ cycle_due_watch_free (CycleDueWatch *watch)
   if (watch == NULL)
     return;
 
-  cycle_due_watch_unbind (watch);
+  g_clear_object (&watch->content_signals);
   g_free (watch);
 }
