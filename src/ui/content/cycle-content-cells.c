@@ -58,20 +58,75 @@ cycle_transform_label_to_word (GBinding     *binding,
 }
 
 /* ------------------------------------------------------------------------------------------------
- * Names of what content points to
+ * Cells that follow their content
  */
 
-struct _CycleNameWatch
+struct _CycleCellWatch
 {
-  CycleTextCell *cell;      /* not owned: the table's cell owns both */
-  const char   *property;   /* static */
-  char         *empty_text;
-  GSignalGroup *content_signals;
-  GSignalGroup *target_signals;
+  CycleTextCell *cell;            /* not owned: the table's cell owns both */
+  GSignalGroup  *content_signals;
+  void         (*update)          (CycleCellWatch *watch,
+                                   CycleContent   *content);
+
+  /* A name's: the property of the content that points to the named item, and that item */
+  const char    *property;        /* static */
+  char          *empty_text;
+  GSignalGroup  *target_signals;
 };
 
 static void
-name_watch_update (CycleNameWatch *watch)
+on_content_notify_cb (CycleContent   *content,
+                      GParamSpec     *pspec,
+                      CycleCellWatch *watch)
+{
+  watch->update (watch, content);
+}
+
+static CycleCellWatch *
+cell_watch_new (CycleTextCell *cell,
+                void         (*update) (CycleCellWatch *watch,
+                                        CycleContent   *content))
+{
+  CycleCellWatch *watch = g_new0 (CycleCellWatch, 1);
+
+  watch->cell = cell;
+  watch->update = update;
+  watch->content_signals = g_signal_group_new (CYCLE_TYPE_CONTENT);
+  return watch;
+}
+
+void
+cycle_cell_watch_bind (CycleCellWatch *watch,
+                       CycleContent   *content)
+{
+  g_signal_group_set_target (watch->content_signals, content);
+  watch->update (watch, content);
+}
+
+void
+cycle_cell_watch_unbind (CycleCellWatch *watch)
+{
+  if (watch->target_signals != NULL)
+    g_signal_group_set_target (watch->target_signals, NULL);
+  g_signal_group_set_target (watch->content_signals, NULL);
+}
+
+void
+cycle_cell_watch_free (CycleCellWatch *watch)
+{
+  if (watch == NULL)
+    return;
+
+  g_clear_object (&watch->content_signals);
+  g_clear_object (&watch->target_signals);
+  g_free (watch->empty_text);
+  g_free (watch);
+}
+
+/* Names of what content points to */
+
+static void
+show_name (CycleCellWatch *watch)
 {
   g_autoptr(GObject) target = g_signal_group_dup_target (watch->target_signals);
   const char *name = NULL;
@@ -88,79 +143,39 @@ name_watch_update (CycleNameWatch *watch)
 }
 
 static void
-on_content_notify_cb (CycleContent   *content,
-                      GParamSpec     *pspec,
-                      CycleNameWatch *watch)
+update_name (CycleCellWatch *watch,
+             CycleContent   *content)
 {
   g_autoptr(GObject) target = NULL;
 
   g_object_get (content, watch->property, &target, NULL);
   g_signal_group_set_target (watch->target_signals, target);
-  name_watch_update (watch);
+  show_name (watch);
 }
 
-CycleNameWatch *
-cycle_name_watch_new (CycleTextCell *cell,
-                      const char    *property,
-                      const char    *empty_text)
+CycleCellWatch *
+cycle_cell_watch_new_name (CycleTextCell *cell,
+                           const char    *property,
+                           const char    *empty_text)
 {
-  CycleNameWatch *watch = g_new0 (CycleNameWatch, 1);
+  CycleCellWatch *watch = cell_watch_new (cell, update_name);
   g_autofree char *signal = g_strconcat ("notify::", property, NULL);
 
-  watch->cell = cell;
   watch->property = g_intern_string (property);
   watch->empty_text = g_strdup (empty_text != NULL ? empty_text : "");
-  watch->content_signals = g_signal_group_new (CYCLE_TYPE_CONTENT);
   g_signal_group_connect (watch->content_signals, signal,
                           G_CALLBACK (on_content_notify_cb), watch);
   watch->target_signals = g_signal_group_new (G_TYPE_OBJECT);
   g_signal_group_connect_swapped (watch->target_signals, "notify::name",
-                                  G_CALLBACK (name_watch_update), watch);
-
+                                  G_CALLBACK (show_name), watch);
   return watch;
 }
 
-void
-cycle_name_watch_bind (CycleNameWatch *watch,
-                       CycleContent   *content)
-{
-  g_signal_group_set_target (watch->content_signals, content);
-  on_content_notify_cb (content, NULL, watch);
-}
-
-void
-cycle_name_watch_unbind (CycleNameWatch *watch)
-{
-  g_signal_group_set_target (watch->target_signals, NULL);
-  g_signal_group_set_target (watch->content_signals, NULL);
-}
-
-void
-cycle_name_watch_free (CycleNameWatch *watch)
-{
-  if (watch == NULL)
-    return;
-
-  g_clear_object (&watch->content_signals);
-  g_clear_object (&watch->target_signals);
-  g_free (watch->empty_text);
-  g_free (watch);
-}
-
-/* ------------------------------------------------------------------------------------------------
- * Due dates
- */
-
-struct _CycleDueWatch
-{
-  CycleTextCell *cell;    /* not owned */
-  GSignalGroup *content_signals;
-};
+/* Due dates */
 
 static void
-on_due_changed_cb (CycleContent  *content,
-                   GParamSpec    *pspec,
-                   CycleDueWatch *watch)
+update_due (CycleCellWatch *watch,
+            CycleContent   *content)
 {
   g_autofree char *text = cycle_content_format_due (cycle_content_get_due (content));
   g_autofree char *today = cycle_content_dup_today ();
@@ -177,12 +192,12 @@ on_due_changed_cb (CycleContent  *content,
 /* Made when asked for: setting a tooltip asks the X server where the pointer is, too slow for
  * every cell that scrolls in. */
 static gboolean
-on_due_query_tooltip_cb (GtkWidget     *cell,
-                         int            x,
-                         int            y,
-                         gboolean       keyboard,
-                         GtkTooltip    *tooltip,
-                         CycleDueWatch *watch)
+on_due_query_tooltip_cb (GtkWidget      *cell,
+                         int             x,
+                         int             y,
+                         gboolean        keyboard,
+                         GtkTooltip     *tooltip,
+                         CycleCellWatch *watch)
 {
   if (!gtk_widget_has_css_class (cell, "error"))
     return FALSE;
@@ -191,42 +206,16 @@ on_due_query_tooltip_cb (GtkWidget     *cell,
   return TRUE;
 }
 
-CycleDueWatch *
-cycle_due_watch_new (CycleTextCell *cell)
+CycleCellWatch *
+cycle_cell_watch_new_due (CycleTextCell *cell)
 {
-  CycleDueWatch *watch = g_new0 (CycleDueWatch, 1);
+  CycleCellWatch *watch = cell_watch_new (cell, update_due);
 
-  watch->cell = cell;
-  watch->content_signals = g_signal_group_new (CYCLE_TYPE_CONTENT);
   g_signal_group_connect (watch->content_signals, "notify::due",
-                          G_CALLBACK (on_due_changed_cb), watch);
+                          G_CALLBACK (on_content_notify_cb), watch);
   g_signal_group_connect (watch->content_signals, "notify::status",
-                          G_CALLBACK (on_due_changed_cb), watch);
+                          G_CALLBACK (on_content_notify_cb), watch);
   gtk_widget_set_has_tooltip (GTK_WIDGET (cell), TRUE);
   g_signal_connect (cell, "query-tooltip", G_CALLBACK (on_due_query_tooltip_cb), watch);
   return watch;
-}
-
-void
-cycle_due_watch_bind (CycleDueWatch *watch,
-                      CycleContent  *content)
-{
-  g_signal_group_set_target (watch->content_signals, content);
-  on_due_changed_cb (content, NULL, watch);
-}
-
-void
-cycle_due_watch_unbind (CycleDueWatch *watch)
-{
-  g_signal_group_set_target (watch->content_signals, NULL);
-}
-
-void
-cycle_due_watch_free (CycleDueWatch *watch)
-{
-  if (watch == NULL)
-    return;
-
-  g_clear_object (&watch->content_signals);
-  g_free (watch);
 }
