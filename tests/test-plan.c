@@ -226,6 +226,20 @@ test_url_openable (void)
   g_assert_false (cycle_url_is_openable (NULL));
 }
 
+/* A name or a title of white space only is none (the editors keep the old one) */
+static void
+test_name_is_blank (void)
+{
+  g_assert_true (cycle_name_is_blank (NULL));
+  g_assert_true (cycle_name_is_blank (""));
+  g_assert_true (cycle_name_is_blank (" \t\n"));
+  /* No-break and narrow no-break spaces, as French text has them */
+  g_assert_true (cycle_name_is_blank ("\u00A0\u202F "));
+  g_assert_false (cycle_name_is_blank ("a"));
+  g_assert_false (cycle_name_is_blank ("  Newsletter "));
+  g_assert_false (cycle_name_is_blank ("\u00A0«\u00A0»"));
+}
+
 /* The one date parser says what is wrong: the form, the month, or a day that does not exist */
 /* Dates as people type them: the tests run under C.UTF-8, whose order (from the English
  * translation) is month, day, year. */
@@ -758,6 +772,7 @@ main (int    argc,
   g_test_add_func ("/plan/date/parse", test_date_parse);
   g_test_add_func ("/plan/date/parse-input", test_date_parse_input);
   g_test_add_func ("/plan/url/openable", test_url_openable);
+  g_test_add_func ("/plan/name/blank", test_name_is_blank);
   g_test_add_func ("/plan/properties/notify-only-on-change", test_properties_notify_only_on_change);
   g_test_add_func ("/plan/properties/roundtrip", test_properties_roundtrip);
   g_test_add_func ("/plan/properties/refuse-impossible", test_properties_refuse_impossible_values);

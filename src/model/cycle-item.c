@@ -120,6 +120,17 @@ cycle_item_get_plan (CycleItem *self)
   return priv->plan;
 }
 
+gboolean
+cycle_name_is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 JsonObject *
 cycle_item_get_extras (CycleItem *self)
 {

@@ -34,4 +34,8 @@ CyclePlan  *cycle_item_get_plan   (CycleItem  *self);
  * for tests and inspection; changing it changes nothing. */
 JsonObject *cycle_item_get_extras (CycleItem  *self);
 
+/* Whether @text (UTF-8, or NULL) is empty or only white space: no item is named so, and a field
+ * left so keeps the name or title it had. */
+gboolean    cycle_name_is_blank   (const char *text);
+
 G_END_DECLS

@@ -284,6 +284,21 @@ cycle_toaster_offer_undo (CycleToaster *self,
 }
 
 void
+cycle_toaster_offer_undo_printf (CycleToaster *self,
+                                 const char   *undo_action,
+                                 const char   *format,
+                                 ...)
+{
+  g_autofree char *title = NULL;
+  va_list args;
+
+  va_start (args, format);
+  title = g_strdup_vprintf (format, args);
+  va_end (args);
+  cycle_toaster_offer_undo (self, title, undo_action);
+}
+
+void
 cycle_toaster_withdraw_offer (CycleToaster *self)
 {
   g_return_if_fail (CYCLE_IS_TOASTER (self));

@@ -31,6 +31,11 @@ void          cycle_toaster_add            (CycleToaster        *self,
 void          cycle_toaster_offer_undo     (CycleToaster        *self,
                                             const char          *title,
                                             const char          *undo_action);
+/* The same, with the title made from a printf() @format. */
+void          cycle_toaster_offer_undo_printf (CycleToaster     *self,
+                                               const char       *undo_action,
+                                               const char       *format,
+                                               ...) G_GNUC_PRINTF (3, 4);
 /* The offer is taken or no longer about the last step: it goes (as soon as that is safe). */
 void          cycle_toaster_withdraw_offer (CycleToaster        *self);
 

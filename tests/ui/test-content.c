@@ -1354,6 +1354,20 @@ test_table_rename (Fixture       *f,
   g_assert_null (cycle_plan_find_content (f->plan, "c1"));
   g_assert_true (cycle_plan_undo (f->plan));
   g_assert_nonnull (cycle_plan_find_content (f->plan, "c1"));
+
+  /* The row menu's Edit opens the selected row in the editor; Show on Board shows its stage's
+   * column on the board. */
+  gtk_selection_model_select_item (gtk_column_view_get_model (column_view), 1, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "table.edit", NULL));
+  g_assert_nonnull (cycle_content_view_get_editor (f->view));
+  g_assert_true (cycle_content_editor_get_content (CYCLE_CONTENT_EDITOR (
+                   cycle_content_view_get_editor (f->view))) ==
+                 cycle_plan_find_content (f->plan, "c2"));
+  gtk_window_destroy (cycle_content_view_get_editor (f->view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "table.show-on-board", NULL));
+  g_assert_cmpstr (cycle_content_view_get_page (f->view), ==, "board");
+  g_assert_true (cycle_board_get_stage (cycle_content_view_get_board (f->view)) ==
+                 cycle_content_get_stage (cycle_plan_find_content (f->plan, "c2")));
 }
 
 /* The canvas selects a stage: the board shows its column, the table its content. */

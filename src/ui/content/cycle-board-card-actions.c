@@ -14,16 +14,34 @@
 #include "cycle-content-clipboard.h"
 #include "cycle-content-cells.h"
 
+/* The card's verbs that hand its content to the board */
+static const struct
+{
+  const char *name;
+  void      (*apply) (CycleBoard   *board,
+                      CycleContent *content);
+} board_verbs[] = {
+  { "card.edit", _cycle_board_edit },
+  { "card.copy", _cycle_board_copy },
+  { "card.delete", _cycle_board_remove },
+};
+
 static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+board_verb_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
   CycleBoardCard *self = CYCLE_BOARD_CARD (widget);
   CycleBoard *board = _cycle_board_card_get_board (self);
 
-  if (board != NULL && self->content != NULL)
-    _cycle_board_edit (board, self->content);
+  if (board == NULL || self->content == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (board_verbs); i++)
+    {
+      if (g_str_equal (action_name, board_verbs[i].name))
+        board_verbs[i].apply (board, self->content);
+    }
 }
 
 static void
@@ -35,18 +53,6 @@ rename_action (GtkWidget  *widget,
 }
 
 static void
-copy_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CycleBoardCard *self = CYCLE_BOARD_CARD (widget);
-  CycleBoard *board = _cycle_board_card_get_board (self);
-
-  if (board != NULL && self->content != NULL)
-    _cycle_board_copy (board, self->content);
-}
-
-static void
 duplicate_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -55,18 +61,6 @@ duplicate_action (GtkWidget  *widget,
 
   if (self->content != NULL)
     cycle_content_duplicate (self->content);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  CycleBoardCard *self = CYCLE_BOARD_CARD (widget);
-  CycleBoard *board = _cycle_board_card_get_board (self);
-
-  if (board != NULL && self->content != NULL)
-    _cycle_board_remove (board, self->content);
 }
 
 /* The menu's items ("card-menu.edit"…) are actions of the menu itself, passed on to the card's
@@ -143,6 +137,20 @@ menu_action (GtkWidget  *widget,
 }
 
 
+/* The card's moves: to the end of the stage @offset columns away (@across), or @offset places
+ * within its stage */
+static const struct
+{
+  const char *name;
+  gboolean    across;
+  int         offset;
+} moves[] = {
+  { "card.move-previous", TRUE, -1 },
+  { "card.move-next", TRUE, 1 },
+  { "card.move-up", FALSE, -1 },
+  { "card.move-down", FALSE, 1 },
+};
+
 static void
 move_action (GtkWidget  *widget,
              const char *action_name,
@@ -157,14 +165,15 @@ move_action (GtkWidget  *widget,
 
   /* The move rebinds this card: hold on to the content. */
   content = g_object_ref (self->content);
-  if (g_str_equal (action_name, "card.move-previous"))
-    _cycle_board_move_to_stage (board, content, -1);
-  else if (g_str_equal (action_name, "card.move-next"))
-    _cycle_board_move_to_stage (board, content, 1);
-  else if (g_str_equal (action_name, "card.move-up"))
-    _cycle_board_move_within (board, content, -1);
-  else if (g_str_equal (action_name, "card.move-down"))
-    _cycle_board_move_within (board, content, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    {
+      if (!g_str_equal (action_name, moves[i].name))
+        continue;
+      if (moves[i].across)
+        _cycle_board_move_to_stage (board, content, moves[i].offset);
+      else
+        _cycle_board_move_within (board, content, moves[i].offset);
+    }
 }
 
 void
@@ -184,15 +193,12 @@ void
 _cycle_board_card_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "card.menu", NULL, menu_action);
-  gtk_widget_class_install_action (widget_class, "card.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "card.rename", NULL, rename_action);
-  gtk_widget_class_install_action (widget_class, "card.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "card.duplicate", NULL, duplicate_action);
-  gtk_widget_class_install_action (widget_class, "card.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "card.move-previous", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "card.move-next", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "card.move-up", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "card.move-down", NULL, move_action);
+  for (guint i = 0; i < G_N_ELEMENTS (board_verbs); i++)
+    gtk_widget_class_install_action (widget_class, board_verbs[i].name, NULL, board_verb_action);
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    gtk_widget_class_install_action (widget_class, moves[i].name, NULL, move_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
                                        "card.menu", NULL);

@@ -24,63 +24,117 @@ cycle_transform_enum_to_label (GBinding     *binding,
   return TRUE;
 }
 
-gboolean
-cycle_transform_format_to_label (GBinding     *binding,
-                                 const GValue *from,
-                                 GValue       *to,
-                                 gpointer      user_data)
+/* Which vocabulary a word belongs to is the content property the binding follows. */
+static gboolean
+is_channel (GBinding *binding)
 {
-  g_value_set_string (to, cycle_content_format_to_display (g_value_get_string (from)));
+  return g_str_equal (g_binding_get_source_property (binding), "channel");
+}
+
+gboolean
+cycle_transform_word_to_label (GBinding     *binding,
+                               const GValue *from,
+                               GValue       *to,
+                               gpointer      user_data)
+{
+  const char *word = g_value_get_string (from);
+
+  g_value_set_string (to, is_channel (binding) ? cycle_content_channel_to_display (word)
+                                               : cycle_content_format_to_display (word));
   return TRUE;
 }
 
 gboolean
-cycle_transform_channel_to_label (GBinding     *binding,
-                                  const GValue *from,
-                                  GValue       *to,
-                                  gpointer      user_data)
+cycle_transform_label_to_word (GBinding     *binding,
+                               const GValue *from,
+                               GValue       *to,
+                               gpointer      user_data)
 {
-  g_value_set_string (to, cycle_content_channel_to_display (g_value_get_string (from)));
-  return TRUE;
-}
+  const char *text = g_value_get_string (from);
 
-gboolean
-cycle_transform_due_to_label (GBinding     *binding,
-                              const GValue *from,
-                              GValue       *to,
-                              gpointer      user_data)
-{
-  g_value_take_string (to, cycle_content_format_due (g_value_get_string (from)));
+  g_value_set_string (to, is_channel (binding) ? cycle_content_channel_from_display (text)
+                                               : cycle_content_format_from_display (text));
   return TRUE;
 }
 
 /* ------------------------------------------------------------------------------------------------
- * Names of what content points to
+ * Cells that follow their content
  */
 
-struct _CycleNameWatch
+struct _CycleCellWatch
 {
-  CycleTextCell *cell;     /* not owned: the table's cell owns both */
-  const char   *property;   /* static */
-  char         *empty_text;
-  CycleContent *content;
-  GObject      *target;
-  gulong        content_handler;
-  gulong        target_handler;
+  CycleTextCell *cell;            /* not owned: the table's cell owns both */
+  GSignalGroup  *content_signals;
+  void         (*update)          (CycleCellWatch *watch,
+                                   CycleContent   *content);
+
+  /* A name's: the property of the content that points to the named item, and that item */
+  const char    *property;        /* static */
+  char          *empty_text;
+  GSignalGroup  *target_signals;
 };
 
 static void
-name_watch_update (CycleNameWatch *watch)
+on_content_notify_cb (CycleContent   *content,
+                      GParamSpec     *pspec,
+                      CycleCellWatch *watch)
 {
+  watch->update (watch, content);
+}
+
+static CycleCellWatch *
+cell_watch_new (CycleTextCell *cell,
+                void         (*update) (CycleCellWatch *watch,
+                                        CycleContent   *content))
+{
+  CycleCellWatch *watch = g_new0 (CycleCellWatch, 1);
+
+  watch->cell = cell;
+  watch->update = update;
+  watch->content_signals = g_signal_group_new (CYCLE_TYPE_CONTENT);
+  return watch;
+}
+
+void
+cycle_cell_watch_bind (CycleCellWatch *watch,
+                       CycleContent   *content)
+{
+  g_signal_group_set_target (watch->content_signals, content);
+  watch->update (watch, content);
+}
+
+void
+cycle_cell_watch_unbind (CycleCellWatch *watch)
+{
+  if (watch->target_signals != NULL)
+    g_signal_group_set_target (watch->target_signals, NULL);
+  g_signal_group_set_target (watch->content_signals, NULL);
+}
+
+void
+cycle_cell_watch_free (CycleCellWatch *watch)
+{
+  if (watch == NULL)
+    return;
+
+  g_clear_object (&watch->content_signals);
+  g_clear_object (&watch->target_signals);
+  g_free (watch->empty_text);
+  g_free (watch);
+}
+
+/* Names of what content points to */
+
+static void
+show_name (CycleCellWatch *watch)
+{
+  g_autoptr(GObject) target = g_signal_group_dup_target (watch->target_signals);
   const char *name = NULL;
 
-  if (watch->target != NULL)
-    {
-      if (CYCLE_IS_PERSONA (watch->target))
-        name = cycle_persona_get_name (CYCLE_PERSONA (watch->target));
-      else if (CYCLE_IS_STAGE (watch->target))
-        name = cycle_stage_get_name (CYCLE_STAGE (watch->target));
-    }
+  if (CYCLE_IS_PERSONA (target))
+    name = cycle_persona_get_name (CYCLE_PERSONA (target));
+  else if (CYCLE_IS_STAGE (target))
+    name = cycle_stage_get_name (CYCLE_STAGE (target));
 
   if (name == NULL || *name == '\0')
     name = watch->empty_text;
@@ -89,114 +143,39 @@ name_watch_update (CycleNameWatch *watch)
 }
 
 static void
-on_target_notify_name_cb (GObject        *target,
-                          GParamSpec     *pspec,
-                          CycleNameWatch *watch)
-{
-  name_watch_update (watch);
-}
-
-static void
-name_watch_set_target (CycleNameWatch *watch,
-                       GObject        *target)
-{
-  if (watch->target == target)
-    return;
-
-  if (watch->target != NULL)
-    {
-      g_clear_signal_handler (&watch->target_handler, watch->target);
-      g_clear_object (&watch->target);
-    }
-
-  if (target != NULL)
-    {
-      watch->target = g_object_ref (target);
-      watch->target_handler = g_signal_connect (target, "notify::name",
-                                                G_CALLBACK (on_target_notify_name_cb), watch);
-    }
-}
-
-static void
-on_content_notify_cb (CycleContent   *content,
-                      GParamSpec     *pspec,
-                      CycleNameWatch *watch)
+update_name (CycleCellWatch *watch,
+             CycleContent   *content)
 {
   g_autoptr(GObject) target = NULL;
 
   g_object_get (content, watch->property, &target, NULL);
-  name_watch_set_target (watch, target);
-  name_watch_update (watch);
+  g_signal_group_set_target (watch->target_signals, target);
+  show_name (watch);
 }
 
-CycleNameWatch *
-cycle_name_watch_new (CycleTextCell *cell,
-                      const char    *property,
-                      const char    *empty_text)
+CycleCellWatch *
+cycle_cell_watch_new_name (CycleTextCell *cell,
+                           const char    *property,
+                           const char    *empty_text)
 {
-  CycleNameWatch *watch = g_new0 (CycleNameWatch, 1);
+  CycleCellWatch *watch = cell_watch_new (cell, update_name);
+  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
 
-  watch->cell = cell;
   watch->property = g_intern_string (property);
   watch->empty_text = g_strdup (empty_text != NULL ? empty_text : "");
-
+  g_signal_group_connect (watch->content_signals, signal,
+                          G_CALLBACK (on_content_notify_cb), watch);
+  watch->target_signals = g_signal_group_new (G_TYPE_OBJECT);
+  g_signal_group_connect_swapped (watch->target_signals, "notify::name",
+                                  G_CALLBACK (show_name), watch);
   return watch;
 }
 
-void
-cycle_name_watch_bind (CycleNameWatch *watch,
-                       CycleContent   *content)
-{
-  g_autofree char *signal = NULL;
-
-  cycle_name_watch_unbind (watch);
-
-  watch->content = g_object_ref (content);
-  signal = g_strconcat ("notify::", watch->property, NULL);
-  watch->content_handler = g_signal_connect (content, signal,
-                                             G_CALLBACK (on_content_notify_cb), watch);
-  on_content_notify_cb (content, NULL, watch);
-}
-
-void
-cycle_name_watch_unbind (CycleNameWatch *watch)
-{
-  name_watch_set_target (watch, NULL);
-
-  if (watch->content != NULL)
-    {
-      g_clear_signal_handler (&watch->content_handler, watch->content);
-      g_clear_object (&watch->content);
-    }
-}
-
-void
-cycle_name_watch_free (CycleNameWatch *watch)
-{
-  if (watch == NULL)
-    return;
-
-  cycle_name_watch_unbind (watch);
-  g_free (watch->empty_text);
-  g_free (watch);
-}
-
-/* ------------------------------------------------------------------------------------------------
- * Due dates
- */
-
-struct _CycleDueWatch
-{
-  CycleTextCell *cell;    /* not owned */
-  CycleContent *content;
-  gulong        due_handler;
-  gulong        status_handler;
-};
+/* Due dates */
 
 static void
-on_due_changed_cb (CycleContent  *content,
-                   GParamSpec    *pspec,
-                   CycleDueWatch *watch)
+update_due (CycleCellWatch *watch,
+            CycleContent   *content)
 {
   g_autofree char *text = cycle_content_format_due (cycle_content_get_due (content));
   g_autofree char *today = cycle_content_dup_today ();
@@ -213,12 +192,12 @@ on_due_changed_cb (CycleContent  *content,
 /* Made when asked for: setting a tooltip asks the X server where the pointer is, too slow for
  * every cell that scrolls in. */
 static gboolean
-on_due_query_tooltip_cb (GtkWidget     *cell,
-                         int            x,
-                         int            y,
-                         gboolean       keyboard,
-                         GtkTooltip    *tooltip,
-                         CycleDueWatch *watch)
+on_due_query_tooltip_cb (GtkWidget      *cell,
+                         int             x,
+                         int             y,
+                         gboolean        keyboard,
+                         GtkTooltip     *tooltip,
+                         CycleCellWatch *watch)
 {
   if (!gtk_widget_has_css_class (cell, "error"))
     return FALSE;
@@ -227,48 +206,16 @@ on_due_query_tooltip_cb (GtkWidget     *cell,
   return TRUE;
 }
 
-CycleDueWatch *
-cycle_due_watch_new (CycleTextCell *cell)
+CycleCellWatch *
+cycle_cell_watch_new_due (CycleTextCell *cell)
 {
-  CycleDueWatch *watch = g_new0 (CycleDueWatch, 1);
+  CycleCellWatch *watch = cell_watch_new (cell, update_due);
 
-  watch->cell = cell;
+  g_signal_group_connect (watch->content_signals, "notify::due",
+                          G_CALLBACK (on_content_notify_cb), watch);
+  g_signal_group_connect (watch->content_signals, "notify::status",
+                          G_CALLBACK (on_content_notify_cb), watch);
   gtk_widget_set_has_tooltip (GTK_WIDGET (cell), TRUE);
   g_signal_connect (cell, "query-tooltip", G_CALLBACK (on_due_query_tooltip_cb), watch);
   return watch;
-}
-
-void
-cycle_due_watch_bind (CycleDueWatch *watch,
-                      CycleContent  *content)
-{
-  cycle_due_watch_unbind (watch);
-
-  watch->content = g_object_ref (content);
-  watch->due_handler = g_signal_connect (content, "notify::due",
-                                         G_CALLBACK (on_due_changed_cb), watch);
-  watch->status_handler = g_signal_connect (content, "notify::status",
-                                            G_CALLBACK (on_due_changed_cb), watch);
-  on_due_changed_cb (content, NULL, watch);
-}
-
-void
-cycle_due_watch_unbind (CycleDueWatch *watch)
-{
-  if (watch->content == NULL)
-    return;
-
-  g_clear_signal_handler (&watch->due_handler, watch->content);
-  g_clear_signal_handler (&watch->status_handler, watch->content);
-  g_clear_object (&watch->content);
-}
-
-void
-cycle_due_watch_free (CycleDueWatch *watch)
-{
-  if (watch == NULL)
-    return;
-
-  cycle_due_watch_unbind (watch);
-  g_free (watch);
 }

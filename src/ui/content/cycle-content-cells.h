@@ -20,39 +20,31 @@ gboolean    cycle_transform_enum_to_label      (GBinding     *binding,
                                                 const GValue *from,
                                                 GValue       *to,
                                                 gpointer      user_data);
-gboolean    cycle_transform_format_to_label    (GBinding     *binding,
+/* A content's format or channel (whichever property the binding follows) as the user reads it,
+ * translated, and typed text back to the word it translates */
+gboolean    cycle_transform_word_to_label      (GBinding     *binding,
                                                 const GValue *from,
                                                 GValue       *to,
                                                 gpointer      user_data);
-gboolean    cycle_transform_channel_to_label   (GBinding     *binding,
-                                                const GValue *from,
-                                                GValue       *to,
-                                                gpointer      user_data);
-gboolean    cycle_transform_due_to_label       (GBinding     *binding,
+gboolean    cycle_transform_label_to_word      (GBinding     *binding,
                                                 const GValue *from,
                                                 GValue       *to,
                                                 gpointer      user_data);
 
-/* A label that shows the name of the persona or stage a content item points to, and follows
- * both the item's pointer and the name. Lives as long as its cell; bind and unbind with the
- * cell's item. */
-typedef struct _CycleNameWatch CycleNameWatch;
+/* A text cell that follows a content item: the name of the persona or stage it points to, or its
+ * due date. Lives as long as its cell; bind and unbind with the cell's item. */
+typedef struct _CycleCellWatch CycleCellWatch;
 
-CycleNameWatch *cycle_name_watch_new    (CycleTextCell  *cell,
-                                         const char     *property,
-                                         const char     *empty_text);
-void            cycle_name_watch_bind   (CycleNameWatch *watch,
-                                         CycleContent   *content);
-void            cycle_name_watch_unbind (CycleNameWatch *watch);
-void            cycle_name_watch_free   (CycleNameWatch *watch);
-
-/* A label that shows a due date, in the error colour while the content is overdue. */
-typedef struct _CycleDueWatch CycleDueWatch;
-
-CycleDueWatch  *cycle_due_watch_new     (CycleTextCell  *cell);
-void            cycle_due_watch_bind    (CycleDueWatch  *watch,
-                                         CycleContent   *content);
-void            cycle_due_watch_unbind  (CycleDueWatch  *watch);
-void            cycle_due_watch_free    (CycleDueWatch  *watch);
+/* The name of the persona or stage that @property points to, as it changes (@empty_text while it
+ * points to none) */
+CycleCellWatch *cycle_cell_watch_new_name (CycleTextCell  *cell,
+                                           const char     *property,
+                                           const char     *empty_text);
+/* The due date, in the error colour while the content is overdue */
+CycleCellWatch *cycle_cell_watch_new_due  (CycleTextCell  *cell);
+void            cycle_cell_watch_bind     (CycleCellWatch *watch,
+                                           CycleContent   *content);
+void            cycle_cell_watch_unbind   (CycleCellWatch *watch);
+void            cycle_cell_watch_free     (CycleCellWatch *watch);
 
 G_END_DECLS

@@ -88,10 +88,12 @@ duplicate_action (GtkWidget  *widget,
     }
 }
 
+/* editor.set-format, editor.set-channel: a suggestion picked from the field's menu; the action
+ * names the content property it sets. */
 static void
-set_format_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+set_word_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
   CycleContentEditor *self = CYCLE_CONTENT_EDITOR (widget);
 
@@ -99,22 +101,8 @@ set_format_action (GtkWidget  *widget,
     return;
 
   _cycle_content_editor_seal (self);
-  cycle_content_set_format (self->content, g_variant_get_string (parameter, NULL));
-  _cycle_content_editor_seal (self);
-}
-
-static void
-set_channel_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  CycleContentEditor *self = CYCLE_CONTENT_EDITOR (widget);
-
-  if (self->content == NULL)
-    return;
-
-  _cycle_content_editor_seal (self);
-  cycle_content_set_channel (self->content, g_variant_get_string (parameter, NULL));
+  g_object_set (self->content, action_name + strlen ("editor.set-"),
+                g_variant_get_string (parameter, NULL), NULL);
   _cycle_content_editor_seal (self);
 }
 
@@ -179,8 +167,8 @@ _cycle_content_editor_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.duplicate", NULL, duplicate_action);
-  gtk_widget_class_install_action (widget_class, "editor.set-format", "s", set_format_action);
-  gtk_widget_class_install_action (widget_class, "editor.set-channel", "s", set_channel_action);
+  gtk_widget_class_install_action (widget_class, "editor.set-format", "s", set_word_action);
+  gtk_widget_class_install_action (widget_class, "editor.set-channel", "s", set_word_action);
   gtk_widget_class_install_action (widget_class, "editor.open-url", NULL, open_url_action);
   gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "editor.redo", NULL, redo_action);

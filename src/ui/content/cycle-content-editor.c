@@ -312,36 +312,13 @@ text_to_title (GBinding     *binding,
 {
   CycleContentEditor *self = user_data;
   const char *text = g_value_get_string (from);
-  gboolean empty = TRUE;
-
-  for (const char *p = text; p != NULL && *p != '\0' && empty; p = g_utf8_next_char (p))
-    empty = g_unichar_isspace (g_utf8_get_char (p));
+  gboolean empty = cycle_name_is_blank (text);
 
   set_error (GTK_WIDGET (self->title_row), empty);
   if (empty)
     return FALSE;
 
   g_value_set_string (to, text);
-  return TRUE;
-}
-
-static gboolean
-format_from_text (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      user_data)
-{
-  g_value_set_string (to, cycle_content_format_from_display (g_value_get_string (from)));
-  return TRUE;
-}
-
-static gboolean
-channel_from_text (GBinding     *binding,
-                   const GValue *from,
-                   GValue       *to,
-                   gpointer      user_data)
-{
-  g_value_set_string (to, cycle_content_channel_from_display (g_value_get_string (from)));
   return TRUE;
 }
 
@@ -742,10 +719,12 @@ cycle_content_editor_init (CycleContentEditor *self)
                              NULL, text_to_title, self, NULL);
   g_binding_group_bind_full (self->bindings, "format", self->format_row, "text",
                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                             cycle_transform_format_to_label, format_from_text, NULL, NULL);
+                             cycle_transform_word_to_label, cycle_transform_label_to_word,
+                             NULL, NULL);
   g_binding_group_bind_full (self->bindings, "channel", self->channel_row, "text",
                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                             cycle_transform_channel_to_label, channel_from_text, NULL, NULL);
+                             cycle_transform_word_to_label, cycle_transform_label_to_word,
+                             NULL, NULL);
   g_binding_group_bind (self->bindings, "cta", self->cta_row, "text",
                         G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_binding_group_bind_full (self->bindings, "commitment", self->commitment_row, "selected",

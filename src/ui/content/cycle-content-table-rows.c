@@ -202,16 +202,20 @@ _cycle_content_table_on_selection_changed (CycleContentTable *self)
  * Actions
  */
 
+/* table.edit, table.show-on-board: the selected row goes to the view, which opens it in the
+ * editor ("edit-content") or on the board ("show-on-board") */
 static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+hand_over_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   CycleContentTable *self = CYCLE_CONTENT_TABLE (widget);
   CycleContent *content = selected_content (self);
 
   if (content != NULL)
-    g_signal_emit_by_name (self, "edit-content", content);
+    g_signal_emit_by_name (self, g_str_equal (action_name, "table.edit") ? "edit-content"
+                                                                           : "show-on-board",
+                           content);
 }
 
 static void
@@ -290,18 +294,6 @@ delete_action (GtkWidget  *widget,
 }
 
 static void
-show_on_board_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  CycleContentTable *self = CYCLE_CONTENT_TABLE (widget);
-  CycleContent *content = selected_content (self);
-
-  if (content != NULL)
-    g_signal_emit_by_name (self, "show-on-board", content);
-}
-
-static void
 clear_filters_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -337,13 +329,13 @@ _cycle_content_table_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
 
-  gtk_widget_class_install_action (widget_class, "table.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "table.edit", NULL, hand_over_action);
   gtk_widget_class_install_action (widget_class, "table.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "table.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "table.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "table.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "table.show-on-board", NULL,
-                                   show_on_board_action);
+                                   hand_over_action);
   gtk_widget_class_install_action (widget_class, "table.clear-filters", NULL,
                                    clear_filters_action);
   gtk_widget_class_install_action (widget_class, "table.focus-search", NULL,

@@ -58,9 +58,9 @@ static const ColumnSpec column_specs[] = {
   { "persona", N_("Persona"), CYCLE_CONTENT_SORT_PERSONA, CELL_NAME, "persona", NULL, 120,
     FALSE, FALSE },
   { "format", N_("Format"), CYCLE_CONTENT_SORT_FORMAT, CELL_TEXT, "format",
-    cycle_transform_format_to_label, 100, FALSE, FALSE },
+    cycle_transform_word_to_label, 100, FALSE, FALSE },
   { "channel", N_("Channel"), CYCLE_CONTENT_SORT_CHANNEL, CELL_TEXT, "channel",
-    cycle_transform_channel_to_label, 95, FALSE, FALSE },
+    cycle_transform_word_to_label, 95, FALSE, FALSE },
   { "status", N_("Status"), CYCLE_CONTENT_SORT_STATUS, CELL_TEXT, "status",
     cycle_transform_enum_to_label, 95, FALSE, FALSE },
   { "due", N_("Due"), CYCLE_CONTENT_SORT_DUE, CELL_DUE, "due", NULL, 105, FALSE, FALSE },
@@ -215,13 +215,13 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
 
       if (spec->kind == CELL_NAME)
         g_object_set_data_full (G_OBJECT (list_item), "cycle-watch",
-                                cycle_name_watch_new (CYCLE_TEXT_CELL (child), spec->property,
-                                                      NULL),
-                                (GDestroyNotify) cycle_name_watch_free);
+                                cycle_cell_watch_new_name (CYCLE_TEXT_CELL (child),
+                                                           spec->property, NULL),
+                                (GDestroyNotify) cycle_cell_watch_free);
       else if (spec->kind == CELL_DUE)
         g_object_set_data_full (G_OBJECT (list_item), "cycle-watch",
-                                cycle_due_watch_new (CYCLE_TEXT_CELL (child)),
-                                (GDestroyNotify) cycle_due_watch_free);
+                                cycle_cell_watch_new_due (CYCLE_TEXT_CELL (child)),
+                                (GDestroyNotify) cycle_cell_watch_free);
     }
 
   /* Borrowed: lets a click find its row (see row_at), and the cell editor its cell. */
@@ -264,10 +264,8 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       g_object_set_data (G_OBJECT (list_item), "cycle-binding", binding);
       break;
     case CELL_NAME:
-      cycle_name_watch_bind (g_object_get_data (G_OBJECT (list_item), "cycle-watch"), content);
-      break;
     case CELL_DUE:
-      cycle_due_watch_bind (g_object_get_data (G_OBJECT (list_item), "cycle-watch"), content);
+      cycle_cell_watch_bind (g_object_get_data (G_OBJECT (list_item), "cycle-watch"), content);
       break;
     default:
       g_assert_not_reached ();
@@ -294,10 +292,8 @@ on_cell_unbind_cb (GtkSignalListItemFactory *factory,
         g_binding_unbind (binding);
       break;
     case CELL_NAME:
-      cycle_name_watch_unbind (g_object_get_data (G_OBJECT (list_item), "cycle-watch"));
-      break;
     case CELL_DUE:
-      cycle_due_watch_unbind (g_object_get_data (G_OBJECT (list_item), "cycle-watch"));
+      cycle_cell_watch_unbind (g_object_get_data (G_OBJECT (list_item), "cycle-watch"));
       break;
     default:
       g_assert_not_reached ();

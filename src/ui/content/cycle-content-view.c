@@ -125,23 +125,20 @@ static void
 on_removed_cb (CycleContentView *self,
                CycleContent     *content)
 {
-  g_autofree char *title = NULL;
-
   /* Translators: a notification; %s is the title of a piece of content */
-  title = g_strdup_printf (_("“%s” deleted"), cycle_content_get_title (content));
-  cycle_toaster_offer_undo (self->toaster, title, "content.undo");
+  cycle_toaster_offer_undo_printf (self->toaster, "content.undo", _("“%s” deleted"),
+                                   cycle_content_get_title (content));
 }
 
 static void
 on_removed_many_cb (CycleContentView *self,
                     guint             n)
 {
-  g_autofree char *title = NULL;
-
-  /* Translators: a notification after deleting the selected content */
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u piece of content deleted",
-                                        "%u pieces of content deleted", n), n);
-  cycle_toaster_offer_undo (self->toaster, title, "content.undo");
+  cycle_toaster_offer_undo_printf (self->toaster, "content.undo",
+                                   /* Translators: a notification after deleting the selected
+                                    * content */
+                                   g_dngettext (GETTEXT_PACKAGE, "%u piece of content deleted",
+                                                "%u pieces of content deleted", n), n);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -300,12 +297,11 @@ static void
 on_imported_cb (CycleContentView *self,
                 guint             n_added)
 {
-  g_autofree char *title = NULL;
-
-  /* Translators: a notification after an import */
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u piece of content imported",
-                                        "%u pieces of content imported", n_added), n_added);
-  cycle_toaster_offer_undo (self->toaster, title, "content.undo");
+  cycle_toaster_offer_undo_printf (self->toaster, "content.undo",
+                                   /* Translators: a notification after an import */
+                                   g_dngettext (GETTEXT_PACKAGE, "%u piece of content imported",
+                                                "%u pieces of content imported", n_added),
+                                   n_added);
 }
 
 void

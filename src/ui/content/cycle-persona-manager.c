@@ -71,11 +71,9 @@ static void
 toast_removed (CyclePersonaManager *self,
                CyclePersona        *persona)
 {
-  g_autofree char *title = NULL;
-
   /* Translators: a notification; %s is the name of a persona */
-  title = g_strdup_printf (_("“%s” deleted"), cycle_persona_get_name (persona));
-  cycle_toaster_offer_undo (self->toaster, title, "personas.undo");
+  cycle_toaster_offer_undo_printf (self->toaster, "personas.undo", _("“%s” deleted"),
+                                   cycle_persona_get_name (persona));
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -90,10 +88,7 @@ text_to_name (GBinding     *binding,
               gpointer      user_data)
 {
   const char *text = g_value_get_string (from);
-  gboolean blank = TRUE;
-
-  for (const char *p = text; p != NULL && *p != '\0' && blank; p = g_utf8_next_char (p))
-    blank = g_unichar_isspace (g_utf8_get_char (p));
+  gboolean blank = cycle_name_is_blank (text);
 
   gtk_widget_set_visible (GTK_WIDGET (user_data), blank);
   if (blank)
