@@ -1248,8 +1248,8 @@ test_not_finite (void)
   g_assert_cmpuint (out->len, ==, 0);
 
   saved = save_to_string (plan);
-  g_assert_null (strstr (saved, "nan"));
-  g_assert_null (strstr (saved, "inf"));
+  /* No such number as a value (ids are random letters: "nan" may well stand inside a string) */
+  g_assert_false (g_regex_match_simple ("[:,\\[]\\s*-?(nan|inf)", saved, G_REGEX_CASELESS, 0));
   again = load_string (saved, &error);
   g_assert_no_error (error);
   assert_plans_equal (plan, again);
