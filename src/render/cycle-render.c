@@ -231,13 +231,13 @@ fit_size (double natural,
 
 /* Shapes */
 
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
+void
+cycle_render_rounded_rect (cairo_t *cr,
+                           double   x,
+                           double   y,
+                           double   w,
+                           double   h,
+                           double   r)
 {
   r = MIN (r, MIN (w, h) / 2);
   cairo_new_sub_path (cr);
@@ -311,8 +311,8 @@ stage_path (cairo_t                  *cr,
     }
   else
     {
-      rounded_rect (cr, b->x - grow, b->y - grow, b->width + 2 * grow, b->height + 2 * grow,
-                    CYCLE_STAGE_CORNER_RADIUS + grow);
+      cycle_render_rounded_rect (cr, b->x - grow, b->y - grow, b->width + 2 * grow,
+                                 b->height + 2 * grow, CYCLE_STAGE_CORNER_RADIUS + grow);
     }
 }
 
@@ -563,7 +563,7 @@ draw_rate_pill (CycleDraw              *draw,
   double x = path->label.x - w / 2, y = path->label.y - h / 2;
   double size = RATE_SIZE, text_w, text_h;
 
-  rounded_rect (cr, x, y, w, h, h / 2);
+  cycle_render_rounded_rect (cr, x, y, w, h, h / 2);
   if (emphasis)
     _cycle_draw_fill (draw, line_color, 1.0, FALSE);
   else
@@ -757,7 +757,8 @@ _cycle_render_draw_lane_bands (CycleDraw              *draw,
       PangoLayout *text;
       double th;
 
-      rounded_rect (cr, b->x + 0.5, b->y + 0.5, b->width - 1, b->height - 1, BAND_RADIUS);
+      cycle_render_rounded_rect (cr, b->x + 0.5, b->y + 0.5, b->width - 1, b->height - 1,
+                                 BAND_RADIUS);
       _cycle_draw_fill_stroke (draw, &fill, &edge, 1.0, 1, CAIRO_LINE_JOIN_MITER);
 
       /* In two lanes, the row's header may take two lines: "Buyer's / journey". */

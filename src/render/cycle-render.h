@@ -89,6 +89,24 @@ void cycle_render_style_get_stage_colors (const CycleRenderStyle   *style,
                                           CycleColor               *border);
 
 /**
+ * cycle_render_rounded_rect:
+ * @cr: where to add the path
+ * @x: left
+ * @y: top
+ * @w: width
+ * @h: height
+ * @r: the corners' radius, at most half the smaller side
+ *
+ * Adds a closed sub-path to @cr: the rectangle with rounded corners.
+ */
+void cycle_render_rounded_rect           (cairo_t                  *cr,
+                                          double                    x,
+                                          double                    y,
+                                          double                    w,
+                                          double                    h,
+                                          double                    r);
+
+/**
  * cycle_render_stage:
  * @cr: where to draw
  * @stage: the stage
