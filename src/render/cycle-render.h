@@ -89,24 +89,6 @@ void cycle_render_style_get_stage_colors (const CycleRenderStyle   *style,
                                           CycleColor               *border);
 
 /**
- * cycle_render_rounded_rect:
- * @cr: where to add the path
- * @x: left
- * @y: top
- * @w: width
- * @h: height
- * @r: the corners' radius, at most half the smaller side
- *
- * Adds a closed sub-path to @cr: the rectangle with rounded corners.
- */
-void cycle_render_rounded_rect           (cairo_t                  *cr,
-                                          double                    x,
-                                          double                    y,
-                                          double                    w,
-                                          double                    h,
-                                          double                    r);
-
-/**
  * cycle_render_stage:
  * @cr: where to draw
  * @stage: the stage
@@ -205,6 +187,15 @@ void cycle_render_plan                   (cairo_t                  *cr,
                                           const double             *volumes,
                                           const CycleRenderStyle   *style,
                                           CycleRect                *out_extent);
+
+/* Adds to @cr a closed sub-path: the rectangle at @x, @y, @w × @h, its corners rounded to @r
+ * (at most half the smaller side). */
+void cycle_render_rounded_rect           (cairo_t                  *cr,
+                                          double                    x,
+                                          double                    y,
+                                          double                    w,
+                                          double                    h,
+                                          double                    r);
 
 /* The font-family list of a picture's SVG text: the canvas's Cantarell first, then the
  * sans-serif fonts that the machines slides are shown on have. */
