@@ -425,15 +425,22 @@ on_stages_items_changed_cb (CycleChecker *self,
   update (self);
 }
 
+/* A link came, went or changed. A mapping lends a journey step its funnel stage's permission:
+ * contexts again (cheap). */
+static void
+links_changed (CycleChecker *self)
+{
+  self->structure_dirty = TRUE;
+  self->plan_dirty = TRUE;
+  update (self);
+}
+
 static void
 on_link_notify_cb (CycleChecker *self,
                    GParamSpec   *pspec,
                    CycleLink    *link)
 {
-  /* A mapping lends a journey step its funnel stage's permission: contexts again (cheap). */
-  self->structure_dirty = TRUE;
-  self->plan_dirty = TRUE;
-  update (self);
+  links_changed (self);
 }
 
 static void
@@ -445,10 +452,7 @@ on_links_items_changed_cb (CycleChecker *self,
 {
   mirror_items_changed (self->links, model, position, removed, added, "notify",
                         G_CALLBACK (on_link_notify_cb), self, G_CONNECT_SWAPPED);
-
-  self->structure_dirty = TRUE;
-  self->plan_dirty = TRUE;
-  update (self);
+  links_changed (self);
 }
 
 static void
