@@ -731,6 +731,25 @@ test_content_words (void)
   g_assert_cmpstr (due, ==, "");
 }
 
+/* The names views and messages show: the item's own, or a stand-in when it has none. */
+static void
+test_display_names (void)
+{
+  g_autoptr(CycleStage) stage = cycle_stage_new ("Awareness");
+  g_autoptr(CycleContent) content = cycle_content_new ("Guide");
+
+  g_assert_cmpstr (cycle_stage_get_display_name (stage), ==, "Awareness");
+  g_assert_cmpstr (cycle_content_get_display_title (content), ==, "Guide");
+
+  cycle_stage_set_name (stage, "");
+  cycle_content_set_title (content, "");
+  g_assert_cmpstr (cycle_stage_get_display_name (stage), ==, "Unnamed Stage");
+  g_assert_cmpstr (cycle_content_get_display_title (content), ==, "Untitled content");
+  /* The stand-ins are only shown: the stored values stay empty. */
+  g_assert_cmpstr (cycle_stage_get_name (stage), ==, "");
+  g_assert_cmpstr (cycle_content_get_title (content), ==, "");
+}
+
 static void
 test_content_duplicate (void)
 {
@@ -790,6 +809,7 @@ main (int    argc,
 
   g_test_add_func ("/plan/content-words", test_content_words);
   g_test_add_func ("/plan/content-duplicate", test_content_duplicate);
+  g_test_add_func ("/plan/display-names", test_display_names);
 
   return g_test_run ();
 }

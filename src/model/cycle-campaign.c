@@ -81,7 +81,6 @@ cycle_campaign_describe_outside (const CycleStageWindow *window,
 {
   char first[CYCLE_DATE_ISO_SIZE], last[CYCLE_DATE_ISO_SIZE];
   g_autofree char *due = NULL, *from = NULL, *to = NULL;
-  const char *title = cycle_content_get_title (content);
   const char *name = cycle_stage_get_name (window->stage);
 
   g_return_val_if_fail (window != NULL, NULL);
@@ -100,6 +99,6 @@ cycle_campaign_describe_outside (const CycleStageWindow *window,
                             "to %s: it would reach them before they arrive or after they have "
                             "moved on. Move its date into that window, or the content to the "
                             "stage people are at then."),
-                          title[0] != '\0' ? title : _("Untitled content"), due,
+                          cycle_content_get_display_title (content), due,
                           name[0] != '\0' ? name : _("Unnamed stage"), from, to);
 }

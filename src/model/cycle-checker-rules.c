@@ -93,14 +93,6 @@ allows (const StageContext *ctx,
   return on_the_ladder (ctx, commitment);
 }
 
-static const char *
-content_title (CycleContent *content)
-{
-  const char *title = cycle_content_get_title (content);
-
-  return title[0] != '\0' ? title : _("Untitled content");
-}
-
 const char *
 _cycle_checker_persona_name (CyclePersona *persona)
 {
@@ -189,7 +181,7 @@ check_permission (CycleChecker *self,
                                         "advance, an address kept from an order). Ask for it "
                                         "explicitly: people who opted in expect what you "
                                         "send, and the GDPR expects an opt-in in most cases."),
-                                      content_title (content), ask_phrase (commitment)),
+                                      cycle_content_get_display_title (content), ask_phrase (commitment)),
                      state->stage, content, NULL, NULL);
     }
 
@@ -204,7 +196,7 @@ check_permission (CycleChecker *self,
       message = g_strdup_printf (_("“%s” asks for a referral at “%s”, before the purchase. "
                                    "People recommend what they have tried and liked: ask "
                                    "customers, members and evangelists."),
-                                 content_title (content), stage_name (state->stage));
+                                 cycle_content_get_display_title (content), stage_name (state->stage));
       finding = add_finding (findings, CYCLE_FINDING_PERMISSION, CYCLE_SEVERITY_WARNING,
                              "referral", message, state->stage, content, NULL, NULL);
     }
@@ -214,7 +206,7 @@ check_permission (CycleChecker *self,
         message = g_strdup_printf (_("“%s” asks for %s at “%s”, a step of the buyer’s journey "
                                      "where people are at “%s”, which has earned %s. Give "
                                      "first; ask at a later stage."),
-                                   content_title (content), ask_phrase (commitment),
+                                   cycle_content_get_display_title (content), ask_phrase (commitment),
                                    stage_name (state->stage), stage_name (ctx->mapped),
                                    earned_phrase (earned));
       else if (ctx->arrival && !asks_for_money (commitment) &&
@@ -223,12 +215,12 @@ check_permission (CycleChecker *self,
                                      "that has earned %s. In the first seconds of a contact, "
                                      "most people give nothing personal. Give first; ask "
                                      "when they come back."),
-                                   content_title (content), ask_phrase (commitment),
+                                   cycle_content_get_display_title (content), ask_phrase (commitment),
                                    stage_name (state->stage), earned_phrase (earned));
       else
         message = g_strdup_printf (_("“%s” asks for %s at “%s”, a stage that has earned %s. "
                                      "Give first; ask at a later stage."),
-                                   content_title (content), ask_phrase (commitment),
+                                   cycle_content_get_display_title (content), ask_phrase (commitment),
                                    stage_name (state->stage), earned_phrase (earned));
       finding = add_finding (findings, CYCLE_FINDING_PERMISSION,
                              gap >= 3 ? CYCLE_SEVERITY_ERROR : CYCLE_SEVERITY_WARNING,
@@ -284,14 +276,14 @@ check_direction (StageState   *state,
                            "direction",
                            g_strdup_printf (_("“%s” is counted as giving, but its call to "
                                               "action asks for %s: it asks."),
-                                            content_title (content), ask_phrase (commitment)),
+                                            cycle_content_get_display_title (content), ask_phrase (commitment)),
                            state->stage, content, NULL, NULL);
   else
     finding = add_finding (findings, CYCLE_FINDING_GIVE_BEFORE_ASK, CYCLE_SEVERITY_INFO,
                            "direction",
                            g_strdup_printf (_("“%s” is counted as asking, but its call to "
                                               "action asks for no more than %s: it gives."),
-                                            content_title (content), ask_phrase (commitment)),
+                                            cycle_content_get_display_title (content), ask_phrase (commitment)),
                            state->stage, content, NULL, NULL);
 
   /* TRANSLATORS: a one-click fix: gives or asks follows the call to action again */
@@ -467,7 +459,7 @@ _cycle_checker_check_stage (CycleChecker *self,
                                         "they did not choose. Gather people, don’t hunt "
                                         "them: early on, be found where they look — search, "
                                         "a blog, a community, events."),
-                                      content_title (content), stage_name (stage),
+                                      cycle_content_get_display_title (content), stage_name (stage),
                                       g_dpgettext2 (GETTEXT_PACKAGE, "content channel",
                                                     cycle_content_get_channel (content))),
                      stage, content, NULL, NULL);
@@ -483,7 +475,7 @@ _cycle_checker_check_stage (CycleChecker *self,
                                         "of view. At the top of the funnel, people look for "
                                         "answers, not offers. If it is not a pitch, say so in "
                                         "the content’s details."),
-                                      content_title (content), stage_name (stage)),
+                                      cycle_content_get_display_title (content), stage_name (stage)),
                      stage, content, NULL, NULL);
     }
 

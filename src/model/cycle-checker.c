@@ -251,6 +251,33 @@ on_content_notify_cb (CycleContent *content,
   update (self);
 }
 
+/* Keeps @mirror (a reference to each of @model's items, each item's @signal connected to
+ * @callback with @data) in step with @model after its items-changed. */
+static void
+mirror_items_changed (GPtrArray     *mirror,
+                      GListModel    *model,
+                      guint          position,
+                      guint          removed,
+                      guint          added,
+                      const char    *signal,
+                      GCallback      callback,
+                      gpointer       data,
+                      GConnectFlags  flags)
+{
+  for (guint i = 0; i < removed; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (mirror, position + i), callback,
+                                          data);
+  g_ptr_array_remove_range (mirror, position, removed);
+
+  for (guint i = 0; i < added; i++)
+    {
+      gpointer item = g_list_model_get_item (model, position + i);
+
+      g_signal_connect_data (item, signal, callback, data, NULL, flags);
+      g_ptr_array_insert (mirror, position + i, item);
+    }
+}
+
 static void
 on_content_items_changed_cb (GListModel *model,
                              guint       position,
@@ -260,18 +287,8 @@ on_content_items_changed_cb (GListModel *model,
 {
   CycleChecker *self = state->checker;
 
-  for (guint i = 0; i < removed; i++)
-    g_signal_handlers_disconnect_by_func (g_ptr_array_index (state->content, position + i),
-                                          on_content_notify_cb, state);
-  g_ptr_array_remove_range (state->content, position, removed);
-
-  for (guint i = 0; i < added; i++)
-    {
-      CycleContent *content = g_list_model_get_item (model, position + i);
-
-      g_signal_connect (content, "notify", G_CALLBACK (on_content_notify_cb), state);
-      g_ptr_array_insert (state->content, position + i, content);
-    }
+  mirror_items_changed (state->content, model, position, removed, added, "notify",
+                        G_CALLBACK (on_content_notify_cb), state, 0);
 
   _cycle_checker_mark_dirty (self, state);
   update (self);
@@ -408,15 +425,22 @@ on_stages_items_changed_cb (CycleChecker *self,
   update (self);
 }
 
+/* A link came, went or changed. A mapping lends a journey step its funnel stage's permission:
+ * contexts again (cheap). */
+static void
+links_changed (CycleChecker *self)
+{
+  self->structure_dirty = TRUE;
+  self->plan_dirty = TRUE;
+  update (self);
+}
+
 static void
 on_link_notify_cb (CycleChecker *self,
                    GParamSpec   *pspec,
                    CycleLink    *link)
 {
-  /* A mapping lends a journey step its funnel stage's permission: contexts again (cheap). */
-  self->structure_dirty = TRUE;
-  self->plan_dirty = TRUE;
-  update (self);
+  links_changed (self);
 }
 
 static void
@@ -426,22 +450,9 @@ on_links_items_changed_cb (CycleChecker *self,
                            guint         added,
                            GListModel   *model)
 {
-  for (guint i = 0; i < removed; i++)
-    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->links, position + i),
-                                          on_link_notify_cb, self);
-  g_ptr_array_remove_range (self->links, position, removed);
-
-  for (guint i = 0; i < added; i++)
-    {
-      CycleLink *link = g_list_model_get_item (model, position + i);
-
-      g_signal_connect_swapped (link, "notify", G_CALLBACK (on_link_notify_cb), self);
-      g_ptr_array_insert (self->links, position + i, link);
-    }
-
-  self->structure_dirty = TRUE;
-  self->plan_dirty = TRUE;
-  update (self);
+  mirror_items_changed (self->links, model, position, removed, added, "notify",
+                        G_CALLBACK (on_link_notify_cb), self, G_CONNECT_SWAPPED);
+  links_changed (self);
 }
 
 static void
@@ -467,19 +478,8 @@ on_personas_items_changed_cb (CycleChecker *self,
                               guint         added,
                               GListModel   *model)
 {
-  for (guint i = 0; i < removed; i++)
-    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->personas, position + i),
-                                          on_persona_notify_cb, self);
-  g_ptr_array_remove_range (self->personas, position, removed);
-
-  for (guint i = 0; i < added; i++)
-    {
-      CyclePersona *persona = g_list_model_get_item (model, position + i);
-
-      g_signal_connect_swapped (persona, "notify::name", G_CALLBACK (on_persona_notify_cb),
-                                self);
-      g_ptr_array_insert (self->personas, position + i, persona);
-    }
+  mirror_items_changed (self->personas, model, position, removed, added, "notify::name",
+                        G_CALLBACK (on_persona_notify_cb), self, G_CONNECT_SWAPPED);
 
   g_hash_table_remove_all (self->persona_index);
   for (guint i = 0; i < self->personas->len; i++)

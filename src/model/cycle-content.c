@@ -369,6 +369,15 @@ STRING_ACCESSORS (url, PROP_URL)
 STRING_ACCESSORS (notes, PROP_NOTES)
 ENUM_ACCESSORS (status, CycleStatus, CYCLE_TYPE_STATUS, PROP_STATUS)
 ENUM_ACCESSORS (consent, CycleConsent, CYCLE_TYPE_CONSENT, PROP_CONSENT)
+
+const char *
+cycle_content_get_display_title (CycleContent *self)
+{
+  const char *title = cycle_content_get_title (self);
+
+  return title != NULL && title[0] != '\0' ? title : _("Untitled content");
+}
+
 static void
 dates_changed (CycleContent *self)
 {

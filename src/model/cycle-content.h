@@ -23,6 +23,8 @@ CycleStage      *cycle_content_get_stage      (CycleContent    *self);
 const char      *cycle_content_get_title      (CycleContent    *self);
 void             cycle_content_set_title      (CycleContent    *self,
                                                const char      *title);
+/* The title, or "Untitled content" when it is empty: how a message names the content. */
+const char      *cycle_content_get_display_title (CycleContent *self);
 /* Free text; cycle_content_suggested_formats() lists the usual words. */
 const char      *cycle_content_get_format     (CycleContent    *self);
 void             cycle_content_set_format     (CycleContent    *self,

@@ -1533,6 +1533,7 @@ parse_document (Parser *ps)
   CycleJsonNode node;
   const CycleJsonSchema *known;
   const char *string;
+  gboolean raw;
   gsize len;
   guchar c;
 
@@ -1548,14 +1549,13 @@ value:
 
   c = *ps->p;
   known = NULL;
-  if (ps->raw_depth > 0)
-    goto raw_value;
-  if (ps->unknown_pending)
+  raw = ps->raw_depth > 0;
+  if (!raw && ps->unknown_pending)
     {
       start_raw (ps, RAW_MEMBER);
-      goto raw_value;
+      raw = TRUE;
     }
-  if (ps->schema != NULL && (c == '[' || c == '{'))
+  if (!raw && ps->schema != NULL && (c == '[' || c == '{'))
     {
       /* Where the schema expects no container, or an array inside an array */
       if (ps->n_frames == 0)
@@ -1568,13 +1568,23 @@ value:
       if (known == NULL)
         {
           start_raw (ps, RAW_NODE);
-          goto raw_value;
+          raw = TRUE;
         }
     }
 
+  /* A value read as text (@raw) is validated, and makes no node. */
   switch (c)
     {
     case '"':
+      if (raw)
+        {
+          char *mark = ps->arena_pos;
+
+          if (parse_string (ps, &len) == NULL)
+            return FALSE;
+          ps->arena_pos = mark;
+          break;
+        }
       init_node (ps, &node, CYCLE_JSON_STRING);
       string = parse_string (ps, &len);
       if (string == NULL)
@@ -1590,68 +1600,8 @@ value:
       break;
 
     case '[':
-      if (!open_container (ps, CYCLE_JSON_ARRAY, FALSE, known))
-        return FALSE;
-      skip_whitespace (ps);
-      if (ps->p < ps->end && *ps->p == ']')
-        {
-          if (!close_container (ps))
-            return FALSE;
-          goto after_value;
-        }
-      goto value;
-
     case '{':
-      if (!open_container (ps, CYCLE_JSON_OBJECT, FALSE, known))
-        return FALSE;
-      skip_whitespace (ps);
-      if (ps->p < ps->end && *ps->p == '}')
-        {
-          if (!close_container (ps))
-            return FALSE;
-          goto after_value;
-        }
-      goto key;
-
-    default:
-      if (g_ascii_isalpha (c))
-        {
-          if (!parse_word (ps, &node))
-            return FALSE;
-          break;
-        }
-      fail_no_value (ps);
-      return FALSE;
-    }
-
-  push_node (ps, &node, ps->pending_fp);
-  ps->pending_key = NULL;
-  goto after_value;
-
-  /* A value read as text: validated, no node */
-raw_value:
-  switch (c)
-    {
-    case '"':
-      {
-        char *mark = ps->arena_pos;
-
-        if (parse_string (ps, &len) == NULL)
-          return FALSE;
-        ps->arena_pos = mark;
-      }
-      break;
-
-    case '-':
-    case '0': case '1': case '2': case '3': case '4':
-    case '5': case '6': case '7': case '8': case '9':
-      if (!parse_number (ps, &node))
-        return FALSE;
-      break;
-
-    case '[':
-    case '{':
-      if (!open_container (ps, c == '[' ? CYCLE_JSON_ARRAY : CYCLE_JSON_OBJECT, TRUE, NULL))
+      if (!open_container (ps, c == '[' ? CYCLE_JSON_ARRAY : CYCLE_JSON_OBJECT, raw, known))
         return FALSE;
       skip_whitespace (ps);
       if (ps->p < ps->end && *ps->p == (c == '[' ? ']' : '}'))
@@ -1674,7 +1624,13 @@ raw_value:
       fail_no_value (ps);
       return FALSE;
     }
-  if (ps->raw_depth == 0 && !finish_raw (ps))
+
+  if (!raw)
+    {
+      push_node (ps, &node, ps->pending_fp);
+      ps->pending_key = NULL;
+    }
+  else if (ps->raw_depth == 0 && !finish_raw (ps))
     return FALSE;
 
 after_value:

@@ -279,6 +279,15 @@ STRING_ACCESSORS (name, PROP_NAME)
 STRING_ACCESSORS (why, PROP_WHY)
 STRING_ACCESSORS (question, PROP_QUESTION)
 STRING_ACCESSORS (kpi, PROP_KPI)
+
+const char *
+cycle_stage_get_display_name (CycleStage *self)
+{
+  const char *name = cycle_stage_get_name (self);
+
+  return name != NULL && name[0] != '\0' ? name : _("Unnamed Stage");
+}
+
 const char *
 cycle_stage_get_owner (CycleStage *self)
 {

@@ -21,6 +21,8 @@ CycleStage      *cycle_stage_new                 (const char      *name);
 const char      *cycle_stage_get_name            (CycleStage      *self);
 void             cycle_stage_set_name            (CycleStage      *self,
                                                   const char      *name);
+/* The name, or "Unnamed Stage" when it is empty: how a view titles the stage. */
+const char      *cycle_stage_get_display_name    (CycleStage      *self);
 CycleLane        cycle_stage_get_lane            (CycleStage      *self);
 void             cycle_stage_set_lane            (CycleStage      *self,
                                                   CycleLane        lane);

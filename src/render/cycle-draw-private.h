@@ -47,39 +47,46 @@ void          _cycle_draw_clear       (CycleDraw        *draw);
 /* A layout on the drawing's context, for unhinted text of the same size on every back end. */
 PangoLayout  *_cycle_draw_new_layout  (CycleDraw        *draw);
 
-/* A layout of @text in @family at @size (absolute, canvas units), @weight, @alignment, as
- * @mode says; owned by @draw, valid until the next call. */
-PangoLayout  *_cycle_draw_text_layout (CycleDraw        *draw,
-                                       const char       *family,
-                                       const char       *text,
-                                       double            size,
-                                       PangoWeight       weight,
-                                       double            width,
-                                       double            height,
-                                       PangoAlignment    alignment,
-                                       CycleDrawTextMode mode);
+/* The family of text when the style names none. */
+#define CYCLE_DRAW_DEFAULT_FONT_FAMILY "Cantarell, Sans"
+
+/* A layout of @text in @style's family at @size times @style's scale (absolute, canvas units),
+ * @weight, @alignment, as @mode says (@height only counts for CYCLE_DRAW_TEXT_WRAP); owned by
+ * @draw, valid until the next call. */
+PangoLayout  *_cycle_draw_text_layout (CycleDraw              *draw,
+                                       const CycleRenderStyle *style,
+                                       const char             *text,
+                                       double                  size,
+                                       PangoWeight             weight,
+                                       double                  width,
+                                       PangoAlignment          alignment,
+                                       CycleDrawTextMode       mode,
+                                       double                  height);
 
 /* Fills the current path (in @color at @alpha times its own alpha) and clears it. */
 void          _cycle_draw_fill        (CycleDraw        *draw,
                                        const CycleColor *color,
                                        double            alpha,
                                        gboolean          even_odd);
-/* Strokes the current path and clears it. @dash may be NULL. */
-void          _cycle_draw_stroke      (CycleDraw        *draw,
-                                       const CycleColor *color,
-                                       double            alpha,
-                                       double            width,
-                                       const double     *dash,
-                                       int               n_dash,
-                                       cairo_line_cap_t  cap,
-                                       cairo_line_join_t join);
+/* How a path is stroked. Zero-initialised members are butt caps, miter joins, no dash. */
+typedef struct
+{
+  const CycleColor  *color;
+  double             alpha;     /* times @color's own alpha */
+  double             width;
+  const double      *dash;      /* may be NULL */
+  int                n_dash;
+  cairo_line_cap_t   cap;
+  cairo_line_join_t  join;
+} CycleDrawStroke;
+
+/* Strokes the current path and clears it. */
+void          _cycle_draw_stroke      (CycleDraw             *draw,
+                                       const CycleDrawStroke *stroke);
 /* Fills and then strokes the current path (one element in SVG), and clears it. */
-void          _cycle_draw_fill_stroke (CycleDraw        *draw,
-                                       const CycleColor *fill,
-                                       const CycleColor *stroke,
-                                       double            stroke_alpha,
-                                       double            width,
-                                       cairo_line_join_t join);
+void          _cycle_draw_fill_stroke (CycleDraw             *draw,
+                                       const CycleColor      *fill,
+                                       const CycleDrawStroke *stroke);
 /* Shows @layout with its top-left corner at @x, @y, as pango_cairo_show_layout() would. */
 void          _cycle_draw_text        (CycleDraw        *draw,
                                        PangoLayout      *layout,

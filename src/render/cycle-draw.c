@@ -119,17 +119,19 @@ text_key_free (gpointer data)
 }
 
 PangoLayout *
-_cycle_draw_text_layout (CycleDraw         *draw,
-                         const char        *family,
-                         const char        *text,
-                         double             size,
-                         PangoWeight        weight,
-                         double             width,
-                         double             height,
-                         PangoAlignment     alignment,
-                         CycleDrawTextMode  mode)
+_cycle_draw_text_layout (CycleDraw              *draw,
+                         const CycleRenderStyle *style,
+                         const char             *text,
+                         double                  size,
+                         PangoWeight             weight,
+                         double                  width,
+                         PangoAlignment          alignment,
+                         CycleDrawTextMode       mode,
+                         double                  height)
 {
-  TextKey key = { family, (char *) (text != NULL ? text : ""), size,
+  const char *family = style->font_family != NULL ? style->font_family
+                                                  : CYCLE_DRAW_DEFAULT_FONT_FAMILY;
+  TextKey key = { family, (char *) (text != NULL ? text : ""), size * style->scale,
                   mode == CYCLE_DRAW_TEXT_NATURAL ? -1 : width,
                   mode == CYCLE_DRAW_TEXT_WRAP ? height : -1, weight, alignment, mode };
   PangoFontDescription *desc;
@@ -149,7 +151,7 @@ _cycle_draw_text_layout (CycleDraw         *draw,
   desc = pango_font_description_new ();
   pango_font_description_set_family (desc, family);
   pango_font_description_set_weight (desc, weight);
-  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_absolute_size (desc, key.size * PANGO_SCALE);
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
 
@@ -409,35 +411,29 @@ append_number_attribute (GString    *out,
 }
 
 static void
-append_stroke (GString           *out,
-               const CycleColor  *color,
-               double             alpha,
-               double             width,
-               const double      *dash,
-               int                n_dash,
-               cairo_line_cap_t   cap,
-               cairo_line_join_t  join)
+append_stroke (GString               *out,
+               const CycleDrawStroke *stroke)
 {
-  append_paint (out, "stroke", color, alpha);
-  append_number_attribute (out, "stroke-width", width);
-  if (dash != NULL && n_dash > 0)
+  append_paint (out, "stroke", stroke->color, stroke->alpha);
+  append_number_attribute (out, "stroke-width", stroke->width);
+  if (stroke->dash != NULL && stroke->n_dash > 0)
     {
       g_string_append (out, " stroke-dasharray=\"");
-      for (int i = 0; i < n_dash; i++)
+      for (int i = 0; i < stroke->n_dash; i++)
         {
           if (i > 0)
             g_string_append_c (out, ' ');
-          _cycle_draw_append_number (out, dash[i]);
+          _cycle_draw_append_number (out, stroke->dash[i]);
         }
       g_string_append_c (out, '"');
     }
-  if (cap == CAIRO_LINE_CAP_ROUND)
+  if (stroke->cap == CAIRO_LINE_CAP_ROUND)
     g_string_append (out, " stroke-linecap=\"round\"");
-  else if (cap == CAIRO_LINE_CAP_SQUARE)
+  else if (stroke->cap == CAIRO_LINE_CAP_SQUARE)
     g_string_append (out, " stroke-linecap=\"square\"");
-  if (join == CAIRO_LINE_JOIN_ROUND)
+  if (stroke->join == CAIRO_LINE_JOIN_ROUND)
     g_string_append (out, " stroke-linejoin=\"round\"");
-  else if (join == CAIRO_LINE_JOIN_BEVEL)
+  else if (stroke->join == CAIRO_LINE_JOIN_BEVEL)
     g_string_append (out, " stroke-linejoin=\"bevel\"");
 }
 
@@ -453,21 +449,15 @@ set_source (cairo_t          *cr,
 
 /* Strokes and clears the current path, leaving the rest of @cr's state as it was. */
 static void
-cairo_stroke_with (cairo_t           *cr,
-                   const CycleColor  *color,
-                   double             alpha,
-                   double             width,
-                   const double      *dash,
-                   int                n_dash,
-                   cairo_line_cap_t   cap,
-                   cairo_line_join_t  join)
+cairo_stroke_with (cairo_t               *cr,
+                   const CycleDrawStroke *stroke)
 {
   cairo_save (cr);
-  set_source (cr, color, alpha);
-  cairo_set_line_width (cr, width);
-  cairo_set_dash (cr, dash, dash != NULL ? n_dash : 0, 0);
-  cairo_set_line_cap (cr, cap);
-  cairo_set_line_join (cr, join);
+  set_source (cr, stroke->color, stroke->alpha);
+  cairo_set_line_width (cr, stroke->width);
+  cairo_set_dash (cr, stroke->dash, stroke->dash != NULL ? stroke->n_dash : 0, 0);
+  cairo_set_line_cap (cr, stroke->cap);
+  cairo_set_line_join (cr, stroke->join);
   cairo_stroke (cr);
   cairo_restore (cr);
 }
@@ -497,47 +487,37 @@ _cycle_draw_fill (CycleDraw        *draw,
 }
 
 void
-_cycle_draw_stroke (CycleDraw        *draw,
-                    const CycleColor *color,
-                    double            alpha,
-                    double            width,
-                    const double     *dash,
-                    int               n_dash,
-                    cairo_line_cap_t  cap,
-                    cairo_line_join_t join)
+_cycle_draw_stroke (CycleDraw             *draw,
+                    const CycleDrawStroke *stroke)
 {
   if (draw->svg == NULL)
     {
-      cairo_stroke_with (draw->cr, color, alpha, width, dash, n_dash, cap, join);
+      cairo_stroke_with (draw->cr, stroke);
       return;
     }
 
   append_path (draw);
   g_string_append (draw->svg, " fill=\"none\"");
-  append_stroke (draw->svg, color, alpha, width, dash, n_dash, cap, join);
+  append_stroke (draw->svg, stroke);
   g_string_append (draw->svg, "/>\n");
 }
 
 void
-_cycle_draw_fill_stroke (CycleDraw        *draw,
-                         const CycleColor *fill,
-                         const CycleColor *stroke,
-                         double            stroke_alpha,
-                         double            width,
-                         cairo_line_join_t join)
+_cycle_draw_fill_stroke (CycleDraw             *draw,
+                         const CycleColor      *fill,
+                         const CycleDrawStroke *stroke)
 {
   if (draw->svg == NULL)
     {
       set_source (draw->cr, fill, 1.0);
       cairo_fill_preserve (draw->cr);
-      cairo_stroke_with (draw->cr, stroke, stroke_alpha, width, NULL, 0, CAIRO_LINE_CAP_BUTT,
-                         join);
+      cairo_stroke_with (draw->cr, stroke);
       return;
     }
 
   append_path (draw);
   append_paint (draw->svg, "fill", fill, 1.0);
-  append_stroke (draw->svg, stroke, stroke_alpha, width, NULL, 0, CAIRO_LINE_CAP_BUTT, join);
+  append_stroke (draw->svg, stroke);
   g_string_append (draw->svg, "/>\n");
 }
 

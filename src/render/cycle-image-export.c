@@ -211,11 +211,9 @@ draw_picture (cairo_t       *cr,
 }
 
 static gboolean
-write_svg (CyclePlan                     *plan,
-           const Picture                 *picture,
-           const CycleImageExportOptions *options,
-           Sink                          *sink,
-           GError                       **error)
+write_svg (const Picture  *picture,
+           Sink           *sink,
+           GError        **error)
 {
   g_autoptr(GString) out = g_string_sized_new (4096);
   cairo_status_t status;
@@ -400,8 +398,7 @@ out:
 }
 
 static gboolean
-write_png (CyclePlan                     *plan,
-           const Picture                 *picture,
+write_png (const Picture                 *picture,
            const CycleImageExportOptions *options,
            Sink                          *sink,
            GError                       **error)
@@ -532,13 +529,13 @@ cycle_image_export_write (CyclePlan                     *plan,
   switch (options->format)
     {
     case CYCLE_IMAGE_FORMAT_PNG:
-      ok = write_png (plan, &picture, options, &sink, error);
+      ok = write_png (&picture, options, &sink, error);
       break;
     case CYCLE_IMAGE_FORMAT_PDF:
       ok = write_pdf (plan, &picture, options, &sink, error);
       break;
     case CYCLE_IMAGE_FORMAT_SVG:
-      ok = write_svg (plan, &picture, options, &sink, error);
+      ok = write_svg (&picture, &sink, error);
       break;
     default:
       g_critical ("%s: unknown image format %d", G_STRFUNC, options->format);

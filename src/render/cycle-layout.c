@@ -405,6 +405,20 @@ lane_union (StageTable               *table,
   return any;
 }
 
+/* Stretches two spans (a start and a length each) to the span that covers both. */
+static void
+share_extent (double *start_a,
+              double *length_a,
+              double *start_b,
+              double *length_b)
+{
+  double start = MIN (*start_a, *start_b);
+  double end = MAX (*start_a + *length_a, *start_b + *length_b);
+
+  *start_a = *start_b = start;
+  *length_a = *length_b = end - start;
+}
+
 static guint
 lane_bands (StageTable               *table,
             CycleLayout               layout,
@@ -431,29 +445,11 @@ lane_bands (StageTable               *table,
 
   /* Bands side by side share their extent across, so the picture reads as lanes. */
   if (n == 2 && layout == CYCLE_LAYOUT_FUNNEL)
-    {
-      double top = MIN (bands[0].bounds.y, bands[1].bounds.y);
-      double bottom = MAX (bands[0].bounds.y + bands[0].bounds.height,
-                           bands[1].bounds.y + bands[1].bounds.height);
-
-      for (guint i = 0; i < 2; i++)
-        {
-          bands[i].bounds.y = top;
-          bands[i].bounds.height = bottom - top;
-        }
-    }
+    share_extent (&bands[0].bounds.y, &bands[0].bounds.height,
+                  &bands[1].bounds.y, &bands[1].bounds.height);
   else if (n == 2)
-    {
-      double left = MIN (bands[0].bounds.x, bands[1].bounds.x);
-      double right = MAX (bands[0].bounds.x + bands[0].bounds.width,
-                          bands[1].bounds.x + bands[1].bounds.width);
-
-      for (guint i = 0; i < 2; i++)
-        {
-          bands[i].bounds.x = left;
-          bands[i].bounds.width = right - left;
-        }
-    }
+    share_extent (&bands[0].bounds.x, &bands[0].bounds.width,
+                  &bands[1].bounds.x, &bands[1].bounds.width);
 
   for (guint i = 0; i < n; i++)
     {

@@ -15,16 +15,6 @@ G_BEGIN_DECLS
 #define CYCLE_RENDER_NAME_SIZE   14.0
 #define CYCLE_RENDER_DETAIL_SIZE 12.0
 
-/* A shaped line of text (cut with "…" to @width), at @size times the style's scale. */
-PangoLayout *_cycle_render_text_layout     (CycleDraw                *draw,
-                                            const CycleRenderStyle   *style,
-                                            const char               *text,
-                                            double                    size,
-                                            PangoWeight               weight,
-                                            double                    width,
-                                            PangoAlignment            alignment,
-                                            CycleDrawTextMode         mode,
-                                            double                    height);
 double       _cycle_render_layout_height   (PangoLayout              *layout);
 void         _cycle_render_draw_stage      (CycleDraw                *draw,
                                             CycleStage               *stage,

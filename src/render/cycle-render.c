@@ -20,8 +20,6 @@
 #include "cycle-projection.h"
 #include "cycle-render.h"
 
-#define DEFAULT_FONT_FAMILY "Cantarell, Sans"
-
 /* How much smaller than CYCLE_RENDER_DETAIL_SIZE a stage's last line may be set to fit its box */
 #define MIN_FIT_SCALE     0.75
 /* Text sizes, in canvas units (absolute sizes: a picture looks the same at any DPI); the name's
@@ -124,7 +122,7 @@ cycle_render_style_init (CycleRenderStyle *style,
     }
   color_from_hex (&style->lane_internal, 0x3584e4);
   color_from_hex (&style->lane_journey, 0x9141ac);
-  style->font_family = DEFAULT_FONT_FAMILY;
+  style->font_family = CYCLE_DRAW_DEFAULT_FONT_FAMILY;
   style->scale = 1.0;
   style->dark = dark;
 }
@@ -180,24 +178,6 @@ cycle_render_style_get_stage_colors (const CycleRenderStyle *style,
 
 /* Text */
 
-/* A shaped line of text (cut with "…" to @width), at @size times the style's scale. */
-PangoLayout *
-_cycle_render_text_layout (CycleDraw              *draw,
-                           const CycleRenderStyle *style,
-                           const char             *text,
-                           double                  size,
-                           PangoWeight             weight,
-                           double                  width,
-                           PangoAlignment          alignment,
-                           CycleDrawTextMode       mode,
-                           double                  height)
-{
-  return _cycle_draw_text_layout (draw, style->font_family ? style->font_family
-                                                           : DEFAULT_FONT_FAMILY,
-                                  text, size * style->scale, weight, width, height, alignment,
-                                  mode);
-}
-
 double
 _cycle_render_layout_height (PangoLayout *layout)
 {
@@ -231,13 +211,13 @@ fit_size (double natural,
 
 /* Shapes */
 
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
+void
+cycle_render_rounded_rect (cairo_t *cr,
+                           double   x,
+                           double   y,
+                           double   w,
+                           double   h,
+                           double   r)
 {
   r = MIN (r, MIN (w, h) / 2);
   cairo_new_sub_path (cr);
@@ -311,8 +291,8 @@ stage_path (cairo_t                  *cr,
     }
   else
     {
-      rounded_rect (cr, b->x - grow, b->y - grow, b->width + 2 * grow, b->height + 2 * grow,
-                    CYCLE_STAGE_CORNER_RADIUS + grow);
+      cycle_render_rounded_rect (cr, b->x - grow, b->y - grow, b->width + 2 * grow,
+                                 b->height + 2 * grow, CYCLE_STAGE_CORNER_RADIUS + grow);
     }
 }
 
@@ -372,8 +352,9 @@ _cycle_render_draw_stage (CycleDraw                *draw,
       static const double dash[] = { 6, 4 };
 
       stage_path (cr, g, -1);
-      _cycle_draw_stroke (draw, &style->selection, 1.0, 2, dash, G_N_ELEMENTS (dash),
-                          CAIRO_LINE_CAP_BUTT, CAIRO_LINE_JOIN_MITER);
+      _cycle_draw_stroke (draw, &(CycleDrawStroke) { .color = &style->selection, .alpha = 1.0,
+                                                     .width = 2, .dash = dash,
+                                                     .n_dash = G_N_ELEMENTS (dash) });
     }
 
   if (flags & (CYCLE_RENDER_FLAG_SELECTED | CYCLE_RENDER_FLAG_FOCUSED))
@@ -408,13 +389,13 @@ _cycle_render_draw_stage (CycleDraw                *draw,
   permission = cycle_enum_get_label (CYCLE_TYPE_PERMISSION, cycle_stage_get_permission (stage));
 
   /* The name and the permission are measured before either is drawn, to centre the block. */
-  layout = _cycle_render_text_layout (draw, style, cycle_stage_get_name (stage),
-                                      CYCLE_RENDER_NAME_SIZE, PANGO_WEIGHT_BOLD, text_w, align,
-                                      CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+  layout = _cycle_draw_text_layout (draw, style, cycle_stage_get_name (stage),
+                                    CYCLE_RENDER_NAME_SIZE, PANGO_WEIGHT_BOLD, text_w, align,
+                                    CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
   name_h = _cycle_render_layout_height (layout);
-  detail = _cycle_render_text_layout (draw, style, permission, CYCLE_RENDER_DETAIL_SIZE,
-                                      PANGO_WEIGHT_NORMAL, text_w, align, CYCLE_DRAW_TEXT_ELLIPSIZE,
-                                      0);
+  detail = _cycle_draw_text_layout (draw, style, permission, CYCLE_RENDER_DETAIL_SIZE,
+                                    PANGO_WEIGHT_NORMAL, text_w, align, CYCLE_DRAW_TEXT_ELLIPSIZE,
+                                    0);
   detail_h = _cycle_render_layout_height (detail);
 
   /* Large text may not leave room for all three lines: the last ones give way first. */
@@ -442,12 +423,12 @@ _cycle_render_draw_stage (CycleDraw                *draw,
       /* Translators: separates the content count from the projected volume in a stage */
       line = volume ? g_strdup_printf (_("%s · %s"), count, volume) : g_strdup (count);
       /* A line too long for the shape is set smaller before it is cut. */
-      layout = _cycle_render_text_layout (draw, style, line, CYCLE_RENDER_DETAIL_SIZE,
-                                          PANGO_WEIGHT_NORMAL, 0, align,
-                                          CYCLE_DRAW_TEXT_NATURAL, 0);
+      layout = _cycle_draw_text_layout (draw, style, line, CYCLE_RENDER_DETAIL_SIZE,
+                                        PANGO_WEIGHT_NORMAL, 0, align,
+                                        CYCLE_DRAW_TEXT_NATURAL, 0);
       size = fit_size (layout_width (layout), text_w);
-      layout = _cycle_render_text_layout (draw, style, line, size, PANGO_WEIGHT_NORMAL, text_w,
-                                          align, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+      layout = _cycle_draw_text_layout (draw, style, line, size, PANGO_WEIGHT_NORMAL, text_w,
+                                        align, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
       _cycle_draw_text (draw, layout, &style->secondary_text, text_x,
                         y + (detail_h - _cycle_render_layout_height (layout)) / 2);
     }
@@ -456,27 +437,27 @@ _cycle_render_draw_stage (CycleDraw                *draw,
       double count_w, volume_w;
 
       /* Measured before either is drawn (a layout lives only until the next ones are made). */
-      count_w = layout_width (_cycle_render_text_layout (draw, style, count,
-                                                         CYCLE_RENDER_DETAIL_SIZE,
-                                                         PANGO_WEIGHT_NORMAL, 0, align,
-                                                         CYCLE_DRAW_TEXT_NATURAL, 0));
-      volume_w = layout_width (_cycle_render_text_layout (draw, style, volume,
-                                                          CYCLE_RENDER_DETAIL_SIZE,
-                                                          PANGO_WEIGHT_BOLD, 0, align,
-                                                          CYCLE_DRAW_TEXT_NATURAL, 0));
+      count_w = layout_width (_cycle_draw_text_layout (draw, style, count,
+                                                       CYCLE_RENDER_DETAIL_SIZE,
+                                                       PANGO_WEIGHT_NORMAL, 0, align,
+                                                       CYCLE_DRAW_TEXT_NATURAL, 0));
+      volume_w = layout_width (_cycle_draw_text_layout (draw, style, volume,
+                                                        CYCLE_RENDER_DETAIL_SIZE,
+                                                        PANGO_WEIGHT_BOLD, 0, align,
+                                                        CYCLE_DRAW_TEXT_NATURAL, 0));
 
       if (count_w <= text_w / 2 - 4 && count_w + 8 + volume_w <= text_w)
         {
           /* In a box, the count on the left and the volume on the right, each with room. */
-          layout = _cycle_render_text_layout (draw, style, count, CYCLE_RENDER_DETAIL_SIZE,
-                                              PANGO_WEIGHT_NORMAL, text_w / 2 - 4, align,
-                                              CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+          layout = _cycle_draw_text_layout (draw, style, count, CYCLE_RENDER_DETAIL_SIZE,
+                                            PANGO_WEIGHT_NORMAL, text_w / 2 - 4, align,
+                                            CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
           count_w = layout_width (layout);
           _cycle_draw_text (draw, layout, &style->secondary_text, text_x, y);
 
-          layout = _cycle_render_text_layout (draw, style, volume, CYCLE_RENDER_DETAIL_SIZE,
-                                              PANGO_WEIGHT_BOLD, text_w - count_w - 8,
-                                              PANGO_ALIGN_RIGHT, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+          layout = _cycle_draw_text_layout (draw, style, volume, CYCLE_RENDER_DETAIL_SIZE,
+                                            PANGO_WEIGHT_BOLD, text_w - count_w - 8,
+                                            PANGO_ALIGN_RIGHT, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
           _cycle_draw_text (draw, layout, &style->text, text_x + count_w + 8, y);
         }
       else
@@ -489,15 +470,15 @@ _cycle_render_draw_stage (CycleDraw                *draw,
           volume_w = MIN (volume_w * scale, text_w);
           if (text_w - volume_w - 8 >= 12)
             {
-              layout = _cycle_render_text_layout (draw, style, count, size, PANGO_WEIGHT_NORMAL,
-                                                  text_w - volume_w - 8, align,
-                                                  CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+              layout = _cycle_draw_text_layout (draw, style, count, size, PANGO_WEIGHT_NORMAL,
+                                                text_w - volume_w - 8, align,
+                                                CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
               _cycle_draw_text (draw, layout, &style->secondary_text, text_x,
                                 y + (detail_h - _cycle_render_layout_height (layout)) / 2);
             }
 
-          layout = _cycle_render_text_layout (draw, style, volume, size, PANGO_WEIGHT_BOLD, text_w,
-                                              PANGO_ALIGN_RIGHT, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+          layout = _cycle_draw_text_layout (draw, style, volume, size, PANGO_WEIGHT_BOLD, text_w,
+                                            PANGO_ALIGN_RIGHT, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
           _cycle_draw_text (draw, layout, &style->text, text_x,
                             y + (detail_h - _cycle_render_layout_height (layout)) / 2);
         }
@@ -563,22 +544,22 @@ draw_rate_pill (CycleDraw              *draw,
   double x = path->label.x - w / 2, y = path->label.y - h / 2;
   double size = RATE_SIZE, text_w, text_h;
 
-  rounded_rect (cr, x, y, w, h, h / 2);
+  cycle_render_rounded_rect (cr, x, y, w, h, h / 2);
   if (emphasis)
     _cycle_draw_fill (draw, line_color, 1.0, FALSE);
   else
-    _cycle_draw_fill_stroke (draw, &style->background, line_color, 0.6, 1,
-                             CAIRO_LINE_JOIN_MITER);
+    _cycle_draw_fill_stroke (draw, &style->background,
+                             &(CycleDrawStroke) { .color = line_color, .alpha = 0.6, .width = 1 });
 
   /* Shrink rather than cut a long rate ("12.5 %" in large text). */
-  layout = _cycle_render_text_layout (draw, style, text, size, PANGO_WEIGHT_BOLD, w - 8,
-                                      PANGO_ALIGN_CENTER, CYCLE_DRAW_TEXT_NATURAL, 0);
+  layout = _cycle_draw_text_layout (draw, style, text, size, PANGO_WEIGHT_BOLD, w - 8,
+                                    PANGO_ALIGN_CENTER, CYCLE_DRAW_TEXT_NATURAL, 0);
   text_w = layout_width (layout);
   if (text_w > w - 8)
     {
       size *= (w - 8) / text_w;
-      layout = _cycle_render_text_layout (draw, style, text, size, PANGO_WEIGHT_BOLD, w - 8,
-                                          PANGO_ALIGN_CENTER, CYCLE_DRAW_TEXT_NATURAL, 0);
+      layout = _cycle_draw_text_layout (draw, style, text, size, PANGO_WEIGHT_BOLD, w - 8,
+                                        PANGO_ALIGN_CENTER, CYCLE_DRAW_TEXT_NATURAL, 0);
       text_w = layout_width (layout);
     }
   text_h = _cycle_render_layout_height (layout);
@@ -679,18 +660,19 @@ _cycle_render_draw_link (CycleDraw              *draw,
       /* The referral closes the cycle: a warm halo under a stronger line. */
       cairo_move_to (cr, q[0].x, q[0].y);
       cairo_curve_to (cr, q[1].x, q[1].y, q[2].x, q[2].y, q[3].x, q[3].y);
-      _cycle_draw_stroke (draw, color, 0.18, width + 6, NULL, 0, CAIRO_LINE_CAP_ROUND,
-                          CAIRO_LINE_JOIN_MITER);
+      _cycle_draw_stroke (draw, &(CycleDrawStroke) { .color = color, .alpha = 0.18,
+                                                     .width = width + 6,
+                                                     .cap = CAIRO_LINE_CAP_ROUND });
     }
 
   cairo_move_to (cr, q[0].x, q[0].y);
   cairo_curve_to (cr, q[1].x, q[1].y, q[2].x, q[2].y, q[3].x, q[3].y);
   if (kind == CYCLE_LINK_MAPPING)
-    _cycle_draw_stroke (draw, color, 1.0, width, dash, G_N_ELEMENTS (dash), CAIRO_LINE_CAP_BUTT,
-                        CAIRO_LINE_JOIN_MITER);
+    _cycle_draw_stroke (draw, &(CycleDrawStroke) { .color = color, .alpha = 1.0, .width = width,
+                                                   .dash = dash, .n_dash = G_N_ELEMENTS (dash) });
   else
-    _cycle_draw_stroke (draw, color, 1.0, width, NULL, 0, CAIRO_LINE_CAP_ROUND,
-                        CAIRO_LINE_JOIN_MITER);
+    _cycle_draw_stroke (draw, &(CycleDrawStroke) { .color = color, .alpha = 1.0, .width = width,
+                                                   .cap = CAIRO_LINE_CAP_ROUND });
 
   /* The arrowhead, slightly swept back. */
   cairo_move_to (cr, path->end.x, path->end.y);
@@ -700,7 +682,9 @@ _cycle_render_draw_link (CycleDraw              *draw,
   cairo_line_to (cr, path->end.x - ex * arrow_len + ey * arrow_half,
                  path->end.y - ey * arrow_len - ex * arrow_half);
   cairo_close_path (cr);
-  _cycle_draw_fill_stroke (draw, color, color, 1.0, 1, CAIRO_LINE_JOIN_ROUND);
+  _cycle_draw_fill_stroke (draw, color,
+                           &(CycleDrawStroke) { .color = color, .alpha = 1.0, .width = 1,
+                                                .join = CAIRO_LINE_JOIN_ROUND });
 
   rate_text = cycle_link_format_rate (link);
   if (rate_text != NULL)
@@ -757,18 +741,20 @@ _cycle_render_draw_lane_bands (CycleDraw              *draw,
       PangoLayout *text;
       double th;
 
-      rounded_rect (cr, b->x + 0.5, b->y + 0.5, b->width - 1, b->height - 1, BAND_RADIUS);
-      _cycle_draw_fill_stroke (draw, &fill, &edge, 1.0, 1, CAIRO_LINE_JOIN_MITER);
+      cycle_render_rounded_rect (cr, b->x + 0.5, b->y + 0.5, b->width - 1, b->height - 1,
+                                 BAND_RADIUS);
+      _cycle_draw_fill_stroke (draw, &fill,
+                               &(CycleDrawStroke) { .color = &edge, .alpha = 1.0, .width = 1 });
 
       /* In two lanes, the row's header may take two lines: "Buyer's / journey". */
-      text = _cycle_render_text_layout (draw, style,
-                                        cycle_enum_get_label (CYCLE_TYPE_LANE, bands[i].lane),
-                                        LANE_LABEL_SIZE, PANGO_WEIGHT_BOLD, l->width,
-                                        layout == CYCLE_LAYOUT_FUNNEL ? PANGO_ALIGN_CENTER
+      text = _cycle_draw_text_layout (draw, style,
+                                      cycle_enum_get_label (CYCLE_TYPE_LANE, bands[i].lane),
+                                      LANE_LABEL_SIZE, PANGO_WEIGHT_BOLD, l->width,
+                                      layout == CYCLE_LAYOUT_FUNNEL ? PANGO_ALIGN_CENTER
                                                                       : PANGO_ALIGN_LEFT,
-                                        layout == CYCLE_LAYOUT_TWO_LANES
-                                        ? CYCLE_DRAW_TEXT_WRAP : CYCLE_DRAW_TEXT_ELLIPSIZE,
-                                        l->height);
+                                      layout == CYCLE_LAYOUT_TWO_LANES
+                                      ? CYCLE_DRAW_TEXT_WRAP : CYCLE_DRAW_TEXT_ELLIPSIZE,
+                                      l->height);
       th = _cycle_render_layout_height (text);
       _cycle_draw_text (draw, text, &ink, l->x, l->y + (l->height - th) / 2);
     }

@@ -188,6 +188,15 @@ void cycle_render_plan                   (cairo_t                  *cr,
                                           const CycleRenderStyle   *style,
                                           CycleRect                *out_extent);
 
+/* Adds to @cr a closed sub-path: the rectangle at @x, @y, @w × @h, its corners rounded to @r
+ * (at most half the smaller side). */
+void cycle_render_rounded_rect           (cairo_t                  *cr,
+                                          double                    x,
+                                          double                    y,
+                                          double                    w,
+                                          double                    h,
+                                          double                    r);
+
 /* The font-family list of a picture's SVG text: the canvas's Cantarell first, then the
  * sans-serif fonts that the machines slides are shown on have. */
 #define CYCLE_RENDER_SVG_FONT_FAMILY \

@@ -100,12 +100,7 @@ draw_blank (cairo_t                *cr,
   double dash[] = { 6.0, 4.0 };
   double arm = MIN (w, h) * 0.16;
 
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
+  cycle_render_rounded_rect (cr, x, y, w, h, r);
   cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * 0.7);
   cairo_set_line_width (cr, 2.0);
   cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);

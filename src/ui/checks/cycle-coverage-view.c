@@ -55,14 +55,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char *
-stage_name (CycleStage *stage)
-{
-  const char *name = cycle_stage_get_name (stage);
-
-  return name[0] != '\0' ? name : _("Unnamed Stage");
-}
-
 /* ------------------------------------------------------------------------------------------------
  * Adding content from a cell
  */
@@ -177,9 +169,12 @@ rebuild (CycleCoverageView *self)
   gtk_stack_set_visible_child_name (self->stack, columns > 0 ? "matrix" : "empty");
 
   for (guint c = 0; c < columns; c++)
-    gtk_grid_attach (self->grid,
-                     header_label (stage_name (cycle_coverage_get_stage (self->coverage, c)), TRUE),
-                     (int) c + 1, 0, 1, 1);
+    {
+      CycleStage *stage = cycle_coverage_get_stage (self->coverage, c);
+
+      gtk_grid_attach (self->grid, header_label (cycle_stage_get_display_name (stage), TRUE),
+                       (int) c + 1, 0, 1, 1);
+    }
 
   for (guint r = 0; r < rows; r++)
     {
@@ -189,7 +184,8 @@ rebuild (CycleCoverageView *self)
 
       for (guint c = 0; c < columns; c++)
         {
-          const char *stage = stage_name (cycle_coverage_get_stage (self->coverage, c));
+          const char *stage =
+            cycle_stage_get_display_name (cycle_coverage_get_stage (self->coverage, c));
           guint count = cycle_coverage_get_count (self->coverage, r, c);
           g_autofree char *text = NULL;
           g_autofree char *accessible = NULL;

@@ -373,10 +373,8 @@ header_cb (GtkListBoxRow *row,
 
   if (stage == NULL)
     title = _("Whole Plan");
-  else if (cycle_stage_get_name (stage)[0] != '\0')
-    title = cycle_stage_get_name (stage);
   else
-    title = _("Unnamed Stage");
+    title = cycle_stage_get_display_name (stage);
 
   header = gtk_list_box_row_get_header (row);
   if (GTK_IS_LABEL (header))

@@ -148,18 +148,16 @@ refresh_projection (CycleProjectionView *self)
         g_autofree char *volume_text = NULL;
         g_autofree char *next_text = NULL;
         g_autofree char *cumulative_text = NULL;
-        const char *name;
 
         if (!cycle_projection_is_on_path (projection, i))
           continue;
 
-        name = cycle_stage_get_name (stage);
         volume_text = cycle_format_count (cycle_projection_get_volume (projection, i));
         next_text = cycle_projection_has_next_step (projection, i) ? cycle_format_percent (next)
                                                                    : g_strdup ("—");
         cumulative_text = cycle_format_percent (cycle_projection_get_cumulative (projection, i));
 
-        grid_add (self, name[0] != '\0' ? name : _("Unnamed Stage"), 0, row, FALSE);
+        grid_add (self, cycle_stage_get_display_name (stage), 0, row, FALSE);
         grid_add (self, volume_text, 1, row, FALSE);
         grid_add (self, next_text, 2, row, FALSE);
         grid_add (self, cumulative_text, 3, row, FALSE);

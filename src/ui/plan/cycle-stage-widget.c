@@ -58,14 +58,6 @@ static GParamSpec *properties[N_PROPS];
  * What screen readers and tooltips say
  */
 
-static const char *
-stage_display_name (CycleStage *stage)
-{
-  const char *name = cycle_stage_get_name (stage);
-
-  return name[0] != '\0' ? name : _("Unnamed Stage");
-}
-
 /* "Internal funnel, 3 items" */
 static char *
 dup_summary (CycleStageWidget *self)
@@ -105,7 +97,7 @@ update_accessible (CycleStageWidget *self)
   g_autofree char *summary = dup_summary (self);
   g_autofree char *description = NULL;
   g_autoptr(GString) tooltip = g_string_new (NULL);
-  g_autofree char *name_markup = g_markup_escape_text (stage_display_name (self->stage), -1);
+  g_autofree char *name_markup = g_markup_escape_text (cycle_stage_get_display_name (self->stage), -1);
   g_autofree char *summary_markup = g_markup_escape_text (summary, -1);
   const char *why = cycle_stage_get_why (self->stage);
   const char *question = cycle_stage_get_question (self->stage);
@@ -157,7 +149,7 @@ update_accessible (CycleStageWidget *self)
   /* After the tooltip, which GTK also makes the accessible description. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  stage_display_name (self->stage),
+                                  cycle_stage_get_display_name (self->stage),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 }
