@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -651,7 +652,19 @@ cycle_date_get_first_weekday (void)
   /* As GtkCalendar reads it: _NL_TIME_FIRST_WEEKDAY counts from the day _NL_TIME_WEEK_1STDAY
    * names (19971130, a Sunday, in most locales; 19971201, a Monday, in some). */
   union { unsigned int word; char *string; } info;
+  const char *lc_time = setlocale (LC_TIME, NULL);
   int first_weekday, origin;
+
+  /* The C locale starts weeks on Sunday for everyone: the interface's language knows better,
+   * as for cycle_date_get_order () (a French interface under LC_TIME=C starts on Monday). */
+  if (lc_time == NULL || strcmp (lc_time, "C") == 0 || strcmp (lc_time, "POSIX") == 0 ||
+      g_str_has_prefix (lc_time, "C."))
+    {
+      /* Translators: the first day of the week where the language is spoken: "monday" or
+       * "sunday" (in English, not translated). Used only when the locale does not say. */
+      return strcmp (C_("first weekday", "sunday"), "monday") == 0 ? G_DATE_MONDAY
+                                                                  : G_DATE_SUNDAY;
+    }
 
   info.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
   first_weekday = info.string[0];

@@ -111,7 +111,7 @@ gboolean         cycle_date_parse_input       (const char      *text,
  * 15/03/2027 as the 15th of March). */
 const char      *cycle_date_get_order         (void);
 /* The first day of the week in the user's locale (LC_TIME): G_DATE_MONDAY in France, Sunday in
- * the US; Sunday under the C locale. */
+ * the US; under the C locale, from the translation (Monday in French, Sunday in English). */
 GDateWeekday     cycle_date_get_first_weekday (void);
 /* @iso (YYYY-MM-DD) written in the order of cycle_date_get_order(), with "/": how to show an
  * example to the people who type dates. */
