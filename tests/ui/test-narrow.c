@@ -195,6 +195,13 @@ is_add_content (GtkWidget     *widget,
   return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "content.add") == 0;
 }
 
+static gboolean
+is_title (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "title-3");
+}
+
 /* Every label shown in @widget is whole, not cut with "…" (the bottom bar's page names: French
  * « Vérifications » and « Raison d’être » were). */
 static void
@@ -233,6 +240,15 @@ check_content_views (CycleWindow *window)
       switcher = ui_test_find_widget (view, ADW_TYPE_VIEW_SWITCHER, TRUE);
       g_assert_nonnull (switcher);
       assert_labels_whole (switcher);
+      /* The calendar's month (« décembre 2026 ») was cut too */
+      if (g_str_equal (views[i], "calendar"))
+        {
+          GtkWidget *title = ui_test_find_widget_full (view, GTK_TYPE_LABEL, TRUE, is_title,
+                                                       NULL);
+
+          g_assert_nonnull (title);
+          assert_labels_whole (title);
+        }
       add = ui_test_find_widget_full (view, GTK_TYPE_BUTTON, TRUE, is_add_content, NULL);
       g_assert_nonnull (add);
       g_assert_true (gtk_widget_is_sensitive (add));
