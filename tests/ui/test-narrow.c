@@ -17,6 +17,8 @@
 #include "cycle-application.h"
 #include "cycle-content-editor.h"
 #include "cycle-content-view.h"
+#include "cycle-date-row.h"
+#include "cycle-language-row.h"
 #include "cycle-persona-manager.h"
 #include "cycle-template-dialog.h"
 #include "cycle-window.h"
@@ -308,6 +310,15 @@ test_at_360 (void)
         check_content_views (window);
       else
         save_shot (window, pages[i]);
+      /* The plan's language whole (« Auto : d’après les mots » was cut to « Au… ») */
+      if (g_str_equal (pages[i], "purpose"))
+        {
+          assert_labels_whole (ui_test_find_widget (GTK_WIDGET (window),
+                                                    CYCLE_TYPE_LANGUAGE_ROW, TRUE));
+          /* … and the campaign start's title (« Début de la campagne (vide : cy… ») */
+          assert_labels_whole (ui_test_find_widget (GTK_WIDGET (window), CYCLE_TYPE_DATE_ROW,
+                                                    TRUE));
+        }
     }
 
   adw_view_stack_set_visible_child_name (stack, "plan");
