@@ -8,16 +8,22 @@ import re
 def entries(path):
     """Yields (reference, msgid, msgstr) for each entry of @path: the first file:line of its
     references, its English and its translation (plural forms joined)."""
+    for reference, _context, msgid, msgstr in entries_with_context(path):
+        yield reference, msgid, msgstr
+
+
+def entries_with_context(path):
+    """As entries(), with each entry's msgctxt (None without one) second."""
     text = open(path, encoding='utf-8').read()
     for block in text.split('\n\n'):
         current = None
-        parts = {'msgid': [], 'msgstr': []}
+        parts = {'msgctxt': [], 'msgid': [], 'msgstr': []}
         reference = ''
         for line in block.split('\n'):
             if line.startswith('#:'):
                 reference = reference or line[3:].split(' ')[0]
                 continue
-            match = re.match(r'^(msgid|msgstr)(\[\d+\])? (".*")$', line)
+            match = re.match(r'^(msgctxt|msgid|msgstr)(\[\d+\])? (".*")$', line)
             if match:
                 current = match.group(1)
                 parts[current].append(match.group(3))
@@ -26,4 +32,5 @@ def entries(path):
         if not parts['msgid']:
             continue
         unquote = lambda chunks: ''.join(eval(chunk) for chunk in chunks)   # noqa: E731
-        yield reference, unquote(parts['msgid']), unquote(parts['msgstr'])
+        context = unquote(parts['msgctxt']) if parts['msgctxt'] else None
+        yield reference, context, unquote(parts['msgid']), unquote(parts['msgstr'])

@@ -12,6 +12,7 @@
 
 #include "cycle-date-index.h"
 #include "cycle-plan-io.h"
+#include "test-language.h"
 
 static CyclePlan *
 load_sample (void)
@@ -169,12 +170,22 @@ test_repeating (void)
 static void
 test_first_weekday (void)
 {
-  /* The C locale's week starts on Sunday, as glibc says */
+  /* The C locale's week starts on Sunday, as glibc says, in English */
   g_assert_cmpint (cycle_date_get_first_weekday (), ==, G_DATE_SUNDAY);
   if (setlocale (LC_TIME, "fr_FR.UTF-8") != NULL)
     {
       g_assert_cmpint (cycle_date_get_first_weekday (), ==, G_DATE_MONDAY);
       setlocale (LC_TIME, "C.UTF-8");
+    }
+
+  /* A French interface under LC_TIME=C starts weeks on Monday, as the language does */
+  if (test_language_french ())
+    {
+      setlocale (LC_TIME, "C.UTF-8");
+      g_assert_cmpint (cycle_date_get_first_weekday (), ==, G_DATE_MONDAY);
+      test_language_english ();
+      setlocale (LC_ALL, "C.UTF-8");
+      g_assert_cmpint (cycle_date_get_first_weekday (), ==, G_DATE_SUNDAY);
     }
 }
 

@@ -29,6 +29,7 @@
 #include "cycle-layout.h"
 #include "cycle-plan-io.h"
 #include "cycle-render.h"
+#include "test-language.h"
 
 /* Plans */
 
@@ -1399,6 +1400,70 @@ test_content_pages (void)
   g_assert_cmpuint (cycle_content_pages_get_n_pages (empty_pages), ==, 1);
 }
 
+/* The text of @pdf's pages, as pdftotext reads it; NULL (the test skipped) without pdftotext. */
+static char *
+pdf_text (const char *pdf)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int status = 0;
+
+  if (program == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return NULL;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return text;
+}
+
+/* The PDF's content pages write a due date as the board and the table show it, in the
+ * interface's language (whatever LC_TIME says: the tests run under C.UTF-8), never as ISO. */
+static void
+test_content_pages_dates (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CyclePlan) plan = cycle_plan_new ();
+  CycleImageExportOptions options;
+  CycleStage *stage;
+
+  stage = add_stage (plan, "Visitors", CYCLE_LANE_JOURNEY, 0, 0);
+  cycle_content_set_due (add_content (plan, stage, "Launch post"), "2026-11-02");
+  cycle_image_export_options_init (&options, CYCLE_IMAGE_FORMAT_PDF);
+  options.content_pages = TRUE;
+
+  for (guint french = 0; french < 2; french++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      if (french && !test_language_french ())
+        break;
+      g_assert_true (cycle_image_export_to_file (plan, &options, file, &error));
+      g_assert_no_error (error);
+      text = pdf_text (path);
+      if (text == NULL)
+        break;
+      g_assert_nonnull (strstr (text, "Launch post"));
+      g_assert_nonnull (strstr (text, french ? "2 nov. 2026" : "2 Nov 2026"));
+      g_assert_null (strstr (text, "2026-11-02"));
+      if (french)
+        g_assert_null (strstr (text, "Nov 2026"));
+    }
+
+  test_language_english ();
+  g_unlink (path);
+  remove_dir (dir);
+}
+
 /* The sample's content, exported for people and for scripts, imported into the same plan
  * emptied of content, gives the same content back (everything the CSV carries). */
 static void
@@ -1698,6 +1763,7 @@ main (int   argc,
   g_test_add_func ("/export/image/svg-and-pdf", test_svg_and_pdf);
   g_test_add_func ("/export/image/svg-text", test_svg_text);
   g_test_add_func ("/export/image/content-pages", test_content_pages);
+  g_test_add_func ("/export/image/content-pages-dates", test_content_pages_dates);
 
   return g_test_run ();
 }

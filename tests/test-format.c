@@ -158,6 +158,45 @@ test_french (void)
   check_all (FALSE);
 }
 
+/* Dates by name follow the interface's language, whatever LC_TIME says (the tests run under
+ * C.UTF-8, whose LC_TIME is English): a French interface never reads "2 Nov 2026". */
+static void
+check_dates (gboolean french)
+{
+  g_autofree char *due = cycle_content_format_due ("2026-11-02");
+  g_autofree char *august = cycle_content_format_due ("2027-08-15");
+  g_autofree char *none = cycle_content_format_due ("");
+  g_autofree char *bad = cycle_content_format_due ("2026-02-30");
+  g_autofree char *all = NULL;
+  g_autofree char *unknown = NULL;
+  GDate date;
+
+  g_assert_cmpstr (due, ==, french ? "2 nov. 2026" : "2 Nov 2026");
+  g_assert_cmpstr (august, ==, french ? "15 août 2027" : "15 Aug 2027");
+  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpstr (bad, ==, "");
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_DECEMBER, 2026);   /* a Tuesday */
+  all = cycle_date_format_text (&date, "%a %A %-d %d %e %b %B %m %-m %Y %y 100%%");
+  g_assert_cmpstr (all, ==, french ? "mar. mardi 1 01  1 déc. décembre 12 12 2026 26 100%"
+                                   : "Tue Tuesday 1 01  1 Dec December 12 12 2026 26 100%");
+  /* A conversion it does not know stays as written, so a wrong translation shows */
+  unknown = cycle_date_format_text (&date, "%H:%M %");
+  g_assert_cmpstr (unknown, ==, "%H:%M %");
+}
+
+static void
+test_dates (void)
+{
+  check_dates (FALSE);
+  if (!test_language_french ())
+    return;
+  check_dates (TRUE);
+  test_language_english ();
+  check_dates (FALSE);
+}
+
 /* A link's rate, on the canvas and in the link editor's sentence. */
 static void
 test_link (void)
@@ -221,6 +260,7 @@ main (int    argc,
   g_test_add_func ("/format/english", test_english);
   g_test_add_func ("/format/french", test_french);
   g_test_add_func ("/format/link", test_link);
+  g_test_add_func ("/format/dates", test_dates);
 
   return g_test_run ();
 }

@@ -68,6 +68,17 @@ expect_in "project" "Visitors     1${NN}156,07" "$out"
 expect_in "project" "1${NN}000 personnes entrent par «${NB}Visitors${NB}»" "$out"
 expect_not_in "project" "[0-9]{4}|[0-9] [0-9]{3}|[“”]" "$out"
 
+# project --start read as people type a number in French: « 2 000 », « 2${NN}000 », « 2000 »,
+# « 2,5 » a decimal comma; what is wrong said with the option's name
+for start in "2 000" "2${NN}000" "2${NB}000" "2000"; do
+  run "$TMP" project plan.cycle --start "$start"
+  [ "$status" -eq 0 ] && pass || fail "project --start « $start »: exit status $status: $err"
+  expect_in "project --start « $start »" "2${NN}000 personnes entrent par" "$out"
+done
+run "$TMP" project plan.cycle --start "douze"
+[ "$status" -eq 2 ] && pass || fail "project --start douze: exit status $status"
+expect_in "project --start douze" "--start${NB}: «${NB}douze${NB}» n’est pas un nombre de personnes${NN}; écrivez-le comme 1${NN}500" "$err"
+
 # A value the plan file does not allow: the expected ones in « guillemets »
 sed 's/"layout": "cycle"/"layout": "spiral"/' "$TMP/plan.cycle" > "$TMP/spiral.cycle"
 run "$TMP" validate spiral.cycle

@@ -187,6 +187,20 @@ for start in 1e308 1e999 -1 nan abc; do
 done
 run "$GOOD" project funnel-seven-stages.cycle --start 1e12
 [[ "$out$err" != *inf* ]] && pass || fail "project --start 1e12 printed inf: $out$err"
+# project --start reads a number as people type it (the one number reader): grouped or not
+for start in "1,000" "1 000" "1000" " 1000 "; do
+  run "$GOOD" project funnel-seven-stages.cycle --start "$start"
+  expect_status "project --start “$start”" 0
+  [[ "$out" == *"1,000 people entering"* ]] && pass ||
+    fail "project --start “$start”: not read as 1,000: $out$err"
+done
+# … and says what is wrong and where
+run "$GOOD" project funnel-seven-stages.cycle --start "12 apples"
+[[ "$err" == *"--start: “12 apples” is not a number of people; write one like 1,500"* ]] &&
+  pass || fail "project --start “12 apples”: $err"
+run "$GOOD" project funnel-seven-stages.cycle --start "-1"
+[[ "$err" == *"--start: “-1” is not a number of people from 0 to 1,000,000,000,000"* ]] &&
+  pass || fail "project --start -1: $err"
 
 # The projection: the plan's own settings (the steady state), or --cycles / --steady
 run "$SAMPLES" project coffee-club.cycle

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -662,7 +663,19 @@ cycle_date_get_first_weekday (void)
   /* As GtkCalendar reads it: _NL_TIME_FIRST_WEEKDAY counts from the day _NL_TIME_WEEK_1STDAY
    * names (19971130, a Sunday, in most locales; 19971201, a Monday, in some). */
   union { unsigned int word; char *string; } info;
+  const char *lc_time = setlocale (LC_TIME, NULL);
   int first_weekday, origin;
+
+  /* The C locale starts weeks on Sunday for everyone: the interface's language knows better,
+   * as for cycle_date_get_order () (a French interface under LC_TIME=C starts on Monday). */
+  if (lc_time == NULL || strcmp (lc_time, "C") == 0 || strcmp (lc_time, "POSIX") == 0 ||
+      g_str_has_prefix (lc_time, "C."))
+    {
+      /* Translators: the first day of the week where the language is spoken: "monday" or
+       * "sunday" (in English, not translated). Used only when the locale does not say. */
+      return strcmp (C_("first weekday", "sunday"), "monday") == 0 ? G_DATE_MONDAY
+                                                                  : G_DATE_SUNDAY;
+    }
 
   info.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
   first_weekday = info.string[0];
@@ -689,6 +702,116 @@ cycle_date_format_input (const char *iso)
   if (strcmp (order, "ymd") == 0)
     return g_strdup_printf ("%04u/%02u/%02u", y, m, d);
   return g_strdup_printf ("%02u/%02u/%04u", m, d, y);
+}
+
+static const char *
+month_name (GDateMonth month,
+            gboolean   abbreviated)
+{
+  switch (month)
+    {
+    /* Translators: a month's short name in a date, "2 Nov 2026" */
+    case G_DATE_JANUARY: return abbreviated ? C_("abbreviated month", "Jan") : _("January");
+    case G_DATE_FEBRUARY: return abbreviated ? C_("abbreviated month", "Feb") : _("February");
+    case G_DATE_MARCH: return abbreviated ? C_("abbreviated month", "Mar") : _("March");
+    case G_DATE_APRIL: return abbreviated ? C_("abbreviated month", "Apr") : _("April");
+    case G_DATE_MAY: return abbreviated ? C_("abbreviated month", "May") : C_("month", "May");
+    case G_DATE_JUNE: return abbreviated ? C_("abbreviated month", "Jun") : _("June");
+    case G_DATE_JULY: return abbreviated ? C_("abbreviated month", "Jul") : _("July");
+    case G_DATE_AUGUST: return abbreviated ? C_("abbreviated month", "Aug") : _("August");
+    case G_DATE_SEPTEMBER: return abbreviated ? C_("abbreviated month", "Sep") : _("September");
+    case G_DATE_OCTOBER: return abbreviated ? C_("abbreviated month", "Oct") : _("October");
+    case G_DATE_NOVEMBER: return abbreviated ? C_("abbreviated month", "Nov") : _("November");
+    case G_DATE_DECEMBER: return abbreviated ? C_("abbreviated month", "Dec") : _("December");
+    case G_DATE_BAD_MONTH:
+    default: return "";
+    }
+}
+
+static const char *
+weekday_name (GDateWeekday weekday,
+              gboolean     abbreviated)
+{
+  switch (weekday)
+    {
+    /* Translators: a weekday's short name, above the calendar's columns */
+    case G_DATE_MONDAY: return abbreviated ? C_("abbreviated weekday", "Mon") : _("Monday");
+    case G_DATE_TUESDAY: return abbreviated ? C_("abbreviated weekday", "Tue") : _("Tuesday");
+    case G_DATE_WEDNESDAY:
+      return abbreviated ? C_("abbreviated weekday", "Wed") : _("Wednesday");
+    case G_DATE_THURSDAY: return abbreviated ? C_("abbreviated weekday", "Thu") : _("Thursday");
+    case G_DATE_FRIDAY: return abbreviated ? C_("abbreviated weekday", "Fri") : _("Friday");
+    case G_DATE_SATURDAY: return abbreviated ? C_("abbreviated weekday", "Sat") : _("Saturday");
+    case G_DATE_SUNDAY: return abbreviated ? C_("abbreviated weekday", "Sun") : _("Sunday");
+    case G_DATE_BAD_WEEKDAY:
+    default: return "";
+    }
+}
+
+char *
+cycle_date_format_text (const GDate *date,
+                        const char  *format)
+{
+  GString *text;
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), g_strdup (""));
+
+  text = g_string_new (NULL);
+
+  for (const char *p = format; *p != '\0'; p++)
+    {
+      gboolean no_pad = FALSE;
+
+      if (*p != '%' || p[1] == '\0')
+        {
+          g_string_append_c (text, *p);
+          continue;
+        }
+      p++;
+      if (*p == '-' && p[1] != '\0')
+        {
+          no_pad = TRUE;
+          p++;
+        }
+      switch (*p)
+        {
+        case 'a':
+        case 'A':
+          g_string_append (text, weekday_name (g_date_get_weekday (date), *p == 'a'));
+          break;
+        case 'b':
+        case 'B':
+          g_string_append (text, month_name (g_date_get_month (date), *p == 'b'));
+          break;
+        case 'd':
+          g_string_append_printf (text, no_pad ? "%u" : "%02u", g_date_get_day (date));
+          break;
+        case 'e':
+          g_string_append_printf (text, no_pad ? "%u" : "%2u", g_date_get_day (date));
+          break;
+        case 'm':
+          g_string_append_printf (text, no_pad ? "%u" : "%02u", g_date_get_month (date));
+          break;
+        case 'Y':
+          g_string_append_printf (text, "%u", g_date_get_year (date));
+          break;
+        case 'y':
+          g_string_append_printf (text, no_pad ? "%u" : "%02u", g_date_get_year (date) % 100);
+          break;
+        case '%':
+          g_string_append_c (text, '%');
+          break;
+        default:
+          /* Not a conversion this knows: kept as written, so a wrong translation shows */
+          g_string_append_c (text, '%');
+          if (no_pad)
+            g_string_append_c (text, '-');
+          g_string_append_c (text, *p);
+          break;
+        }
+    }
+
+  return g_string_free (text, FALSE);
 }
 
 static gboolean
@@ -946,21 +1069,13 @@ cycle_content_is_overdue (CycleContent *content,
 char *
 cycle_content_format_due (const char *due)
 {
-  g_autoptr(GDateTime) date = NULL;
-  int y, m, d;
+  GDate date;
 
-  if (due == NULL || *due == '\0' || !cycle_date_is_valid (due))
+  if (due == NULL || *due == '\0' || !cycle_date_to_gdate (due, &date))
     return g_strdup ("");
 
-  if (sscanf (due, "%d-%d-%d", &y, &m, &d) != 3)
-    return g_strdup (due);
-
-  date = g_date_time_new_local (y, m, d, 12, 0, 0);
-  if (date == NULL)
-    return g_strdup (due);
-
   /* Translators: a due date as shown on a card, see the strftime() manual; "2 Nov 2026" */
-  return g_date_time_format (date, _("%-d %b %Y"));
+  return cycle_date_format_text (&date, _("%-d %b %Y"));
 }
 
 int

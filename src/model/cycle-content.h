@@ -113,11 +113,17 @@ gboolean         cycle_date_parse_input       (const char      *text,
  * 15/03/2027 as the 15th of March). */
 const char      *cycle_date_get_order         (void);
 /* The first day of the week in the user's locale (LC_TIME): G_DATE_MONDAY in France, Sunday in
- * the US; Sunday under the C locale. */
+ * the US; under the C locale, from the translation (Monday in French, Sunday in English). */
 GDateWeekday     cycle_date_get_first_weekday (void);
 /* @iso (YYYY-MM-DD) written in the order of cycle_date_get_order(), with "/": how to show an
  * example to the people who type dates. */
 char            *cycle_date_format_input      (const char      *iso);
+/* @date written as @format says, for people to read: strftime()'s %a, %A, %b, %B (names of days
+ * and months), %d, %-d, %e, %m, %Y, %y and %%. The names come from the interface's translation,
+ * not from LC_TIME, so a French interface under LC_TIME=C reads « 2 nov. 2026 » and never mixes
+ * languages. The one way to show a date by name: the board, the table, the calendar, exports. */
+char            *cycle_date_format_text       (const GDate     *date,
+                                               const char      *format);
 /* Whether "Open Link" may hand @url to the system: a valid URI whose scheme is http, https or
  * mailto. Any other (file:, javascript:, a custom handler's scheme, smb:…) could run or reveal
  * something on the machine of whoever opens a plan someone else wrote. */
@@ -145,7 +151,7 @@ char            *cycle_content_dup_today            (void);
 /* Due before @today ("YYYY-MM-DD") and not published yet. */
 gboolean         cycle_content_is_overdue           (CycleContent    *content,
                                                      const char      *today);
-/* "2 Nov 2026" for "2026-11-02"; "" for none. */
+/* "2 Nov 2026" for "2026-11-02" (cycle_date_format_text()); "" for none. */
 char            *cycle_content_format_due           (const char      *due);
 
 /* Adds a copy of @content (every field but the id, the title marked as a copy) right after it in

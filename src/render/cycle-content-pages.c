@@ -353,6 +353,7 @@ draw_row (CycleContentPages *self,
     case ROW_CONTENT:
       {
         const char *cells[G_N_ELEMENTS (column_shares)];
+        g_autofree char *due = NULL;
         gboolean header = row->kind == ROW_HEADER;
         double cx = x;
 
@@ -372,7 +373,9 @@ draw_row (CycleContentPages *self,
             cells[1] = or_dash (cycle_content_format_to_display (cycle_content_get_format (c)));
             cells[2] = or_dash (cycle_content_channel_to_display (cycle_content_get_channel (c)));
             cells[3] = cycle_enum_get_label (CYCLE_TYPE_STATUS, cycle_content_get_status (c));
-            cells[4] = or_dash (cycle_content_get_due (c));
+            /* As the board and the table show it, in the interface's language */
+            due = cycle_content_format_due (cycle_content_get_due (c));
+            cells[4] = or_dash (due);
           }
 
         for (guint c = 0; c < G_N_ELEMENTS (column_shares); c++)

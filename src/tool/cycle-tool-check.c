@@ -14,6 +14,9 @@
 #include <json-glib/json-glib.h>
 
 #include "cycle-checker.h"
+#include "cycle-error.h"
+#include "cycle-format.h"
+#include "cycle-plan.h"
 #include "cycle-projection.h"
 #include "cycle-tool-private.h"
 
@@ -245,18 +248,31 @@ project (const CycleToolCommand  *command,
   if (!cycle_tool_parse_file (command, &argc, &argv))
     return 2;
 
+  /* Read as people type it in their language, as the projection page reads it: "1,000" or
+   * "1000" in English, « 1 000 » in French */
   if (project_start != NULL)
     {
-      char *end = NULL;
+      g_autofree char *message = NULL;
+      g_autofree char *quoted = cycle_file_error_quote (project_start);
 
-      start = g_ascii_strtod (project_start, &end);
-      if (end == project_start || *end != '\0' || !isfinite (start))
+      if (!cycle_format_parse_number (project_start, &start) || !isfinite (start))
         {
-          g_autofree char *message =
-            g_strdup_printf (_("“%s” is not a number of people"), project_start);
+          g_autofree char *example = cycle_format_count (1500);
 
-          return cycle_tool_usage_error (command, message);
+          /* Translators: %s is what was given after --start; the second an example, "1,500" */
+          message = g_strdup_printf (_("--start: “%s” is not a number of people; write one "
+                                       "like %s"), quoted, example);
         }
+      else if (!(start >= 0.0 && start <= CYCLE_PLAN_MAX_PROJECTION_START))
+        {
+          g_autofree char *most = cycle_format_count (CYCLE_PLAN_MAX_PROJECTION_START);
+
+          /* Translators: %s is what was given after --start; the second the most allowed */
+          message = g_strdup_printf (_("--start: “%s” is not a number of people from 0 to %s"),
+                                     quoted, most);
+        }
+      if (message != NULL)
+        return cycle_tool_usage_error (command, message);
     }
   if (!cycle_tool_parse_cycles (command, project_cycles, project_steady, &cycles))
     return 2;

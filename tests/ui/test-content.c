@@ -21,6 +21,7 @@
 #include "cycle-content-view.h"
 #include "cycle-persona-manager.h"
 #include "cycle-plan-io.h"
+#include "cycle-quick-add.h"
 #include "ui-test-util.h"
 
 /* ------------------------------------------------------------------------------------------------
@@ -585,6 +586,125 @@ focused_column (Fixture         *f,
 
   *card = CYCLE_IS_BOARD_CARD (child) ? CYCLE_BOARD_CARD (child) : NULL;
   return focus != NULL ? gtk_widget_get_ancestor (focus, CYCLE_TYPE_BOARD_COLUMN) : NULL;
+}
+
+/* Tab as GtkWindow moves the focus: on from the focus, or around from the start at the end. */
+static void
+press_tab (GtkWindow        *window,
+           GtkDirectionType  direction)
+{
+  if (!gtk_widget_child_focus (GTK_WIDGET (window), direction))
+    {
+      gtk_window_set_focus (window, NULL);
+      gtk_widget_child_focus (GTK_WIDGET (window), direction);
+    }
+}
+
+/* Where the focus is on the board, in words: "add STAGE" (a column's Add button), "entry STAGE"
+ * (its quick entry), "card TITLE" (the cell around a card, which takes the focus), else
+ * "outside". */
+static char *
+describe_focus (GtkWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *child = focus != NULL ? gtk_widget_get_first_child (focus) : NULL;
+  GtkWidget *column = focus != NULL ? gtk_widget_get_ancestor (focus, CYCLE_TYPE_BOARD_COLUMN)
+                                    : NULL;
+  const char *stage;
+
+  if (CYCLE_IS_BOARD_CARD (child))
+    return g_strdup_printf ("card %s", cycle_content_get_title (cycle_board_card_get_content (
+                                                                  CYCLE_BOARD_CARD (child))));
+  if (column == NULL)
+    return g_strdup ("outside");
+  stage = cycle_stage_get_name (cycle_board_column_get_stage (CYCLE_BOARD_COLUMN (column)));
+  if (GTK_IS_BUTTON (focus) && gtk_widget_get_ancestor (focus, CYCLE_TYPE_BOARD_CARD) == NULL)
+    return g_strdup_printf ("add %s", stage);
+  if (gtk_widget_get_ancestor (focus, CYCLE_TYPE_QUICK_ADD) != NULL)
+    return g_strdup_printf ("entry %s", stage);
+  return g_strdup_printf ("%s in %s", G_OBJECT_TYPE_NAME (focus), stage);
+}
+
+/* Tab and Shift+Tab reach every column's Add button, its entry and each card, in reading order,
+ * from whichever side the focus comes, and go on past the board; the cards' menu buttons are no
+ * stops (Shift+F10 opens the menu on the card), nor is an empty column's scroller. */
+static void
+test_board_tab (Fixture       *f,
+                gconstpointer  data)
+{
+  GListModel *stages = cycle_plan_get_stages (f->plan);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  GtkWindow *window = GTK_WINDOW (f->window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(CycleStage) stage = g_list_model_get_item (stages, i);
+      GListModel *content = cycle_stage_get_content (stage);
+
+      g_ptr_array_add (expected, g_strdup_printf ("add %s", cycle_stage_get_name (stage)));
+      g_ptr_array_add (expected, g_strdup_printf ("entry %s", cycle_stage_get_name (stage)));
+      for (guint j = 0; j < g_list_model_get_n_items (content); j++)
+        {
+          g_autoptr(CycleContent) item = g_list_model_get_item (content, j);
+
+          g_ptr_array_add (expected, g_strdup_printf ("card %s", cycle_content_get_title (item)));
+        }
+    }
+  /* The sample has cards in more than one column, and a column without any */
+  g_assert_cmpuint (expected->len, >=, 9);
+
+  ui_test_wait_for_draw (GTK_WIDGET (window));
+  gtk_window_set_focus (window, NULL);
+  /* Twice round: the second time, the lists have a focused item to go back to (GTK's lists
+   * would enter there, at the last column or card) */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autofree char *after = NULL;
+      guint presses = 0;
+      char *what;
+
+      /* Forward from the toolbar into the board */
+      for (what = g_strdup ("outside"); g_str_equal (what, "outside"); presses++)
+        {
+          g_assert_cmpuint (presses, <, 20);
+          g_free (what);
+          press_tab (window, GTK_DIR_TAB_FORWARD);
+          ui_test_drain ();
+          what = describe_focus (window);
+        }
+      for (guint i = 0; i < expected->len; i++)
+        {
+          if (i > 0)
+            {
+              press_tab (window, GTK_DIR_TAB_FORWARD);
+              ui_test_drain ();
+              what = describe_focus (window);
+            }
+          g_assert_cmpstr (what, ==, g_ptr_array_index (expected, i));
+          g_free (what);
+        }
+      press_tab (window, GTK_DIR_TAB_FORWARD);
+      ui_test_drain ();
+      after = describe_focus (window);
+      g_assert_cmpstr (after, ==, "outside");
+
+      /* Back again from past the board: the same stops the other way round */
+      for (guint i = expected->len; i > 0; i--)
+        {
+          press_tab (window, GTK_DIR_TAB_BACKWARD);
+          ui_test_drain ();
+          what = describe_focus (window);
+          g_assert_cmpstr (what, ==, g_ptr_array_index (expected, i - 1));
+          g_free (what);
+        }
+      press_tab (window, GTK_DIR_TAB_BACKWARD);
+      ui_test_drain ();
+      g_clear_pointer (&after, g_free);
+      after = describe_focus (window);
+      g_assert_cmpstr (after, ==, "outside");
+      /* On to the end of the window and round to its start for the next round */
+      gtk_window_set_focus (window, NULL);
+    }
 }
 
 /* Shift+F10 (and Menu) after Alt+Right: the menu of the card that moved, which keeps the focus */
@@ -1492,6 +1612,7 @@ main (int   argc,
   ADD ("/content-view/board/card-pixels", test_card_pixels);
   ADD ("/content-view/board/card-actions", test_card_actions);
   ADD ("/content-view/board/card-menu-key", test_card_menu_key);
+  ADD ("/content-view/board/tab", test_board_tab);
   ADD ("/content-view/editor/add-edit-undo", test_add_edit_undo);
   ADD ("/content-view/editor/duplicate-delete", test_editor_duplicate_delete);
   ADD ("/content-view/editor/open-link", test_editor_open_link);

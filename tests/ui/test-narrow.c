@@ -16,6 +16,9 @@
 
 #include "cycle-application.h"
 #include "cycle-content-editor.h"
+#include "cycle-content-view.h"
+#include "cycle-date-row.h"
+#include "cycle-language-row.h"
 #include "cycle-persona-manager.h"
 #include "cycle-template-dialog.h"
 #include "cycle-window.h"
@@ -187,6 +190,20 @@ save_shot (CycleWindow *window,
   g_test_message ("saved %s", path);
 }
 
+static gboolean
+is_add_content (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "content.add") == 0;
+}
+
+static gboolean
+is_title (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "title-3");
+}
+
 /* Every label shown in @widget is whole, not cut with "…" (the bottom bar's page names: French
  * « Vérifications » and « Raison d’être » were). */
 static void
@@ -201,6 +218,45 @@ assert_labels_whole (GtkWidget *widget)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     assert_labels_whole (child);
+}
+
+/* The content page's own switcher (Board, Table, Calendar) shows its names whole at 360 px
+ * (French « Tableau » and « Calendrier » were cut), on each of its views, and Add Content stays
+ * at hand. */
+static void
+check_content_views (CycleWindow *window)
+{
+  static const char *views[] = { "board", "table", "calendar" };
+  GtkWidget *view = ui_test_find_widget (GTK_WIDGET (window), CYCLE_TYPE_CONTENT_VIEW, TRUE);
+  AdwViewStack *stack = ADW_VIEW_STACK (ui_test_find_widget (view, ADW_TYPE_VIEW_STACK, TRUE));
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("content-%s", views[i]);
+      GtkWidget *switcher, *add;
+
+      adw_view_stack_set_visible_child_name (stack, views[i]);
+      ui_test_wait_for_draw (GTK_WIDGET (window));
+      g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_first_child (GTK_WIDGET (window))),
+                       ==, NARROWEST);
+      switcher = ui_test_find_widget (view, ADW_TYPE_VIEW_SWITCHER, TRUE);
+      g_assert_nonnull (switcher);
+      assert_labels_whole (switcher);
+      /* The calendar's month (« décembre 2026 ») was cut too */
+      if (g_str_equal (views[i], "calendar"))
+        {
+          GtkWidget *title = ui_test_find_widget_full (view, GTK_TYPE_LABEL, TRUE, is_title,
+                                                       NULL);
+
+          g_assert_nonnull (title);
+          assert_labels_whole (title);
+        }
+      add = ui_test_find_widget_full (view, GTK_TYPE_BUTTON, TRUE, is_add_content, NULL);
+      g_assert_nonnull (add);
+      g_assert_true (gtk_widget_is_sensitive (add));
+      save_shot (window, name);
+    }
+  adw_view_stack_set_visible_child_name (stack, "board");
 }
 
 /* At 360 × 640: the window stays that narrow, the view switcher moves to the bottom bar on
@@ -250,7 +306,19 @@ test_at_360 (void)
       g_assert_cmpint (gtk_widget_get_width (content), ==, NARROWEST);
       g_assert_true (adw_view_switcher_bar_get_reveal (bar));
       assert_labels_whole (GTK_WIDGET (bar));
-      save_shot (window, pages[i]);
+      if (g_str_equal (pages[i], "content"))
+        check_content_views (window);
+      else
+        save_shot (window, pages[i]);
+      /* The plan's language whole (« Auto : d’après les mots » was cut to « Au… ») */
+      if (g_str_equal (pages[i], "purpose"))
+        {
+          assert_labels_whole (ui_test_find_widget (GTK_WIDGET (window),
+                                                    CYCLE_TYPE_LANGUAGE_ROW, TRUE));
+          /* … and the campaign start's title (« Début de la campagne (vide : cy… ») */
+          assert_labels_whole (ui_test_find_widget (GTK_WIDGET (window), CYCLE_TYPE_DATE_ROW,
+                                                    TRUE));
+        }
     }
 
   adw_view_stack_set_visible_child_name (stack, "plan");

@@ -186,14 +186,16 @@ cycle_language_row_init (CycleLanguageRow *self)
       g_ptr_array_add (self->tags, g_strdup (languages[i]));
       gtk_string_list_append (self->labels, endonym (languages[i]));
     }
-  /* Translators: the plan's language, when a file from an older Cycle does not say it */
+  /* Translators: the plan's language, when a file from an older Cycle does not say it: guessed
+   * from its words. Short: a phone's 360 px show it beside the row's explanation */
   g_ptr_array_add (self->tags, g_strdup (""));
-  gtk_string_list_append (self->labels, _("Not Set: Guessed from the Words"));
+  gtk_string_list_append (self->labels, _("Automatic"));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), _("Language"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self),
-                               _("The language the plan is written in. Sales talk is judged in "
-                                 "it, whatever language Cycle speaks."));
+                               _("The language the plan is written in (Automatic: guessed from "
+                                 "its words). Sales talk is judged in it, whatever language Cycle "
+                                 "speaks."));
   adw_combo_row_set_model (ADW_COMBO_ROW (self), G_LIST_MODEL (self->labels));
 
   self->plan_signals = g_signal_group_new (CYCLE_TYPE_PLAN);

@@ -256,6 +256,98 @@ cycle_board_column_focus_position (CycleBoardColumn *self,
                                                         NULL, NULL);
 }
 
+/* Gives the keyboard focus to the card at @position: at once when its row exists, as the
+ * next card down usually does; otherwise once the list has made it. */
+static gboolean
+focus_card (CycleBoardColumn *self,
+            guint             position)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->cards));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkListItem *list_item;
+
+      if (row_card (row, &list_item) != NULL &&
+          gtk_list_item_get_position (list_item) == position &&
+          gtk_widget_get_visible (row))
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self->cards), "list.scroll-to-item", "u",
+                                      position);
+          return gtk_widget_grab_focus (row);
+        }
+    }
+
+  cycle_board_column_focus_position (self, position);
+  return TRUE;
+}
+
+static guint
+n_cards (CycleBoardColumn *self)
+{
+  return self->stage != NULL ? g_list_model_get_n_items (cycle_stage_get_content (self->stage))
+                             : 0;
+}
+
+/* Tab and Shift+Tab go through a column in reading order: its Add button, the entry that adds
+ * by title, then each card (one stop each, named after it: see cycle_board_card_focus ()).
+ * GtkGridView alone would enter the cards at the one focused last, and an empty column's
+ * scroller would be a stop of its own. Arrows stay the list's: up and down between cards. */
+static gboolean
+cycle_board_column_focus (GtkWidget        *widget,
+                          GtkDirectionType  direction)
+{
+  CycleBoardColumn *self = CYCLE_BOARD_COLUMN (widget);
+  GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
+  GtkWidget *quick_add = GTK_WIDGET (self->quick_add);
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
+  guint n = n_cards (self);
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return GTK_WIDGET_CLASS (cycle_board_column_parent_class)->focus (widget, direction);
+
+  if (focus_child == GTK_WIDGET (self->scroller))
+    {
+      GtkWidget *row = gtk_widget_get_focus_child (GTK_WIDGET (self->cards));
+      GtkListItem *list_item;
+      guint position;
+
+      /* Inside a card (its title being renamed), or not on a card: as GTK would */
+      if (row == NULL || !gtk_widget_is_focus (row) || row_card (row, &list_item) == NULL)
+        return GTK_WIDGET_CLASS (cycle_board_column_parent_class)->focus (widget, direction);
+
+      position = gtk_list_item_get_position (list_item);
+      if (forward)
+        return position + 1 < n && focus_card (self, position + 1);
+      if (position > 0)
+        return focus_card (self, position - 1);
+      return gtk_widget_child_focus (quick_add, direction) ||
+             gtk_widget_child_focus (self->header, direction);
+    }
+
+  if (forward)
+    {
+      gboolean before_entry = focus_child == NULL || focus_child == self->header;
+
+      if (before_entry && gtk_widget_child_focus (self->header, direction))
+        return TRUE;
+      if (before_entry && gtk_widget_child_focus (quick_add, direction))
+        return TRUE;
+      return n > 0 && focus_card (self, 0);
+    }
+
+  /* The entry is one stop: GtkEntry would take the focus back from its own text going
+   * backwards */
+  if (focus_child == NULL && n > 0)
+    {
+      show_all_cards (self);
+      return focus_card (self, n - 1);
+    }
+  if (focus_child == NULL && gtk_widget_child_focus (quick_add, direction))
+    return TRUE;
+  return gtk_widget_child_focus (self->header, direction);
+}
+
 /* ------------------------------------------------------------------------------------------------
  * Dropping
  */
@@ -779,6 +871,7 @@ cycle_board_column_class_init (CycleBoardColumnClass *klass)
   object_class->get_property = cycle_board_column_get_property;
   object_class->set_property = cycle_board_column_set_property;
   widget_class->map = cycle_board_column_map;
+  widget_class->focus = cycle_board_column_focus;
   widget_class->snapshot = cycle_board_column_snapshot;
   widget_class->unmap = cycle_board_column_unmap;
 

@@ -762,6 +762,46 @@ cycle_board_show_stage (CycleBoard *self,
  * The widget
  */
 
+/* Tab into the board starts at the first column, Shift+Tab (after the bar of the selection, if
+ * it shows) at the last one, which then take the focus in reading order (see
+ * cycle_board_column_focus ()). GtkGridView alone would enter at the column focused last. */
+static gboolean
+cycle_board_focus (GtkWidget        *widget,
+                   GtkDirectionType  direction)
+{
+  CycleBoard *self = CYCLE_BOARD (widget);
+  GListModel *stages;
+  guint n;
+
+  if ((direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD) ||
+      gtk_widget_get_focus_child (widget) != NULL || self->plan == NULL)
+    return GTK_WIDGET_CLASS (cycle_board_parent_class)->focus (widget, direction);
+
+  if (direction == GTK_DIR_TAB_BACKWARD &&
+      gtk_widget_child_focus (GTK_WIDGET (self->bulk_bar), direction))
+    return TRUE;
+
+  stages = cycle_plan_get_stages (self->plan);
+  n = g_list_model_get_n_items (stages);
+  if (n > 0)
+    {
+      guint position = direction == GTK_DIR_TAB_FORWARD ? 0 : n - 1;
+      g_autoptr(CycleStage) stage = g_list_model_get_item (stages, position);
+      GtkWidget *column = g_hash_table_lookup (self->columns, stage);
+
+      /* Columns far off screen have no widget: then GTK's way, the column focused last */
+      if (column != NULL && gtk_widget_get_mapped (column))
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                      position);
+          if (gtk_widget_child_focus (column, direction))
+            return TRUE;
+        }
+    }
+
+  return GTK_WIDGET_CLASS (cycle_board_parent_class)->focus (widget, direction);
+}
+
 static void
 cycle_board_dispose (GObject *object)
 {
@@ -871,6 +911,7 @@ cycle_board_class_init (CycleBoardClass *klass)
   object_class->dispose = cycle_board_dispose;
   object_class->get_property = cycle_board_get_property;
   object_class->set_property = cycle_board_set_property;
+  widget_class->focus = cycle_board_focus;
 
   properties[PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL, CYCLE_TYPE_PLAN,
@@ -946,6 +987,8 @@ cycle_board_init (CycleBoard *self)
   gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->list_view));
   gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);
+  /* Not a stop of Tab of its own: the columns in it are */
+  gtk_widget_set_focusable (GTK_WIDGET (self->scroller), FALSE);
   gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
 
   /* Under the columns: "3 selected", and what to do with them. Its actions reach the cards'

@@ -21,6 +21,7 @@
 
 #include "cycle-calendar-day.h"
 #include "cycle-calendar-item.h"
+#include "cycle-content.h"
 #include "cycle-stage.h"
 
 struct _CycleCalendarDay
@@ -120,7 +121,8 @@ cycle_calendar_day_set_day (CycleCalendarDay *self,
                             gboolean          today,
                             gboolean          long_heading)
 {
-  char text[128];
+  g_autofree char *heading = NULL;
+  g_autofree char *text = NULL;
   g_autofree char *spoken = NULL;
   g_autofree char *day_text = NULL;
   guint shown;
@@ -153,11 +155,11 @@ cycle_calendar_day_set_day (CycleCalendarDay *self,
 
   /* Translators: a day's number on the calendar; in the week list, the day itself
    * ("Tuesday 1 December"); see the strftime() manual */
-  g_date_strftime (text, sizeof text, long_heading ? _("%A %-d %B") : "%-d", date);
-  gtk_label_set_text (self->heading, text);
+  heading = cycle_date_format_text (date, long_heading ? _("%A %-d %B") : "%-d");
+  gtk_label_set_text (self->heading, heading);
 
   /* Translators: a day as a screen reader says it, "Tuesday 1 December 2026" */
-  g_date_strftime (text, sizeof text, _("%A %-d %B %Y"), date);
+  text = cycle_date_format_text (date, _("%A %-d %B %Y"));
   if (self->stages->len > 0)
     {
       g_autofree char *names = join_stage_names (self->stages);
@@ -168,7 +170,7 @@ cycle_calendar_day_set_day (CycleCalendarDay *self,
                                                self->stages->len), text, names);
     }
   else
-    day_text = g_strdup (text);
+    day_text = g_steal_pointer (&text);
   if (items->len == 0)
     spoken = g_strdup (day_text);
   else

@@ -88,7 +88,7 @@ refresh_now (CycleContentCalendar *self)
   guint n_days = self->week ? 7 : N_DAYS;
   g_autofree char *today = NULL;
   GDate first, day;
-  char text[128];
+  g_autofree char *text = NULL;
 
   self->stale = FALSE;
   get_first_day (self, &first);
@@ -156,10 +156,10 @@ refresh_now (CycleContentCalendar *self)
 
   if (self->week)
     /* Translators: the week the calendar lists, "Week of 30 November 2026"; see strftime() */
-    g_date_strftime (text, sizeof text, _("Week of %-d %B %Y"), &first);
+    text = cycle_date_format_text (&first, _("Week of %-d %B %Y"));
   else
     /* Translators: the month the calendar shows, "December 2026"; see the strftime() manual */
-    g_date_strftime (text, sizeof text, _("%B %Y"), &self->selected);
+    text = cycle_date_format_text (&self->selected, _("%B %Y"));
   gtk_label_set_text (self->title_label, text);
 }
 
@@ -189,13 +189,13 @@ lay_out (CycleContentCalendar *self)
   for (guint i = 0; i < 7; i++)
     {
       GDate date;
-      char text[64];
+      g_autofree char *text = NULL;
 
       /* 1 January 2024 was a Monday */
       g_date_clear (&date, 1);
       g_date_set_dmy (&date, 1 + ((start - 1 + i) % 7), G_DATE_JANUARY, 2024);
       /* Translators: a weekday above the calendar's columns, "Mon"; see strftime() */
-      g_date_strftime (text, sizeof text, _("%a"), &date);
+      text = cycle_date_format_text (&date, _("%a"));
       gtk_label_set_text (GTK_LABEL (self->weekdays[i]), text);
       gtk_widget_set_visible (self->weekdays[i], !self->week);
     }
