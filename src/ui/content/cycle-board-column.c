@@ -14,6 +14,7 @@
 #include "cycle-content-selection.h"
 #include "cycle-board-column.h"
 #include "cycle-accessible.h"
+#include "cycle-autoscroll.h"
 #include "cycle-board-private.h"
 #include "cycle-quick-add.h"
 #include "cycle-style.h"

@@ -64,15 +64,4 @@ void _cycle_board_append_rounded (GtkSnapshot           *snapshot,
                                   float                  radius,
                                   const GdkRGBA         *color);
 
-/* Scrolls @adjustment while a drag hovers near the ends of @widget: @position is the pointer's
- * coordinate along @adjustment's axis, in @widget's coordinates (or -1 to stop). */
-typedef struct _CycleAutoscroll CycleAutoscroll;
-
-CycleAutoscroll *_cycle_autoscroll_new    (GtkWidget       *widget,
-                                           GtkOrientation   orientation);
-void             _cycle_autoscroll_update (CycleAutoscroll *autoscroll,
-                                           GtkAdjustment   *adjustment,
-                                           double           position);
-void             _cycle_autoscroll_free   (CycleAutoscroll *autoscroll);
-
 G_END_DECLS

@@ -21,16 +21,15 @@
 #include "cycle-board-card.h"
 #include "cycle-content-bulk-bar.h"
 #include "cycle-board-column.h"
+#include "cycle-autoscroll.h"
 #include "cycle-board-private.h"
 #include "cycle-content-cells.h"
 #include "cycle-content-clipboard.h"
 
-#define AUTOSCROLL_EDGE      56.0
 /* Columns beyond the screen that keep or get their cards, each side */
 #define ACTIVE_MARGIN        1
-/* Columns given their cards in one frame while scrolling */
-#define ACTIVATE_BUDGET_USEC 3000   /* px from an end where a drag starts scrolling */
-#define AUTOSCROLL_MAX_SPEED 1400.0 /* px/s at the very end */
+/* Time given to columns getting their cards in one frame while scrolling */
+#define ACTIVATE_BUDGET_USEC 3000
 /* Cards all the columns together make in one frame: a card costs about half a millisecond (its
  * widgets, then measuring its text) with the cairo renderer. */
 #define CARDS_PER_FRAME      4
@@ -89,105 +88,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* ------------------------------------------------------------------------------------------------
- * Autoscroll while dragging
- */
-
-struct _CycleAutoscroll
-{
-  GtkWidget      *widget;     /* not owned: owns this */
-  GtkOrientation  orientation;
-  GtkAdjustment  *adjustment;
-  double          speed;      /* px/s, negative towards the start */
-  gint64          last_time;
-  guint           tick_id;
-};
-
-static gboolean
-autoscroll_tick_cb (GtkWidget     *widget,
-                    GdkFrameClock *clock,
-                    gpointer       user_data)
-{
-  CycleAutoscroll *autoscroll = user_data;
-  gint64 now = gdk_frame_clock_get_frame_time (clock);
-
-  if (autoscroll->last_time != 0 && autoscroll->adjustment != NULL)
-    {
-      double dt = (now - autoscroll->last_time) / (double) G_USEC_PER_SEC;
-
-      gtk_adjustment_set_value (autoscroll->adjustment,
-                                gtk_adjustment_get_value (autoscroll->adjustment) +
-                                autoscroll->speed * MIN (dt, 0.1));
-    }
-  autoscroll->last_time = now;
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-autoscroll_stop (CycleAutoscroll *autoscroll)
-{
-  if (autoscroll->tick_id != 0)
-    gtk_widget_remove_tick_callback (autoscroll->widget, autoscroll->tick_id);
-  autoscroll->tick_id = 0;
-  autoscroll->last_time = 0;
-  autoscroll->speed = 0;
-  g_clear_object (&autoscroll->adjustment);
-}
-
-CycleAutoscroll *
-_cycle_autoscroll_new (GtkWidget      *widget,
-                       GtkOrientation  orientation)
-{
-  CycleAutoscroll *autoscroll = g_new0 (CycleAutoscroll, 1);
-
-  autoscroll->widget = widget;
-  autoscroll->orientation = orientation;
-  return autoscroll;
-}
-
-void
-_cycle_autoscroll_update (CycleAutoscroll *autoscroll,
-                          GtkAdjustment   *adjustment,
-                          double           position)
-{
-  double size, speed = 0;
-
-  size = autoscroll->orientation == GTK_ORIENTATION_HORIZONTAL
-         ? gtk_widget_get_width (autoscroll->widget)
-         : gtk_widget_get_height (autoscroll->widget);
-
-  if (adjustment != NULL && position >= 0 && size > 3 * AUTOSCROLL_EDGE)
-    {
-      if (position < AUTOSCROLL_EDGE)
-        speed = -AUTOSCROLL_MAX_SPEED * (AUTOSCROLL_EDGE - position) / AUTOSCROLL_EDGE;
-      else if (position > size - AUTOSCROLL_EDGE)
-        speed = AUTOSCROLL_MAX_SPEED * (position - (size - AUTOSCROLL_EDGE)) / AUTOSCROLL_EDGE;
-    }
-
-  if (speed == 0)
-    {
-      autoscroll_stop (autoscroll);
-      return;
-    }
-
-  g_set_object (&autoscroll->adjustment, adjustment);
-  autoscroll->speed = speed;
-  if (autoscroll->tick_id == 0)
-    autoscroll->tick_id = gtk_widget_add_tick_callback (autoscroll->widget, autoscroll_tick_cb,
-                                                        autoscroll, NULL);
-}
-
-void
-_cycle_autoscroll_free (CycleAutoscroll *autoscroll)
-{
-  if (autoscroll == NULL)
-    return;
-
-  autoscroll_stop (autoscroll);
-  g_free (autoscroll);
-}
 
 static void
 on_drag_motion_cb (GtkDropControllerMotion *motion,
