@@ -424,7 +424,9 @@ def check_files(path, json_path, csv_path, visitors):
     with open(json_path) as f:
         exported = json.load(f)
     with open(csv_path, newline="") as f:
-        rows = list(csv.reader(f))
+        # Semicolons in French, as spreadsheets there expect
+        text = f.read()
+    rows = list(csv.reader(text.splitlines(), csv.Sniffer().sniff(text, delimiters=",;\t")))
     titles = {cell for row in rows[1:] for cell in row}
     check("the JSON and CSV exports hold the plan and its new content",
           {s["name"] for s in exported["stages"]} == set(stages)
