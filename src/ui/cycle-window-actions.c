@@ -616,8 +616,20 @@ show_page (CycleWindow *self,
 {
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
 
-  if (index >= 0 && (guint) index < g_list_model_get_n_items (G_LIST_MODEL (pages)))
-    gtk_selection_model_select_item (pages, index, TRUE);
+  GtkWidget *page;
+
+  if (index < 0 || (guint) index >= g_list_model_get_n_items (G_LIST_MODEL (pages)))
+    return;
+
+  gtk_selection_model_select_item (pages, index, TRUE);
+  /* The keyboard goes to the page's first control, as Tab would take it there: GTK 4.8 left it
+   * on a page tab or on what had it when the page was last shown, so Tab went on from there. */
+  page = adw_view_stack_get_visible_child (self->view_stack);
+  if (page != NULL)
+    {
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+      gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+    }
 }
 
 /* ------------------------------------------------------------------------------------------------

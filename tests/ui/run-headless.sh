@@ -4,29 +4,41 @@
 # Copyright 2026 The Cycle authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-#   run-headless.sh [--a11y] CMD ARGS...
+#   run-headless.sh [--a11y] [--wm] CMD ARGS...
 #
 # Xvfb starts first and dbus-run-session second, so that anything the bus starts sees the
 # display. Only CMD writes to stdout (TAP); Xvfb's and the bus's chatter goes to stderr.
 # --a11y keeps the accessibility bus on (for AT-SPI tests); without it GTK_A11Y=none.
+# --wm runs a window manager (openbox, with openbox-rc.xml: no key or mouse bindings of its
+# own) for tests that go from window to window by keyboard: it gives a window the keyboard
+# when it opens, and gives it back to the parent when a dialog closes, as on a desktop.
 set -eu
 
 a11y=no
-if [ "${1:-}" = "--a11y" ]; then
-  a11y=yes
-  shift
-fi
+wm=no
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --a11y) a11y=yes; shift ;;
+    --wm) wm=yes; shift ;;
+    *) break ;;
+  esac
+done
 
 if [ $# -eq 0 ]; then
-  echo "usage: $0 [--a11y] CMD ARGS..." >&2
+  echo "usage: $0 [--a11y] [--wm] CMD ARGS..." >&2
   exit 2
 fi
 
 tmpdir=$(mktemp -d)
 xvfb_pid=
+wm_pid=
 
 cleanup ()
 {
+  if [ -n "$wm_pid" ]; then
+    kill "$wm_pid" 2>/dev/null || true
+    wait "$wm_pid" 2>/dev/null || true
+  fi
   if [ -n "$xvfb_pid" ]; then
     kill "$xvfb_pid" 2>/dev/null || true
     wait "$xvfb_pid" 2>/dev/null || true
@@ -58,6 +70,28 @@ if [ -z "$display" ]; then
 fi
 
 export DISPLAY=":$display"
+
+if [ "$wm" = yes ]; then
+  openbox --config-file "$(dirname "$0")/openbox-rc.xml" >&2 2>&2 &
+  wm_pid=$!
+  # The window manager owns the screen once it has named its check window on the root window
+  # (EWMH): GTK reads that to know there is one. Until then a window would open unmanaged.
+  managed=no
+  for _ in $(seq 1 200); do
+    if xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id'; then
+      managed=yes
+      break
+    fi
+    if ! kill -0 "$wm_pid" 2>/dev/null; then
+      break
+    fi
+    sleep 0.05
+  done
+  if [ "$managed" = no ]; then
+    echo "run-headless.sh: openbox did not take the screen" >&2
+    exit 1
+  fi
+fi
 # A data folder of its own: autosaved drafts and recent files stay out of the user's, and
 # nothing one run leaves (a draft of a killed app) shows up as a crash to recover in the next.
 export XDG_DATA_HOME="$tmpdir/data"

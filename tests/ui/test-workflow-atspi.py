@@ -5,7 +5,7 @@
 # Copyright 2026 The Cycle authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-#   run-headless.sh --a11y /usr/bin/python3 test-workflow-atspi.py CYCLE LOCALEDIR
+#   run-headless.sh --a11y --wm /usr/bin/python3 test-workflow-atspi.py CYCLE LOCALEDIR
 #
 # Starts CYCLE on no file and, with key presses only (plain `xdotool key` / `type`, which GTK
 # takes as real input; no click, no accessible action, no focus given over AT-SPI): makes a plan
@@ -19,15 +19,17 @@
 # state the key should bring (a focused control, a window, a file), never for a set time.
 #
 # The labels it looks for come from the build's catalog (LOCALEDIR), so that the same script
-# runs in English and in French. There is no window manager under Xvfb: when a file chooser
-# closes, the test gives the plan's window the keyboard again (`xdotool windowfocus`), as the
-# window manager would. Output: TAP.
+# runs in English and in French. Output: TAP.
 #
-# NOT YET IN tests/meson.build: under Xvfb without a window manager, the content editor that
-# Ctrl+Alt+N opens has the X input focus but GTK 4.8 never marks it (nor the plan's window)
-# active, so the title typed next is lost (steps 1-7 pass in English; see the report of #16).
-# Register it (twice: LANGUAGE unset and LANGUAGE=fr, LOCALEDIR = the build's po/) once that
-# is solved.
+# It runs under a window manager (run-headless.sh --wm): going from window to window by
+# keyboard is the window manager's work. Without one, X gives the keyboard to no window when a
+# dialog closes (the plan's window stays inactive and keys are lost) until something focuses it
+# again, which a desktop always does. The content editor opened by keyboard is another matter,
+# a bug of ours that this test found: it focused its title before the window was shown, and
+# GTK 4.8 then announces the window to screen readers as a "filler", never active (the editor
+# is now focused once shown; the same held for the import dialog). GTK 4.8's own file chooser
+# (GtkFileChooserNative without a portal) has that bug too: the test finds it by its title and
+# its focused file-name field, not by the "active" state GTK never gives it.
 
 import csv
 import gettext
@@ -87,15 +89,11 @@ def type_text(text):
     subprocess.run(["xdotool", "type", "--delay", "40", text], check=True)
 
 
-MAIN_WINDOW = None  # the plan's X window
-
-
-def give_keyboard(app):
-    """What a window manager does when a dialog closes: the plan's window has the keyboard
-    again. Returns whether it is active."""
-    subprocess.run(["xdotool", "windowfocus", "--sync", MAIN_WINDOW], check=False)
-    return wait_for("the plan's window to have the keyboard",
-                    lambda: has_state(app.children[0], pyatspi.STATE_ACTIVE))
+def main_active(app):
+    """Waits for the plan's window to have the keyboard (when it opens, or when a dialog
+    closed); returns whether it has."""
+    return bool(wait_for("the plan's window to have the keyboard",
+                         lambda: has_state(app.children[0], pyatspi.STATE_ACTIVE)))
 
 
 # Reading the accessible tree
@@ -133,10 +131,19 @@ def active_window(app):
     return None
 
 
+def keyboard_window(app):
+    """The window with the keyboard: the active one, or else GTK 4.8's file chooser, which is
+    never marked active (see above): a "filler" beside the plan's window."""
+    active = active_window(app)
+    if active is not None:
+        return active
+    return next((w for w in reversed(app.children[1:]) if w.roleName == "filler"), None)
+
+
 def focused(app):
-    """The focused nodes of the active window (GTK 4.8 keeps the state on a window's focus
-    widget while another window is active, so the active window is asked first)."""
-    root = active_window(app)
+    """The focused nodes of the window with the keyboard (GTK 4.8 keeps the state on a
+    window's focus widget while another window is active, so that window is asked first)."""
+    root = keyboard_window(app)
     if root is None:
         return []
     return [n for n in walk(root) if has_state(n, pyatspi.STATE_FOCUSED)]
@@ -158,6 +165,12 @@ def find(root, predicate):
     return atspi_util.find(root, predicate, 80)
 
 
+def text_of(node):
+    """The text of an entry (GTK 4.8 answers "" to dogtail's getText(0, -1): count first)."""
+    text = node.queryText()
+    return text.getText(0, text.characterCount)
+
+
 def label_of(node):
     """The text of the first label under node (a list row names itself by its label)."""
     found = find(node, lambda n: n.roleName == "label" and n.name)
@@ -167,14 +180,17 @@ def label_of(node):
 def tab_to(app, what, predicate, key="Tab"):
     """Presses Tab (or another key) until a focused control matches, each press waiting for
     the focus to move; returns the control or None."""
+    def where():
+        # A list's items are named by their label only.
+        return [(n.roleName, n.name or label_of(n)) for n in focused(app)]
+
     for _ in range(MAX_TABS):
         node = focused_where(app, predicate)
         if node is not None:
             return node
-        before = [(n.roleName, n.name) for n in focused(app)]
+        before = where()
         press(key)
-        wait_for("the focus to move from %s" % before,
-                 lambda: [(n.roleName, n.name) for n in focused(app)] != before, timeout=5)
+        wait_for("the focus to move from %s" % before, lambda: where() != before, timeout=5)
     diag("%s not reached with %s" % (what, key))
     return None
 
@@ -206,7 +222,7 @@ def add_content(app, title, persona=None, commitment=None):
     type_text(title)
     if not wait_for("the typed title", lambda: find(
             editor, lambda n: n.roleName == "text" and n.name == _("Title")
-            and n.text == title)):
+            and text_of(n) == title)):
         return False
     for row, value in ((_("Persona"), persona), (_("Commitment Asked"), commitment)):
         if value is None:
@@ -219,7 +235,7 @@ def add_content(app, title, persona=None, commitment=None):
         wait_focus(app, value + " chosen", named("combo box", row))
     press("alt+" + mnemonic(_("_Done")))
     closed = wait_for("the editor to close", lambda: window(app, _("Content")) is None)
-    return bool(closed) and give_keyboard(app)
+    return bool(closed) and main_active(app)
 
 
 def export(app, item, chooser_title, path):
@@ -230,8 +246,7 @@ def export(app, item, chooser_title, path):
     if tab_to(app, item, named("menu item", plain(item)), key="Down") is None:
         return False
     press("Return")
-    chooser = wait_active(app, chooser_title, "the chooser")
-    if chooser is None:
+    if wait_for("the chooser", lambda: window(app, chooser_title)) is None:
         return False
     wait_focus(app, "the file name", lambda n: n.roleName == "text")
     press("ctrl+a")
@@ -239,11 +254,11 @@ def export(app, item, chooser_title, path):
     press("Return")
     done = wait_for("the file " + path, lambda: os.path.exists(path)
                     and window(app, chooser_title) is None)
-    return bool(done) and give_keyboard(app)
+    return bool(done) and main_active(app)
 
 
 def main():
-    global T, MAIN_WINDOW
+    global T
     cycle = sys.argv[1]
     T = gettext.translation("cycle", sys.argv[2], fallback=True)
     tmp = tempfile.mkdtemp(prefix="cycle-workflow-")
@@ -259,7 +274,7 @@ def main():
         app = wait_for_app(app_process)
         if not check("the application is on the accessibility bus", app is not None):
             return
-        MAIN_WINDOW = atspi_util.focus_window(app_process)[0]
+        main_active(app)
 
         # A new plan from the engagement-cycle template.
         press("shift+ctrl+n")
@@ -308,7 +323,7 @@ def main():
                                                         named("list item", PERSONA)))
             press("Escape")
         closed = wait_for("the personas to close", lambda: window(app, _("Personas")) is None)
-        closed = closed and give_keyboard(app)
+        closed = closed and main_active(app)
         check("Ctrl+Alt+P, Enter and typing add a persona", add is not None and closed)
 
         # Three content items: the sign-up at the first stage, two at the new stage.
@@ -341,15 +356,14 @@ def main():
         press("alt+3")
         wait_for("the Checks page", lambda: selected_page(app, _("Checks")))
         fix = tab_to(app, "the fix", lambda n: n.roleName == "push button"
-                     and SIGN_UP in (n.description or "") and SIGN_UP not in (n.name or ""),
-                     key="shift+Tab")
+                     and SIGN_UP in (n.description or "") and SIGN_UP not in (n.name or ""))
         if fix is not None:
             diag("fix: " + fix.name)
             press("Return")
         gone = fix is not None and wait_for("the warning to go", lambda: find(
             app.children[0], lambda n: n.roleName == "push button"
             and SIGN_UP in (n.name or "")) is None)
-        check("its fix, reached by Shift+Tab and Enter, makes the warning go", bool(gone))
+        check("its fix, reached by Tab and Enter, makes the warning go", bool(gone))
 
         # Exports, from the main menu.
         check("F10 exports the plan as JSON",
@@ -361,7 +375,7 @@ def main():
 
         # Save, and quit.
         press("ctrl+s")
-        chooser = wait_active(app, _("Save Plan As"), "the save chooser")
+        chooser = wait_for("the save chooser", lambda: window(app, _("Save Plan As")))
         if chooser is not None:
             wait_focus(app, "the file name", lambda n: n.roleName == "text")
             press("ctrl+a")
@@ -369,7 +383,7 @@ def main():
             press("Return")
         saved = wait_for("the saved file", lambda: os.path.exists(path)
                          and window(app, _("Save Plan As")) is None)
-        saved = saved and give_keyboard(app)
+        saved = saved and main_active(app)
         check("Ctrl+S saves the new plan where typed", bool(saved))
         press("ctrl+q")
         quit_ok = wait_for("the application to quit", lambda: app_process.poll() is not None)
@@ -410,7 +424,9 @@ def check_files(path, json_path, csv_path, visitors):
     with open(json_path) as f:
         exported = json.load(f)
     with open(csv_path, newline="") as f:
-        rows = list(csv.reader(f))
+        # Semicolons in French, as spreadsheets there expect
+        text = f.read()
+    rows = list(csv.reader(text.splitlines(), csv.Sniffer().sniff(text, delimiters=",;\t")))
     titles = {cell for row in rows[1:] for cell in row}
     check("the JSON and CSV exports hold the plan and its new content",
           {s["name"] for s in exported["stages"]} == set(stages)
@@ -425,7 +441,7 @@ def reopen(cycle, path):
         app = wait_for_app(app_process)
         if not check("the saved plan opens again", app is not None):
             return
-        atspi_util.focus_window(app_process)
+        main_active(app)
         found = wait_for("the stages", lambda: find(app.children[0], named(
             "push button", RENAMED)) and find(app.children[0], named("push button",
                                                                       NEW_STAGE)))

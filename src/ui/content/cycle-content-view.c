@@ -200,9 +200,11 @@ cycle_content_view_edit_content (CycleContentView *self,
     }
 
   /* The title first, never Delete (the first button of the header bar): Enter must not
-   * delete what a double-click opened. */
-  cycle_content_editor_focus_title (CYCLE_CONTENT_EDITOR (self->editor));
+   * delete what a double-click opened. Focused once the window is shown: GTK 4.8 tells screen
+   * readers a window is a "filler", never active, when one of its widgets is focused before
+   * it is mapped. */
   gtk_window_present (GTK_WINDOW (self->editor));
+  cycle_content_editor_focus_title (CYCLE_CONTENT_EDITOR (self->editor));
 }
 
 void

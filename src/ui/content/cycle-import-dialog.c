@@ -178,12 +178,25 @@ cycle_import_dialog_dispose (GObject *object)
 }
 
 static void
+cycle_import_dialog_map (GtkWidget *widget)
+{
+  CycleImportDialog *self = CYCLE_IMPORT_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (cycle_import_dialog_parent_class)->map (widget);
+
+  /* Import has the keyboard, once the window is mapped: GTK 4.8 tells screen readers a window
+   * is a "filler", never active, when one of its widgets is focused before it is mapped. */
+  gtk_widget_grab_focus (self->import_button);
+}
+
+static void
 cycle_import_dialog_class_init (CycleImportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cycle_import_dialog_dispose;
+  widget_class->map = cycle_import_dialog_map;
 
   /* Emitted once the content is in the plan, with how many pieces were added. */
   signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -207,5 +220,4 @@ cycle_import_dialog_init (CycleImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), self->import_button);
-  gtk_widget_grab_focus (self->import_button);
 }
