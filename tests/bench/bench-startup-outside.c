@@ -35,6 +35,8 @@
 #include <X11/Xlib.h>
 #include <X11/extensions/Xdamage.h>
 
+#include "bench-startup-stats.h"
+
 #define TARGET_RATIO 0.7
 #define WARM_UP 2
 #define TIMEOUT_USEC (60 * G_USEC_PER_SEC)
@@ -182,23 +184,6 @@ first_paint (const char *program)
 }
 
 static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, (guint) (p * (values->len - 1) + 0.5));
-}
-
-static int
 ignore_x_errors (Display     *d,
                  XErrorEvent *e)
 {
@@ -255,11 +240,11 @@ main (int    argc,
   for (guint p = 0; p < n_programs; p++)
     {
       g_autofree char *name = g_path_get_basename (argv[1 + p]);
-      double median = percentile (times[p], 0.5);
+      double median = bench_percentile (times[p], 0.5);
 
-      printf ("%-24s %7.1f / %7.1f\n", name, median, percentile (times[p], 0.9));
+      printf ("%-24s %7.1f / %7.1f\n", name, median, bench_percentile (times[p], 0.9));
     }
-  ratio = percentile (times[0], 0.5) / percentile (times[1], 0.5);
+  ratio = bench_percentile (times[0], 0.5) / bench_percentile (times[1], 0.5);
   printf ("# ratio of the medians, first to second: %.2f × (target ≤ %.1f ×): %s\n", ratio,
           TARGET_RATIO, ratio <= TARGET_RATIO ? "met" : "NOT MET");
 

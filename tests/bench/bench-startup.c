@@ -23,25 +23,10 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "bench-startup-stats.h"
+
 #define TARGET_RATIO 1.3
 #define WARM_UP 2
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, (guint) (p * (values->len - 1) + 0.5));
-}
 
 /* Milliseconds from start to the program's first frame, or a negative number when it did not
  * draw one */
@@ -113,12 +98,12 @@ main (int    argc,
       g_array_append_val (minimal, b);
     }
 
-  cycle_median = percentile (cycle, 0.5);
-  minimal_median = percentile (minimal, 0.5);
+  cycle_median = bench_percentile (cycle, 0.5);
+  minimal_median = bench_percentile (minimal, 0.5);
   ratio = cycle_median / minimal_median;
   printf ("# start to first frame, %u paired runs (warm), ms: median / p90\n", pairs);
-  printf ("Cycle, empty plan       %7.1f / %7.1f\n", cycle_median, percentile (cycle, 0.9));
-  printf ("minimal libadwaita      %7.1f / %7.1f\n", minimal_median, percentile (minimal, 0.9));
+  printf ("Cycle, empty plan       %7.1f / %7.1f\n", cycle_median, bench_percentile (cycle, 0.9));
+  printf ("minimal libadwaita      %7.1f / %7.1f\n", minimal_median, bench_percentile (minimal, 0.9));
   printf ("# ratio of the medians %.2f × (target ≤ %.1f ×): %s\n", ratio, TARGET_RATIO,
           ratio <= TARGET_RATIO ? "met" : "NOT MET");
 
