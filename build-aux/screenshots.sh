@@ -11,7 +11,7 @@ build=${1:-$top/_build}
 app=$build/src/cycle
 [ -x "$app" ] || { echo "screenshots: build first ($app is missing)" >&2; exit 1; }
 
-exec 3< <(Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>/dev/null)
+exec 3< <(Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp -noreset 2>/dev/null)
 read -r display <&3
 export DISPLAY=:$display GDK_BACKEND=x11 GSK_RENDERER=cairo
 export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=$build/data
