@@ -48,7 +48,7 @@ check_cycle (CycleChecker *self,
                    g_strdup (_("Which stage is the purchase? Set its role to “Convert” in the "
                                "stage’s panel (and “Retain” or “Advocate” for the stages after "
                                "it): the checks of what comes after the purchase need it.")),
-                   NULL, NULL, NULL, NULL);
+                   NULL);
       return;
     }
 
@@ -62,7 +62,7 @@ check_cycle (CycleChecker *self,
                                    "they bring the next visitors."),
                                  stage_name (stage));
       add_finding (findings, CYCLE_FINDING_CYCLE, CYCLE_SEVERITY_WARNING, "cycle:after-purchase",
-                   message, stage, NULL, NULL, NULL);
+                   message, &(CycleFindingSubjects) { .stage = stage });
       return;
     }
 
@@ -89,7 +89,7 @@ check_cycle (CycleChecker *self,
                          stage_name (last->stage), stage_name (first->stage));
 
       finding = add_finding (findings, CYCLE_FINDING_CYCLE, CYCLE_SEVERITY_WARNING, "cycle:loop",
-                             message, last->stage, NULL, NULL, NULL);
+                             message, &(CycleFindingSubjects) { .stage = last->stage });
       if (last != first)
         {
           /* TRANSLATORS: a one-click fix; the %s are stages */
@@ -148,7 +148,8 @@ check_consistency (CycleChecker *self,
       if (before == NULL)
         before = first;
       finding = add_finding (findings, CYCLE_FINDING_CONSISTENCY, CYCLE_SEVERITY_WARNING,
-                             "consistency:path", message, unreached->stage, NULL, NULL, NULL);
+                             "consistency:path", message,
+                             &(CycleFindingSubjects) { .stage = unreached->stage });
       /* TRANSLATORS: a one-click fix; the %s are stages */
       label = g_strdup_printf (_("Connect “%s” to “%s”"), stage_name (before->stage),
                                stage_name (unreached->stage));
@@ -162,7 +163,7 @@ check_consistency (CycleChecker *self,
 
       add_finding (findings, CYCLE_FINDING_CONSISTENCY, CYCLE_SEVERITY_WARNING,
                    "consistency:rate", cycle_projection_describe_missing_rate (link),
-                   cycle_link_get_source (link), NULL, NULL, link);
+                   &(CycleFindingSubjects) { .stage = cycle_link_get_source (link), .link = link });
     }
 
   for (guint i = 0; i < cycle_projection_get_n_invalid (projection); i++)
@@ -174,7 +175,7 @@ check_consistency (CycleChecker *self,
                    "consistency:rate-sum",
                    cycle_projection_describe_rate_sum (
                      stage, cycle_projection_get_next_rate (projection, state->next.plan_index)),
-                   stage, NULL, NULL, NULL);
+                   &(CycleFindingSubjects) { .stage = stage });
     }
 
   for (guint i = 0; i < self->links->len; i++)
@@ -191,7 +192,7 @@ check_consistency (CycleChecker *self,
 
       add_finding (findings, CYCLE_FINDING_CONSISTENCY, CYCLE_SEVERITY_INFO,
                    "consistency:loop-rate", cycle_projection_describe_missing_rate (link),
-                   source->stage, NULL, NULL, link);
+                   &(CycleFindingSubjects) { .stage = source->stage, .link = link });
     }
 }
 
@@ -227,7 +228,7 @@ check_drops (CycleChecker *self,
                                     cycle_enum_get_label (CYCLE_TYPE_PERMISSION, after),
                                     stage_name (source),
                                     cycle_enum_get_label (CYCLE_TYPE_PERMISSION, before)),
-                   target, NULL, NULL, link);
+                   &(CycleFindingSubjects) { .stage = target, .link = link });
     }
 }
 
@@ -260,7 +261,7 @@ check_lanes (CycleChecker *self,
                                "what your buyers do (discover, compare, decide, use, "
                                "recommend) in the second lane, and map each step to the stage "
                                "that meets them there.")),
-                   NULL, NULL, NULL, NULL);
+                   NULL);
       return;
     }
 
@@ -293,7 +294,7 @@ check_lanes (CycleChecker *self,
                                         "to a stage of your funnel: which stage meets people "
                                         "there?"),
                                       stage_name (state->stage)),
-                   state->stage, NULL, NULL, NULL);
+                   &(CycleFindingSubjects) { .stage = state->stage });
     }
 }
 
@@ -320,7 +321,7 @@ check_listening (CycleChecker *self,
                g_strdup (_("No content listens. Trust your audience to know what it wants and "
                            "to tell you: ask them, with a survey, a feedback form, questions "
                            "or a community.")),
-               NULL, NULL, NULL, NULL);
+               NULL);
 }
 
 void
@@ -335,7 +336,7 @@ _cycle_checker_check_plan (CycleChecker *self)
     add_finding (findings, CYCLE_FINDING_WHY, CYCLE_SEVERITY_WARNING, "why:plan",
                  g_strdup (_("The plan does not say why. People buy the why, not the what: "
                              "state the belief behind the plan.")),
-                 NULL, NULL, NULL, NULL);
+                 NULL);
 
   check_cycle (self, findings);
   check_lanes (self, findings);

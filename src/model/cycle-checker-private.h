@@ -127,28 +127,28 @@ make_key (const char *prefix,
   return g_strdup (prefix);
 }
 
+/* @subjects may be NULL (about the whole plan); the key names the content, else the link, else
+ * the stage and persona. */
 static inline CycleFinding *
-add_finding (GPtrArray        *findings,
-             CycleFindingKind  kind,
-             CycleSeverity     severity,
-             const char       *key_prefix,
-             char             *message,
-             CycleStage       *stage,
-             CycleContent     *content,
-             CyclePersona     *persona,
-             CycleLink        *link)
+add_finding (GPtrArray                  *findings,
+             CycleFindingKind            kind,
+             CycleSeverity               severity,
+             const char                 *key_prefix,
+             char                       *message,
+             const CycleFindingSubjects *subjects)
 {
+  const CycleFindingSubjects s = subjects != NULL ? *subjects : (CycleFindingSubjects) { NULL };
   g_autofree char *key = NULL;
   CycleFinding *finding;
 
-  if (content != NULL)
-    key = make_key (key_prefix, content, NULL);
-  else if (link != NULL)
-    key = make_key (key_prefix, link, NULL);
+  if (s.content != NULL)
+    key = make_key (key_prefix, s.content, NULL);
+  else if (s.link != NULL)
+    key = make_key (key_prefix, s.link, NULL);
   else
-    key = make_key (key_prefix, stage, persona);
+    key = make_key (key_prefix, s.stage, s.persona);
 
-  finding = _cycle_finding_new (kind, severity, key, message, stage, content, persona, link);
+  finding = _cycle_finding_new (kind, severity, key, message, &s);
   g_ptr_array_add (findings, finding);
   return finding;
 }

@@ -182,7 +182,7 @@ check_permission (CycleChecker *self,
                                         "explicitly: people who opted in expect what you "
                                         "send, and the GDPR expects an opt-in in most cases."),
                                       cycle_content_get_display_title (content), ask_phrase (commitment)),
-                     state->stage, content, NULL, NULL);
+                     &(CycleFindingSubjects) { .stage = state->stage, .content = content });
     }
 
   if (allows (ctx, commitment))
@@ -198,7 +198,8 @@ check_permission (CycleChecker *self,
                                    "customers, members and evangelists."),
                                  cycle_content_get_display_title (content), stage_name (state->stage));
       finding = add_finding (findings, CYCLE_FINDING_PERMISSION, CYCLE_SEVERITY_WARNING,
-                             "referral", message, state->stage, content, NULL, NULL);
+                             "referral", message,
+                             &(CycleFindingSubjects) { .stage = state->stage, .content = content });
     }
   else
     {
@@ -224,7 +225,8 @@ check_permission (CycleChecker *self,
                                    stage_name (state->stage), earned_phrase (earned));
       finding = add_finding (findings, CYCLE_FINDING_PERMISSION,
                              gap >= 3 ? CYCLE_SEVERITY_ERROR : CYCLE_SEVERITY_WARNING,
-                             "permission", message, state->stage, content, NULL, NULL);
+                             "permission", message,
+                             &(CycleFindingSubjects) { .stage = state->stage, .content = content });
     }
 
   target = ctx->move_target[commitment];
@@ -277,14 +279,14 @@ check_direction (StageState   *state,
                            g_strdup_printf (_("“%s” is counted as giving, but its call to "
                                               "action asks for %s: it asks."),
                                             cycle_content_get_display_title (content), ask_phrase (commitment)),
-                           state->stage, content, NULL, NULL);
+                           &(CycleFindingSubjects) { .stage = state->stage, .content = content });
   else
     finding = add_finding (findings, CYCLE_FINDING_GIVE_BEFORE_ASK, CYCLE_SEVERITY_INFO,
                            "direction",
                            g_strdup_printf (_("“%s” is counted as asking, but its call to "
                                               "action asks for no more than %s: it gives."),
                                             cycle_content_get_display_title (content), ask_phrase (commitment)),
-                           state->stage, content, NULL, NULL);
+                           &(CycleFindingSubjects) { .stage = state->stage, .content = content });
 
   /* TRANSLATORS: a one-click fix: gives or asks follows the call to action again */
   _cycle_finding_set_fix_direction (finding, CYCLE_DIRECTION_AUTO,
@@ -304,7 +306,7 @@ check_window (StageState   *state,
   if (cycle_campaign_is_outside (&window, content))
     add_finding (findings, CYCLE_FINDING_CONSISTENCY, CYCLE_SEVERITY_INFO, "campaign:window",
                  cycle_campaign_describe_outside (&window, content),
-                 state->stage, content, NULL, NULL);
+                 &(CycleFindingSubjects) { .stage = state->stage, .content = content });
 }
 
 static void
@@ -329,7 +331,8 @@ check_personas (CycleChecker *self,
                                            stage_name (state->stage), _cycle_checker_persona_name (persona));
 
           add_finding (findings, CYCLE_FINDING_COVERAGE, CYCLE_SEVERITY_INFO, "coverage:persona",
-                       message, state->stage, NULL, persona, NULL);
+                       message,
+                       &(CycleFindingSubjects) { .stage = state->stage, .persona = persona });
         }
     }
   else
@@ -347,7 +350,7 @@ check_personas (CycleChecker *self,
                                  stage_name (state->stage), missing->len, names->str);
       g_string_free (names, TRUE);
       add_finding (findings, CYCLE_FINDING_COVERAGE, CYCLE_SEVERITY_INFO, "coverage:personas",
-                   message, state->stage, NULL, NULL, NULL);
+                   message, &(CycleFindingSubjects) { .stage = state->stage });
     }
 }
 
@@ -407,7 +410,7 @@ _cycle_checker_check_stage (CycleChecker *self,
                                         "Customers who stay become members and evangelists: "
                                         "give them something to stay for and to share."),
                                       stage_name (stage)),
-                     stage, NULL, NULL, NULL);
+                     &(CycleFindingSubjects) { .stage = stage });
       /* A step of the buyer's journey mapped to the funnel is met by its funnel stage's
        * content; that stage's own check says when it has none. */
       else if (state->ctx.mapped == NULL)
@@ -418,7 +421,7 @@ _cycle_checker_check_stage (CycleChecker *self,
                      g_strdup_printf (_("“%s” has no content: nothing meets people at this "
                                         "stage."),
                                       stage_name (stage)),
-                     stage, NULL, NULL, NULL);
+                     &(CycleFindingSubjects) { .stage = stage });
     }
 
   if (cycle_stage_get_why (stage)[0] == '\0')
@@ -426,7 +429,7 @@ _cycle_checker_check_stage (CycleChecker *self,
                  g_strdup_printf (_("“%s” does not say why: what moves people on from this "
                                     "stage?"),
                                   stage_name (stage)),
-                 stage, NULL, NULL, NULL);
+                 &(CycleFindingSubjects) { .stage = stage });
 
   /* At the purchase, asking for the money is the point: only other asks need a gift. */
   if (state->asks > (state->ctx.role == CYCLE_ROLE_CONVERT ? state->money_asks : 0) &&
@@ -442,7 +445,7 @@ _cycle_checker_check_stage (CycleChecker *self,
                                                "often for free; ask later.",
                                                state->asks),
                                   stage_name (stage), state->asks),
-                 stage, NULL, NULL, NULL);
+                 &(CycleFindingSubjects) { .stage = stage });
 
   for (guint i = 0; i < n; i++)
     {
@@ -462,7 +465,7 @@ _cycle_checker_check_stage (CycleChecker *self,
                                       cycle_content_get_display_title (content), stage_name (stage),
                                       g_dpgettext2 (GETTEXT_PACKAGE, "content channel",
                                                     cycle_content_get_channel (content))),
-                     stage, content, NULL, NULL);
+                     &(CycleFindingSubjects) { .stage = stage, .content = content });
 
       /* A launch campaign: content dated outside the stage's window misses its people */
       if (state->ctx.window_first != 0)
@@ -476,7 +479,7 @@ _cycle_checker_check_stage (CycleChecker *self,
                                         "answers, not offers. If it is not a pitch, say so in "
                                         "the content’s details."),
                                       cycle_content_get_display_title (content), stage_name (stage)),
-                     stage, content, NULL, NULL);
+                     &(CycleFindingSubjects) { .stage = stage, .content = content });
     }
 
   if (n > 0 && n_personas > 0)

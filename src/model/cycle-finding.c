@@ -194,14 +194,11 @@ cycle_finding_init (CycleFinding *self)
 }
 
 CycleFinding *
-_cycle_finding_new (CycleFindingKind  kind,
-                    CycleSeverity     severity,
-                    const char       *key,
-                    char             *message,
-                    CycleStage       *stage,
-                    CycleContent     *content,
-                    CyclePersona     *persona,
-                    CycleLink        *link)
+_cycle_finding_new (CycleFindingKind            kind,
+                    CycleSeverity               severity,
+                    const char                 *key,
+                    char                       *message,
+                    const CycleFindingSubjects *subjects)
 {
   CycleFinding *self = g_object_new (CYCLE_TYPE_FINDING, NULL);
 
@@ -209,10 +206,13 @@ _cycle_finding_new (CycleFindingKind  kind,
   self->severity = severity;
   self->key = g_strdup (key);
   self->message = message;
-  g_set_object (&self->stage, stage);
-  g_set_object (&self->content, content);
-  g_set_object (&self->persona, persona);
-  g_set_object (&self->link, link);
+  if (subjects != NULL)
+    {
+      g_set_object (&self->stage, subjects->stage);
+      g_set_object (&self->content, subjects->content);
+      g_set_object (&self->persona, subjects->persona);
+      g_set_object (&self->link, subjects->link);
+    }
 
   return self;
 }

@@ -54,16 +54,22 @@ gboolean          cycle_finding_apply_fix     (CycleFinding *self);
 gboolean          cycle_finding_equal         (CycleFinding *a,
                                                CycleFinding *b);
 
-/* For CycleChecker, which makes the findings. @stage, @content, @persona and @link may be NULL.
+/* What a finding is about; each may be NULL. */
+typedef struct
+{
+  CycleStage   *stage;
+  CycleContent *content;
+  CyclePersona *persona;
+  CycleLink    *link;
+} CycleFindingSubjects;
+
+/* For CycleChecker, which makes the findings. @subjects may be NULL: about the whole plan.
  * The finding takes @message (and, below, @label). */
-CycleFinding     *_cycle_finding_new          (CycleFindingKind  kind,
-                                               CycleSeverity     severity,
-                                               const char       *key,
-                                               char             *message,
-                                               CycleStage       *stage,
-                                               CycleContent     *content,
-                                               CyclePersona     *persona,
-                                               CycleLink        *link);
+CycleFinding     *_cycle_finding_new          (CycleFindingKind            kind,
+                                               CycleSeverity               severity,
+                                               const char                 *key,
+                                               char                       *message,
+                                               const CycleFindingSubjects *subjects);
 /* The fix: move the content to @target. The finding takes @label. */
 void              _cycle_finding_set_fix_move (CycleFinding     *self,
                                                CycleStage       *target,

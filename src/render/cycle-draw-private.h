@@ -50,18 +50,24 @@ PangoLayout  *_cycle_draw_new_layout  (CycleDraw        *draw);
 /* The family of text when the style names none. */
 #define CYCLE_DRAW_DEFAULT_FONT_FAMILY "Cantarell, Sans"
 
-/* A layout of @text in @style's family at @size times @style's scale (absolute, canvas units),
- * @weight, @alignment, as @mode says (@height only counts for CYCLE_DRAW_TEXT_WRAP); owned by
- * @draw, valid until the next call. */
+/* What text to shape, and how. Zero-initialised members are left alignment and
+ * CYCLE_DRAW_TEXT_ELLIPSIZE. */
+typedef struct
+{
+  const char        *text;
+  double             size;       /* absolute, in canvas units, before the style's scale */
+  PangoWeight        weight;
+  double             width;      /* ignored for CYCLE_DRAW_TEXT_NATURAL */
+  PangoAlignment     alignment;
+  CycleDrawTextMode  mode;
+  double             height;     /* only counts for CYCLE_DRAW_TEXT_WRAP */
+} CycleDrawText;
+
+/* A layout of @text in @style's family, its size times @style's scale; owned by @draw, valid
+ * until the next call. */
 PangoLayout  *_cycle_draw_text_layout (CycleDraw              *draw,
                                        const CycleRenderStyle *style,
-                                       const char             *text,
-                                       double                  size,
-                                       PangoWeight             weight,
-                                       double                  width,
-                                       PangoAlignment          alignment,
-                                       CycleDrawTextMode       mode,
-                                       double                  height);
+                                       const CycleDrawText    *text);
 
 /* Fills the current path (in @color at @alpha times its own alpha) and clears it. */
 void          _cycle_draw_fill        (CycleDraw        *draw,

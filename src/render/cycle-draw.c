@@ -75,16 +75,13 @@ _cycle_draw_new_layout (CycleDraw *draw)
 
 #define MAX_CACHED_LAYOUTS 512
 
+/* What the text is shaped from: the family the style resolves to, and the text with its size
+ * scaled and the measures its mode ignores set to -1 (a cached layout serves every call that
+ * would make the same one). The text is owned by the keys stored in the cache. */
 typedef struct
 {
-  const char        *family;
-  char              *text;
-  double             size;
-  double             width;
-  double             height;
-  PangoWeight        weight;
-  PangoAlignment     alignment;
-  CycleDrawTextMode  mode;
+  const char    *family;
+  CycleDrawText  t;
 } TextKey;
 
 static guint
@@ -93,9 +90,9 @@ text_key_hash (gconstpointer data)
   const TextKey *k = data;
 
   /* Through int: the width is -1 for natural text, which no unsigned type holds. */
-  return g_str_hash (k->text) ^ (guint) (int) (k->size * 64) ^
-         ((guint) (int) (k->width * 16) << 8) ^ ((guint) k->weight << 4) ^
-         ((guint) k->alignment << 2) ^ (guint) k->mode;
+  return g_str_hash (k->t.text) ^ (guint) (int) (k->t.size * 64) ^
+         ((guint) (int) (k->t.width * 16) << 8) ^ ((guint) k->t.weight << 4) ^
+         ((guint) k->t.alignment << 2) ^ (guint) k->t.mode;
 }
 
 static gboolean
@@ -104,9 +101,10 @@ text_key_equal (gconstpointer a,
 {
   const TextKey *x = a, *y = b;
 
-  return x->size == y->size && x->width == y->width && x->height == y->height &&
-         x->weight == y->weight && x->alignment == y->alignment && x->mode == y->mode &&
-         g_strcmp0 (x->family, y->family) == 0 && strcmp (x->text, y->text) == 0;
+  return x->t.size == y->t.size && x->t.width == y->t.width && x->t.height == y->t.height &&
+         x->t.weight == y->t.weight && x->t.alignment == y->t.alignment &&
+         x->t.mode == y->t.mode && g_strcmp0 (x->family, y->family) == 0 &&
+         strcmp (x->t.text, y->t.text) == 0;
 }
 
 static void
@@ -114,29 +112,29 @@ text_key_free (gpointer data)
 {
   TextKey *k = data;
 
-  g_free (k->text);
+  g_free ((char *) k->t.text);
   g_free (k);
 }
 
 PangoLayout *
 _cycle_draw_text_layout (CycleDraw              *draw,
                          const CycleRenderStyle *style,
-                         const char             *text,
-                         double                  size,
-                         PangoWeight             weight,
-                         double                  width,
-                         PangoAlignment          alignment,
-                         CycleDrawTextMode       mode,
-                         double                  height)
+                         const CycleDrawText    *text)
 {
   const char *family = style->font_family != NULL ? style->font_family
                                                   : CYCLE_DRAW_DEFAULT_FONT_FAMILY;
-  TextKey key = { family, (char *) (text != NULL ? text : ""), size * style->scale,
-                  mode == CYCLE_DRAW_TEXT_NATURAL ? -1 : width,
-                  mode == CYCLE_DRAW_TEXT_WRAP ? height : -1, weight, alignment, mode };
+  TextKey key = { family, *text };
   PangoFontDescription *desc;
   PangoLayout *layout;
   TextKey *stored;
+
+  if (key.t.text == NULL)
+    key.t.text = "";
+  key.t.size *= style->scale;
+  if (key.t.mode == CYCLE_DRAW_TEXT_NATURAL)
+    key.t.width = -1;
+  if (key.t.mode != CYCLE_DRAW_TEXT_WRAP)
+    key.t.height = -1;
 
   if (draw->layouts == NULL)
     draw->layouts = g_hash_table_new_full (text_key_hash, text_key_equal, text_key_free,
@@ -150,13 +148,13 @@ _cycle_draw_text_layout (CycleDraw              *draw,
   layout = _cycle_draw_new_layout (draw);
   desc = pango_font_description_new ();
   pango_font_description_set_family (desc, family);
-  pango_font_description_set_weight (desc, weight);
-  pango_font_description_set_absolute_size (desc, key.size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, key.t.weight);
+  pango_font_description_set_absolute_size (desc, key.t.size * PANGO_SCALE);
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
 
-  pango_layout_set_alignment (layout, alignment);
-  switch (mode)
+  pango_layout_set_alignment (layout, key.t.alignment);
+  switch (key.t.mode)
     {
     case CYCLE_DRAW_TEXT_NATURAL:
       pango_layout_set_single_paragraph_mode (layout, TRUE);
@@ -164,21 +162,21 @@ _cycle_draw_text_layout (CycleDraw              *draw,
     case CYCLE_DRAW_TEXT_WRAP:
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
-      pango_layout_set_height (layout, (int) (height * PANGO_SCALE));
+      pango_layout_set_width (layout, (int) (MAX (key.t.width, 1) * PANGO_SCALE));
+      pango_layout_set_height (layout, (int) (key.t.height * PANGO_SCALE));
       break;
     case CYCLE_DRAW_TEXT_ELLIPSIZE:
     default:
       pango_layout_set_single_paragraph_mode (layout, TRUE);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+      pango_layout_set_width (layout, (int) (MAX (key.t.width, 1) * PANGO_SCALE));
       break;
     }
-  pango_layout_set_text (layout, key.text, -1);
+  pango_layout_set_text (layout, key.t.text, -1);
 
   stored = g_new (TextKey, 1);
   *stored = key;
-  stored->text = g_strdup (key.text);
+  stored->t.text = g_strdup (key.t.text);
   g_hash_table_insert (draw->layouts, stored, layout);
   return layout;
 }

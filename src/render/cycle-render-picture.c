@@ -171,16 +171,19 @@ draw_legend (CycleDraw                *draw,
   double w = self->extent.width - 2 * CYCLE_LAYOUT_MARGIN;
   double y = self->plan_extent.y + self->plan_extent.height - CYCLE_LAYOUT_MARGIN / 2;
 
-  text = _cycle_draw_text_layout (draw, style, self->title, CYCLE_RENDER_NAME_SIZE,
-                                  PANGO_WEIGHT_BOLD, w, PANGO_ALIGN_LEFT,
-                                  CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+  text = _cycle_draw_text_layout (draw, style,
+                                  &(CycleDrawText) { .text = self->title,
+                                                     .size = CYCLE_RENDER_NAME_SIZE,
+                                                     .weight = PANGO_WEIGHT_BOLD, .width = w });
   _cycle_draw_text (draw, text, &style->text, x, y);
   y += _cycle_render_layout_height (text) + 2;
   if (self->settings != NULL)
     {
-      text = _cycle_draw_text_layout (draw, style, self->settings, CYCLE_RENDER_DETAIL_SIZE,
-                                      PANGO_WEIGHT_NORMAL, w, PANGO_ALIGN_LEFT,
-                                      CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+      text = _cycle_draw_text_layout (draw, style,
+                                      &(CycleDrawText) { .text = self->settings,
+                                                         .size = CYCLE_RENDER_DETAIL_SIZE,
+                                                         .weight = PANGO_WEIGHT_NORMAL,
+                                                         .width = w });
       _cycle_draw_text (draw, text, &style->secondary_text, x, y);
     }
 }

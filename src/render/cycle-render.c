@@ -389,13 +389,17 @@ _cycle_render_draw_stage (CycleDraw                *draw,
   permission = cycle_enum_get_label (CYCLE_TYPE_PERMISSION, cycle_stage_get_permission (stage));
 
   /* The name and the permission are measured before either is drawn, to centre the block. */
-  layout = _cycle_draw_text_layout (draw, style, cycle_stage_get_name (stage),
-                                    CYCLE_RENDER_NAME_SIZE, PANGO_WEIGHT_BOLD, text_w, align,
-                                    CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+  layout = _cycle_draw_text_layout (draw, style,
+                                    &(CycleDrawText) { .text = cycle_stage_get_name (stage),
+                                                       .size = CYCLE_RENDER_NAME_SIZE,
+                                                       .weight = PANGO_WEIGHT_BOLD,
+                                                       .width = text_w, .alignment = align });
   name_h = _cycle_render_layout_height (layout);
-  detail = _cycle_draw_text_layout (draw, style, permission, CYCLE_RENDER_DETAIL_SIZE,
-                                    PANGO_WEIGHT_NORMAL, text_w, align, CYCLE_DRAW_TEXT_ELLIPSIZE,
-                                    0);
+  detail = _cycle_draw_text_layout (draw, style,
+                                    &(CycleDrawText) { .text = permission,
+                                                       .size = CYCLE_RENDER_DETAIL_SIZE,
+                                                       .weight = PANGO_WEIGHT_NORMAL,
+                                                       .width = text_w, .alignment = align });
   detail_h = _cycle_render_layout_height (detail);
 
   /* Large text may not leave room for all three lines: the last ones give way first. */
@@ -423,12 +427,18 @@ _cycle_render_draw_stage (CycleDraw                *draw,
       /* Translators: separates the content count from the projected volume in a stage */
       line = volume ? g_strdup_printf (_("%s · %s"), count, volume) : g_strdup (count);
       /* A line too long for the shape is set smaller before it is cut. */
-      layout = _cycle_draw_text_layout (draw, style, line, CYCLE_RENDER_DETAIL_SIZE,
-                                        PANGO_WEIGHT_NORMAL, 0, align,
-                                        CYCLE_DRAW_TEXT_NATURAL, 0);
+      layout = _cycle_draw_text_layout (draw, style,
+                                        &(CycleDrawText) { .text = line,
+                                                           .size = CYCLE_RENDER_DETAIL_SIZE,
+                                                           .weight = PANGO_WEIGHT_NORMAL,
+                                                           .alignment = align,
+                                                           .mode = CYCLE_DRAW_TEXT_NATURAL });
       size = fit_size (layout_width (layout), text_w);
-      layout = _cycle_draw_text_layout (draw, style, line, size, PANGO_WEIGHT_NORMAL, text_w,
-                                        align, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+      layout = _cycle_draw_text_layout (draw, style,
+                                        &(CycleDrawText) { .text = line, .size = size,
+                                                           .weight = PANGO_WEIGHT_NORMAL,
+                                                           .width = text_w,
+                                                           .alignment = align });
       _cycle_draw_text (draw, layout, &style->secondary_text, text_x,
                         y + (detail_h - _cycle_render_layout_height (layout)) / 2);
     }
@@ -437,27 +447,33 @@ _cycle_render_draw_stage (CycleDraw                *draw,
       double count_w, volume_w;
 
       /* Measured before either is drawn (a layout lives only until the next ones are made). */
-      count_w = layout_width (_cycle_draw_text_layout (draw, style, count,
-                                                       CYCLE_RENDER_DETAIL_SIZE,
-                                                       PANGO_WEIGHT_NORMAL, 0, align,
-                                                       CYCLE_DRAW_TEXT_NATURAL, 0));
-      volume_w = layout_width (_cycle_draw_text_layout (draw, style, volume,
-                                                        CYCLE_RENDER_DETAIL_SIZE,
-                                                        PANGO_WEIGHT_BOLD, 0, align,
-                                                        CYCLE_DRAW_TEXT_NATURAL, 0));
+      count_w = layout_width (_cycle_draw_text_layout (draw, style, &(CycleDrawText) {
+                                .text = count, .size = CYCLE_RENDER_DETAIL_SIZE,
+                                .weight = PANGO_WEIGHT_NORMAL, .alignment = align,
+                                .mode = CYCLE_DRAW_TEXT_NATURAL }));
+      volume_w = layout_width (_cycle_draw_text_layout (draw, style, &(CycleDrawText) {
+                                 .text = volume, .size = CYCLE_RENDER_DETAIL_SIZE,
+                                 .weight = PANGO_WEIGHT_BOLD, .alignment = align,
+                                 .mode = CYCLE_DRAW_TEXT_NATURAL }));
 
       if (count_w <= text_w / 2 - 4 && count_w + 8 + volume_w <= text_w)
         {
           /* In a box, the count on the left and the volume on the right, each with room. */
-          layout = _cycle_draw_text_layout (draw, style, count, CYCLE_RENDER_DETAIL_SIZE,
-                                            PANGO_WEIGHT_NORMAL, text_w / 2 - 4, align,
-                                            CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+          layout = _cycle_draw_text_layout (draw, style,
+                                            &(CycleDrawText) { .text = count,
+                                                               .size = CYCLE_RENDER_DETAIL_SIZE,
+                                                               .weight = PANGO_WEIGHT_NORMAL,
+                                                               .width = text_w / 2 - 4,
+                                                               .alignment = align });
           count_w = layout_width (layout);
           _cycle_draw_text (draw, layout, &style->secondary_text, text_x, y);
 
-          layout = _cycle_draw_text_layout (draw, style, volume, CYCLE_RENDER_DETAIL_SIZE,
-                                            PANGO_WEIGHT_BOLD, text_w - count_w - 8,
-                                            PANGO_ALIGN_RIGHT, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+          layout = _cycle_draw_text_layout (draw, style,
+                                            &(CycleDrawText) { .text = volume,
+                                                               .size = CYCLE_RENDER_DETAIL_SIZE,
+                                                               .weight = PANGO_WEIGHT_BOLD,
+                                                               .width = text_w - count_w - 8,
+                                                               .alignment = PANGO_ALIGN_RIGHT });
           _cycle_draw_text (draw, layout, &style->text, text_x + count_w + 8, y);
         }
       else
@@ -470,15 +486,20 @@ _cycle_render_draw_stage (CycleDraw                *draw,
           volume_w = MIN (volume_w * scale, text_w);
           if (text_w - volume_w - 8 >= 12)
             {
-              layout = _cycle_draw_text_layout (draw, style, count, size, PANGO_WEIGHT_NORMAL,
-                                                text_w - volume_w - 8, align,
-                                                CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+              layout = _cycle_draw_text_layout (draw, style,
+                                                &(CycleDrawText) { .text = count, .size = size,
+                                                                   .weight = PANGO_WEIGHT_NORMAL,
+                                                                   .width = text_w - volume_w - 8,
+                                                                   .alignment = align });
               _cycle_draw_text (draw, layout, &style->secondary_text, text_x,
                                 y + (detail_h - _cycle_render_layout_height (layout)) / 2);
             }
 
-          layout = _cycle_draw_text_layout (draw, style, volume, size, PANGO_WEIGHT_BOLD, text_w,
-                                            PANGO_ALIGN_RIGHT, CYCLE_DRAW_TEXT_ELLIPSIZE, 0);
+          layout = _cycle_draw_text_layout (draw, style,
+                                            &(CycleDrawText) { .text = volume, .size = size,
+                                                               .weight = PANGO_WEIGHT_BOLD,
+                                                               .width = text_w,
+                                                               .alignment = PANGO_ALIGN_RIGHT });
           _cycle_draw_text (draw, layout, &style->text, text_x,
                             y + (detail_h - _cycle_render_layout_height (layout)) / 2);
         }
@@ -552,14 +573,20 @@ draw_rate_pill (CycleDraw              *draw,
                              &(CycleDrawStroke) { .color = line_color, .alpha = 0.6, .width = 1 });
 
   /* Shrink rather than cut a long rate ("12.5 %" in large text). */
-  layout = _cycle_draw_text_layout (draw, style, text, size, PANGO_WEIGHT_BOLD, w - 8,
-                                    PANGO_ALIGN_CENTER, CYCLE_DRAW_TEXT_NATURAL, 0);
+  layout = _cycle_draw_text_layout (draw, style,
+                                    &(CycleDrawText) { .text = text, .size = size,
+                                                       .weight = PANGO_WEIGHT_BOLD,
+                                                       .alignment = PANGO_ALIGN_CENTER,
+                                                       .mode = CYCLE_DRAW_TEXT_NATURAL });
   text_w = layout_width (layout);
   if (text_w > w - 8)
     {
       size *= (w - 8) / text_w;
-      layout = _cycle_draw_text_layout (draw, style, text, size, PANGO_WEIGHT_BOLD, w - 8,
-                                        PANGO_ALIGN_CENTER, CYCLE_DRAW_TEXT_NATURAL, 0);
+      layout = _cycle_draw_text_layout (draw, style,
+                                        &(CycleDrawText) { .text = text, .size = size,
+                                                           .weight = PANGO_WEIGHT_BOLD,
+                                                           .alignment = PANGO_ALIGN_CENTER,
+                                                           .mode = CYCLE_DRAW_TEXT_NATURAL });
       text_w = layout_width (layout);
     }
   text_h = _cycle_render_layout_height (layout);
@@ -747,14 +774,15 @@ _cycle_render_draw_lane_bands (CycleDraw              *draw,
                                &(CycleDrawStroke) { .color = &edge, .alpha = 1.0, .width = 1 });
 
       /* In two lanes, the row's header may take two lines: "Buyer's / journey". */
-      text = _cycle_draw_text_layout (draw, style,
-                                      cycle_enum_get_label (CYCLE_TYPE_LANE, bands[i].lane),
-                                      LANE_LABEL_SIZE, PANGO_WEIGHT_BOLD, l->width,
-                                      layout == CYCLE_LAYOUT_FUNNEL ? PANGO_ALIGN_CENTER
-                                                                      : PANGO_ALIGN_LEFT,
-                                      layout == CYCLE_LAYOUT_TWO_LANES
-                                      ? CYCLE_DRAW_TEXT_WRAP : CYCLE_DRAW_TEXT_ELLIPSIZE,
-                                      l->height);
+      text = _cycle_draw_text_layout (draw, style, &(CycleDrawText) {
+                .text = cycle_enum_get_label (CYCLE_TYPE_LANE, bands[i].lane),
+                .size = LANE_LABEL_SIZE,
+                .weight = PANGO_WEIGHT_BOLD,
+                .width = l->width,
+                .alignment = layout == CYCLE_LAYOUT_FUNNEL ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT,
+                .mode = layout == CYCLE_LAYOUT_TWO_LANES ? CYCLE_DRAW_TEXT_WRAP
+                                                         : CYCLE_DRAW_TEXT_ELLIPSIZE,
+                .height = l->height });
       th = _cycle_render_layout_height (text);
       _cycle_draw_text (draw, text, &ink, l->x, l->y + (l->height - th) / 2);
     }
