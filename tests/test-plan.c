@@ -480,6 +480,28 @@ test_all_content (void)
   check_flat (plan);
 }
 
+/* A stage's content leaves the plan with it and keeps its stage, for undo; it comes back with it,
+ * under the same id. */
+static void
+test_stage_content_follows_stage (void)
+{
+  g_autoptr(CyclePlan) plan = cycle_plan_new ();
+  g_autoptr(CycleStage) a = g_object_ref (add_stage (plan, "A"));
+  g_autoptr(CycleContent) a1 = g_object_ref (add_content (plan, a, "a1"));
+  g_autofree char *id = g_strdup (cycle_item_get_id (CYCLE_ITEM (a1)));
+
+  cycle_plan_remove_stage (plan, a);
+  g_assert_null (cycle_item_get_plan (CYCLE_ITEM (a1)));
+  g_assert_true (cycle_content_get_stage (a1) == a);
+  g_assert_null (cycle_plan_find_content (plan, id));
+
+  g_assert_true (cycle_plan_undo (plan));
+  g_assert_true (cycle_item_get_plan (CYCLE_ITEM (a1)) == plan);
+  g_assert_true (cycle_content_get_stage (a1) == a);
+  g_assert_cmpstr (cycle_item_get_id (CYCLE_ITEM (a1)), ==, id);
+  g_assert_true (cycle_plan_find_content (plan, id) == a1);
+}
+
 /* Random edits, each followed by reads in a random order: the flat list keeps each stage's items
  * in an array once one was asked for, and that array must follow every change. */
 static void
@@ -800,6 +822,7 @@ main (int    argc,
   g_test_add_func ("/plan/ids", test_ids);
   g_test_add_func ("/plan/all-content", test_all_content);
   g_test_add_func ("/plan/all-content/random", test_all_content_random);
+  g_test_add_func ("/plan/stage-content-follows-stage", test_stage_content_follows_stage);
   g_test_add_func ("/plan/n-content-notify", test_n_content_notify);
   g_test_add_func ("/plan/remove-stage-removes-links", test_remove_stage_removes_links);
   g_test_add_func ("/plan/remove-persona-reassigns", test_remove_persona_reassigns);

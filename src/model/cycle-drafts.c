@@ -76,47 +76,19 @@ replace_bytes (GFile   *file,
   return cycle_atomic_file_replace_contents (file, data, size, CYCLE_ATOMIC_FILE_PRIVATE, error);
 }
 
-gboolean
-cycle_drafts_write (GFile                 *dir,
-                    const char            *id,
-                    CyclePlan             *plan,
-                    GFile                 *original,
-                    const CycleFileStamp  *stamp,
-                    GError               **error)
+/* The index of a draft: where its plan came from, its title, and what the original file held */
+static GBytes *
+index_to_bytes (CyclePlan            *plan,
+                GFile                *original,
+                const CycleFileStamp *stamp)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GBytes) index_bytes = NULL;
-  g_autoptr(GFile) draft = NULL;
-  g_autoptr(GFile) index = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   const char *title;
   char *text;
   gsize length = 0;
 
-  g_return_val_if_fail (G_IS_FILE (dir), FALSE);
-  g_return_val_if_fail (id_is_valid (id), FALSE);
-  g_return_val_if_fail (CYCLE_IS_PLAN (plan), FALSE);
-  g_return_val_if_fail (original == NULL || G_IS_FILE (original), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!g_file_make_directory_with_parents (dir, NULL, &local_error) &&
-      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  /* The plan first: an index without its plan would list a draft that cannot be opened. */
-  bytes = cycle_plan_to_bytes (plan);
-  draft = get_child (dir, id, DRAFT_SUFFIX);
-  /* A draft too big to open again would recover nothing */
-  if (!cycle_document_check_plan (plan, bytes, draft, error) || !replace_bytes (draft, bytes, error))
-    return FALSE;
-
-  builder = json_builder_new ();
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "uri");
   if (original != NULL)
@@ -155,12 +127,47 @@ cycle_drafts_write (GFile                 *dir,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  generator = json_generator_new ();
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, &length);
-  index_bytes = g_bytes_new_take (text, length);
+  return g_bytes_new_take (text, length);
+}
 
+gboolean
+cycle_drafts_write (GFile                 *dir,
+                    const char            *id,
+                    CyclePlan             *plan,
+                    GFile                 *original,
+                    const CycleFileStamp  *stamp,
+                    GError               **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) index_bytes = NULL;
+  g_autoptr(GFile) draft = NULL;
+  g_autoptr(GFile) index = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (dir), FALSE);
+  g_return_val_if_fail (id_is_valid (id), FALSE);
+  g_return_val_if_fail (CYCLE_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (original == NULL || G_IS_FILE (original), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_file_make_directory_with_parents (dir, NULL, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* The plan first: an index without its plan would list a draft that cannot be opened. */
+  bytes = cycle_plan_to_bytes (plan);
+  draft = get_child (dir, id, DRAFT_SUFFIX);
+  /* A draft too big to open again would recover nothing */
+  if (!cycle_document_check_plan (plan, bytes, draft, error) || !replace_bytes (draft, bytes, error))
+    return FALSE;
+
+  index_bytes = index_to_bytes (plan, original, stamp);
   index = get_child (dir, id, INDEX_SUFFIX);
 
   return replace_bytes (index, index_bytes, error);

@@ -833,9 +833,7 @@ attach (CyclePlan  *self,
         {
           g_autoptr(CycleItem) c = g_list_model_get_item (content, i);
 
-          give_id (self, c);
-          _cycle_item_set_plan (c, self);
-          _cycle_content_set_stage (CYCLE_CONTENT (c), CYCLE_STAGE (item));
+          attach (self, CYCLE_STAGE (item), c);
         }
     }
 }
@@ -872,8 +870,7 @@ detach (CyclePlan  *self,
         {
           g_autoptr(CycleItem) c = g_list_model_get_item (content, i);
 
-          unindex (self, c);
-          _cycle_item_set_plan (c, NULL);
+          detach (self, NULL, c);   /* no owner: it keeps its stage */
         }
     }
 }
@@ -969,6 +966,34 @@ clamp_position (GListStore *store,
   return position;
 }
 
+/* Puts @item into @store (of @stage, or NULL for the plan's own lists) at @position (-1: at the
+ * end), as one undo step named @label. */
+static void
+insert_item (CyclePlan  *self,
+             const char *label,
+             CycleStage *stage,
+             GListStore *store,
+             int         position,
+             gpointer    item)
+{
+  cycle_plan_begin_group (self, label);
+  _cycle_plan_splice (self, stage, store, clamp_position (store, position), 0, &item, 1);
+  cycle_plan_end_group (self);
+}
+
+/* Takes the item at @position out of @store, as one undo step named @label. */
+static void
+remove_item (CyclePlan  *self,
+             const char *label,
+             CycleStage *stage,
+             GListStore *store,
+             guint       position)
+{
+  cycle_plan_begin_group (self, label);
+  _cycle_plan_splice (self, stage, store, position, 1, NULL, 0);
+  cycle_plan_end_group (self);
+}
+
 void
 cycle_plan_add_stage (CyclePlan  *self,
                       CycleStage *stage,
@@ -978,10 +1003,7 @@ cycle_plan_add_stage (CyclePlan  *self,
   g_return_if_fail (CYCLE_IS_STAGE (stage));
   g_return_if_fail (cycle_item_get_plan (CYCLE_ITEM (stage)) == NULL);
 
-  cycle_plan_begin_group (self, _("Add Stage"));
-  _cycle_plan_splice (self, NULL, self->stages, clamp_position (self->stages, position), 0,
-                      (gpointer *)&stage, 1);
-  cycle_plan_end_group (self);
+  insert_item (self, _("Add Stage"), NULL, self->stages, position, stage);
 }
 
 void
@@ -1051,10 +1073,7 @@ cycle_plan_add_link (CyclePlan *self,
   g_return_if_fail (source != NULL && cycle_item_get_plan (CYCLE_ITEM (source)) == self);
   g_return_if_fail (target != NULL && cycle_item_get_plan (CYCLE_ITEM (target)) == self);
 
-  cycle_plan_begin_group (self, _("Connect Stages"));
-  _cycle_plan_splice (self, NULL, self->links, clamp_position (self->links, -1), 0,
-                      (gpointer *)&link, 1);
-  cycle_plan_end_group (self);
+  insert_item (self, _("Connect Stages"), NULL, self->links, -1, link);
 }
 
 void
@@ -1069,9 +1088,7 @@ cycle_plan_remove_link (CyclePlan *self,
   position = index_of (self->links, link);
   g_return_if_fail (position != G_MAXUINT);
 
-  cycle_plan_begin_group (self, _("Remove Link"));
-  _cycle_plan_splice (self, NULL, self->links, position, 1, NULL, 0);
-  cycle_plan_end_group (self);
+  remove_item (self, _("Remove Link"), NULL, self->links, position);
 }
 
 void
@@ -1083,10 +1100,7 @@ cycle_plan_add_persona (CyclePlan    *self,
   g_return_if_fail (CYCLE_IS_PERSONA (persona));
   g_return_if_fail (cycle_item_get_plan (CYCLE_ITEM (persona)) == NULL);
 
-  cycle_plan_begin_group (self, _("Add Persona"));
-  _cycle_plan_splice (self, NULL, self->personas, clamp_position (self->personas, position), 0,
-                      (gpointer *)&persona, 1);
-  cycle_plan_end_group (self);
+  insert_item (self, _("Add Persona"), NULL, self->personas, position, persona);
 }
 
 void
@@ -1125,19 +1139,13 @@ cycle_plan_add_content (CyclePlan    *self,
                         CycleContent *content,
                         int           position)
 {
-  GListStore *store;
-
   g_return_if_fail (CYCLE_IS_PLAN (self));
   g_return_if_fail (CYCLE_IS_STAGE (stage));
   g_return_if_fail (cycle_item_get_plan (CYCLE_ITEM (stage)) == self);
   g_return_if_fail (CYCLE_IS_CONTENT (content));
   g_return_if_fail (cycle_item_get_plan (CYCLE_ITEM (content)) == NULL);
 
-  store = _cycle_stage_get_store (stage);
-  cycle_plan_begin_group (self, _("Add Content"));
-  _cycle_plan_splice (self, stage, store, clamp_position (store, position), 0,
-                      (gpointer *)&content, 1);
-  cycle_plan_end_group (self);
+  insert_item (self, _("Add Content"), stage, _cycle_stage_get_store (stage), position, content);
 }
 
 void
@@ -1158,9 +1166,7 @@ cycle_plan_remove_content (CyclePlan    *self,
   position = index_of (store, content);
   g_return_if_fail (position != G_MAXUINT);
 
-  cycle_plan_begin_group (self, _("Remove Content"));
-  _cycle_plan_splice (self, stage, store, position, 1, NULL, 0);
-  cycle_plan_end_group (self);
+  remove_item (self, _("Remove Content"), stage, store, position);
 }
 
 void

@@ -418,22 +418,54 @@ free_surface (gpointer data)
   cairo_surface_destroy (data);
 }
 
+/* @picture at the clipboard's scale, or NULL when cairo had not the memory for it */
+static GdkTexture *
+picture_to_texture (CycleRenderPicture     *picture,
+                    const CycleRenderStyle *style)
+{
+  g_autoptr(GBytes) pixels = NULL;
+  CycleRect extent;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double scale;
+  int width, height;
+
+  cycle_render_picture_get_extent (picture, &extent);
+  scale = cycle_canvas_picture_scale (extent.width, extent.height);
+  width = MAX (1, (int) ceil (extent.width * scale));
+  height = MAX (1, (int) ceil (extent.height * scale));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  cycle_render_picture_draw (picture, cr, style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  /* cairo's ARGB32 is GDK's default memory format. */
+  pixels = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                       (gsize) cairo_image_surface_get_stride (surface) * height,
+                                       free_surface, surface);
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, pixels,
+                                 cairo_image_surface_get_stride (surface));
+}
+
 void
 cycle_canvas_copy_picture (CycleCanvas *self)
 {
   g_autoptr(CycleRenderPicture) picture = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GdkContentProvider) provider = NULL;
-  g_autoptr(GBytes) pixels = NULL;
   g_autoptr(GBytes) svg = NULL;
-  GString *svg_text = g_string_sized_new (4096);
+  GString *svg_text;
   GdkContentProvider *providers[2];
   CycleRenderStyle style;
-  CycleRect extent;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double scale;
-  int width, height;
 
   g_return_if_fail (CYCLE_IS_CANVAS (self));
 
@@ -443,33 +475,15 @@ cycle_canvas_copy_picture (CycleCanvas *self)
   /* The picture an export makes: light, with its legend, in the plan's layout. */
   picture = cycle_render_picture_new (self->plan, cycle_plan_get_layout (self->plan), TRUE);
   cycle_render_style_init (&style, FALSE);
-  cycle_render_picture_get_extent (picture, &extent);
-  scale = cycle_canvas_picture_scale (extent.width, extent.height);
-  width = MAX (1, (int) ceil (extent.width * scale));
-  height = MAX (1, (int) ceil (extent.height * scale));
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  cycle_render_picture_draw (picture, cr, &style);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+  texture = picture_to_texture (picture, &style);
+  if (texture == NULL)
     {
-      cairo_surface_destroy (surface);
-      g_string_free (svg_text, TRUE);
       paste_failed (self, _("Could not copy the picture: not enough memory"));
       return;
     }
 
-  /* cairo's ARGB32 is GDK's default memory format. */
-  pixels = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                       (gsize) cairo_image_surface_get_stride (surface) * height,
-                                       free_surface, surface);
-  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, pixels,
-                                    cairo_image_surface_get_stride (surface));
-
+  svg_text = g_string_sized_new (4096);
   cycle_render_picture_write_svg (picture, &style, svg_text);
   svg = g_string_free_to_bytes (svg_text);
 
