@@ -45,14 +45,6 @@
 
 G_DEFINE_FINAL_TYPE (CycleBoardCard, cycle_board_card, GTK_TYPE_WIDGET)
 
-enum {
-  PROP_0,
-  PROP_CONTENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 CycleBoard *
 _cycle_board_card_get_board (CycleBoardCard *self)
 {
@@ -654,8 +646,6 @@ cycle_board_card_set_content (CycleBoardCard *self,
   g_signal_group_set_target (self->persona_signals,
                              content != NULL ? cycle_content_get_persona (content) : NULL);
   update_all (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT]);
 }
 
 char *
@@ -759,61 +749,18 @@ cycle_board_card_dispose (GObject *object)
 }
 
 static void
-cycle_board_card_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  CycleBoardCard *self = CYCLE_BOARD_CARD (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTENT:
-      g_value_set_object (value, self->content);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cycle_board_card_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  CycleBoardCard *self = CYCLE_BOARD_CARD (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTENT:
-      cycle_board_card_set_content (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cycle_board_card_class_init (CycleBoardCardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cycle_board_card_dispose;
-  object_class->get_property = cycle_board_card_get_property;
-  object_class->set_property = cycle_board_card_set_property;
 
   widget_class->measure = cycle_board_card_measure;
   widget_class->size_allocate = cycle_board_card_size_allocate;
   widget_class->snapshot = cycle_board_card_snapshot;
   widget_class->css_changed = cycle_board_card_css_changed;
   widget_class->direction_changed = cycle_board_card_direction_changed;
-
-  properties[PROP_CONTENT] =
-    g_param_spec_object ("content", NULL, NULL, CYCLE_TYPE_CONTENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _cycle_board_card_install_actions (widget_class);
 

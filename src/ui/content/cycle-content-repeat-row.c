@@ -36,14 +36,6 @@ struct _CycleContentRepeatRow
 
 G_DEFINE_FINAL_TYPE (CycleContentRepeatRow, cycle_content_repeat_row, ADW_TYPE_EXPANDER_ROW)
 
-enum {
-  PROP_0,
-  PROP_CONTENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static char *
 dup_every (CycleRepeat repeat,
            guint       n)
@@ -194,7 +186,6 @@ cycle_content_repeat_row_set_content (CycleContentRepeatRow *self,
   g_binding_group_set_source (self->bindings, content);
   g_signal_group_set_target (self->content_signals, content);
   sync_widgets (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT]);
 }
 
 static void
@@ -215,55 +206,12 @@ cycle_content_repeat_row_dispose (GObject *object)
 }
 
 static void
-cycle_content_repeat_row_get_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
-                                       GParamSpec *pspec)
-{
-  CycleContentRepeatRow *self = CYCLE_CONTENT_REPEAT_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTENT:
-      g_value_set_object (value, self->content);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cycle_content_repeat_row_set_property (GObject      *object,
-                                       guint         prop_id,
-                                       const GValue *value,
-                                       GParamSpec   *pspec)
-{
-  CycleContentRepeatRow *self = CYCLE_CONTENT_REPEAT_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTENT:
-      cycle_content_repeat_row_set_content (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cycle_content_repeat_row_class_init (CycleContentRepeatRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cycle_content_repeat_row_dispose;
-  object_class->get_property = cycle_content_repeat_row_get_property;
-  object_class->set_property = cycle_content_repeat_row_set_property;
-
-  properties[PROP_CONTENT] =
-    g_param_spec_object ("content", NULL, NULL, CYCLE_TYPE_CONTENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-content-repeat-row.ui");

@@ -33,14 +33,6 @@ struct _CycleConflictList
 
 G_DEFINE_FINAL_TYPE (CycleConflictList, cycle_conflict_list, ADW_TYPE_BIN)
 
-enum {
-  PROP_0,
-  PROP_PLAN,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 #define INDEX_KEY "cycle-conflict-index"
 #define SIDE_KEY "cycle-conflict-side"
 
@@ -197,7 +189,6 @@ cycle_conflict_list_set_plan (CycleConflictList *self,
 
   g_signal_group_set_target (self->plan_signals, plan);
   rebuild (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
 
 GtkWidget *
@@ -221,55 +212,12 @@ cycle_conflict_list_dispose (GObject *object)
 }
 
 static void
-cycle_conflict_list_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  CycleConflictList *self = CYCLE_CONFLICT_LIST (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cycle_conflict_list_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  CycleConflictList *self = CYCLE_CONFLICT_LIST (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      cycle_conflict_list_set_plan (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cycle_conflict_list_class_init (CycleConflictListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cycle_conflict_list_dispose;
-  object_class->get_property = cycle_conflict_list_get_property;
-  object_class->set_property = cycle_conflict_list_set_property;
-
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, CYCLE_TYPE_PLAN,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-conflict-list.ui");

@@ -48,14 +48,6 @@ struct _CycleLinkEditor
 
 G_DEFINE_FINAL_TYPE (CycleLinkEditor, cycle_link_editor, GTK_TYPE_POPOVER)
 
-enum {
-  PROP_0,
-  PROP_LINK,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static gboolean
 is_loop (CycleLinkEditor *self)
 {
@@ -270,7 +262,6 @@ cycle_link_editor_set_link (CycleLinkEditor *self,
       sync_text (self);
     }
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK]);
 }
 
 void
@@ -317,44 +308,6 @@ cycle_link_editor_finalize (GObject *object)
 }
 
 static void
-cycle_link_editor_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  CycleLinkEditor *self = CYCLE_LINK_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_LINK:
-      g_value_set_object (value, self->link);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cycle_link_editor_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  CycleLinkEditor *self = CYCLE_LINK_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_LINK:
-      cycle_link_editor_set_link (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cycle_link_editor_class_init (CycleLinkEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -362,13 +315,6 @@ cycle_link_editor_class_init (CycleLinkEditorClass *klass)
 
   object_class->dispose = cycle_link_editor_dispose;
   object_class->finalize = cycle_link_editor_finalize;
-  object_class->get_property = cycle_link_editor_get_property;
-  object_class->set_property = cycle_link_editor_set_property;
-
-  properties[PROP_LINK] =
-    g_param_spec_object ("link", NULL, NULL, CYCLE_TYPE_LINK,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Cycle/ui/cycle-link-editor.ui");
