@@ -162,12 +162,14 @@ _cycle_window_checks_page_init (CycleWindow *self)
                            G_CALLBACK (on_coverage_show_content_cb), self, G_CONNECT_SWAPPED);
 }
 
-/* Called once by cycle_window_init(), once the template is built. */
+/* Called once by cycle_window_init(), once the template is built: the stages on the canvas show
+ * the projection with the plan's settings (cycle_window_set_document() sets the source). */
 void
 _cycle_window_checks_init (CycleWindow *self)
 {
-  g_object_bind_property (self, "projection-start", self->canvas, "projection-start",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "projection-cycles", self->canvas, "projection-cycles",
-                          G_BINDING_SYNC_CREATE);
+  self->projection_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->projection_bindings, "projection-start",
+                        self->canvas, "projection-start", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->projection_bindings, "projection-cycles",
+                        self->canvas, "projection-cycles", G_BINDING_SYNC_CREATE);
 }

@@ -79,10 +79,6 @@ ensure_projection (CycleWindow *self)
   self->projection_view = CYCLE_PROJECTION_VIEW (cycle_projection_view_new ());
   adw_bin_set_child (self->projection_bin, GTK_WIDGET (self->projection_view));
   cycle_projection_view_set_plan (self->projection_view, _cycle_window_get_plan (self));
-  g_object_bind_property (self, "projection-start", self->projection_view, "projection-start",
-                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  g_object_bind_property (self, "projection-cycles", self->projection_view,
-                          "projection-cycles", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 }
 
 static void

@@ -89,12 +89,8 @@ struct _CycleWindow
 
   /* The checks of the plan, made anew with each document, shared by the canvas and the panel */
   CycleChecker         *checker;
-  /* The projection's settings, the plan's: people entering, cycles (0: the steady state) */
-  double                projection_start;
-  guint                 projection_cycles;
-  /* … bound both ways to the plan's (not referenced: g_binding_unbind() drops them) */
-  GBinding             *projection_start_binding;
-  GBinding             *projection_cycles_binding;
+  /* The plan's projection settings (people entering, cycles), bound to the canvas's */
+  GBindingGroup        *projection_bindings;
 
   /* The open or save-as chooser while it is shown */
   GtkNativeDialog      *chooser;

@@ -14,7 +14,6 @@
 #include "cycle-application.h"
 #include "cycle-error.h"
 #include "cycle-templates.h"
-#include "cycle-projection.h"
 #include "cycle-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CycleWindow, cycle_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -25,8 +24,6 @@ enum {
   PROP_LAYOUT,
   PROP_EDITOR_VISIBLE,
   PROP_CHECKER,
-  PROP_PROJECTION_START,
-  PROP_PROJECTION_CYCLES,
   N_PROPS
 };
 
@@ -179,10 +176,6 @@ _cycle_window_editor_init (CycleWindow *self)
 
   /* The editor shows the stage the canvas has selected. */
   g_object_bind_property (self->canvas, "selected-stage", self->editor, "stage",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "projection-start", self->editor, "projection-start",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "projection-cycles", self->editor, "projection-cycles",
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->editor, "link-activated",
                            G_CALLBACK (on_editor_link_activated_cb), self, G_CONNECT_SWAPPED);
@@ -403,17 +396,6 @@ new_plan_document (CycleWindow *self)
   return g_object_new (CYCLE_TYPE_DOCUMENT, "plan", plan, NULL);
 }
 
-static void
-unbind_projection (CycleWindow *self)
-{
-  if (self->projection_start_binding != NULL)
-    g_binding_unbind (self->projection_start_binding);
-  if (self->projection_cycles_binding != NULL)
-    g_binding_unbind (self->projection_cycles_binding);
-  g_clear_weak_pointer (&self->projection_start_binding);
-  g_clear_weak_pointer (&self->projection_cycles_binding);
-}
-
 void
 cycle_window_set_document (CycleWindow   *self,
                            CycleDocument *document)
@@ -446,14 +428,7 @@ cycle_window_set_document (CycleWindow   *self,
   g_signal_group_set_target (self->document_signals, document);
   g_signal_group_set_target (self->plan_signals, plan);
   g_signal_group_set_target (self->stages_signals, cycle_plan_get_stages (plan));
-  unbind_projection (self);
-  g_set_weak_pointer (&self->projection_start_binding,
-                      g_object_bind_property (plan, "projection-start", self, "projection-start",
-                                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
-  g_set_weak_pointer (&self->projection_cycles_binding,
-                      g_object_bind_property (plan, "projection-cycles",
-                                              self, "projection-cycles",
-                                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
+  g_binding_group_set_source (self->projection_bindings, plan);
   cycle_canvas_set_plan (self->canvas, plan);
   if (self->content_view != NULL)
     cycle_content_view_set_plan (self->content_view, plan);
@@ -632,7 +607,8 @@ cycle_window_dispose (GObject *object)
     cycle_projection_view_set_plan (self->projection_view, NULL);
   set_checker (self, NULL);
 
-  unbind_projection (self);
+  if (self->projection_bindings != NULL)
+    g_binding_group_set_source (self->projection_bindings, NULL);
   /* Before the overlay goes: the toaster holds on to its toasts. */
   g_clear_object (&self->toaster);
   gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_WINDOW);
@@ -651,6 +627,7 @@ cycle_window_dispose (GObject *object)
   g_clear_object (&self->document_signals);
   g_clear_object (&self->plan_signals);
   g_clear_object (&self->stages_signals);
+  g_clear_object (&self->projection_bindings);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (cycle_window_parent_class)->dispose (object);
@@ -684,14 +661,6 @@ cycle_window_get_property (GObject    *object,
       g_value_set_object (value, self->checker);
       break;
 
-    case PROP_PROJECTION_START:
-      g_value_set_double (value, self->projection_start);
-      break;
-
-    case PROP_PROJECTION_CYCLES:
-      g_value_set_uint (value, self->projection_cycles);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -723,22 +692,6 @@ cycle_window_set_property (GObject      *object,
 
     case PROP_EDITOR_VISIBLE:
       _cycle_window_set_editor_visible (self, g_value_get_boolean (value));
-      break;
-
-    case PROP_PROJECTION_START:
-      if (self->projection_start != g_value_get_double (value))
-        {
-          self->projection_start = g_value_get_double (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_PROJECTION_CYCLES:
-      if (self->projection_cycles != g_value_get_uint (value))
-        {
-          self->projection_cycles = g_value_get_uint (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
       break;
 
     default:
@@ -783,19 +736,6 @@ cycle_window_class_init (CycleWindowClass *klass)
                          CYCLE_TYPE_CHECKER,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
-  /* The projection shown on the stages and the Projection page: people entering the top, and
-   * how many cycles of the referral loop to add up (0: the steady state). The plan's own settings,
-   * bound both ways: changing them is an edit, saved and undoable. */
-  properties[PROP_PROJECTION_START] =
-    g_param_spec_double ("projection-start", NULL, NULL,
-                         0, 1e12, 1000,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-  properties[PROP_PROJECTION_CYCLES] =
-    g_param_spec_uint ("projection-cycles", NULL, NULL,
-                       0, CYCLE_PROJECTION_MAX_CYCLES, CYCLE_PROJECTION_STEADY,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                        G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -848,9 +788,6 @@ cycle_window_init (CycleWindow *self)
                                      (CycleToasterAddFunc) adw_toast_overlay_add_toast);
 
   _cycle_window_add_drop_target (self);
-
-  self->projection_start = CYCLE_PLAN_DEFAULT_PROJECTION_START;
-  self->projection_cycles = CYCLE_PROJECTION_STEADY;
 
   self->document_signals = g_signal_group_new (CYCLE_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "notify::file",

@@ -381,6 +381,20 @@ test_purpose (Fixture       *fixture,
   g_assert_null (find_widget (GTK_WIDGET (page), GTK_TYPE_SPIN_BUTTON));
 }
 
+static gboolean
+is_not_widget (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return widget != data;
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 /* The Projection page: the table, and the plan's settings, both ways. */
 static void
 test_projection (Fixture       *fixture,
@@ -389,6 +403,10 @@ test_projection (Fixture       *fixture,
   CycleProjectionView *view;
   CycleCanvas *canvas;
   GtkSpinButton *start_spin;
+  GtkSpinButton *cycles_spin;
+  AdwActionRow *volume_row;
+  g_autofree char *volume = NULL;
+  g_autoptr(CycleStage) first = NULL;
   GtkWidget *grid;
   double start = 0;
   double before = cycle_plan_get_projection_start (fixture->plan);
@@ -400,26 +418,43 @@ test_projection (Fixture       *fixture,
   show_page (fixture, "projection");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
 
-  /* A table, and the window's settings reach the view and the canvas. */
+  /* A table, and the plan's settings reach the view's spin buttons and the canvas. */
   grid = cycle_projection_view_get_projection_grid (view);
   g_assert_nonnull (gtk_grid_get_child_at (GTK_GRID (grid), 0, 1));
-  g_object_set (fixture->window, "projection-start", 2000.0, "projection-cycles", 3u, NULL);
-  g_assert_cmpfloat (cycle_projection_view_get_projection_start (view), ==, 2000.0);
-  g_assert_cmpuint (cycle_projection_view_get_projection_cycles (view), ==, 3);
+  start_spin = GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_SPIN_BUTTON));
+  cycles_spin = GTK_SPIN_BUTTON (ui_test_find_widget_full (GTK_WIDGET (view),
+                                                           GTK_TYPE_SPIN_BUTTON, FALSE,
+                                                           is_not_widget, start_spin));
+  g_assert_nonnull (cycles_spin);
+  cycle_plan_set_projection_start (fixture->plan, 2000.0);
+  cycle_plan_set_projection_cycles (fixture->plan, 3);
+  g_assert_cmpfloat (gtk_spin_button_get_value (start_spin), ==, 2000.0);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (cycles_spin), ==, 3);
   g_object_get (canvas, "projection-start", &start, NULL);
   g_assert_cmpfloat (start, ==, 2000.0);
   /* The plan's own settings: saved, and undoable. */
   g_assert_cmpfloat (cycle_plan_get_projection_start (fixture->plan), ==, 2000.0);
   g_assert_cmpuint (cycle_plan_get_projection_cycles (fixture->plan), ==, 3);
 
+  /* The stage editor's projected volume follows them too. */
+  first = g_list_model_get_item (cycle_plan_get_stages (fixture->plan), 0);
+  cycle_canvas_select_stage (canvas, first, CYCLE_SELECT_REPLACE);
+  volume_row = ADW_ACTION_ROW (ui_test_find_widget_full (GTK_WIDGET (fixture->window),
+                                                         ADW_TYPE_ACTION_ROW, FALSE,
+                                                         is_row_titled, "Projected Volume"));
+  g_assert_nonnull (volume_row);
+  volume = g_strdup (adw_action_row_get_subtitle (volume_row));
+  cycle_plan_set_projection_start (fixture->plan, 4000.0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (volume_row), !=, volume);
+
   /* Its spin button edits the plan. */
-  start_spin = GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_SPIN_BUTTON));
   gtk_spin_button_set_value (start_spin, 500.0);
   g_assert_cmpfloat (cycle_plan_get_projection_start (fixture->plan), ==, 500.0);
   while (cycle_plan_can_undo (fixture->plan) &&
          cycle_plan_get_projection_start (fixture->plan) != before)
     g_assert_true (cycle_plan_undo (fixture->plan));
-  g_assert_cmpfloat (cycle_projection_view_get_projection_start (view), ==, before);
+  g_object_get (canvas, "projection-start", &start, NULL);
+  g_assert_cmpfloat (start, ==, before);
   g_assert_cmpfloat (gtk_spin_button_get_value (start_spin), ==, before);
 }
 

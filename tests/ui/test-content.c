@@ -13,6 +13,7 @@
 #include "cycle-board-card.h"
 #include "cycle-board-column.h"
 #include "cycle-calendar-day.h"
+#include "cycle-calendar-item.h"
 #include "cycle-text-cell.h"
 #include "cycle-content-editor.h"
 #include "cycle-content-repeat-row.h"
@@ -386,6 +387,29 @@ test_board_many_stages (Fixture       *f,
   g_assert_cmpuint (reused, >, 0);
 }
 
+/* What dragging @widget would carry: the content it shows, or nothing. */
+static CycleContent *
+drag_content (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GdkContentProvider) provider = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DRAG_SOURCE (controller))
+        g_signal_emit_by_name (controller, "prepare", 1.0, 1.0, &provider);
+    }
+  if (provider == NULL)
+    return NULL;
+
+  g_value_init (&value, CYCLE_TYPE_CONTENT);
+  g_assert_true (gdk_content_provider_get_value (provider, &value, NULL));
+  return g_value_get_object (&value);
+}
+
 static void
 test_drag_move (Fixture       *f,
                 gconstpointer  data)
@@ -398,6 +422,9 @@ test_drag_move (Fixture       *f,
   CycleBoardCard *letter = find_card (f, "c3");
   CycleBoardCard *grind = find_card (f, "c2");
   double y;
+
+  /* A card's drag carries its content. */
+  g_assert_true (drag_content (GTK_WIDGET (grind)) == cycle_plan_find_content (f->plan, "c2"));
 
   /* Onto the upper half of the first card of another column: before it. */
   y = card_middle (subscribers, letter) - 5;
@@ -1184,6 +1211,14 @@ test_calendar (Fixture       *f,
   g_assert_nonnull (calendar_item_on (calendar, "2027-03-10", c1));
   g_assert_nonnull (calendar_item_on (calendar, "2027-03-10", c2));
   g_assert_cmpuint (calendar_n_items (calendar, "2027-03-10"), ==, 2);
+  /* An item's drag carries its content, and an item without content none. */
+  g_assert_true (drag_content (calendar_item_on (calendar, "2027-03-10", c2)) == c2);
+  {
+    GtkWidget *empty = g_object_ref_sink (cycle_calendar_item_new ());
+
+    g_assert_null (drag_content (empty));
+    g_object_unref (empty);
+  }
   /* c3 has no date: in the side list, not on a day */
   g_assert_cmpstr (cycle_content_get_due (c3), ==, "");
 

@@ -220,14 +220,13 @@ test_projection_start (void)
   g_assert_nonnull (spin);
   ui_test_wait_for_draw (GTK_WIDGET (spin));
 
-  g_object_set (view, "projection-start", 1000.0, NULL);
+  cycle_plan_set_projection_start (plan, 1000.0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "1\u202f000");
   gtk_editable_set_text (GTK_EDITABLE (spin), "2 500");
   gtk_spin_button_update (spin);
   g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 2500.0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "2\u202f500");
-  g_assert_cmpfloat (cycle_projection_view_get_projection_start (CYCLE_PROJECTION_VIEW (view)),
-                     ==, 2500.0);
+  g_assert_cmpfloat (cycle_plan_get_projection_start (plan), ==, 2500.0);
 
   ui_test_destroy_toplevels ();
   g_assert_finalize_object (plan);

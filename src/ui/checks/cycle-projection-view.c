@@ -1,8 +1,9 @@
 /* cycle-projection-view.c: how many people reach each stage, on a page of its own
  *
- * The starting volume and the cycles are the plan's (the window binds them both ways); the table
- * is derived from the plan with cycle_projection_compute() whenever a stage or a link changes,
- * on an idle, so that a burst of edits computes it once.
+ * The starting volume and the cycles are the plan's own settings, bound both ways to the spin
+ * buttons (changing them is an edit, saved and undoable); the table is derived from the plan with
+ * cycle_projection_compute_for_plan() whenever a stage, a link or a setting changes, on an idle,
+ * so that a burst of edits computes it once.
  *
  * Copyright 2026 The Cycle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -29,8 +30,7 @@ struct _CycleProjectionView
   GSignalGroup      *links_signals;
   /* The stages and links whose notify we follow, to let go of them. */
   GPtrArray         *watched;
-  double             projection_start;
-  guint              projection_cycles;
+  GBindingGroup     *settings_bindings;
   guint              refresh_id;
   char              *message;
 
@@ -47,8 +47,6 @@ G_DEFINE_FINAL_TYPE (CycleProjectionView, cycle_projection_view, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_PLAN,
-  PROP_PROJECTION_START,
-  PROP_PROJECTION_CYCLES,
   N_PROPS
 };
 
@@ -111,8 +109,7 @@ refresh_projection (CycleProjectionView *self)
       return;
     }
 
-  projection = cycle_projection_compute (self->plan, self->projection_start,
-                                         self->projection_cycles, &error);
+  projection = cycle_projection_compute_for_plan (self->plan, &error);
   if (projection == NULL)
     {
       set_message (self, error->message);
@@ -298,39 +295,17 @@ cycle_projection_view_set_plan (CycleProjectionView *self,
                              plan != NULL ? cycle_plan_get_stages (plan) : NULL);
   g_signal_group_set_target (self->links_signals,
                              plan != NULL ? cycle_plan_get_links (plan) : NULL);
+  g_binding_group_set_source (self->settings_bindings, plan);
   rewatch_items (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
 
-double
-cycle_projection_view_get_projection_start (CycleProjectionView *self)
-{
-  g_return_val_if_fail (CYCLE_IS_PROJECTION_VIEW (self), 0);
-
-  return self->projection_start;
-}
-
-guint
-cycle_projection_view_get_projection_cycles (CycleProjectionView *self)
-{
-  g_return_val_if_fail (CYCLE_IS_PROJECTION_VIEW (self), 1);
-
-  return self->projection_cycles;
-}
-
+/* A setting changed, in the plan (undone, say) or in its spin button: the table follows. */
 static void
-on_start_value_changed_cb (CycleProjectionView *self,
-                           GtkSpinButton    *spin)
+on_setting_value_changed_cb (CycleProjectionView *self)
 {
-  double value = gtk_spin_button_get_value (spin);
-
-  if (self->projection_start == value)
-    return;
-
-  self->projection_start = value;
   queue_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTION_START]);
 }
 
 /* The starting volume is a number of people, written as everywhere else: « 1 000 ». */
@@ -398,20 +373,6 @@ on_cycles_input_cb (CycleProjectionView *self,
   return GTK_INPUT_ERROR;
 }
 
-static void
-on_cycles_value_changed_cb (CycleProjectionView *self,
-                            GtkSpinButton    *spin)
-{
-  guint value = (guint) gtk_spin_button_get_value_as_int (spin);
-
-  if (self->projection_cycles == value)
-    return;
-
-  self->projection_cycles = value;
-  queue_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTION_CYCLES]);
-}
-
 /* ------------------------------------------------------------------------------------------------
  * The widget
  */
@@ -428,11 +389,14 @@ cycle_projection_view_dispose (GObject *object)
     g_signal_group_set_target (self->stages_signals, NULL);
   if (self->links_signals != NULL)
     g_signal_group_set_target (self->links_signals, NULL);
+  if (self->settings_bindings != NULL)
+    g_binding_group_set_source (self->settings_bindings, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_PROJECTION_VIEW);
 
   g_clear_object (&self->stages_signals);
   g_clear_object (&self->links_signals);
+  g_clear_object (&self->settings_bindings);
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (cycle_projection_view_parent_class)->dispose (object);
@@ -463,14 +427,6 @@ cycle_projection_view_get_property (GObject    *object,
       g_value_set_object (value, self->plan);
       break;
 
-    case PROP_PROJECTION_START:
-      g_value_set_double (value, self->projection_start);
-      break;
-
-    case PROP_PROJECTION_CYCLES:
-      g_value_set_uint (value, self->projection_cycles);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -488,15 +444,6 @@ cycle_projection_view_set_property (GObject      *object,
     {
     case PROP_PLAN:
       cycle_projection_view_set_plan (self, g_value_get_object (value));
-      break;
-
-    case PROP_PROJECTION_START:
-      /* The spin button notifies back through on_start_value_changed_cb. */
-      gtk_spin_button_set_value (self->start_spin, g_value_get_double (value));
-      break;
-
-    case PROP_PROJECTION_CYCLES:
-      gtk_spin_button_set_value (self->cycles_spin, g_value_get_uint (value));
       break;
 
     default:
@@ -518,11 +465,6 @@ cycle_projection_view_class_init (CycleProjectionViewClass *klass)
 
   properties[PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL, CYCLE_TYPE_PLAN, rw);
-  properties[PROP_PROJECTION_START] =
-    g_param_spec_double ("projection-start", NULL, NULL, 0, 1e12, 1000, rw);
-  properties[PROP_PROJECTION_CYCLES] =
-    g_param_spec_uint ("projection-cycles", NULL, NULL, 0, CYCLE_PROJECTION_MAX_CYCLES,
-                       CYCLE_PROJECTION_STEADY, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -539,8 +481,6 @@ cycle_projection_view_init (CycleProjectionView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->projection_start = 1000;
-  self->projection_cycles = CYCLE_PROJECTION_STEADY;
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->stages_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
@@ -550,10 +490,16 @@ cycle_projection_view_init (CycleProjectionView *self)
   g_signal_group_connect_swapped (self->links_signals, "items-changed",
                                   G_CALLBACK (on_items_changed_cb), self);
 
+  /* The plan's settings, edited here: each change is an edit of the plan, undoable. */
+  self->settings_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->settings_bindings, "projection-start", self->start_spin, "value",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind (self->settings_bindings, "projection-cycles", self->cycles_spin, "value",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_signal_connect_object (self->start_spin, "value-changed",
-                           G_CALLBACK (on_start_value_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_setting_value_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cycles_spin, "value-changed",
-                           G_CALLBACK (on_cycles_value_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_setting_value_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->start_spin, "output",
                            G_CALLBACK (on_start_output_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->start_spin, "input",

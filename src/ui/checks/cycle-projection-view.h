@@ -19,10 +19,6 @@ GtkWidget  *cycle_projection_view_new                    (void);
 CyclePlan  *cycle_projection_view_get_plan               (CycleProjectionView *self);
 void        cycle_projection_view_set_plan               (CycleProjectionView *self,
                                                           CyclePlan           *plan);
-/* The projection's settings ("projection-start", "projection-cycles"): the window binds them
- * both ways to the plan's. */
-double      cycle_projection_view_get_projection_start   (CycleProjectionView *self);
-guint       cycle_projection_view_get_projection_cycles  (CycleProjectionView *self);
 /* The table of volumes as shown (a GtkGrid), and the message shown beside it; both computed
  * now if an edit is waiting for the idle. */
 GtkWidget  *cycle_projection_view_get_projection_grid    (CycleProjectionView *self);

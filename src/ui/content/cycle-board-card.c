@@ -25,6 +25,7 @@
 #include "cycle-board-card-private.h"
 #include "cycle-board-private.h"
 #include "cycle-content-cells.h"
+#include "cycle-content-drag.h"
 #include "cycle-style.h"
 
 /* Spacing, in px, as the card's box of labels had it */
@@ -694,18 +695,6 @@ cycle_board_card_reset (CycleBoardCard *self)
  * Dragging
  */
 
-static GdkContentProvider *
-on_drag_prepare_cb (GtkDragSource  *source,
-                    double          x,
-                    double          y,
-                    CycleBoardCard *self)
-{
-  if (self->content == NULL)
-    return NULL;
-
-  return gdk_content_provider_new_typed (CYCLE_TYPE_CONTENT, self->content);
-}
-
 static void
 on_drag_begin_cb (GtkDragSource  *source,
                   GdkDrag        *drag,
@@ -807,12 +796,10 @@ cycle_board_card_init (CycleBoardCard *self)
   g_signal_group_connect_swapped (self->persona_signals, "notify::name",
                                   G_CALLBACK (on_persona_name_cb), self);
 
-  drag = gtk_drag_source_new ();
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
-  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare_cb), self);
+  drag = cycle_content_drag_source_add (GTK_WIDGET (self),
+                                        (CycleContentDragFunc) cycle_board_card_get_content);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 }
 
 GtkWidget *

@@ -17,6 +17,7 @@
 
 #include "cycle-calendar-item.h"
 #include "cycle-content-cells.h"
+#include "cycle-content-drag.h"
 #include "cycle-enum-labels.h"
 
 struct _CycleCalendarItem
@@ -131,18 +132,6 @@ on_pressed_cb (GtkGestureClick   *gesture,
                                 cycle_item_get_id (CYCLE_ITEM (self->content)));
 }
 
-static GdkContentProvider *
-on_drag_prepare_cb (GtkDragSource     *source,
-                    double             x,
-                    double             y,
-                    CycleCalendarItem *self)
-{
-  if (self->content == NULL)
-    return NULL;
-
-  return gdk_content_provider_new_typed (CYCLE_TYPE_CONTENT, self->content);
-}
-
 static void
 on_drag_begin_cb (GtkDragSource     *source,
                   GdkDrag           *drag,
@@ -218,7 +207,7 @@ cycle_calendar_item_init (CycleCalendarItem *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkGesture *click = gtk_gesture_click_new ();
-  GtkDragSource *drag = gtk_drag_source_new ();
+  GtkDragSource *drag;
 
   self->title_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->title_label, 0);
@@ -245,10 +234,9 @@ cycle_calendar_item_init (CycleCalendarItem *self)
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
-  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare_cb), self);
+  drag = cycle_content_drag_source_add (GTK_WIDGET (self),
+                                        (CycleContentDragFunc) cycle_calendar_item_get_content);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 }
 
 GtkWidget *

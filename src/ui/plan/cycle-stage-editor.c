@@ -35,6 +35,8 @@ struct _CycleStageEditor
   CycleStage       *stage;
   GPtrArray        *bindings;
   GSignalGroup     *stage_signals;
+  /* The stage's plan: its projection settings change the projected volume. */
+  GSignalGroup     *plan_signals;
 
   CycleNumberField *rate;
   CycleNumberField *days;
@@ -59,9 +61,6 @@ struct _CycleStageEditor
   /* The plan's links that start or end at the stage, listed in links_list. */
   GtkFilterListModel *links;
 
-  /* The projection's settings (the window's): people entering the top, cycles. */
-  double            projection_start;
-  guint             projection_cycles;
   AdwEntryRow      *owner_row;
   GtkColorButton   *color_button;
   GtkButton        *color_reset;
@@ -75,8 +74,6 @@ G_DEFINE_FINAL_TYPE (CycleStageEditor, cycle_stage_editor, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_STAGE,
-  PROP_PROJECTION_START,
-  PROP_PROJECTION_CYCLES,
   N_PROPS
 };
 
@@ -403,7 +400,7 @@ on_field_focus_leave_cb (GtkEventControllerFocus *controller,
   seal_undo (self);
 }
 
-/* "≈ 40 people, 4 % of the top", read-only: the projection with the window's settings. */
+/* "≈ 40 people, 4 % of the top", read-only: the projection with the plan's settings. */
 static void
 update_projection (CycleStageEditor *self)
 {
@@ -417,8 +414,7 @@ update_projection (CycleStageEditor *self)
 
   plan = cycle_item_get_plan (CYCLE_ITEM (self->stage));
   if (plan != NULL)
-    projection = cycle_projection_compute (plan, self->projection_start,
-                                           self->projection_cycles, NULL);
+    projection = cycle_projection_compute_for_plan (plan, NULL);
 
   if (projection == NULL ||
       !g_list_store_find (G_LIST_STORE (cycle_plan_get_stages (plan)), self->stage, &index) ||
@@ -491,6 +487,7 @@ cycle_stage_editor_set_stage (CycleStageEditor *self,
 
   g_set_object (&self->stage, stage);
   g_signal_group_set_target (self->stage_signals, stage);
+  g_signal_group_set_target (self->plan_signals, editor_plan (self));
 
   if (stage != NULL)
     {
@@ -575,6 +572,8 @@ cycle_stage_editor_dispose (GObject *object)
     unbind_all (self);
   if (self->stage_signals != NULL)
     g_signal_group_set_target (self->stage_signals, NULL);
+  if (self->plan_signals != NULL)
+    g_signal_group_set_target (self->plan_signals, NULL);
   g_clear_object (&self->stage);
   if (self->links_list != NULL)
     gtk_list_box_bind_model (self->links_list, NULL, NULL, NULL, NULL);
@@ -596,6 +595,7 @@ cycle_stage_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_object (&self->stage_signals);
+  g_clear_object (&self->plan_signals);
 
   G_OBJECT_CLASS (cycle_stage_editor_parent_class)->finalize (object);
 }
@@ -612,14 +612,6 @@ cycle_stage_editor_get_property (GObject    *object,
     {
     case PROP_STAGE:
       g_value_set_object (value, self->stage);
-      break;
-
-    case PROP_PROJECTION_START:
-      g_value_set_double (value, self->projection_start);
-      break;
-
-    case PROP_PROJECTION_CYCLES:
-      g_value_set_uint (value, self->projection_cycles);
       break;
 
     default:
@@ -641,24 +633,6 @@ cycle_stage_editor_set_property (GObject      *object,
       cycle_stage_editor_set_stage (self, g_value_get_object (value));
       break;
 
-    case PROP_PROJECTION_START:
-      if (self->projection_start != g_value_get_double (value))
-        {
-          self->projection_start = g_value_get_double (value);
-          update_projection (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_PROJECTION_CYCLES:
-      if (self->projection_cycles != g_value_get_uint (value))
-        {
-          self->projection_cycles = g_value_get_uint (value);
-          update_projection (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -678,13 +652,6 @@ cycle_stage_editor_class_init (CycleStageEditorClass *klass)
   properties[PROP_STAGE] =
     g_param_spec_object ("stage", NULL, NULL, CYCLE_TYPE_STAGE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* The projection shown in the read-only "Projected Volume" row (the window's settings). */
-  properties[PROP_PROJECTION_START] =
-    g_param_spec_double ("projection-start", NULL, NULL, 0, 1e12, 1000,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PROJECTION_CYCLES] =
-    g_param_spec_uint ("projection-cycles", NULL, NULL, 0, CYCLE_PROJECTION_MAX_CYCLES, 0,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_LINK_ACTIVATED] =
@@ -779,8 +746,11 @@ cycle_stage_editor_init (CycleStageEditor *self)
   /* The stage's rate changes its own volume's next stages, its lane whether it is projected. */
   g_signal_group_connect_swapped (self->stage_signals, "notify",
                                   G_CALLBACK (update_projection), self);
-  self->projection_start = 1000;
-  self->projection_cycles = 1;
+  self->plan_signals = g_signal_group_new (CYCLE_TYPE_PLAN);
+  g_signal_group_connect_swapped (self->plan_signals, "notify::projection-start",
+                                  G_CALLBACK (update_projection), self);
+  g_signal_group_connect_swapped (self->plan_signals, "notify::projection-cycles",
+                                  G_CALLBACK (update_projection), self);
 }
 
 GtkWidget *
