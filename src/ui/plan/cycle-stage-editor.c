@@ -334,22 +334,6 @@ on_color_reset_clicked_cb (CycleStageEditor *self)
  * Binding the fields
  */
 
-/* A stage always has a name: while the field is empty, the stage keeps the name it had. */
-static gboolean
-text_to_name (GBinding     *binding,
-              const GValue *from,
-              GValue       *to,
-              gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-
-  g_value_set_string (to, text);
-  return TRUE;
-}
-
 static void
 bind (CycleStageEditor *self,
       const char       *property,
@@ -500,7 +484,8 @@ cycle_stage_editor_set_stage (CycleStageEditor *self,
                                                                   self->name_row, "text",
                                                                   G_BINDING_BIDIRECTIONAL |
                                                                   G_BINDING_SYNC_CREATE,
-                                                                  NULL, text_to_name,
+                                                                  NULL,
+                                                                  cycle_transform_text_to_name,
                                                                   NULL, NULL)));
       bind (self, "why", self->why_row, "text");
       bind (self, "question", self->question_row, "text");
