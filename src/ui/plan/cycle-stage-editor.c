@@ -370,12 +370,13 @@ on_stage_notify_cb (CycleStageEditor *self,
     sync_color (self);
 }
 
-/* The name field was left empty: show the name the stage kept. */
+/* The name field was left blank: show the name the stage kept. */
 static void
 on_name_focus_leave_cb (GtkEventControllerFocus *controller,
                         CycleStageEditor        *self)
 {
-  if (self->stage != NULL && *gtk_editable_get_text (GTK_EDITABLE (self->name_row)) == '\0')
+  if (self->stage != NULL &&
+      cycle_name_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->name_row))))
     gtk_editable_set_text (GTK_EDITABLE (self->name_row), cycle_stage_get_name (self->stage));
   seal_undo (self);
 }
