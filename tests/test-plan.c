@@ -240,6 +240,30 @@ test_name_is_blank (void)
   g_assert_false (cycle_name_is_blank ("\u00A0«\u00A0»"));
 }
 
+/* The editors' name fields: a binding passes a name on, and a blank one not (the item keeps its
+ * name), in both directions of the text as it is typed. */
+static void
+test_name_transform (void)
+{
+  g_autoptr(CyclePersona) persona = cycle_persona_new ("Ana");
+  g_autoptr(CyclePersona) field = cycle_persona_new ("Ana");
+  GBinding *binding;
+
+  binding = g_object_bind_property_full (field, "name", persona, "name", G_BINDING_DEFAULT,
+                                         cycle_transform_text_to_name, NULL, NULL, NULL);
+
+  cycle_persona_set_name (field, "Bruno");
+  g_assert_cmpstr (cycle_persona_get_name (persona), ==, "Bruno");
+  cycle_persona_set_name (field, "");
+  g_assert_cmpstr (cycle_persona_get_name (persona), ==, "Bruno");
+  cycle_persona_set_name (field, " \u00A0\t");
+  g_assert_cmpstr (cycle_persona_get_name (persona), ==, "Bruno");
+  cycle_persona_set_name (field, " Chloé ");
+  g_assert_cmpstr (cycle_persona_get_name (persona), ==, " Chloé ");
+
+  g_binding_unbind (binding);
+}
+
 /* The one date parser says what is wrong: the form, the month, or a day that does not exist */
 /* Dates as people type them: the tests run under C.UTF-8, whose order (from the English
  * translation) is month, day, year. */
@@ -814,6 +838,7 @@ main (int    argc,
   g_test_add_func ("/plan/date/parse-input", test_date_parse_input);
   g_test_add_func ("/plan/url/openable", test_url_openable);
   g_test_add_func ("/plan/name/blank", test_name_is_blank);
+  g_test_add_func ("/plan/name/transform", test_name_transform);
   g_test_add_func ("/plan/properties/notify-only-on-change", test_properties_notify_only_on_change);
   g_test_add_func ("/plan/properties/roundtrip", test_properties_roundtrip);
   g_test_add_func ("/plan/properties/refuse-impossible", test_properties_refuse_impossible_values);

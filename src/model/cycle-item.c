@@ -131,6 +131,20 @@ cycle_name_is_blank (const char *text)
   return TRUE;
 }
 
+gboolean
+cycle_transform_text_to_name (GBinding     *binding,
+                              const GValue *from,
+                              GValue       *to,
+                              gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+  gboolean named = !cycle_name_is_blank (text);
+
+  if (named)
+    g_value_set_string (to, text);
+  return named;
+}
+
 JsonObject *
 cycle_item_get_extras (CycleItem *self)
 {

@@ -38,4 +38,11 @@ JsonObject *cycle_item_get_extras (CycleItem  *self);
  * left so keeps the name or title it had. */
 gboolean    cycle_name_is_blank   (const char *text);
 
+/* A GBindingTransformFunc for a field bound to an item's name or title: passes the text on, unless
+ * it is blank (then it returns FALSE and the item keeps the name it had). @user_data is unused. */
+gboolean    cycle_transform_text_to_name (GBinding     *binding,
+                                          const GValue *from,
+                                          GValue       *to,
+                                          gpointer      user_data);
+
 G_END_DECLS

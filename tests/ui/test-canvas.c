@@ -1027,6 +1027,9 @@ test_editor (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Visitor");
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Visitorz");
   g_assert_cmpstr (cycle_stage_get_name (s1), ==, "Visitorz");
+  /* A blank name is refused, as in the other editors: the stage keeps the one it had. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), " \u00A0");
+  g_assert_cmpstr (cycle_stage_get_name (s1), ==, "Visitorz");
   activate (GTK_WIDGET (fixture->window), "win.undo", NULL);
   g_assert_cmpstr (cycle_stage_get_name (s1), ==, "Visitors");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Visitors");

@@ -311,15 +311,10 @@ text_to_title (GBinding     *binding,
                gpointer      user_data)
 {
   CycleContentEditor *self = user_data;
-  const char *text = g_value_get_string (from);
-  gboolean empty = cycle_name_is_blank (text);
+  gboolean named = cycle_transform_text_to_name (binding, from, to, NULL);
 
-  set_error (GTK_WIDGET (self->title_row), empty);
-  if (empty)
-    return FALSE;
-
-  g_value_set_string (to, text);
-  return TRUE;
+  set_error (GTK_WIDGET (self->title_row), !named);
+  return named;
 }
 
 /* One binding a toggle: a toggle shows whether the content is its direction, and writes its

@@ -80,22 +80,18 @@ toast_removed (CyclePersonaManager *self,
  * Rows
  */
 
-/* A persona always has a name: while the field is empty, it keeps the one it had. */
+/* A persona always has a name: while the field is empty, it keeps the one it had and @user_data
+ * (the row's error icon) shows. */
 static gboolean
 text_to_name (GBinding     *binding,
               const GValue *from,
               GValue       *to,
               gpointer      user_data)
 {
-  const char *text = g_value_get_string (from);
-  gboolean blank = cycle_name_is_blank (text);
+  gboolean named = cycle_transform_text_to_name (binding, from, to, NULL);
 
-  gtk_widget_set_visible (GTK_WIDGET (user_data), blank);
-  if (blank)
-    return FALSE;
-
-  g_value_set_string (to, text);
-  return TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (user_data), !named);
+  return named;
 }
 
 static void

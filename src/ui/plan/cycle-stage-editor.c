@@ -331,22 +331,6 @@ on_color_reset_clicked_cb (CycleStageEditor *self)
  * Binding the fields
  */
 
-/* A stage always has a name: while the field is empty, the stage keeps the name it had. */
-static gboolean
-text_to_name (GBinding     *binding,
-              const GValue *from,
-              GValue       *to,
-              gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-
-  g_value_set_string (to, text);
-  return TRUE;
-}
-
 static void
 bind (CycleStageEditor *self,
       const char       *property,
@@ -383,12 +367,13 @@ on_stage_notify_cb (CycleStageEditor *self,
     sync_color (self);
 }
 
-/* The name field was left empty: show the name the stage kept. */
+/* The name field was left blank: show the name the stage kept. */
 static void
 on_name_focus_leave_cb (GtkEventControllerFocus *controller,
                         CycleStageEditor        *self)
 {
-  if (self->stage != NULL && *gtk_editable_get_text (GTK_EDITABLE (self->name_row)) == '\0')
+  if (self->stage != NULL &&
+      cycle_name_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->name_row))))
     gtk_editable_set_text (GTK_EDITABLE (self->name_row), cycle_stage_get_name (self->stage));
   seal_undo (self);
 }
@@ -497,7 +482,8 @@ cycle_stage_editor_set_stage (CycleStageEditor *self,
                                                                   self->name_row, "text",
                                                                   G_BINDING_BIDIRECTIONAL |
                                                                   G_BINDING_SYNC_CREATE,
-                                                                  NULL, text_to_name,
+                                                                  NULL,
+                                                                  cycle_transform_text_to_name,
                                                                   NULL, NULL)));
       bind (self, "why", self->why_row, "text");
       bind (self, "question", self->question_row, "text");
