@@ -16,6 +16,7 @@
 #include "cycle-application.h"
 #include "cycle-document.h"
 #include "cycle-drafts.h"
+#include "cycle-message-dialog.h"
 #include "cycle-preferences.h"
 #include "cycle-session.h"
 #include "cycle-template-dialog.h"
@@ -348,7 +349,6 @@ on_help_shown_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
   g_autofree char *pages = NULL;
-  GtkWidget *dialog;
 
   if (gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -366,12 +366,7 @@ on_help_shown_cb (GObject      *source,
   body = g_strdup_printf (_("Cycle’s guide is read with the GNOME help viewer, which is not "
                             "installed here. Install the package “yelp” to read it, or open its "
                             "pages in %s."), pages);
-  dialog = adw_message_dialog_new (GTK_WINDOW (source), _("Could Not Open the Guide"), body);
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  cycle_message_dialog_show (GTK_WINDOW (source), _("Could Not Open the Guide"), body);
 }
 
 static void

@@ -21,19 +21,6 @@ static gboolean cycle_window_save_to (CycleWindow *self,
                                       gboolean     close_after);
 
 AdwMessageDialog *
-_cycle_window_message_dialog_new (CycleWindow *self,
-                                  const char  *heading,
-                                  const char  *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-
-  return ADW_MESSAGE_DIALOG (dialog);
-}
-
-AdwMessageDialog *
 _cycle_window_replace_dialog_new (CycleWindow *self,
                                   GFile       *file)
 {
@@ -44,7 +31,7 @@ _cycle_window_replace_dialog_new (CycleWindow *self,
 
   body = g_strdup_printf (_("A file named “%s” already exists. Replacing it overwrites its "
                             "contents."), display);
-  dialog = _cycle_window_message_dialog_new (self, _("Replace File?"), body);
+  dialog = cycle_message_dialog_new (GTK_WINDOW (self), _("Replace File?"), body);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "replace", _("_Replace"),
@@ -227,7 +214,7 @@ show_save_error (CycleWindow  *self,
                           ? _("The file was left as it was, and the changes are still here: "
                               "save them under another name or in another folder.")
                           : _("The file was left as it was, and the changes are still here."));
-  dialog = _cycle_window_message_dialog_new (self, _("Could Not Save"), body);
+  dialog = cycle_message_dialog_new (GTK_WINDOW (self), _("Could Not Save"), body);
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   if (offer_save_as)
     {
@@ -265,7 +252,7 @@ _cycle_window_show_changed_on_disk (CycleWindow *self,
                             "keeps the window’s and drops the file’s. Each can be undone, "
                             "except Overwrite."),
                           name);
-  dialog = _cycle_window_message_dialog_new (self, _("The File Changed on Disk"), body);
+  dialog = cycle_message_dialog_new (GTK_WINDOW (self), _("The File Changed on Disk"), body);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "save-as", _("Save _As…"),
@@ -504,7 +491,7 @@ _cycle_window_confirm_close (CycleWindow *self)
   name = cycle_document_dup_display_name (self->document);
   body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be lost."),
                           name);
-  dialog = _cycle_window_message_dialog_new (self, _("Save Changes?"), body);
+  dialog = cycle_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "discard", _("_Discard"),

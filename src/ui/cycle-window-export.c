@@ -76,29 +76,6 @@ format_filter_name (CycleExportFormat format)
     }
 }
 
-static AdwMessageDialog *
-show_error_dialog (CycleWindow *self,
-                   const char  *heading,
-                   const char  *body)
-{
-  AdwMessageDialog *dialog = _cycle_window_message_dialog_new (self, heading, body);
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-
-  return dialog;
-}
-
-void
-_cycle_window_show_error (CycleWindow *self,
-                          const char  *heading,
-                          const char  *body)
-{
-  show_error_dialog (self, heading, body);
-}
-
 /* "Plan title.ext", or "Untitled Plan.ext"; without characters a file name cannot hold. */
 static char *
 dup_suggested_name (CycleWindow *self,
@@ -129,7 +106,7 @@ on_show_uri_done_cb (GObject      *source,
 
   if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_error_dialog (self, _("Could Not Open the Export"), error->message);
+    cycle_message_dialog_show (GTK_WINDOW (self), _("Could Not Open the Export"), error->message);
 }
 
 static void
@@ -210,7 +187,7 @@ _cycle_window_export_to_file (CycleWindow              *self,
       if (strstr (error->message, name) == NULL)
         body = g_strdup_printf (_("Could not export “%s”: %s"), name, error->message);
 
-      show_error_dialog (self, _("Could Not Export"), body != NULL ? body : error->message);
+      cycle_message_dialog_show (GTK_WINDOW (self), _("Could Not Export"), body != NULL ? body : error->message);
       return FALSE;
     }
 
@@ -557,7 +534,7 @@ _cycle_window_print (CycleWindow             *self,
   result = gtk_print_operation_run (operation, action, GTK_WINDOW (self), &error);
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error_dialog (self, _("Could Not Print"), error->message);
+    cycle_message_dialog_show (GTK_WINDOW (self), _("Could Not Print"), error->message);
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     g_object_set_data_full (G_OBJECT (self), PRINT_SETTINGS_KEY,
                             g_object_ref (gtk_print_operation_get_print_settings (operation)),
@@ -600,7 +577,7 @@ _cycle_window_import_file (CycleWindow *self,
       g_autofree char *name = g_file_get_parse_name (file);
       g_autofree char *body = g_strdup_printf ("%s: %s", name, error->message);
 
-      show_error_dialog (self, _("Could Not Import the Plan"), body);
+      cycle_message_dialog_show (GTK_WINDOW (self), _("Could Not Import the Plan"), body);
       return NULL;
     }
 
@@ -645,7 +622,7 @@ import_csv_file (CycleWindow *self,
       g_autofree char *parse_name = g_file_get_parse_name (file);
       g_autofree char *body = g_strdup_printf ("%s: %s", parse_name, error->message);
 
-      show_error_dialog (self, _("Could Not Import the Content"), body);
+      cycle_message_dialog_show (GTK_WINDOW (self), _("Could Not Import the Content"), body);
       return NULL;
     }
 

@@ -169,10 +169,8 @@ show_error (CycleWindow  *self,
 {
   g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message,
                                            _("The plan in the window was left as it was."));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  cycle_message_dialog_show (GTK_WINDOW (self), heading, body);
 }
 
 /* ------------------------------------------------------------------------------------------------

@@ -132,13 +132,8 @@ show_open_error (CycleWindow  *self,
 {
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *body = cycle_file_error_describe (error, basename);
-  GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Open the Plan"), body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  cycle_message_dialog_show (GTK_WINDOW (self), _("Could Not Open the Plan"), body);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "cycle-export-format.h"
 #include "cycle-coverage-view.h"
 #include "cycle-findings-panel.h"
+#include "cycle-message-dialog.h"
 #include "cycle-projection-view.h"
 #include "cycle-purpose-page.h"
 #include "cycle-stage-editor.h"
@@ -147,10 +148,6 @@ void        _cycle_window_set_editor_visible (CycleWindow *self,
                                               gboolean     visible);
 
 /* cycle-window-actions.c */
-/* A message dialog, modal on the window and closed with it. */
-AdwMessageDialog *_cycle_window_message_dialog_new (CycleWindow *self,
-                                                   const char  *heading,
-                                                   const char  *body);
 /* Asks whether to replace @file, which exists: responses "cancel" (the default) and
  * "replace". */
 AdwMessageDialog *_cycle_window_replace_dialog_new (CycleWindow *self,
@@ -217,10 +214,6 @@ void        _cycle_window_reload_from_disk   (CycleWindow *self);
 /* cycle-window-export.c: win.export (json, csv, svg, png, pdf, ics), win.print,
  * win.import-json */
 void        _cycle_window_class_export_init  (CycleWindowClass *klass);
-/* A modal message with a Close button */
-void        _cycle_window_show_error         (CycleWindow *self,
-                                              const char  *heading,
-                                              const char  *body);
 
 /* cycle-window-template.c: "Save as Template…" */
 void        _cycle_window_class_template_init (CycleWindowClass *klass);

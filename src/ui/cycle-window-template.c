@@ -29,7 +29,7 @@ _cycle_window_save_as_template (CycleWindow *self,
   file = cycle_templates_save_user (_cycle_window_get_plan (self), name, &error);
   if (file == NULL)
     {
-      _cycle_window_show_error (self, _("Could Not Save the Template"), error->message);
+      cycle_message_dialog_show (GTK_WINDOW (self), _("Could Not Save the Template"), error->message);
       return FALSE;
     }
 
@@ -71,7 +71,7 @@ save_as_template_action (GtkWidget  *widget,
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  dialog = _cycle_window_message_dialog_new (self, _("Save as Template"),
+  dialog = cycle_message_dialog_new (GTK_WINDOW (self), _("Save as Template"),
                                              _("The team can then start new plans from this "
                                                "one, with or without its content, in New from "
                                                "Template."));

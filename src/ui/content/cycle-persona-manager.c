@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cycle-message-dialog.h"
 #include "cycle-persona-manager.h"
 #include "cycle-toaster.h"
 
@@ -329,8 +330,7 @@ cycle_persona_manager_delete_persona (CyclePersonaManager *self,
                                     count),
                           count);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  dialog = cycle_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "clear", _("_Leave Without Persona"),
