@@ -1300,6 +1300,15 @@ close_link_editor (Fixture *fixture)
   g_assert_null (cycle_link_editor_get_link (CYCLE_LINK_EDITOR (popover)));
 }
 
+/* The context menus built in code (the .ui menus are checked by build-aux/check-mnemonics.py):
+ * "_Connect to…" and "_Copy" once shared C. test-french checks them in French. */
+static void
+test_menu_mnemonics (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  ui_test_assert_canvas_menus_mnemonics (GTK_WIDGET (fixture->canvas), "s1", "l1");
+}
+
 static void
 test_link_editor (Fixture       *fixture,
                   gconstpointer  data)
@@ -1430,6 +1439,8 @@ main (int   argc,
   g_test_add ("/canvas/drop-content", Fixture, NULL,
               fixture_set_up, test_drop_content, fixture_tear_down);
   g_test_add ("/canvas/render", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);
+  g_test_add ("/canvas/menu-mnemonics", Fixture, NULL,
+              fixture_set_up, test_menu_mnemonics, fixture_tear_down);
 
   return ui_test_run (app);
 }

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "cycle-application.h"
+#include "cycle-canvas.h"
 #include "cycle-content-view.h"
 #include "cycle-projection-view.h"
 #include "cycle-stage-widget.h"
@@ -232,6 +233,29 @@ test_projection_start (void)
   g_assert_finalize_object (plan);
 }
 
+/* The canvas's context menus, built in code: no two items of a menu share a mnemonic */
+static void
+test_canvas_menus (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) file = NULL;
+  CycleWindow *window;
+  GtkWidget *canvas;
+
+  dir = ui_test_copy_sample ("cycle-test-french-XXXXXX", &file);
+  window = ui_test_open_file (app, file);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_for_draw (GTK_WIDGET (window));
+  canvas = ui_test_find_widget (GTK_WIDGET (window), CYCLE_TYPE_CANVAS, TRUE);
+  g_assert_nonnull (canvas);
+  g_assert_cmpstr (_("Cu_t"), ==, "Cou_per");
+  ui_test_assert_canvas_menus_mnemonics (canvas, "s1", "l1");
+
+  ui_test_destroy_toplevels ();
+  ui_test_clear_temp_copy (&dir, &file);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +289,7 @@ main (int   argc,
   g_test_add_func ("/french/table-headers", test_table_headers);
   g_test_add_func ("/french/stage-tooltip", test_stage_tooltip);
   g_test_add_func ("/french/projection-start", test_projection_start);
+  g_test_add_func ("/french/canvas-menus", test_canvas_menus);
 
   return ui_test_run (app);
 }

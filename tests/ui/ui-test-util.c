@@ -12,6 +12,7 @@
 
 #include "cycle-board-card.h"
 #include "cycle-board-column.h"
+#include "cycle-canvas-private.h"
 #include "cycle-plan-io.h"
 #include "cycle-window-private.h"
 #include "ui-test-util.h"
@@ -431,4 +432,101 @@ ui_test_content_fixture_tear_down (UiTestContentFixture *f,
 
   /* Nothing of the views holds on to the plan. */
   g_assert_finalize_object (f->plan);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Menus
+ */
+
+/* The letter after the first lone underscore of @label, lowercased; 0 without one. */
+static gunichar
+mnemonic_of (const char *label)
+{
+  for (const char *p = label; *p != '\0'; p = g_utf8_next_char (p))
+    if (*p == '_')
+      {
+        if (p[1] != '_')
+          return g_unichar_tolower (g_utf8_get_char (p + 1));
+        p++;
+      }
+
+  return 0;
+}
+
+static void
+collect_mnemonics (GMenuModel *menu,
+                   GHashTable *seen)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SUBMENU);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        {
+          gunichar key = mnemonic_of (label);
+          const char *other = key != 0 ? g_hash_table_lookup (seen, GUINT_TO_POINTER (key))
+                                       : NULL;
+
+          if (other != NULL)
+            {
+              char letter[7] = { 0 };
+
+              g_unichar_to_utf8 (key, letter);
+              g_test_fail_printf ("“%s” and “%s” share the mnemonic “%s”", other, label, letter);
+            }
+          else if (key != 0)
+            g_hash_table_insert (seen, GUINT_TO_POINTER (key), g_strdup (label));
+        }
+      if (section != NULL)
+        collect_mnemonics (section, seen);
+      if (submenu != NULL)
+        ui_test_assert_unique_mnemonics (submenu);
+    }
+}
+
+void
+ui_test_assert_unique_mnemonics (GMenuModel *menu)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+  collect_mnemonics (menu, seen);
+}
+
+static GMenuModel *
+shown_menu (GtkWidget *canvas)
+{
+  GtkWidget *popover = ui_test_find_widget (canvas, GTK_TYPE_POPOVER_MENU, FALSE);
+
+  g_assert_nonnull (popover);
+  ui_test_wait_until (gtk_widget_get_mapped (popover));
+
+  return gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+}
+
+void
+ui_test_assert_canvas_menus_mnemonics (GtkWidget  *canvas,
+                                       const char *stage_id,
+                                       const char *link_id)
+{
+  CycleCanvas *self = CYCLE_CANVAS (canvas);
+  CyclePlan *plan = cycle_canvas_get_plan (self);
+  GMenuModel *menu;
+
+  cycle_canvas_select_stage (self, cycle_plan_find_stage (plan, stage_id), CYCLE_SELECT_REPLACE);
+  cycle_canvas_show_context_menu (self);
+  menu = shown_menu (canvas);
+  /* The stage's menu lists its links, each with a submenu of its own */
+  g_assert_cmpint (g_menu_model_get_n_items (menu), >=, 5);
+  ui_test_assert_unique_mnemonics (menu);
+
+  cycle_canvas_select_link (self, cycle_plan_find_link (plan, link_id), CYCLE_SELECT_REPLACE);
+  cycle_canvas_show_context_menu (self);
+  ui_test_assert_unique_mnemonics (shown_menu (canvas));
+
+  /* An empty spot, far above and left of every stage */
+  _cycle_canvas_show_menu_at (self, 1, 1);
+  ui_test_assert_unique_mnemonics (shown_menu (canvas));
+  gtk_popover_popdown (GTK_POPOVER (ui_test_find_widget (canvas, GTK_TYPE_POPOVER_MENU, FALSE)));
 }

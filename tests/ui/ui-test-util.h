@@ -80,6 +80,14 @@ void               ui_test_activate            (GtkWidget        *widget,
                                                 const char       *action,
                                                 GVariant         *parameter);
 
+/* Fails the test where two items of one menu (its sections included; each submenu is a menu of
+ * its own) have the same mnemonic: the key then reaches only one of them. */
+void               ui_test_assert_unique_mnemonics (GMenuModel   *menu);
+/* The canvas's three context menus (of @stage, of @link, of an empty spot), each checked by
+ * ui_test_assert_unique_mnemonics(). */
+void               ui_test_assert_canvas_menus_mnemonics (GtkWidget  *canvas,
+                                                          const char *stage_id,
+                                                          const char *link_id);
 GtkWidget         *ui_test_find_widget         (GtkWidget        *widget,
                                                 GType             type,
                                                 gboolean          mapped);

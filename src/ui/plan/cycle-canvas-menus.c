@@ -269,7 +269,7 @@ stage_menu (CycleCanvas *self,
   append_item (edit, _("_Open in Editor"), "canvas.activate", NULL, "Return");
   append_item (edit, _("_Rename"), "canvas.rename", NULL, "F2");
   append_item (edit, _("D_uplicate"), "canvas.duplicate", NULL, "<Control>d");
-  append_item (edit, _("_Connect to…"), "canvas.connect", NULL, "<Control>l");
+  append_item (edit, _("Co_nnect to…"), "canvas.connect", NULL, "<Control>l");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
 
   append_item (clipboard, _("Cu_t"), "canvas.cut", NULL, "<Control>x");
