@@ -48,21 +48,14 @@ shows_text (GtkWidget  *widget,
   return FALSE;
 }
 
-/* The labels of @menu's items, with their sections', in one string. */
+/* Adds an item's label to a string, one a line (with ui_test_menu_foreach()). */
 static void
-collect_menu_labels (GMenuModel *menu,
-                     GString    *labels)
+append_label (const char *label,
+              GMenuModel *submenu,
+              gpointer    data)
 {
-  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
-    {
-      g_autofree char *label = NULL;
-      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
-
-      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
-        g_string_append_printf (labels, "%s\n", label);
-      if (section != NULL)
-        collect_menu_labels (section, labels);
-    }
+  if (label != NULL)
+    g_string_append_printf (data, "%s\n", label);
 }
 
 static gboolean
@@ -109,7 +102,8 @@ test_window_in_french (void)
 
   menu_button = find_menu_button (GTK_WIDGET (window));
   g_assert_nonnull (menu_button);
-  collect_menu_labels (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)), labels);
+  ui_test_menu_foreach (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)),
+                        append_label, labels);
   g_test_message ("primary menu: %s", labels->str);
   g_assert_nonnull (strstr (labels->str, "Nouveau à partir d’un _modèle…\n"));
   g_assert_nonnull (strstr (labels->str, "Enregistrer _sous…\n"));

@@ -453,9 +453,10 @@ mnemonic_of (const char *label)
   return 0;
 }
 
-static void
-collect_mnemonics (GMenuModel *menu,
-                   GHashTable *seen)
+void
+ui_test_menu_foreach (GMenuModel         *menu,
+                      UiTestMenuItemFunc  func,
+                      gpointer            data)
 {
   for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
     {
@@ -463,27 +464,36 @@ collect_mnemonics (GMenuModel *menu,
       g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
       g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SUBMENU);
 
-      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
-        {
-          gunichar key = mnemonic_of (label);
-          const char *other = key != 0 ? g_hash_table_lookup (seen, GUINT_TO_POINTER (key))
-                                       : NULL;
-
-          if (other != NULL)
-            {
-              char letter[7] = { 0 };
-
-              g_unichar_to_utf8 (key, letter);
-              g_test_fail_printf ("“%s” and “%s” share the mnemonic “%s”", other, label, letter);
-            }
-          else if (key != 0)
-            g_hash_table_insert (seen, GUINT_TO_POINTER (key), g_strdup (label));
-        }
       if (section != NULL)
-        collect_mnemonics (section, seen);
-      if (submenu != NULL)
-        ui_test_assert_unique_mnemonics (submenu);
+        ui_test_menu_foreach (section, func, data);
+      else
+        {
+          g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+          func (label, submenu, data);
+        }
     }
+}
+
+static void
+check_mnemonic (const char *label,
+                GMenuModel *submenu,
+                gpointer    data)
+{
+  GHashTable *seen = data;
+  gunichar key = label != NULL ? mnemonic_of (label) : 0;
+  const char *other = key != 0 ? g_hash_table_lookup (seen, GUINT_TO_POINTER (key)) : NULL;
+
+  if (other != NULL)
+    {
+      char letter[7] = { 0 };
+
+      g_unichar_to_utf8 (key, letter);
+      g_test_fail_printf ("“%s” and “%s” share the mnemonic “%s”", other, label, letter);
+    }
+  else if (key != 0)
+    g_hash_table_insert (seen, GUINT_TO_POINTER (key), g_strdup (label));
+  if (submenu != NULL)
+    ui_test_assert_unique_mnemonics (submenu);
 }
 
 void
@@ -491,7 +501,7 @@ ui_test_assert_unique_mnemonics (GMenuModel *menu)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
-  collect_mnemonics (menu, seen);
+  ui_test_menu_foreach (menu, check_mnemonic, seen);
 }
 
 static GMenuModel *

@@ -80,6 +80,14 @@ void               ui_test_activate            (GtkWidget        *widget,
                                                 const char       *action,
                                                 GVariant         *parameter);
 
+/* Calls @func on each item of @menu and of its sections (not of its submenus, given to @func),
+ * in order; @label NULL for an item without one. */
+typedef void (*UiTestMenuItemFunc) (const char *label,
+                                    GMenuModel *submenu,
+                                    gpointer    data);
+void               ui_test_menu_foreach        (GMenuModel       *menu,
+                                                UiTestMenuItemFunc func,
+                                                gpointer          data);
 /* Fails the test where two items of one menu (its sections included; each submenu is a menu of
  * its own) have the same mnemonic: the key then reaches only one of them. */
 void               ui_test_assert_unique_mnemonics (GMenuModel   *menu);
