@@ -29,6 +29,7 @@
 
 #include "cycle-atomic-file.h"
 #include "cycle-atomic-file-private.h"
+#include "test-tree.h"
 
 /* The user that tests running as root become to meet permissions (nobody on Debian) */
 #define UNPRIVILEGED_ID 65534
@@ -40,31 +41,6 @@ typedef struct
 {
   char *path;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir;
-  const char *name;
-
-  g_chmod (path, 0755);
-  dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) &&
-              !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -82,7 +58,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  remove_tree (fixture->path);
+  test_remove_tree (fixture->path);
   g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
   g_clear_pointer (&fixture->path, g_free);
 }
@@ -706,7 +682,7 @@ test_read_only_folder (void)
   assert_contents (path, old_text);
   g_assert_false (g_file_test (created, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_temp_files (dir), ==, 0);
-  remove_tree (tmp);
+  test_remove_tree (tmp);
 }
 
 static void

@@ -27,6 +27,7 @@
 #include "cycle-atomic-file.h"
 #include "cycle-document.h"
 #include "cycle-plan-io.h"
+#include "test-tree.h"
 
 #define MIB (1024 * 1024)
 
@@ -118,26 +119,6 @@ typedef struct
   GFile *dir;
 } Fixture;
 
-/* Removes @file and everything under it, never following symbolic links. */
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-
-  enumerator = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (enumerator != NULL)
-    {
-      GFileInfo *info;
-      GFile *child;
-
-      while (g_file_enumerator_iterate (enumerator, &info, &child, NULL, NULL) && info != NULL)
-        remove_tree (child);
-    }
-
-  g_file_delete (file, NULL, NULL);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
@@ -153,7 +134,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  remove_tree (fixture->dir);
+  test_remove_tree (g_file_peek_path (fixture->dir));
   g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
   g_clear_object (&fixture->dir);
   g_clear_pointer (&fixture->path, g_free);

@@ -15,29 +15,13 @@
 #include "cycle-drafts.h"
 #include "cycle-plan-io.h"
 #include "cycle-templates.h"
+#include "test-tree.h"
 
 typedef struct
 {
   char  *path;
   GFile *dir;
 } Fixture;
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-
-  enumerator = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (enumerator != NULL)
-    {
-      GFile *child;
-
-      while (g_file_enumerator_iterate (enumerator, NULL, &child, NULL, NULL) && child != NULL)
-        remove_tree (child);
-    }
-  g_file_delete (file, NULL, NULL);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -59,7 +43,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_autoptr(GFile) tmp = g_file_new_for_path (g_object_get_data (G_OBJECT (fixture->dir), "tmp"));
 
-  remove_tree (tmp);
+  test_remove_tree (g_file_peek_path (tmp));
   g_assert_false (g_file_query_exists (tmp, NULL));
   g_clear_object (&fixture->dir);
   g_clear_pointer (&fixture->path, g_free);

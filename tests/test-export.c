@@ -30,6 +30,7 @@
 #include "cycle-plan-io.h"
 #include "cycle-render.h"
 #include "test-language.h"
+#include "test-tree.h"
 
 /* Plans */
 
@@ -598,24 +599,6 @@ count_files (const char *dir)
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_dir (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 assert_file_text (const char *path,
                   const char *text)
 {
@@ -664,7 +647,7 @@ test_file_replace (void)
   assert_file_text (path, "two\n");
   g_assert_cmpuint (count_files (dir), ==, 1);
 
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -700,7 +683,7 @@ test_file_errors (void)
 
   g_free ((char *) targets[0]);
   g_free ((char *) targets[1]);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* /dev/full says "No space left on device" to every write: the error a full disk gives. */
@@ -773,7 +756,7 @@ test_file_write_fails_half_way (void)
       g_autofree char *dir = half_way_dir (getpid ());
       g_autofree char *path = g_build_filename (dir, "plan.png", NULL);
 
-      remove_dir (dir);
+      test_remove_tree (dir);
       g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
       g_assert_true (g_file_set_contents (path, "the old picture", -1, NULL));
       g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
@@ -781,7 +764,7 @@ test_file_write_fails_half_way (void)
       g_test_trap_assert_stderr ("*Could not write*plan.png*");
       assert_file_text (path, "the old picture");
       g_assert_cmpuint (count_files (dir), ==, 1);
-      remove_dir (dir);
+      test_remove_tree (dir);
     }
 }
 
@@ -943,7 +926,7 @@ test_png_scale_and_pixels (void)
 
   cairo_surface_destroy (one);
   cairo_surface_destroy (two);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* A PNG is drawn band after band, leaving out what lies outside each: it has the very pixels of
@@ -1020,7 +1003,7 @@ test_png_bands (void)
 
   cairo_surface_destroy (exported);
   cairo_surface_destroy (whole);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -1059,7 +1042,7 @@ test_png_layout_override (void)
   cairo_surface_destroy (own);
   cairo_surface_destroy (funnel);
   cairo_surface_destroy (cycle);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -1112,7 +1095,7 @@ test_png_too_large (void)
     g_assert_cmpfloat (width, <=, CYCLE_IMAGE_EXPORT_MAX_PDF_SIDE);
   }
 
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 static char *
@@ -1191,7 +1174,7 @@ test_svg_and_pdf (void)
   }
 
   g_assert_cmpuint (count_files (dir), ==, 2);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* SVG: every label is a <text> element, escaped, read back by GLib's XML parser */
@@ -1329,7 +1312,7 @@ test_svg_text (void)
   g_free (t.lang);
   g_string_free (t.current, TRUE);
   g_ptr_array_unref (t.texts);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* Content pages: everything stays on the page, inside its margins, and long lists go on. */
@@ -1461,7 +1444,7 @@ test_content_pages_dates (void)
 
   test_language_english ();
   g_unlink (path);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* The sample's content, exported for people and for scripts, imported into the same plan

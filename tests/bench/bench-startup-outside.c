@@ -36,6 +36,7 @@
 #include <X11/extensions/Xdamage.h>
 
 #include "bench-startup-stats.h"
+#include "../test-tree.h"
 
 #define TARGET_RATIO 0.7
 #define WARM_UP 2
@@ -50,29 +51,6 @@ typedef struct
 
 static Display *display;
 static int damage_event_base;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) &&
-              !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
 
 static void
 stop (GPid pid)
@@ -178,7 +156,7 @@ first_paint (const char *program)
   g_spawn_close_pid (pid);
   /* The windows are gone with the program, and their damage objects with them */
   XSync (display, True);
-  remove_tree (home);
+  test_remove_tree (home);
 
   return painted < 0 ? -1.0 : (painted - started) / 1000.0;
 }
