@@ -428,14 +428,6 @@ cycle_atomic_file_get_display_name (CycleAtomicFile *self)
   return self->display_name;
 }
 
-const char *
-cycle_atomic_file_get_real_path (CycleAtomicFile *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->real_path;
-}
-
 static gboolean
 write_fully (CycleAtomicFile *self,
              const guint8    *data,

@@ -62,8 +62,6 @@ gboolean         cycle_atomic_file_commit           (CycleAtomicFile       *self
                                                      GError               **error);
 /* How messages name the target (the path the caller gave, for people). */
 const char      *cycle_atomic_file_get_display_name (CycleAtomicFile       *self);
-/* The file that is really replaced: the target with its symbolic links followed. */
-const char      *cycle_atomic_file_get_real_path    (CycleAtomicFile       *self);
 /* Aborts (removes the temporary file) unless committed. */
 void             cycle_atomic_file_free             (CycleAtomicFile       *self);
 

@@ -40,7 +40,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-gboolean
+/* Whether @content (with a due date) is on @day: its due date, or a day it repeats on. */
+static gboolean
 cycle_content_occurs_on (CycleContent *content,
                          const GDate  *day)
 {
@@ -249,14 +250,6 @@ cycle_date_index_get_n_dated (CycleDateIndex *self)
   g_return_val_if_fail (CYCLE_IS_DATE_INDEX (self), 0);
 
   return self->n_dated;
-}
-
-CyclePlan *
-cycle_date_index_get_plan (CycleDateIndex *self)
-{
-  g_return_val_if_fail (CYCLE_IS_DATE_INDEX (self), NULL);
-
-  return self->plan;
 }
 
 static void

@@ -23,7 +23,6 @@ G_DECLARE_FINAL_TYPE (CycleDateIndex, cycle_date_index, CYCLE, DATE_INDEX, GObje
  * index is up to date). Signal "undated-changed" (gboolean more): content was given a date
  * (more FALSE) or lost it (more TRUE), after "changed"; not for content added or removed. */
 CycleDateIndex *cycle_date_index_new          (CyclePlan      *plan);
-CyclePlan      *cycle_date_index_get_plan     (CycleDateIndex *self);
 
 /* The content on each of the @n_days days from @first (a valid GDate): @days receives @n_days
  * arrays (transfer full, of borrowed CycleContent), each in the plan's order, repeating content
@@ -34,9 +33,5 @@ void            cycle_date_index_query        (CycleDateIndex *self,
                                                GPtrArray     **days);
 /* How many pieces of content have a due date. */
 guint           cycle_date_index_get_n_dated  (CycleDateIndex *self);
-
-/* Whether @content (with a due date) is on @day: its due date, or a day it repeats on. */
-gboolean        cycle_content_occurs_on       (CycleContent   *content,
-                                               const GDate    *day);
 
 G_END_DECLS

@@ -256,15 +256,10 @@ cleanup_temp_files_beside (GFile *file)
     }
 }
 
-CycleDocument *
-cycle_document_new_from_file (GFile         *file,
-                              GCancellable  *cancellable,
-                              GError       **error)
-{
-  return cycle_document_new_from_file_full (file, NULL, NULL, cancellable, error);
-}
-
-CycleDocument *
+/* Loads @file, reporting the bytes parsed so far (in the calling thread). Touches no main context,
+ * so it may run in a worker thread (cycle_document_load_async ()); a cancelled load gives
+ * G_IO_ERROR_CANCELLED within about 64 KiB of text. */
+static CycleDocument *
 cycle_document_new_from_file_full (GFile             *file,
                                    CycleProgressFunc  progress_func,
                                    gpointer           progress_data,
@@ -335,6 +330,14 @@ cycle_document_new_from_file_full (GFile             *file,
   cleanup_temp_files_beside (file);
 
   return self;
+}
+
+CycleDocument *
+cycle_document_new_from_file (GFile         *file,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  return cycle_document_new_from_file_full (file, NULL, NULL, cancellable, error);
 }
 
 typedef struct

@@ -40,14 +40,6 @@ CycleDocument *cycle_document_new            (void);
 CycleDocument *cycle_document_new_from_file  (GFile          *file,
                                               GCancellable   *cancellable,
                                               GError        **error);
-/* The same, reporting the bytes parsed so far (in the calling thread). Touches no main context,
- * so it may run in a worker thread (cycle_document_load_async ()); a cancelled load gives
- * G_IO_ERROR_CANCELLED within about 64 KiB of text. */
-CycleDocument *cycle_document_new_from_file_full (GFile             *file,
-                                                  CycleProgressFunc  progress_func,
-                                                  gpointer           progress_data,
-                                                  GCancellable      *cancellable,
-                                                  GError           **error);
 /* Loads @file in a worker thread; @progress_func is called in that thread (keep it to storing a
  * number), @callback in the thread-default main context of the caller. */
 void           cycle_document_load_async     (GFile               *file,

@@ -79,7 +79,9 @@ cycle_projection_unref (CycleProjection *self)
   g_free (self);
 }
 
-double
+/* The rate a next-step link passes on: its own, else its source's conversion rate, else
+ * CYCLE_RATE_UNSET. */
+static double
 cycle_projection_effective_rate (CycleLink *link)
 {
   double rate;

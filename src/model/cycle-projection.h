@@ -153,10 +153,6 @@ char             *cycle_projection_describe_missing_rate (CycleLink   *link);
 char             *cycle_projection_describe_rate_sum    (CycleStage  *stage,
                                                          double       sum);
 
-/* The rate a next-step link passes on: its own, else its source's conversion rate, else
- * CYCLE_RATE_UNSET. */
-double            cycle_projection_effective_rate (CycleLink        *link);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CycleProjection, cycle_projection_unref)
 
 G_END_DECLS

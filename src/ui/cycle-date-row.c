@@ -308,12 +308,6 @@ cycle_date_row_init (CycleDateRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-GtkWidget *
-cycle_date_row_new (void)
-{
-  return g_object_new (CYCLE_TYPE_DATE_ROW, NULL);
-}
-
 void
 cycle_date_row_set_date (CycleDateRow *self,
                          const char   *date)

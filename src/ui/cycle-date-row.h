@@ -14,7 +14,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CycleDateRow, cycle_date_row, CYCLE, DATE_ROW, AdwEntryRow)
 
-GtkWidget  *cycle_date_row_new       (void);
 /* Shows @date (YYYY-MM-DD, or "" / NULL for none) as the locale writes dates, and drops any
  * error; emits nothing. */
 void        cycle_date_row_set_date  (CycleDateRow *self,

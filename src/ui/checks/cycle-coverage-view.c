@@ -59,7 +59,9 @@ static guint signals[N_SIGNALS];
  * Adding content from a cell
  */
 
-CycleContent *
+/* What activating a cell does: adds a piece of content for the cell's persona (or channel) at
+ * its stage, as one undo step "Add Content", and emits "content-added" with it. */
+static CycleContent *
 cycle_coverage_view_add_content (CycleCoverageView *self,
                                  guint              row,
                                  guint              column)

@@ -28,10 +28,5 @@ void              cycle_coverage_view_set_axis    (CycleCoverageView *self,
 GtkWidget        *cycle_coverage_view_get_cell    (CycleCoverageView *self,
                                                    guint              row,
                                                    guint              column);
-/* What activating a cell does: adds a piece of content for the cell's persona (or channel) at
- * its stage, as one undo step "Add Content", and emits "content-added" with it. */
-CycleContent     *cycle_coverage_view_add_content (CycleCoverageView *self,
-                                                   guint              row,
-                                                   guint              column);
 
 G_END_DECLS

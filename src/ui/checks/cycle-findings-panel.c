@@ -141,7 +141,9 @@ on_checker_count_notify_cb (CycleFindingsPanel *self,
  * Activating and fixing
  */
 
-void
+/* What activating a finding does: emits "stage-activated" for its stage, then
+ * "content-activated" for its content, when it has them. */
+static void
 cycle_findings_panel_activate_finding (CycleFindingsPanel *self,
                                        CycleFinding       *finding)
 {
@@ -162,7 +164,8 @@ cycle_findings_panel_activate_finding (CycleFindingsPanel *self,
     g_signal_emit (self, signals[SIGNAL_CONTENT_ACTIVATED], 0, content);
 }
 
-gboolean
+/* Applies the finding's fix (one undo step) and says so with the "message" signal. */
+static gboolean
 cycle_findings_panel_apply_fix (CycleFindingsPanel *self,
                                 CycleFinding       *finding)
 {

@@ -31,12 +31,5 @@ GtkWidget    *cycle_findings_panel_get_list       (CycleFindingsPanel *self);
 /* The finding shown by @row, a row of the list. */
 CycleFinding *cycle_findings_panel_get_row_finding (CycleFindingsPanel *self,
                                                     GtkListBoxRow      *row);
-/* What activating a finding does: emits "stage-activated" for its stage, then
- * "content-activated" for its content, when it has them. */
-void          cycle_findings_panel_activate_finding (CycleFindingsPanel *self,
-                                                     CycleFinding       *finding);
-/* Applies the finding's fix (one undo step) and says so with the "message" signal. */
-gboolean      cycle_findings_panel_apply_fix      (CycleFindingsPanel *self,
-                                                   CycleFinding       *finding);
 
 G_END_DECLS

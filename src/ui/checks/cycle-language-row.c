@@ -140,6 +140,21 @@ cycle_language_row_get_property (GObject    *object,
 }
 
 static void
+cycle_language_row_set_plan (CycleLanguageRow *self,
+                             CyclePlan        *plan)
+{
+  g_return_if_fail (CYCLE_IS_LANGUAGE_ROW (self));
+  g_return_if_fail (plan == NULL || CYCLE_IS_PLAN (plan));
+
+  if (!g_set_object (&self->plan, plan))
+    return;
+
+  g_signal_group_set_target (self->plan_signals, plan);
+  sync_from_plan (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+static void
 cycle_language_row_set_property (GObject      *object,
                                  guint         prop_id,
                                  const GValue *value,
@@ -206,30 +221,9 @@ cycle_language_row_init (CycleLanguageRow *self)
   sync_from_plan (self);
 }
 
-GtkWidget *
-cycle_language_row_new (void)
-{
-  return g_object_new (CYCLE_TYPE_LANGUAGE_ROW, NULL);
-}
-
 CyclePlan *
 cycle_language_row_get_plan (CycleLanguageRow *self)
 {
   g_return_val_if_fail (CYCLE_IS_LANGUAGE_ROW (self), NULL);
   return self->plan;
-}
-
-void
-cycle_language_row_set_plan (CycleLanguageRow *self,
-                             CyclePlan        *plan)
-{
-  g_return_if_fail (CYCLE_IS_LANGUAGE_ROW (self));
-  g_return_if_fail (plan == NULL || CYCLE_IS_PLAN (plan));
-
-  if (!g_set_object (&self->plan, plan))
-    return;
-
-  g_signal_group_set_target (self->plan_signals, plan);
-  sync_from_plan (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }

@@ -15,9 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CycleLanguageRow, cycle_language_row, CYCLE, LANGUAGE_ROW, AdwComboRow)
 
-GtkWidget *cycle_language_row_new      (void);
 CyclePlan *cycle_language_row_get_plan (CycleLanguageRow *self);
-void       cycle_language_row_set_plan (CycleLanguageRow *self,
-                                        CyclePlan        *plan);
 
 G_END_DECLS

@@ -240,21 +240,6 @@ on_items_changed_cb (CycleProjectionView *self,
   rewatch_items (self);
 }
 
-const char *
-cycle_projection_view_get_projection_message (CycleProjectionView *self)
-{
-  g_return_val_if_fail (CYCLE_IS_PROJECTION_VIEW (self), NULL);
-
-  /* Tests read it right after a change: compute now what an idle would. */
-  if (self->refresh_id != 0)
-    {
-      g_clear_handle_id (&self->refresh_id, g_source_remove);
-      refresh_projection (self);
-    }
-
-  return self->message != NULL ? self->message : "";
-}
-
 GtkWidget *
 cycle_projection_view_get_projection_grid (CycleProjectionView *self)
 {
@@ -272,14 +257,6 @@ cycle_projection_view_get_projection_grid (CycleProjectionView *self)
 /* ------------------------------------------------------------------------------------------------
  * Properties
  */
-
-CyclePlan *
-cycle_projection_view_get_plan (CycleProjectionView *self)
-{
-  g_return_val_if_fail (CYCLE_IS_PROJECTION_VIEW (self), NULL);
-
-  return self->plan;
-}
 
 void
 cycle_projection_view_set_plan (CycleProjectionView *self,

@@ -16,12 +16,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CycleProjectionView, cycle_projection_view, CYCLE, PROJECTION_VIEW, AdwBin)
 
 GtkWidget  *cycle_projection_view_new                    (void);
-CyclePlan  *cycle_projection_view_get_plan               (CycleProjectionView *self);
 void        cycle_projection_view_set_plan               (CycleProjectionView *self,
                                                           CyclePlan           *plan);
 /* The table of volumes as shown (a GtkGrid), and the message shown beside it; both computed
  * now if an edit is waiting for the idle. */
 GtkWidget  *cycle_projection_view_get_projection_grid    (CycleProjectionView *self);
-const char *cycle_projection_view_get_projection_message (CycleProjectionView *self);
 
 G_END_DECLS

@@ -253,14 +253,6 @@ on_focus_leave_cb (CyclePurposePage *self)
  * Properties
  */
 
-CyclePlan *
-cycle_purpose_page_get_plan (CyclePurposePage *self)
-{
-  g_return_val_if_fail (CYCLE_IS_PURPOSE_PAGE (self), NULL);
-
-  return self->plan;
-}
-
 void
 cycle_purpose_page_set_plan (CyclePurposePage *self,
                              CyclePlan        *plan)

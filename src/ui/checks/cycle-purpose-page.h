@@ -16,7 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CyclePurposePage, cycle_purpose_page, CYCLE, PURPOSE_PAGE, AdwBin)
 
 GtkWidget *cycle_purpose_page_new             (void);
-CyclePlan *cycle_purpose_page_get_plan        (CyclePurposePage *self);
 /* Every field edits the plan through its setters: one undo step per field visit. */
 void       cycle_purpose_page_set_plan        (CyclePurposePage *self,
                                                CyclePlan        *plan);

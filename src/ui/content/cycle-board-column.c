@@ -353,7 +353,9 @@ cycle_board_column_focus (GtkWidget        *widget,
  * Dropping
  */
 
-guint
+/* Where a drop at @y (in the column's coordinates) would insert: a position in the stage's list
+ * as it is now, before the dragged item leaves it. */
+static guint
 cycle_board_column_insertion_at (CycleBoardColumn *self,
                                  double            y)
 {

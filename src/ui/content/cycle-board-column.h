@@ -28,10 +28,6 @@ void        cycle_board_column_set_stage       (CycleBoardColumn *self,
 gboolean    cycle_board_column_get_active      (CycleBoardColumn *self);
 void        cycle_board_column_set_active      (CycleBoardColumn *self,
                                                 gboolean          active);
-/* Where a drop at @y (in the column's coordinates) would insert: a position in the stage's list
- * as it is now, before the dragged item leaves it. */
-guint       cycle_board_column_insertion_at    (CycleBoardColumn *self,
-                                                double            y);
 /* Scrolls to the card at @position and gives it the keyboard focus once it is shown. */
 void        cycle_board_column_focus_position  (CycleBoardColumn *self,
                                                 guint             position);

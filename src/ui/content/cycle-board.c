@@ -917,9 +917,3 @@ cycle_board_init (CycleBoard *self)
   g_signal_connect (motion, "leave", G_CALLBACK (on_drag_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 }
-
-GtkWidget *
-cycle_board_new (void)
-{
-  return g_object_new (CYCLE_TYPE_BOARD, NULL);
-}

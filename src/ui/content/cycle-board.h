@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CycleBoard, cycle_board, CYCLE, BOARD, GtkWidget)
 
-GtkWidget  *cycle_board_new            (void);
 CyclePlan  *cycle_board_get_plan       (CycleBoard   *self);
 void        cycle_board_set_plan       (CycleBoard   *self,
                                         CyclePlan    *plan);

@@ -563,14 +563,6 @@ on_undated_unbind_cb (GtkSignalListItemFactory *factory,
                                    NULL);
 }
 
-CyclePlan *
-cycle_content_calendar_get_plan (CycleContentCalendar *self)
-{
-  g_return_val_if_fail (CYCLE_IS_CONTENT_CALENDAR (self), NULL);
-
-  return self->plan;
-}
-
 void
 cycle_content_calendar_set_plan (CycleContentCalendar *self,
                                  CyclePlan            *plan)
@@ -746,10 +738,4 @@ cycle_content_calendar_init (CycleContentCalendar *self)
   g_date_set_dmy (&self->selected, g_date_time_get_day_of_month (now),
                   g_date_time_get_month (now), g_date_time_get_year (now));
   lay_out (self);
-}
-
-GtkWidget *
-cycle_content_calendar_new (void)
-{
-  return g_object_new (CYCLE_TYPE_CONTENT_CALENDAR, NULL);
 }

@@ -19,8 +19,6 @@ G_DECLARE_FINAL_TYPE (CycleContentCalendar, cycle_content_calendar, CYCLE, CONTE
                       GtkWidget)
 
 /* Signal "edit-content" (CycleContent *): Enter or a double click on an item. */
-GtkWidget  *cycle_content_calendar_new       (void);
-CyclePlan  *cycle_content_calendar_get_plan  (CycleContentCalendar *self);
 void        cycle_content_calendar_set_plan  (CycleContentCalendar *self,
                                               CyclePlan            *plan);
 /* The table's query: the calendar shows only what it lets through (NULL: everything). */

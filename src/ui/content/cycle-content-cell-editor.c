@@ -149,7 +149,9 @@ fill_list (CycleContentCellEditor *self)
     }
 }
 
-gboolean
+/* Writes what the entry holds or the list has picked, as Enter or Tab would; FALSE when it
+ * cannot (a date not understood: the problem then shows). */
+static gboolean
 cycle_content_cell_editor_commit (CycleContentCellEditor *self)
 {
   CyclePlan *plan;
@@ -295,40 +297,11 @@ cycle_content_cell_editor_edit (CycleContentCellEditor *self,
     }
 }
 
-CycleContent *
-cycle_content_cell_editor_get_content (CycleContentCellEditor *self)
-{
-  g_return_val_if_fail (CYCLE_IS_CONTENT_CELL_EDITOR (self), NULL);
-  return self->content;
-}
-
 CycleCellField
 cycle_content_cell_editor_get_field (CycleContentCellEditor *self)
 {
   g_return_val_if_fail (CYCLE_IS_CONTENT_CELL_EDITOR (self), 0);
   return self->field;
-}
-
-GtkWidget *
-cycle_content_cell_editor_get_entry (CycleContentCellEditor *self)
-{
-  g_return_val_if_fail (CYCLE_IS_CONTENT_CELL_EDITOR (self), NULL);
-  return GTK_WIDGET (self->entry);
-}
-
-GtkListBox *
-cycle_content_cell_editor_get_list (CycleContentCellEditor *self)
-{
-  g_return_val_if_fail (CYCLE_IS_CONTENT_CELL_EDITOR (self), NULL);
-  return self->list;
-}
-
-const char *
-cycle_content_cell_editor_get_problem (CycleContentCellEditor *self)
-{
-  g_return_val_if_fail (CYCLE_IS_CONTENT_CELL_EDITOR (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->problem))
-         ? gtk_label_get_label (self->problem) : "";
 }
 
 static void

@@ -38,15 +38,6 @@ void          cycle_content_cell_editor_edit      (CycleContentCellEditor *self,
                                                    CycleContent           *content,
                                                    CycleCellField          field,
                                                    const GdkRectangle     *rect);
-CycleContent *cycle_content_cell_editor_get_content (CycleContentCellEditor *self);
 CycleCellField cycle_content_cell_editor_get_field  (CycleContentCellEditor *self);
-/* The entry (due date, owner) or the list of choices, for tests */
-GtkWidget    *cycle_content_cell_editor_get_entry (CycleContentCellEditor *self);
-GtkListBox   *cycle_content_cell_editor_get_list  (CycleContentCellEditor *self);
-/* The message shown when a date is not understood ("" when none) */
-const char   *cycle_content_cell_editor_get_problem (CycleContentCellEditor *self);
-/* Writes what the entry holds or the list has picked, as Enter or Tab would; FALSE when it
- * cannot (a date not understood: the problem then shows). */
-gboolean      cycle_content_cell_editor_commit    (CycleContentCellEditor *self);
 
 G_END_DECLS

@@ -111,7 +111,8 @@ text_contains (CycleContentQuery *self,
   return normalized != NULL && strstr (normalized, self->needle) != NULL;
 }
 
-gboolean
+/* Whether @content matches the search text (one of title, call to action, notes, owner). */
+static gboolean
 cycle_content_query_matches_search (CycleContentQuery *self,
                                     CycleContent      *content)
 {
@@ -415,13 +416,6 @@ cycle_content_query_set_status (CycleContentQuery *self,
   notify_active (self);
 }
 
-gboolean
-cycle_content_query_get_overdue_only (CycleContentQuery *self)
-{
-  g_return_val_if_fail (CYCLE_IS_CONTENT_QUERY (self), FALSE);
-  return self->overdue_only;
-}
-
 void
 cycle_content_query_set_overdue_only (CycleContentQuery *self,
                                       gboolean           overdue_only)
@@ -437,13 +431,6 @@ cycle_content_query_set_overdue_only (CycleContentQuery *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERDUE_ONLY]);
   notify_active (self);
-}
-
-const char *
-cycle_content_query_get_today (CycleContentQuery *self)
-{
-  g_return_val_if_fail (CYCLE_IS_CONTENT_QUERY (self), NULL);
-  return self->today;
 }
 
 void

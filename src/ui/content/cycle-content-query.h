@@ -62,11 +62,8 @@ void               cycle_content_query_set_channel      (CycleContentQuery *self
 int                cycle_content_query_get_status       (CycleContentQuery *self);
 void               cycle_content_query_set_status       (CycleContentQuery *self,
                                                          int                status);
-gboolean           cycle_content_query_get_overdue_only (CycleContentQuery *self);
 void               cycle_content_query_set_overdue_only (CycleContentQuery *self,
                                                          gboolean           overdue_only);
-/* The date "overdue" is measured against, "YYYY-MM-DD"; today unless set (for tests). */
-const char        *cycle_content_query_get_today        (CycleContentQuery *self);
 void               cycle_content_query_set_today        (CycleContentQuery *self,
                                                          const char        *today);
 /* Whether any criterion is set. */
@@ -77,10 +74,6 @@ void               cycle_content_query_reset            (CycleContentQuery *self
 /* Looks at every item again. A filter model does not notice an item's fields changing (a status
  * edited in the editor): views call this when such edits may have made the result stale. */
 void               cycle_content_query_refresh          (CycleContentQuery *self);
-
-/* Whether @content matches the search text (one of title, call to action, notes, owner). */
-gboolean           cycle_content_query_matches_search   (CycleContentQuery *self,
-                                                         CycleContent      *content);
 
 /* A sorter of CycleContent by @key, ascending. Content without a value (no due date, no persona)
  * comes last. CYCLE_CONTENT_SORT_STAGE needs @plan for the order of the stages. */

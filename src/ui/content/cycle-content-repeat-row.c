@@ -60,7 +60,9 @@ dup_every (CycleRepeat repeat,
     }
 }
 
-char *
+/* "Every 2 weeks, until 31 Mar 2027", "Does not repeat": what the row says when folded, and how
+ * the calendar describes repeating content. */
+static char *
 cycle_content_dup_repeat_summary (CycleContent *content)
 {
   CycleRepeat repeat = cycle_content_get_repeat (content);
@@ -163,14 +165,6 @@ on_until_row_apply_cb (CycleContentRepeatRow *self)
     }
 
   sync_widgets (self);
-}
-
-CycleContent *
-cycle_content_repeat_row_get_content (CycleContentRepeatRow *self)
-{
-  g_return_val_if_fail (CYCLE_IS_CONTENT_REPEAT_ROW (self), NULL);
-
-  return self->content;
 }
 
 void

@@ -16,11 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CycleContentRepeatRow, cycle_content_repeat_row, CYCLE, CONTENT_REPEAT_ROW,
                       AdwExpanderRow)
 
-CycleContent *cycle_content_repeat_row_get_content (CycleContentRepeatRow *self);
 void          cycle_content_repeat_row_set_content (CycleContentRepeatRow *self,
                                                     CycleContent          *content);
-/* "Every 2 weeks, until 31 Mar 2027", "Does not repeat": what the row says when folded, and how
- * the calendar describes repeating content. */
-char         *cycle_content_dup_repeat_summary     (CycleContent          *content);
 
 G_END_DECLS

@@ -87,20 +87,6 @@ on_items_changed_cb (CycleContentReversed *self,
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
 
-GListModel *
-cycle_content_reversed_get_model (CycleContentReversed *self)
-{
-  g_return_val_if_fail (CYCLE_IS_CONTENT_REVERSED (self), NULL);
-  return self->model;
-}
-
-gboolean
-cycle_content_reversed_get_reversed (CycleContentReversed *self)
-{
-  g_return_val_if_fail (CYCLE_IS_CONTENT_REVERSED (self), FALSE);
-  return self->reversed;
-}
-
 void
 cycle_content_reversed_set_reversed (CycleContentReversed *self,
                                      gboolean              reversed)

@@ -20,8 +20,6 @@ G_DECLARE_FINAL_TYPE (CycleContentReversed, cycle_content_reversed,
 
 /* Takes @model. */
 CycleContentReversed *cycle_content_reversed_new          (GListModel           *model);
-GListModel           *cycle_content_reversed_get_model    (CycleContentReversed *self);
-gboolean              cycle_content_reversed_get_reversed (CycleContentReversed *self);
 void                  cycle_content_reversed_set_reversed (CycleContentReversed *self,
                                                            gboolean              reversed);
 /* Between hold and release, changes of the model and of the direction are told as one. */

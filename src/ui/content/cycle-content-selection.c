@@ -163,34 +163,6 @@ emit_changed (CycleSelectedContent *self,
 }
 
 void
-cycle_selected_content_add (CycleSelectedContent *self,
-                            CycleContent         *content)
-{
-  guint old_n;
-
-  g_return_if_fail (CYCLE_IS_SELECTED_CONTENT (self));
-  g_return_if_fail (CYCLE_IS_CONTENT (content));
-
-  old_n = self->items->len;
-  if (set_one (self, content, TRUE))
-    emit_changed (self, old_n);
-}
-
-void
-cycle_selected_content_remove (CycleSelectedContent *self,
-                               CycleContent         *content)
-{
-  guint old_n;
-
-  g_return_if_fail (CYCLE_IS_SELECTED_CONTENT (self));
-  g_return_if_fail (CYCLE_IS_CONTENT (content));
-
-  old_n = self->items->len;
-  if (set_one (self, content, FALSE))
-    emit_changed (self, old_n);
-}
-
-void
 cycle_selected_content_clear (CycleSelectedContent *self)
 {
   guint old_n;
@@ -265,7 +237,8 @@ prune_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-void
+/* Forgets the items that are no longer in any plan (deleted), soon after the lists changed. */
+static void
 cycle_selected_content_prune (CycleSelectedContent *self)
 {
   g_return_if_fail (CYCLE_IS_SELECTED_CONTENT (self));
@@ -493,7 +466,7 @@ cycle_content_selection_watch_clicks (CycleContentSelection *self,
   gtk_widget_add_controller (list, GTK_EVENT_CONTROLLER (click));
 }
 
-void
+static void
 cycle_content_selection_set_model (CycleContentSelection *self,
                                    GListModel            *model)
 {

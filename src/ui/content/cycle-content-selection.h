@@ -28,17 +28,11 @@ CycleSelectedContent *cycle_selected_content_new       (void);
 gboolean              cycle_selected_content_contains  (CycleSelectedContent *self,
                                                         CycleContent         *content);
 guint                 cycle_selected_content_get_count (CycleSelectedContent *self);
-void                  cycle_selected_content_add       (CycleSelectedContent *self,
-                                                        CycleContent         *content);
-void                  cycle_selected_content_remove    (CycleSelectedContent *self,
-                                                        CycleContent         *content);
 void                  cycle_selected_content_clear     (CycleSelectedContent *self);
 /* The picked items that are in @plan, in the plan's order (a new array, with references), for
  * cycle_plan_*_contents() and the clipboard. */
 GPtrArray            *cycle_selected_content_dup_items (CycleSelectedContent *self,
                                                         CyclePlan            *plan);
-/* Forgets the items that are no longer in any plan (deleted), soon after the lists changed. */
-void                  cycle_selected_content_prune     (CycleSelectedContent *self);
 
 #define CYCLE_TYPE_CONTENT_SELECTION (cycle_content_selection_get_type ())
 
@@ -48,8 +42,6 @@ G_DECLARE_FINAL_TYPE (CycleContentSelection, cycle_content_selection,
 /* Takes @model (may be NULL). */
 CycleContentSelection *cycle_content_selection_new       (GListModel            *model,
                                                           CycleSelectedContent  *set);
-void                   cycle_content_selection_set_model (CycleContentSelection *self,
-                                                          GListModel            *model);
 CycleSelectedContent  *cycle_content_selection_get_set   (CycleContentSelection *self);
 /* Follows the clicks on @list, the view of this model: a click without Ctrl or Shift replaces the
  * whole set even in a list of one item, where GTK's request alone cannot tell it. */

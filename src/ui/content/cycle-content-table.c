@@ -638,33 +638,6 @@ cycle_content_table_focus_search (CycleContentTable *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-void
-cycle_content_table_select (CycleContentTable *self,
-                            CycleContent      *content)
-{
-  guint position;
-
-  g_return_if_fail (CYCLE_IS_CONTENT_TABLE (self));
-  g_return_if_fail (CYCLE_IS_CONTENT (content));
-
-  if (!gtk_filter_match (cycle_content_query_get_filter (self->query), content))
-    cycle_content_query_reset (self->query);
-
-  /* Filtering may still be under way: finish it, the row has to be found now. (GTK 4.8 warns
-   * when a filter model with nothing pending is made non-incremental.) */
-  if (gtk_filter_list_model_get_pending (self->filter_model) > 0)
-    {
-      gtk_filter_list_model_set_incremental (self->filter_model, FALSE);
-      gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
-    }
-  position = _cycle_content_table_find_position (G_LIST_MODEL (self->reversed), content);
-  if (position == GTK_INVALID_LIST_POSITION)
-    return;
-
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-  _cycle_content_table_scroll_to (self, position);
-}
-
 /* ------------------------------------------------------------------------------------------------
  * The widget
  */
@@ -903,10 +876,4 @@ cycle_content_table_init (CycleContentTable *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.clear-filters", FALSE);
   _cycle_content_table_on_selection_changed (self);
   _cycle_content_table_update_status (self);
-}
-
-GtkWidget *
-cycle_content_table_new (void)
-{
-  return g_object_new (CYCLE_TYPE_CONTENT_TABLE, NULL);
 }

@@ -16,7 +16,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CycleContentTable, cycle_content_table, CYCLE, CONTENT_TABLE, GtkWidget)
 
-GtkWidget         *cycle_content_table_new          (void);
 CyclePlan         *cycle_content_table_get_plan     (CycleContentTable *self);
 void               cycle_content_table_set_plan     (CycleContentTable *self,
                                                      CyclePlan         *plan);
@@ -32,8 +31,5 @@ guint              cycle_content_table_get_pending  (CycleContentTable *self);
 void               cycle_content_table_refresh      (CycleContentTable *self);
 /* Puts the keyboard in the search entry. */
 void               cycle_content_table_focus_search (CycleContentTable *self);
-/* Selects the row of @content (clearing filters that hide it) and scrolls to it. */
-void               cycle_content_table_select       (CycleContentTable *self,
-                                                     CycleContent      *content);
 
 G_END_DECLS

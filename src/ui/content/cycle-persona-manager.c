@@ -210,7 +210,8 @@ find_row (CyclePersonaManager *self,
  * Adding and deleting
  */
 
-CyclePersona *
+/* Adds a persona (undoable) and opens its row with the name ready to type. */
+static CyclePersona *
 cycle_persona_manager_add_persona (CyclePersonaManager *self)
 {
   g_autoptr(CyclePersona) persona = NULL;
@@ -412,13 +413,6 @@ redo_action (GtkWidget  *widget,
 /* ------------------------------------------------------------------------------------------------
  * The window
  */
-
-CyclePlan *
-cycle_persona_manager_get_plan (CyclePersonaManager *self)
-{
-  g_return_val_if_fail (CYCLE_IS_PERSONA_MANAGER (self), NULL);
-  return self->plan;
-}
 
 static void
 cycle_persona_manager_constructed (GObject *object)

@@ -18,9 +18,6 @@ G_DECLARE_FINAL_TYPE (CyclePersonaManager, cycle_persona_manager,
 
 CyclePersonaManager *cycle_persona_manager_new            (GtkWindow           *parent,
                                                            CyclePlan           *plan);
-CyclePlan           *cycle_persona_manager_get_plan       (CyclePersonaManager *self);
-/* Adds a persona (undoable) and opens its row with the name ready to type. */
-CyclePersona        *cycle_persona_manager_add_persona    (CyclePersonaManager *self);
 /* Deletes @persona: at once when no content names it, else after asking whether to give that
  * content to another persona or to leave it without one. */
 void                 cycle_persona_manager_delete_persona (CyclePersonaManager *self,

@@ -53,7 +53,10 @@ update_name (CycleQuickAdd *self)
   gtk_widget_set_sensitive (self->entry, self->stage != NULL);
 }
 
-CycleContent *
+/* What Enter does: adds content titled with the entry's text (trimmed) to the stage as one
+ * undo step ("Add Content") and empties the entry for the next title. Returns the content (the
+ * plan's), or NULL (and a bell) when there is no title or no stage. */
+static CycleContent *
 cycle_quick_add_commit (CycleQuickAdd *self)
 {
   g_autoptr(CycleContent) content = NULL;
@@ -113,12 +116,6 @@ cycle_quick_add_get_entry (CycleQuickAdd *self)
 {
   g_return_val_if_fail (CYCLE_IS_QUICK_ADD (self), NULL);
   return GTK_EDITABLE (self->entry);
-}
-
-GtkWidget *
-cycle_quick_add_new (void)
-{
-  return g_object_new (CYCLE_TYPE_QUICK_ADD, NULL);
 }
 
 static gboolean

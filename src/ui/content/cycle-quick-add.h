@@ -16,15 +16,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CycleQuickAdd, cycle_quick_add, CYCLE, QUICK_ADD, GtkWidget)
 
-GtkWidget    *cycle_quick_add_new       (void);
 /* Where the content goes (in its plan); NULL makes the entry insensitive. */
 CycleStage   *cycle_quick_add_get_stage (CycleQuickAdd *self);
 void          cycle_quick_add_set_stage (CycleQuickAdd *self,
                                          CycleStage    *stage);
-/* What Enter does: adds content titled with the entry's text (trimmed) to the stage as one
- * undo step ("Add Content") and empties the entry for the next title. Returns the content (the
- * plan's), or NULL (and a bell) when there is no title or no stage. */
-CycleContent *cycle_quick_add_commit    (CycleQuickAdd *self);
 GtkEditable  *cycle_quick_add_get_entry (CycleQuickAdd *self);
 
 G_END_DECLS

@@ -169,14 +169,6 @@ rebuild (CycleConflictList *self)
   gtk_stack_set_visible_child_name (self->stack, conflicts->len > 0 ? "list" : "empty");
 }
 
-CyclePlan *
-cycle_conflict_list_get_plan (CycleConflictList *self)
-{
-  g_return_val_if_fail (CYCLE_IS_CONFLICT_LIST (self), NULL);
-
-  return self->plan;
-}
-
 void
 cycle_conflict_list_set_plan (CycleConflictList *self,
                               CyclePlan         *plan)

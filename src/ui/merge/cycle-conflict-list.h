@@ -16,7 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CycleConflictList, cycle_conflict_list, CYCLE, CONFLICT_LIST, AdwBin)
 
 GtkWidget *cycle_conflict_list_new      (void);
-CyclePlan *cycle_conflict_list_get_plan (CycleConflictList *self);
 void       cycle_conflict_list_set_plan (CycleConflictList *self,
                                          CyclePlan         *plan);
 

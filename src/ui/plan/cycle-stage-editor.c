@@ -454,7 +454,8 @@ cycle_stage_editor_get_stage (CycleStageEditor *self)
   return self->stage;
 }
 
-void
+/* Every change goes through the stage's setters, so each one is an undo step. */
+static void
 cycle_stage_editor_set_stage (CycleStageEditor *self,
                               CycleStage       *stage)
 {

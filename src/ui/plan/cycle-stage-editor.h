@@ -17,9 +17,6 @@ G_DECLARE_FINAL_TYPE (CycleStageEditor, cycle_stage_editor, CYCLE, STAGE_EDITOR,
 
 GtkWidget  *cycle_stage_editor_new       (void);
 CycleStage *cycle_stage_editor_get_stage (CycleStageEditor *self);
-/* Every change goes through the stage's setters, so each one is an undo step. */
-void        cycle_stage_editor_set_stage (CycleStageEditor *self,
-                                          CycleStage       *stage);
 /* The "link-activated" signal (CycleLink *link): a row of the stage's list of links was
  * activated; the window opens the link's editor. */
 /* Moves the keyboard focus to the first field (the name). */

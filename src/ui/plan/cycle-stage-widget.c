@@ -455,14 +455,6 @@ cycle_stage_widget_set_geometry (CycleStageWidget         *self,
     self->relayout_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relayout_cb, self, NULL);
 }
 
-const CycleStageGeometry *
-cycle_stage_widget_get_geometry (CycleStageWidget *self)
-{
-  g_return_val_if_fail (CYCLE_IS_STAGE_WIDGET (self), NULL);
-
-  return &self->geometry;
-}
-
 void
 cycle_stage_widget_get_handle_point (CycleStageWidget *self,
                                      CyclePoint       *point)
@@ -514,14 +506,6 @@ cycle_stage_widget_set_selected (CycleStageWidget *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
-}
-
-gboolean
-cycle_stage_widget_get_selected (CycleStageWidget *self)
-{
-  g_return_val_if_fail (CYCLE_IS_STAGE_WIDGET (self), FALSE);
-
-  return self->selected;
 }
 
 void

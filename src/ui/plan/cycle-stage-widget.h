@@ -28,7 +28,6 @@ CycleStage               *cycle_stage_widget_get_stage      (CycleStageWidget   
  * scales it for the zoom). */
 void                      cycle_stage_widget_set_geometry   (CycleStageWidget         *self,
                                                              const CycleStageGeometry *geometry);
-const CycleStageGeometry *cycle_stage_widget_get_geometry   (CycleStageWidget         *self);
 /* The connect handle's centre, in canvas units: the middle of the shape's right side. */
 void                      cycle_stage_widget_get_handle_point (CycleStageWidget       *self,
                                                              CyclePoint               *point);
@@ -38,7 +37,6 @@ void                      cycle_stage_widget_set_volume     (CycleStageWidget   
                                                              double                    volume);
 void                      cycle_stage_widget_set_selected   (CycleStageWidget         *self,
                                                              gboolean                  selected);
-gboolean                  cycle_stage_widget_get_selected   (CycleStageWidget         *self);
 /* Shows the connect handle (hover, focus, selection). */
 void                      cycle_stage_widget_set_show_handle (CycleStageWidget        *self,
                                                              gboolean                  show);
