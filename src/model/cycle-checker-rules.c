@@ -181,7 +181,8 @@ check_permission (CycleChecker *self,
                                         "advance, an address kept from an order). Ask for it "
                                         "explicitly: people who opted in expect what you "
                                         "send, and the GDPR expects an opt-in in most cases."),
-                                      cycle_content_get_display_title (content), ask_phrase (commitment)),
+                                      cycle_content_get_display_title (content),
+                                      ask_phrase (commitment)),
                      &(CycleFindingSubjects) { .stage = state->stage, .content = content });
     }
 
@@ -196,7 +197,8 @@ check_permission (CycleChecker *self,
       message = g_strdup_printf (_("“%s” asks for a referral at “%s”, before the purchase. "
                                    "People recommend what they have tried and liked: ask "
                                    "customers, members and evangelists."),
-                                 cycle_content_get_display_title (content), stage_name (state->stage));
+                                 cycle_content_get_display_title (content),
+                                 stage_name (state->stage));
       finding = add_finding (findings, CYCLE_FINDING_PERMISSION, CYCLE_SEVERITY_WARNING,
                              "referral", message,
                              &(CycleFindingSubjects) { .stage = state->stage, .content = content });
@@ -207,7 +209,8 @@ check_permission (CycleChecker *self,
         message = g_strdup_printf (_("“%s” asks for %s at “%s”, a step of the buyer’s journey "
                                      "where people are at “%s”, which has earned %s. Give "
                                      "first; ask at a later stage."),
-                                   cycle_content_get_display_title (content), ask_phrase (commitment),
+                                   cycle_content_get_display_title (content),
+                                   ask_phrase (commitment),
                                    stage_name (state->stage), stage_name (ctx->mapped),
                                    earned_phrase (earned));
       else if (ctx->arrival && !asks_for_money (commitment) &&
@@ -216,12 +219,14 @@ check_permission (CycleChecker *self,
                                      "that has earned %s. In the first seconds of a contact, "
                                      "most people give nothing personal. Give first; ask "
                                      "when they come back."),
-                                   cycle_content_get_display_title (content), ask_phrase (commitment),
+                                   cycle_content_get_display_title (content),
+                                   ask_phrase (commitment),
                                    stage_name (state->stage), earned_phrase (earned));
       else
         message = g_strdup_printf (_("“%s” asks for %s at “%s”, a stage that has earned %s. "
                                      "Give first; ask at a later stage."),
-                                   cycle_content_get_display_title (content), ask_phrase (commitment),
+                                   cycle_content_get_display_title (content),
+                                   ask_phrase (commitment),
                                    stage_name (state->stage), earned_phrase (earned));
       finding = add_finding (findings, CYCLE_FINDING_PERMISSION,
                              gap >= 3 ? CYCLE_SEVERITY_ERROR : CYCLE_SEVERITY_WARNING,
@@ -278,14 +283,16 @@ check_direction (StageState   *state,
                            "direction",
                            g_strdup_printf (_("“%s” is counted as giving, but its call to "
                                               "action asks for %s: it asks."),
-                                            cycle_content_get_display_title (content), ask_phrase (commitment)),
+                                            cycle_content_get_display_title (content),
+                                            ask_phrase (commitment)),
                            &(CycleFindingSubjects) { .stage = state->stage, .content = content });
   else
     finding = add_finding (findings, CYCLE_FINDING_GIVE_BEFORE_ASK, CYCLE_SEVERITY_INFO,
                            "direction",
                            g_strdup_printf (_("“%s” is counted as asking, but its call to "
                                               "action asks for no more than %s: it gives."),
-                                            cycle_content_get_display_title (content), ask_phrase (commitment)),
+                                            cycle_content_get_display_title (content),
+                                            ask_phrase (commitment)),
                            &(CycleFindingSubjects) { .stage = state->stage, .content = content });
 
   /* TRANSLATORS: a one-click fix: gives or asks follows the call to action again */
@@ -328,7 +335,8 @@ check_personas (CycleChecker *self,
         {
           CyclePersona *persona = g_ptr_array_index (missing, i);
           char *message = g_strdup_printf (_("“%s” has no content for “%s”."),
-                                           stage_name (state->stage), _cycle_checker_persona_name (persona));
+                                           stage_name (state->stage),
+                                           _cycle_checker_persona_name (persona));
 
           add_finding (findings, CYCLE_FINDING_COVERAGE, CYCLE_SEVERITY_INFO, "coverage:persona",
                        message,
@@ -478,7 +486,8 @@ _cycle_checker_check_stage (CycleChecker *self,
                                         "of view. At the top of the funnel, people look for "
                                         "answers, not offers. If it is not a pitch, say so in "
                                         "the content’s details."),
-                                      cycle_content_get_display_title (content), stage_name (stage)),
+                                      cycle_content_get_display_title (content),
+                                      stage_name (stage)),
                      &(CycleFindingSubjects) { .stage = stage, .content = content });
     }
 

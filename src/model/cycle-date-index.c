@@ -20,8 +20,8 @@ struct _CycleDateIndex
   GListModel *all;
   /* The plan's content in order, as the index last saw it: what items-changed removes */
   GPtrArray  *items;
-  /* "YYYY-MM-DD" (interned, as the content holds it; by pointer) → GPtrArray of content due that day that
-   * does not repeat */
+  /* "YYYY-MM-DD" (interned, as the content holds it; by pointer) → GPtrArray of content due
+   * that day that does not repeat */
   GHashTable *by_day;
   /* content → the day it is filed under in by_day (its due date when it was filed) */
   GHashTable *filed;

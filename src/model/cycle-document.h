@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 
 /* What a file held when a document loaded or last saved it, to notice another program's change:
  * its etag (GIO's, from the modification time), its size and the SHA-512 of its bytes (lower
- * case hex; SHA-512 rather than SHA-256 as GLib's is about 1.6 times as fast on 64-bit). The size and the hash decide; the etag is kept for information. */
+ * case hex; SHA-512 rather than SHA-256 as GLib's is about 1.6 times as fast on 64-bit). The
+ * size and the hash decide; the etag is kept for information. */
 typedef struct
 {
   char    *etag;

@@ -164,7 +164,8 @@ cycle_drafts_write (GFile                 *dir,
   bytes = cycle_plan_to_bytes (plan);
   draft = get_child (dir, id, DRAFT_SUFFIX);
   /* A draft too big to open again would recover nothing */
-  if (!cycle_document_check_plan (plan, bytes, draft, error) || !replace_bytes (draft, bytes, error))
+  if (!cycle_document_check_plan (plan, bytes, draft, error) ||
+      !replace_bytes (draft, bytes, error))
     return FALSE;
 
   index_bytes = index_to_bytes (plan, original, stamp);

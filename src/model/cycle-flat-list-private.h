@@ -1,4 +1,5 @@
-/* cycle-flat-list-private.h: every content item of a plan in one list (cycle-flat-list.c), which the plan hands out
+/* cycle-flat-list-private.h: every content item of a plan in one list (cycle-flat-list.c),
+ * which the plan hands out
  *
  * Copyright 2026 The Cycle authors
  * SPDX-License-Identifier: GPL-3.0-or-later

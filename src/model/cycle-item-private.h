@@ -1,4 +1,5 @@
-/* cycle-item-private.h: what the model's files share about every item (cycle-item.c) and nothing else may use
+/* cycle-item-private.h: what the model's files share about every item (cycle-item.c) and
+ * nothing else may use
  *
  * Copyright 2026 The Cycle authors
  * SPDX-License-Identifier: GPL-3.0-or-later

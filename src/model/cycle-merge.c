@@ -68,8 +68,10 @@ typedef struct
   double      d;
 } Value;
 
-#define STRING(key, get, set) { key, FIELD_STRING, G_CALLBACK (get), G_CALLBACK (set), NULL, FALSE, 0 }
-#define ENUM(key, get, set, type) { key, FIELD_ENUM, G_CALLBACK (get), G_CALLBACK (set), type, FALSE, 0 }
+#define STRING(key, get, set) \
+  { key, FIELD_STRING, G_CALLBACK (get), G_CALLBACK (set), NULL, FALSE, 0 }
+#define ENUM(key, get, set, type) \
+  { key, FIELD_ENUM, G_CALLBACK (get), G_CALLBACK (set), type, FALSE, 0 }
 /* An enum the file leaves out at @unset */
 #define ENUM_OPT(key, get, set, type, unset) \
   { key, FIELD_ENUM, G_CALLBACK (get), G_CALLBACK (set), type, TRUE, unset }
@@ -147,8 +149,8 @@ static const Field content_fields[] = {
             cycle_direction_get_type, CYCLE_DIRECTION_AUTO),
   ENUM_OPT ("consent", cycle_content_get_consent, cycle_content_set_consent,
             cycle_consent_get_type, CYCLE_CONSENT_UNSAID),
-  { "pitch", FIELD_PITCH, G_CALLBACK (cycle_content_get_pitch), G_CALLBACK (cycle_content_set_pitch),
-    NULL, FALSE, 0 },
+  { "pitch", FIELD_PITCH, G_CALLBACK (cycle_content_get_pitch),
+    G_CALLBACK (cycle_content_set_pitch), NULL, FALSE, 0 },
   ENUM ("status", cycle_content_get_status, cycle_content_set_status, cycle_status_get_type),
   STRING ("owner", cycle_content_get_owner, cycle_content_set_owner),
   STRING ("due", cycle_content_get_due, cycle_content_set_due),
@@ -1332,6 +1334,15 @@ still_needed (const Kind *kind,
   return FALSE;
 }
 
+/* Adds the id of @item (may be NULL) to @used */
+static void
+add_used (GHashTable *used,
+          gpointer    item)
+{
+  if (item != NULL)
+    g_hash_table_add (used, (gpointer) cycle_item_get_id (CYCLE_ITEM (item)));
+}
+
 /* The ids that ours' links (for stages) or content (for personas) name */
 static GHashTable *
 used_ids (Merge      *m,
@@ -1351,11 +1362,11 @@ used_ids (Merge      *m,
 
       if (kind == &kind_stage)
         {
-          g_hash_table_add (used, (gpointer) cycle_item_get_id (CYCLE_ITEM (cycle_link_get_source (CYCLE_LINK (item)))));
-          g_hash_table_add (used, (gpointer) cycle_item_get_id (CYCLE_ITEM (cycle_link_get_target (CYCLE_LINK (item)))));
+          add_used (used, cycle_link_get_source (CYCLE_LINK (item)));
+          add_used (used, cycle_link_get_target (CYCLE_LINK (item)));
         }
-      else if (cycle_content_get_persona (CYCLE_CONTENT (item)) != NULL)
-        g_hash_table_add (used, (gpointer) cycle_item_get_id (CYCLE_ITEM (cycle_content_get_persona (CYCLE_CONTENT (item)))));
+      else
+        add_used (used, cycle_content_get_persona (CYCLE_CONTENT (item)));
     }
   return used;
 }
@@ -1923,7 +1934,8 @@ cycle_plan_show (CyclePlan *self)
           show_item (lines, lists[k], item, "");
           if (lists[k] == &kind_stage)
             {
-              g_autoptr(GPtrArray) content = items_of (cycle_stage_get_content (CYCLE_STAGE (item)));
+              GListModel *stage_content = cycle_stage_get_content (CYCLE_STAGE (item));
+              g_autoptr(GPtrArray) content = items_of (stage_content);
 
               for (guint j = 0; j < content->len; j++)
                 show_item (lines, &kind_content, g_ptr_array_index (content, j), "  ");

@@ -1088,7 +1088,8 @@ read_conflicts (Reader              *r,
                 const CycleJsonNode *node)
 {
   static const char * const kinds[] = { "plan", "persona", "stage", "content", "link", NULL };
-  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) cycle_conflict_free);
+  g_autoptr(GPtrArray) conflicts =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) cycle_conflict_free);
   g_autofree char *json = NULL;
   guint n;
 
@@ -1385,8 +1386,9 @@ static const CycleJsonSchema link_schema[] = {
   { "id" }, { "from" }, { "to" }, { "kind" }, { "rate" }, { NULL },
 };
 static const CycleJsonSchema plan_schema[] = {
-  { "format" }, { "version" }, { "uid" }, { "title" }, { "language" }, { "description" }, { "layout" },
-  { "projection_start" }, { "projection_cycles" }, { "campaign_start" }, { "purpose", purpose_schema }, { "personas", persona_schema }, { "stages", stage_schema },
+  { "format" }, { "version" }, { "uid" }, { "title" }, { "language" }, { "description" },
+  { "layout" }, { "projection_start" }, { "projection_cycles" }, { "campaign_start" },
+  { "purpose", purpose_schema }, { "personas", persona_schema }, { "stages", stage_schema },
   { "links", link_schema }, { "conflicts", _cycle_conflict_schema }, { NULL },
 };
 

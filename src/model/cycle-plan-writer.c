@@ -231,13 +231,15 @@ cycle_plan_to_bytes (CyclePlan *plan)
 {
   GString *out;
   CycleJsonMembers *purpose_extras;
+  guint n_content;
   gsize len;
   CycleJsonObjectWriter o;
 
   g_return_val_if_fail (CYCLE_IS_PLAN (plan), NULL);
 
   /* About 350 bytes an item: start big enough to avoid most reallocations. */
-  out = g_string_sized_new (4096 + 400 * g_list_model_get_n_items (cycle_plan_get_all_content (plan)));
+  n_content = g_list_model_get_n_items (cycle_plan_get_all_content (plan));
+  out = g_string_sized_new (4096 + 400 * n_content);
 
   cycle_json_object_begin (&o, out, 0);
   obj_string (&o, "format", CYCLE_FILE_FORMAT, TRUE);

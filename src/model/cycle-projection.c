@@ -917,7 +917,8 @@ cycle_projection_format_table (CycleProjection *self)
                                                 : g_strdup ("—"));
       g_ptr_array_add (cells, cycle_format_percent (self->cumulative[i]));
       if (referrals)
-        g_ptr_array_add (cells, cycle_format_percent (cycle_projection_get_referred_share (self, i)));
+        g_ptr_array_add (cells,
+                         cycle_format_percent (cycle_projection_get_referred_share (self, i)));
     }
 
   rows = cells->len / columns;

@@ -21,8 +21,8 @@ CycleSession *cycle_session_new             (GSettings     *settings,
 GFile        *cycle_session_get_drafts_dir  (CycleSession  *self);
 
 /* Starts autosaving @document: while it is modified, its plan is written as a draft at most
- * `autosave-delay` seconds after a change, however often it changes. @draft_id: the draft it was recovered from (kept and
- * overwritten from now on), or NULL for a new one. */
+ * `autosave-delay` seconds after a change, however often it changes. @draft_id: the draft it
+ * was recovered from (kept and overwritten from now on), or NULL for a new one. */
 void          cycle_session_add_document    (CycleSession  *self,
                                              CycleDocument *document,
                                              const char    *draft_id);

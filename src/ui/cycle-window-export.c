@@ -187,7 +187,8 @@ _cycle_window_export_to_file (CycleWindow              *self,
       if (strstr (error->message, name) == NULL)
         body = g_strdup_printf (_("Could not export “%s”: %s"), name, error->message);
 
-      cycle_message_dialog_show (GTK_WINDOW (self), _("Could Not Export"), body != NULL ? body : error->message);
+      cycle_message_dialog_show (GTK_WINDOW (self), _("Could Not Export"),
+                                 body != NULL ? body : error->message);
       return FALSE;
     }
 

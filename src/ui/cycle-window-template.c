@@ -29,7 +29,8 @@ _cycle_window_save_as_template (CycleWindow *self,
   file = cycle_templates_save_user (_cycle_window_get_plan (self), name, &error);
   if (file == NULL)
     {
-      cycle_message_dialog_show (GTK_WINDOW (self), _("Could Not Save the Template"), error->message);
+      cycle_message_dialog_show (GTK_WINDOW (self), _("Could Not Save the Template"),
+                                 error->message);
       return FALSE;
     }
 

@@ -5,8 +5,9 @@
  * popover pointing at the cell. A list of choices (stage, persona, status: arrows and Enter, or
  * a click) or an entry (due date, owner: Enter); each change is one undo step; Escape gives up;
  * Tab and Shift+Tab write what was typed or picked and ask for the next or previous field of the
- * row (the signal "move", with the content and 1 or -1). A due date goes through the one date parser (cycle_date_parse_input()); one it
- * cannot read is said in the popover, which stays open, and the plan keeps its date.
+ * row (the signal "move", with the content and 1 or -1). A due date goes through the one date
+ * parser (cycle_date_parse_input()); one it cannot read is said in the popover, which stays
+ * open, and the plan keeps its date.
  *
  * Copyright 2026 The Cycle authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -97,7 +97,8 @@ update_accessible (CycleStageWidget *self)
   g_autofree char *summary = dup_summary (self);
   g_autofree char *description = NULL;
   g_autoptr(GString) tooltip = g_string_new (NULL);
-  g_autofree char *name_markup = g_markup_escape_text (cycle_stage_get_display_name (self->stage), -1);
+  const char *name = cycle_stage_get_display_name (self->stage);
+  g_autofree char *name_markup = g_markup_escape_text (name, -1);
   g_autofree char *summary_markup = g_markup_escape_text (summary, -1);
   const char *why = cycle_stage_get_why (self->stage);
   const char *question = cycle_stage_get_question (self->stage);
