@@ -184,7 +184,8 @@ assert_content_equal (CycleContent *a,
   g_assert_cmpstr (cycle_content_get_due (a), ==, cycle_content_get_due (b));
   g_assert_cmpstr (cycle_content_get_url (a), ==, cycle_content_get_url (b));
   g_assert_cmpstr (cycle_content_get_notes (a), ==, cycle_content_get_notes (b));
-  g_assert_cmpstr (item_id (cycle_content_get_stage (a)), ==, item_id (cycle_content_get_stage (b)));
+  g_assert_cmpstr (item_id (cycle_content_get_stage (a)), ==,
+                   item_id (cycle_content_get_stage (b)));
   assert_extras_equal (a, b);
 }
 
@@ -273,8 +274,10 @@ assert_plans_equal (CyclePlan *a,
       g_autoptr(CycleLink) kb = g_list_model_get_item (lb, i);
 
       g_assert_cmpstr (item_id (ka), ==, item_id (kb));
-      g_assert_cmpstr (item_id (cycle_link_get_source (ka)), ==, item_id (cycle_link_get_source (kb)));
-      g_assert_cmpstr (item_id (cycle_link_get_target (ka)), ==, item_id (cycle_link_get_target (kb)));
+      g_assert_cmpstr (item_id (cycle_link_get_source (ka)), ==,
+                       item_id (cycle_link_get_source (kb)));
+      g_assert_cmpstr (item_id (cycle_link_get_target (ka)), ==,
+                       item_id (cycle_link_get_target (kb)));
       g_assert_cmpint (cycle_link_get_kind (ka), ==, cycle_link_get_kind (kb));
       g_assert_cmpfloat (cycle_link_get_rate (ka), ==, cycle_link_get_rate (kb));
       assert_extras_equal (ka, kb);
@@ -390,7 +393,8 @@ test_good_truncated (gconstpointer data)
         {
           g_assert_null (plan);
           assert_file_error (error);
-          g_assert_cmpint (error->code, ==, n == 0 ? CYCLE_FILE_ERROR_EMPTY : CYCLE_FILE_ERROR_SYNTAX);
+          g_assert_cmpint (error->code, ==,
+                           n == 0 ? CYCLE_FILE_ERROR_EMPTY : CYCLE_FILE_ERROR_SYNTAX);
         }
       else
         {
@@ -489,7 +493,8 @@ test_good_contents (void)
   GListModel *stages = cycle_plan_get_stages (plan);
   GListModel *links = cycle_plan_get_links (plan);
   gboolean seen_lane[2] = { FALSE }, seen_permission[6] = { FALSE }, seen_kind[3] = { FALSE };
-  gboolean seen_commitment[10] = { FALSE }, seen_direction[3] = { FALSE }, seen_status[4] = { FALSE };
+  gboolean seen_commitment[10] = { FALSE }, seen_direction[3] = { FALSE };
+  gboolean seen_status[4] = { FALSE };
   gboolean seen_consent[3] = { FALSE };
   gboolean found_loop = FALSE, found_mapping = FALSE;
   g_autoptr(CycleStage) first = NULL;
@@ -531,8 +536,10 @@ test_good_contents (void)
 
       if (cycle_link_get_kind (link) == CYCLE_LINK_MAPPING)
         {
-          g_assert_cmpint (cycle_stage_get_lane (cycle_link_get_source (link)), ==, CYCLE_LANE_JOURNEY);
-          g_assert_cmpint (cycle_stage_get_lane (cycle_link_get_target (link)), ==, CYCLE_LANE_INTERNAL);
+          g_assert_cmpint (cycle_stage_get_lane (cycle_link_get_source (link)), ==,
+                           CYCLE_LANE_JOURNEY);
+          g_assert_cmpint (cycle_stage_get_lane (cycle_link_get_target (link)), ==,
+                           CYCLE_LANE_INTERNAL);
           found_mapping = TRUE;
         }
     }
@@ -547,7 +554,8 @@ test_good_contents (void)
       seen_permission[cycle_stage_get_permission (stage)] = TRUE;
       for (guint j = 0; j < cycle_stage_get_n_content (stage); j++)
         {
-          g_autoptr(CycleContent) content = g_list_model_get_item (cycle_stage_get_content (stage), j);
+          g_autoptr(CycleContent) content =
+            g_list_model_get_item (cycle_stage_get_content (stage), j);
 
           seen_commitment[cycle_content_get_commitment (content)] = TRUE;
           seen_direction[cycle_content_get_direction_choice (content)] = TRUE;
@@ -672,7 +680,8 @@ test_extras_kept (void)
   g_assert_cmpfloat (json_array_get_double_element (array, 2), ==, 3.5);
   g_assert_true (json_array_get_null_element (array, 3));
   g_assert_true (json_array_get_boolean_element (array, 4));
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 5), "k"), ==, "v");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 5), "k"),
+                   ==, "v");
   /* Known members are not extras */
   g_assert_false (json_object_has_member (extras, "format"));
   g_assert_false (json_object_has_member (extras, "title"));
@@ -711,8 +720,10 @@ test_extras_kept (void)
   assert_double_member (extras, "z-huge", 12345678901234567890.0);
   assert_double_member (extras, "z-small", -2.5e-300);
   assert_int_member (extras, "z-int", -9007199254740992);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (extras, "z-empty-array")), ==, 0);
-  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (extras, "z-empty-object")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (extras, "z-empty-array")),
+                    ==, 0);
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (extras, "z-empty-object")),
+                    ==, 0);
   g_assert_true (cycle_content_get_persona (content) == persona);
 
   /* Link */
@@ -888,7 +899,8 @@ broken_case_free (gpointer data)
 static GPtrArray *
 read_expected (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "broken", "expected.txt", NULL);
+  g_autofree char *path =
+    g_test_build_filename (G_TEST_DIST, "data", "broken", "expected.txt", NULL);
   g_autoptr(GBytes) bytes = read_file (path);
   g_auto(GStrv) lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
   GPtrArray *cases = g_ptr_array_new_with_free_func (broken_case_free);

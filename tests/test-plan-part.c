@@ -204,7 +204,8 @@ test_insert_same_plan (void)
   copy2 = g_ptr_array_index (added, 1);
   g_assert_true (item_at (cycle_plan_get_stages (plan), 3) == copy);
   g_assert_true (item_at (cycle_plan_get_stages (plan), 4) == copy2);
-  g_assert_cmpstr (cycle_item_get_id (CYCLE_ITEM (copy)), !=, cycle_item_get_id (CYCLE_ITEM (leads)));
+  g_assert_cmpstr (cycle_item_get_id (CYCLE_ITEM (copy)), !=,
+                   cycle_item_get_id (CYCLE_ITEM (leads)));
   g_assert_true (cycle_plan_find_stage (plan, cycle_item_get_id (CYCLE_ITEM (copy))) == copy);
   g_assert_cmpstr (cycle_stage_get_name (copy), ==, "Leads");
   g_assert_cmpstr (cycle_stage_get_why (copy), ==, "They asked for the guide");

@@ -380,8 +380,10 @@ test_ids (void)
   b = add_stage (plan, "B");
   /* The prefix and a random part, so that two copies of a plan do not make the same ids:
    * "s-7f3k2q", valid ids of the file format */
-  g_assert_true (g_regex_match_simple ("^s-[0-9a-z]{6}$", cycle_item_get_id (CYCLE_ITEM (a)), 0, 0));
-  g_assert_true (g_regex_match_simple ("^s-[0-9a-z]{6}$", cycle_item_get_id (CYCLE_ITEM (b)), 0, 0));
+  g_assert_true (g_regex_match_simple ("^s-[0-9a-z]{6}$", cycle_item_get_id (CYCLE_ITEM (a)),
+                                       0, 0));
+  g_assert_true (g_regex_match_simple ("^s-[0-9a-z]{6}$", cycle_item_get_id (CYCLE_ITEM (b)),
+                                       0, 0));
   g_assert_cmpstr (cycle_item_get_id (CYCLE_ITEM (a)), !=, cycle_item_get_id (CYCLE_ITEM (b)));
   g_assert_true (cycle_plan_find_stage (plan, cycle_item_get_id (CYCLE_ITEM (b))) == b);
   g_assert_null (cycle_plan_find_stage (plan, "s3"));
@@ -542,9 +544,11 @@ test_all_content_random (void)
   for (guint step = 0; step < 400; step++)
     {
       guint n = g_list_model_get_n_items (all);
-      g_autoptr(CycleStage) stage =
-        g_list_model_get_item (stages, g_rand_int_range (rand, 0, g_list_model_get_n_items (stages)));
-      g_autoptr(CycleContent) some = n > 0 ? g_list_model_get_item (all, g_rand_int_range (rand, 0, n))
+      guint n_stages = g_list_model_get_n_items (stages);
+      g_autoptr(CycleStage) stage = g_list_model_get_item (stages,
+                                                           g_rand_int_range (rand, 0, n_stages));
+      g_autoptr(CycleContent) some = n > 0 ? g_list_model_get_item (all,
+                                                                    g_rand_int_range (rand, 0, n))
                                            : NULL;
 
       switch (g_rand_int_range (rand, 0, 7))

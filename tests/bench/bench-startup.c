@@ -103,7 +103,8 @@ main (int    argc,
   ratio = cycle_median / minimal_median;
   printf ("# start to first frame, %u paired runs (warm), ms: median / p90\n", pairs);
   printf ("Cycle, empty plan       %7.1f / %7.1f\n", cycle_median, bench_percentile (cycle, 0.9));
-  printf ("minimal libadwaita      %7.1f / %7.1f\n", minimal_median, bench_percentile (minimal, 0.9));
+  printf ("minimal libadwaita      %7.1f / %7.1f\n",
+          minimal_median, bench_percentile (minimal, 0.9));
   printf ("# ratio of the medians %.2f × (target ≤ %.1f ×): %s\n", ratio, TARGET_RATIO,
           ratio <= TARGET_RATIO ? "met" : "NOT MET");
 
