@@ -3,6 +3,9 @@
  * Copyright 2026 The Cycle authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+
+#define G_LOG_DOMAIN "cycle-message-dialog"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
