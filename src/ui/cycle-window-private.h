@@ -34,6 +34,7 @@ struct _CycleWindow
   /* Template widgets */
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
+  AdwHeaderBar         *header_bar;
   GtkButton            *undo_button;
   GtkButton            *redo_button;
   GtkWidget            *layout_box;
@@ -76,6 +77,9 @@ struct _CycleWindow
   GtkButton            *synced_dismiss_button;
   GFileMonitor         *folder_monitor;
   guint                 disk_check_id;
+  guint                 undo_room_id;
+  int                   undo_room;      /* the width of Undo and Redo, when last shown */
+  int                   allocated_width;
   GFile                *synced_copy;
   gboolean              synced_merged;
   GHashTable           *synced_put_aside;

@@ -16,6 +16,10 @@
 #include "cycle-templates.h"
 #include "cycle-window-private.h"
 
+/* GNOME's narrowest window (a phone's width), and the header bar's spacing between buttons */
+#define NARROWEST_WIDTH 360
+#define HEADER_SPACING 6
+
 G_DEFINE_FINAL_TYPE (CycleWindow, cycle_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -611,6 +615,7 @@ cycle_window_dispose (GObject *object)
     g_binding_group_set_source (self->projection_bindings, NULL);
   /* Before the overlay goes: the toaster holds on to its toasts. */
   g_clear_object (&self->toaster);
+  g_clear_handle_id (&self->undo_room_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CYCLE_TYPE_WINDOW);
 
   if (self->document_signals != NULL)
@@ -699,6 +704,60 @@ cycle_window_set_property (GObject      *object,
     }
 }
 
+/* With more title buttons than GNOME's close button (minimize and maximize, as some desktops
+ * have them), the header bar alone is wider than a phone. Undo and Redo (Ctrl+Z, Shift+Ctrl+Z)
+ * then leave the header bar of a window at its narrowest, so that it can be narrower still, and
+ * come back as soon as they fit. Not an AdwSqueezer: GTK 4.8's header bar gives its title all the
+ * room it wants first, so a side that may shrink to nothing gets nothing at any width
+ * (GtkCenterBox:shrink-center-last, GTK 4.12, is the fix upstream). */
+static gboolean
+update_undo_room_cb (gpointer user_data)
+{
+  CycleWindow *self = user_data;
+  GtkWidget *header = GTK_WIDGET (self->header_bar);
+  GtkWidget *buttons = gtk_widget_get_parent (GTK_WIDGET (self->undo_button));
+  int width = gtk_widget_get_width (header);
+  int needed;
+
+  self->undo_room_id = 0;
+  /* The header bar's narrowest with the buttons. Hidden, they measure nothing: the width they
+   * had when shown, with the header bar's spacing before them, is added. */
+  gtk_widget_measure (header, GTK_ORIENTATION_HORIZONTAL, -1, &needed, NULL, NULL, NULL);
+  if (gtk_widget_get_visible (buttons))
+    gtk_widget_measure (buttons, GTK_ORIENTATION_HORIZONTAL, -1, &self->undo_room, NULL, NULL,
+                        NULL);
+  else
+    needed += self->undo_room + HEADER_SPACING;
+  /* They go when the window is as narrow as they let it be, if that is wider than a phone; they
+   * come back when there is room for them again. */
+  if (width > 0)
+    gtk_widget_set_visible (buttons, needed <= NARROWEST_WIDTH || width > needed + HEADER_SPACING);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_update_undo_room (CycleWindow *self)
+{
+  if (self->undo_room_id == 0)
+    self->undo_room_id = g_idle_add (update_undo_room_cb, self);
+}
+
+static void
+cycle_window_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  CycleWindow *self = CYCLE_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (cycle_window_parent_class)->size_allocate (widget, width, height, baseline);
+  if (width != self->allocated_width)
+    {
+      self->allocated_width = width;
+      queue_update_undo_room (self);
+    }
+}
+
 static void
 cycle_window_class_init (CycleWindowClass *klass)
 {
@@ -711,6 +770,7 @@ cycle_window_class_init (CycleWindowClass *klass)
   object_class->get_property = cycle_window_get_property;
   object_class->set_property = cycle_window_set_property;
 
+  widget_class->size_allocate = cycle_window_size_allocate;
   window_class->close_request = cycle_window_close_request;
 
   properties[PROP_DOCUMENT] =
@@ -745,6 +805,7 @@ cycle_window_class_init (CycleWindowClass *klass)
                                                "/org/example/Cycle/ui/cycle-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, CycleWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, CycleWindow, layout_box);
@@ -836,6 +897,10 @@ cycle_window_init (CycleWindow *self)
   _cycle_window_merge_init (self);
   cycle_accessible_name_switchers (GTK_WIDGET (self->switcher_title), _("Pages"));
   cycle_accessible_name_switchers (GTK_WIDGET (self->switcher_bar), _("Pages"));
+
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)),
+                           "notify::gtk-decoration-layout", G_CALLBACK (queue_update_undo_room),
+                           self, G_CONNECT_SWAPPED);
 }
 
 CycleWindow *

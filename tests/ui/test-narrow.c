@@ -343,6 +343,81 @@ test_at_360 (void)
   ui_test_clear_temp_copy (&dir, &file);
 }
 
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action)
+{
+  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* Sets @window's size to @width (and 640) of content, as a person dragging its edge would */
+static void
+resize_content (CycleWindow *window,
+                GtkWidget   *content,
+                int          width,
+                int          frame_width,
+                int          frame_height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width + frame_width, 640 + frame_height);
+  ui_test_wait_for_draw (GTK_WIDGET (window));
+  ui_test_drain ();
+}
+
+/* With minimize and maximize beside close, as some desktops have them, the header bar alone was
+ * 441 pixels wide. At its narrowest, Undo and Redo leave it and the window goes down to 360;
+ * wider, they are back. */
+static void
+test_three_title_buttons (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkSettings *settings = gtk_settings_get_default ();
+  CycleWindow *window;
+  GtkWidget *content, *undo, *redo;
+  GdkSurface *surface;
+  int frame_width, frame_height;
+
+  dir = ui_test_copy_to_temp_dir (g_test_get_filename (G_TEST_DIST, "..", "data",
+                                                       "samples", "coffee-club.cycle", NULL),
+                                  "cycle-test-narrow-XXXXXX", &file);
+  g_object_set (settings, "gtk-decoration-layout", "appmenu:minimize,maximize,close", NULL);
+  window = ui_test_open_file (app, file);
+  content = gtk_widget_get_first_child (GTK_WIDGET (window));
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+                      gtk_widget_get_width (content) > 0);
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  frame_width = gdk_surface_get_width (surface) - gtk_widget_get_width (content);
+  frame_height = gdk_surface_get_height (surface) - gtk_widget_get_height (content);
+  undo = ui_test_find_widget_full (GTK_WIDGET (window), GTK_TYPE_BUTTON, FALSE, has_action,
+                                   "win.undo");
+  redo = ui_test_find_widget_full (GTK_WIDGET (window), GTK_TYPE_BUTTON, FALSE, has_action,
+                                   "win.redo");
+  g_assert_nonnull (undo);
+  g_assert_nonnull (redo);
+  g_assert_true (gtk_widget_get_mapped (undo) && gtk_widget_get_mapped (redo));
+
+  /* Dragged to its narrowest with them, then on */
+  resize_content (window, content, NARROWEST, frame_width, frame_height);
+  ui_test_wait_until (!gtk_widget_get_mapped (undo));
+  g_assert_cmpint (gtk_widget_get_width (content), >, NARROWEST);
+  resize_content (window, content, NARROWEST, frame_width, frame_height);
+  ui_test_wait_until (gtk_widget_get_width (content) == NARROWEST);
+  g_assert_false (gtk_widget_get_mapped (redo));
+  save_shot (window, "three-title-buttons");
+
+  /* Wide again: they are back, and stay */
+  resize_content (window, content, 800, frame_width, frame_height);
+  ui_test_wait_until (gtk_widget_get_mapped (undo));
+  ui_test_drain ();
+  g_assert_true (gtk_widget_get_mapped (undo) && gtk_widget_get_mapped (redo));
+  g_assert_cmpint (gtk_widget_get_width (content), ==, 800);
+
+  ui_test_destroy_windows (app);
+  ui_test_clear_temp_copy (&dir, &file);
+  g_object_set (settings, "gtk-decoration-layout", "appmenu:close", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +441,7 @@ main (int   argc,
 
   g_test_add_func ("/narrow/every-page", test_every_page_fits);
   g_test_add_func ("/narrow/at-360", test_at_360);
+  g_test_add_func ("/narrow/three-title-buttons", test_three_title_buttons);
 
   return ui_test_run (app);
 }
