@@ -259,6 +259,33 @@ check_content_views (CycleWindow *window)
   adw_view_stack_set_visible_child_name (stack, "board");
 }
 
+/* Opens a copy of the sample plan in a window shown at its own size; @content: the window's
+ * child; @frame_width and @frame_height: what the window adds around it (without a window
+ * manager, GTK draws the window's frame) */
+static CycleWindow *
+open_sample (char       **dir,
+             GFile      **file,
+             GtkWidget  **content,
+             int         *frame_width,
+             int         *frame_height)
+{
+  CycleWindow *window;
+  GdkSurface *surface;
+
+  *dir = ui_test_copy_to_temp_dir (g_test_get_filename (G_TEST_DIST, "..", "data",
+                                                        "samples", "coffee-club.cycle", NULL),
+                                   "cycle-test-narrow-XXXXXX", file);
+  window = ui_test_open_file (app, *file);
+  *content = gtk_widget_get_first_child (GTK_WIDGET (window));
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+                      gtk_widget_get_width (*content) > 0);
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  *frame_width = gdk_surface_get_width (surface) - gtk_widget_get_width (*content);
+  *frame_height = gdk_surface_get_height (surface) - gtk_widget_get_height (*content);
+  return window;
+}
+
 /* At 360 × 640: the window stays that narrow, the view switcher moves to the bottom bar on
  * every page, the stage editor folds over the canvas, the Checks page shows the findings then
  * the coverage. */
@@ -274,21 +301,9 @@ test_at_360 (void)
   AdwFlap *flap;
   AdwLeaflet *leaflet;
   GtkWidget *content;
-  GdkSurface *surface;
   int frame_width, frame_height;
 
-  dir = ui_test_copy_to_temp_dir (g_test_get_filename (G_TEST_DIST, "..", "data",
-                                                       "samples", "coffee-club.cycle", NULL),
-                                  "cycle-test-narrow-XXXXXX", &file);
-  window = ui_test_open_file (app, file);
-  content = gtk_widget_get_first_child (GTK_WIDGET (window));
-  gtk_window_present (GTK_WINDOW (window));
-  ui_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
-                      gtk_widget_get_width (content) > 0);
-  /* Without a window manager, GTK draws the window's frame around its content */
-  surface = gtk_native_get_surface (GTK_NATIVE (window));
-  frame_width = gdk_surface_get_width (surface) - gtk_widget_get_width (content);
-  frame_height = gdk_surface_get_height (surface) - gtk_widget_get_height (content);
+  window = open_sample (&dir, &file, &content, &frame_width, &frame_height);
   gtk_widget_hide (GTK_WIDGET (window));
   gtk_window_set_default_size (GTK_WINDOW (window), NARROWEST + frame_width, 640 + frame_height);
   gtk_window_present (GTK_WINDOW (window));
@@ -353,7 +368,6 @@ has_action (GtkWidget     *widget,
 /* Sets @window's size to @width (and 640) of content, as a person dragging its edge would */
 static void
 resize_content (CycleWindow *window,
-                GtkWidget   *content,
                 int          width,
                 int          frame_width,
                 int          frame_height)
@@ -374,21 +388,10 @@ test_three_title_buttons (void)
   GtkSettings *settings = gtk_settings_get_default ();
   CycleWindow *window;
   GtkWidget *content, *undo, *redo;
-  GdkSurface *surface;
   int frame_width, frame_height;
 
-  dir = ui_test_copy_to_temp_dir (g_test_get_filename (G_TEST_DIST, "..", "data",
-                                                       "samples", "coffee-club.cycle", NULL),
-                                  "cycle-test-narrow-XXXXXX", &file);
   g_object_set (settings, "gtk-decoration-layout", "appmenu:minimize,maximize,close", NULL);
-  window = ui_test_open_file (app, file);
-  content = gtk_widget_get_first_child (GTK_WIDGET (window));
-  gtk_window_present (GTK_WINDOW (window));
-  ui_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
-                      gtk_widget_get_width (content) > 0);
-  surface = gtk_native_get_surface (GTK_NATIVE (window));
-  frame_width = gdk_surface_get_width (surface) - gtk_widget_get_width (content);
-  frame_height = gdk_surface_get_height (surface) - gtk_widget_get_height (content);
+  window = open_sample (&dir, &file, &content, &frame_width, &frame_height);
   undo = ui_test_find_widget_full (GTK_WIDGET (window), GTK_TYPE_BUTTON, FALSE, has_action,
                                    "win.undo");
   redo = ui_test_find_widget_full (GTK_WIDGET (window), GTK_TYPE_BUTTON, FALSE, has_action,
@@ -398,16 +401,16 @@ test_three_title_buttons (void)
   g_assert_true (gtk_widget_get_mapped (undo) && gtk_widget_get_mapped (redo));
 
   /* Dragged to its narrowest with them, then on */
-  resize_content (window, content, NARROWEST, frame_width, frame_height);
+  resize_content (window, NARROWEST, frame_width, frame_height);
   ui_test_wait_until (!gtk_widget_get_mapped (undo));
   g_assert_cmpint (gtk_widget_get_width (content), >, NARROWEST);
-  resize_content (window, content, NARROWEST, frame_width, frame_height);
+  resize_content (window, NARROWEST, frame_width, frame_height);
   ui_test_wait_until (gtk_widget_get_width (content) == NARROWEST);
   g_assert_false (gtk_widget_get_mapped (redo));
   save_shot (window, "three-title-buttons");
 
   /* Wide again: they are back, and stay */
-  resize_content (window, content, 800, frame_width, frame_height);
+  resize_content (window, 800, frame_width, frame_height);
   ui_test_wait_until (gtk_widget_get_mapped (undo));
   ui_test_drain ();
   g_assert_true (gtk_widget_get_mapped (undo) && gtk_widget_get_mapped (redo));
