@@ -395,6 +395,27 @@ is_row_titled (GtkWidget     *widget,
   return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
+/* The labels of the Projection page's row for the stage named @name, if it has one yet. */
+static gboolean
+projection_row (CycleProjectionView  *view,
+                const char           *name,
+                GtkWidget           **name_label,
+                GtkWidget           **volume_label)
+{
+  GtkGrid *grid = GTK_GRID (cycle_projection_view_get_projection_grid (view));
+
+  for (int row = 1; gtk_grid_get_child_at (grid, 0, row) != NULL; row++)
+    if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (grid, 0, row))),
+                   name) == 0)
+      {
+        *name_label = gtk_grid_get_child_at (grid, 0, row);
+        *volume_label = gtk_grid_get_child_at (grid, 1, row);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 /* The Projection page: the table, and the plan's settings, both ways. */
 static void
 test_projection (Fixture       *fixture,
@@ -456,6 +477,24 @@ test_projection (Fixture       *fixture,
   g_object_get (canvas, "projection-start", &start, NULL);
   g_assert_cmpfloat (start, ==, before);
   g_assert_cmpfloat (gtk_spin_button_get_value (start_spin), ==, before);
+
+  /* A name of 150 characters without a space (a URL) is cut, whole in its tooltip, and the
+   * volumes stay on the page instead of being pushed off it. */
+  {
+    g_autofree char *name = g_strnfill (150, 'w');
+    GtkWidget *name_label = NULL;
+    GtkWidget *volume_label = NULL;
+    graphene_point_t at;
+
+    cycle_stage_set_name (first, name);
+    ui_test_wait_until (projection_row (view, name, &name_label, &volume_label));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (name_label), ==, name);
+    ui_test_wait_until (gtk_widget_get_width (volume_label) > 0);
+    g_assert_true (gtk_widget_compute_point (volume_label, GTK_WIDGET (view),
+                                             &GRAPHENE_POINT_INIT (gtk_widget_get_width (volume_label),
+                                                                   0), &at));
+    g_assert_cmpfloat (at.x, <=, gtk_widget_get_width (GTK_WIDGET (view)));
+  }
 }
 
 /* The plan's language on the purpose page: sales talk is judged again in the new one. */

@@ -69,8 +69,13 @@ grid_add (CycleProjectionView *self,
   if (column == 0)
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      /* A name stays readable when the table scrolls in a narrow window */
+      /* A name stays readable when the table scrolls in a narrow window; a very long one is
+       * cut (whole in its tooltip) so that it does not push the volumes off the page, as in
+       * the coverage matrix */
       gtk_label_set_width_chars (GTK_LABEL (label), 10);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+      if (!header)
+        gtk_widget_set_tooltip_text (label, text);
       gtk_widget_set_hexpand (label, TRUE);
     }
   else
