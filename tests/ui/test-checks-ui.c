@@ -651,6 +651,29 @@ test_campaign (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
 }
 
+static gboolean
+is_blank_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return gtk_widget_is_visible (widget) && *gtk_label_get_label (GTK_LABEL (widget)) == '\0';
+}
+
+/* A plan without stages: the Projection page says why there is no table, and leaves no empty
+ * line (with its spacing) above it. */
+static void
+test_projection_empty (void)
+{
+  g_autoptr(CyclePlan) plan = cycle_plan_new ();
+  GtkWidget *view = g_object_ref_sink (cycle_projection_view_new ());
+
+  cycle_projection_view_set_plan (CYCLE_PROJECTION_VIEW (view), plan);
+  g_assert_cmpstr (cycle_projection_view_get_projection_message (CYCLE_PROJECTION_VIEW (view)),
+                   !=, "");
+  g_assert_null (ui_test_find_widget_full (view, GTK_TYPE_LABEL, FALSE, is_blank_label, NULL));
+  cycle_projection_view_set_plan (CYCLE_PROJECTION_VIEW (view), NULL);
+  g_assert_finalize_object (view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -671,6 +694,7 @@ main (int   argc,
               fixture_set_up, test_purpose, fixture_tear_down);
   g_test_add ("/checks-ui/projection", Fixture, "why.cycle",
               fixture_set_up, test_projection, fixture_tear_down);
+  g_test_add_func ("/checks-ui/projection-empty", test_projection_empty);
   g_test_add ("/checks-ui/language", Fixture, "sales-talk.cycle",
               fixture_set_up, test_language, fixture_tear_down);
   g_test_add ("/checks-ui/campaign", Fixture, "clean-funnel.cycle",

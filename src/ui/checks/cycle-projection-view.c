@@ -95,6 +95,16 @@ set_message (CycleProjectionView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL && *message != '\0');
 }
 
+/* The sentence saying what the table shows; hidden when there is none, so that the page's
+ * spacing does not leave a gap above the message instead. */
+static void
+set_summary (CycleProjectionView *self,
+             const char          *summary)
+{
+  gtk_label_set_label (self->summary_label, summary != NULL ? summary : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary != NULL && *summary != '\0');
+}
+
 static void
 refresh_projection (CycleProjectionView *self)
 {
@@ -110,7 +120,7 @@ refresh_projection (CycleProjectionView *self)
   if (self->plan == NULL)
     {
       set_message (self, NULL);
-      gtk_label_set_label (self->summary_label, "");
+      set_summary (self, NULL);
       return;
     }
 
@@ -118,7 +128,7 @@ refresh_projection (CycleProjectionView *self)
   if (projection == NULL)
     {
       set_message (self, error->message);
-      gtk_label_set_label (self->summary_label, "");
+      set_summary (self, NULL);
       return;
     }
 
@@ -127,7 +137,7 @@ refresh_projection (CycleProjectionView *self)
     gboolean referrals;
 
     /* What it shows, in plain words; what is wrong with it, as a warning. */
-    gtk_label_set_label (self->summary_label, summary);
+    set_summary (self, summary);
     problems = cycle_projection_describe_problems (projection);
     g_strchomp (problems);
     set_message (self, problems);
