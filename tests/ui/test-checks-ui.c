@@ -206,6 +206,29 @@ test_permission_fix (Fixture       *fixture,
   g_assert_cmpuint (cycle_stage_widget_get_badge_count (visitors), ==, 3);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (checks_page), ==, 5);
 
+  /* A fix naming a stage of 150 characters without a space takes three lines at most. */
+  {
+    g_autofree char *name = g_strnfill (150, 'w');
+    g_autofree char *old_name = g_strdup (cycle_stage_get_name (stage_named (fixture->plan,
+                                                                             "Leads")));
+    CycleStage *leads = stage_named (fixture->plan, "Leads");
+    PangoLayout *line;
+    int line_height, height, width;
+
+    cycle_stage_set_name (leads, name);
+    ui_test_wait_until ((row = find_row (panel, "permission:c2")) != NULL &&
+                        strstr (gtk_button_get_label (GTK_BUTTON (row_button (row, 1))), name));
+    fix = row_button (row, 1);
+    line = gtk_widget_create_pango_layout (gtk_button_get_child (GTK_BUTTON (fix)), "W");
+    pango_layout_get_pixel_size (line, NULL, &line_height);
+    g_object_unref (line);
+    gtk_widget_measure (fix, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+    gtk_widget_measure (fix, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+    g_assert_cmpint (height, <=, 4 * line_height);
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (fix), name));
+    cycle_stage_set_name (leads, old_name);
+  }
+
   /* Activating the finding shows its content on the content page. */
   row = find_row (panel, "permission:c2");
   gtk_widget_activate (row_button (row, 0));

@@ -317,9 +317,12 @@ create_row_cb (gpointer item,
       GtkWidget *fix = gtk_button_new_with_label (fix_label);
       GtkLabel *fix_text = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (fix)));
 
-      /* A long fix wraps rather than widening a narrow window */
+      /* A long fix wraps rather than widening a narrow window, on three lines at most (a
+       * stage named with a long URL made a column of a dozen); the tooltip says it whole */
       gtk_label_set_wrap (fix_text, TRUE);
       gtk_label_set_wrap_mode (fix_text, PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (fix_text, 3);
+      gtk_label_set_ellipsize (fix_text, PANGO_ELLIPSIZE_END);
       gtk_label_set_width_chars (fix_text, 8);
       gtk_label_set_max_width_chars (fix_text, 24);
       gtk_label_set_justify (fix_text, GTK_JUSTIFY_CENTER);
