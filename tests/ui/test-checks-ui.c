@@ -229,6 +229,21 @@ test_permission_fix (Fixture       *fixture,
     cycle_stage_set_name (leads, old_name);
   }
 
+  /* A message that starts with a right-to-left title stays a left-to-right sentence. */
+  {
+    g_autofree char *old_title = g_strdup (cycle_content_get_title (popup));
+    GtkWidget *label;
+
+    cycle_content_set_title (popup, "مقال عن القهوة");
+    ui_test_wait_until ((row = find_row (panel, "permission:c2")) != NULL &&
+                        strstr (gtk_label_get_label (GTK_LABEL (gtk_button_get_child (
+                                  GTK_BUTTON (row_button (row, 0))))), "مقال"));
+    label = gtk_button_get_child (GTK_BUTTON (row_button (row, 0)));
+    g_assert_cmpint (pango_layout_get_direction (gtk_label_get_layout (GTK_LABEL (label)), 0),
+                     ==, PANGO_DIRECTION_LTR);
+    cycle_content_set_title (popup, old_title);
+  }
+
   /* Activating the finding shows its content on the content page. */
   row = find_row (panel, "permission:c2");
   gtk_widget_activate (row_button (row, 0));
