@@ -1390,6 +1390,29 @@ test_table (Fixture       *f,
   g_assert_true (cycle_plan_undo (f->plan));
   ui_test_wait_until (g_list_model_get_n_items (rows) == 1);
 
+  /* A persona named with 150 letters and no space is cut on the drop-down's button, whole in
+   * its tooltip: it leaves room for the other filters. */
+  {
+    g_autofree char *name = g_strnfill (150, 'w');
+    g_autofree char *old_name = g_strdup (cycle_persona_get_name (cycle_plan_find_persona (f->plan,
+                                                                                          "p1")));
+    GtkWidget *label;
+    int natural;
+
+    gtk_drop_down_set_selected (personas, 0);
+    cycle_persona_set_name (cycle_plan_find_persona (f->plan, "p1"), name);
+    gtk_drop_down_set_selected (personas, 2);
+    ui_test_wait_for_draw (GTK_WIDGET (table));
+    label = find_widget (GTK_WIDGET (personas), GTK_TYPE_LABEL, label_has_text, name);
+    g_assert_nonnull (label);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, name);
+    gtk_widget_measure (GTK_WIDGET (personas), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural,
+                        NULL, NULL);
+    g_assert_cmpint (natural, <, 300);
+    cycle_persona_set_name (cycle_plan_find_persona (f->plan, "p1"), old_name);
+    ui_test_wait_until (g_list_model_get_n_items (rows) == 1);
+  }
+
   /* Clearing the filters puts the drop-down back on "All". */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "table.clear-filters", NULL));
   ui_test_wait_until (g_list_model_get_n_items (rows) == 3);
