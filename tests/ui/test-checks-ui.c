@@ -206,6 +206,44 @@ test_permission_fix (Fixture       *fixture,
   g_assert_cmpuint (cycle_stage_widget_get_badge_count (visitors), ==, 3);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (checks_page), ==, 5);
 
+  /* A fix naming a stage of 150 characters without a space takes three lines at most. */
+  {
+    g_autofree char *name = g_strnfill (150, 'w');
+    g_autofree char *old_name = g_strdup (cycle_stage_get_name (stage_named (fixture->plan,
+                                                                             "Leads")));
+    CycleStage *leads = stage_named (fixture->plan, "Leads");
+    PangoLayout *line;
+    int line_height, height, width;
+
+    cycle_stage_set_name (leads, name);
+    ui_test_wait_until ((row = find_row (panel, "permission:c2")) != NULL &&
+                        strstr (gtk_button_get_label (GTK_BUTTON (row_button (row, 1))), name));
+    fix = row_button (row, 1);
+    line = gtk_widget_create_pango_layout (gtk_button_get_child (GTK_BUTTON (fix)), "W");
+    pango_layout_get_pixel_size (line, NULL, &line_height);
+    g_object_unref (line);
+    gtk_widget_measure (fix, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+    gtk_widget_measure (fix, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+    g_assert_cmpint (height, <=, 4 * line_height);
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (fix), name));
+    cycle_stage_set_name (leads, old_name);
+  }
+
+  /* A message that starts with a right-to-left title stays a left-to-right sentence. */
+  {
+    g_autofree char *old_title = g_strdup (cycle_content_get_title (popup));
+    GtkWidget *label;
+
+    cycle_content_set_title (popup, "مقال عن القهوة");
+    ui_test_wait_until ((row = find_row (panel, "permission:c2")) != NULL &&
+                        strstr (gtk_label_get_label (GTK_LABEL (gtk_button_get_child (
+                                  GTK_BUTTON (row_button (row, 0))))), "مقال"));
+    label = gtk_button_get_child (GTK_BUTTON (row_button (row, 0)));
+    g_assert_cmpint (pango_layout_get_direction (gtk_label_get_layout (GTK_LABEL (label)), 0),
+                     ==, PANGO_DIRECTION_LTR);
+    cycle_content_set_title (popup, old_title);
+  }
+
   /* Activating the finding shows its content on the content page. */
   row = find_row (panel, "permission:c2");
   gtk_widget_activate (row_button (row, 0));
@@ -395,6 +433,27 @@ is_row_titled (GtkWidget     *widget,
   return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
+/* The labels of the Projection page's row for the stage named @name, if it has one yet. */
+static gboolean
+projection_row (CycleProjectionView  *view,
+                const char           *name,
+                GtkWidget           **name_label,
+                GtkWidget           **volume_label)
+{
+  GtkGrid *grid = GTK_GRID (cycle_projection_view_get_projection_grid (view));
+
+  for (int row = 1; gtk_grid_get_child_at (grid, 0, row) != NULL; row++)
+    if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (grid, 0, row))),
+                   name) == 0)
+      {
+        *name_label = gtk_grid_get_child_at (grid, 0, row);
+        *volume_label = gtk_grid_get_child_at (grid, 1, row);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 /* The Projection page: the table, and the plan's settings, both ways. */
 static void
 test_projection (Fixture       *fixture,
@@ -456,6 +515,24 @@ test_projection (Fixture       *fixture,
   g_object_get (canvas, "projection-start", &start, NULL);
   g_assert_cmpfloat (start, ==, before);
   g_assert_cmpfloat (gtk_spin_button_get_value (start_spin), ==, before);
+
+  /* A name of 150 characters without a space (a URL) is cut, whole in its tooltip, and the
+   * volumes stay on the page instead of being pushed off it. */
+  {
+    g_autofree char *name = g_strnfill (150, 'w');
+    GtkWidget *name_label = NULL;
+    GtkWidget *volume_label = NULL;
+    graphene_point_t at;
+
+    cycle_stage_set_name (first, name);
+    ui_test_wait_until (projection_row (view, name, &name_label, &volume_label));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (name_label), ==, name);
+    ui_test_wait_until (gtk_widget_get_width (volume_label) > 0);
+    g_assert_true (gtk_widget_compute_point (volume_label, GTK_WIDGET (view),
+                                             &GRAPHENE_POINT_INIT (gtk_widget_get_width (volume_label),
+                                                                   0), &at));
+    g_assert_cmpfloat (at.x, <=, gtk_widget_get_width (GTK_WIDGET (view)));
+  }
 }
 
 /* The plan's language on the purpose page: sales talk is judged again in the new one. */
@@ -612,6 +689,29 @@ test_campaign (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
 }
 
+static gboolean
+is_blank_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return gtk_widget_is_visible (widget) && *gtk_label_get_label (GTK_LABEL (widget)) == '\0';
+}
+
+/* A plan without stages: the Projection page says why there is no table, and leaves no empty
+ * line (with its spacing) above it. */
+static void
+test_projection_empty (void)
+{
+  g_autoptr(CyclePlan) plan = cycle_plan_new ();
+  GtkWidget *view = g_object_ref_sink (cycle_projection_view_new ());
+
+  cycle_projection_view_set_plan (CYCLE_PROJECTION_VIEW (view), plan);
+  g_assert_cmpstr (cycle_projection_view_get_projection_message (CYCLE_PROJECTION_VIEW (view)),
+                   !=, "");
+  g_assert_null (ui_test_find_widget_full (view, GTK_TYPE_LABEL, FALSE, is_blank_label, NULL));
+  cycle_projection_view_set_plan (CYCLE_PROJECTION_VIEW (view), NULL);
+  g_assert_finalize_object (view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -632,6 +732,7 @@ main (int   argc,
               fixture_set_up, test_purpose, fixture_tear_down);
   g_test_add ("/checks-ui/projection", Fixture, "why.cycle",
               fixture_set_up, test_projection, fixture_tear_down);
+  g_test_add_func ("/checks-ui/projection-empty", test_projection_empty);
   g_test_add ("/checks-ui/language", Fixture, "sales-talk.cycle",
               fixture_set_up, test_language, fixture_tear_down);
   g_test_add ("/checks-ui/campaign", Fixture, "clean-funnel.cycle",

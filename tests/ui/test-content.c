@@ -271,6 +271,30 @@ test_board (Fixture       *f,
     gtk_widget_set_direction (GTK_WIDGET (card), GTK_TEXT_DIR_NONE);
   }
 
+  /* A persona named right to left stays inside its card, in either direction: Pango puts an
+   * Arabic line at the end of its layout's width, which drew it past the card's edge. */
+  cycle_persona_set_name (cycle_plan_find_persona (f->plan, "p1"), "الوالد المشغول");
+  cycle_content_set_persona (cycle_plan_find_content (f->plan, "c1"),
+                             cycle_plan_find_persona (f->plan, "p1"));
+  for (int rtl = 0; rtl < 2; rtl++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      graphene_rect_t bounds;
+
+      gtk_widget_set_direction (GTK_WIDGET (card), rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+      ui_test_wait_for_draw (GTK_WIDGET (f->window));
+      GTK_WIDGET_GET_CLASS (card)->snapshot (GTK_WIDGET (card), snapshot);
+      node = gtk_snapshot_free_to_node (snapshot);
+      g_assert_nonnull (node);
+      gsk_render_node_get_bounds (node, &bounds);
+      /* The card's outline is one pixel outside it */
+      g_assert_cmpfloat (bounds.origin.x, >=, -1.0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=,
+                         gtk_widget_get_width (GTK_WIDGET (card)) + 1.0);
+    }
+  gtk_widget_set_direction (GTK_WIDGET (card), GTK_TEXT_DIR_NONE);
+
   /* Overdue dates are in the error colour (and say so in a tooltip). */
   g_assert_false (cycle_board_card_get_overdue (find_card (f, "c2")));
   cycle_content_set_due (cycle_plan_find_content (f->plan, "c2"), "2001-01-01");
@@ -1365,6 +1389,29 @@ test_table (Fixture       *f,
   ui_test_wait_until (g_list_model_get_n_items (rows) == 0);
   g_assert_true (cycle_plan_undo (f->plan));
   ui_test_wait_until (g_list_model_get_n_items (rows) == 1);
+
+  /* A persona named with 150 letters and no space is cut on the drop-down's button, whole in
+   * its tooltip: it leaves room for the other filters. */
+  {
+    g_autofree char *name = g_strnfill (150, 'w');
+    g_autofree char *old_name = g_strdup (cycle_persona_get_name (cycle_plan_find_persona (f->plan,
+                                                                                          "p1")));
+    GtkWidget *label;
+    int natural;
+
+    gtk_drop_down_set_selected (personas, 0);
+    cycle_persona_set_name (cycle_plan_find_persona (f->plan, "p1"), name);
+    gtk_drop_down_set_selected (personas, 2);
+    ui_test_wait_for_draw (GTK_WIDGET (table));
+    label = find_widget (GTK_WIDGET (personas), GTK_TYPE_LABEL, label_has_text, name);
+    g_assert_nonnull (label);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, name);
+    gtk_widget_measure (GTK_WIDGET (personas), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural,
+                        NULL, NULL);
+    g_assert_cmpint (natural, <, 300);
+    cycle_persona_set_name (cycle_plan_find_persona (f->plan, "p1"), old_name);
+    ui_test_wait_until (g_list_model_get_n_items (rows) == 1);
+  }
 
   /* Clearing the filters puts the drop-down back on "All". */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "table.clear-filters", NULL));

@@ -138,6 +138,42 @@ test_every_page_fits (void)
   ui_test_clear_temp_copy (&dir, &file);
 }
 
+/* A plan of names and titles longer than a phone's width without a space (URLs), and right to
+ * left: they wrap or are cut, and every page still fits. */
+static void
+test_long_names_fit (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) file = NULL;
+  static const char *pages[] = { "plan", "content", "checks", "projection", "purpose" };
+  CycleWindow *window;
+  AdwViewStack *stack;
+
+  dir = ui_test_copy_to_temp_dir (g_test_get_filename (G_TEST_DIST, "data", "good",
+                                                       "long-names.cycle", NULL),
+                                  "cycle-test-narrow-XXXXXX", &file);
+  window = ui_test_open_file (app, file);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  stack = ADW_VIEW_STACK (ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, TRUE));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *what = g_strdup_printf ("the %s page of long names", pages[i]);
+
+      adw_view_stack_set_visible_child_name (stack, pages[i]);
+      assert_fits (window, what);
+    }
+
+  adw_view_stack_set_visible_child_name (stack, "plan");
+  ui_test_activate (GTK_WIDGET (window), "win.show-editor", NULL);
+  assert_fits (window, "the stage editor of a long name");
+
+  ui_test_destroy_toplevels ();
+  ui_test_destroy_windows (app);
+  ui_test_clear_temp_copy (&dir, &file);
+}
+
 static gboolean
 is_revealing (GtkWidget     *widget,
               gconstpointer  data)
@@ -443,6 +479,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
 
   g_test_add_func ("/narrow/every-page", test_every_page_fits);
+  g_test_add_func ("/narrow/long-names", test_long_names_fit);
   g_test_add_func ("/narrow/at-360", test_at_360);
   g_test_add_func ("/narrow/three-title-buttons", test_three_title_buttons);
 

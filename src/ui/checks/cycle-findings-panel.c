@@ -267,6 +267,7 @@ create_row_cb (gpointer item,
   const char *severity_label = cycle_severity_get_label (severity);
   const char *message = cycle_finding_get_message (finding);
   g_autofree char *accessible = NULL;
+  g_autofree char *shown = NULL;
   GtkWidget *row, *box, *icon, *button, *label;
 
   row = gtk_list_box_row_new ();
@@ -288,8 +289,13 @@ create_row_cb (gpointer item,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, severity_label, -1);
   gtk_box_append (GTK_BOX (box), icon);
 
-  /* The message is a flat button: it shows the finding's stage (and content). */
-  label = gtk_label_new (message);
+  /* The message is a flat button: it shows the finding's stage (and content). It often starts
+   * with a name the team typed: a mark of the interface's direction first keeps an Arabic or
+   * Hebrew name from turning the whole sentence right to left (aligned and read backwards). */
+  shown = g_strconcat (gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL ? "\u200F"
+                                                                               : "\u200E",
+                       message, NULL);
+  label = gtk_label_new (shown);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -320,9 +326,12 @@ create_row_cb (gpointer item,
       GtkWidget *fix = gtk_button_new_with_label (fix_label);
       GtkLabel *fix_text = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (fix)));
 
-      /* A long fix wraps rather than widening a narrow window */
+      /* A long fix wraps rather than widening a narrow window, on three lines at most (a
+       * stage named with a long URL made a column of a dozen); the tooltip says it whole */
       gtk_label_set_wrap (fix_text, TRUE);
       gtk_label_set_wrap_mode (fix_text, PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (fix_text, 3);
+      gtk_label_set_ellipsize (fix_text, PANGO_ELLIPSIZE_END);
       gtk_label_set_width_chars (fix_text, 8);
       gtk_label_set_max_width_chars (fix_text, 24);
       gtk_label_set_justify (fix_text, GTK_JUSTIFY_CENTER);

@@ -69,8 +69,13 @@ grid_add (CycleProjectionView *self,
   if (column == 0)
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      /* A name stays readable when the table scrolls in a narrow window */
+      /* A name stays readable when the table scrolls in a narrow window; a very long one is
+       * cut (whole in its tooltip) so that it does not push the volumes off the page, as in
+       * the coverage matrix */
       gtk_label_set_width_chars (GTK_LABEL (label), 10);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+      if (!header)
+        gtk_widget_set_tooltip_text (label, text);
       gtk_widget_set_hexpand (label, TRUE);
     }
   else
@@ -90,6 +95,16 @@ set_message (CycleProjectionView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL && *message != '\0');
 }
 
+/* The sentence saying what the table shows; hidden when there is none, so that the page's
+ * spacing does not leave a gap above the message instead. */
+static void
+set_summary (CycleProjectionView *self,
+             const char          *summary)
+{
+  gtk_label_set_label (self->summary_label, summary != NULL ? summary : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary != NULL && *summary != '\0');
+}
+
 static void
 refresh_projection (CycleProjectionView *self)
 {
@@ -105,7 +120,7 @@ refresh_projection (CycleProjectionView *self)
   if (self->plan == NULL)
     {
       set_message (self, NULL);
-      gtk_label_set_label (self->summary_label, "");
+      set_summary (self, NULL);
       return;
     }
 
@@ -113,7 +128,7 @@ refresh_projection (CycleProjectionView *self)
   if (projection == NULL)
     {
       set_message (self, error->message);
-      gtk_label_set_label (self->summary_label, "");
+      set_summary (self, NULL);
       return;
     }
 
@@ -122,7 +137,7 @@ refresh_projection (CycleProjectionView *self)
     gboolean referrals;
 
     /* What it shows, in plain words; what is wrong with it, as a warning. */
-    gtk_label_set_label (self->summary_label, summary);
+    set_summary (self, summary);
     problems = cycle_projection_describe_problems (projection);
     g_strchomp (problems);
     set_message (self, problems);

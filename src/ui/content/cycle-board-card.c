@@ -441,11 +441,15 @@ draw_card (CycleBoardCard *self,
     {
       PangoLayout *format = get_layout (self, TEXT_FORMAT);
       PangoLayout *persona = get_layout (self, TEXT_PERSONA);
+      PangoRectangle logical;
 
       append_text (snapshot, format, start_x (widget, MARGIN_START, text_width (format)),
                    lines.meta_y, &self->colors[COLOR_DIM]);
+      /* Pango puts a right-to-left name at the end of the layout's width: place the text
+       * itself, where it starts within its layout */
+      pango_layout_get_pixel_extents (persona, NULL, &logical);
       append_text (snapshot, persona,
-                   start_x (widget, end - text_width (persona), text_width (persona)),
+                   start_x (widget, end - logical.width, logical.width) - logical.x,
                    lines.meta_y, &self->colors[COLOR_ACCENT]);
     }
 

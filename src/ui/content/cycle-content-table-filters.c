@@ -21,6 +21,59 @@
  * Filters: drop-downs ⇄ query
  */
 
+/* ------------------------------------------------------------------------------------------------
+ * A drop-down's button shows its selected name cut at FILTER_NAME_CHARS, whole in its tooltip and
+ * in the list: a stage named with a long URL took the filter bar's whole width and pushed the
+ * other filters off the page. The list keeps GTK's own factory (and its check mark).
+ */
+
+#define FILTER_NAME_CHARS 24
+
+static void
+setup_filter_name_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), FILTER_NAME_CHARS);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_filter_name_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     GtkDropDown              *dropdown)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkExpression *expression = gtk_drop_down_get_expression (dropdown);
+  gpointer object = gtk_list_item_get_item (item);
+  GValue value = G_VALUE_INIT;
+  const char *text = NULL;
+
+  if (expression != NULL && gtk_expression_evaluate (expression, object, &value))
+    text = g_value_get_string (&value);
+  else if (GTK_IS_STRING_OBJECT (object))
+    text = gtk_string_object_get_string (object);
+  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (label, text);
+  g_value_unset (&value);
+}
+
+static void
+cut_selected_name (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) list = g_object_ref (gtk_drop_down_get_factory (dropdown));
+  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (button, "setup", G_CALLBACK (setup_filter_name_cb), NULL);
+  g_signal_connect_object (button, "bind", G_CALLBACK (bind_filter_name_cb), dropdown, 0);
+  gtk_drop_down_set_list_factory (dropdown, list);
+  gtk_drop_down_set_factory (dropdown, button);
+}
+
 static void
 sync_stage_dropdown (CycleContentTable *self)
 {
@@ -379,6 +432,10 @@ _cycle_content_table_init_filters (CycleContentTable *self)
 
   update_channels_cb (self);
   sync_status_dropdown (self);
+
+  cut_selected_name (self->stage_dropdown);
+  cut_selected_name (self->persona_dropdown);
+  cut_selected_name (self->channel_dropdown);
 
   /* The drop-downs' button, list and item read as the filter they set */
   cycle_accessible_name_parts (GTK_WIDGET (self->stage_dropdown), _("Filter by Stage"));
