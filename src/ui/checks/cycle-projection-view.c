@@ -269,6 +269,21 @@ cycle_projection_view_get_projection_grid (CycleProjectionView *self)
   return GTK_WIDGET (self->projection_grid);
 }
 
+const char *
+cycle_projection_view_get_projection_message (CycleProjectionView *self)
+{
+  g_return_val_if_fail (CYCLE_IS_PROJECTION_VIEW (self), NULL);
+
+  /* Tests read it right after a change: compute now what an idle would. */
+  if (self->refresh_id != 0)
+    {
+      g_clear_handle_id (&self->refresh_id, g_source_remove);
+      refresh_projection (self);
+    }
+
+  return self->message != NULL ? self->message : "";
+}
+
 /* ------------------------------------------------------------------------------------------------
  * Properties
  */

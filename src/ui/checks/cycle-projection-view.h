@@ -21,5 +21,6 @@ void        cycle_projection_view_set_plan               (CycleProjectionView *s
 /* The table of volumes as shown (a GtkGrid), and the message shown beside it; both computed
  * now if an edit is waiting for the idle. */
 GtkWidget  *cycle_projection_view_get_projection_grid    (CycleProjectionView *self);
+const char *cycle_projection_view_get_projection_message (CycleProjectionView *self);
 
 G_END_DECLS
