@@ -192,6 +192,45 @@ test_fields_and_repeat (void)
   icalcomponent_free (calendar);
 }
 
+/* A link that is not a URI (line breaks, words) is no URL property: libical would write its
+ * line breaks as they are, ending the property and starting lines of their own (here, an event
+ * of the link's making). It stays in the description, escaped. */
+static void
+test_url_not_a_uri (void)
+{
+  static const char text[] =
+    "{\"format\": \"org.example.Cycle\", \"version\": 1, \"uid\": \"u1\", \"stages\": ["
+    "{\"id\": \"s1\", \"name\": \"S\", \"content\": ["
+    "{\"id\": \"c1\", \"title\": \"T\", \"due\": \"2027-01-01\", "
+    "\"url\": \"https://example.org/a\\r\\nEND:VEVENT\\nBEGIN:VEVENT\\nUID:made@u1\"},"
+    "{\"id\": \"c2\", \"title\": \"U\", \"due\": \"2027-01-02\", "
+    "\"url\": \"see the blog\"}]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CyclePlan) plan = cycle_plan_new_from_data (text, strlen (text), &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *ics = NULL;
+  icalcomponent *calendar;
+  icalcomponent *event;
+
+  g_assert_no_error (error);
+  bytes = cycle_export_ics (plan);
+  ics = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  /* Every line ends in CRLF: no line break of the plan's is left bare */
+  for (const char *p = ics; (p = strchr (p, '\n')) != NULL; p++)
+    g_assert_true (p > ics && p[-1] == '\r');
+
+  calendar = parse (bytes);
+  g_assert_cmpint (icalcomponent_count_components (calendar, ICAL_VEVENT_COMPONENT), ==, 2);
+  g_assert_null (find_event (calendar, "made@u1"));
+  event = find_event (calendar, "c1@u1");
+  g_assert_null (icalcomponent_get_first_property (event, ICAL_URL_PROPERTY));
+  g_assert_nonnull (strstr (icalcomponent_get_description (event),
+                            "Link: https://example.org/a\nEND:VEVENT\nBEGIN:VEVENT"));
+  event = find_event (calendar, "c2@u1");
+  g_assert_null (icalcomponent_get_first_property (event, ICAL_URL_PROPERTY));
+  icalcomponent_free (calendar);
+}
+
 /* Without a uid, the plan's key comes from its title: still the same bytes every time. Giving
  * the plan a uid changes every UID once, and only that. */
 static void
@@ -338,6 +377,7 @@ main (int   argc,
   g_test_add_func ("/export/ics/sample", test_sample);
   g_test_add_func ("/export/ics/fields-and-repeat", test_fields_and_repeat);
   g_test_add_func ("/export/ics/uid", test_uid);
+  g_test_add_func ("/export/ics/url-not-a-uri", test_url_not_a_uri);
   g_test_add_func ("/content/repeat/edit", test_repeat_edit);
   g_test_add_func ("/content/repeat/errors", test_repeat_errors);
 

@@ -190,7 +190,9 @@ new_event (CycleContent        *content,
   add_category (event, seen, persona != NULL ? cycle_persona_get_name (persona) : NULL);
   add_category (event, seen, cycle_content_channel_to_display (cycle_content_get_channel (content)));
   add_category (event, seen, cycle_content_format_to_display (cycle_content_get_format (content)));
-  if (cycle_content_get_url (content)[0] != '\0')
+  /* libical writes a URI as it is: a line break in it would end the property and start a line
+   * of its own. Any other text stays in the description's "Link:". */
+  if (cycle_url_is_openable (cycle_content_get_url (content)))
     icalcomponent_add_property (event, icalproperty_new_url (cycle_content_get_url (content)));
   if (cycle_content_get_owner (content)[0] != '\0')
     {
