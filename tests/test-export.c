@@ -1161,6 +1161,9 @@ test_svg_and_pdf (void)
   options.content_pages = FALSE;
   pdf = export_to_string (plan, &options, dir, "plan.pdf", &length);
   g_assert_true (contains_bytes (pdf, length, "/Count 1\n"));
+  /* No clock in the file: the same plan gives the same bytes at any time */
+  g_assert_false (contains_bytes (pdf, length, "/CreationDate"));
+  g_assert_false (contains_bytes (pdf, length, "/ModDate"));
 
   /* Unwritable: the message names the file */
   {

@@ -451,6 +451,9 @@ write_pdf (CyclePlan                     *plan,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   creator = g_strdup_printf ("Cycle %s", PACKAGE_VERSION);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+  /* cairo dates the document with the clock unless told otherwise; no date (an empty one leaves
+   * it out), so that the same plan always gives the same bytes. */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
 
   cr = cairo_create (surface);
 
