@@ -22,6 +22,7 @@
 
 #include "cycle-checker.h"
 #include "cycle-csv.h"
+#include "cycle-draw-private.h"
 #include "cycle-export.h"
 #include "cycle-export-format.h"
 #include "cycle-image-export.h"
@@ -1180,6 +1181,34 @@ test_svg_and_pdf (void)
   test_remove_tree (dir);
 }
 
+/* Unicode's noncharacters are valid UTF-8 a plan may hold, but cairo refuses them in a PDF
+ * ("input string not valid UTF-8"): in the title, a stage's name or content's title, the PDF
+ * and its content pages are still written, with U+FFFD in their place. */
+static void
+test_pdf_noncharacters (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(CyclePlan) plan =
+    plan_from_text ("{\"format\": \"org.example.Cycle\", \"version\": 1, "
+                    "\"title\": \"Plan \\uFFFE\", \"stages\": [{\"id\": \"s1\", "
+                    "\"name\": \"Stage \\uFDD0 \\uDBFF\\uDFFF\", \"content\": [{\"id\": \"c1\", "
+                    "\"title\": \"Piece \\uFFFF\", \"due\": \"2027-01-01\"}]}]}");
+  CycleImageExportOptions options;
+  g_autofree char *pdf = NULL;
+  g_autofree char *drawable = _cycle_draw_dup_drawable ("a\xef\xbf\xbe b\xef\xb7\x90 é");
+  gsize length;
+
+  g_assert_cmpstr (drawable, ==, "a\xef\xbf\xbd b\xef\xbf\xbd é");
+  g_assert_null (_cycle_draw_dup_drawable ("nothing to replace: é 🎉"));
+
+  cycle_image_export_options_init (&options, CYCLE_IMAGE_FORMAT_PDF);
+  options.content_pages = TRUE;
+  pdf = export_to_string (plan, &options, dir, "plan.pdf", &length);
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  g_assert_true (contains_bytes (pdf, length, "/Count 2\n"));
+  test_remove_tree (dir);
+}
+
 /* SVG: every label is a <text> element, escaped, read back by GLib's XML parser */
 
 typedef struct
@@ -1757,6 +1786,7 @@ main (int   argc,
   g_test_add_func ("/export/png/too-large", test_png_too_large);
   g_test_add_func ("/export/image/svg-and-pdf", test_svg_and_pdf);
   g_test_add_func ("/export/image/svg-text", test_svg_text);
+  g_test_add_func ("/export/image/pdf-noncharacters", test_pdf_noncharacters);
   g_test_add_func ("/export/image/content-pages", test_content_pages);
   g_test_add_func ("/export/image/content-pages-dates", test_content_pages_dates);
 
