@@ -231,6 +231,47 @@ test_url_not_a_uri (void)
   icalcomponent_free (calendar);
 }
 
+/* Control characters are valid in a plan's text but not in iCalendar TEXT (RFC 5545 3.3.11),
+ * and libical writes them as they are: they are left out, and a carriage return is a line end
+ * like "\n" (libical would drop it, gluing the lines). */
+static void
+test_controls (void)
+{
+  static const char text[] =
+    "{\"format\": \"org.example.Cycle\", \"version\": 1, \"uid\": \"u1\", "
+    "\"title\": \"Plan\\u0001\", \"stages\": [{\"id\": \"s1\", \"name\": \"S\\u007f\", "
+    "\"content\": [{\"id\": \"c1\", \"title\": \"a\\u0007b\\rc\\r\\nd\\te\", "
+    "\"owner\": \"x\\u001by\", \"due\": \"2027-01-01\"}]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CyclePlan) plan = cycle_plan_new_from_data (text, strlen (text), &error);
+  g_autoptr(GBytes) bytes = NULL;
+  icalcomponent *calendar;
+  icalcomponent *event;
+  icalproperty *prop;
+  const char *ics;
+  gsize length;
+
+  g_assert_no_error (error);
+  bytes = cycle_export_ics (plan);
+  ics = g_bytes_get_data (bytes, &length);
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) ics[i] < 0x20 || ics[i] == 0x7f)
+      g_assert_true (ics[i] == '\t' || (ics[i] == '\r' && i + 1 < length && ics[i + 1] == '\n') ||
+                     (ics[i] == '\n' && i > 0 && ics[i - 1] == '\r'));
+
+  calendar = parse (bytes);
+  prop = icalcomponent_get_first_property (calendar, ICAL_X_PROPERTY);
+  g_assert_cmpstr (icalproperty_get_x_name (prop), ==, "X-WR-CALNAME");
+  g_assert_cmpstr (icalproperty_get_x (prop), ==, "Plan");
+  event = find_event (calendar, "c1@u1");
+  g_assert_cmpstr (icalcomponent_get_summary (event), ==, "ab\nc\nd\te");
+  prop = icalcomponent_get_first_property (event, ICAL_CATEGORIES_PROPERTY);
+  g_assert_cmpstr (icalproperty_get_categories (prop), ==, "S");
+  prop = icalcomponent_get_first_property (event, ICAL_X_PROPERTY);
+  g_assert_cmpstr (icalproperty_get_x (prop), ==, "xy");
+  icalcomponent_free (calendar);
+}
+
 /* Without a uid, the plan's key comes from its title: still the same bytes every time. Giving
  * the plan a uid changes every UID once, and only that. */
 static void
@@ -378,6 +419,7 @@ main (int   argc,
   g_test_add_func ("/export/ics/fields-and-repeat", test_fields_and_repeat);
   g_test_add_func ("/export/ics/uid", test_uid);
   g_test_add_func ("/export/ics/url-not-a-uri", test_url_not_a_uri);
+  g_test_add_func ("/export/ics/controls", test_controls);
   g_test_add_func ("/content/repeat/edit", test_repeat_edit);
   g_test_add_func ("/content/repeat/errors", test_repeat_errors);
 

@@ -56,6 +56,26 @@ date_of (guint year,
   return t;
 }
 
+/* @text as iCalendar TEXT can hold it (RFC 5545 3.3.11 allows no control character but the tab;
+ * libical writes the others as they are, and drops a carriage return): line ends as "\n",
+ * which libical escapes, and the other controls left out. */
+static char *
+dup_ics_text (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\r')
+      {
+        if (p[1] != '\n')
+          g_string_append_c (out, '\n');
+      }
+    else if (*p == '\t' || *p == '\n' || ((guchar) *p >= 0x20 && *p != 0x7f))
+      g_string_append_c (out, *p);
+
+  return g_string_free (out, FALSE);
+}
+
 /* What a calendar's status can say: scheduled and published content is set; an idea or a draft
  * may still move. */
 static icalproperty_status
@@ -93,6 +113,7 @@ dup_description (CycleContent *content)
   CycleStage *stage = cycle_content_get_stage (content);
   CyclePersona *persona = cycle_content_get_persona (content);
   GString *text = g_string_new (NULL);
+  char *description;
 
   add_line (text, _("Stage"), stage != NULL ? cycle_stage_get_name (stage) : NULL);
   add_line (text, _("Persona"), persona != NULL ? cycle_persona_get_name (persona) : NULL);
@@ -107,7 +128,9 @@ dup_description (CycleContent *content)
   if (cycle_content_get_notes (content)[0] != '\0')
     g_string_append_printf (text, "\n\n%s", cycle_content_get_notes (content));
 
-  return g_string_free (text, FALSE);
+  description = dup_ics_text (text->str);
+  g_string_free (text, TRUE);
+  return description;
 }
 
 static void
@@ -115,13 +138,31 @@ add_category (icalcomponent *event,
               GPtrArray     *seen,
               const char    *category)
 {
+  char *text;
+
   if (category == NULL || category[0] == '\0')
     return;
+  text = dup_ics_text (category);
   for (guint i = 0; i < seen->len; i++)
-    if (strcmp (g_ptr_array_index (seen, i), category) == 0)
-      return;
-  g_ptr_array_add (seen, (gpointer) category);
-  icalcomponent_add_property (event, icalproperty_new_categories (category));
+    if (strcmp (g_ptr_array_index (seen, i), text) == 0)
+      {
+        g_free (text);
+        return;
+      }
+  g_ptr_array_add (seen, text);
+  icalcomponent_add_property (event, icalproperty_new_categories (text));
+}
+
+/* An X- property of @text, as TEXT */
+static icalproperty *
+new_x_text (const char *name,
+            const char *text)
+{
+  g_autofree char *value = dup_ics_text (text);
+  icalproperty *property = icalproperty_new_x (value);
+
+  icalproperty_set_x_name (property, name);
+  return property;
 }
 
 static void
@@ -166,7 +207,8 @@ new_event (CycleContent        *content,
   icalcomponent *event = icalcomponent_new_vevent ();
   CycleStage *stage = cycle_content_get_stage (content);
   CyclePersona *persona = cycle_content_get_persona (content);
-  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *summary = dup_ics_text (cycle_content_get_title (content));
   g_autofree char *uid = g_strdup_printf ("%s@%s", cycle_item_get_id (CYCLE_ITEM (content)),
                                           plan_key);
   g_autofree char *description = dup_description (content);
@@ -181,7 +223,7 @@ new_event (CycleContent        *content,
   icalcomponent_add_property (event, icalproperty_new_dtstart (start));
   icalcomponent_add_property (event, icalproperty_new_dtend (end));
   add_repeat (event, content);
-  icalcomponent_add_property (event, icalproperty_new_summary (cycle_content_get_title (content)));
+  icalcomponent_add_property (event, icalproperty_new_summary (summary));
   icalcomponent_add_property (event, icalproperty_new_description (description));
   icalcomponent_add_property (event, icalproperty_new_status (event_status (status)));
   /* Content on a day takes no time from anyone's day. */
@@ -194,14 +236,10 @@ new_event (CycleContent        *content,
    * of its own. Any other text stays in the description's "Link:". */
   if (cycle_url_is_openable (cycle_content_get_url (content)))
     icalcomponent_add_property (event, icalproperty_new_url (cycle_content_get_url (content)));
+  /* The owner is a name, not an address: a CN without a mailto would not be valid. */
   if (cycle_content_get_owner (content)[0] != '\0')
-    {
-      /* The owner is a name, not an address: a CN without a mailto would not be valid. */
-      icalproperty *owner = icalproperty_new_x (cycle_content_get_owner (content));
-
-      icalproperty_set_x_name (owner, "X-CYCLE-OWNER");
-      icalcomponent_add_property (event, owner);
-    }
+    icalcomponent_add_property (event,
+                                new_x_text ("X-CYCLE-OWNER", cycle_content_get_owner (content)));
 
   return event;
 }
@@ -251,9 +289,8 @@ cycle_export_ics (CyclePlan *plan)
   icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
   icalcomponent_add_property (calendar, icalproperty_new_method (ICAL_METHOD_PUBLISH));
   /* The name GNOME Calendar, Thunderbird and others give the calendar */
-  name = icalproperty_new_x (cycle_plan_get_title (plan)[0] != '\0' ? cycle_plan_get_title (plan)
-                                                                     : _("Untitled Plan"));
-  icalproperty_set_x_name (name, "X-WR-CALNAME");
+  name = new_x_text ("X-WR-CALNAME", cycle_plan_get_title (plan)[0] != '\0'
+                                     ? cycle_plan_get_title (plan) : _("Untitled Plan"));
   icalcomponent_add_property (calendar, name);
 
   for (guint i = 0; i < n; i++)
