@@ -272,6 +272,47 @@ test_controls (void)
   icalcomponent_free (calendar);
 }
 
+/* A plan's dates run from year 1 to 9999; libical writes the days of years 1 to 3000 only (a
+ * later one as "00000000T000000", and the DTSTAMP taken from it for every event) and 0001-01-01
+ * as a date-time. Content due on a day it cannot write is left out, like undated content. */
+static void
+test_far_dates (void)
+{
+  static const char text[] =
+    "{\"format\": \"org.example.Cycle\", \"version\": 1, \"uid\": \"u1\", \"stages\": ["
+    "{\"id\": \"s1\", \"name\": \"S\", \"content\": ["
+    "{\"id\": \"c1\", \"title\": \"A\", \"due\": \"2027-03-01\"},"
+    "{\"id\": \"c2\", \"title\": \"B\", \"due\": \"9999-12-31\"},"
+    "{\"id\": \"c3\", \"title\": \"C\", \"due\": \"3000-12-31\"},"
+    "{\"id\": \"c4\", \"title\": \"D\", \"due\": \"3000-12-30\"},"
+    "{\"id\": \"c5\", \"title\": \"E\", \"due\": \"0001-01-01\"},"
+    "{\"id\": \"c6\", \"title\": \"F\", \"due\": \"0001-01-02\", \"repeat\": \"weekly\", "
+    "\"repeat_until\": \"9999-12-31\"}]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CyclePlan) plan = cycle_plan_new_from_data (text, strlen (text), &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *ics = NULL;
+  icalcomponent *calendar;
+  struct icaltimetype stamp;
+
+  g_assert_no_error (error);
+  bytes = cycle_export_ics (plan);
+  ics = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_null (strstr (ics, "00000000"));
+  g_assert_null (strstr (ics, "DTSTART:"));
+
+  calendar = parse (bytes);
+  g_assert_cmpint (icalcomponent_count_components (calendar, ICAL_VEVENT_COMPONENT), ==, 3);
+  g_assert_nonnull (find_event (calendar, "c1@u1"));
+  g_assert_nonnull (find_event (calendar, "c4@u1"));
+  g_assert_nonnull (find_event (calendar, "c6@u1"));
+  stamp = icalcomponent_get_dtstamp (find_event (calendar, "c1@u1"));
+  g_assert_cmpint (stamp.year, ==, 3000);
+  g_assert_cmpint (stamp.month, ==, 12);
+  g_assert_cmpint (stamp.day, ==, 30);
+  icalcomponent_free (calendar);
+}
+
 /* Without a uid, the plan's key comes from its title: still the same bytes every time. Giving
  * the plan a uid changes every UID once, and only that. */
 static void
@@ -420,6 +461,7 @@ main (int   argc,
   g_test_add_func ("/export/ics/uid", test_uid);
   g_test_add_func ("/export/ics/url-not-a-uri", test_url_not_a_uri);
   g_test_add_func ("/export/ics/controls", test_controls);
+  g_test_add_func ("/export/ics/far-dates", test_far_dates);
   g_test_add_func ("/content/repeat/edit", test_repeat_edit);
   g_test_add_func ("/content/repeat/errors", test_repeat_errors);
 

@@ -11,9 +11,11 @@
  *   again updates each event instead of adding a second one. A plan without a uid (a file
  *   written before plans had one) uses "t" and the first 16 hex digits of the SHA-256 of its
  *   title instead; the window gives such a plan a uid before its first iCalendar export.
- * - DTSTAMP must be a UTC time; a clock would make every export differ. It is the latest due
- *   date of the plan at 00:00:00 UTC: moving content later moves it forward, and nothing else
+ * - DTSTAMP must be a UTC time; a clock would make every export differ. It is the latest day
+ *   of the events at 00:00:00 UTC: moving content later moves it forward, and nothing else
  *   changes it.
+ * - libical writes the years 1 to 3000 only: content due outside them is left out, as content
+ *   without a date is.
  * - No SEQUENCE, CREATED or LAST-MODIFIED: the plan keeps no edit times.
  */
 
@@ -74,6 +76,24 @@ dup_ics_text (const char *text)
       g_string_append_c (out, *p);
 
   return g_string_free (out, FALSE);
+}
+
+/* The day @content is due, when it has one libical can write with the next day (its DTEND):
+ * libical writes the years 1 to 3000 only (a later day comes out as "00000000T000000", for the
+ * DTSTAMP taken from it too), and 0001-01-01 without its VALUE=DATE. */
+static gboolean
+get_event_day (CycleContent        *content,
+               struct icaltimetype *day)
+{
+  struct icaltimetype next;
+  guint y, m, d;
+
+  if (!cycle_date_parse (cycle_content_get_due (content), &y, &m, &d, NULL) ||
+      (y == 1 && m == 1 && d == 1))
+    return FALSE;
+  *day = next = date_of (y, m, d);
+  icaltime_adjust (&next, 1, 0, 0, 0);
+  return icaltime_is_valid_time (*day) && icaltime_is_valid_time (next);
 }
 
 /* What a calendar's status can say: scheduled and published content is set; an idea or a draft
@@ -251,6 +271,7 @@ cycle_export_ics (CyclePlan *plan)
   icalcomponent *calendar;
   icalproperty *name;
   struct icaltimetype stamp = icaltime_null_time ();
+  gboolean dated = FALSE;
   g_autofree char *plan_key = NULL;
   char *text;
   GBytes *bytes;
@@ -262,26 +283,24 @@ cycle_export_ics (CyclePlan *plan)
   n = g_list_model_get_n_items (all);
   plan_key = dup_plan_key (plan);
 
-  /* The latest due date, as YYYY-MM-DD strings compare. */
-  {
-    const char *latest = NULL;
-    guint y, m, d;
+  /* The latest day of the events (1970-01-01 without any) */
+  stamp.year = 1970;
+  stamp.month = 1;
+  stamp.day = 1;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CycleContent) content = g_list_model_get_item (all, i);
+      struct icaltimetype day;
 
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(CycleContent) content = g_list_model_get_item (all, i);
-        const char *due = cycle_content_get_due (content);
-
-        if (due[0] != '\0' && (latest == NULL || strcmp (due, latest) > 0))
-          latest = due;
-      }
-    if (latest == NULL || !cycle_date_parse (latest, &y, &m, &d, NULL))
-      y = 1970, m = 1, d = 1;
-    stamp.year = (int) y;
-    stamp.month = (int) m;
-    stamp.day = (int) d;
-    stamp.zone = icaltimezone_get_utc_timezone ();
-  }
+      if (get_event_day (content, &day) && (!dated || icaltime_compare_date_only (day, stamp) > 0))
+        {
+          stamp.year = day.year;
+          stamp.month = day.month;
+          stamp.day = day.day;
+          dated = TRUE;
+        }
+    }
+  stamp.zone = icaltimezone_get_utc_timezone ();
 
   calendar = icalcomponent_new_vcalendar ();
   icalcomponent_add_property (calendar, icalproperty_new_prodid (ICS_PRODID));
@@ -296,12 +315,10 @@ cycle_export_ics (CyclePlan *plan)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CycleContent) content = g_list_model_get_item (all, i);
-      guint y, m, d;
+      struct icaltimetype day;
 
-      if (!cycle_date_parse (cycle_content_get_due (content), &y, &m, &d, NULL))
-        continue;
-      icalcomponent_add_component (calendar,
-                                   new_event (content, plan_key, stamp, date_of (y, m, d)));
+      if (get_event_day (content, &day))
+        icalcomponent_add_component (calendar, new_event (content, plan_key, stamp, day));
     }
 
   text = icalcomponent_as_ical_string_r (calendar);
