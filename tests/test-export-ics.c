@@ -38,6 +38,16 @@ load (const char *dir,
   return plan;
 }
 
+static CyclePlan *
+plan_from_text (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  CyclePlan *plan = cycle_plan_new_from_data (text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
 static icalcomponent *
 parse (GBytes *bytes)
 {
@@ -205,15 +215,12 @@ test_url_not_a_uri (void)
     "\"url\": \"https://example.org/a\\r\\nEND:VEVENT\\nBEGIN:VEVENT\\nUID:made@u1\"},"
     "{\"id\": \"c2\", \"title\": \"U\", \"due\": \"2027-01-02\", "
     "\"url\": \"see the blog\"}]}]}";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CyclePlan) plan = cycle_plan_new_from_data (text, strlen (text), &error);
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CyclePlan) plan = plan_from_text (text);
+  g_autoptr(GBytes) bytes = cycle_export_ics (plan);
   g_autofree char *ics = NULL;
   icalcomponent *calendar;
   icalcomponent *event;
 
-  g_assert_no_error (error);
-  bytes = cycle_export_ics (plan);
   ics = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   /* Every line ends in CRLF: no line break of the plan's is left bare */
   for (const char *p = ics; (p = strchr (p, '\n')) != NULL; p++)
@@ -242,17 +249,14 @@ test_controls (void)
     "\"title\": \"Plan\\u0001\", \"stages\": [{\"id\": \"s1\", \"name\": \"S\\u007f\", "
     "\"content\": [{\"id\": \"c1\", \"title\": \"a\\u0007b\\rc\\r\\nd\\te\", "
     "\"owner\": \"x\\u001by\", \"due\": \"2027-01-01\"}]}]}";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CyclePlan) plan = cycle_plan_new_from_data (text, strlen (text), &error);
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CyclePlan) plan = plan_from_text (text);
+  g_autoptr(GBytes) bytes = cycle_export_ics (plan);
   icalcomponent *calendar;
   icalcomponent *event;
   icalproperty *prop;
   const char *ics;
   gsize length;
 
-  g_assert_no_error (error);
-  bytes = cycle_export_ics (plan);
   ics = g_bytes_get_data (bytes, &length);
   for (gsize i = 0; i < length; i++)
     if ((guchar) ics[i] < 0x20 || ics[i] == 0x7f)
@@ -288,15 +292,12 @@ test_far_dates (void)
     "{\"id\": \"c5\", \"title\": \"E\", \"due\": \"0001-01-01\"},"
     "{\"id\": \"c6\", \"title\": \"F\", \"due\": \"0001-01-02\", \"repeat\": \"weekly\", "
     "\"repeat_until\": \"9999-12-31\"}]}]}";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CyclePlan) plan = cycle_plan_new_from_data (text, strlen (text), &error);
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CyclePlan) plan = plan_from_text (text);
+  g_autoptr(GBytes) bytes = cycle_export_ics (plan);
   g_autofree char *ics = NULL;
   icalcomponent *calendar;
   struct icaltimetype stamp;
 
-  g_assert_no_error (error);
-  bytes = cycle_export_ics (plan);
   ics = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_assert_null (strstr (ics, "00000000"));
   g_assert_null (strstr (ics, "DTSTART:"));
