@@ -16,6 +16,7 @@
 
 #include "cycle-export.h"
 #include "cycle-plan-io.h"
+#include "test-plan-text.h"
 
 static CyclePlan *
 load (const char *dir,
@@ -34,16 +35,6 @@ load (const char *dir,
   g_file_get_contents (path, &data, &length, &error);
   g_assert_no_error (error);
   plan = cycle_plan_new_from_data (data, length, &error);
-  g_assert_no_error (error);
-  return plan;
-}
-
-static CyclePlan *
-plan_from_text (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  CyclePlan *plan = cycle_plan_new_from_data (text, strlen (text), &error);
-
   g_assert_no_error (error);
   return plan;
 }
@@ -215,7 +206,7 @@ test_url_not_a_uri (void)
     "\"url\": \"https://example.org/a\\r\\nEND:VEVENT\\nBEGIN:VEVENT\\nUID:made@u1\"},"
     "{\"id\": \"c2\", \"title\": \"U\", \"due\": \"2027-01-02\", "
     "\"url\": \"see the blog\"}]}]}";
-  g_autoptr(CyclePlan) plan = plan_from_text (text);
+  g_autoptr(CyclePlan) plan = test_plan_from_text (text);
   g_autoptr(GBytes) bytes = cycle_export_ics (plan);
   g_autofree char *ics = NULL;
   icalcomponent *calendar;
@@ -249,7 +240,7 @@ test_controls (void)
     "\"title\": \"Plan\\u0001\", \"stages\": [{\"id\": \"s1\", \"name\": \"S\\u007f\", "
     "\"content\": [{\"id\": \"c1\", \"title\": \"a\\u0007b\\rc\\r\\nd\\te\", "
     "\"owner\": \"x\\u001by\", \"due\": \"2027-01-01\"}]}]}";
-  g_autoptr(CyclePlan) plan = plan_from_text (text);
+  g_autoptr(CyclePlan) plan = test_plan_from_text (text);
   g_autoptr(GBytes) bytes = cycle_export_ics (plan);
   icalcomponent *calendar;
   icalcomponent *event;
@@ -292,7 +283,7 @@ test_far_dates (void)
     "{\"id\": \"c5\", \"title\": \"E\", \"due\": \"0001-01-01\"},"
     "{\"id\": \"c6\", \"title\": \"F\", \"due\": \"0001-01-02\", \"repeat\": \"weekly\", "
     "\"repeat_until\": \"9999-12-31\"}]}]}";
-  g_autoptr(CyclePlan) plan = plan_from_text (text);
+  g_autoptr(CyclePlan) plan = test_plan_from_text (text);
   g_autoptr(GBytes) bytes = cycle_export_ics (plan);
   g_autofree char *ics = NULL;
   icalcomponent *calendar;

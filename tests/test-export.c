@@ -31,6 +31,7 @@
 #include "cycle-plan-io.h"
 #include "cycle-render.h"
 #include "test-language.h"
+#include "test-plan-text.h"
 #include "test-tree.h"
 
 /* Plans */
@@ -66,16 +67,6 @@ load_sample (GBytes **out_bytes)
   g_autofree char *path = sample_path ();
 
   return load_plan_file (path, out_bytes);
-}
-
-static CyclePlan *
-plan_from_text (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  CyclePlan *plan = cycle_plan_new_from_data (text, strlen (text), &error);
-
-  g_assert_no_error (error);
-  return plan;
 }
 
 static CycleStage *
@@ -340,7 +331,7 @@ test_json_stale_computed (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      g_autoptr(CyclePlan) plan = plan_from_text (texts[i]);
+      g_autoptr(CyclePlan) plan = test_plan_from_text (texts[i]);
       g_autoptr(GBytes) bytes = cycle_export_json (plan, CYCLE_JSON_EXPORT_COMPUTED);
       g_autoptr(CyclePlan) imported = NULL;
       g_autoptr(GBytes) saved = NULL;
@@ -1189,7 +1180,7 @@ test_pdf_noncharacters (void)
 {
   g_autofree char *dir = make_temp_dir ();
   g_autoptr(CyclePlan) plan =
-    plan_from_text ("{\"format\": \"org.example.Cycle\", \"version\": 1, "
+    test_plan_from_text ("{\"format\": \"org.example.Cycle\", \"version\": 1, "
                     "\"title\": \"Plan \\uFFFE\", \"stages\": [{\"id\": \"s1\", "
                     "\"name\": \"Stage \\uFDD0 \\uDBFF\\uDFFF\", \"content\": [{\"id\": \"c1\", "
                     "\"title\": \"Piece \\uFFFF\", \"due\": \"2027-01-01\"}]}]}");
