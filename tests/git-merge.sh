@@ -125,6 +125,28 @@ done
 grep -q '"They brew at home."' plan.cycle && ! grep -q '"conflicts"' plan.cycle ||
   fail "resolve --theirs: $(cat plan.cycle)"
 
+# Both branches add the same new plan: git gives the driver an empty BASE, where nothing was.
+# What both added alike is kept; a field they added differently is a conflict.
+git commit -qam "settled"
+git checkout -qb added-there
+printf '{"format": "org.example.Cycle", "version": 1, "title": "Launch",\n "stages": [%s]}\n' \
+  '{"id": "s1", "name": "Visitors"}, {"id": "s2", "name": "Buyers"}' > launch.cycle
+git add launch.cycle && git commit -qm "launch plan there"
+git checkout -q main
+printf '{"format": "org.example.Cycle", "version": 1, "title": "Launch",\n "stages": [%s]}\n' \
+  '{"id": "s1", "name": "Visitors"}, {"id": "s2", "name": "Members"}' > launch.cycle
+git add launch.cycle && git commit -qm "launch plan here"
+git merge -q --no-edit added-there >"$TMP/out" 2>&1
+status=$?
+[ "$status" -eq 1 ] || fail "merging a plan both added exits $status, not 1: $(cat "$TMP/out")"
+grep -q 'conflict: stage s2 “Members”, name: added on both sides' "$TMP/out" ||
+  fail "no conflict line for a plan both added: $(cat "$TMP/out")"
+"$CYCLE_TOOL" validate launch.cycle >/dev/null || fail "the plan both added is not valid"
+grep -q '"conflicts"' launch.cycle && grep -q '"name": "Visitors"' launch.cycle ||
+  fail "the plan both added: $(cat launch.cycle)"
+"$CYCLE_TOOL" resolve launch.cycle --ours && git commit -qam "launch merged" ||
+  fail "could not settle the plan both added"
+
 # A file that is not a plan: exit 2, saying which
 echo nonsense > "$TMP/bad.cycle"
 "$CYCLE_TOOL" merge "$TMP/bad.cycle" plan.cycle plan.cycle -o "$TMP/x.cycle" 2>"$TMP/err"

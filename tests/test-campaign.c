@@ -15,6 +15,7 @@
 #include "cycle-checker.h"
 #include "cycle-merge.h"
 #include "cycle-plan-io.h"
+#include "test-plan-text.h"
 
 /* Stages in the list in another order than the flow: the flow decides.
  * Visitors (7 days) → Leads (14) → Prospects (unset) → Customers (5); Visitors → Members (3). */
@@ -42,16 +43,6 @@ static const char plan_json[] =
   "{\"id\":\"l5\",\"from\":\"customers\",\"to\":\"visitors\",\"kind\":\"loop\",\"rate\":0.5}"
   "]}";
 
-static CyclePlan *
-load (const char *json)
-{
-  g_autoptr(GError) error = NULL;
-  CyclePlan *plan = cycle_plan_new_from_data (json, strlen (json), &error);
-
-  g_assert_no_error (error);
-  return plan;
-}
-
 static char *
 window_of (GArray     *windows,
            CyclePlan  *plan,
@@ -77,7 +68,7 @@ window_of (GArray     *windows,
 static void
 test_windows (void)
 {
-  g_autoptr(CyclePlan) plan = load (plan_json);
+  g_autoptr(CyclePlan) plan = test_plan_from_text (plan_json);
   g_autoptr(GArray) windows = cycle_campaign_compute_windows (plan);
   g_autoptr(GArray) none = NULL;
   g_autoptr(GArray) branch = NULL;
@@ -119,7 +110,7 @@ test_windows (void)
 static void
 test_file (void)
 {
-  g_autoptr(CyclePlan) plan = load (plan_json);
+  g_autoptr(CyclePlan) plan = test_plan_from_text (plan_json);
   g_autoptr(GBytes) bytes = cycle_plan_to_bytes (plan);
   g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_autofree char *bad = NULL;
@@ -131,7 +122,7 @@ test_file (void)
   p = strstr (text, "\"campaign_start\": \"2027-03-01\"");
   g_assert_nonnull (p);
   g_assert_true (p < strstr (text, "\"personas\""));
-  again = load (text);
+  again = test_plan_from_text (text);
   g_assert_cmpstr (cycle_plan_get_campaign_start (again), ==, "2027-03-01");
 
   /* Left out when not a campaign */
@@ -163,7 +154,7 @@ test_file (void)
 static void
 test_undo (void)
 {
-  g_autoptr(CyclePlan) plan = load (plan_json);
+  g_autoptr(CyclePlan) plan = test_plan_from_text (plan_json);
 
   cycle_plan_set_campaign_start (plan, "2027-05-01");
   g_assert_true (cycle_plan_undo (plan));
@@ -175,9 +166,9 @@ test_undo (void)
 static void
 test_merge (void)
 {
-  g_autoptr(CyclePlan) base = load (plan_json);
-  g_autoptr(CyclePlan) ours = load (plan_json);
-  g_autoptr(CyclePlan) theirs = load (plan_json);
+  g_autoptr(CyclePlan) base = test_plan_from_text (plan_json);
+  g_autoptr(CyclePlan) ours = test_plan_from_text (plan_json);
+  g_autoptr(CyclePlan) theirs = test_plan_from_text (plan_json);
   g_autoptr(GPtrArray) conflicts = NULL;
 
   /* One side moves the start: taken */
@@ -189,7 +180,7 @@ test_merge (void)
 
   /* Both move it, differently: ours kept, a conflict named in plain words */
   g_clear_object (&ours);
-  ours = load (plan_json);
+  ours = test_plan_from_text (plan_json);
   cycle_plan_set_campaign_start (ours, "2027-05-01");
   conflicts = cycle_merge (base, ours, theirs);
   g_assert_cmpuint (conflicts->len, ==, 1);
@@ -211,7 +202,7 @@ find (CycleChecker *checker,
 static void
 test_checks (void)
 {
-  g_autoptr(CyclePlan) plan = load (plan_json);
+  g_autoptr(CyclePlan) plan = test_plan_from_text (plan_json);
   g_autoptr(CycleChecker) checker = cycle_checker_new (plan);
   CycleContent *late = cycle_plan_find_content (plan, "c2");
   CycleFinding *note;

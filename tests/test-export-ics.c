@@ -16,6 +16,7 @@
 
 #include "cycle-export.h"
 #include "cycle-plan-io.h"
+#include "test-plan-text.h"
 
 static CyclePlan *
 load (const char *dir,
@@ -192,6 +193,118 @@ test_fields_and_repeat (void)
   icalcomponent_free (calendar);
 }
 
+/* A link that is not a URI (line breaks, words) is no URL property: libical would write its
+ * line breaks as they are, ending the property and starting lines of their own (here, an event
+ * of the link's making). It stays in the description, escaped. */
+static void
+test_url_not_a_uri (void)
+{
+  static const char text[] =
+    "{\"format\": \"org.example.Cycle\", \"version\": 1, \"uid\": \"u1\", \"stages\": ["
+    "{\"id\": \"s1\", \"name\": \"S\", \"content\": ["
+    "{\"id\": \"c1\", \"title\": \"T\", \"due\": \"2027-01-01\", "
+    "\"url\": \"https://example.org/a\\r\\nEND:VEVENT\\nBEGIN:VEVENT\\nUID:made@u1\"},"
+    "{\"id\": \"c2\", \"title\": \"U\", \"due\": \"2027-01-02\", "
+    "\"url\": \"see the blog\"}]}]}";
+  g_autoptr(CyclePlan) plan = test_plan_from_text (text);
+  g_autoptr(GBytes) bytes = cycle_export_ics (plan);
+  g_autofree char *ics = NULL;
+  icalcomponent *calendar;
+  icalcomponent *event;
+
+  ics = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  /* Every line ends in CRLF: no line break of the plan's is left bare */
+  for (const char *p = ics; (p = strchr (p, '\n')) != NULL; p++)
+    g_assert_true (p > ics && p[-1] == '\r');
+
+  calendar = parse (bytes);
+  g_assert_cmpint (icalcomponent_count_components (calendar, ICAL_VEVENT_COMPONENT), ==, 2);
+  g_assert_null (find_event (calendar, "made@u1"));
+  event = find_event (calendar, "c1@u1");
+  g_assert_null (icalcomponent_get_first_property (event, ICAL_URL_PROPERTY));
+  g_assert_nonnull (strstr (icalcomponent_get_description (event),
+                            "Link: https://example.org/a\nEND:VEVENT\nBEGIN:VEVENT"));
+  event = find_event (calendar, "c2@u1");
+  g_assert_null (icalcomponent_get_first_property (event, ICAL_URL_PROPERTY));
+  icalcomponent_free (calendar);
+}
+
+/* Control characters are valid in a plan's text but not in iCalendar TEXT (RFC 5545 3.3.11),
+ * and libical writes them as they are: they are left out, and a carriage return is a line end
+ * like "\n" (libical would drop it, gluing the lines). */
+static void
+test_controls (void)
+{
+  static const char text[] =
+    "{\"format\": \"org.example.Cycle\", \"version\": 1, \"uid\": \"u1\", "
+    "\"title\": \"Plan\\u0001\", \"stages\": [{\"id\": \"s1\", \"name\": \"S\\u007f\", "
+    "\"content\": [{\"id\": \"c1\", \"title\": \"a\\u0007b\\rc\\r\\nd\\te\", "
+    "\"owner\": \"x\\u001by\", \"due\": \"2027-01-01\"}]}]}";
+  g_autoptr(CyclePlan) plan = test_plan_from_text (text);
+  g_autoptr(GBytes) bytes = cycle_export_ics (plan);
+  icalcomponent *calendar;
+  icalcomponent *event;
+  icalproperty *prop;
+  const char *ics;
+  gsize length;
+
+  ics = g_bytes_get_data (bytes, &length);
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) ics[i] < 0x20 || ics[i] == 0x7f)
+      g_assert_true (ics[i] == '\t' || (ics[i] == '\r' && i + 1 < length && ics[i + 1] == '\n') ||
+                     (ics[i] == '\n' && i > 0 && ics[i - 1] == '\r'));
+
+  calendar = parse (bytes);
+  prop = icalcomponent_get_first_property (calendar, ICAL_X_PROPERTY);
+  g_assert_cmpstr (icalproperty_get_x_name (prop), ==, "X-WR-CALNAME");
+  g_assert_cmpstr (icalproperty_get_x (prop), ==, "Plan");
+  event = find_event (calendar, "c1@u1");
+  g_assert_cmpstr (icalcomponent_get_summary (event), ==, "ab\nc\nd\te");
+  prop = icalcomponent_get_first_property (event, ICAL_CATEGORIES_PROPERTY);
+  g_assert_cmpstr (icalproperty_get_categories (prop), ==, "S");
+  prop = icalcomponent_get_first_property (event, ICAL_X_PROPERTY);
+  g_assert_cmpstr (icalproperty_get_x (prop), ==, "xy");
+  icalcomponent_free (calendar);
+}
+
+/* A plan's dates run from year 1 to 9999; libical writes the days of years 1 to 3000 only (a
+ * later one as "00000000T000000", and the DTSTAMP taken from it for every event) and 0001-01-01
+ * as a date-time. Content due on a day it cannot write is left out, like undated content. */
+static void
+test_far_dates (void)
+{
+  static const char text[] =
+    "{\"format\": \"org.example.Cycle\", \"version\": 1, \"uid\": \"u1\", \"stages\": ["
+    "{\"id\": \"s1\", \"name\": \"S\", \"content\": ["
+    "{\"id\": \"c1\", \"title\": \"A\", \"due\": \"2027-03-01\"},"
+    "{\"id\": \"c2\", \"title\": \"B\", \"due\": \"9999-12-31\"},"
+    "{\"id\": \"c3\", \"title\": \"C\", \"due\": \"3000-12-31\"},"
+    "{\"id\": \"c4\", \"title\": \"D\", \"due\": \"3000-12-30\"},"
+    "{\"id\": \"c5\", \"title\": \"E\", \"due\": \"0001-01-01\"},"
+    "{\"id\": \"c6\", \"title\": \"F\", \"due\": \"0001-01-02\", \"repeat\": \"weekly\", "
+    "\"repeat_until\": \"9999-12-31\"}]}]}";
+  g_autoptr(CyclePlan) plan = test_plan_from_text (text);
+  g_autoptr(GBytes) bytes = cycle_export_ics (plan);
+  g_autofree char *ics = NULL;
+  icalcomponent *calendar;
+  struct icaltimetype stamp;
+
+  ics = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_null (strstr (ics, "00000000"));
+  g_assert_null (strstr (ics, "DTSTART:"));
+
+  calendar = parse (bytes);
+  g_assert_cmpint (icalcomponent_count_components (calendar, ICAL_VEVENT_COMPONENT), ==, 3);
+  g_assert_nonnull (find_event (calendar, "c1@u1"));
+  g_assert_nonnull (find_event (calendar, "c4@u1"));
+  g_assert_nonnull (find_event (calendar, "c6@u1"));
+  stamp = icalcomponent_get_dtstamp (find_event (calendar, "c1@u1"));
+  g_assert_cmpint (stamp.year, ==, 3000);
+  g_assert_cmpint (stamp.month, ==, 12);
+  g_assert_cmpint (stamp.day, ==, 30);
+  icalcomponent_free (calendar);
+}
+
 /* Without a uid, the plan's key comes from its title: still the same bytes every time. Giving
  * the plan a uid changes every UID once, and only that. */
 static void
@@ -338,6 +451,9 @@ main (int   argc,
   g_test_add_func ("/export/ics/sample", test_sample);
   g_test_add_func ("/export/ics/fields-and-repeat", test_fields_and_repeat);
   g_test_add_func ("/export/ics/uid", test_uid);
+  g_test_add_func ("/export/ics/url-not-a-uri", test_url_not_a_uri);
+  g_test_add_func ("/export/ics/controls", test_controls);
+  g_test_add_func ("/export/ics/far-dates", test_far_dates);
   g_test_add_func ("/content/repeat/edit", test_repeat_edit);
   g_test_add_func ("/content/repeat/errors", test_repeat_errors);
 

@@ -22,6 +22,7 @@
 
 #include "cycle-checker.h"
 #include "cycle-csv.h"
+#include "cycle-draw-private.h"
 #include "cycle-export.h"
 #include "cycle-export-format.h"
 #include "cycle-image-export.h"
@@ -30,6 +31,7 @@
 #include "cycle-plan-io.h"
 #include "cycle-render.h"
 #include "test-language.h"
+#include "test-plan-text.h"
 #include "test-tree.h"
 
 /* Plans */
@@ -65,16 +67,6 @@ load_sample (GBytes **out_bytes)
   g_autofree char *path = sample_path ();
 
   return load_plan_file (path, out_bytes);
-}
-
-static CyclePlan *
-plan_from_text (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  CyclePlan *plan = cycle_plan_new_from_data (text, strlen (text), &error);
-
-  g_assert_no_error (error);
-  return plan;
 }
 
 static CycleStage *
@@ -339,7 +331,7 @@ test_json_stale_computed (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      g_autoptr(CyclePlan) plan = plan_from_text (texts[i]);
+      g_autoptr(CyclePlan) plan = test_plan_from_text (texts[i]);
       g_autoptr(GBytes) bytes = cycle_export_json (plan, CYCLE_JSON_EXPORT_COMPUTED);
       g_autoptr(CyclePlan) imported = NULL;
       g_autoptr(GBytes) saved = NULL;
@@ -1161,6 +1153,9 @@ test_svg_and_pdf (void)
   options.content_pages = FALSE;
   pdf = export_to_string (plan, &options, dir, "plan.pdf", &length);
   g_assert_true (contains_bytes (pdf, length, "/Count 1\n"));
+  /* No clock in the file: the same plan gives the same bytes at any time */
+  g_assert_false (contains_bytes (pdf, length, "/CreationDate"));
+  g_assert_false (contains_bytes (pdf, length, "/ModDate"));
 
   /* Unwritable: the message names the file */
   {
@@ -1174,6 +1169,34 @@ test_svg_and_pdf (void)
   }
 
   g_assert_cmpuint (count_files (dir), ==, 2);
+  test_remove_tree (dir);
+}
+
+/* Unicode's noncharacters are valid UTF-8 a plan may hold, but cairo refuses them in a PDF
+ * ("input string not valid UTF-8"): in the title, a stage's name or content's title, the PDF
+ * and its content pages are still written, with U+FFFD in their place. */
+static void
+test_pdf_noncharacters (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(CyclePlan) plan =
+    test_plan_from_text ("{\"format\": \"org.example.Cycle\", \"version\": 1, "
+                    "\"title\": \"Plan \\uFFFE\", \"stages\": [{\"id\": \"s1\", "
+                    "\"name\": \"Stage \\uFDD0 \\uDBFF\\uDFFF\", \"content\": [{\"id\": \"c1\", "
+                    "\"title\": \"Piece \\uFFFF\", \"due\": \"2027-01-01\"}]}]}");
+  CycleImageExportOptions options;
+  g_autofree char *pdf = NULL;
+  g_autofree char *drawable = _cycle_draw_dup_drawable ("a\xef\xbf\xbe b\xef\xb7\x90 é");
+  gsize length;
+
+  g_assert_cmpstr (drawable, ==, "a\xef\xbf\xbd b\xef\xbf\xbd é");
+  g_assert_null (_cycle_draw_dup_drawable ("nothing to replace: é 🎉"));
+
+  cycle_image_export_options_init (&options, CYCLE_IMAGE_FORMAT_PDF);
+  options.content_pages = TRUE;
+  pdf = export_to_string (plan, &options, dir, "plan.pdf", &length);
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  g_assert_true (contains_bytes (pdf, length, "/Count 2\n"));
   test_remove_tree (dir);
 }
 
@@ -1448,7 +1471,9 @@ test_content_pages_dates (void)
 }
 
 /* The sample's content, exported for people and for scripts, imported into the same plan
- * emptied of content, gives the same content back (everything the CSV carries). */
+ * emptied of content, gives the same content back (everything the CSV carries), cells that
+ * start with an apostrophe before a formula's first character included: for scripts they are
+ * written as they are, so none is taken off when reading them. */
 static void
 test_csv_import_round_trip (void)
 {
@@ -1459,6 +1484,7 @@ test_csv_import_round_trip (void)
       {
         g_autoptr(CyclePlan) plan = load_sample (NULL);
         g_autoptr(CyclePlan) target = load_sample (NULL);
+        g_autoptr(CycleContent) quoted = cycle_content_new ("'=SUM(A1)");
         g_autoptr(GBytes) csv = cycle_export_csv_with_delimiter (plan, flags[f], delimiter);
         g_autoptr(GBytes) again = NULL;
         g_autoptr(GPtrArray) problems = NULL;
@@ -1466,6 +1492,12 @@ test_csv_import_round_trip (void)
         GListModel *all = cycle_plan_get_all_content (target);
         guint n = g_list_model_get_n_items (cycle_plan_get_all_content (plan));
         int added;
+
+        cycle_content_set_notes (quoted, "''-2");
+        cycle_plan_add_content (plan, cycle_plan_find_stage (plan, "s1"), quoted, -1);
+        n++;
+        g_clear_pointer (&csv, g_bytes_unref);
+        csv = cycle_export_csv_with_delimiter (plan, flags[f], delimiter);
 
         while (g_list_model_get_n_items (all) > 0)
           {
@@ -1745,6 +1777,7 @@ main (int   argc,
   g_test_add_func ("/export/png/too-large", test_png_too_large);
   g_test_add_func ("/export/image/svg-and-pdf", test_svg_and_pdf);
   g_test_add_func ("/export/image/svg-text", test_svg_text);
+  g_test_add_func ("/export/image/pdf-noncharacters", test_pdf_noncharacters);
   g_test_add_func ("/export/image/content-pages", test_content_pages);
   g_test_add_func ("/export/image/content-pages-dates", test_content_pages_dates);
 

@@ -14,23 +14,14 @@
 #include "cycle-merge.h"
 #include "cycle-plan-io.h"
 #include "cycle-synced-copy.h"
+#include "test-plan-text.h"
 
 #define HEAD "{\"format\":\"org.example.Cycle\",\"version\":1,"
-
-static CyclePlan *
-load (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  CyclePlan *plan = cycle_plan_new_from_data (text, strlen (text), &error);
-
-  g_assert_no_error (error);
-  return plan;
-}
 
 static char *
 canonical (const char *text)
 {
-  g_autoptr(CyclePlan) plan = load (text);
+  g_autoptr(CyclePlan) plan = test_plan_from_text (text);
   g_autoptr(GBytes) bytes = cycle_plan_to_bytes (plan);
 
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
@@ -43,9 +34,9 @@ merge (const char  *base,
        const char  *theirs,
        char       **lines)
 {
-  g_autoptr(CyclePlan) b = load (base);
-  g_autoptr(CyclePlan) o = load (ours);
-  g_autoptr(CyclePlan) t = load (theirs);
+  g_autoptr(CyclePlan) b = test_plan_from_text (base);
+  g_autoptr(CyclePlan) o = test_plan_from_text (ours);
+  g_autoptr(CyclePlan) t = test_plan_from_text (theirs);
   g_autoptr(GPtrArray) conflicts = cycle_merge (b, o, t);
   g_autoptr(GBytes) bytes = cycle_plan_to_bytes (o);
   GString *text = g_string_new (NULL);
@@ -201,7 +192,7 @@ static char *
 edit (const char *text,
       guint       which)
 {
-  g_autoptr(CyclePlan) plan = load (text);
+  g_autoptr(CyclePlan) plan = test_plan_from_text (text);
   GListModel *stages = cycle_plan_get_stages (plan);
   guint n = g_list_model_get_n_items (stages);
   g_autoptr(CycleStage) first = n > 0 ? g_list_model_get_item (stages, 0) : NULL;
@@ -300,9 +291,9 @@ static void
 test_resolve (void)
 {
   const Case *c = &cases[2];
-  g_autoptr(CyclePlan) b = load (c->base);
-  g_autoptr(CyclePlan) o = load (c->ours);
-  g_autoptr(CyclePlan) t = load (c->theirs);
+  g_autoptr(CyclePlan) b = test_plan_from_text (c->base);
+  g_autoptr(CyclePlan) o = test_plan_from_text (c->ours);
+  g_autoptr(CyclePlan) t = test_plan_from_text (c->theirs);
   g_autoptr(GPtrArray) conflicts = cycle_merge (b, o, t);
   g_autoptr(GPtrArray) recorded = cycle_plan_get_conflicts (o);
   CycleConflict *first;
@@ -332,9 +323,9 @@ test_resolve (void)
   /* Resolving an edit/delete conflict for the side that deleted removes the item */
   {
     const Case *d = &cases[3];
-    g_autoptr(CyclePlan) b2 = load (d->base);
-    g_autoptr(CyclePlan) o2 = load (d->ours);
-    g_autoptr(CyclePlan) t2 = load (d->theirs);
+    g_autoptr(CyclePlan) b2 = test_plan_from_text (d->base);
+    g_autoptr(CyclePlan) o2 = test_plan_from_text (d->ours);
+    g_autoptr(CyclePlan) t2 = test_plan_from_text (d->theirs);
     g_autoptr(GPtrArray) c2 = cycle_merge (b2, o2, t2);
 
     g_assert_cmpuint (c2->len, ==, 1);
@@ -387,9 +378,9 @@ test_undoable (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       const Case *c = &cases[i];
-      g_autoptr(CyclePlan) b = load (c->base);
-      g_autoptr(CyclePlan) o = load (c->ours);
-      g_autoptr(CyclePlan) t = load (c->theirs);
+      g_autoptr(CyclePlan) b = test_plan_from_text (c->base);
+      g_autoptr(CyclePlan) o = test_plan_from_text (c->ours);
+      g_autoptr(CyclePlan) t = test_plan_from_text (c->theirs);
       g_autoptr(GPtrArray) conflicts = NULL;
       g_autofree char *expected = NULL;
       g_autofree char *before = NULL, *merged = NULL, *undone = NULL, *redone = NULL;
@@ -399,9 +390,9 @@ test_undoable (void)
       cycle_plan_seal_undo (o);
       before = to_text (o);
       {
-        g_autoptr(CyclePlan) o2 = load (before);
-        g_autoptr(CyclePlan) b2 = load (c->base);
-        g_autoptr(CyclePlan) t2 = load (c->theirs);
+        g_autoptr(CyclePlan) o2 = test_plan_from_text (before);
+        g_autoptr(CyclePlan) b2 = test_plan_from_text (c->base);
+        g_autoptr(CyclePlan) t2 = test_plan_from_text (c->theirs);
         g_autoptr(GPtrArray) c2 = cycle_merge (b2, o2, t2);
 
         expected = to_text (o2);
@@ -439,9 +430,9 @@ static void
 test_resolve_unknown (void)
 {
   const Case *c = &cases[8];
-  g_autoptr(CyclePlan) b = load (c->base);
-  g_autoptr(CyclePlan) o = load (c->ours);
-  g_autoptr(CyclePlan) t = load (c->theirs);
+  g_autoptr(CyclePlan) b = test_plan_from_text (c->base);
+  g_autoptr(CyclePlan) o = test_plan_from_text (c->ours);
+  g_autoptr(CyclePlan) t = test_plan_from_text (c->theirs);
   g_autoptr(GPtrArray) conflicts = cycle_plan_merge (o, b, t);
   g_autofree char *merged = to_text (o);
   g_autofree char *resolved = NULL, *undone = NULL;
@@ -575,7 +566,7 @@ test_labels (void)
   const char *text = HEAD "\"personas\":[{\"id\":\"p1\",\"name\":\"Parent\"}],"
     "\"stages\":[{\"id\":\"s1\",\"name\":\"Visitors\",\"content\":[{\"id\":\"c1\","
     "\"title\":\"Guide\",\"persona\":\"p1\"}]},{\"id\":\"s2\",\"name\":\"Leads\"}]}";
-  g_autoptr(CyclePlan) plan = load (text);
+  g_autoptr(CyclePlan) plan = test_plan_from_text (text);
   g_autoptr(CycleConflict) why =
     conflict_new ("stage", "s1", "Visitors", "why", "\"w\"", "\"Ours \\\"q\\\"\"", NULL);
   g_autoptr(CycleConflict) moved =

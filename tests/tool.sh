@@ -298,5 +298,34 @@ run "$TMP" import calendar.csv --into "$SAMPLE" -o other.cycle
 expect_status "import --into, not a content calendar" 1
 [ ! -e "$TMP/other.cycle" ] && pass || fail "import --into wrote a plan from a file it could not read"
 
+# A device or a pipe is not read as a plan: /dev/zero never ends. Every command that reads a
+# plan refuses it at once, saying so, as validate does (diff and merge exit 2 when a file cannot
+# be read, as git expects)
+for case in "1 show /dev/zero" "2 diff /dev/zero $SAMPLE" "2 merge /dev/zero $SAMPLE $SAMPLE" \
+            "1 resolve /dev/zero --ours -o $TMP/x.cycle" "1 import /dev/zero -o $TMP/x.cycle"; do
+  args=${case#* }
+  # shellcheck disable=SC2086  # one word per argument
+  timeout 20 "$CYCLE_TOOL" $args >/dev/null 2>"$TMP/stderr"
+  status=$?
+  expect_status "$args" "${case%% *}"
+  grep -qx '/dev/zero: is not a regular file' "$TMP/stderr" && pass ||
+    fail "$args said: $(cat "$TMP/stderr")"
+done
+
+# Standard output that cannot be written (a full disk: /dev/full) is a failure that says so,
+# never a success that printed nothing
+if [ -w /dev/full ]; then
+  for args in "validate $SAMPLE" "check $SAMPLE" "check --json $SAMPLE" "project $SAMPLE" \
+              "show $SAMPLE" "diff $SAMPLE $GOOD/every-field.cycle" \
+              "export $SAMPLE -o - --format csv"; do
+    # shellcheck disable=SC2086  # one word per argument
+    "$CYCLE_TOOL" $args >/dev/full 2>"$TMP/stderr"
+    status=$?
+    expect_status "$args > /dev/full" 1
+    grep -q 'Could not write “standard output”: No space left on device' "$TMP/stderr" && pass ||
+      fail "$args > /dev/full said: $(cat "$TMP/stderr")"
+  done
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -256,6 +256,63 @@ cleanup_temp_files_beside (GFile *file)
     }
 }
 
+gboolean
+cycle_document_load_contents (GFile         *file,
+                              GCancellable  *cancellable,
+                              char         **data,
+                              gsize         *length,
+                              char         **etag,
+                              GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *contents = NULL;
+  guint64 size;
+  gsize n = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (data != NULL && length != NULL, FALSE);
+
+  /* Refuse a huge file before reading it all into memory */
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return FALSE;
+
+  /* A device or a pipe has no size to check and may never end (/dev/zero) */
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not a regular file"), name);
+      return FALSE;
+    }
+
+  size = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_STANDARD_SIZE);
+  if (size > (guint64) CYCLE_FILE_MAX_SIZE)
+    {
+      set_too_large_error (error, size);
+      return FALSE;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &n, etag, error))
+    return FALSE;
+
+  /* It may have grown since we asked */
+  if (n > (gsize) CYCLE_FILE_MAX_SIZE)
+    {
+      set_too_large_error (error, n);
+      if (etag != NULL)
+        g_clear_pointer (etag, g_free);
+      return FALSE;
+    }
+
+  *data = g_steal_pointer (&contents);
+  *length = n;
+  return TRUE;
+}
+
 /* Loads @file, reporting the bytes parsed so far (in the calling thread). Touches no main context,
  * so it may run in a worker thread (cycle_document_load_async ()); a cancelled load gives
  * G_IO_ERROR_CANCELLED within about 64 KiB of text. */
@@ -266,51 +323,18 @@ cycle_document_new_from_file_full (GFile             *file,
                                    GCancellable      *cancellable,
                                    GError           **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(CyclePlan) plan = NULL;
   g_autofree char *data = NULL;
   g_autofree char *etag = NULL;
   CycleDocument *self;
-  guint64 size;
   gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* Refuse a huge file before reading it all into memory */
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
+  if (!cycle_document_load_contents (file, cancellable, &data, &length, &etag, error))
     return NULL;
-
-  /* A device or a pipe has no size to check and may never end (/dev/zero) */
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("“%s” is not a regular file"), name);
-      return NULL;
-    }
-
-  size = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_STANDARD_SIZE);
-  if (size > (guint64) CYCLE_FILE_MAX_SIZE)
-    {
-      set_too_large_error (error, size);
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &data, &length, &etag, error))
-    return NULL;
-
-  /* It may have grown since we asked */
-  if (length > (gsize) CYCLE_FILE_MAX_SIZE)
-    {
-      set_too_large_error (error, length);
-      return NULL;
-    }
 
   plan = cycle_plan_new_from_data_full (data, length, progress_func, progress_data, cancellable,
                                         error);

@@ -34,6 +34,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CycleFileStamp, cycle_file_stamp_free)
 
 G_DECLARE_FINAL_TYPE (CycleDocument, cycle_document, CYCLE, DOCUMENT, GObject)
 
+/* The text of @file as Cycle reads a plan (or a file to import): a device or a pipe is refused
+ * (G_IO_ERROR_NOT_REGULAR_FILE: it has no size to check and may never end, as /dev/zero), and
+ * so is a file over CYCLE_FILE_MAX_SIZE (CYCLE_FILE_ERROR_TOO_LARGE), before it is read. */
+gboolean       cycle_document_load_contents  (GFile          *file,
+                                              GCancellable   *cancellable,
+                                              char          **data,
+                                              gsize          *length,
+                                              char          **etag,
+                                              GError        **error);
+
 /* A new, empty, untitled plan. */
 CycleDocument *cycle_document_new            (void);
 /* Loads @file. Errors: G_IO_ERROR (missing, unreadable) or CYCLE_FILE_ERROR (the message names

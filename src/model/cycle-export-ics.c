@@ -11,9 +11,11 @@
  *   again updates each event instead of adding a second one. A plan without a uid (a file
  *   written before plans had one) uses "t" and the first 16 hex digits of the SHA-256 of its
  *   title instead; the window gives such a plan a uid before its first iCalendar export.
- * - DTSTAMP must be a UTC time; a clock would make every export differ. It is the latest due
- *   date of the plan at 00:00:00 UTC: moving content later moves it forward, and nothing else
+ * - DTSTAMP must be a UTC time; a clock would make every export differ. It is the latest day
+ *   of the events at 00:00:00 UTC: moving content later moves it forward, and nothing else
  *   changes it.
+ * - libical writes the years 1 to 3000 only: content due outside them is left out, as content
+ *   without a date is.
  * - No SEQUENCE, CREATED or LAST-MODIFIED: the plan keeps no edit times.
  */
 
@@ -56,6 +58,44 @@ date_of (guint year,
   return t;
 }
 
+/* @text as iCalendar TEXT can hold it (RFC 5545 3.3.11 allows no control character but the tab;
+ * libical writes the others as they are, and drops a carriage return): line ends as "\n",
+ * which libical escapes, and the other controls left out. */
+static char *
+dup_ics_text (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\r')
+      {
+        if (p[1] != '\n')
+          g_string_append_c (out, '\n');
+      }
+    else if (*p == '\t' || *p == '\n' || ((guchar) *p >= 0x20 && *p != 0x7f))
+      g_string_append_c (out, *p);
+
+  return g_string_free (out, FALSE);
+}
+
+/* The day @content is due, when it has one libical can write with the next day (its DTEND):
+ * libical writes the years 1 to 3000 only (a later day comes out as "00000000T000000", for the
+ * DTSTAMP taken from it too), and 0001-01-01 without its VALUE=DATE. */
+static gboolean
+get_event_day (CycleContent        *content,
+               struct icaltimetype *day)
+{
+  struct icaltimetype next;
+  guint y, m, d;
+
+  if (!cycle_date_parse (cycle_content_get_due (content), &y, &m, &d, NULL) ||
+      (y == 1 && m == 1 && d == 1))
+    return FALSE;
+  *day = next = date_of (y, m, d);
+  icaltime_adjust (&next, 1, 0, 0, 0);
+  return icaltime_is_valid_time (*day) && icaltime_is_valid_time (next);
+}
+
 /* What a calendar's status can say: scheduled and published content is set; an idea or a draft
  * may still move. */
 static icalproperty_status
@@ -93,6 +133,7 @@ dup_description (CycleContent *content)
   CycleStage *stage = cycle_content_get_stage (content);
   CyclePersona *persona = cycle_content_get_persona (content);
   GString *text = g_string_new (NULL);
+  char *description;
 
   add_line (text, _("Stage"), stage != NULL ? cycle_stage_get_name (stage) : NULL);
   add_line (text, _("Persona"), persona != NULL ? cycle_persona_get_name (persona) : NULL);
@@ -107,7 +148,9 @@ dup_description (CycleContent *content)
   if (cycle_content_get_notes (content)[0] != '\0')
     g_string_append_printf (text, "\n\n%s", cycle_content_get_notes (content));
 
-  return g_string_free (text, FALSE);
+  description = dup_ics_text (text->str);
+  g_string_free (text, TRUE);
+  return description;
 }
 
 static void
@@ -115,13 +158,31 @@ add_category (icalcomponent *event,
               GPtrArray     *seen,
               const char    *category)
 {
+  char *text;
+
   if (category == NULL || category[0] == '\0')
     return;
+  text = dup_ics_text (category);
   for (guint i = 0; i < seen->len; i++)
-    if (strcmp (g_ptr_array_index (seen, i), category) == 0)
-      return;
-  g_ptr_array_add (seen, (gpointer) category);
-  icalcomponent_add_property (event, icalproperty_new_categories (category));
+    if (strcmp (g_ptr_array_index (seen, i), text) == 0)
+      {
+        g_free (text);
+        return;
+      }
+  g_ptr_array_add (seen, text);
+  icalcomponent_add_property (event, icalproperty_new_categories (text));
+}
+
+/* An X- property of @text, as TEXT */
+static icalproperty *
+new_x_text (const char *name,
+            const char *text)
+{
+  g_autofree char *value = dup_ics_text (text);
+  icalproperty *property = icalproperty_new_x (value);
+
+  icalproperty_set_x_name (property, name);
+  return property;
 }
 
 static void
@@ -166,7 +227,8 @@ new_event (CycleContent        *content,
   icalcomponent *event = icalcomponent_new_vevent ();
   CycleStage *stage = cycle_content_get_stage (content);
   CyclePersona *persona = cycle_content_get_persona (content);
-  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *summary = dup_ics_text (cycle_content_get_title (content));
   g_autofree char *uid = g_strdup_printf ("%s@%s", cycle_item_get_id (CYCLE_ITEM (content)),
                                           plan_key);
   g_autofree char *description = dup_description (content);
@@ -181,7 +243,7 @@ new_event (CycleContent        *content,
   icalcomponent_add_property (event, icalproperty_new_dtstart (start));
   icalcomponent_add_property (event, icalproperty_new_dtend (end));
   add_repeat (event, content);
-  icalcomponent_add_property (event, icalproperty_new_summary (cycle_content_get_title (content)));
+  icalcomponent_add_property (event, icalproperty_new_summary (summary));
   icalcomponent_add_property (event, icalproperty_new_description (description));
   icalcomponent_add_property (event, icalproperty_new_status (event_status (status)));
   /* Content on a day takes no time from anyone's day. */
@@ -190,16 +252,14 @@ new_event (CycleContent        *content,
   add_category (event, seen, persona != NULL ? cycle_persona_get_name (persona) : NULL);
   add_category (event, seen, cycle_content_channel_to_display (cycle_content_get_channel (content)));
   add_category (event, seen, cycle_content_format_to_display (cycle_content_get_format (content)));
-  if (cycle_content_get_url (content)[0] != '\0')
+  /* libical writes a URI as it is: a line break in it would end the property and start a line
+   * of its own. Any other text stays in the description's "Link:". */
+  if (cycle_url_is_openable (cycle_content_get_url (content)))
     icalcomponent_add_property (event, icalproperty_new_url (cycle_content_get_url (content)));
+  /* The owner is a name, not an address: a CN without a mailto would not be valid. */
   if (cycle_content_get_owner (content)[0] != '\0')
-    {
-      /* The owner is a name, not an address: a CN without a mailto would not be valid. */
-      icalproperty *owner = icalproperty_new_x (cycle_content_get_owner (content));
-
-      icalproperty_set_x_name (owner, "X-CYCLE-OWNER");
-      icalcomponent_add_property (event, owner);
-    }
+    icalcomponent_add_property (event,
+                                new_x_text ("X-CYCLE-OWNER", cycle_content_get_owner (content)));
 
   return event;
 }
@@ -211,6 +271,7 @@ cycle_export_ics (CyclePlan *plan)
   icalcomponent *calendar;
   icalproperty *name;
   struct icaltimetype stamp = icaltime_null_time ();
+  gboolean dated = FALSE;
   g_autofree char *plan_key = NULL;
   char *text;
   GBytes *bytes;
@@ -222,26 +283,24 @@ cycle_export_ics (CyclePlan *plan)
   n = g_list_model_get_n_items (all);
   plan_key = dup_plan_key (plan);
 
-  /* The latest due date, as YYYY-MM-DD strings compare. */
-  {
-    const char *latest = NULL;
-    guint y, m, d;
+  /* The latest day of the events (1970-01-01 without any) */
+  stamp.year = 1970;
+  stamp.month = 1;
+  stamp.day = 1;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CycleContent) content = g_list_model_get_item (all, i);
+      struct icaltimetype day;
 
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(CycleContent) content = g_list_model_get_item (all, i);
-        const char *due = cycle_content_get_due (content);
-
-        if (due[0] != '\0' && (latest == NULL || strcmp (due, latest) > 0))
-          latest = due;
-      }
-    if (latest == NULL || !cycle_date_parse (latest, &y, &m, &d, NULL))
-      y = 1970, m = 1, d = 1;
-    stamp.year = (int) y;
-    stamp.month = (int) m;
-    stamp.day = (int) d;
-    stamp.zone = icaltimezone_get_utc_timezone ();
-  }
+      if (get_event_day (content, &day) && (!dated || icaltime_compare_date_only (day, stamp) > 0))
+        {
+          stamp.year = day.year;
+          stamp.month = day.month;
+          stamp.day = day.day;
+          dated = TRUE;
+        }
+    }
+  stamp.zone = icaltimezone_get_utc_timezone ();
 
   calendar = icalcomponent_new_vcalendar ();
   icalcomponent_add_property (calendar, icalproperty_new_prodid (ICS_PRODID));
@@ -249,20 +308,17 @@ cycle_export_ics (CyclePlan *plan)
   icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
   icalcomponent_add_property (calendar, icalproperty_new_method (ICAL_METHOD_PUBLISH));
   /* The name GNOME Calendar, Thunderbird and others give the calendar */
-  name = icalproperty_new_x (cycle_plan_get_title (plan)[0] != '\0' ? cycle_plan_get_title (plan)
-                                                                     : _("Untitled Plan"));
-  icalproperty_set_x_name (name, "X-WR-CALNAME");
+  name = new_x_text ("X-WR-CALNAME", cycle_plan_get_title (plan)[0] != '\0'
+                                     ? cycle_plan_get_title (plan) : _("Untitled Plan"));
   icalcomponent_add_property (calendar, name);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CycleContent) content = g_list_model_get_item (all, i);
-      guint y, m, d;
+      struct icaltimetype day;
 
-      if (!cycle_date_parse (cycle_content_get_due (content), &y, &m, &d, NULL))
-        continue;
-      icalcomponent_add_component (calendar,
-                                   new_event (content, plan_key, stamp, date_of (y, m, d)));
+      if (get_event_day (content, &day))
+        icalcomponent_add_component (calendar, new_event (content, plan_key, stamp, day));
     }
 
   text = icalcomponent_as_ical_string_r (calendar);

@@ -599,12 +599,15 @@ struct _CycleCsvImport
 };
 
 /* Whether the first row names the columns: it names a title column, and a stage column unless
- * there is a stage to use instead. */
+ * there is a stage to use instead. @for_scripts: every column it names is named for scripts, so
+ * the cells are as they are (an export for scripts neutralises no formula). */
 static gboolean
 read_header (GStrv       header,
              int        *column_of,
-             CycleStage *default_stage)
+             CycleStage *default_stage,
+             gboolean   *for_scripts)
 {
+  *for_scripts = TRUE;
   for (guint c = 0; c < CYCLE_CSV_N_COLUMNS; c++)
     column_of[c] = -1;
   for (guint i = 0; header[i] != NULL; i++)
@@ -612,7 +615,12 @@ read_header (GStrv       header,
       int c = header_column (header[i]);
 
       if (c >= 0 && column_of[c] < 0)
-        column_of[c] = (int) i;
+        {
+          g_autofree char *trimmed = g_strstrip (g_strdup (header[i]));
+
+          column_of[c] = (int) i;
+          *for_scripts = *for_scripts && strcmp (trimmed, stable_headers[c]) == 0;
+        }
     }
   return column_of[2] >= 0 && (column_of[0] >= 0 || default_stage != NULL);
 }
@@ -627,6 +635,7 @@ cycle_csv_import_new (CyclePlan   *plan,
   g_autoptr(GPtrArray) rows = NULL;
   CycleCsvImport *self;
   int column_of[CYCLE_CSV_N_COLUMNS];
+  gboolean for_scripts;
   guint first = 1;
 
   g_return_val_if_fail (CYCLE_IS_PLAN (plan), NULL);
@@ -642,7 +651,7 @@ cycle_csv_import_new (CyclePlan   *plan,
       return NULL;
     }
 
-  if (!read_header (g_ptr_array_index (rows, 0), column_of, default_stage))
+  if (!read_header (g_ptr_array_index (rows, 0), column_of, default_stage, &for_scripts))
     {
       GStrv row = g_ptr_array_index (rows, 0);
 
@@ -657,6 +666,7 @@ cycle_csv_import_new (CyclePlan   *plan,
       /* Rows copied from a spreadsheet without their header: one column is a list of titles,
        * more are in the order Cycle's export writes them. */
       first = 0;
+      for_scripts = FALSE;
       if (g_strv_length (row) <= 1)
         column_of[2] = 0;
       else
@@ -687,7 +697,7 @@ cycle_csv_import_new (CyclePlan   *plan,
           const char *text = column_of[c] >= 0 && (guint) column_of[c] < n_cells
                              ? row[column_of[c]] : "";
 
-          cell[c] = cycle_csv_cell_restore (text);
+          cell[c] = for_scripts ? text : cycle_csv_cell_restore (text);
         }
 
       /* Rows are counted as a spreadsheet numbers them: the header is row 1. */

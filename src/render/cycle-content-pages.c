@@ -16,6 +16,7 @@
 #include <pango/pangocairo.h>
 
 #include "cycle-content-pages.h"
+#include "cycle-draw-private.h"
 
 /* Sizes in points (the units of the cairo_t). */
 #define MARGIN          42.0
@@ -260,6 +261,7 @@ draw_text (cairo_t                *cr,
            PangoAlignment          alignment)
 {
   PangoFontDescription *desc = pango_font_description_new ();
+  g_autofree char *drawable = NULL;
 
   pango_font_description_set_family (desc, style->font_family != NULL ? style->font_family
                                                                       : "Sans");
@@ -270,7 +272,8 @@ draw_text (cairo_t                *cr,
 
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  drawable = _cycle_draw_dup_drawable (text);
+  pango_layout_set_text (layout, drawable != NULL ? drawable : text != NULL ? text : "", -1);
 
   set_color (cr, color);
   cairo_move_to (cr, x, y);

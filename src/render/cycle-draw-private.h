@@ -100,6 +100,11 @@ void          _cycle_draw_text        (CycleDraw        *draw,
                                        double            x,
                                        double            y);
 
+/* @text as cairo can draw it in a PDF, which refuses Unicode's noncharacters (U+FDD0…U+FDEF and
+ * the last two code points of every plane): valid UTF-8 that a plan may hold. Each becomes
+ * U+FFFD; NULL when there is none, so that the caller uses @text itself. */
+char         *_cycle_draw_dup_drawable   (const char    *text);
+
 /* Appends @text to @out escaped for XML text and attributes, leaving out the characters XML
  * cannot hold (controls other than tab and newline, U+FFFE, U+FFFF, broken UTF-8). */
 void          _cycle_draw_append_escaped (GString       *out,

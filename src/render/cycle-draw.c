@@ -124,6 +124,7 @@ _cycle_draw_text_layout (CycleDraw              *draw,
   const char *family = style->font_family != NULL ? style->font_family
                                                   : CYCLE_DRAW_DEFAULT_FONT_FAMILY;
   TextKey key = { family, *text };
+  g_autofree char *drawable = NULL;
   PangoFontDescription *desc;
   PangoLayout *layout;
   TextKey *stored;
@@ -172,7 +173,8 @@ _cycle_draw_text_layout (CycleDraw              *draw,
       pango_layout_set_width (layout, (int) (MAX (key.t.width, 1) * PANGO_SCALE));
       break;
     }
-  pango_layout_set_text (layout, key.t.text, -1);
+  drawable = _cycle_draw_dup_drawable (key.t.text);
+  pango_layout_set_text (layout, drawable != NULL ? drawable : key.t.text, -1);
 
   stored = g_new (TextKey, 1);
   *stored = key;
@@ -239,6 +241,34 @@ _cycle_draw_append_color (GString          *out,
       buf[2 + 2 * i] = hex[v & 0xf];
     }
   g_string_append_len (out, buf, sizeof buf);
+}
+
+static gboolean
+is_noncharacter (gunichar c)
+{
+  return (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe;
+}
+
+char *
+_cycle_draw_dup_drawable (const char *text)
+{
+  GString *out = NULL;
+  const char *done = text;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if ((guchar) *p >= 0xef && is_noncharacter (g_utf8_get_char (p)))
+      {
+        if (out == NULL)
+          out = g_string_new (NULL);
+        g_string_append_len (out, done, p - done);
+        g_string_append_unichar (out, 0xfffd);
+        done = g_utf8_next_char (p);
+      }
+
+  if (out == NULL)
+    return NULL;
+  g_string_append (out, done);
+  return g_string_free (out, FALSE);
 }
 
 void

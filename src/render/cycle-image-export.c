@@ -448,9 +448,17 @@ write_pdf (CyclePlan                     *plan,
   surface = cairo_pdf_surface_create_for_stream (sink_write, sink, width, height);
   title = cycle_plan_get_title (plan);
   if (title != NULL && title[0] != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+    {
+      g_autofree char *drawable = _cycle_draw_dup_drawable (title);
+
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                      drawable != NULL ? drawable : title);
+    }
   creator = g_strdup_printf ("Cycle %s", PACKAGE_VERSION);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+  /* cairo dates the document with the clock unless told otherwise; no date (an empty one leaves
+   * it out), so that the same plan always gives the same bytes. */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
 
   cr = cairo_create (surface);
 

@@ -201,7 +201,8 @@ cycle_tool_read_plan (const char *path)
   CyclePlan *plan = NULL;
   gsize length = 0;
 
-  if (g_file_load_contents (file, NULL, &data, &length, NULL, &error))
+  /* The same reader as a document's: no device, nothing too large to open */
+  if (cycle_document_load_contents (file, NULL, &data, &length, NULL, &error))
     plan = cycle_plan_new_from_data (data, length, &error);
   if (plan != NULL)
     return plan;

@@ -295,39 +295,17 @@ read_stdin (gsize   *length,
   return (char *) g_byte_array_free (g_steal_pointer (&data), FALSE);
 }
 
-/* The text of the file to import, refusing a folder and more than a plan may hold */
+/* The text of the file to import, read as a plan is: refusing a folder, a device and more than
+ * a plan may hold */
 static char *
 read_file (const char  *path,
            gsize       *length,
            GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GFileInfo) info = NULL;
   char *data = NULL;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," \
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
-                            NULL, error);
-  if (info == NULL)
-    return NULL;
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "");
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > CYCLE_FILE_MAX_SIZE)
-    {
-      g_autofree char *size = g_format_size_full (g_file_info_get_size (info),
-                                                  G_FORMAT_SIZE_IEC_UNITS);
-      g_autofree char *limit = g_format_size_full (CYCLE_FILE_MAX_SIZE,
-                                                   G_FORMAT_SIZE_IEC_UNITS);
-
-      g_set_error (error, CYCLE_FILE_ERROR, CYCLE_FILE_ERROR_TOO_LARGE,
-                   _("the file is %s; Cycle opens plans of at most %s"), size, limit);
-      return NULL;
-    }
-
-  g_file_load_contents (file, NULL, &data, length, NULL, error);
+  cycle_document_load_contents (file, NULL, &data, length, NULL, error);
   return data;
 }
 

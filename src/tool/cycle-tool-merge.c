@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "cycle-merge.h"
 #include "cycle-tool-private.h"
@@ -23,6 +24,14 @@ static const GOptionEntry merge_entries[] = {
        "standard error and recorded in the plan’s “conflicts”"), N_("OUT") },
   { NULL }
 };
+
+static gboolean
+is_empty_file (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size == 0;
+}
 
 static int
 merge (const CycleToolCommand  *command,
@@ -40,7 +49,8 @@ merge (const CycleToolCommand  *command,
   if (argc != 4)
     return cycle_tool_usage_error (command, _("give three files: BASE OURS THEIRS"));
 
-  base = cycle_tool_read_plan (argv[1]);
+  /* Two branches that each added the file: git gives an empty BASE, where nothing was */
+  base = is_empty_file (argv[1]) ? cycle_plan_new () : cycle_tool_read_plan (argv[1]);
   ours = cycle_tool_read_plan (argv[2]);
   theirs = cycle_tool_read_plan (argv[3]);
   if (base == NULL || ours == NULL || theirs == NULL)

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <string.h>
 
@@ -124,6 +125,25 @@ print_help (FILE *out)
                         "could not be read or written, 2 for a usage error."), 0, 0);
 }
 
+/* What a command printed on standard output reached it, or @status says it did not: a full disk
+ * or a closed pipe is a failure that names the output, not a success that printed nothing. */
+static int
+finish_stdout (const CycleToolCommand *command,
+               int                     status)
+{
+  int saved_errno;
+  g_autofree char *message = NULL;
+
+  errno = 0;
+  if (fflush (stdout) == 0 && !ferror (stdout))
+    return status;
+
+  saved_errno = errno != 0 ? errno : EIO;
+  message = g_strdup_printf (_("Could not write “%s”: %s"), _("standard output"),
+                             g_strerror (saved_errno));
+  return cycle_tool_fail (command, message, status != 0 ? status : 1);
+}
+
 /* The catalogs' folder: the installed one, or the build directory's for the tests' build of
  * cycle-tool (tests/meson.build), so that it speaks French uninstalled. */
 #ifndef CYCLE_LOCALEDIR
@@ -165,7 +185,8 @@ main (int    argc,
 
         /* GOptionContext's own help and messages name the program so */
         g_set_prgname (prgname);
-        return commands[i]->func (commands[i], argc - 1, argv + 1);
+        return finish_stdout (commands[i],
+                              commands[i]->func (commands[i], argc - 1, argv + 1));
       }
 
   fprintf (stderr, _("cycle-tool: unknown command “%s”; see cycle-tool --help\n"), argv[1]);
