@@ -137,7 +137,8 @@ dup_description (CycleContent *content)
 
   add_line (text, _("Stage"), stage != NULL ? cycle_stage_get_name (stage) : NULL);
   add_line (text, _("Persona"), persona != NULL ? cycle_persona_get_name (persona) : NULL);
-  add_line (text, _("Format"), cycle_content_format_to_display (cycle_content_get_format (content)));
+  add_line (text, _("Format"),
+            cycle_content_format_to_display (cycle_content_get_format (content)));
   add_line (text, _("Channel"),
             cycle_content_channel_to_display (cycle_content_get_channel (content)));
   add_line (text, _("Call to action"), cycle_content_get_cta (content));
@@ -250,8 +251,10 @@ new_event (CycleContent        *content,
   icalcomponent_add_property (event, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
   add_category (event, seen, stage != NULL ? cycle_stage_get_name (stage) : NULL);
   add_category (event, seen, persona != NULL ? cycle_persona_get_name (persona) : NULL);
-  add_category (event, seen, cycle_content_channel_to_display (cycle_content_get_channel (content)));
-  add_category (event, seen, cycle_content_format_to_display (cycle_content_get_format (content)));
+  add_category (event, seen,
+                cycle_content_channel_to_display (cycle_content_get_channel (content)));
+  add_category (event, seen,
+                cycle_content_format_to_display (cycle_content_get_format (content)));
   /* libical writes a URI as it is: a line break in it would end the property and start a line
    * of its own. Any other text stays in the description's "Link:". */
   if (cycle_url_is_openable (cycle_content_get_url (content)))

@@ -98,7 +98,8 @@ sync_persona_dropdown (CycleContentTable *self)
   else if (cycle_content_query_get_persona (self->query) == NULL)
     position = 1;
   else
-    position = _cycle_content_table_find_position (model, cycle_content_query_get_persona (self->query));
+    position = _cycle_content_table_find_position (model,
+                                                   cycle_content_query_get_persona (self->query));
 
   self->syncing++;
   gtk_drop_down_set_selected (self->persona_dropdown,
@@ -264,10 +265,12 @@ on_filter_list_changed_cb (GListModel        *model,
   /* Filtering by a stage or persona that left the plan would hide everything for nothing. (The
    * plan lets go of a removed item after the list told its views: look in the list.) */
   if (stage != NULL && self->plan != NULL &&
-      _cycle_content_table_find_position (cycle_plan_get_stages (self->plan), stage) == GTK_INVALID_LIST_POSITION)
+      _cycle_content_table_find_position (cycle_plan_get_stages (self->plan), stage) ==
+      GTK_INVALID_LIST_POSITION)
     cycle_content_query_set_stage (self->query, NULL);
   if (persona != NULL && self->plan != NULL &&
-      _cycle_content_table_find_position (cycle_plan_get_personas (self->plan), persona) == GTK_INVALID_LIST_POSITION)
+      _cycle_content_table_find_position (cycle_plan_get_personas (self->plan), persona) ==
+      GTK_INVALID_LIST_POSITION)
     cycle_content_query_set_persona (self->query, TRUE, NULL);
 
   sync_stage_dropdown (self);
