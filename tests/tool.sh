@@ -143,6 +143,17 @@ run "$TMP" validate
 expect_status "validate without a file" 2
 [ -z "$out" ] && [ -n "$err" ] && pass || fail "validate without a file: stdout “$out”, stderr “$err”"
 
+# An empty file name is a usage error, not the current folder
+run "$TMP" validate ""
+expect_status "validate an empty name" 2
+[[ "$err" == *"a file name is empty"* ]] && pass || fail "validate an empty name: stderr “$err”"
+
+# "--" ends the options: a file whose name starts with "-"
+cp "$GOOD/empty.cycle" "$TMP/-plan.cycle"
+run "$TMP" validate -- -plan.cycle
+expect_status "validate -- -plan.cycle" 0
+expect_out "validate -- -plan.cycle" "-plan.cycle: ok"
+
 # check and project: control characters from the file are escaped, never sent to the terminal
 # (an escape sequence could clear the screen; a line break could forge an "error:" line)
 cat > "$TMP/evil.cycle" <<'EOF'

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -38,6 +39,24 @@ cycle_tool_parse (const CycleToolCommand  *command,
       cycle_tool_usage_error (command, error->message);
       return FALSE;
     }
+
+  /* GLib keeps a "--" that comes before an argument starting with "-", for a later parse: here
+   * there is none, so it only ends the options ("validate -- -plan.cycle"). */
+  for (int i = 1; i < *argc; i++)
+    if (g_str_equal ((*argv)[i], "--"))
+      {
+        memmove (*argv + i, *argv + i + 1, (*argc - i) * sizeof (char *));
+        (*argc)--;
+        break;
+      }
+
+  /* An empty argument names no file: GIO would take it for the current folder */
+  for (int i = 1; i < *argc; i++)
+    if ((*argv)[i][0] == '\0')
+      {
+        cycle_tool_usage_error (command, _("a file name is empty"));
+        return FALSE;
+      }
 
   return TRUE;
 }
