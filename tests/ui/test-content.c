@@ -1409,6 +1409,13 @@ test_table (Fixture       *f,
     gtk_widget_measure (GTK_WIDGET (personas), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural,
                         NULL, NULL);
     g_assert_cmpint (natural, <, 300);
+    /* Renamed while it is picked: the button follows */
+    cycle_persona_set_name (cycle_plan_find_persona (f->plan, "p1"), "Renamed persona");
+    ui_test_wait_for_draw (GTK_WIDGET (table));
+    label = find_widget (GTK_WIDGET (personas), GTK_TYPE_LABEL, label_has_text,
+                         "Renamed persona");
+    g_assert_nonnull (label);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, "Renamed persona");
     cycle_persona_set_name (cycle_plan_find_persona (f->plan, "p1"), old_name);
     ui_test_wait_until (g_list_model_get_n_items (rows) == 1);
   }

@@ -42,6 +42,9 @@ setup_filter_name_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* Followed, not read once: a stage or persona renamed while it is picked shows its new name */
+static const char * const name_watches[] = { "label", "tooltip-text" };
+
 static void
 bind_filter_name_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item,
@@ -50,16 +53,33 @@ bind_filter_name_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
   GtkExpression *expression = gtk_drop_down_get_expression (dropdown);
   gpointer object = gtk_list_item_get_item (item);
-  GValue value = G_VALUE_INIT;
-  const char *text = NULL;
 
-  if (expression != NULL && gtk_expression_evaluate (expression, object, &value))
-    text = g_value_get_string (&value);
+  gtk_label_set_label (GTK_LABEL (label), "");
+  gtk_widget_set_tooltip_text (label, NULL);
+  if (expression != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (name_watches); i++)
+      g_object_set_data (G_OBJECT (item), name_watches[i],
+                         gtk_expression_bind (gtk_expression_ref (expression), label,
+                                              name_watches[i], object));
   else if (GTK_IS_STRING_OBJECT (object))
-    text = gtk_string_object_get_string (object);
-  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (label, text);
-  g_value_unset (&value);
+    {
+      gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (object));
+      gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (object));
+    }
+}
+
+static void
+unbind_filter_name_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  user_data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (name_watches); i++)
+    {
+      GtkExpressionWatch *watch = g_object_steal_data (G_OBJECT (item), name_watches[i]);
+
+      if (watch != NULL)
+        gtk_expression_watch_unwatch (watch);
+    }
 }
 
 static void
@@ -70,6 +90,7 @@ cut_selected_name (GtkDropDown *dropdown)
 
   g_signal_connect (button, "setup", G_CALLBACK (setup_filter_name_cb), NULL);
   g_signal_connect_object (button, "bind", G_CALLBACK (bind_filter_name_cb), dropdown, 0);
+  g_signal_connect (button, "unbind", G_CALLBACK (unbind_filter_name_cb), NULL);
   gtk_drop_down_set_list_factory (dropdown, list);
   gtk_drop_down_set_factory (dropdown, button);
 }
