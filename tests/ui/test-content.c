@@ -1223,7 +1223,7 @@ test_calendar (Fixture       *f,
   CycleContent *c2 = cycle_plan_find_content (f->plan, "c2");
   CycleContent *c3 = cycle_plan_find_content (f->plan, "c3");
   CycleContentQuery *query = cycle_content_table_get_query (cycle_content_view_get_table (f->view));
-  GtkWidget *day;
+  GtkWidget *day, *no_date;
 
   cycle_content_set_due (c1, "2027-03-10");
   cycle_content_set_due (c2, "2027-03-10");
@@ -1245,6 +1245,10 @@ test_calendar (Fixture       *f,
   }
   /* c3 has no date: in the side list, not on a day */
   g_assert_cmpstr (cycle_content_get_due (c3), ==, "");
+  no_date = ui_test_find_widget_full (GTK_WIDGET (calendar), GTK_TYPE_LABEL, FALSE,
+                                      label_has_text, "No content without a date");
+  g_assert_nonnull (no_date);
+  g_assert_false (gtk_widget_get_visible (no_date));
 
   /* Dropped on another day: one step, undone */
   day = cycle_content_calendar_find_day (calendar, "2027-03-12");
@@ -1252,6 +1256,8 @@ test_calendar (Fixture       *f,
   g_assert_cmpstr (cycle_content_get_due (c3), ==, "2027-03-12");
   g_assert_nonnull (calendar_item_on (calendar, "2027-03-12", c3));
   g_assert_cmpstr (cycle_plan_get_undo_label (f->plan), ==, "Reschedule Content");
+  /* Everything has a date: the side list says so rather than stay blank */
+  ui_test_wait_until (gtk_widget_get_visible (no_date));
 
   /* A week on (Alt+Down), and a day back (Alt+Left) */
   cycle_content_calendar_move (calendar, c3, 7);

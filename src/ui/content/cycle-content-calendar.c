@@ -52,6 +52,7 @@ struct _CycleContentCalendar
   GtkToggleButton    *week_button;
   GtkGrid            *grid;
   GtkListView        *undated_view;
+  GtkWidget          *undated_empty;
 };
 
 G_DEFINE_FINAL_TYPE (CycleContentCalendar, cycle_content_calendar, GTK_TYPE_WIDGET)
@@ -538,6 +539,16 @@ is_undated (gpointer item,
   return cycle_content_get_due (item)[0] == '\0';
 }
 
+/* "No content without a date", once the list is filtered and empty */
+static void
+update_undated_empty (CycleContentCalendar *self)
+{
+  gtk_widget_set_visible (self->undated_empty,
+                          self->plan != NULL &&
+                          gtk_filter_list_model_get_pending (self->undated) == 0 &&
+                          g_list_model_get_n_items (G_LIST_MODEL (self->undated)) == 0);
+}
+
 static void
 on_undated_setup_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item)
@@ -591,6 +602,7 @@ cycle_content_calendar_set_plan (CycleContentCalendar *self,
       g_signal_connect_swapped (self->index, "undated-changed",
                                 G_CALLBACK (on_undated_changed_cb), self);
     }
+  update_undated_empty (self);
   refresh (self);
 }
 
@@ -674,6 +686,7 @@ cycle_content_calendar_class_init (CycleContentCalendarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CycleContentCalendar, week_button);
   gtk_widget_class_bind_template_child (widget_class, CycleContentCalendar, grid);
   gtk_widget_class_bind_template_child (widget_class, CycleContentCalendar, undated_view);
+  gtk_widget_class_bind_template_child (widget_class, CycleContentCalendar, undated_empty);
   gtk_widget_class_bind_template_callback (widget_class, on_mode_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, previous_action);
@@ -717,6 +730,10 @@ cycle_content_calendar_init (CycleContentCalendar *self)
   self->undated = gtk_filter_list_model_new (NULL, GTK_FILTER (self->undated_every));
   /* A new plan's 100 000 items are filtered over the next frames, not before the first */
   gtk_filter_list_model_set_incremental (self->undated, TRUE);
+  g_signal_connect_object (self->undated, "items-changed",
+                           G_CALLBACK (update_undated_empty), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undated, "notify::pending",
+                           G_CALLBACK (update_undated_empty), self, G_CONNECT_SWAPPED);
   g_signal_connect (factory, "setup", G_CALLBACK (on_undated_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (on_undated_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_undated_unbind_cb), NULL);
