@@ -604,6 +604,13 @@ def check_cli(tmp, sample, far):
         result = run('export', sample, '-o', os.path.join(tmp, 'x'), *args)
         check(result.returncode == 2, 'export %s: exit %d, expected 2' % (
             ' '.join(args), result.returncode))
+    # A scale so small that nothing is left to draw: said, not cairo's "invalid matrix"
+    tiny = os.path.join(tmp, 'tiny.png')
+    result = run('export', sample, '-o', tiny, '--scale', '1e-300')
+    stderr = result.stderr.decode('utf-8')
+    check(result.returncode == 1 and 'smaller than one pixel' in stderr and
+          not os.path.exists(tiny), 'export --scale 1e-300: exit %d, %r' % (
+              result.returncode, stderr))
     result = run('export', sample)
     check(result.returncode == 2, 'export without -o: exit %d' % result.returncode)
     result = run('export', sample, '-o', os.path.join(tmp, 'no-extension'))

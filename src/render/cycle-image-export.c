@@ -422,6 +422,16 @@ write_png (const Picture                 *picture,
                    cycle_export_file_get_display_name (sink->out), across, down);
       return FALSE;
     }
+  /* A scale such as 1e-300 passes "more than 0" but leaves nothing to draw (and cairo no
+   * matrix to draw it with) */
+  if (picture->extent.width * options->scale < 1 && picture->extent.height * options->scale < 1)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Could not export “%s”: at this scale the picture would be smaller than "
+                     "one pixel. Choose a larger scale."),
+                   cycle_export_file_get_display_name (sink->out));
+      return FALSE;
+    }
 
   return check_status (sink, draw_and_encode_png (picture, options->scale, MAX ((int) width, 1),
                                                   MAX ((int) height, 1), sink),
