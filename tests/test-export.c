@@ -1653,6 +1653,16 @@ test_csv_import_preview (void)
   g_assert_true (cycle_csv_import_get_stage (titles, 1) == leads);
   g_assert_cmpint (cycle_csv_import_apply (titles), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, n + 2);
+
+  /* Text that is no text: said with its line, and what it is */
+  g_assert_null (cycle_csv_import_new (plan, "Title\nA\0B\n", 10, leads, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_cmpstr (error->message, ==,
+                   "line 2: the text holds a NUL byte (save it as UTF-8 text)");
+  g_clear_error (&error);
+  g_assert_null (cycle_csv_import_new (plan, "Title\n\xe9t\xe9\n", 10, leads, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_cmpstr (error->message, ==, "line 2: the text is not UTF-8 (save it as UTF-8)");
 }
 
 /* Content copied as a spreadsheet copies rows (tab-separated, with the header, no byte order

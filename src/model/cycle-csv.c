@@ -166,8 +166,13 @@ cycle_csv_parse (const char  *data,
     {
       for (const char *q = data; q < invalid; q++)
         line += *q == '\n';
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("line %u: the text is not UTF-8 (save it as UTF-8)"), line);
+      /* A NUL byte stops the check too, but saving as UTF-8 would not remove it */
+      if (*invalid == '\0')
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("line %u: the text holds a NUL byte (save it as UTF-8 text)"), line);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("line %u: the text is not UTF-8 (save it as UTF-8)"), line);
       return NULL;
     }
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
