@@ -10,17 +10,25 @@
 
 #include "cycle-enum-labels.h"
 #include "cycle-enums.h"
+#include "cycle-value-factory.h"
 
-GListModel *
-cycle_enum_labels_new (GType enum_type)
+/* Long enough for the longest label in French (« Répondre à une enquête », « Donner son adresse
+ * e-mail »), where libadwaita cuts at 20 */
+#define ENUM_VALUE_CHARS 32
+
+void
+cycle_enum_labels_set_on_row (AdwComboRow *row,
+                              GType        enum_type)
 {
-  GtkStringList *list = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
   guint n = cycle_enum_count (enum_type);
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
 
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (list, cycle_enum_get_label (enum_type, (int) i));
-
-  return G_LIST_MODEL (list);
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+  cycle_value_factory_set_on_row (row, ENUM_VALUE_CHARS);
 }
 
 gboolean

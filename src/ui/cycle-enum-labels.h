@@ -5,13 +5,15 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
-/* (transfer full): a GtkStringList of cycle_enum_get_label() of each value, in order: a row's
- * "selected" position is the enum's value. */
-GListModel *cycle_enum_labels_new (GType enum_type);
+/* Gives @row a GtkStringList of cycle_enum_get_label() of each value, in order (the row's
+ * "selected" position is the enum's value), its value shown whole up to ENUM_VALUE_CHARS
+ * characters (cycle_value_factory_set_on_row()). */
+void        cycle_enum_labels_set_on_row       (AdwComboRow  *row,
+                                                GType         enum_type);
 
 /* GBinding transforms between an enum property and such a row's "selected": the position is the
  * value; a position past the enum's values (none selected) changes nothing. */

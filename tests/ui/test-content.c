@@ -891,6 +891,8 @@ test_add_edit_undo (Fixture       *f,
   g_assert_nonnull (editor);
   g_assert_true (cycle_content_editor_get_content (CYCLE_CONTENT_EDITOR (editor)) == content);
   ui_test_wait_for_draw (GTK_WIDGET (editor));
+  /* Each value whole ("Cycle’s G…" was cut beside the pitch's explanation) */
+  ui_test_assert_combo_values_whole (GTK_WIDGET (editor));
 
   title = find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, row_has_title, "Title");
   cta = find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, row_has_title, "Call to Action");

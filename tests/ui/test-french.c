@@ -15,6 +15,7 @@
 
 #include "cycle-application.h"
 #include "cycle-canvas.h"
+#include "cycle-content-editor.h"
 #include "cycle-content-view.h"
 #include "cycle-projection-view.h"
 #include "cycle-stage-widget.h"
@@ -123,6 +124,29 @@ collect_labels (GtkWidget *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect_labels (child, labels);
+}
+
+/* The content editor in French shows each drop-down's value whole beside its explanation
+ * (« Selon Cycle » was cut to « Selon … » beside the pitch's). */
+static void
+test_content_editor (void)
+{
+  CyclePlan *plan = ui_test_load_sample ();
+  g_autoptr(CycleContent) content =
+    g_list_model_get_item (cycle_plan_get_all_content (plan), 0);
+  CycleContentEditor *editor;
+
+  /* An e-mail address asked: the consent row shows too */
+  cycle_content_set_commitment (content, CYCLE_COMMITMENT_EMAIL);
+  editor = cycle_content_editor_new (NULL, content);
+
+  gtk_window_present (GTK_WINDOW (editor));
+  ui_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  ui_test_wait_for_draw (GTK_WIDGET (editor));
+  ui_test_assert_combo_values_whole (GTK_WIDGET (editor));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_object_unref (plan);
 }
 
 /* The table's column titles in French are whole: each column is at least as wide as its title
@@ -284,6 +308,7 @@ main (int   argc,
   g_test_add_func ("/french/stage-tooltip", test_stage_tooltip);
   g_test_add_func ("/french/projection-start", test_projection_start);
   g_test_add_func ("/french/canvas-menus", test_canvas_menus);
+  g_test_add_func ("/french/content-editor", test_content_editor);
 
   return ui_test_run (app);
 }

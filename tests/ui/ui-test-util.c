@@ -504,6 +504,36 @@ ui_test_assert_unique_mnemonics (GMenuModel *menu)
   ui_test_menu_foreach (menu, check_mnemonic, seen);
 }
 
+/* The labels of a combo row's value: under its list view, not in its pop-up */
+static void
+assert_value_labels_whole (GtkWidget *widget,
+                           gboolean   in_value)
+{
+  if (GTK_IS_POPOVER (widget))
+    return;
+  in_value = in_value || GTK_IS_LIST_VIEW (widget);
+  if (in_value && GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    {
+      g_test_message ("combo row value: %s", gtk_label_get_text (GTK_LABEL (widget)));
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_value_labels_whole (child, in_value);
+}
+
+void
+ui_test_assert_combo_values_whole (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  ui_test_collect_widgets (widget, ADW_TYPE_COMBO_ROW, TRUE, NULL, NULL, rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  for (guint i = 0; i < rows->len; i++)
+    assert_value_labels_whole (g_ptr_array_index (rows, i), FALSE);
+}
+
 static GMenuModel *
 shown_menu (GtkWidget *canvas)
 {

@@ -96,6 +96,9 @@ void               ui_test_assert_unique_mnemonics (GMenuModel   *menu);
 void               ui_test_assert_canvas_menus_mnemonics (GtkWidget  *canvas,
                                                           const char *stage_id,
                                                           const char *link_id);
+/* Fails the test where a combo row shown in @widget cuts its value with "…" (libadwaita 1.2 does
+ * beside a subtitle on two lines); there must be one. */
+void               ui_test_assert_combo_values_whole (GtkWidget  *widget);
 GtkWidget         *ui_test_find_widget         (GtkWidget        *widget,
                                                 GType             type,
                                                 gboolean          mapped);

@@ -654,9 +654,6 @@ static void
 cycle_content_editor_init (CycleContentEditor *self)
 {
   g_autoptr(GtkExpression) name = NULL;
-  g_autoptr(GListModel) commitments = NULL;
-  g_autoptr(GListModel) statuses = NULL;
-  g_autoptr(GListModel) consents = NULL;
   g_autoptr(GListModel) pitches = NULL;
   g_autoptr(GMenuModel) formats = NULL;
   g_autoptr(GMenuModel) channels = NULL;
@@ -678,12 +675,9 @@ cycle_content_editor_init (CycleContentEditor *self)
   name = gtk_property_expression_new (CYCLE_TYPE_PERSONA, NULL, "name");
   adw_combo_row_set_expression (self->persona_row, name);
 
-  commitments = cycle_enum_labels_new (CYCLE_TYPE_COMMITMENT);
-  adw_combo_row_set_model (self->commitment_row, commitments);
-  statuses = cycle_enum_labels_new (CYCLE_TYPE_STATUS);
-  adw_combo_row_set_model (self->status_row, statuses);
-  consents = cycle_enum_labels_new (CYCLE_TYPE_CONSENT);
-  adw_combo_row_set_model (self->consent_row, consents);
+  cycle_enum_labels_set_on_row (self->commitment_row, CYCLE_TYPE_COMMITMENT);
+  cycle_enum_labels_set_on_row (self->status_row, CYCLE_TYPE_STATUS);
+  cycle_enum_labels_set_on_row (self->consent_row, CYCLE_TYPE_CONSENT);
   pitches = G_LIST_MODEL (gtk_string_list_new ((const char * const[]) {
     /* Translators: the content editor's "Pitch" row: Cycle judges the words itself */
     C_("pitch", "Cycle’s Guess"),

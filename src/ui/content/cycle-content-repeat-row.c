@@ -220,12 +220,10 @@ cycle_content_repeat_row_class_init (CycleContentRepeatRowClass *klass)
 static void
 cycle_content_repeat_row_init (CycleContentRepeatRow *self)
 {
-  g_autoptr(GListModel) repeats = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  repeats = cycle_enum_labels_new (CYCLE_TYPE_REPEAT);
-  adw_combo_row_set_model (self->how_often_row, repeats);
+  cycle_enum_labels_set_on_row (self->how_often_row, CYCLE_TYPE_REPEAT);
 
   self->bindings = g_binding_group_new ();
   g_binding_group_bind_full (self->bindings, "repeat", self->how_often_row, "selected",

@@ -13,6 +13,7 @@
 #include "cycle-accessible.h"
 #include "cycle-content-cells.h"
 #include "cycle-content-table-private.h"
+#include "cycle-value-factory.h"
 
 /* How long the list of channels waits for a burst of changes to end before looking again. */
 #define CHANNELS_DELAY_MS 400
@@ -21,79 +22,10 @@
  * Filters: drop-downs ⇄ query
  */
 
-/* ------------------------------------------------------------------------------------------------
- * A drop-down's button shows its selected name cut at FILTER_NAME_CHARS, whole in its tooltip and
+/* A drop-down's button shows its chosen name cut at FILTER_NAME_CHARS, whole in its tooltip and
  * in the list: a stage named with a long URL took the filter bar's whole width and pushed the
- * other filters off the page. The list keeps GTK's own factory (and its check mark).
- */
-
+ * other filters off the page. */
 #define FILTER_NAME_CHARS 24
-
-static void
-setup_filter_name_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), FILTER_NAME_CHARS);
-  gtk_list_item_set_child (item, label);
-}
-
-/* Followed, not read once: a stage or persona renamed while it is picked shows its new name */
-static const char * const name_watches[] = { "label", "tooltip-text" };
-
-static void
-bind_filter_name_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     GtkDropDown              *dropdown)
-{
-  GtkWidget *label = gtk_list_item_get_child (item);
-  GtkExpression *expression = gtk_drop_down_get_expression (dropdown);
-  gpointer object = gtk_list_item_get_item (item);
-
-  gtk_label_set_label (GTK_LABEL (label), "");
-  gtk_widget_set_tooltip_text (label, NULL);
-  if (expression != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (name_watches); i++)
-      g_object_set_data (G_OBJECT (item), name_watches[i],
-                         gtk_expression_bind (gtk_expression_ref (expression), label,
-                                              name_watches[i], object));
-  else if (GTK_IS_STRING_OBJECT (object))
-    {
-      gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (object));
-      gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (object));
-    }
-}
-
-static void
-unbind_filter_name_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item,
-                       gpointer                  user_data)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (name_watches); i++)
-    {
-      GtkExpressionWatch *watch = g_object_steal_data (G_OBJECT (item), name_watches[i]);
-
-      if (watch != NULL)
-        gtk_expression_watch_unwatch (watch);
-    }
-}
-
-static void
-cut_selected_name (GtkDropDown *dropdown)
-{
-  g_autoptr(GtkListItemFactory) list = g_object_ref (gtk_drop_down_get_factory (dropdown));
-  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (button, "setup", G_CALLBACK (setup_filter_name_cb), NULL);
-  g_signal_connect_object (button, "bind", G_CALLBACK (bind_filter_name_cb), dropdown, 0);
-  g_signal_connect (button, "unbind", G_CALLBACK (unbind_filter_name_cb), NULL);
-  gtk_drop_down_set_list_factory (dropdown, list);
-  gtk_drop_down_set_factory (dropdown, button);
-}
 
 static void
 sync_stage_dropdown (CycleContentTable *self)
@@ -457,9 +389,9 @@ _cycle_content_table_init_filters (CycleContentTable *self)
   update_channels_cb (self);
   sync_status_dropdown (self);
 
-  cut_selected_name (self->stage_dropdown);
-  cut_selected_name (self->persona_dropdown);
-  cut_selected_name (self->channel_dropdown);
+  cycle_value_factory_set_on_drop_down (self->stage_dropdown, FILTER_NAME_CHARS);
+  cycle_value_factory_set_on_drop_down (self->persona_dropdown, FILTER_NAME_CHARS);
+  cycle_value_factory_set_on_drop_down (self->channel_dropdown, FILTER_NAME_CHARS);
 
   /* The drop-downs' button, list and item read as the filter they set */
   cycle_accessible_name_parts (GTK_WIDGET (self->stage_dropdown), _("Filter by Stage"));

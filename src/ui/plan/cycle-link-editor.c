@@ -334,13 +334,11 @@ cycle_link_editor_class_init (CycleLinkEditorClass *klass)
 static void
 cycle_link_editor_init (CycleLinkEditor *self)
 {
-  g_autoptr(GListModel) kinds = NULL;
   const char *unset = _("Unset the Rate");
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  kinds = cycle_enum_labels_new (CYCLE_TYPE_LINK_KIND);
-  adw_combo_row_set_model (self->kind_row, kinds);
+  cycle_enum_labels_set_on_row (self->kind_row, CYCLE_TYPE_LINK_KIND);
   g_signal_connect_object (self->kind_row, "notify::selected",
                            G_CALLBACK (on_kind_selected_notify_cb), self, G_CONNECT_SWAPPED);
 

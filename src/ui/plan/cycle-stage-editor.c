@@ -676,9 +676,6 @@ cycle_stage_editor_class_init (CycleStageEditorClass *klass)
 static void
 cycle_stage_editor_init (CycleStageEditor *self)
 {
-  g_autoptr(GListModel) lanes = NULL;
-  g_autoptr(GListModel) permissions = NULL;
-  g_autoptr(GListModel) roles = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   cycle_accessible_name_rows (GTK_WIDGET (self));
@@ -686,12 +683,9 @@ cycle_stage_editor_init (CycleStageEditor *self)
 
   self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
 
-  lanes = cycle_enum_labels_new (CYCLE_TYPE_LANE);
-  permissions = cycle_enum_labels_new (CYCLE_TYPE_PERMISSION);
-  adw_combo_row_set_model (self->lane_row, lanes);
-  adw_combo_row_set_model (self->permission_row, permissions);
-  roles = cycle_enum_labels_new (CYCLE_TYPE_ROLE);
-  adw_combo_row_set_model (self->role_row, roles);
+  cycle_enum_labels_set_on_row (self->lane_row, CYCLE_TYPE_LANE);
+  cycle_enum_labels_set_on_row (self->permission_row, CYCLE_TYPE_PERMISSION);
+  cycle_enum_labels_set_on_row (self->role_row, CYCLE_TYPE_ROLE);
 
   self->rate = cycle_number_field_new (self->rate_spin, self->rate_row,
                                        GTK_WIDGET (self->rate_clear), &rate_funcs, self);
