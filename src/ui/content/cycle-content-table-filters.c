@@ -30,9 +30,9 @@
 #define FILTER_NAME_CHARS 24
 
 static void
-setup_filter_name_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      gpointer                  user_data)
+on_filter_name_setup_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         gpointer                  user_data)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -46,9 +46,9 @@ setup_filter_name_cb (GtkSignalListItemFactory *factory,
 static const char * const name_watches[] = { "label", "tooltip-text" };
 
 static void
-bind_filter_name_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     GtkDropDown              *dropdown)
+on_filter_name_bind_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        GtkDropDown              *dropdown)
 {
   GtkWidget *label = gtk_list_item_get_child (item);
   GtkExpression *expression = gtk_drop_down_get_expression (dropdown);
@@ -69,9 +69,9 @@ bind_filter_name_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-unbind_filter_name_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item,
-                       gpointer                  user_data)
+on_filter_name_unbind_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *item,
+                          gpointer                  user_data)
 {
   for (guint i = 0; i < G_N_ELEMENTS (name_watches); i++)
     {
@@ -88,9 +88,9 @@ cut_selected_name (GtkDropDown *dropdown)
   g_autoptr(GtkListItemFactory) list = g_object_ref (gtk_drop_down_get_factory (dropdown));
   g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (button, "setup", G_CALLBACK (setup_filter_name_cb), NULL);
-  g_signal_connect_object (button, "bind", G_CALLBACK (bind_filter_name_cb), dropdown, 0);
-  g_signal_connect (button, "unbind", G_CALLBACK (unbind_filter_name_cb), NULL);
+  g_signal_connect (button, "setup", G_CALLBACK (on_filter_name_setup_cb), NULL);
+  g_signal_connect_object (button, "bind", G_CALLBACK (on_filter_name_bind_cb), dropdown, 0);
+  g_signal_connect (button, "unbind", G_CALLBACK (on_filter_name_unbind_cb), NULL);
   gtk_drop_down_set_list_factory (dropdown, list);
   gtk_drop_down_set_factory (dropdown, button);
 }
