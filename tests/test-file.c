@@ -132,9 +132,11 @@ assert_same_bytes (GBytes     *actual,
     const char *a_end = memchr (a + line_start, '\n', actual_len - line_start);
     const char *e_end = memchr (e + line_start, '\n', expected_len - line_start);
     g_autofree char *a_line = g_strndup (a + line_start,
-                                         a_end ? (gsize) (a_end - a - line_start) : actual_len - line_start);
+                                         a_end ? (gsize) (a_end - a - line_start)
+                                               : actual_len - line_start);
     g_autofree char *e_line = g_strndup (e + line_start,
-                                         e_end ? (gsize) (e_end - e - line_start) : expected_len - line_start);
+                                         e_end ? (gsize) (e_end - e - line_start)
+                                               : expected_len - line_start);
 
     g_test_message ("%s: the bytes differ on line %u", what, line);
     g_assert_cmpstr (a_line, ==, e_line);
@@ -998,7 +1000,8 @@ test_message_one_line (void)
   static const char * const inputs[] = {
     "{\"format\":\"org.example.Cycle\",\"version\":1,\"stages\":[{\"id\":\"s1\",\"name\":\"a\","
     "\"lane\":\"in\\nternal\\u001b[31m\"}]}",
-    "{\"format\":\"org.example.Cycle\",\"version\":1,\"personas\":[{\"id\":\"p\\n1\",\"name\":\"x\"}]}",
+    "{\"format\":\"org.example.Cycle\",\"version\":1,\"personas\":[{\"id\":\"p\\n1\","
+    "\"name\":\"x\"}]}",
     "{\"format\":\"org.example.Cycle\",\"version\":1,\"stages\":[{\"id\":\"s1\",\"name\":\"a\","
     "\"color\":\"#12\\r\\n34\"}]}",
     "{\"format\":\"org.example.Cycle\",\"version\":1,\"links\":[{\"id\":\"l1\",\"from\":\"a\\tb\","

@@ -950,7 +950,8 @@ test_schema_unknown (void)
 {
   static const char input[] =
     "{ \"title\": \"T\", \"zeta\": [ 9007199254740993 , 1E+300, -0, 1.0 ],\n"
-    "  \"items\": [ { \"id\": \"a\", \"x\": { \"b\": 1, \"a\": [ ] , \"s\": \"\\u00e9\\/\\n\" } },\n"
+    "  \"items\": [ { \"id\": \"a\", \"x\": { \"b\": 1, \"a\": [ ] , "
+    "\"s\": \"\\u00e9\\/\\n\" } },\n"
     "             { \"id\": \"b\" } ],\n"
     "  \"alpha\": null, \"title2\": { } }";
   g_autoptr(GError) error = NULL;
@@ -983,7 +984,8 @@ test_schema_unknown (void)
 
   /* Inside: the order as written, strings in the writer's spelling */
   inner = cycle_json_doc_steal_unknown (doc, first);
-  g_assert_cmpstr (cycle_json_members_lookup (inner, "x"), ==, "{\"b\":1,\"a\":[],\"s\":\"é/\\n\"}");
+  g_assert_cmpstr (cycle_json_members_lookup (inner, "x"), ==,
+                   "{\"b\":1,\"a\":[],\"s\":\"é/\\n\"}");
   g_assert_null (cycle_json_doc_steal_unknown (doc, second));
 
   /* Written back: sorted by key, re-indented */

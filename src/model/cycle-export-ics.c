@@ -14,8 +14,9 @@
  * - DTSTAMP must be a UTC time; a clock would make every export differ. It is the latest day
  *   of the events at 00:00:00 UTC: moving content later moves it forward, and nothing else
  *   changes it.
- * - libical writes the years 1 to 3000 only: content due outside them is left out, as content
- *   without a date is.
+ * - libical writes the years 1 to 3000 only, and 0001-01-01 without VALUE=DATE: content due
+ *   on a day it cannot write with the next (0001-01-01, or after 3000-12-30) is left out, as
+ *   content without a date is.
  * - No SEQUENCE, CREATED or LAST-MODIFIED: the plan keeps no edit times.
  */
 

@@ -126,7 +126,8 @@ print_help (FILE *out)
 }
 
 /* What a command printed on standard output reached it, or @status says it did not: a full disk
- * or a closed pipe is a failure that names the output, not a success that printed nothing. */
+ * is a failure that names the output, not a success that printed nothing. (A closed pipe never
+ * gets here: SIGPIPE ends the process first, as it ends cat's.) */
 static int
 finish_stdout (const CycleToolCommand *command,
                int                     status)

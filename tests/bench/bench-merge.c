@@ -2,7 +2,8 @@
  *
  * Generates a plan of 500 stages × 200 content items through the model's API and two edited
  * copies of it: OURS renames 1 000 content items, moves 20 stages and adds 100 items; THEIRS
- * edits the notes of 1 000 other items, deletes 50 more and moves 500 to another stage. Then, from the three texts:
+ * edits the notes of 1 000 other items, deletes 50 more and moves 500 to another stage. Then,
+ * from the three texts:
  *
  *   baseline: cycle_plan_new_from_data () of BASE, OURS and THEIRS
  *   merge:    the same three loads, cycle_merge () and cycle_plan_to_bytes () of the result

@@ -151,7 +151,8 @@ write_shape (const char  *dir,
   g_string_append (out, shape->head);
   append_element (out, shape, 0);
   for (guint64 n = 1;
-       out->len + tail + strlen (shape->first) + 16 < size && (shape->limit == 0 || n < shape->limit);
+       out->len + tail + strlen (shape->first) + 16 < size &&
+       (shape->limit == 0 || n < shape->limit);
        n++)
     {
       g_string_append (out, shape->sep);

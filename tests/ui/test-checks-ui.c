@@ -522,15 +522,14 @@ test_projection (Fixture       *fixture,
     g_autofree char *name = g_strnfill (150, 'w');
     GtkWidget *name_label = NULL;
     GtkWidget *volume_label = NULL;
-    graphene_point_t at;
+    graphene_point_t end, at;
 
     cycle_stage_set_name (first, name);
     ui_test_wait_until (projection_row (view, name, &name_label, &volume_label));
     g_assert_cmpstr (gtk_widget_get_tooltip_text (name_label), ==, name);
     ui_test_wait_until (gtk_widget_get_width (volume_label) > 0);
-    g_assert_true (gtk_widget_compute_point (volume_label, GTK_WIDGET (view),
-                                             &GRAPHENE_POINT_INIT (gtk_widget_get_width (volume_label),
-                                                                   0), &at));
+    end = GRAPHENE_POINT_INIT (gtk_widget_get_width (volume_label), 0);
+    g_assert_true (gtk_widget_compute_point (volume_label, GTK_WIDGET (view), &end, &at));
     g_assert_cmpfloat (at.x, <=, gtk_widget_get_width (GTK_WIDGET (view)));
   }
 }
