@@ -25,17 +25,17 @@ new_label (int max_chars)
 }
 
 static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          gpointer                  user_data)
+on_item_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
 {
   gtk_list_item_set_child (item, new_label (GPOINTER_TO_INT (user_data)));
 }
 
 static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item,
-         gpointer                  user_data)
+on_item_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
 {
   GtkWidget *label = gtk_list_item_get_child (item);
   GtkExpression *expression = g_object_get_data (G_OBJECT (factory), "cycle-expression");
@@ -60,9 +60,9 @@ bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-unbind_cb (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
+on_item_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
 {
   for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
     {
@@ -86,9 +86,9 @@ selected_to_opacity (GBinding     *binding,
 /* A row of the pop-up: the name, then a check mark on the chosen one (shown by its opacity, so
  * that the rows keep one width) */
 static void
-setup_list_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+on_list_item_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
@@ -111,10 +111,11 @@ new_factory (GtkExpression *expression,
     g_object_set_data_full (G_OBJECT (factory), "cycle-expression",
                             gtk_expression_ref (expression),
                             (GDestroyNotify) gtk_expression_unref);
-  g_signal_connect (factory, "setup", list ? G_CALLBACK (setup_list_cb) : G_CALLBACK (setup_cb),
+  g_signal_connect (factory, "setup",
+                    list ? G_CALLBACK (on_list_item_setup_cb) : G_CALLBACK (on_item_setup_cb),
                     GINT_TO_POINTER (max_chars));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_item_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_item_unbind_cb), NULL);
 
   return factory;
 }
