@@ -685,6 +685,13 @@ cycle_conflict_dup_value_label (const CycleConflict *c,
       if (value_from_json (f, json, &v, &text))
         return g_strdup (cycle_enum_get_label (f->enum_type (), v.i));
     }
+  else if (f != NULL && f->type == FIELD_PITCH)
+    {
+      /* As the content editor's Pitch row says it */
+      if (value_from_json (f, json, &v, &text))
+        return g_strdup (v.i == CYCLE_PITCH_YES ? C_("pitch", "A Pitch")
+                                                : C_("pitch", "Not a Pitch"));
+    }
   else if (f != NULL && (f->type == FIELD_DOUBLE || f->type == FIELD_INT))
     {
       /* A number as every view writes it: "4%", a loop's "0.5 each", « 1 000 » in French */
