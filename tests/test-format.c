@@ -150,6 +150,13 @@ check_all (gboolean french)
                                                &parsed, &problem));
         g_assert_cmpstr (parsed, ==, named[i].iso);
       }
+    /* English names are read in any language */
+    g_clear_pointer (&iso, g_free);
+    g_assert_true (cycle_date_parse_input ("15 March 2027", &iso, NULL));
+    g_assert_cmpstr (iso, ==, "2027-03-15");
+    g_clear_pointer (&iso, g_free);
+    g_assert_true (cycle_date_parse_input ("Dec 1, 2026", &iso, NULL));
+    g_assert_cmpstr (iso, ==, "2026-12-01");
     /* "juil" is July, "jui" could be June or July */
     g_clear_pointer (&iso, g_free);
     g_assert_true (cycle_date_parse_input (french ? "4 juil 2027" : "4 Jul 2027", &iso, NULL));

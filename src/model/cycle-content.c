@@ -704,28 +704,45 @@ cycle_date_format_input (const char *iso)
   return g_strdup_printf ("%02u/%02u/%04u", m, d, y);
 }
 
+/* The months' names with their context, as written in the source: translated for dates shown,
+ * and also read untranslated (English) in dates typed. */
+static const struct { const char *context, *full, *abbreviated; } month_names[] = {
+  /* Translators: the months' names, and their short names in a date ("2 Nov 2026") */
+  { NULL, N_("January"), NC_("abbreviated month", "Jan") },
+  { NULL, N_("February"), NC_("abbreviated month", "Feb") },
+  { NULL, N_("March"), NC_("abbreviated month", "Mar") },
+  { NULL, N_("April"), NC_("abbreviated month", "Apr") },
+  { "month", NC_("month", "May"), NC_("abbreviated month", "May") },
+  { NULL, N_("June"), NC_("abbreviated month", "Jun") },
+  { NULL, N_("July"), NC_("abbreviated month", "Jul") },
+  { NULL, N_("August"), NC_("abbreviated month", "Aug") },
+  { NULL, N_("September"), NC_("abbreviated month", "Sep") },
+  { NULL, N_("October"), NC_("abbreviated month", "Oct") },
+  { NULL, N_("November"), NC_("abbreviated month", "Nov") },
+  { NULL, N_("December"), NC_("abbreviated month", "Dec") },
+};
+
+static const char *
+month_name_full (GDateMonth month,
+                 gboolean   abbreviated,
+                 gboolean   translated)
+{
+  const char *context, *name;
+
+  if (month < G_DATE_JANUARY || month > G_DATE_DECEMBER)
+    return "";
+  context = abbreviated ? "abbreviated month" : month_names[month - 1].context;
+  name = abbreviated ? month_names[month - 1].abbreviated : month_names[month - 1].full;
+  if (!translated)
+    return name;
+  return context != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, context, name) : _(name);
+}
+
 static const char *
 month_name (GDateMonth month,
             gboolean   abbreviated)
 {
-  switch (month)
-    {
-    /* Translators: a month's short name in a date, "2 Nov 2026" */
-    case G_DATE_JANUARY: return abbreviated ? C_("abbreviated month", "Jan") : _("January");
-    case G_DATE_FEBRUARY: return abbreviated ? C_("abbreviated month", "Feb") : _("February");
-    case G_DATE_MARCH: return abbreviated ? C_("abbreviated month", "Mar") : _("March");
-    case G_DATE_APRIL: return abbreviated ? C_("abbreviated month", "Apr") : _("April");
-    case G_DATE_MAY: return abbreviated ? C_("abbreviated month", "May") : C_("month", "May");
-    case G_DATE_JUNE: return abbreviated ? C_("abbreviated month", "Jun") : _("June");
-    case G_DATE_JULY: return abbreviated ? C_("abbreviated month", "Jul") : _("July");
-    case G_DATE_AUGUST: return abbreviated ? C_("abbreviated month", "Aug") : _("August");
-    case G_DATE_SEPTEMBER: return abbreviated ? C_("abbreviated month", "Sep") : _("September");
-    case G_DATE_OCTOBER: return abbreviated ? C_("abbreviated month", "Oct") : _("October");
-    case G_DATE_NOVEMBER: return abbreviated ? C_("abbreviated month", "Nov") : _("November");
-    case G_DATE_DECEMBER: return abbreviated ? C_("abbreviated month", "Dec") : _("December");
-    case G_DATE_BAD_MONTH:
-    default: return "";
-    }
+  return month_name_full (month, abbreviated, TRUE);
 }
 
 static const char *
@@ -836,19 +853,19 @@ fold_date_word (const char *word)
   return folded;
 }
 
-/* The month @word names in the interface's language, as cycle_date_format_text() writes it
- * (full or short: "mars", "nov.", "November", "Nov"), or any start of at least three letters
- * that only one month's name has ("sept", "fév"); 0 when none or several. */
+/* The month @folded (fold_date_word()) names, as cycle_date_format_text() writes it (full or
+ * short: "mars", "nov.", "November", "Nov"), or any start of at least three letters that only
+ * one month's name has ("sept", "fév"); 0 when none or several. */
 static GDateMonth
-month_from_word (const char *word)
+month_from_word_in (const char *folded,
+                    gboolean    translated)
 {
-  g_autofree char *folded = fold_date_word (word);
   GDateMonth found = G_DATE_BAD_MONTH;
 
   for (GDateMonth m = G_DATE_JANUARY; m <= G_DATE_DECEMBER; m++)
     {
-      g_autofree char *full = fold_date_word (month_name (m, FALSE));
-      g_autofree char *abbreviated = fold_date_word (month_name (m, TRUE));
+      g_autofree char *full = fold_date_word (month_name_full (m, FALSE, translated));
+      g_autofree char *abbreviated = fold_date_word (month_name_full (m, TRUE, translated));
 
       if (strcmp (folded, full) == 0 || strcmp (folded, abbreviated) == 0)
         return m;
@@ -857,7 +874,7 @@ month_from_word (const char *word)
     return G_DATE_BAD_MONTH;
   for (GDateMonth m = G_DATE_JANUARY; m <= G_DATE_DECEMBER; m++)
     {
-      g_autofree char *full = fold_date_word (month_name (m, FALSE));
+      g_autofree char *full = fold_date_word (month_name_full (m, FALSE, translated));
 
       if (g_str_has_prefix (full, folded))
         {
@@ -867,6 +884,16 @@ month_from_word (const char *word)
         }
     }
   return found;
+}
+
+/* In the interface's language first, then in English ("March" in a French window too) */
+static GDateMonth
+month_from_word (const char *word)
+{
+  g_autofree char *folded = fold_date_word (word);
+  GDateMonth month = month_from_word_in (folded, TRUE);
+
+  return month != G_DATE_BAD_MONTH ? month : month_from_word_in (folded, FALSE);
 }
 
 static gboolean
@@ -921,12 +948,15 @@ parse_named_date (const char *text,
                   guint      *m,
                   guint      *d)
 {
-  g_auto(GStrv) split = g_strsplit_set (text, " ,/-\t", -1);
+  g_auto(GStrv) split = NULL;
   const char *words[4];
   guint count = 0, first = 0, n_numbers = 0;
   guint value[2], digits[2];
   GDateMonth month = G_DATE_BAD_MONTH;
 
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  split = g_strsplit_set (text, " ,/-\t", -1);
   for (guint i = 0; split[i] != NULL; i++)
     {
       if (split[i][0] == '\0' || strcmp (split[i], ".") == 0)
