@@ -1524,8 +1524,8 @@ test_csv_import_round_trip (void)
 }
 
 /* A content calendar typed in a French spreadsheet: French column names in another order,
- * semicolons, a byte order mark, dates written 15/03/2027, a neutralised cell, and rows Cycle
- * cannot take, each said. */
+ * semicolons, a byte order mark, dates written 15/03/2027, a neutralised cell, rows Cycle
+ * cannot take, each said, and the blank rows Excel leaves at the end, which are not. */
 static void
 test_csv_import_spreadsheet (void)
 {
@@ -1535,7 +1535,9 @@ test_csv_import_spreadsheet (void)
     "\"'-20 % sur la première box\";Qualified;2027-04-01;;;payment;\r\n"
     ";Leads;;;;;\r\n"
     "Atelier;Nulle part;;;;;\r\n"
-    "Newsletter;Visitors;31/02/2027;Bientôt;Inconnu;;\r\n";
+    "Newsletter;Visitors;31/02/2027;Bientôt;Inconnu;;\r\n"
+    ";;;;;;\r\n"
+    ";;;;;;\r\n";
   g_autoptr(CyclePlan) plan = load_sample (NULL);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;

@@ -130,6 +130,41 @@ check_all (gboolean french)
   g_assert_true (cycle_date_parse_input ("04/03/2027", &iso, NULL));
   g_assert_cmpstr (iso, ==, french ? "2027-03-04" : "2027-04-03");
 
+  /* A date typed as the board shows it, with the month's name in the interface's language */
+  {
+    static const struct { const char *french, *english, *iso; } named[] = {
+      { "15 mars 2027", "15 March 2027", "2027-03-15" },
+      { "2 nov. 2026", "2 Nov 2026", "2026-11-02" },
+      { "1er décembre 2026", "December 1st, 2026", "2026-12-01" },
+      { "12 Janv. 27", "Jan 12, 27", "2027-01-12" },
+      { "3 fevrier 2027", "3 FEB 2027", "2027-02-03" },
+      { "mardi 1 déc. 2026", "Tuesday, Dec 1, 2026", "2026-12-01" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+      {
+        g_autofree char *parsed = NULL;
+        g_autofree char *problem = NULL;
+
+        g_assert_true (cycle_date_parse_input (french ? named[i].french : named[i].english,
+                                               &parsed, &problem));
+        g_assert_cmpstr (parsed, ==, named[i].iso);
+      }
+    /* English names are read in any language */
+    g_clear_pointer (&iso, g_free);
+    g_assert_true (cycle_date_parse_input ("15 March 2027", &iso, NULL));
+    g_assert_cmpstr (iso, ==, "2027-03-15");
+    g_clear_pointer (&iso, g_free);
+    g_assert_true (cycle_date_parse_input ("Dec 1, 2026", &iso, NULL));
+    g_assert_cmpstr (iso, ==, "2026-12-01");
+    /* "juil" is July, "jui" could be June or July */
+    g_clear_pointer (&iso, g_free);
+    g_assert_true (cycle_date_parse_input (french ? "4 juil 2027" : "4 Jul 2027", &iso, NULL));
+    g_assert_cmpstr (iso, ==, "2027-07-04");
+    g_clear_pointer (&iso, g_free);
+    g_assert_false (cycle_date_parse_input (french ? "4 jui 2027" : "4 Ju 2027", &iso, NULL));
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *text = cases[i].func (cases[i].value);

@@ -14,6 +14,7 @@
 #include "cycle-merge.h"
 #include "cycle-plan-io.h"
 #include "cycle-synced-copy.h"
+#include "test-language.h"
 #include "test-plan-text.h"
 
 #define HEAD "{\"format\":\"org.example.Cycle\",\"version\":1,"
@@ -583,7 +584,7 @@ test_labels (void)
     { why, "Stage “Visitors”", "Why", "Ours \"q\"", "(not set)" },
     { moved, "Content “Guide”", "Stage", "Visitors", "Leads" },
     { persona, "Content “Guide”", "Persona", "Parent", "\"gone\"" },
-    { rate, "Stage s1", "Conversion rate", "0.2", "0.3" },
+    { rate, "Stage s1", "Conversion rate", "20%", "30%" },
     { deleted, "Stage “Leads”", "Deleted on one side, changed on the other", "Deleted",
       "Kept, with its changes" },
     { plan_x, "The plan", "x_c", "[2]", "three" },
@@ -603,6 +604,62 @@ test_labels (void)
       g_assert_cmpstr (ours, ==, expected[i].ours);
       g_assert_cmpstr (theirs, ==, expected[i].theirs);
     }
+}
+
+/* Values as every view shows them, in the interface's language: a word of a fixed list by its
+ * label, a date by its month's name, a rate as a percentage (a loop's as people each), numbers
+ * with the language's marks. */
+static void
+check_value_labels (CyclePlan  *plan,
+                    gboolean    french)
+{
+  struct { const char *kind, *item, *field, *ours, *theirs, *english[2], *french[2]; } labels[] = {
+    { "content", "c1", "status", "\"scheduled\"", "\"published\"",
+      { "Scheduled", "Published" }, { "Programmé", "Publié" } },
+    { "content", "c1", "commitment", "\"stored-card\"", "\"email\"",
+      { "Store a card", "E-mail address" },
+      { "Enregistrer sa carte bancaire", "Donner son adresse e-mail" } },
+    { "content", "c1", "pitch", "true", "false", { "A Pitch", "Not a Pitch" },
+      { "Un argumentaire", "Pas un argumentaire" } },
+    { "content", "c1", "due", "\"2027-01-15\"", "\"2027-02-01\"",
+      { "15 Jan 2027", "1 Feb 2027" }, { "15 janv. 2027", "1 févr. 2027" } },
+    { "stage", "s1", "days", "7", "1500", { "7", "1,500" }, { "7", "1\u202f500" } },
+    { "stage", "s1", "conversion_rate", "0.04", "0.006", { "4%", "0.6%" },
+      { "4\u00a0%", "0,6\u00a0%" } },
+    { "link", "l1", "rate", "0.25", "0.5", { "25%", "50%" }, { "25\u00a0%", "50\u00a0%" } },
+    { "link", "l2", "rate", "0.5", "300", { "0.5 each", "300 each" },
+      { "0,5 chacun", "300 chacun" } },
+    { "plan", NULL, "projection_start", "1000", "2500.5", { "1,000", "2,500.5" },
+      { "1\u202f000", "2\u202f500,5" } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_autoptr(CycleConflict) c = conflict_new (labels[i].kind, labels[i].item, NULL,
+                                                 labels[i].field, NULL, labels[i].ours,
+                                                 labels[i].theirs);
+      g_autofree char *ours = cycle_conflict_dup_value_label (c, plan, CYCLE_MERGE_OURS);
+      g_autofree char *theirs = cycle_conflict_dup_value_label (c, plan, CYCLE_MERGE_THEIRS);
+
+      g_assert_cmpstr (ours, ==, french ? labels[i].french[0] : labels[i].english[0]);
+      g_assert_cmpstr (theirs, ==, french ? labels[i].french[1] : labels[i].english[1]);
+    }
+}
+
+static void
+test_value_labels (void)
+{
+  const char *text = HEAD "\"stages\":[{\"id\":\"s1\",\"name\":\"Visitors\",\"content\":["
+    "{\"id\":\"c1\",\"title\":\"Guide\"}]},{\"id\":\"s2\",\"name\":\"Leads\"}],"
+    "\"links\":[{\"id\":\"l1\",\"from\":\"s1\",\"to\":\"s2\"},"
+    "{\"id\":\"l2\",\"from\":\"s2\",\"to\":\"s1\",\"kind\":\"loop\"}]}";
+  g_autoptr(CyclePlan) plan = test_plan_from_text (text);
+
+  check_value_labels (plan, FALSE);
+  if (!test_language_french ())
+    return;
+  check_value_labels (plan, TRUE);
+  test_language_english ();
 }
 
 static void
@@ -686,6 +743,7 @@ main (int    argc,
   g_test_add_func ("/merge/document", test_document);
   g_test_add_func ("/merge/synced-copy-names", test_synced_copy_names);
   g_test_add_func ("/merge/labels", test_labels);
+  g_test_add_func ("/merge/value-labels", test_value_labels);
 
   return g_test_run ();
 }

@@ -279,6 +279,14 @@ test_date_parse_input (void)
     { " 2027/03/15 ", "2027-03-15" },    /* a four-digit year first is always year first */
     { "03/04/2027", "2027-03-04" },      /* both orders could be: the locale's */
     { "02/29/2028", "2028-02-29" },
+    /* With the month's name, as the board and the table show dates */
+    { "15 Mar 2027", "2027-03-15" },
+    { "March 15, 2027", "2027-03-15" },
+    { "march 15th 2027", "2027-03-15" },
+    { "1st Dec. 26", "2026-12-01" },
+    { "Sept 3 2027", "2027-09-03" },
+    { "2027 Mar 15", "2027-03-15" },
+    { "Tuesday 1 December 2026", "2026-12-01" },
   };
   static const struct { const char *text; const char *problem; } bad[] = {
     { "15/13/2027", "“15/13/2027” is not a day of the calendar" },
@@ -287,6 +295,13 @@ test_date_parse_input (void)
     { "next friday", "“next friday” is not a date: write it as 03/15/2027 or 2027-03-15" },
     { "15/03", "“15/03” is not a date: write it as 03/15/2027 or 2027-03-15" },
     { "1/2/3/4", "“1/2/3/4” is not a date: write it as 03/15/2027 or 2027-03-15" },
+    { "31 April 2027", "“31 April 2027” is not a day of the calendar" },
+    { "15 Ju 2027", "“15 Ju 2027” is not a date: write it as 03/15/2027 or 2027-03-15" },
+    { "15 March", "“15 March” is not a date: write it as 03/15/2027 or 2027-03-15" },
+    { "March April 2027", "“March April 2027” is not a date: write it as 03/15/2027 or "
+                          "2027-03-15" },
+    { "15 March 2027 2028", "“15 March 2027 2028” is not a date: write it as 03/15/2027 or "
+                            "2027-03-15" },
     { "2026-02-30", "“2026-02-30” is not a date: the day does not exist (2026-02 has 28 "
                     "days)" },
   };

@@ -704,28 +704,45 @@ cycle_date_format_input (const char *iso)
   return g_strdup_printf ("%02u/%02u/%04u", m, d, y);
 }
 
+/* The months' names with their context, as written in the source: translated for dates shown,
+ * and also read untranslated (English) in dates typed. */
+static const struct { const char *context, *full, *abbreviated; } month_names[] = {
+  /* Translators: the months' names, and their short names in a date ("2 Nov 2026") */
+  { NULL, N_("January"), NC_("abbreviated month", "Jan") },
+  { NULL, N_("February"), NC_("abbreviated month", "Feb") },
+  { NULL, N_("March"), NC_("abbreviated month", "Mar") },
+  { NULL, N_("April"), NC_("abbreviated month", "Apr") },
+  { "month", NC_("month", "May"), NC_("abbreviated month", "May") },
+  { NULL, N_("June"), NC_("abbreviated month", "Jun") },
+  { NULL, N_("July"), NC_("abbreviated month", "Jul") },
+  { NULL, N_("August"), NC_("abbreviated month", "Aug") },
+  { NULL, N_("September"), NC_("abbreviated month", "Sep") },
+  { NULL, N_("October"), NC_("abbreviated month", "Oct") },
+  { NULL, N_("November"), NC_("abbreviated month", "Nov") },
+  { NULL, N_("December"), NC_("abbreviated month", "Dec") },
+};
+
+static const char *
+month_name_full (GDateMonth month,
+                 gboolean   abbreviated,
+                 gboolean   translated)
+{
+  const char *context, *name;
+
+  if (month < G_DATE_JANUARY || month > G_DATE_DECEMBER)
+    return "";
+  context = abbreviated ? "abbreviated month" : month_names[month - 1].context;
+  name = abbreviated ? month_names[month - 1].abbreviated : month_names[month - 1].full;
+  if (!translated)
+    return name;
+  return context != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, context, name) : _(name);
+}
+
 static const char *
 month_name (GDateMonth month,
             gboolean   abbreviated)
 {
-  switch (month)
-    {
-    /* Translators: a month's short name in a date, "2 Nov 2026" */
-    case G_DATE_JANUARY: return abbreviated ? C_("abbreviated month", "Jan") : _("January");
-    case G_DATE_FEBRUARY: return abbreviated ? C_("abbreviated month", "Feb") : _("February");
-    case G_DATE_MARCH: return abbreviated ? C_("abbreviated month", "Mar") : _("March");
-    case G_DATE_APRIL: return abbreviated ? C_("abbreviated month", "Apr") : _("April");
-    case G_DATE_MAY: return abbreviated ? C_("abbreviated month", "May") : C_("month", "May");
-    case G_DATE_JUNE: return abbreviated ? C_("abbreviated month", "Jun") : _("June");
-    case G_DATE_JULY: return abbreviated ? C_("abbreviated month", "Jul") : _("July");
-    case G_DATE_AUGUST: return abbreviated ? C_("abbreviated month", "Aug") : _("August");
-    case G_DATE_SEPTEMBER: return abbreviated ? C_("abbreviated month", "Sep") : _("September");
-    case G_DATE_OCTOBER: return abbreviated ? C_("abbreviated month", "Oct") : _("October");
-    case G_DATE_NOVEMBER: return abbreviated ? C_("abbreviated month", "Nov") : _("November");
-    case G_DATE_DECEMBER: return abbreviated ? C_("abbreviated month", "Dec") : _("December");
-    case G_DATE_BAD_MONTH:
-    default: return "";
-    }
+  return month_name_full (month, abbreviated, TRUE);
 }
 
 static const char *
@@ -822,6 +839,175 @@ valid_day (guint y,
   return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= g_date_get_days_in_month (m, y);
 }
 
+/* @word as dates are compared: lower case, without accents or a final period ("Févr." is
+ * "fevr"), so that a name is known however it is typed. */
+static char *
+fold_date_word (const char *word)
+{
+  g_autofree char *ascii = g_str_to_ascii (word, "C");
+  char *folded = g_ascii_strdown (ascii, -1);
+  gsize len = strlen (folded);
+
+  while (len > 0 && folded[len - 1] == '.')
+    folded[--len] = '\0';
+  return folded;
+}
+
+/* The month @folded (fold_date_word()) names, as cycle_date_format_text() writes it (full or
+ * short: "mars", "nov.", "November", "Nov"), or any start of at least three letters that only
+ * one month's name has ("sept", "fév"); 0 when none or several. */
+static GDateMonth
+month_from_word_in (const char *folded,
+                    gboolean    translated)
+{
+  GDateMonth found = G_DATE_BAD_MONTH;
+
+  for (GDateMonth m = G_DATE_JANUARY; m <= G_DATE_DECEMBER; m++)
+    {
+      g_autofree char *full = fold_date_word (month_name_full (m, FALSE, translated));
+      g_autofree char *abbreviated = fold_date_word (month_name_full (m, TRUE, translated));
+
+      if (strcmp (folded, full) == 0 || strcmp (folded, abbreviated) == 0)
+        return m;
+    }
+  if (strlen (folded) < 3)
+    return G_DATE_BAD_MONTH;
+  for (GDateMonth m = G_DATE_JANUARY; m <= G_DATE_DECEMBER; m++)
+    {
+      g_autofree char *full = fold_date_word (month_name_full (m, FALSE, translated));
+
+      if (g_str_has_prefix (full, folded))
+        {
+          if (found != G_DATE_BAD_MONTH)
+            return G_DATE_BAD_MONTH;
+          found = m;
+        }
+    }
+  return found;
+}
+
+/* In the interface's language first, then in English ("March" in a French window too) */
+static GDateMonth
+month_from_word (const char *word)
+{
+  g_autofree char *folded = fold_date_word (word);
+  GDateMonth month = month_from_word_in (folded, TRUE);
+
+  return month != G_DATE_BAD_MONTH ? month : month_from_word_in (folded, FALSE);
+}
+
+static gboolean
+is_weekday_word (const char *word)
+{
+  g_autofree char *folded = fold_date_word (word);
+
+  for (GDateWeekday w = G_DATE_MONDAY; w <= G_DATE_SUNDAY; w++)
+    {
+      g_autofree char *full = fold_date_word (weekday_name (w, FALSE));
+      g_autofree char *abbreviated = fold_date_word (weekday_name (w, TRUE));
+
+      if (strcmp (folded, full) == 0 || strcmp (folded, abbreviated) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A number of a date by its digits (at most 4), with @digits set to their count; a day may
+ * end with an ordinal suffix or a period ("1er", "2nd", "15th", "15."). FALSE for anything
+ * else. */
+static gboolean
+date_number (const char *word,
+             guint      *value,
+             guint      *digits)
+{
+  static const char *const suffixes[] = { "", ".", "er", "re", "e", "st", "nd", "rd", "th" };
+  gsize n = strspn (word, "0123456789");
+  g_autofree char *suffix = NULL;
+
+  if (n == 0 || n > 4)
+    return FALSE;
+  suffix = g_ascii_strdown (word + n, -1);
+  if (n > 2 && suffix[0] != '\0')
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (strcmp (suffix, suffixes[i]) == 0)
+      {
+        *value = (guint) g_ascii_strtoull (word, NULL, 10);
+        *digits = (guint) n;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* A date written with its month's name, as Cycle shows dates and as people write them: "15 mars
+ * 2027", "2 nov. 2026", "1er mars 27", "March 15, 2027", "mardi 1 décembre 2026". FALSE when
+ * @text is not one (it is then said as any text that is not a date). */
+static gboolean
+parse_named_date (const char *text,
+                  guint      *y,
+                  guint      *m,
+                  guint      *d)
+{
+  g_auto(GStrv) split = NULL;
+  const char *words[4];
+  guint count = 0, first = 0, n_numbers = 0;
+  guint value[2], digits[2];
+  GDateMonth month = G_DATE_BAD_MONTH;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  split = g_strsplit_set (text, " ,/-\t", -1);
+  for (guint i = 0; split[i] != NULL; i++)
+    {
+      if (split[i][0] == '\0' || strcmp (split[i], ".") == 0)
+        continue;
+      if (count == G_N_ELEMENTS (words))
+        return FALSE;
+      words[count++] = split[i];
+    }
+  /* The weekday said before the date, as the calendar reads a day aloud */
+  if (count == 4 && is_weekday_word (words[0]))
+    first = 1;
+  if (count - first != 3)
+    return FALSE;
+
+  for (guint i = first; i < count; i++)
+    {
+      if (n_numbers < 2 && date_number (words[i], &value[n_numbers], &digits[n_numbers]))
+        {
+          n_numbers++;
+          continue;
+        }
+      if (month != G_DATE_BAD_MONTH)
+        return FALSE;
+      month = month_from_word (words[i]);
+      if (month == G_DATE_BAD_MONTH)
+        return FALSE;
+    }
+  if (n_numbers != 2 || month == G_DATE_BAD_MONTH)
+    return FALSE;
+
+  /* 2027 15 mars, or the day before the year: 15 mars 2027, March 15, 2027 */
+  if (digits[0] == 4)
+    {
+      *y = value[0];
+      *d = value[1];
+      if (digits[1] > 2)
+        return FALSE;
+    }
+  else
+    {
+      *d = value[0];
+      *y = value[1];
+      if (digits[0] > 2 || digits[1] == 3)
+        return FALSE;
+      if (digits[1] <= 2)
+        *y += 2000;
+    }
+  *m = month;
+  return TRUE;
+}
+
 gboolean
 cycle_date_parse_input (const char  *text,
                         char       **iso,
@@ -842,6 +1028,9 @@ cycle_date_parse_input (const char  *text,
         *iso = g_strdup (trimmed);
       return TRUE;
     }
+
+  if (parse_named_date (trimmed, &y, &m, &d))
+    goto check_day;
 
   parts = g_strsplit_set (trimmed, "/.- ", -1);
   for (guint i = 0; parts[i] != NULL; i++)
@@ -879,6 +1068,7 @@ cycle_date_parse_input (const char  *text,
       d = swap;
     }
 
+check_day:
   {
     g_autofree char *candidate = g_strdup_printf ("%04u-%02u-%02u", MIN (y, 9999u),
                                                   MIN (m, 99u), MIN (d, 99u));

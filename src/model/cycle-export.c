@@ -700,6 +700,17 @@ cycle_csv_import_new (CyclePlan   *plan,
           cell[c] = for_scripts ? text : cycle_csv_cell_restore (text);
         }
 
+      /* A row of empty cells (";;;;": what Excel writes for a blank row it has formatted) is
+       * no row at all: left out without a word. */
+      {
+        gboolean blank = TRUE;
+
+        for (guint c = 0; c < n_cells && blank; c++)
+          blank = row[c][0] == '\0';
+        if (blank)
+          continue;
+      }
+
       /* Rows are counted as a spreadsheet numbers them: the header is row 1. */
       if (cell[2][0] == '\0')
         {

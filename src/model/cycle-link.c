@@ -281,16 +281,23 @@ cycle_link_change_kind (CycleLink     *self,
 char *
 cycle_link_format_rate (CycleLink *self)
 {
-  g_autofree char *number = NULL;
-
   g_return_val_if_fail (CYCLE_IS_LINK (self), NULL);
 
-  if (self->rate < 0.0)
-    return NULL;
-  if (self->kind != CYCLE_LINK_LOOP)
-    return cycle_format_percent (self->rate);
+  return cycle_link_kind_format_rate (self->kind, self->rate);
+}
 
-  number = cycle_format_number (self->rate);
+char *
+cycle_link_kind_format_rate (CycleLinkKind kind,
+                             double        rate)
+{
+  g_autofree char *number = NULL;
+
+  if (rate < 0.0)
+    return NULL;
+  if (kind != CYCLE_LINK_LOOP)
+    return cycle_format_percent (rate);
+
+  number = cycle_format_number (rate);
   /* Translators: on a referral loop's arrow: how many new people each person brings */
   return g_strdup_printf (C_("loop rate", "%s each"), number);
 }

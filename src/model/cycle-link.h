@@ -54,6 +54,9 @@ void           cycle_link_change_kind  (CycleLink     *self,
 
 /* The rate as the canvas writes it on the link: "50%", for a loop "0.5 each"; NULL when unset. */
 char          *cycle_link_format_rate  (CycleLink     *self);
+/* The same for a rate of a link of @kind */
+char          *cycle_link_kind_format_rate (CycleLinkKind  kind,
+                                            double         rate);
 /* What the rate means, in a sentence: "50% of the people in “Leads” go on to “Prospects”.",
  * "Each person in “Members” brings 0.5 new people to “Visitors” in the next cycle.", and for a
  * link without a rate, what is used instead (the source stage's conversion rate) or missing. */

@@ -24,6 +24,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cycle-merge.h"
+#include "cycle-format.h"
 #include "cycle-item-private.h"
 #include "cycle-stage-private.h"
 #include "cycle-plan-private.h"
@@ -665,7 +666,51 @@ cycle_conflict_dup_value_label (const CycleConflict *c,
   else if (f != NULL && f->type == FIELD_STRING)
     {
       if (value_from_json (f, json, &v, &text))
-        return g_strdup (v.s);
+        {
+          /* A date as the board shows it, "2 Nov 2026" */
+          if (strcmp (f->key, "due") == 0 || strcmp (f->key, "repeat_until") == 0 ||
+              strcmp (f->key, "campaign_start") == 0)
+            {
+              g_autofree char *date = cycle_content_format_due (v.s);
+
+              if (date[0] != '\0')
+                return g_steal_pointer (&date);
+            }
+          return g_strdup (v.s);
+        }
+    }
+  else if (f != NULL && f->type == FIELD_ENUM)
+    {
+      /* A word of a fixed list, as the editors show it: "Scheduled", not "scheduled" */
+      if (value_from_json (f, json, &v, &text))
+        return g_strdup (cycle_enum_get_label (f->enum_type (), v.i));
+    }
+  else if (f != NULL && f->type == FIELD_PITCH)
+    {
+      /* As the content editor's Pitch row says it */
+      if (value_from_json (f, json, &v, &text))
+        return g_strdup (v.i == CYCLE_PITCH_YES ? C_("pitch", "A Pitch")
+                                                : C_("pitch", "Not a Pitch"));
+    }
+  else if (f != NULL && (f->type == FIELD_DOUBLE || f->type == FIELD_INT))
+    {
+      /* A number as every view writes it: "4%", a loop's "0.5 each", « 1 000 » in French */
+      if (value_from_json (f, json, &v, &text))
+        {
+          if (f->type == FIELD_INT)
+            return cycle_format_number (v.i);
+          if (strcmp (f->key, "conversion_rate") == 0)
+            return cycle_format_percent (v.d);
+          if (strcmp (c->kind, "link") == 0 && strcmp (f->key, "rate") == 0)
+            {
+              CycleLink *link = plan != NULL && c->item != NULL
+                                ? cycle_plan_find_link (plan, c->item) : NULL;
+
+              return cycle_link_kind_format_rate (link != NULL ? cycle_link_get_kind (link)
+                                                               : CYCLE_LINK_NEXT, v.d);
+            }
+          return cycle_format_number (v.d);
+        }
     }
   else if (json[0] == '"')
     {

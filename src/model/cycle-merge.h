@@ -38,8 +38,9 @@ typedef enum {
 
 /* For people, as the window lists conflicts: the item ("Stage “Visitors”", "The plan"), the
  * field in plain words ("Conversion rate"; an unknown member's own name), and one side's value
- * (a text as it reads, a stage or persona by its name in @plan (may be NULL), "(not set)",
- * "Deleted") */
+ * (a text as it reads, a stage or persona by its name in @plan (may be NULL), a word of a fixed
+ * list by its label, a date, a rate and a number as every view writes them ("2 Nov 2026", "4%",
+ * "0.5 each"), "(not set)", "Deleted") */
 char          *cycle_conflict_dup_item_label  (const CycleConflict *conflict);
 char          *cycle_conflict_dup_field_label (const CycleConflict *conflict);
 char          *cycle_conflict_dup_value_label (const CycleConflict *conflict,

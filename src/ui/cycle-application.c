@@ -78,6 +78,33 @@ cycle_application_open_file (CycleApplication *self,
  * Recovering the drafts a crash left
  */
 
+/* The window that shows @file as it is on disk (opened, unmodified), if any: a draft of that
+ * file is recovered there rather than beside it, so that no window is left showing the plan
+ * from before the crash, which saving would then have to fight over. */
+static CycleWindow *
+window_showing_file (CycleApplication *self,
+                     GFile            *file)
+{
+  if (file == NULL)
+    return NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      CycleDocument *document;
+      GFile *shown;
+
+      if (!CYCLE_IS_WINDOW (l->data) || cycle_window_is_opening (l->data))
+        continue;
+      document = cycle_window_get_document (l->data);
+      shown = cycle_document_get_file (document);
+      if (shown != NULL && g_file_equal (shown, file) &&
+          !cycle_plan_get_modified (cycle_document_get_plan (document)))
+        return l->data;
+    }
+
+  return NULL;
+}
+
 static void
 recover_drafts (CycleApplication *self,
                 GPtrArray        *drafts)
@@ -97,8 +124,14 @@ recover_drafts (CycleApplication *self,
           continue;
         }
 
-      window = cycle_application_get_active_cycle_window (self);
-      if (window != NULL && cycle_window_is_pristine (window))
+      window = window_showing_file (self, cycle_document_get_file (document));
+      if (window == NULL)
+        {
+          window = cycle_application_get_active_cycle_window (self);
+          if (window != NULL && !cycle_window_is_pristine (window))
+            window = NULL;
+        }
+      if (window != NULL)
         cycle_window_set_document (window, document);
       else
         window = cycle_window_new (GTK_APPLICATION (self), document);

@@ -410,13 +410,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   /* Before anything asks GLib for the folder: the drafts of this run only. */
-  data_home = g_dir_make_tmp ("cycle-test-session-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  data_home = ui_test_data_home_new ("cycle-test-session-XXXXXX");
 
   g_test_init (&argc, &argv, NULL);
 
@@ -437,17 +434,7 @@ main (int   argc,
 
   g_application_release (G_APPLICATION (app));
   g_object_unref (app);
-  {
-    g_autoptr(GFile) dir = cycle_drafts_get_default_dir ();
-    g_autoptr(GFile) parent = g_file_get_parent (dir);
-    g_autofree char *recent = g_build_filename (data_home, "recently-used.xbel", NULL);
-
-    g_file_delete (dir, NULL, NULL);
-    g_file_delete (parent, NULL, NULL);
-    g_unlink (recent);
-    g_rmdir (data_home);
-  }
-  g_free (data_home);
+  ui_test_data_home_free (data_home);
 
   return status;
 }

@@ -13,6 +13,7 @@
 #include "cycle-board-card.h"
 #include "cycle-board-column.h"
 #include "cycle-canvas-private.h"
+#include "cycle-drafts.h"
 #include "cycle-plan-io.h"
 #include "cycle-window-private.h"
 #include "ui-test-util.h"
@@ -569,4 +570,29 @@ ui_test_assert_canvas_menus_mnemonics (GtkWidget  *canvas,
   _cycle_canvas_show_menu_at (self, 1, 1);
   ui_test_assert_unique_mnemonics (shown_menu (canvas));
   gtk_popover_popdown (GTK_POPOVER (ui_test_find_widget (canvas, GTK_TYPE_POPOVER_MENU, FALSE)));
+}
+
+char *
+ui_test_data_home_new (const char *dir_template)
+{
+  g_autoptr(GError) error = NULL;
+  char *data_home = g_dir_make_tmp (dir_template, &error);
+
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  return data_home;
+}
+
+void
+ui_test_data_home_free (char *data_home)
+{
+  g_autoptr(GFile) dir = cycle_drafts_get_default_dir ();
+  g_autoptr(GFile) parent = g_file_get_parent (dir);
+  g_autofree char *recent = g_build_filename (data_home, "recently-used.xbel", NULL);
+
+  g_file_delete (dir, NULL, NULL);
+  g_file_delete (parent, NULL, NULL);
+  g_unlink (recent);
+  g_rmdir (data_home);
+  g_free (data_home);
 }

@@ -70,6 +70,10 @@ void               ui_test_content_fixture_set_up    (UiTestContentFixture *f,
 void               ui_test_content_fixture_tear_down (UiTestContentFixture *f,
                                                       gconstpointer         data);
 void               ui_test_remove_temp_dir     (const char       *dir);
+/* A data folder of the test's own (XDG_DATA_HOME), made before anything asks GLib for it, so
+ * that the drafts and recent files are this run's only; and removing it with what Cycle left. */
+char              *ui_test_data_home_new       (const char       *dir_template);
+void               ui_test_data_home_free      (char             *data_home);
 void               ui_test_clear_temp_copy     (char            **dir,
                                                 GFile           **file);
 
