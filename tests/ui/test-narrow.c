@@ -80,14 +80,54 @@ assert_fits (gpointer    window,
     }
 }
 
+/* The window's pages, in the view switcher's order */
+static const char * const pages[] = { "plan", "content", "checks", "projection", "purpose" };
+
+/* Opens a copy of @path (a plan under tests/) in a window, shown and mapped at its own size */
+static CycleWindow *
+open_copy (const char  *path,
+           char       **dir,
+           GFile      **file)
+{
+  CycleWindow *window;
+
+  *dir = ui_test_copy_to_temp_dir (g_test_get_filename (G_TEST_DIST, path, NULL),
+                                   "cycle-test-narrow-XXXXXX", file);
+  window = ui_test_open_file (app, *file);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  return window;
+}
+
+/* Each page of @window fits, then the plan page with its stage editor; @plan says which plan in
+ * the messages */
+static void
+assert_pages_fit (CycleWindow *window,
+                  const char  *plan)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (ui_test_find_widget (GTK_WIDGET (window),
+                                                             ADW_TYPE_VIEW_STACK, TRUE));
+  g_autofree char *editor = g_strdup_printf ("the stage editor, %s", plan);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *what = g_strdup_printf ("the %s page, %s", pages[i], plan);
+
+      adw_view_stack_set_visible_child_name (stack, pages[i]);
+      assert_fits (window, what);
+    }
+
+  adw_view_stack_set_visible_child_name (stack, "plan");
+  ui_test_activate (GTK_WIDGET (window), "win.show-editor", NULL);
+  assert_fits (window, editor);
+}
+
 static void
 test_every_page_fits (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr(GFile) file = NULL;
-  static const char *pages[] = { "plan", "content", "checks", "projection", "purpose" };
   CycleWindow *window;
-  AdwViewStack *stack;
 
   /* The empty window first: its status page */
   window = cycle_window_new (GTK_APPLICATION (app), NULL);
@@ -96,26 +136,8 @@ test_every_page_fits (void)
   assert_fits (window, "the empty window");
   gtk_window_destroy (GTK_WINDOW (window));
 
-  dir = ui_test_copy_to_temp_dir (g_test_get_filename (G_TEST_DIST, "..", "data",
-                                                       "samples", "coffee-club.cycle", NULL),
-                                  "cycle-test-narrow-XXXXXX", &file);
-  window = ui_test_open_file (app, file);
-  gtk_window_present (GTK_WINDOW (window));
-  ui_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  stack = ADW_VIEW_STACK (ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, TRUE));
-
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    {
-      g_autofree char *what = g_strdup_printf ("the %s page", pages[i]);
-
-      adw_view_stack_set_visible_child_name (stack, pages[i]);
-      assert_fits (window, what);
-    }
-
-  /* The stage editor beside the canvas */
-  adw_view_stack_set_visible_child_name (stack, "plan");
-  ui_test_activate (GTK_WIDGET (window), "win.show-editor", NULL);
-  assert_fits (window, "the plan page with its stage editor");
+  window = open_copy ("../data/samples/coffee-club.cycle", &dir, &file);
+  assert_pages_fit (window, "the sample");
 
   /* The windows over it: personas, a piece of content, the templates */
   ui_test_activate (GTK_WIDGET (window), "win.personas", NULL);
@@ -145,29 +167,10 @@ test_long_names_fit (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr(GFile) file = NULL;
-  static const char *pages[] = { "plan", "content", "checks", "projection", "purpose" };
   CycleWindow *window;
-  AdwViewStack *stack;
 
-  dir = ui_test_copy_to_temp_dir (g_test_get_filename (G_TEST_DIST, "data", "good",
-                                                       "long-names.cycle", NULL),
-                                  "cycle-test-narrow-XXXXXX", &file);
-  window = ui_test_open_file (app, file);
-  gtk_window_present (GTK_WINDOW (window));
-  ui_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  stack = ADW_VIEW_STACK (ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, TRUE));
-
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    {
-      g_autofree char *what = g_strdup_printf ("the %s page of long names", pages[i]);
-
-      adw_view_stack_set_visible_child_name (stack, pages[i]);
-      assert_fits (window, what);
-    }
-
-  adw_view_stack_set_visible_child_name (stack, "plan");
-  ui_test_activate (GTK_WIDGET (window), "win.show-editor", NULL);
-  assert_fits (window, "the stage editor of a long name");
+  window = open_copy ("data/good/long-names.cycle", &dir, &file);
+  assert_pages_fit (window, "a plan of long names");
 
   ui_test_destroy_toplevels ();
   ui_test_destroy_windows (app);
@@ -305,17 +308,11 @@ open_sample (char       **dir,
              int         *frame_width,
              int         *frame_height)
 {
-  CycleWindow *window;
+  CycleWindow *window = open_copy ("../data/samples/coffee-club.cycle", dir, file);
   GdkSurface *surface;
 
-  *dir = ui_test_copy_to_temp_dir (g_test_get_filename (G_TEST_DIST, "..", "data",
-                                                        "samples", "coffee-club.cycle", NULL),
-                                   "cycle-test-narrow-XXXXXX", file);
-  window = ui_test_open_file (app, *file);
   *content = gtk_widget_get_first_child (GTK_WIDGET (window));
-  gtk_window_present (GTK_WINDOW (window));
-  ui_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
-                      gtk_widget_get_width (*content) > 0);
+  ui_test_wait_until (gtk_widget_get_width (*content) > 0);
   surface = gtk_native_get_surface (GTK_NATIVE (window));
   *frame_width = gdk_surface_get_width (surface) - gtk_widget_get_width (*content);
   *frame_height = gdk_surface_get_height (surface) - gtk_widget_get_height (*content);
@@ -330,7 +327,6 @@ test_at_360 (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr(GFile) file = NULL;
-  static const char *pages[] = { "plan", "content", "checks", "projection", "purpose" };
   CycleWindow *window;
   AdwViewStack *stack;
   AdwViewSwitcherBar *bar;
