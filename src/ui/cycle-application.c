@@ -89,18 +89,10 @@ window_showing_file (CycleApplication *self,
     return NULL;
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    {
-      CycleDocument *document;
-      GFile *shown;
-
-      if (!CYCLE_IS_WINDOW (l->data) || cycle_window_is_opening (l->data))
-        continue;
-      document = cycle_window_get_document (l->data);
-      shown = cycle_document_get_file (document);
-      if (shown != NULL && g_file_equal (shown, file) &&
-          !cycle_plan_get_modified (cycle_document_get_plan (document)))
-        return l->data;
-    }
+    if (CYCLE_IS_WINDOW (l->data) && !cycle_window_is_opening (l->data) &&
+        cycle_window_shows_file (l->data, file) &&
+        !cycle_plan_get_modified (cycle_document_get_plan (cycle_window_get_document (l->data))))
+      return l->data;
 
   return NULL;
 }

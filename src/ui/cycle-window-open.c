@@ -190,20 +190,57 @@ on_load_done_cb (GObject      *source,
   load_free (load);
 }
 
+gboolean
+cycle_window_shows_file (CycleWindow *self,
+                         GFile       *file)
+{
+  GFile *shown;
+
+  g_return_val_if_fail (CYCLE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  shown = self->document != NULL ? cycle_document_get_file (self->document) : NULL;
+  return shown != NULL && g_file_equal (shown, file);
+}
+
+/* The window of @app that shows @file, if any */
+static CycleWindow *
+find_window_showing (GtkApplication *app,
+                     GFile          *file)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (CYCLE_IS_WINDOW (l->data) && cycle_window_shows_file (l->data, file))
+      return l->data;
+  return NULL;
+}
+
 void
 cycle_window_open_file_full (CycleWindow *self,
                              GFile       *file,
                              gboolean     close_on_cancel)
 {
+  GtkApplication *app;
+  CycleWindow *shown;
   CycleWindowLoad *load;
 
   g_return_if_fail (CYCLE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* A file already open comes forward in its window, edits and all: a second window on it would
+   * show another copy, and the two would overwrite each other's saves. */
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  shown = app != NULL ? find_window_showing (app, file) : NULL;
+  if (shown != NULL)
+    {
+      if (close_on_cancel && shown != self)
+        gtk_window_destroy (GTK_WINDOW (self));
+      gtk_window_present (GTK_WINDOW (shown));
+      return;
+    }
+
   /* One load at a time in a window: another goes to a window of its own */
   if (self->load != NULL)
     {
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
       CycleWindow *other;
 
       if (app == NULL)

@@ -36,5 +36,8 @@ void           cycle_window_open_file_full (CycleWindow  *self,
 void           cycle_window_focus_plan   (CycleWindow    *self);
 /* TRUE while a file is being opened into or from this window */
 gboolean       cycle_window_is_opening   (CycleWindow    *self);
+/* Whether the window's document is @file (not counting a file it is still opening) */
+gboolean       cycle_window_shows_file   (CycleWindow    *self,
+                                          GFile          *file);
 
 G_END_DECLS

@@ -258,6 +258,8 @@ static void
 test_empty_window (Fixture       *fixture,
                    gconstpointer  data)
 {
+  g_autofree char *other_dir = NULL;
+  g_autoptr(GFile) other = NULL;
   CycleWindow *window;
   CycleWindow *second;
 
@@ -279,13 +281,19 @@ test_empty_window (Fixture       *fixture,
   g_assert_null (ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, TRUE));
   g_assert_nonnull (find_stage_widget (window, "Visitors"));
 
-  /* …a window holding a plan does not. */
-  g_application_open (G_APPLICATION (app), &fixture->file, 1, "");
+  /* …a window holding a plan does not take another file: it opens in a window of its own (the
+   * same file again brings its window forward: /window/open-twice) */
+  other_dir = ui_test_copy_sample ("cycle-test-window-XXXXXX", &other);
+  g_application_open (G_APPLICATION (app), &other, 1, "");
   ui_test_wait_until (ui_test_count_windows (app) == 2);
   g_assert_false (cycle_window_is_opening (window));
   second = ui_test_get_window (app);
   g_assert_true (second != window);
+  ui_test_wait_until (!cycle_window_is_opening (second));
   ui_test_wait_for_draw (GTK_WIDGET (second));
+  g_assert_true (cycle_window_shows_file (second, other));
+  ui_test_destroy_windows (app);
+  ui_test_clear_temp_copy (&other_dir, &other);
 }
 
 /* The first frame costs the canvas alone: the stage editor, the other pages and the shortcuts
@@ -387,6 +395,31 @@ test_drop_file (Fixture       *fixture,
   g_assert_false (cycle_window_is_pristine (window));
   ui_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_nonnull (find_stage_widget (window, "Visitors"));
+}
+
+/* A file opened again, with its window edited: that window comes forward, edits kept; no second
+ * window shows another copy of the file to overwrite the first one's save. */
+static void
+test_open_twice (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  CycleWindow *window = open_sample (fixture);
+  CyclePlan *plan = ui_test_window_plan (window);
+
+  cycle_plan_set_title (plan, "Edited before opening again");
+  g_application_open (G_APPLICATION (app), &fixture->file, 1, "");
+  ui_test_drain ();
+  g_assert_cmpuint (ui_test_count_windows (app), ==, 1);
+  g_assert_true (ui_test_get_window (app) == window);
+  g_assert_false (cycle_window_is_opening (window));
+  g_assert_cmpstr (cycle_plan_get_title (ui_test_window_plan (window)), ==,
+                   "Edited before opening again");
+
+  /* The same from the window's own Open */
+  cycle_window_open_file (window, fixture->file);
+  ui_test_drain ();
+  g_assert_cmpuint (ui_test_count_windows (app), ==, 1);
+  g_assert_true (cycle_plan_get_modified (ui_test_window_plan (window)));
 }
 
 /* F1 without the help viewer: a message that says what is missing, not "Operation not
@@ -631,6 +664,8 @@ main (int   argc,
               fixture_set_up, test_close_unsaved, fixture_tear_down);
   g_test_add ("/window/open-big", Fixture, NULL,
               fixture_set_up, test_open_big, fixture_tear_down);
+  g_test_add ("/window/open-twice", Fixture, NULL,
+              fixture_set_up, test_open_twice, fixture_tear_down);
   g_test_add ("/window/help-without-viewer", Fixture, NULL,
               fixture_set_up, test_help_without_viewer, fixture_tear_down);
 
